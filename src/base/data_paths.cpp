@@ -1,0 +1,23 @@
+#include "base/data_paths.hpp"
+
+#include <cstdlib>
+
+namespace fiscgen {
+
+DataPaths DataPaths::discover(const std::filesystem::path& data_dir) {
+  std::filesystem::path root = data_dir;
+  if (root.empty())
+    if (const char* env = std::getenv("FISCGEN_DATA"); env && *env) root = env;
+  DataPaths paths;
+  if (root.empty()) {
+    root = FISCGEN_SOURCE_DATA_DIR;
+    paths.locales = std::filesystem::path(FISCGEN_BUILD_LOCALE_DIR) / "";
+  } else {
+    paths.locales = root / "locales" / "";
+  }
+  paths.forms = root / "forms";
+  paths.letters = root / "letters";
+  return paths;
+}
+
+}  // namespace fiscgen

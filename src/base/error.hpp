@@ -1,0 +1,71 @@
+// The one error type every stage throws, and the warnings they report.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fiscgen {
+
+/// Where something is in a file: 1-based line and column (column counts characters, not bytes).
+/// An empty file means "no particular file"; line 0 means "the file as a whole".
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  /// "file:line:col", "file" or "" depending on what is known.
+  std::string str() const;
+};
+
+/// A problem that stops the current document. Stages throw it; only cli/ turns it into an exit code.
+class Error : public std::runtime_error {
+ public:
+  Error(SourceLocation where, std::string message);
+  explicit Error(std::string message);
+
+  const SourceLocation& where() const { return where_; }
+  const std::string& message() const { return message_; }
+  /// "file:line:col: message", the form every diagnostic is printed in.
+  std::string describe() const;
+
+ private:
+  SourceLocation where_;
+  std::string message_;
+};
+
+/// Something the user should know that does not stop the document (a fallback font was used).
+struct Warning {
+  SourceLocation where;
+  std::string message;
+  std::string describe() const;
+};
+
+/// Collects warnings in the order they are found; passed by reference through the pipeline.
+class Warnings {
+ public:
+  void add(SourceLocation where, std::string message);
+  const std::vector<Warning>& list() const { return list_; }
+  bool empty() const { return list_.empty(); }
+
+ private:
+  std::vector<Warning> list_;
+};
+
+/// Maps byte offsets in a text buffer to line and column, for pugixml's offsets.
+class LineIndex {
+ public:
+  LineIndex() = default;
+  LineIndex(std::string file, std::string_view text);
+  SourceLocation locate(std::ptrdiff_t offset) const;
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  std::string text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+}  // namespace fiscgen

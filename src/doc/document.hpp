@@ -1,0 +1,116 @@
+// The document tree: the one model every stage after template/ reads.
+//
+// Its XML form (`fiscgen render --emit tree`) uses the same element names as the layout
+// vocabulary of templates, so a template's output and the tree read the same:
+//
+//   <document title="" subject="" author="" locale="en_US" rules="fisc-2010" date="2013-06-19"
+//             classification="">
+//     <caption> blocks </caption>                 kept on one page
+//     <heading level="1" label="I." style="heading"> inlines </heading>
+//     <paragraph style="body" align="justify"> inlines </paragraph>
+//     <quote> blocks </quote>                     indented both sides, quote style
+//     <list> <item label="1."> blocks </item> </list>
+//     <columns> <column width="0.6"> blocks </column> <column> blocks </column> </columns>
+//     <signature> blocks </signature>             kept together, set at the signature indent
+//     <keep> blocks </keep>                       kept together on one page
+//     <page-break/>   <spacer lines="2"/>
+//   </document>
+//
+// Inlines: text, <em>, <strong>, <u>, <sc>, <cite>, <fn n="1">, <redact>, <a href="">, <br/>.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+
+namespace pugi {
+class xml_node;
+}
+
+namespace fiscgen::doc {
+
+enum class InlineKind {
+  text,
+  emphasis,    // <em>
+  strong,      // <strong>
+  underline,   // <u>
+  small_caps,  // <sc>
+  citation,    // <cite>
+  footnote,    // <fn>: its children are the note's text; the reference mark goes here
+  redaction,   // <redact>: drawn as a box; the text never reaches the PDF
+  link,        // <a href>
+  line_break,  // <br/>
+};
+
+struct Inline {
+  InlineKind kind = InlineKind::text;
+  std::string text;             // text only: UTF-8, NFC
+  std::string href;             // link only
+  int note = 0;                 // footnote only: its number, assigned in document order
+  std::vector<Inline> children;
+  SourceLocation where;         // where it came from (input or template), for messages
+};
+
+enum class BlockKind {
+  paragraph,
+  heading,
+  quote,
+  list,
+  item,
+  caption,
+  columns,
+  column,
+  signature,
+  keep,
+  page_break,
+  spacer,
+};
+
+enum class Align { inherit, left, center, right, justify };
+
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  std::string style;           // a named style of the rules profile; empty: the kind's default
+  Align align = Align::inherit;  // overrides the style's alignment
+  int level = 0;               // heading: 1 for a section, 2 for a subsection
+  std::string label;           // heading or item number as printed ("I.", "A.", "1.", "•")
+  double width = 0;            // column: fraction of the line width (0: share what is left)
+  double lines = 0;            // spacer: height in lines of the body style
+  std::string outline;         // text of the bookmark for this block; empty: none
+  std::vector<Inline> inlines;   // paragraph, heading
+  std::vector<Block> children;   // quote, list, item, caption, columns, column, signature, keep
+  SourceLocation where;
+};
+
+struct Metadata {
+  std::string title;
+  std::string subject;
+  std::string author;
+  std::string locale;          // ICU locale id, e.g. en_US
+  std::string rules;           // rules profile name, e.g. fisc-2010
+  std::string date;            // ISO 8601 date of the document (YYYY-MM-DD), used for PDF dates
+  std::string classification;  // banner text; empty: unclassified document without banner
+};
+
+struct Document {
+  Metadata meta;
+  std::vector<Block> blocks;
+};
+
+/// Reads the tree from its XML form. Unknown elements are an Error naming file:line:col.
+Document from_xml(const pugi::xml_node& document_element, const LineIndex& lines);
+
+/// Writes the tree as XML (the `--emit tree` seam), indented, deterministic.
+std::string to_xml(const Document& document);
+
+/// Numbers the footnotes 1, 2, … in reading order (assigns Inline::note).
+void number_footnotes(Document& document);
+
+/// The plain text of inlines (redactions omitted, footnotes omitted): for bookmarks and tests.
+std::string plain_text(const std::vector<Inline>& inlines);
+
+const char* name_of(BlockKind kind);
+const char* name_of(InlineKind kind);
+
+}  // namespace fiscgen::doc

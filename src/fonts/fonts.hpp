@@ -1,0 +1,82 @@
+// Fonts: found through fontconfig, measured and subset with HarfBuzz. No libharu here.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.hpp"
+
+namespace fiscgen::fonts {
+
+enum class Face { regular = 0, bold = 1, italic = 2, bold_italic = 3 };
+
+/// Finds font files. The real one asks fontconfig; tests may hand in their own.
+class FontResolver {
+ public:
+  virtual ~FontResolver() = default;
+  /// The file for `family` in `face`, or an Error naming the family, the face and the Debian
+  /// package that provides it. With `exact` false, a close substitute is acceptable.
+  virtual std::filesystem::path find(const std::string& family, Face face, bool exact) = 0;
+};
+
+class FontconfigResolver : public FontResolver {
+ public:
+  std::filesystem::path find(const std::string& family, Face face, bool exact) override;
+};
+
+/// One font file: metrics and glyph coverage (HarfBuzz), and subsetting (hb-subset).
+class Font {
+ public:
+  explicit Font(const std::filesystem::path& file);
+  ~Font();
+  Font(const Font&) = delete;
+  Font& operator=(const Font&) = delete;
+
+  const std::filesystem::path& file() const { return file_; }
+  const std::string& family() const { return family_; }  // from the font's name table
+  bool has_glyph(char32_t code_point) const;
+  /// Advance width in thousandths of an em, truncated as PDF /W widths are, so that what
+  /// layout measures is exactly what the PDF viewer advances.
+  int advance(char32_t code_point) const;
+  /// Width of UTF-8 text at `size` points: sum of advances (no kerning yet).
+  double width(std::string_view utf8, double size) const;
+  int ascent() const { return ascent_; }    // thousandths of an em, positive
+  int descent() const { return descent_; }  // thousandths of an em, negative
+  /// A TrueType font holding only the glyphs for these code points (and .notdef), hinting kept.
+  std::vector<std::uint8_t> subset(const std::set<char32_t>& code_points) const;
+
+ private:
+  std::filesystem::path file_;
+  std::string family_;
+  int ascent_ = 0, descent_ = 0;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The fonts of one document: the profile's family in four faces, then the fallback family.
+/// Indices are stable: 0–3 the main faces (Face order), 4–7 the fallback faces, loaded lazily.
+class FontSet {
+ public:
+  FontSet(FontResolver& resolver, std::string family, std::string fallback_family);
+  ~FontSet();
+
+  int count() const { return 8; }
+  /// The font at `index`, loading it on first use.
+  const Font& font(int index);
+  /// Index of the font that draws `code_point` in `face`: the main face if it has the glyph,
+  /// else the fallback face; -1 if neither has it.
+  int pick(Face face, char32_t code_point);
+  static bool is_fallback(int index) { return index >= 4; }
+
+ private:
+  FontResolver& resolver_;
+  std::string family_, fallback_family_;
+  std::vector<std::unique_ptr<Font>> fonts_;
+};
+
+}  // namespace fiscgen::fonts

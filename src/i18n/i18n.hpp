@@ -1,0 +1,77 @@
+// Everything ICU does for fiscgen. No other stage includes ICU headers.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "base/error.hpp"
+
+namespace fiscgen::i18n {
+
+/// Sets ICU's default locale to root, so a user's LANG never leaks into bundle fallback
+/// (library-probe §2: de_DE otherwise falls back to the process locale). Call once at start-up.
+void initialise();
+
+/// Checks that text is valid UTF-8 holding no control characters other than tab and newline,
+/// and returns it in NFC. Invalid input throws Error at `where`, with the byte offset of the fault.
+std::string normalise(std::string_view utf8, const SourceLocation& where);
+
+/// Decodes UTF-8 (already validated) into code points.
+std::u32string to_utf32(std::string_view utf8);
+std::string to_utf8(std::u32string_view text);
+
+/// Upper-cases with the locale's rules (German ß → SS, Turkish i → İ).
+std::string to_upper(std::string_view utf8, const std::string& locale);
+
+/// Byte offsets in `utf8` where a line may break (the start of the next line), by ICU's line
+/// break iterator for `locale`. Offset 0 is not included; utf8.size() is.
+std::vector<std::size_t> line_breaks(std::string_view utf8, const std::string& locale);
+
+/// A calendar date read from ISO 8601 "YYYY-MM-DD"; throws Error at `where` if impossible.
+struct Date {
+  int year = 0, month = 0, day = 0;
+  static Date parse(std::string_view iso, const SourceLocation& where);
+};
+
+/// Formats a date in the locale: style "full", "long", "medium", "short", or an ICU skeleton
+/// such as "MMMM" or "yMMMMd". Time zone is UTC: a date never shifts by a day.
+std::string format_date(const Date& date, const std::string& locale, const std::string& style);
+
+/// Formats a number: style "decimal", "ordinal" (16th, 16e, 16.), "upper-roman", "lower-roman",
+/// "upper-alpha", "lower-alpha" (A, B, … Z, AA), "spellout".
+std::string format_number(long long value, const std::string& locale, const std::string& style);
+
+/// The locales fiscgen has bundles for (from the *.res files), sorted.
+std::vector<std::string> available_locales(const std::filesystem::path& bundle_dir);
+
+using MessageArgument = std::variant<std::string, long long, Date>;
+
+/// The fixed words of templates, from ICU resource bundles compiled from locales/.
+class Messages {
+ public:
+  /// Opens the bundles in `bundle_dir` for `locale`, with ICU's fallback (fr_CA → fr → root).
+  /// A locale whose language has no bundle is an Error listing the available ones.
+  Messages(const std::filesystem::path& bundle_dir, const std::string& locale);
+  ~Messages();
+  Messages(const Messages&) = delete;
+  Messages& operator=(const Messages&) = delete;
+
+  const std::string& locale() const { return locale_; }
+  /// True if the key exists (in the locale or a parent).
+  bool has(const std::string& key) const;
+  /// Formats the message `key` with ICU MessageFormat (plural, select, date arguments).
+  /// A missing key or bad pattern throws Error naming the key and the locale.
+  std::string format(const std::string& key,
+                     const std::map<std::string, MessageArgument>& arguments = {}) const;
+
+ private:
+  std::string locale_;
+  void* bundle_ = nullptr;  // UResourceBundle*, kept opaque so ICU stays inside i18n/
+};
+
+}  // namespace fiscgen::i18n

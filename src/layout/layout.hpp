@@ -1,0 +1,69 @@
+// Layout: from the document tree to pages of positioned text. No libharu types here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+#include "doc/document.hpp"
+#include "fonts/fonts.hpp"
+#include "rules/profile.hpp"
+
+namespace fiscgen::layout {
+
+/// A run of text in one font at one size, drawn from its baseline origin. Coordinates are
+/// PDF points from the bottom-left corner of the page.
+struct TextRun {
+  double x = 0, y = 0;
+  int font = 0;  // index into the FontSet
+  double size = 12;
+  std::string text;  // UTF-8; every code point has a glyph in `font`
+};
+
+/// A straight line: underlines, the footnote separator.
+struct Line {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  double width = 0.5;
+};
+
+/// A filled black rectangle: where redacted text was. The text itself is never in the model.
+struct Box {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+/// A clickable area that opens a URI.
+struct Link {
+  double x = 0, y = 0, width = 0, height = 0;
+  std::string uri;
+};
+
+struct Page {
+  std::vector<TextRun> runs;
+  std::vector<Line> lines;
+  std::vector<Box> boxes;
+  std::vector<Link> links;
+};
+
+/// A bookmark: a heading or a part of the document, and where it lands.
+struct OutlineEntry {
+  std::string title;
+  int level = 1;  // 1 = top
+  int page = 0;   // 0-based
+  double y = 0;   // top of the target on that page
+};
+
+struct PageModel {
+  double width = 612, height = 792;
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+};
+
+/// Lays the document out on pages as the rules profile says: line breaking at ICU's break
+/// opportunities, justified lines placed word by word, footnotes on the page of their
+/// reference, headings kept with what follows, captions and signatures never split, page
+/// numbers. A character no font has throws Error at its source location; one drawn from the
+/// fallback family adds a Warning.
+PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
+                  fonts::FontSet& fonts, Warnings& warnings);
+
+}  // namespace fiscgen::layout
