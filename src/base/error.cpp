@@ -20,15 +20,20 @@ static std::string with_location(const SourceLocation& where, const std::string&
   return at.empty() ? message : at + ": " + message;
 }
 
-std::string Error::describe() const { return with_location(where_, message_); }
+std::string Error::describe() const {
+  return with_location(where_, message_);
+}
 
-std::string Warning::describe() const { return with_location(where, message); }
+std::string Warning::describe() const {
+  return with_location(where, message);
+}
 
 void Warnings::add(SourceLocation where, std::string message) {
   list_.push_back({std::move(where), std::move(message)});
 }
 
-LineIndex::LineIndex(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {
+LineIndex::LineIndex(std::string file, std::string_view text)
+    : file_(std::move(file)), text_(text) {
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') line_starts_.push_back(i + 1);

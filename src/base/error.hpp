@@ -20,7 +20,8 @@ struct SourceLocation {
   std::string str() const;
 };
 
-/// A problem that stops the current document. Stages throw it; only cli/ turns it into an exit code.
+/// A problem that stops the current document. Stages throw it; only cli/ turns it into an exit
+/// code.
 class Error : public std::runtime_error {
  public:
   Error(SourceLocation where, std::string message);

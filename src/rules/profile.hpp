@@ -32,6 +32,7 @@ struct PageNumber {
   std::string format = "{page}";           // {page} and {pages} are replaced
   double size = 12;
   double offset = 36;  // distance of the baseline from the page edge
+  bool first_page = true;  // letters number from the second page on
 };
 
 struct Profile {

@@ -1,0 +1,419 @@
+#include "doc/document.hpp"
+
+#include <pugixml.hpp>
+
+#include "base/xml.hpp"
+
+#include <array>
+#include <cstdlib>
+#include <sstream>
+#include <string_view>
+#include <utility>
+
+namespace fiscgen::doc {
+namespace {
+
+constexpr std::array<std::pair<BlockKind, const char*>, 12> block_names{{
+    {BlockKind::paragraph, "paragraph"},
+    {BlockKind::heading, "heading"},
+    {BlockKind::quote, "quote"},
+    {BlockKind::list, "list"},
+    {BlockKind::item, "item"},
+    {BlockKind::caption, "caption"},
+    {BlockKind::columns, "columns"},
+    {BlockKind::column, "column"},
+    {BlockKind::signature, "signature"},
+    {BlockKind::keep, "keep"},
+    {BlockKind::page_break, "page-break"},
+    {BlockKind::spacer, "spacer"},
+}};
+
+constexpr std::array<std::pair<InlineKind, const char*>, 10> inline_names{{
+    {InlineKind::text, "#text"},
+    {InlineKind::emphasis, "em"},
+    {InlineKind::strong, "strong"},
+    {InlineKind::underline, "u"},
+    {InlineKind::small_caps, "sc"},
+    {InlineKind::citation, "cite"},
+    {InlineKind::footnote, "fn"},
+    {InlineKind::redaction, "redact"},
+    {InlineKind::link, "a"},
+    {InlineKind::line_break, "br"},
+}};
+
+constexpr std::array<std::pair<Align, const char*>, 5> align_names{{
+    {Align::inherit, ""},
+    {Align::left, "left"},
+    {Align::center, "center"},
+    {Align::right, "right"},
+    {Align::justify, "justify"},
+}};
+
+bool is_block_name(std::string_view name) {
+  for (const auto& [kind, text] : block_names)
+    if (name == text) return true;
+  return false;
+}
+
+bool has_inline_content(BlockKind kind) {
+  return kind == BlockKind::paragraph || kind == BlockKind::heading;
+}
+
+/// Reads the tree's XML, keeping where each element came from: its `at` attribute (set by
+/// template/ to the input position) or, failing that, its own place in the tree's text.
+class Reader {
+ public:
+  explicit Reader(const LineIndex& lines) : lines_(lines) {}
+
+  SourceLocation where(const pugi::xml_node& node) const {
+    if (const auto at = node.attribute("at")) return parse_at(at.value());
+    return locate(lines_, node);
+  }
+
+  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
+    throw Error(where(node), message);
+  }
+
+  std::vector<Block> blocks(const pugi::xml_node& parent) const {
+    std::vector<Block> out;
+    for (const auto& child : parent.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        if (std::string_view(child.value()).find_first_not_of(" \t\r\n") != std::string_view::npos)
+          fail(child, std::string("text is not allowed directly inside <") + parent.name() +
+                          ">: put it in a <paragraph>");
+        continue;
+      }
+      if (child.type() != pugi::node_element) continue;
+      out.push_back(block(child));
+    }
+    return out;
+  }
+
+  Block block(const pugi::xml_node& node) const {
+    Block b;
+    b.where = where(node);
+    const std::string_view name = node.name();
+    bool known = false;
+    for (const auto& [kind, text] : block_names)
+      if (name == text) b.kind = kind, known = true;
+    if (!known)
+      fail(node, "unknown block <" + std::string(name) +
+                     "> in the document tree; expected paragraph, heading, quote, list, item, "
+                     "caption, columns, column, signature, keep, page-break or spacer");
+    b.style = node.attribute("style").value();
+    const std::string_view align = node.attribute("align").value();
+    bool align_known = false;
+    for (const auto& [value, text] : align_names)
+      if (align == text) b.align = value, align_known = true;
+    if (!align_known)
+      fail(node, "align=\"" + std::string(align) + "\": expected left, center, right or justify");
+    b.level = node.attribute("level").as_int(b.kind == BlockKind::heading ? 1 : 0);
+    b.label = node.attribute("label").value();
+    b.width = node.attribute("width").as_double(0);
+    b.lines = node.attribute("lines").as_double(b.kind == BlockKind::spacer ? 1 : 0);
+    b.outline = node.attribute("outline").value();
+    if (has_inline_content(b.kind)) {
+      b.inlines = inlines(node);
+      trim(b.inlines);
+    } else if (b.kind == BlockKind::item && !has_block_children(node)) {
+      // An item written with bare text is one paragraph.
+      Block paragraph;
+      paragraph.where = b.where;
+      paragraph.inlines = inlines(node);
+      trim(paragraph.inlines);
+      b.children.push_back(std::move(paragraph));
+    } else {
+      b.children = blocks(node);
+    }
+    return b;
+  }
+
+  std::vector<Inline> inlines(const pugi::xml_node& parent) const {
+    std::vector<Inline> out;
+    for (const auto& child : parent.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        append_text(out, child.value(), where(parent));
+        continue;
+      }
+      if (child.type() != pugi::node_element) continue;
+      Inline in;
+      in.where = where(child);
+      const std::string_view name = child.name();
+      bool known = false;
+      for (const auto& [kind, text] : inline_names)
+        if (name == text && kind != InlineKind::text) in.kind = kind, known = true;
+      if (!known)
+        fail(child, "unknown inline <" + std::string(name) + "> in <" + parent.name() +
+                        ">; expected em, strong, u, sc, cite, fn, redact, a or br");
+      if (in.kind == InlineKind::link) {
+        in.href = child.attribute("href").value();
+        if (in.href.empty()) fail(child, "<a> needs an href attribute");
+      }
+      if (in.kind == InlineKind::footnote) in.note = child.attribute("n").as_int(0);
+      in.children = inlines(child);
+      if (in.kind == InlineKind::footnote) trim(in.children);
+      out.push_back(std::move(in));
+    }
+    return out;
+  }
+
+ private:
+  static bool has_block_children(const pugi::xml_node& node) {
+    for (const auto& child : node.children())
+      if (child.type() == pugi::node_element && is_block_name(child.name())) return true;
+    return false;
+  }
+
+  static SourceLocation parse_at(std::string_view at) {
+    // "file:line:col"; the file may itself contain ':' so read from the right.
+    SourceLocation where;
+    const auto last = at.rfind(':');
+    const auto middle = last == std::string_view::npos ? last : at.rfind(':', last - 1);
+    if (middle == std::string_view::npos) {
+      where.file = std::string(at);
+      return where;
+    }
+    where.file = std::string(at.substr(0, middle));
+    where.line = std::atoi(std::string(at.substr(middle + 1, last - middle - 1)).c_str());
+    where.column = std::atoi(std::string(at.substr(last + 1)).c_str());
+    return where;
+  }
+
+  /// Collapses white space as HTML does: any run of XML white space is one space.
+  static void append_text(std::vector<Inline>& out, std::string_view raw, SourceLocation where) {
+    std::string text;
+    bool in_space = false;
+    for (const char c : raw) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        in_space = true;
+        continue;
+      }
+      if (in_space) text += ' ';
+      in_space = false;
+      text += c;
+    }
+    if (in_space) text += ' ';
+    if (text.empty()) return;
+    if (!out.empty() && out.back().kind == InlineKind::text) {
+      out.back().text += text;
+      collapse_double_space(out.back().text);
+      return;
+    }
+    Inline in;
+    in.text = std::move(text);
+    in.where = std::move(where);
+    out.push_back(std::move(in));
+  }
+
+  static void collapse_double_space(std::string& text) {
+    std::string::size_type at;
+    while ((at = text.find("  ")) != std::string::npos) text.erase(at, 1);
+  }
+
+  /// Removes white space at the start and end of a paragraph, and doubled spaces across
+  /// inline boundaries ("word <em> emphasis</em>").
+  static void trim(std::vector<Inline>& inlines) {
+    bool after_space = true;  // at the start, a leading space is dropped
+    trim_from(inlines, after_space);
+    trim_end(inlines);
+  }
+
+  static void trim_from(std::vector<Inline>& inlines, bool& after_space) {
+    for (auto& in : inlines) {
+      if (in.kind == InlineKind::text) {
+        if (after_space && !in.text.empty() && in.text.front() == ' ') in.text.erase(0, 1);
+        if (!in.text.empty()) after_space = in.text.back() == ' ';
+      } else if (in.kind == InlineKind::line_break) {
+        after_space = true;
+      } else if (in.kind != InlineKind::footnote) {
+        trim_from(in.children, after_space);
+      }
+    }
+    std::erase_if(inlines,
+                  [](const Inline& in) { return in.kind == InlineKind::text && in.text.empty(); });
+  }
+
+  static bool trim_end(std::vector<Inline>& inlines) {
+    for (auto it = inlines.rbegin(); it != inlines.rend(); ++it) {
+      if (it->kind == InlineKind::text) {
+        if (!it->text.empty() && it->text.back() == ' ') it->text.pop_back();
+        if (!it->text.empty()) return true;
+      } else if (it->kind == InlineKind::footnote || it->kind == InlineKind::line_break) {
+        return true;
+      } else if (trim_end(it->children)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  const LineIndex& lines_;
+};
+
+void write_inlines(pugi::xml_node parent, const std::vector<Inline>& inlines) {
+  for (const auto& in : inlines) {
+    if (in.kind == InlineKind::text) {
+      parent.append_child(pugi::node_pcdata).set_value(in.text.c_str());
+      continue;
+    }
+    auto node = parent.append_child(name_of(in.kind));
+    if (in.kind == InlineKind::link) node.append_attribute("href") = in.href.c_str();
+    if (in.kind == InlineKind::footnote && in.note > 0) node.append_attribute("n") = in.note;
+    write_inlines(node, in.children);
+  }
+}
+
+void write_blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
+  for (const auto& b : blocks) {
+    auto node = parent.append_child(name_of(b.kind));
+    if (!b.style.empty()) node.append_attribute("style") = b.style.c_str();
+    for (const auto& [value, text] : align_names)
+      if (b.align == value && value != Align::inherit) node.append_attribute("align") = text;
+    if (b.kind == BlockKind::heading) node.append_attribute("level") = b.level;
+    if (!b.label.empty()) node.append_attribute("label") = b.label.c_str();
+    if (b.width > 0) node.append_attribute("width") = b.width;
+    if (b.kind == BlockKind::spacer) node.append_attribute("lines") = b.lines;
+    if (!b.outline.empty()) node.append_attribute("outline") = b.outline.c_str();
+    write_inlines(node, b.inlines);
+    write_blocks(node, b.children);
+  }
+}
+
+/// Indents block structure but prints running text raw: pugixml's format_indent would break
+/// lines inside mixed content and so add spaces to the text.
+void print_indented(std::ostream& out, const pugi::xml_node& node, int depth) {
+  const std::string indent(2 * static_cast<std::size_t>(depth), ' ');
+  bool blocks_inside = false;
+  for (const auto& child : node.children())
+    blocks_inside |= child.type() == pugi::node_element && is_block_name(child.name());
+  if (!blocks_inside) {
+    out << indent;
+    node.print(out, "", pugi::format_raw | pugi::format_no_declaration);
+    out << '\n';
+    return;
+  }
+  out << indent << '<' << node.name();
+  for (const auto& attribute : node.attributes()) {
+    out << ' ' << attribute.name() << "=\"";
+    for (const char c : std::string_view(attribute.value())) {
+      switch (c) {
+        case '&':
+          out << "&amp;";
+          break;
+        case '<':
+          out << "&lt;";
+          break;
+        case '>':
+          out << "&gt;";
+          break;
+        case '"':
+          out << "&quot;";
+          break;
+        default:
+          out << c;
+      }
+    }
+    out << '"';
+  }
+  out << ">\n";
+  for (const auto& child : node.children()) print_indented(out, child, depth + 1);
+  out << indent << "</" << node.name() << ">\n";
+}
+
+void number_in(std::vector<Inline>& inlines, int& next) {
+  for (auto& in : inlines) {
+    if (in.kind == InlineKind::footnote) in.note = next++;
+    number_in(in.children, next);
+  }
+}
+
+void number_in(std::vector<Block>& blocks, int& next) {
+  for (auto& b : blocks) {
+    number_in(b.inlines, next);
+    number_in(b.children, next);
+  }
+}
+
+void append_plain(std::string& out, const std::vector<Inline>& inlines) {
+  for (const auto& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+        out += in.text;
+        break;
+      case InlineKind::line_break:
+        out += ' ';
+        break;
+      case InlineKind::footnote:
+      case InlineKind::redaction:
+        break;
+      default:
+        append_plain(out, in.children);
+    }
+  }
+}
+
+}  // namespace
+
+const char* name_of(BlockKind kind) {
+  for (const auto& [value, text] : block_names)
+    if (value == kind) return text;
+  return "?";
+}
+
+const char* name_of(InlineKind kind) {
+  for (const auto& [value, text] : inline_names)
+    if (value == kind) return text;
+  return "?";
+}
+
+Document from_xml(const pugi::xml_node& document_element, const LineIndex& lines) {
+  Reader reader(lines);
+  if (std::string_view(document_element.name()) != "document")
+    reader.fail(document_element,
+                std::string("expected <document> at the root of the tree, found <") +
+                    document_element.name() + ">");
+  Document document;
+  auto& meta = document.meta;
+  meta.title = document_element.attribute("title").value();
+  meta.subject = document_element.attribute("subject").value();
+  meta.author = document_element.attribute("author").value();
+  meta.locale = document_element.attribute("locale").value();
+  meta.rules = document_element.attribute("rules").value();
+  meta.date = document_element.attribute("date").value();
+  meta.classification = document_element.attribute("classification").value();
+  document.blocks = reader.blocks(document_element);
+  return document;
+}
+
+std::string to_xml(const Document& document) {
+  pugi::xml_document xml;
+  auto root = xml.append_child("document");
+  const auto& meta = document.meta;
+  const std::pair<const char*, const std::string*> attributes[] = {
+      {"title", &meta.title},
+      {"subject", &meta.subject},
+      {"author", &meta.author},
+      {"locale", &meta.locale},
+      {"rules", &meta.rules},
+      {"date", &meta.date},
+      {"classification", &meta.classification}};
+  for (const auto& [name, value] : attributes)
+    if (!value->empty()) root.append_attribute(name) = value->c_str();
+  write_blocks(root, document.blocks);
+  std::ostringstream out;
+  print_indented(out, root, 0);
+  return out.str();
+}
+
+void number_footnotes(Document& document) {
+  int next = 1;
+  number_in(document.blocks, next);
+}
+
+std::string plain_text(const std::vector<Inline>& inlines) {
+  std::string out;
+  append_plain(out, inlines);
+  return out;
+}
+
+}  // namespace fiscgen::doc

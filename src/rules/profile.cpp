@@ -1,0 +1,216 @@
+#include "rules/profile.hpp"
+
+#include <pugixml.hpp>
+
+#include "base/xml.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace fiscgen::rules {
+namespace {
+
+/// Reads one profile file, turning every problem into an Error at the attribute's line:col.
+class ProfileReader {
+ public:
+  ProfileReader(const std::filesystem::path& file, std::string text)
+      : text_(std::move(text)), lines_(file.string(), text_) {}
+
+  Profile read() {
+    const auto parsed =
+        xml_.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed)
+      throw Error(lines_.locate(parsed.offset),
+                  std::string("malformed rules profile: ") + parsed.description());
+    const auto root = xml_.document_element();
+    if (std::string_view(root.name()) != "rules")
+      fail(root, "expected <rules> at the root of a rules profile");
+
+    Profile p;
+    p.name = required(root, "name");
+    p.title = root.attribute("title").value();
+    p.version = root.attribute("version").value();
+    p.effective = root.attribute("effective").value();
+    for (const auto& node : root.children()) {
+      if (node.type() != pugi::node_element) continue;
+      const std::string_view name = node.name();
+      if (name == "court") {
+        p.court = node.attribute("name").value();
+        p.court_place = node.attribute("place").value();
+      } else if (name == "page") {
+        p.page_width = length(node, "width", p.page_width);
+        p.page_height = length(node, "height", p.page_height);
+      } else if (name == "margins") {
+        p.margin_top = length(node, "top", p.margin_top);
+        p.margin_right = length(node, "right", p.margin_right);
+        p.margin_bottom = length(node, "bottom", p.margin_bottom);
+        p.margin_left = length(node, "left", p.margin_left);
+      } else if (name == "fonts") {
+        p.font_family = required(node, "family");
+        if (const auto fallback = node.attribute("fallback")) p.fallback_family = fallback.value();
+      } else if (name == "page-number") {
+        p.page_number.position = one_of(node, "position", p.page_number.position,
+                                        {"bottom-center", "bottom-right", "top-right", "none"});
+        if (const auto format = node.attribute("format")) p.page_number.format = format.value();
+        p.page_number.size = length(node, "size", p.page_number.size);
+        p.page_number.offset = length(node, "offset", p.page_number.offset);
+        p.page_number.first_page = yes_no(node, "first-page", p.page_number.first_page);
+      } else if (name == "signature") {
+        p.signature_indent = length(node, "indent", p.signature_indent);
+      } else if (name == "footnotes") {
+        p.footnote_separator = length(node, "separator", p.footnote_separator);
+      } else if (name == "breaking") {
+        p.widow_lines = count(node, "widow-lines", p.widow_lines);
+        p.orphan_lines = count(node, "orphan-lines", p.orphan_lines);
+      } else if (name == "numbering") {
+        const int level = count(node, "level", 0);
+        if (level < 1) fail(node, "numbering level must be 1 or more");
+        p.heading_numbering[level] =
+            one_of(node, "style", "none",
+                   {"upper-roman", "lower-roman", "upper-alpha", "lower-alpha", "decimal", "none"});
+      } else if (name == "style") {
+        const std::string style_name = required(node, "name");
+        if (p.styles.count(style_name)) fail(node, "style \"" + style_name + "\" is defined twice");
+        p.styles[style_name] = style(node);
+      } else {
+        fail(node, "unknown element <" + std::string(name) +
+                       "> in a rules profile; expected court, page, margins, fonts, page-number, "
+                       "signature, footnotes, breaking, numbering or style");
+      }
+    }
+    for (const char* needed : {"body", "heading", "footnote"})
+      if (!p.styles.count(needed))
+        fail(root, std::string("the profile defines no \"") + needed +
+                       "\" style, which every document uses");
+    if (p.margin_left + p.margin_right >= p.page_width ||
+        p.margin_top + p.margin_bottom >= p.page_height)
+      fail(root, "the margins leave no room on the page");
+    return p;
+  }
+
+ private:
+  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
+    throw Error(locate(lines_, node), message);
+  }
+
+  // pugixml keeps no offsets for attributes: locate at the element.
+  std::string required(const pugi::xml_node& node, const char* name) const {
+    const auto attribute = node.attribute(name);
+    if (!attribute || !*attribute.value())
+      fail(node, "<" + std::string(node.name()) + "> needs a " + name + " attribute");
+    return attribute.value();
+  }
+
+  double length(const pugi::xml_node& node, const char* name, double fallback) const {
+    const auto attribute = node.attribute(name);
+    if (!attribute) return fallback;
+    const std::string value = attribute.value();
+    std::size_t used = 0;
+    double number = 0;
+    try {
+      number = std::stod(value, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != value.size() || number < 0)
+      fail(node, std::string(name) + "=\"" + value + "\": expected a length in points, 0 or more");
+    return number;
+  }
+
+  int count(const pugi::xml_node& node, const char* name, int fallback) const {
+    const double value = length(node, name, fallback);
+    if (value != static_cast<int>(value)) fail(node, std::string(name) + " must be a whole number");
+    return static_cast<int>(value);
+  }
+
+  bool yes_no(const pugi::xml_node& node, const char* name, bool fallback) const {
+    return one_of(node, name, fallback ? "yes" : "no", {"yes", "no"}) == "yes";
+  }
+
+  std::string one_of(const pugi::xml_node& node, const char* name, const std::string& fallback,
+                     std::initializer_list<const char*> allowed) const {
+    const auto attribute = node.attribute(name);
+    if (!attribute) return fallback;
+    const std::string value = attribute.value();
+    std::string list;
+    for (const char* option : allowed) {
+      if (value == option) return value;
+      list += list.empty() ? "" : ", ";
+      list += option;
+    }
+    fail(node, std::string(name) + "=\"" + value + "\": expected one of " + list);
+  }
+
+  Style style(const pugi::xml_node& node) const {
+    Style s;
+    const std::string face =
+        one_of(node, "face", "regular", {"regular", "bold", "italic", "bold-italic"});
+    s.face = face == "bold"          ? Face::bold
+             : face == "italic"      ? Face::italic
+             : face == "bold-italic" ? Face::bold_italic
+                                     : Face::regular;
+    s.size = length(node, "size", s.size);
+    if (s.size <= 0) fail(node, "size must be more than 0");
+    s.line_height = length(node, "line-height", s.size * 1.15);
+    s.space_before = length(node, "space-before", 0);
+    s.space_after = length(node, "space-after", 0);
+    s.indent_left = length(node, "indent-left", 0);
+    s.indent_right = length(node, "indent-right", 0);
+    s.first_line_indent = length(node, "first-line-indent", 0);
+    const std::string align = one_of(node, "align", "left", {"left", "center", "right", "justify"});
+    s.align = align == "center"    ? doc::Align::center
+              : align == "right"   ? doc::Align::right
+              : align == "justify" ? doc::Align::justify
+                                   : doc::Align::left;
+    s.keep_with_next = yes_no(node, "keep-with-next", false);
+    return s;
+  }
+
+  std::string text_;
+  LineIndex lines_;
+  pugi::xml_document xml_;
+};
+
+}  // namespace
+
+const Style& Profile::style(const std::string& style_name) const {
+  const auto found = styles.find(style_name);
+  if (found == styles.end())
+    throw Error("rules profile " + name + " has no style \"" + style_name + "\"");
+  return found->second;
+}
+
+std::string Profile::heading_numbering_for(int level) const {
+  const auto found = heading_numbering.find(level);
+  return found == heading_numbering.end() ? "none" : found->second;
+}
+
+Profile load_profile(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(SourceLocation{file.string()}, "cannot read the rules profile");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ProfileReader(file, text.str()).read();
+}
+
+Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name) {
+  std::vector<std::string> known;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(rules_dir, ec))
+    if (entry.path().extension() == ".xml") known.push_back(entry.path().stem().string());
+  std::sort(known.begin(), known.end());
+  if (std::find(known.begin(), known.end(), name) == known.end()) {
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+    throw Error("unknown rules profile \"" + name +
+                "\"; known profiles: " + (list.empty() ? "none" : list));
+  }
+  Profile profile = load_profile(rules_dir / (name + ".xml"));
+  if (profile.name != name)
+    throw Error(SourceLocation{(rules_dir / (name + ".xml")).string()},
+                "the profile in this file is named \"" + profile.name + "\", not \"" + name + "\"");
+  return profile;
+}
+
+}  // namespace fiscgen::rules

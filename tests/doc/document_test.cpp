@@ -1,0 +1,108 @@
+#include "doc/document.hpp"
+
+#include <doctest/doctest.h>
+#include <pugixml.hpp>
+
+using namespace fiscgen;
+
+namespace {
+
+doc::Document parse(const std::string& text) {
+  pugi::xml_document xml;
+  REQUIRE(xml.load_string(text.c_str()));
+  return doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+}
+
+}  // namespace
+
+TEST_CASE("white space in running text is collapsed and trimmed as in HTML") {
+  const auto d = parse(
+      "<document><paragraph>\n   The  Court\n  has <em> jurisdiction </em> under"
+      "\n <cite>50 U.S.C. § 1861</cite>.  </paragraph></document>");
+  REQUIRE(d.blocks.size() == 1);
+  const auto& p = d.blocks[0];
+  CHECK(p.kind == doc::BlockKind::paragraph);
+  CHECK(doc::plain_text(p.inlines) == "The Court has jurisdiction under 50 U.S.C. § 1861.");
+  CHECK(p.inlines.front().text == "The Court has ");
+  CHECK(p.inlines[1].kind == doc::InlineKind::emphasis);
+  CHECK(p.inlines[1].children[0].text == "jurisdiction ");
+}
+
+TEST_CASE("plain text leaves out footnotes and redactions") {
+  const auto d = parse(
+      "<document><paragraph>Seen<fn>A note.</fn> by <redact>Agent X</redact> "
+      "today.</paragraph></document>");
+  CHECK(doc::plain_text(d.blocks[0].inlines) == "Seen by  today.");
+}
+
+TEST_CASE("footnotes are numbered in reading order across blocks") {
+  auto d = parse(
+      "<document><paragraph>a<fn>one</fn></paragraph><quote><paragraph>b<fn>two</fn>"
+      "</paragraph></quote><list><item>c<fn>three</fn></item></list></document>");
+  doc::number_footnotes(d);
+  CHECK(d.blocks[0].inlines[1].note == 1);
+  CHECK(d.blocks[1].children[0].inlines[1].note == 2);
+  REQUIRE(d.blocks[2].children[0].children.size() == 1);  // bare item text became a paragraph
+  CHECK(d.blocks[2].children[0].children[0].inlines[1].note == 3);
+}
+
+TEST_CASE("the tree survives a round trip through its XML form") {
+  const std::string text =
+      "<document title=\"Motion\" locale=\"en_US\" rules=\"fisc-2010\" date=\"2013-06-19\">"
+      "<caption><columns><column width=\"0.6\"><paragraph style=\"caption\">IN RE "
+      "MOTION</paragraph></column><column><paragraph align=\"right\">Docket No. Misc. "
+      "13-04</paragraph></column></columns></caption>"
+      "<heading level=\"1\" label=\"I.\" outline=\"I. Introduction\">Introduction</heading>"
+      "<paragraph>Text with <strong>bold</strong>, <a href=\"https://example.org\">a "
+      "link</a><br/>and a note<fn n=\"1\">Note.</fn>.</paragraph>"
+      "<page-break/><spacer lines=\"2\"/><signature><paragraph>Jane Roe</paragraph></signature>"
+      "</document>";
+  const auto first = parse(text);
+  const std::string xml = doc::to_xml(first);
+  const auto second = parse(xml);
+  CHECK(doc::to_xml(second) == xml);
+  CHECK(
+      xml.find(
+          "<heading level=\"1\" label=\"I.\" outline=\"I. Introduction\">Introduction</heading>") !=
+      std::string::npos);
+  CHECK(xml.find("<paragraph>Text with <strong>bold</strong>, <a href=\"https://example.org\">a "
+                 "link</a><br/>and a note<fn n=\"1\">Note.</fn>.</paragraph>") !=
+        std::string::npos);
+  CHECK(second.meta.rules == "fisc-2010");
+  CHECK(second.blocks[0].children[0].children[0].width == doctest::Approx(0.6));
+}
+
+TEST_CASE("an unknown element is an error at its line and column") {
+  const std::string text =
+      "<document>\n  <paragraph>ok</paragraph>\n  <para>no</para>\n</document>";
+  try {
+    parse(text);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.where().line == 3);
+    CHECK(e.where().column == 3);
+    CHECK(e.message().find("unknown block <para>") != std::string::npos);
+  }
+}
+
+TEST_CASE("an element's `at` attribute names where its content came from") {
+  try {
+    parse(
+        "<document><paragraph at=\"in/motion.xml:14:7\">x<blink>y</blink></paragraph></document>");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    // The inline has no `at` of its own; it is located in the tree text, not in the input.
+    CHECK(e.message().find("unknown inline <blink>") != std::string::npos);
+  }
+  const auto d = parse("<document><paragraph at=\"in/motion.xml:14:7\">x</paragraph></document>");
+  CHECK(d.blocks[0].where.str() == "in/motion.xml:14:7");
+}
+
+TEST_CASE("bad attribute values are refused") {
+  CHECK_THROWS_WITH_AS(parse("<document><paragraph align=\"middle\">x</paragraph></document>"),
+                       doctest::Contains("expected left, center, right or justify"), Error);
+  CHECK_THROWS_WITH_AS(parse("<document><paragraph><a>x</a></paragraph></document>"),
+                       doctest::Contains("needs an href"), Error);
+  CHECK_THROWS_WITH_AS(parse("<document>loose text</document>"),
+                       doctest::Contains("put it in a <paragraph>"), Error);
+}
