@@ -1,0 +1,98 @@
+// Bad input: a clear message with file:line:col, a non-zero exit, and no file left behind.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "tools.hpp"
+
+namespace {
+
+const std::filesystem::path examples = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "examples";
+
+std::filesystem::path write(const e2e::TempDir& dir, const std::string& name,
+                            const std::string& text) {
+  const auto file = dir / name;
+  std::ofstream(file) << text;
+  return file;
+}
+
+/// Only the inputs themselves remain in `dir`: no PDF, no temporary file.
+void check_nothing_written(const e2e::TempDir& dir, std::size_t inputs) {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    INFO("left behind: " << entry.path().filename().string());
+    CHECK(entry.path().extension() == ".xml");
+    ++files;
+  }
+  CHECK(files == inputs);
+}
+
+}  // namespace
+
+TEST_CASE("malformed XML is reported at its line and column, and nothing is written") {
+  e2e::TempDir dir;
+  const auto input = write(dir, "broken.xml",
+                           "<letter template=\"attorney-general\" locale=\"en_US\">\n"
+                           "  <date>2013-07-16</date>\n"
+                           "  <body><p>Unclosed paragraph</body>\n"
+                           "</letter>\n");
+  const auto run = e2e::fiscgen({"render", input.string(), "-o", (dir / "out.pdf").string()});
+  CHECK(run.status == 1);
+  CHECK(run.err.find("broken.xml:3:") != std::string::npos);
+  CHECK(run.err.rfind("error: ", 0) == 0);
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("a character no font has is an error naming it and where it is") {
+  e2e::TempDir dir;
+  std::string text = e2e::read_file(examples / "letter.xml");
+  const auto body = text.find("<body>");
+  REQUIRE(body != std::string::npos);
+  text.insert(body + 6, "<p>Signed in 日本.</p>");
+  const auto input = write(dir, "glyph.xml", text);
+  const auto run = e2e::fiscgen({"render", input.string(), "-o", (dir / "out.pdf").string()});
+  CHECK(run.status == 1);
+  CHECK(run.err.find("U+65E5") != std::string::npos);
+  CHECK(run.err.find("glyph.xml:") != std::string::npos);
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("an unknown form lists the known ones") {
+  e2e::TempDir dir;
+  std::string text = e2e::read_file(examples / "motion.xml");
+  const auto form = text.find("form=\"fisc/motion\"");
+  REQUIRE(form != std::string::npos);
+  text.replace(form, 18, "form=\"fisc/motoin\"");
+  const auto run = e2e::fiscgen({"render", write(dir, "typo.xml", text).string()});
+  CHECK(run.status == 1);
+  CHECK(run.err.find("fisc/motion") != std::string::npos);
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("an existing PDF is not clobbered when rendering fails") {
+  e2e::TempDir dir;
+  const auto output = dir / "keep.pdf";
+  std::ofstream(output) << "previous good output";
+  const auto input = write(
+      dir, "bad.xml", "<letter template=\"attorney-general\"><date>2013-02-30</date></letter>");
+  const auto run = e2e::fiscgen({"render", input.string(), "-o", output.string()});
+  CHECK(run.status == 1);
+  CHECK(e2e::read_file(output) == "previous good output");
+}
+
+TEST_CASE("--set and --emit tree: the merged tree shows the override") {
+  const auto run = e2e::fiscgen(
+      {"render", (examples / "letter.xml").string(), "--emit", "tree", "--set", "date=2014-01-02"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(run.out.rfind("<document", 0) == 0);
+  CHECK(run.out.find("January 2, 2014") != std::string::npos);
+  CHECK(run.out.find("July 16, 2013") == std::string::npos);
+}
+
+TEST_CASE("usage errors exit with 2 or more and say what is wrong") {
+  const auto missing = e2e::fiscgen({"render", "/nonexistent/motion.xml"});
+  CHECK(missing.status >= 2);
+  CHECK(missing.err.find("/nonexistent/motion.xml") != std::string::npos);
+  const auto emit = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--emit", "png"});
+  CHECK(emit.status >= 2);
+}

@@ -1,0 +1,164 @@
+#include "tools.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace e2e {
+namespace {
+
+std::string quote(const std::string& argument) {
+  std::string quoted = "'";
+  for (const char c : argument) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+bool is_digits(const std::string& text, std::size_t from, std::size_t to) {
+  if (from >= to) return false;
+  for (std::size_t i = from; i < to; ++i)
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  return true;
+}
+
+/// A PDF word matches an input word exactly, or with one run of digits (a footnote mark) that
+/// the input word does not have.
+bool same_word(const std::string& input_word, const std::string& pdf_word) {
+  if (pdf_word == input_word) return true;
+  if (pdf_word.size() <= input_word.size()) return false;
+  const std::size_t extra = pdf_word.size() - input_word.size();
+  for (std::size_t at = 0; at + extra <= pdf_word.size(); ++at)
+    if (is_digits(pdf_word, at, at + extra) && pdf_word.compare(0, at, input_word, 0, at) == 0 &&
+        pdf_word.compare(at + extra, std::string::npos, input_word, at) == 0)
+      return true;
+  return false;
+}
+
+}  // namespace
+
+Run run(const std::vector<std::string>& arguments) {
+  TempDir temp;
+  std::string command;
+  for (const auto& argument : arguments) command += quote(argument) + " ";
+  command += ">" + quote((temp / "out").string()) + " 2>" + quote((temp / "err").string());
+  const int raw = std::system(command.c_str());
+  Run result;
+  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  result.out = read_file(temp / "out");
+  result.err = read_file(temp / "err");
+  return result;
+}
+
+Run fiscgen(const std::vector<std::string>& arguments) {
+  std::vector<std::string> all{FISCGEN_BINARY};
+  all.insert(all.end(), arguments.begin(), arguments.end());
+  return run(all);
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "fiscgen-e2e-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::string pdf_text(const std::filesystem::path& pdf, int page) {
+  std::vector<std::string> command{PDFTOTEXT, "-enc", "UTF-8"};
+  if (page > 0)
+    command.insert(command.end(), {"-f", std::to_string(page), "-l", std::to_string(page)});
+  command.insert(command.end(), {pdf.string(), "-"});
+  return run(command).out;
+}
+
+std::string pdf_info(const std::filesystem::path& pdf, const std::string& key) {
+  std::istringstream lines(run({PDFINFO, pdf.string()}).out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(key + ":", 0) != 0) continue;
+    const auto value = line.find_first_not_of(' ', key.size() + 1);
+    return value == std::string::npos ? "" : line.substr(value);
+  }
+  return "";
+}
+
+int pdf_pages(const std::filesystem::path& pdf) {
+  const std::string pages = pdf_info(pdf, "Pages");
+  return pages.empty() ? -1 : std::stoi(pages);
+}
+
+std::vector<FontRow> pdf_fonts(const std::filesystem::path& pdf) {
+  // name  type  encoding  emb sub uni object ID: the last five columns are fixed.
+  std::istringstream lines(run({PDFFONTS, pdf.string()}).out);
+  std::vector<FontRow> rows;
+  int line_number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (++line_number <= 2 || line.empty()) continue;
+    std::istringstream fields(line);
+    std::vector<std::string> cells;
+    for (std::string cell; fields >> cell;) cells.push_back(cell);
+    if (cells.size() < 7) continue;
+    const std::size_t n = cells.size();
+    FontRow row;
+    row.name = cells[0];
+    row.type = cells[1];
+    row.embedded = cells[n - 5] == "yes";
+    row.subset = cells[n - 4] == "yes";
+    row.unicode = cells[n - 3] == "yes";
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) {
+    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) {
+      return c < 0x80 ? static_cast<char>(std::tolower(c)) : c;
+    });
+    out.push_back(word);
+  }
+  return out;
+}
+
+std::string find_in_order(const std::vector<std::string>& expected,
+                          const std::vector<std::string>& actual) {
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const auto& word = expected[i];
+    bool found = false;
+    for (; at < actual.size() && !found; ++at) {
+      if (same_word(word, actual[at])) {
+        found = true;
+      } else if (at + 1 < actual.size() && !actual[at].empty() && actual[at].back() == '-' &&
+                 same_word(word, actual[at] + actual[at + 1])) {
+        found = true;
+        ++at;
+      }
+    }
+    if (!found) {
+      std::string context;
+      for (std::size_t j = i >= 3 ? i - 3 : 0; j < std::min(expected.size(), i + 4); ++j)
+        context += (j == i ? "[" + expected[j] + "]" : expected[j]) + " ";
+      return "word " + std::to_string(i + 1) + " of " + std::to_string(expected.size()) +
+             " missing or out of order: " + context;
+    }
+  }
+  return "";
+}
+
+std::string read_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace e2e

@@ -1,0 +1,58 @@
+// Running fiscgen and the independent PDF readers from end-to-end tests.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+struct Run {
+  int status = -1;  // exit code
+  std::string out, err;
+};
+
+/// Runs a command line (arguments are shell-quoted here), capturing stdout and stderr.
+Run run(const std::vector<std::string>& arguments);
+
+/// Runs fiscgen with these arguments.
+Run fiscgen(const std::vector<std::string>& arguments);
+
+/// A fresh, private temporary folder, removed when the object goes.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// pdftotext of the whole file (reading order, no layout), or of one page (1-based).
+std::string pdf_text(const std::filesystem::path& pdf, int page = 0);
+/// Page count from pdfinfo.
+int pdf_pages(const std::filesystem::path& pdf);
+/// pdfinfo's "Key: value" for `key`, trimmed; empty when absent.
+std::string pdf_info(const std::filesystem::path& pdf, const std::string& key);
+
+struct FontRow {
+  std::string name, type;
+  bool embedded = false, subset = false, unicode = false;
+};
+/// pdffonts' table.
+std::vector<FontRow> pdf_fonts(const std::filesystem::path& pdf);
+
+/// Lower-cased words, split at white space.
+std::vector<std::string> words(const std::string& text);
+
+/// Checks that `expected` appears in `actual` in order (other words may come between, such as
+/// page numbers and footnotes). A PDF word may carry a footnote mark ("figures1."), and a word
+/// broken after a hyphen at a line end is two PDF words. Returns "" or what went wrong.
+std::string find_in_order(const std::vector<std::string>& expected,
+                          const std::vector<std::string>& actual);
+
+std::string read_file(const std::filesystem::path& file);
+
+}  // namespace e2e
