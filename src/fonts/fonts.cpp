@@ -1,0 +1,164 @@
+// Font (HarfBuzz metrics, coverage and hb-subset) and FontSet (the eight fonts of a document).
+
+#include "fonts/fonts.hpp"
+
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <cstdint>
+
+#include "fonts/utf8.hpp"
+
+namespace fiscgen::fonts {
+namespace {
+
+// unique_ptr deleters for HarfBuzz handles, so no path out of a function leaks one.
+template <typename T, void (*destroy)(T*)>
+struct HbDeleter {
+  void operator()(T* p) const { destroy(p); }
+};
+using BlobPtr = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
+using FacePtr = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
+using FontPtr = std::unique_ptr<hb_font_t, HbDeleter<hb_font_t, hb_font_destroy>>;
+using SubsetInputPtr =
+    std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
+
+constexpr hb_tag_t glyf_tag = HB_TAG('g', 'l', 'y', 'f');
+constexpr hb_tag_t hhea_tag = HB_TAG('h', 'h', 'e', 'a');
+
+// One name-table string (UTF-8), or "" if the font has none with this id.
+std::string name_string(hb_face_t* face, hb_ot_name_id_t id) {
+  const unsigned length = hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, nullptr, nullptr);
+  if (length == 0) return {};
+  std::string text(length + 1, '\0');
+  unsigned size = length + 1;
+  hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &size, text.data());
+  text.resize(size);
+  return text;
+}
+
+// Big-endian signed 16-bit value at `offset` of a table blob.
+int read_int16(hb_blob_t* blob, unsigned offset) {
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob, &length);
+  if (!data || offset + 2 > length) return 0;
+  const auto hi = static_cast<unsigned char>(data[offset]);
+  const auto lo = static_cast<unsigned char>(data[offset + 1]);
+  return static_cast<std::int16_t>(static_cast<std::uint16_t>((hi << 8) | lo));
+}
+
+}  // namespace
+
+struct Font::Impl {
+  BlobPtr blob;
+  FacePtr face;
+  FontPtr font;
+  unsigned upem = 1000;
+
+  hb_codepoint_t glyph(char32_t code_point) const {
+    hb_codepoint_t gid = 0;
+    if (!hb_font_get_nominal_glyph(font.get(), code_point, &gid)) gid = 0;
+    return gid;
+  }
+};
+
+Font::Font(const std::filesystem::path& file) : file_(file), impl_(std::make_unique<Impl>()) {
+  const SourceLocation where{file.string(), 0, 0};
+  impl_->blob.reset(hb_blob_create_from_file_or_fail(file.c_str()));
+  if (!impl_->blob) throw Error(where, "cannot read this font file");
+  impl_->face.reset(hb_face_create(impl_->blob.get(), 0));
+  if (hb_face_get_glyph_count(impl_->face.get()) == 0)
+    throw Error(where, "not a font file HarfBuzz can read");
+  // libharu embeds only TrueType outlines; a CFF (.otf) font would fail much later, at save.
+  const BlobPtr glyf(hb_face_reference_table(impl_->face.get(), glyf_tag));
+  if (hb_blob_get_length(glyf.get()) == 0)
+    throw Error(where, "has no TrueType outlines (glyf table); the PDF writer needs a .ttf font");
+  impl_->font.reset(hb_font_create(impl_->face.get()));
+  impl_->upem = hb_face_get_upem(impl_->face.get());
+  if (impl_->upem == 0) throw Error(where, "has no units per em in its head table");
+
+  // libharu reads ascent and descent from hhea and truncates them to per mille; so do we, so
+  // that layout and the PDF's FontDescriptor agree.
+  const BlobPtr hhea(hb_face_reference_table(impl_->face.get(), hhea_tag));
+  const auto upem = static_cast<std::int32_t>(impl_->upem);
+  ascent_ = static_cast<std::int32_t>(read_int16(hhea.get(), 4)) * 1000 / upem;
+  descent_ = static_cast<std::int32_t>(read_int16(hhea.get(), 6)) * 1000 / upem;
+
+  // The typographic family (id 16) groups all weights; older fonts only have id 1.
+  family_ = name_string(impl_->face.get(), HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY);
+  if (family_.empty()) family_ = name_string(impl_->face.get(), HB_OT_NAME_ID_FONT_FAMILY);
+}
+
+Font::~Font() = default;
+
+bool Font::has_glyph(char32_t code_point) const {
+  return impl_->glyph(code_point) != 0;
+}
+
+int Font::advance(char32_t code_point) const {
+  // Exactly libharu's /W computation: (uint)advance_width * 1000 / units_per_em, truncated.
+  // A missing glyph advances like .notdef (glyph 0), as in libharu.
+  const hb_position_t units =
+      hb_font_get_glyph_h_advance(impl_->font.get(), impl_->glyph(code_point));
+  return static_cast<int>(static_cast<std::uint32_t>(units) * 1000u / impl_->upem);
+}
+
+double Font::width(std::string_view utf8, double size) const {
+  long long total = 0;
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    char32_t cp = 0;
+    if (!next_code_point(utf8, pos, cp)) cp = 0xFFFD;  // measured like what a reader shows
+    total += advance(cp);
+  }
+  return static_cast<double>(total) * size / 1000.0;
+}
+
+std::vector<std::uint8_t> Font::subset(const std::set<char32_t>& code_points) const {
+  const SubsetInputPtr input(hb_subset_input_create_or_fail());
+  if (!input) throw Error(SourceLocation{file_.string(), 0, 0}, "out of memory while subsetting");
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+  for (const char32_t cp : code_points) hb_set_add(unicodes, cp);
+  // Default flags keep the hinting programs (fpgm, prep, cvt), which libharu requires anyway.
+  const FacePtr sub(hb_subset_or_fail(impl_->face.get(), input.get()));
+  if (!sub) throw Error(SourceLocation{file_.string(), 0, 0}, "hb-subset could not subset it");
+  const BlobPtr blob(hb_face_reference_blob(sub.get()));
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob.get(), &length);
+  if (!data || length == 0)
+    throw Error(SourceLocation{file_.string(), 0, 0}, "hb-subset produced an empty font");
+  return std::vector<std::uint8_t>(reinterpret_cast<const std::uint8_t*>(data),
+                                   reinterpret_cast<const std::uint8_t*>(data) + length);
+}
+
+FontSet::FontSet(FontResolver& resolver, std::string family, std::string fallback_family)
+    : resolver_(resolver),
+      family_(std::move(family)),
+      fallback_family_(std::move(fallback_family)),
+      fonts_(8) {}
+
+FontSet::~FontSet() = default;
+
+const Font& FontSet::font(int index) {
+  if (index < 0 || index >= count())
+    throw Error("font index " + std::to_string(index) + " is outside 0-7");
+  auto& slot = fonts_[static_cast<std::size_t>(index)];
+  if (!slot) {
+    const bool fallback = is_fallback(index);
+    const auto face = static_cast<Face>(index % 4);
+    // The main family must be exactly what the rules ask for; the fallback may be substituted.
+    slot = std::make_unique<Font>(
+        resolver_.find(fallback ? fallback_family_ : family_, face, !fallback));
+  }
+  return *slot;
+}
+
+int FontSet::pick(Face face, char32_t code_point) {
+  const int main = static_cast<int>(face);
+  if (font(main).has_glyph(code_point)) return main;
+  if (font(main + 4).has_glyph(code_point)) return main + 4;
+  return -1;
+}
+
+}  // namespace fiscgen::fonts

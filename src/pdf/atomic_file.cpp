@@ -1,0 +1,108 @@
+// Temporary file + fsync + rename: the POSIX way to replace a file whole.
+
+#include "pdf/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+
+namespace fiscgen::pdf {
+namespace {
+
+// The process umask, read without changing it: umask(2) can only be read by setting it, which
+// races with other threads creating files (batch renders in parallel). Linux reports it in
+// /proc/self/status; without that, assume the common 022.
+mode_t current_umask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Umask:", 0) == 0) {
+      try {
+        return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+      } catch (const std::exception&) {
+        break;
+      }
+    }
+  }
+  return 022;
+}
+
+[[noreturn]] void fail(const std::filesystem::path& output, const std::string& what, int error) {
+  throw Error(SourceLocation{output.string(), 0, 0}, what + ": " + std::strerror(error));
+}
+
+// Removes the temporary file unless released: every early exit cleans up.
+class TempFile {
+ public:
+  TempFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+  ~TempFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  int fd() const { return fd_; }
+  const std::string& path() const { return path_; }
+  int close() {
+    const int result = ::close(fd_);
+    fd_ = -1;
+    return result;
+  }
+  void release() { path_.clear(); }
+
+ private:
+  std::string path_;
+  int fd_;
+};
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& output, std::string_view bytes) {
+  const std::filesystem::path directory =
+      output.has_parent_path() ? output.parent_path() : std::filesystem::path(".");
+  // A dot file beside the output: same file system, so rename() is atomic.
+  std::string pattern = (directory / ("." + output.filename().string() + ".XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  // O_CLOEXEC: parallel renders may spawn processes that must not inherit it.
+  const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd < 0) fail(output, "cannot create a file in " + directory.string(), errno);
+  TempFile temp(name.data(), fd);
+
+  // mkstemp makes the file 0600; a PDF should get the permissions any new file would.
+  if (::fchmod(temp.fd(), 0666 & ~current_umask()) != 0)
+    fail(output, "cannot set the permissions of " + temp.path(), errno);
+  const char* data = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    const ssize_t written = ::write(temp.fd(), data, left);
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      fail(output, "cannot write " + temp.path(), errno);
+    }
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  if (::fsync(temp.fd()) != 0) fail(output, "cannot flush " + temp.path() + " to disk", errno);
+  if (temp.close() != 0) fail(output, "cannot write " + temp.path(), errno);
+  if (::rename(temp.path().c_str(), output.c_str()) != 0)
+    fail(output, "cannot replace the file", errno);
+  temp.release();
+
+  // Make the rename itself durable; failing here loses nothing already written.
+  const int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+}
+
+}  // namespace fiscgen::pdf

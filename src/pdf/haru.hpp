@@ -1,0 +1,65 @@
+// A thin RAII layer over libharu: the document handle, error reporting, and the few things
+// libharu 2.3 can only do through its semi-internal headers (see haru_internals.cpp).
+#pragma once
+
+#include <hpdf.h>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fiscgen::pdf::haru {
+
+/// Owns one HPDF_Doc. libharu reports errors through a C callback; throwing through C frames is
+/// undefined, so the callback only records the first error and check() turns it into
+/// fiscgen::Error on our side of the boundary.
+class Doc {
+ public:
+  Doc();
+  ~Doc();
+  Doc(const Doc&) = delete;
+  Doc& operator=(const Doc&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+  /// Throws fiscgen::Error naming `doing` if libharu reported an error since the last check.
+  void check(std::string_view doing);
+  /// The same, also treating a non-OK returned status as an error (some libharu calls set an
+  /// error code without calling the handler).
+  void check(HPDF_STATUS status, std::string_view doing);
+
+  /// The whole saved document as bytes (HPDF_SaveToStream, then read back).
+  std::string save_to_memory();
+
+ private:
+  struct ErrorState {
+    HPDF_STATUS code = HPDF_OK;
+    HPDF_STATUS detail = 0;
+  };
+  static void HPDF_STDCALL on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data);
+
+  ErrorState error_;  // address handed to libharu; Doc is neither copied nor moved
+  HPDF_Doc doc_ = nullptr;
+};
+
+/// A short English description of a libharu error code, for messages.
+std::string describe_error(HPDF_STATUS code, HPDF_STATUS detail);
+
+// --- haru_internals.cpp: routes through libharu's semi-internal structures ----------------------
+
+/// Loads a TrueType font held in memory (libharu 2.3 can only load from files) for embedding,
+/// names its subset `tag` (six capital letters, unique in the document) and returns the name
+/// to pass to HPDF_GetFont, or nullptr after libharu recorded an error.
+const char* load_truetype_from_memory(HPDF_Doc doc, const std::vector<std::uint8_t>& data,
+                                      const std::string& tag);
+
+/// Sets the trailer's /ID to [<id> <id>]; libharu writes none unless encrypting.
+HPDF_STATUS set_trailer_id(HPDF_Doc doc, const std::array<std::uint8_t, 16>& id);
+
+/// Makes `dst` [page /XYZ left top null]: land at `top` and keep the reader's zoom (the public
+/// HPDF_Destination_SetXYZ insists on a zoom factor).
+HPDF_STATUS set_destination_keep_zoom(HPDF_Doc doc, HPDF_Destination dst, HPDF_Page page,
+                                      HPDF_REAL left, HPDF_REAL top);
+
+}  // namespace fiscgen::pdf::haru

@@ -1,0 +1,325 @@
+// The PDF writer: page model + fonts + info -> deterministic PDF bytes, through libharu.
+//
+// Order of work: (1) validate the model and collect, per font, the code points it draws;
+// (2) subset each used font file once with hb-subset; (3) hash everything that determines the
+// output into the /ID; (4) build the libharu document: fonts loaded from memory, pages drawn
+// (text, rules, then boxes on top, so a redaction box covers whatever it touches), links,
+// outline, info; (5) save to memory. write() then replaces the output file atomically.
+
+#include "pdf/pdf.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "fonts/utf8.hpp"
+#include "pdf/atomic_file.hpp"
+#include "pdf/content_id.hpp"
+#include "pdf/haru.hpp"
+
+namespace fiscgen::pdf {
+namespace {
+
+constexpr int font_slots = 8;
+
+/// One embedded font: a font file and every FontSet index that draws with it (the main and
+/// fallback families may resolve to the same file), with the union of their code points.
+struct EmbeddedFont {
+  std::vector<int> indices;
+  std::set<char32_t> code_points;
+  std::vector<std::uint8_t> subset;
+  HPDF_Font handle = nullptr;
+};
+
+std::string hex_code_point(char32_t cp) {
+  char text[16];
+  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(cp));
+  return text;
+}
+
+std::string where_run(std::size_t page, std::size_t run) {
+  return "page " + std::to_string(page + 1) + ", text run " + std::to_string(run + 1);
+}
+
+void require_finite(std::initializer_list<double> values, const std::string& where) {
+  for (const double v : values)
+    if (!std::isfinite(v))
+      throw Error("PDF writer: " + where + " has a coordinate that is not a number");
+}
+
+void require_utf8(std::string_view text, const std::string& what) {
+  std::size_t pos = 0;
+  char32_t cp = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    if (!fonts::next_code_point(text, pos, cp))
+      throw Error("PDF writer: " + what + " is not valid UTF-8 (byte " + std::to_string(start + 1) +
+                  ")");
+  }
+}
+
+// Checks every run against what the PDF can show, and groups the code points by font file.
+std::vector<EmbeddedFont> collect_fonts(const layout::PageModel& model, fonts::FontSet& fonts) {
+  std::array<std::set<char32_t>, font_slots> used;
+  for (std::size_t p = 0; p < model.pages.size(); ++p) {
+    const auto& runs = model.pages[p].runs;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      const auto& run = runs[r];
+      const std::string where = where_run(p, r);
+      require_finite({run.x, run.y, run.size}, where);
+      if (run.font < 0 || run.font >= font_slots)
+        throw Error("PDF writer: " + where + " uses font " + std::to_string(run.font) +
+                    ", outside 0-7");
+      if (run.text.empty()) continue;
+      const fonts::Font& font = fonts.font(run.font);
+      std::size_t pos = 0;
+      while (pos < run.text.size()) {
+        char32_t cp = 0;
+        const std::size_t start = pos;
+        if (!fonts::next_code_point(run.text, pos, cp))
+          throw Error("PDF writer: " + where + " is not valid UTF-8 (byte " +
+                      std::to_string(start + 1) + ")");
+        // libharu's UTF-8 encoding makes 2-byte CIDs equal to the code point: BMP only.
+        if (cp > 0xFFFF)
+          throw Error("PDF writer: " + where + " has " + hex_code_point(cp) +
+                      ", outside the Basic Multilingual Plane, which libharu cannot write");
+        if (!font.has_glyph(cp))
+          throw Error("PDF writer: " + where + " has " + hex_code_point(cp) + ", which " +
+                      font.family() + " (" + font.file().string() + ") has no glyph for");
+        used[static_cast<std::size_t>(run.font)].insert(cp);
+      }
+    }
+  }
+  std::vector<EmbeddedFont> embedded;
+  std::map<std::filesystem::path, std::size_t> by_file;
+  for (int index = 0; index < font_slots; ++index) {
+    if (used[static_cast<std::size_t>(index)].empty()) continue;
+    const auto& file = fonts.font(index).file();
+    auto [it, added] = by_file.emplace(file, embedded.size());
+    if (added) embedded.emplace_back();
+    auto& target = embedded[it->second];
+    target.indices.push_back(index);
+    target.code_points.insert(used[static_cast<std::size_t>(index)].begin(),
+                              used[static_cast<std::size_t>(index)].end());
+  }
+  for (auto& font : embedded)
+    font.subset = fonts.font(font.indices.front()).subset(font.code_points);
+  return embedded;
+}
+
+// "YYYY-MM-DD" to a libharu date at 00:00:00Z; anything else is an Error.
+HPDF_Date parse_date(const std::string& text) {
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  const auto bad = [&] {
+    return Error("PDF writer: the creation date \"" + text + "\" is not a date YYYY-MM-DD");
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw bad();
+  const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1) throw bad();
+  static constexpr int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > month_days[month - 1] || (month == 2 && day == 29 && !leap)) throw bad();
+  HPDF_Date date{};
+  date.year = year, date.month = month, date.day = day;
+  date.ind = 'Z';
+  return date;
+}
+
+void set_info(haru::Doc& doc, const Info& info) {
+  const auto set = [&](HPDF_InfoType type, const std::string& value, const char* name) {
+    if (value.empty()) return;
+    require_utf8(value, std::string("the document ") + name);
+    doc.check(HPDF_SetInfoAttr(doc.get(), type, value.c_str()), std::string("setting the ") + name);
+  };
+  set(HPDF_INFO_TITLE, info.title, "title");
+  set(HPDF_INFO_SUBJECT, info.subject, "subject");
+  set(HPDF_INFO_AUTHOR, info.author, "author");
+  set(HPDF_INFO_KEYWORDS, info.keywords, "keywords");
+  set(HPDF_INFO_CREATOR, "fiscgen", "creator");
+  set(HPDF_INFO_PRODUCER, std::string("fiscgen ") + FISCGEN_VERSION, "producer");
+  // Dates only from the input: a clock would make every run's bytes differ.
+  if (!info.creation_date.empty()) {
+    const HPDF_Date date = parse_date(info.creation_date);
+    doc.check(HPDF_SetInfoDateAttr(doc.get(), HPDF_INFO_CREATION_DATE, date), "setting the date");
+    doc.check(HPDF_SetInfoDateAttr(doc.get(), HPDF_INFO_MOD_DATE, date), "setting the date");
+  }
+}
+
+// URIs in PDF are 7-bit ASCII: percent-encode anything else (RFC 3986 §2.1).
+std::string ascii_uri(const std::string& uri) {
+  std::string out;
+  for (const char c : uri) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F) {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", byte);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::size_t number,
+               const std::array<HPDF_Font, font_slots>& handles) {
+  const std::string where = "drawing page " + std::to_string(number + 1);
+  bool in_text = false;
+  HPDF_Font current_font = nullptr;
+  double current_size = -1;
+  for (const auto& run : model.runs) {
+    if (run.text.empty()) continue;
+    if (!in_text) {
+      HPDF_Page_BeginText(page);  // one text object per page, only if it has text
+      in_text = true;
+    }
+    const HPDF_Font font = handles[static_cast<std::size_t>(run.font)];
+    if (font != current_font || run.size != current_size) {
+      HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(run.size));
+      current_font = font;
+      current_size = run.size;
+    }
+    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(run.x), static_cast<HPDF_REAL>(run.y),
+                      run.text.c_str());
+  }
+  if (in_text) HPDF_Page_EndText(page);
+  doc.check(where + " (text)");
+
+  double current_width = -1;
+  for (const auto& line : model.lines) {
+    require_finite({line.x1, line.y1, line.x2, line.y2, line.width},
+                   "a line on page " + std::to_string(number + 1));
+    if (line.width != current_width) {
+      HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(line.width));
+      current_width = line.width;
+    }
+    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(line.x1), static_cast<HPDF_REAL>(line.y1));
+    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(line.x2), static_cast<HPDF_REAL>(line.y2));
+    HPDF_Page_Stroke(page);
+  }
+  doc.check(where + " (lines)");
+
+  if (!model.boxes.empty()) {
+    HPDF_Page_SetGrayFill(page, 0);
+    for (const auto& box : model.boxes) {
+      require_finite({box.x, box.y, box.width, box.height},
+                     "a box on page " + std::to_string(number + 1));
+      HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(box.x), static_cast<HPDF_REAL>(box.y),
+                          static_cast<HPDF_REAL>(box.width), static_cast<HPDF_REAL>(box.height));
+    }
+    HPDF_Page_Fill(page);
+  }
+  doc.check(where + " (boxes)");
+
+  for (const auto& link : model.links) {
+    require_finite({link.x, link.y, link.width, link.height},
+                   "a link on page " + std::to_string(number + 1));
+    if (link.uri.empty())
+      throw Error("PDF writer: a link on page " + std::to_string(number + 1) + " has no URI");
+    const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x), static_cast<HPDF_REAL>(link.y),
+                         static_cast<HPDF_REAL>(link.x + link.width),
+                         static_cast<HPDF_REAL>(link.y + link.height)};
+    const std::string uri = ascii_uri(link.uri);
+    HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page, rect, uri.c_str());
+    doc.check(where + " (links)");
+    if (annot) doc.check(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), where + " (links)");
+  }
+}
+
+void add_outline(haru::Doc& doc, const layout::PageModel& model,
+                 const std::vector<HPDF_Page>& pages) {
+  if (model.outline.empty()) return;
+  HPDF_Encoder utf8 = HPDF_GetEncoder(doc.get(), "UTF-8");
+  doc.check("preparing the outline");
+  std::vector<std::pair<int, HPDF_Outline>> open;  // the current chain of ancestors
+  for (std::size_t i = 0; i < model.outline.size(); ++i) {
+    const auto& entry = model.outline[i];
+    const std::string where = "bookmark " + std::to_string(i + 1) + " (\"" + entry.title + "\")";
+    if (entry.page < 0 || static_cast<std::size_t>(entry.page) >= pages.size())
+      throw Error("PDF writer: " + where + " points at page " + std::to_string(entry.page + 1) +
+                  " of " + std::to_string(pages.size()));
+    require_utf8(entry.title, where);
+    require_finite({entry.y}, where);
+    // A level deeper than its predecessor's child level still nests under the predecessor.
+    while (!open.empty() && open.back().first >= entry.level) open.pop_back();
+    HPDF_Outline parent = open.empty() ? nullptr : open.back().second;
+    HPDF_Outline outline = HPDF_CreateOutline(doc.get(), parent, entry.title.c_str(), utf8);
+    doc.check("adding " + where);
+    HPDF_Page page = pages[static_cast<std::size_t>(entry.page)];
+    HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+    doc.check("adding " + where);
+    const double top = std::clamp(entry.y, 0.0, model.height);
+    doc.check(haru::set_destination_keep_zoom(doc.get(), dst, page, 0, static_cast<HPDF_REAL>(top)),
+              "adding " + where);
+    doc.check(HPDF_Outline_SetDestination(outline, dst), "adding " + where);
+    if (entry.level <= 1) doc.check(HPDF_Outline_SetOpened(outline, HPDF_TRUE), "adding " + where);
+    open.emplace_back(entry.level, outline);
+  }
+  doc.check(HPDF_SetPageMode(doc.get(), HPDF_PAGE_MODE_USE_OUTLINE), "showing the outline");
+}
+
+}  // namespace
+
+std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& fonts,
+                            const Info& info) {
+  if (pages.pages.empty()) throw Error("PDF writer: the page model has no pages");
+  require_finite({pages.width, pages.height}, "the page size");
+  auto embedded = collect_fonts(pages, fonts);
+
+  haru::Doc doc;
+  doc.check(HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL), "setting compression");
+  doc.check(HPDF_UseUTFEncodings(doc.get()), "enabling UTF-8");
+  doc.check(HPDF_SetCurrentEncoder(doc.get(), "UTF-8"), "enabling UTF-8");
+
+  std::vector<std::vector<std::uint8_t>> subsets;
+  for (const auto& font : embedded) subsets.push_back(font.subset);
+  const ContentId id = content_id(pages, info, subsets);
+
+  std::array<HPDF_Font, font_slots> handles{};
+  for (std::size_t i = 0; i < embedded.size(); ++i) {
+    auto& font = embedded[i];
+    const std::string doing = "embedding " + fonts.font(font.indices.front()).file().string();
+    const char* name = haru::load_truetype_from_memory(doc.get(), font.subset, subset_tag(id, i));
+    doc.check(name ? HPDF_OK : HPDF_INVALID_FONTDEF_DATA, doing);
+    font.handle = HPDF_GetFont(doc.get(), name, "UTF-8");
+    doc.check(font.handle ? HPDF_OK : HPDF_INVALID_FONT, doing);
+    for (const int index : font.indices) handles[static_cast<std::size_t>(index)] = font.handle;
+  }
+
+  set_info(doc, info);
+
+  std::vector<HPDF_Page> page_handles;
+  for (std::size_t p = 0; p < pages.pages.size(); ++p) {
+    HPDF_Page page = HPDF_AddPage(doc.get());
+    doc.check(page ? HPDF_OK : HPDF_INVALID_PAGE, "adding page " + std::to_string(p + 1));
+    doc.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(pages.width)),
+              "setting the page size");
+    doc.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(pages.height)),
+              "setting the page size");
+    draw_page(doc, page, pages.pages[p], p, handles);
+    page_handles.push_back(page);
+  }
+  add_outline(doc, pages, page_handles);
+
+  doc.check(haru::set_trailer_id(doc.get(), id.bytes), "setting the document ID");
+  return doc.save_to_memory();
+}
+
+void write(const layout::PageModel& pages, fonts::FontSet& fonts, const Info& info,
+           const std::filesystem::path& output) {
+  const std::string bytes = write_to_memory(pages, fonts, info);
+  write_file_atomically(output, bytes);
+}
+
+}  // namespace fiscgen::pdf

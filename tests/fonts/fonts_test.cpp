@@ -1,0 +1,195 @@
+// Fonts: fontconfig resolution, HarfBuzz metrics that match libharu's, coverage, hb-subset.
+// Needs fonts-liberation2 and fonts-dejavu-core, as the product does.
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fonts/fonts.hpp"
+#include "fonts/utf8.hpp"
+
+namespace fs = std::filesystem;
+using fiscgen::Error;
+using fiscgen::fonts::Face;
+using fiscgen::fonts::Font;
+using fiscgen::fonts::FontconfigResolver;
+using fiscgen::fonts::FontResolver;
+using fiscgen::fonts::FontSet;
+
+namespace {
+
+std::string message_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Error& error) {
+    return error.describe();
+  }
+  return "(no error)";
+}
+
+fs::path find(const std::string& family, Face face, bool exact = true) {
+  FontconfigResolver resolver;
+  return resolver.find(family, face, exact);
+}
+
+// A private temporary file, removed at the end of the test.
+struct TempFile {
+  fs::path path;
+  explicit TempFile(const std::string& name)
+      : path(fs::temp_directory_path() / ("fiscgen-fonts-test-" + name)) {}
+  ~TempFile() { fs::remove(path); }
+  void write(const void* data, std::size_t size) const {
+    std::ofstream out(path, std::ios::binary);
+    out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+};
+
+// Hands out fixed files and records what was asked, to see FontSet's choices.
+class RecordingResolver : public FontResolver {
+ public:
+  std::vector<std::string> calls;
+  fs::path find(const std::string& family, Face face, bool exact) override {
+    calls.push_back(family + "/" + std::to_string(static_cast<int>(face)) + "/" +
+                    (exact ? "exact" : "any"));
+    return real_.find(family, face, exact);
+  }
+
+ private:
+  FontconfigResolver real_;
+};
+
+}  // namespace
+
+TEST_CASE("the resolver finds each Liberation Serif face in its own file") {
+  CHECK(find("Liberation Serif", Face::regular).filename() == "LiberationSerif-Regular.ttf");
+  CHECK(find("Liberation Serif", Face::bold).filename() == "LiberationSerif-Bold.ttf");
+  CHECK(find("Liberation Serif", Face::italic).filename() == "LiberationSerif-Italic.ttf");
+  CHECK(find("Liberation Serif", Face::bold_italic).filename() == "LiberationSerif-BoldItalic.ttf");
+  CHECK(find("liberation serif", Face::bold).filename() == "LiberationSerif-Bold.ttf");
+  CHECK(find("DejaVu Serif", Face::regular).filename() == "DejaVuSerif.ttf");
+}
+
+TEST_CASE("an exact request for a missing family names it, the face and the package") {
+  const auto liberation = message_of([] { find("Liberation Nonexistent", Face::bold, true); });
+  CHECK(liberation.find("Liberation Nonexistent") != std::string::npos);
+  CHECK(liberation.find("bold") != std::string::npos);
+  CHECK(liberation.find("fonts-liberation2") != std::string::npos);
+
+  const auto dejavu = message_of([] { find("DejaVu Nonexistent", Face::italic, true); });
+  CHECK(dejavu.find("fonts-dejavu-core") != std::string::npos);
+  CHECK(dejavu.find("italic") != std::string::npos);
+
+  const auto unknown = message_of([] { find("Zz No Such Family", Face::regular, true); });
+  CHECK(unknown.find("Zz No Such Family") != std::string::npos);
+  CHECK(unknown.find("Debian package") != std::string::npos);
+}
+
+TEST_CASE("without exact, a substitute is accepted") {
+  const fs::path path = find("Zz No Such Family", Face::regular, false);
+  CHECK(fs::exists(path));
+}
+
+TEST_CASE("advances are libharu's truncated per-mille widths") {
+  const Font serif(find("Liberation Serif", Face::regular));
+  CHECK(serif.family() == "Liberation Serif");
+  CHECK(serif.advance(U'A') == 722);
+  CHECK(serif.advance(U'V') == 722);
+  CHECK(serif.advance(U'§') == 500);
+  CHECK(serif.advance(U'—') == 1000);
+  CHECK(serif.advance(U'é') == 443);  // 909/2048 em = 443.8: truncated, not rounded
+  CHECK(serif.width("AVAWAY", 12) == doctest::Approx(54.636));
+  CHECK(serif.width("", 12) == 0);
+  CHECK(serif.ascent() == 891);
+  CHECK(serif.descent() == -216);
+}
+
+TEST_CASE("glyph coverage: Liberation has no CJK, DejaVu has Cyrillic") {
+  const Font serif(find("Liberation Serif", Face::regular));
+  CHECK(serif.has_glyph(U'A'));
+  CHECK(serif.has_glyph(U'§'));
+  CHECK_FALSE(serif.has_glyph(U'\u65E5'));
+  CHECK_FALSE(serif.has_glyph(U'\u2200'));
+  const Font dejavu(find("DejaVu Serif", Face::regular));
+  CHECK(dejavu.family() == "DejaVu Serif");
+  CHECK(dejavu.has_glyph(U'Ж'));
+  CHECK(dejavu.has_glyph(U'\u2200'));
+}
+
+TEST_CASE("a subset is much smaller and keeps exactly the glyphs asked for") {
+  const Font serif(find("Liberation Serif", Face::regular));
+  const std::set<char32_t> wanted{U'M', U'o', U't', U'i', U'n', U'§', U' ', U'1'};
+  const auto bytes = serif.subset(wanted);
+  const auto full = fs::file_size(serif.file());
+  CHECK(bytes.size() > 1000);
+  CHECK(bytes.size() * 10 < full);
+
+  TempFile temp("subset.ttf");
+  temp.write(bytes.data(), bytes.size());
+  const Font subset(temp.path);
+  CHECK(subset.family() == "Liberation Serif");
+  for (const char32_t cp : wanted) {
+    CHECK(subset.has_glyph(cp));
+    CHECK(subset.advance(cp) == serif.advance(cp));
+  }
+  CHECK_FALSE(subset.has_glyph(U'Z'));
+  CHECK(subset.ascent() == serif.ascent());
+}
+
+TEST_CASE("unreadable font files are errors naming the file") {
+  CHECK(message_of([] { Font font("/nonexistent/font.ttf"); }).find("/nonexistent/font.ttf") !=
+        std::string::npos);
+  TempFile junk("junk.ttf");
+  junk.write("not a font at all", 17);
+  CHECK(message_of([&] { Font font(junk.path); }).find(junk.path.string()) != std::string::npos);
+}
+
+TEST_CASE("FontSet loads lazily, exact for the main family, and picks the fallback") {
+  RecordingResolver resolver;
+  FontSet fonts(resolver, "Liberation Serif", "DejaVu Serif");
+  CHECK(fonts.count() == 8);
+  CHECK(resolver.calls.empty());
+
+  CHECK(fonts.pick(Face::regular, U'A') == 0);
+  CHECK(resolver.calls == std::vector<std::string>{"Liberation Serif/0/exact"});
+  CHECK(fonts.pick(Face::regular, U'\u2200') == 4);
+  CHECK(resolver.calls.back() == "DejaVu Serif/0/any");
+  CHECK(fonts.pick(Face::regular, U'\u65E5') == -1);
+  CHECK(fonts.pick(Face::bold_italic, U'§') == 3);
+  CHECK(fonts.font(3).file().filename() == "LiberationSerif-BoldItalic.ttf");
+  CHECK(fonts.font(5).file().filename() == "DejaVuSerif-Bold.ttf");
+  CHECK(resolver.calls.size() == 4);  // each face resolved once
+  fonts.font(0);
+  CHECK(resolver.calls.size() == 4);
+  CHECK(FontSet::is_fallback(4));
+  CHECK_FALSE(FontSet::is_fallback(3));
+  CHECK_THROWS_AS(fonts.font(8), Error);
+  CHECK_THROWS_AS(fonts.font(-1), Error);
+}
+
+TEST_CASE("a FontSet whose main family is missing fails on first use, naming the package") {
+  FontconfigResolver resolver;
+  FontSet fonts(resolver, "Liberation Nonexistent", "DejaVu Serif");
+  CHECK(message_of([&] { fonts.pick(Face::regular, U'A'); }).find("fonts-liberation2") !=
+        std::string::npos);
+}
+
+TEST_CASE("the UTF-8 decoder accepts valid text and rejects malformed bytes") {
+  const auto decode = [](std::string_view text) {
+    std::vector<char32_t> out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      char32_t cp = 0;
+      out.push_back(fiscgen::fonts::next_code_point(text, pos, cp) ? cp : 0xFFFFFFFF);
+    }
+    return out;
+  };
+  CHECK(decode("A§—😀") == std::vector<char32_t>{U'A', U'§', U'—', U'\U0001F600'});
+  CHECK(decode("\xE9x") == std::vector<char32_t>{0xFFFFFFFF, U'x'});           // Latin-1 é
+  CHECK(decode("\xC0\xAF") == std::vector<char32_t>{0xFFFFFFFF, 0xFFFFFFFF});  // overlong /
+  CHECK(decode("\xED\xA0\x80").front() == 0xFFFFFFFF);                         // surrogate
+  CHECK(decode("\xE2\x80") == std::vector<char32_t>{0xFFFFFFFF, 0xFFFFFFFF});  // truncated
+}

@@ -1,0 +1,61 @@
+#include "pdf_tools.hpp"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+
+#include <stdexcept>
+
+namespace pdf_test {
+
+Output run(const std::string& command) {
+  Output output;
+  FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run " + command);
+  char buffer[4096];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.text.append(buffer, got);
+  const int status = ::pclose(pipe);
+  output.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return output;
+}
+
+std::string quote(const std::filesystem::path& path) {
+  std::string quoted = "'";
+  for (const char c : path.string()) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+TempDir::TempDir() {
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "fiscgen-pdf-test-XXXXXX").string();
+  if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+fiscgen::layout::PageModel sample_model() {
+  using namespace fiscgen::layout;
+  PageModel model;
+  Page page;
+  page.runs.push_back({72, 700, 1, 14, "MOTION FOR DECLARATORY JUDGMENT"});
+  page.runs.push_back({72, 670, 0, 12, "Pursuant to 50 U.S.C. § 1861(d)(1) — “quoted” text."});
+  page.runs.push_back({72, 650, 2, 12, "In re Application"});
+  page.runs.push_back({72, 630, 4, 12, "For all \u2200 cases"});
+  page.runs.push_back({72, 610, 0, 12, "AVAWAY"});
+  page.lines.push_back({72, 600, 540, 600, 0.5});
+  page.boxes.push_back({72, 580, 120, 12});
+  page.links.push_back({72, 560, 200, 14, "https://example.com/a b"});
+  page.runs.push_back({72, 563, 0, 12, "https://example.com/a b"});
+  model.pages.push_back(page);
+  model.outline.push_back({"Introduction", 1, 0, 700});
+  model.outline.push_back({"Argument — § 1861", 2, 0, 670});
+  model.outline.push_back({"Conclusion", 1, 0, 600});
+  return model;
+}
+
+}  // namespace pdf_test

@@ -1,0 +1,40 @@
+// Helpers for the PDF writer's tests: a temporary folder and the independent PDF readers.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "layout/layout.hpp"
+
+namespace pdf_test {
+
+struct Output {
+  int status = -1;   // exit status of the command
+  std::string text;  // its standard output
+};
+
+/// Runs a shell command line, capturing standard output (standard error is discarded).
+Output run(const std::string& command);
+
+/// Single-quotes a path for the shell.
+std::string quote(const std::filesystem::path& path);
+
+/// A fresh private folder, removed with everything in it when the object goes.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// A one-page letter-size model: runs in regular, bold, italic and the fallback family, a rule,
+/// a redaction box, a link and a two-level outline.
+fiscgen::layout::PageModel sample_model();
+
+}  // namespace pdf_test
