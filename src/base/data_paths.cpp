@@ -14,6 +14,10 @@ DataPaths DataPaths::discover(const std::filesystem::path& data_dir) {
     paths.locales = std::filesystem::path(FISCGEN_BUILD_LOCALE_DIR) / "";
   } else {
     paths.locales = root / "locales" / "";
+    // A source tree holds the bundles' sources; this build compiled them beside itself.
+    std::error_code ec;
+    if (!std::filesystem::exists(paths.locales / "root.res", ec))
+      paths.locales = std::filesystem::path(FISCGEN_BUILD_LOCALE_DIR) / "";
   }
   paths.forms = root / "forms";
   paths.letters = root / "letters";

@@ -21,6 +21,10 @@ void initialise();
 /// and returns it in NFC. Invalid input throws Error at `where`, with the byte offset of the fault.
 std::string normalise(std::string_view utf8, const SourceLocation& where);
 
+/// The byte offset of the first invalid UTF-8 sequence in `utf8` (overlong forms and surrogates
+/// included), or std::string_view::npos if it is all valid.
+std::size_t invalid_utf8_at(std::string_view utf8);
+
 /// Decodes UTF-8 (already validated) into code points.
 std::u32string to_utf32(std::string_view utf8);
 std::string to_utf8(std::u32string_view text);
@@ -71,7 +75,7 @@ class Messages {
 
  private:
   std::string locale_;
-  void* bundle_ = nullptr;  // UResourceBundle*, kept opaque so ICU stays inside i18n/
+  void* bundle_ = nullptr;  // the fallback chain of UResourceBundle*, opaque so ICU stays in i18n/
 };
 
 }  // namespace fiscgen::i18n

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,10 +14,12 @@ namespace fiscgen::input {
 
 /// A parsed, validated input: UTF-8 checked and every text and attribute in NFC.
 struct Matter {
-  std::string file;          // as the user named it, for messages
-  pugi::xml_document xml;    // parsed with offsets kept for every node
-  LineIndex lines;           // offsets → line:col of the original text
-  std::string kind;          // root element: "motion", "letter", …
+  std::string file;        // as the user named it, for messages
+  pugi::xml_document xml;  // parsed with offsets kept for every node
+  LineIndex lines;         // offsets → line:col of the original text
+  std::string kind;        // root element: "motion", "letter", …
+  /// Nodes that --set added (pugixml keeps no offset for them), keyed by internal_object().
+  std::map<const void*, SourceLocation> added;
   /// Where a node of `xml` came from; nodes added by --set locate to "--set path=value".
   SourceLocation locate(const pugi::xml_node& node) const;
   pugi::xml_node root() const { return xml.document_element(); }

@@ -35,10 +35,10 @@ std::filesystem::path template_for(const input::Matter& matter, const DataPaths&
 /// The fields a template declares (with its includes).
 std::vector<Field> fields_of(const std::filesystem::path& template_file, const DataPaths& paths);
 
-/// Evaluates the input's template: required fields are checked first (every missing one is
-/// reported, with where it belongs), recipients named by ref are looked up in
-/// letters/recipients.xml, then the directives are run. The result has its footnotes numbered
-/// and its headings labelled as the rules profile says.
-doc::Document merge(const input::Matter& matter, const Environment& environment);
+/// Evaluates the input's template: recipients named by ref are looked up in
+/// letters/recipients.xml and added to the input (what the input writes itself wins), required
+/// fields are checked (every missing one is reported at once), then the directives are run.
+/// The result has its footnotes numbered and its headings labelled as the rules profile says.
+doc::Document merge(input::Matter& matter, const Environment& environment);
 
 }  // namespace fiscgen::templ

@@ -1,0 +1,235 @@
+// The fixed words of templates, read from genrb-compiled resource bundles.
+//
+// Fallback is done here, not by ures_open: the chain is the requested locale and its
+// truncations (fr_CA → fr → root), each bundle opened with ures_openDirect and searched in
+// turn. ures_open would also do this, but it falls back to the process default locale when the
+// language is missing (library-probe §2), and ures_getByKey only inherits top-level keys, not
+// keys nested in tables ("letter/enclosures").
+#include <unicode/datefmt.h>
+#include <unicode/messagepattern.h>
+#include <unicode/msgfmt.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+#include <unicode/uloc.h>
+#include <unicode/ures.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "i18n/i18n.hpp"
+#include "i18n/icu_util.hpp"
+
+namespace fiscgen::i18n {
+namespace {
+
+struct BundleCloser {
+  void operator()(UResourceBundle* bundle) const { ures_close(bundle); }
+};
+using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
+
+}  // namespace
+
+/// The bundles of the fallback chain, most specific first.
+struct BundleChain {
+  std::vector<std::string> names;
+  std::vector<Bundle> bundles;
+};
+
+namespace {
+
+BundleChain& chain_of(void* opaque) {
+  return *static_cast<BundleChain*>(opaque);
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+std::vector<std::string> split_key(const std::string& key) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = key.find('/', start);
+    parts.push_back(key.substr(start, slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  for (const auto& part : parts)
+    if (part.empty()) throw Error("message key \"" + key + "\" has an empty part");
+  return parts;
+}
+
+/// The resource at `path` in one bundle (no inheritance), or nullptr.
+Bundle find_in(UResourceBundle* top, const std::vector<std::string>& path) {
+  UErrorCode status = U_ZERO_ERROR;
+  Bundle current(ures_getByKey(top, path.front().c_str(), nullptr, &status));
+  for (std::size_t i = 1; U_SUCCESS(status) && i < path.size(); ++i) {
+    if (ures_getType(current.get()) != URES_TABLE) return nullptr;
+    current.reset(ures_getByKey(current.get(), path[i].c_str(), nullptr, &status));
+  }
+  if (U_FAILURE(status)) return nullptr;
+  return current;
+}
+
+struct Found {
+  Bundle resource;
+  std::string bundle_name;
+};
+
+std::optional<Found> look_up(const BundleChain& chain, const std::string& key) {
+  const auto path = split_key(key);
+  for (std::size_t i = 0; i < chain.bundles.size(); ++i)
+    if (auto resource = find_in(chain.bundles[i].get(), path))
+      return Found{std::move(resource), chain.names[i]};
+  return std::nullopt;
+}
+
+/// The arguments a pattern names, with the type each is used as (date, plural, none…).
+std::map<std::string, UMessagePatternArgType> arguments_of(const icu::MessagePattern& pattern) {
+  std::map<std::string, UMessagePatternArgType> out;
+  for (int32_t i = 0; i + 1 < pattern.countParts(); ++i) {
+    const auto& part = pattern.getPart(i);
+    if (part.getType() != UMSGPAT_PART_TYPE_ARG_START) continue;
+    const std::string name = to_std(pattern.getSubstring(pattern.getPart(i + 1)));
+    // The first use decides; a second use of another type is ICU's to judge.
+    out.emplace(name, part.getArgType());
+  }
+  return out;
+}
+
+std::string iso(const Date& date) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return text;
+}
+
+}  // namespace
+
+Messages::Messages(const std::filesystem::path& bundle_dir, const std::string& locale) {
+  const icu::Locale requested = locale.empty() ? icu::Locale::getRoot() : icu_locale(locale);
+  if (requested.isBogus()) throw Error("\"" + locale + "\" is not a locale name");
+  locale_ = requested.getName()[0] ? requested.getName() : "root";
+
+  const auto available = available_locales(bundle_dir);
+  if (available.empty())
+    throw Error("no locale bundles (*.res) in " + bundle_dir.string() +
+                "; is it the compiled locales/ folder?");
+  const std::string language = requested.getLanguage();
+  const bool known = locale_ == "root" ||
+                     std::any_of(available.begin(), available.end(), [&](const std::string& name) {
+                       return name == language || name.rfind(language + "_", 0) == 0;
+                     });
+  if (!known) {
+    std::vector<std::string> listed;
+    std::copy_if(available.begin(), available.end(), std::back_inserter(listed),
+                 [](const std::string& name) { return name != "root"; });
+    throw Error("unknown locale \"" + locale + "\"; available: " + join(listed));
+  }
+
+  // uloc_getParent truncates: fr_CA → fr → "" (root). Only bundles that exist join the chain.
+  auto chain = std::make_unique<BundleChain>();
+  const std::string directory = bundle_dir.string() + "/";  // ICU reads a path without '/' as a
+                                                            // package-name prefix
+  std::string name = locale_;
+  while (true) {
+    const std::string stem = name.empty() ? "root" : name;
+    if (std::binary_search(available.begin(), available.end(), stem)) {
+      UErrorCode status = U_ZERO_ERROR;
+      Bundle bundle(ures_openDirect(directory.c_str(), stem.c_str(), &status));
+      check(status, "opening the locale bundle " + directory + stem + ".res");
+      chain->names.push_back(stem);
+      chain->bundles.push_back(std::move(bundle));
+    }
+    if (name.empty() || name == "root") break;
+    char parent[ULOC_FULLNAME_CAPACITY];
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_getParent(name.c_str(), parent, sizeof parent, &status);
+    check(status, "finding the parent of locale \"" + name + "\"");
+    name = parent;
+  }
+  bundle_ = chain.release();
+}
+
+Messages::~Messages() {
+  delete &chain_of(bundle_);
+}
+
+bool Messages::has(const std::string& key) const {
+  return look_up(chain_of(bundle_), key).has_value();
+}
+
+std::string Messages::format(const std::string& key,
+                             const std::map<std::string, MessageArgument>& arguments) const {
+  const std::string in = "message \"" + key + "\" in locale \"" + locale_ + "\"";
+  auto found = look_up(chain_of(bundle_), key);
+  if (!found) throw Error("no " + in + " (nor in its parent locales)");
+  if (ures_getType(found->resource.get()) != URES_STRING)
+    throw Error(in + " is a table or list, not a message; name one of its entries with '/'");
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  const UChar* chars = ures_getString(found->resource.get(), &length, &status);
+  check(status, "reading " + in);
+  const icu::UnicodeString pattern(chars, length);
+
+  UParseError where{};
+  icu::MessagePattern parsed(pattern, &where, status);
+  if (U_FAILURE(status))
+    throw Error(in + " (from " + found->bundle_name + ".res) is not a valid ICU message: " +
+                u_errorName(status) + " at character " + std::to_string(where.offset));
+  const auto used = arguments_of(parsed);
+
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  for (const auto& [name, type] : used) {
+    const auto given = arguments.find(name);
+    if (given == arguments.end())
+      throw Error(in + " needs the argument \"" + name + "\", which was not given");
+    const MessageArgument& value = given->second;
+    const bool numeric = type == UMSGPAT_ARG_TYPE_PLURAL ||
+                         type == UMSGPAT_ARG_TYPE_SELECTORDINAL || type == UMSGPAT_ARG_TYPE_CHOICE;
+    names.push_back(to_icu(name));
+    if (const auto* number = std::get_if<long long>(&value)) {
+      if (type == UMSGPAT_ARG_TYPE_SELECT)
+        values.emplace_back(to_icu(std::to_string(*number)));
+      else
+        values.emplace_back(static_cast<int64_t>(*number));  // int64 keeps plural rules exact
+    } else if (const auto* date = std::get_if<Date>(&value)) {
+      if (numeric) throw Error(in + ": argument \"" + name + "\" must be a number, not a date");
+      if (type == UMSGPAT_ARG_TYPE_SELECT)
+        values.emplace_back(to_icu(iso(*date)));
+      else if (type == UMSGPAT_ARG_TYPE_NONE)  // a bare {d}: a date, never date and time
+        values.emplace_back(to_icu(format_date(*date, locale_, "long")));
+      else
+        values.emplace_back(to_udate(*date), icu::Formattable::kIsDate);
+    } else {
+      if (numeric)
+        throw Error(in + ": argument \"" + name + "\" must be a number, not \"" +
+                    std::get<std::string>(value) + "\"");
+      values.emplace_back(to_icu(std::get<std::string>(value)));
+    }
+  }
+
+  icu::MessageFormat message(pattern, icu_locale(locale_), where, status);
+  check(status, "compiling " + in);
+  // Sub-formats take the default time zone; dates here are days, so they are read in GMT.
+  std::unique_ptr<icu::StringEnumeration> formats(message.getFormatNames(status));
+  if (U_SUCCESS(status) && formats) {
+    while (const icu::UnicodeString* name = formats->snext(status)) {
+      if (U_FAILURE(status)) break;
+      UErrorCode lookup = U_ZERO_ERROR;
+      if (auto* date = dynamic_cast<icu::DateFormat*>(message.getFormat(*name, lookup)))
+        date->adoptTimeZone(icu::TimeZone::createTimeZone("GMT"));
+    }
+  }
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out;
+  message.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
+  check(status, "formatting " + in);
+  return to_std(out);
+}
+
+}  // namespace fiscgen::i18n

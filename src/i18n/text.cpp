@@ -1,0 +1,186 @@
+// Text-level services: UTF-8 checking, NFC, case mapping and line-break opportunities.
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/timezone.h>
+#include <unicode/uloc.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include "i18n/i18n.hpp"
+#include "i18n/icu_util.hpp"
+
+namespace fiscgen::i18n {
+namespace {
+
+std::string hex_code_point(char32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+  return buffer;
+}
+
+// tab, LF and CR are the only controls XML text may meaningfully carry; DEL and the C1 range
+// are rejected with C0 because they print as nothing and usually mean a mis-decoded file.
+bool is_forbidden_control(char32_t c) {
+  if (c == U'\t' || c == U'\n' || c == U'\r') return false;
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+}  // namespace
+
+void initialise() {
+  UErrorCode status = U_ZERO_ERROR;
+  // "root", not the user's LANG: ures_open falls back to the default locale (library-probe §2).
+  uloc_setDefault("root", &status);
+  icu::Locale::setDefault(icu::Locale::getRoot(), status);
+  // Dates are calendar days, so every formatter (MessageFormat's sub-formats included) works in
+  // GMT; a TZ west of Greenwich would otherwise show the day before.
+  icu::TimeZone::adoptDefault(icu::TimeZone::createTimeZone("GMT"));
+}
+
+std::size_t invalid_utf8_at(std::string_view utf8) {
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  const std::size_t n = utf8.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    char32_t c = 0, minimum = 0;
+    if (b >= 0xC2 && b <= 0xDF) {
+      length = 2, c = b & 0x1F, minimum = 0x80;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      length = 3, c = b & 0x0F, minimum = 0x800;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      length = 4, c = b & 0x07, minimum = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + length > n) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      c = (c << 6) | (s[i + k] & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8.
+    if (c < minimum || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+std::string normalise(std::string_view utf8, const SourceLocation& where) {
+  if (const auto bad = invalid_utf8_at(utf8); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(utf8[bad]));
+    throw Error(where, "invalid UTF-8 at byte " + std::to_string(bad) + " (" + byte +
+                           "); save the file as UTF-8");
+  }
+  bool ascii = true;
+  std::size_t offset = 0;
+  for (const char32_t c : to_utf32(utf8)) {
+    if (is_forbidden_control(c))
+      throw Error(where, "control character " + hex_code_point(c) + " at byte " +
+                             std::to_string(offset) + " is not allowed in text");
+    if (c >= 0x80) ascii = false;
+    offset += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  if (ascii) return std::string(utf8);  // ASCII is always NFC
+
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  check(status, "loading the NFC normaliser");
+  const auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString normal = nfc->normalize(text, status);
+  check(status, "normalising to NFC");
+  return to_std(normal);
+}
+
+std::u32string to_utf32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : text) {
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::string to_upper(std::string_view utf8, const std::string& locale) {
+  auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  text.toUpper(icu_locale(locale));
+  return to_std(text);
+}
+
+std::vector<std::size_t> line_breaks(std::string_view utf8, const std::string& locale) {
+  std::vector<std::size_t> breaks;
+  if (utf8.empty()) return breaks;
+
+  // The iterator works in UTF-16 units; record the byte where each unit's code point starts.
+  std::vector<std::size_t> byte_of_unit;
+  byte_of_unit.reserve(utf8.size() + 1);
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    const auto start = static_cast<std::size_t>(i);
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    for (int k = U16_LENGTH(c < 0 ? 0xFFFD : c); k > 0; --k) byte_of_unit.push_back(start);
+  }
+  byte_of_unit.push_back(utf8.size());
+
+  // Creating a line iterator loads rules and dictionaries; layout asks once per paragraph.
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> cache;
+  auto& iterator = cache[locale];
+  if (!iterator) {
+    UErrorCode status = U_ZERO_ERROR;
+    iterator.reset(icu::BreakIterator::createLineInstance(icu_locale(locale), status));
+    check(status, "creating a line-break iterator for \"" + locale + "\"");
+  }
+  const auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  iterator->setText(text);
+  for (int32_t at = iterator->next(); at != icu::BreakIterator::DONE; at = iterator->next()) {
+    const auto unit = static_cast<std::size_t>(at);
+    breaks.push_back(unit < byte_of_unit.size() ? byte_of_unit[unit] : utf8.size());
+  }
+  return breaks;
+}
+
+}  // namespace fiscgen::i18n

@@ -1,0 +1,179 @@
+#include "input/input.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "base/xml.hpp"
+#include "i18n/i18n.hpp"
+#include "input/markup_scan.hpp"
+#include "input/overrides.hpp"
+
+namespace fiscgen::input {
+namespace {
+
+// parse_ws_pcdata keeps the spaces of mixed content ("a <em>b</em> c"); doc::from_xml collapses
+// whitespace itself. parse_doctype is left out: a DOCTYPE is refused before parsing.
+constexpr unsigned parse_options = pugi::parse_default | pugi::parse_ws_pcdata;
+
+std::string parse_error_message(const pugi::xml_parse_result& result, std::string_view text,
+                                std::size_t& offset) {
+  const std::string prefix = "malformed XML: ";
+  switch (result.status) {
+    case pugi::status_end_element_mismatch: {
+      // pugixml points at (or near) the end tag's name; the tag starts at its "</". At the end
+      // of the file it reports the same status, pointing at the last end tag, which matches.
+      const std::size_t tag = text.rfind("</", std::min(offset, text.size()));
+      std::string name;
+      if (tag != std::string_view::npos) {
+        std::size_t end = tag + 2;
+        while (end < text.size() && text[end] != '>' && text[end] != ' ' && text[end] != '\t' &&
+               text[end] != '\r' && text[end] != '\n')
+          ++end;
+        name = std::string(text.substr(tag + 2, end - tag - 2));
+      }
+      const auto open =
+          tag == std::string_view::npos ? std::vector<std::string>{} : scan_markup(text, tag).open;
+      if (name.empty() || (!open.empty() && name == open.back())) {
+        offset = text.size();
+        const auto still_open = scan_markup(text, text.size()).open;
+        if (still_open.empty()) return prefix + "the file ends inside a tag";
+        return prefix + "the file ends inside <" + still_open.back() + ">; expected </" +
+               still_open.back() + ">";
+      }
+      offset = tag;
+      if (open.empty()) return prefix + "end tag </" + name + "> has no start tag";
+      return prefix + "end tag </" + name + "> does not match start tag <" + open.back() +
+             ">; expected </" + open.back() + ">";
+    }
+    case pugi::status_unrecognized_tag:
+      return prefix +
+             "expected an element name, a comment or CDATA after '<' (write a literal "
+             "'<' as &lt;)";
+    case pugi::status_bad_pi:
+      return prefix + "unterminated processing instruction: expected '?>'";
+    case pugi::status_bad_comment:
+      return prefix + "bad comment: expected '-->' (and no '--' inside it)";
+    case pugi::status_bad_cdata:
+      return prefix + "unterminated CDATA section: expected ']]>'";
+    case pugi::status_bad_doctype:
+      return "DOCTYPE is not allowed: fiscgen reads no DTDs or external entities";
+    case pugi::status_bad_pcdata:
+      return prefix + "bad text content";
+    case pugi::status_bad_start_element:
+      return prefix + "bad start tag: expected an attribute, '>' or '/>'";
+    case pugi::status_bad_attribute:
+      return prefix + "bad attribute: expected name=\"value\"";
+    case pugi::status_bad_end_element:
+      return prefix + "bad end tag: expected '>'";
+    case pugi::status_no_document_element:
+      offset = 0;
+      return prefix + "no root element: expected one such as <motion> or <letter>";
+    default:
+      return prefix + result.description();
+  }
+}
+
+/// Checks and NFC-normalises every text node and attribute value under `node`.
+void normalise_tree(Matter& matter, pugi::xml_node node) {
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      const std::string value = i18n::normalise(child.value(), matter.locate(child));
+      // Only rewrite on change: pugixml keeps a node's offset when its value stays in place.
+      if (value != child.value()) child.set_value(value.c_str());
+    } else if (child.type() == pugi::node_element) {
+      for (pugi::xml_attribute attribute : child.attributes()) {
+        // pugixml keeps both copies of a repeated attribute; XML forbids it.
+        for (auto later = attribute.next_attribute(); later; later = later.next_attribute())
+          if (std::string_view(later.name()) == attribute.name())
+            throw Error(matter.locate(child), "malformed XML: attribute " +
+                                                  std::string(attribute.name()) +
+                                                  " appears twice; expected it once");
+        std::string value;
+        try {
+          value = i18n::normalise(attribute.value(), {});
+        } catch (const Error& e) {
+          throw Error(matter.locate(child),
+                      "attribute " + std::string(attribute.name()) + ": " + e.message());
+        }
+        if (value != attribute.value()) attribute.set_value(value.c_str());
+      }
+      normalise_tree(matter, child);
+    }
+  }
+}
+
+}  // namespace
+
+SourceLocation Matter::locate(const pugi::xml_node& node) const {
+  if (!node) return {file, 0, 0};
+  if (const auto found = added.find(node.internal_object()); found != added.end())
+    return found->second;
+  if (node.offset_debug() >= 0) return fiscgen::locate(lines, node);
+  // A text whose NFC form outgrew it has moved out of the parse buffer: use its element.
+  if (node.parent()) return locate(node.parent());
+  return {file, 0, 0};
+}
+
+void read_text(Matter& matter, const std::string& name, std::string_view text,
+               const std::vector<std::string>& overrides, const std::string& locale) {
+  matter.file = name;
+  matter.xml.reset();
+  matter.added.clear();
+  matter.kind.clear();
+
+  // A byte-order mark is not part of line 1's first column.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  matter.lines = LineIndex(name, text);
+
+  if (const auto bad = i18n::invalid_utf8_at(text); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    throw Error(matter.lines.locate(static_cast<std::ptrdiff_t>(bad)),
+                std::string("invalid UTF-8 (byte ") + byte + "): save the file as UTF-8");
+  }
+
+  const auto scan = scan_markup(text, text.size());
+  const auto result =
+      matter.xml.load_buffer(text.data(), text.size(), parse_options, pugi::encoding_utf8);
+  if (!result) {
+    auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+    std::string message = parse_error_message(result, text, offset);
+    // Report whichever comes first in the file: a refused construct or the syntax error.
+    if (scan.problem && scan.problem->offset <= offset) {
+      offset = scan.problem->offset;
+      message = scan.problem->message;
+    }
+    throw Error(matter.lines.locate(static_cast<std::ptrdiff_t>(offset)), message);
+  }
+  if (scan.problem)
+    throw Error(matter.lines.locate(static_cast<std::ptrdiff_t>(scan.problem->offset)),
+                scan.problem->message);
+
+  normalise_tree(matter, matter.xml);
+  matter.kind = matter.root().name();
+
+  for (const std::string& text_override : overrides) apply_override(matter, text_override);
+  if (!locale.empty()) {
+    auto attribute = matter.root().attribute("locale");
+    if (!attribute) attribute = matter.root().append_attribute("locale");
+    attribute.set_value(i18n::normalise(locale, {"--locale", 0, 0}).c_str());
+  }
+}
+
+void read(Matter& matter, const std::filesystem::path& file,
+          const std::vector<std::string>& overrides, const std::string& locale) {
+  const std::string name = file.string();
+  std::error_code error;
+  if (std::filesystem::is_directory(file, error))
+    throw Error("cannot read " + name + ": it is a folder, not a file");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error("cannot read " + name + ": " + std::strerror(errno));
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) throw Error("cannot read " + name + ": " + std::strerror(errno));
+  read_text(matter, name, bytes.str(), overrides, locale);
+}
+
+}  // namespace fiscgen::input

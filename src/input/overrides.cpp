@@ -1,0 +1,130 @@
+#include "input/overrides.hpp"
+
+#include <optional>
+
+#include "i18n/i18n.hpp"
+
+namespace fiscgen::input {
+namespace {
+
+struct Step {
+  std::string name;
+  std::size_t index = 1;  // 1-based, as in XPath
+};
+
+struct Path {
+  std::vector<Step> elements;
+  std::string attribute;  // empty: the path names an element's text
+};
+
+// Element and attribute names as XML allows them, less the rarely used: a letter or '_' (or any
+// non-ASCII byte) first, then letters, digits, '-', '_', '.'.
+bool is_name(std::string_view name) {
+  if (name.empty()) return false;
+  auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const bool high = static_cast<unsigned char>(c) >= 0x80;
+    const bool first_ok = ascii_letter(c) || c == '_' || high;
+    const bool rest_ok = first_ok || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':';
+    if (!(i == 0 ? first_ok : rest_ok)) return false;
+  }
+  return true;
+}
+
+std::optional<Step> parse_step(std::string_view text) {
+  Step step;
+  const std::size_t bracket = text.find('[');
+  step.name = std::string(text.substr(0, bracket));
+  if (!is_name(step.name)) return std::nullopt;
+  if (bracket == std::string_view::npos) return step;
+  if (text.back() != ']' || text.size() - bracket < 3) return std::nullopt;
+  std::size_t index = 0;
+  for (char c : text.substr(bracket + 1, text.size() - bracket - 2)) {
+    if (c < '0' || c > '9' || index > 100000) return std::nullopt;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (index == 0) return std::nullopt;
+  step.index = index;
+  return step;
+}
+
+std::optional<Path> parse_path(std::string_view text) {
+  Path path;
+  if (const std::size_t at = text.rfind('@'); at != std::string_view::npos) {
+    path.attribute = std::string(text.substr(at + 1));
+    if (!is_name(path.attribute) || (at > 0 && text[at - 1] != '/')) return std::nullopt;
+    text = text.substr(0, at == 0 ? 0 : at - 1);
+    if (at == 0) return path;  // "@locale": an attribute of the root
+  }
+  while (true) {
+    const std::size_t slash = text.find('/');
+    const auto step = parse_step(text.substr(0, slash));
+    if (!step) return std::nullopt;
+    path.elements.push_back(*step);
+    if (slash == std::string_view::npos) break;
+    text = text.substr(slash + 1);
+  }
+  return path;
+}
+
+/// Forgets the origins of `node`'s subtree before pugixml frees it (addresses get reused).
+void forget(Matter& matter, const pugi::xml_node& node) {
+  matter.added.erase(node.internal_object());
+  for (const pugi::xml_node& child : node.children()) forget(matter, child);
+}
+
+}  // namespace
+
+void apply_override(Matter& matter, const std::string& text) {
+  const SourceLocation origin{"--set " + text, 0, 0};
+  const std::size_t equals = text.find('=');
+  const std::optional<Path> path = equals == std::string::npos
+                                       ? std::nullopt
+                                       : parse_path(std::string_view(text).substr(0, equals));
+  if (!path)
+    throw Error("--set \"" + text + "\": expected path=value, e.g. date=2013-07-16 " +
+                "(elements separated by '/', an optional [n] counting from 1, a final @attribute)");
+  const std::string value = i18n::normalise(std::string_view(text).substr(equals + 1), origin);
+
+  pugi::xml_node node = matter.root();
+  std::string walked;
+  for (const Step& step : path->elements) {
+    walked += (walked.empty() ? "" : "/") + step.name;
+    std::size_t count = 0;
+    pugi::xml_node found;
+    for (pugi::xml_node child : node.children(step.name.c_str()))
+      if (++count == step.index) {
+        found = child;
+        break;
+      }
+    if (!found) {
+      if (count + 1 < step.index)
+        throw Error(origin, "cannot add " + walked + "[" + std::to_string(step.index) +
+                                "]: there " + (count == 1 ? "is " : "are ") +
+                                std::to_string(count) + " " + step.name + " element" +
+                                (count == 1 ? "" : "s") + " there, so the next one is [" +
+                                std::to_string(count + 1) + "]");
+      found = node.append_child(step.name.c_str());
+      matter.added[found.internal_object()] = origin;
+    }
+    node = found;
+  }
+
+  if (!path->attribute.empty()) {
+    auto attribute = node.attribute(path->attribute.c_str());
+    if (!attribute) attribute = node.append_attribute(path->attribute.c_str());
+    attribute.set_value(value.c_str());
+    return;
+  }
+  while (pugi::xml_node child = node.first_child()) {
+    forget(matter, child);
+    node.remove_child(child);
+  }
+  if (value.empty()) return;
+  pugi::xml_node text_node = node.append_child(pugi::node_pcdata);
+  text_node.set_value(value.c_str());
+  matter.added[text_node.internal_object()] = origin;
+}
+
+}  // namespace fiscgen::input

@@ -1,0 +1,14 @@
+// --set "path=value": changing or adding a leaf of the input after it is read.
+#pragma once
+
+#include <string>
+
+#include "input/input.hpp"
+
+namespace fiscgen::input {
+
+/// Applies one override to `matter`, creating missing elements and recording where they came
+/// from in matter.added. Bad syntax throws Error with an example of the right form.
+void apply_override(Matter& matter, const std::string& text);
+
+}  // namespace fiscgen::input

@@ -1,0 +1,58 @@
+#include "layout/context.hpp"
+
+namespace fiscgen::layout::detail {
+namespace {
+
+constexpr std::size_t bmp_size = 0x10000;
+
+}  // namespace
+
+FontCache::FontCache(fonts::FontSet& fonts) : fonts_(fonts), picks_(4 * bmp_size, -2) {}
+
+int FontCache::pick(fonts::Face face, char32_t cp) {
+  if (cp >= bmp_size) return fonts_.pick(face, cp);
+  auto& slot = picks_[static_cast<std::size_t>(face) * bmp_size + cp];
+  if (slot == -2) slot = static_cast<std::int8_t>(fonts_.pick(face, cp));
+  return slot;
+}
+
+int FontCache::advance(int font, char32_t cp) {
+  if (cp >= bmp_size) return fonts_.font(font).advance(cp);
+  auto& table = advances_[static_cast<std::size_t>(font)];
+  if (table.empty()) table.assign(bmp_size, -1);
+  auto& slot = table[cp];
+  if (slot < 0) slot = fonts_.font(font).advance(cp);
+  return slot;
+}
+
+void Fragment::append(const Fragment& other, double dy) {
+  for (auto run : other.runs) {
+    run.y -= dy;
+    runs.push_back(std::move(run));
+  }
+  for (auto line : other.lines) {
+    line.y1 -= dy;
+    line.y2 -= dy;
+    lines.push_back(line);
+  }
+  for (auto box : other.boxes) {
+    box.y -= dy;
+    boxes.push_back(box);
+  }
+  for (auto link : other.links) {
+    link.y -= dy;
+    links.push_back(std::move(link));
+  }
+}
+
+Context::Context(const doc::Document& document, const rules::Profile& profile,
+                 fonts::FontSet& fonts, Warnings& warnings)
+    : document(document),
+      profile(profile),
+      cache(fonts),
+      warnings(warnings),
+      locale(document.meta.locale.empty() ? "en_US" : document.meta.locale),
+      main_family(fonts.font(0).family()),
+      fallback_family(fonts.font(4).family()) {}
+
+}  // namespace fiscgen::layout::detail

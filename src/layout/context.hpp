@@ -1,0 +1,95 @@
+// Internal to layout/: what every part of the layout shares while one document is laid out.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "layout/layout.hpp"
+
+namespace fiscgen::layout::detail {
+
+/// Caches FontSet::pick and Font::advance per code point: a paragraph asks for the same few
+/// dozen characters thousands of times, and HarfBuzz lookups dominate otherwise.
+class FontCache {
+ public:
+  explicit FontCache(fonts::FontSet& fonts);
+  /// FontSet::pick for a BMP code point.
+  int pick(fonts::Face face, char32_t cp);
+  /// Advance in thousandths of an em, exactly as the PDF's /W says.
+  int advance(int font, char32_t cp);
+  const fonts::Font& font(int index) { return fonts_.font(index); }
+
+ private:
+  fonts::FontSet& fonts_;
+  std::vector<std::int8_t> picks_;                     // 4 faces × 65536; -2 = not asked yet
+  std::array<std::vector<std::int32_t>, 8> advances_;  // per font × 65536; -1 = not asked yet
+};
+
+/// Drawn content in coordinates relative to an origin that the page assembly moves: x is
+/// absolute on the page, y is relative to the top of the line (0), negative downward.
+struct Fragment {
+  std::vector<TextRun> runs;
+  std::vector<Line> lines;
+  std::vector<Box> boxes;
+  std::vector<Link> links;
+
+  /// Appends `other` moved down by `dy` (dy > 0 moves down).
+  void append(const Fragment& other, double dy);
+};
+
+/// How strongly a page break before a line is vetoed; the paginator tolerates a stronger veto
+/// only when no weaker break exists on the page.
+enum Keep : int {
+  keep_free = 0,   // any break is fine
+  keep_group = 1,  // inside <keep>: kept together when it fits on a page
+  keep_hard = 2,   // widows, orphans, headings with their next lines, captions, signatures
+};
+
+/// One line (or an unsplittable unit such as a row of columns) of the main flow.
+struct FlowLine {
+  double height = 0;         // vertical advance
+  double gap_before = 0;     // space above it, dropped at the top of a page
+  double baseline = 0;       // distance from the top to the first baseline (item labels)
+  int keep = keep_free;      // veto on a page break before it
+  bool forced = false;       // a page break before it (<page-break/>)
+  bool discardable = false;  // spacers: dropped at the top of a page
+  Fragment content;
+  std::vector<int> notes;             // footnotes referenced on it
+  std::vector<OutlineEntry> outline;  // page and y filled on placement; y relative to top
+};
+
+/// A footnote's text, set in lines of the footnote style.
+struct Note {
+  std::vector<FlowLine> lines;
+  double gap = 0;  // space between it and the note above it on the same page
+};
+
+struct Context {
+  Context(const doc::Document& document, const rules::Profile& profile, fonts::FontSet& fonts,
+          Warnings& warnings);
+
+  const doc::Document& document;
+  const rules::Profile& profile;
+  FontCache cache;
+  Warnings& warnings;
+  std::string locale;
+  std::set<char32_t> warned;  // fallback code points already reported
+  std::map<int, Note> notes;  // by number
+  std::string main_family, fallback_family;
+
+  double content_left() const { return profile.margin_left; }
+  double content_right() const { return profile.page_width - profile.margin_right; }
+  /// Distance from a line's top to its baseline for text of `size`: the main regular font's
+  /// ascent, so extra leading goes below the text.
+  double ascent(double size) { return size * cache.font(0).ascent() / 1000.0; }
+  double descent(double size) { return size * cache.font(0).descent() / 1000.0; }
+};
+
+/// Appends the UTF-8 form of `cp` to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace fiscgen::layout::detail

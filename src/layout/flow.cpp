@@ -1,0 +1,278 @@
+#include "layout/flow.hpp"
+
+#include <algorithm>
+
+#include "layout/paragraph.hpp"
+#include "layout/text.hpp"
+
+namespace fiscgen::layout::detail {
+namespace {
+
+// A list label hangs this far left of the item's text.
+constexpr double label_hang = 24;
+// After a heading's label ("I.") the text starts at the next multiple of half an inch.
+constexpr double heading_tab = 36;
+// A heading (or a closing) must be followed on its page by this many lines of what follows.
+constexpr int keep_with_next_lines = 2;
+// A list inside a list item steps in by this much more.
+constexpr double nested_list_indent = 36;
+// Paragraphs of at most this many lines are never split (with 2 + 2 widows and orphans they
+// could not be anyway; this also covers profiles asking for 1).
+constexpr std::size_t unsplit_paragraph_lines = 3;
+
+struct Frame {
+  double left = 0, right = 0;
+  std::string paragraph_style;  // the style of paragraphs that name none
+};
+
+/// Walks the blocks in reading order, appending lines and recording on them what must stay
+/// together: the paginator then only has to honour per-line vetoes.
+class FlowBuilder {
+ public:
+  FlowBuilder(Context& context, const LineBreaker& breaker, std::vector<FlowLine>& out)
+      : context_(context), breaker_(breaker), out_(out) {}
+
+  void blocks(const std::vector<doc::Block>& blocks, const Frame& frame) {
+    const doc::Block* previous = nullptr;
+    for (const auto& b : blocks) {
+      block(b, frame, previous);
+      previous = &b;
+    }
+  }
+
+  /// Bookmarks of blocks that produced no line and had none after them: anchored on a line of
+  /// no height after everything else.
+  void finish() {
+    if (pending_outline_.empty()) return;
+    FlowLine line;
+    line.keep = keep_hard;
+    line.outline = std::move(pending_outline_);
+    out_.push_back(std::move(line));
+    pending_outline_.clear();
+  }
+
+ private:
+  void block(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
+    using doc::BlockKind;
+    if (!b.outline.empty())
+      pending_outline_.push_back(
+          OutlineEntry{b.outline, b.kind == BlockKind::heading ? std::max(1, b.level) : 1, 0, 0});
+    switch (b.kind) {
+      case BlockKind::paragraph:
+        text_block(b, context_.profile.style(b.style.empty() ? frame.paragraph_style : b.style),
+                   frame, false);
+        break;
+      case BlockKind::heading:
+        text_block(b,
+                   context_.profile.style(!b.style.empty() ? b.style
+                                          : b.level <= 1   ? "heading"
+                                                           : "subheading"),
+                   frame, true);
+        break;
+      case BlockKind::quote:
+        blocks(b.children, with_style(frame, "quote"));
+        break;
+      case BlockKind::list:
+        blocks(b.children, frame);
+        break;
+      case BlockKind::item:
+        item(b, frame);
+        break;
+      case BlockKind::caption: {
+        const std::size_t from = out_.size();
+        blocks(b.children, with_style(frame, "caption"));
+        keep_together(from, keep_hard);
+        break;
+      }
+      case BlockKind::columns:
+        columns(b, frame);
+        break;
+      case BlockKind::column:
+        blocks(b.children, frame);
+        break;
+      case BlockKind::signature: {
+        const std::size_t from = out_.size();
+        Frame inner = with_style(frame, "signature");
+        inner.left = context_.content_left() + context_.profile.signature_indent;
+        blocks(b.children, inner);
+        keep_together(from, keep_hard);
+        // "Respectfully submitted," is never left alone at the foot of a page.
+        if (previous && previous->style == "closing" && from < out_.size())
+          out_[from].keep = keep_hard;
+        break;
+      }
+      case BlockKind::keep: {
+        const std::size_t from = out_.size();
+        blocks(b.children, frame);
+        keep_together(from, keep_group);
+        break;
+      }
+      case BlockKind::page_break:
+        pending_forced_ = true;
+        break;
+      case BlockKind::spacer: {
+        FlowLine line;
+        line.height = std::max(0.0, b.lines) * context_.profile.style("body").line_height;
+        line.discardable = true;
+        add(std::move(line), true, 0);
+        break;
+      }
+    }
+  }
+
+  static Frame with_style(const Frame& frame, const char* style) {
+    Frame inner = frame;
+    inner.paragraph_style = style;
+    return inner;
+  }
+
+  void text_block(const doc::Block& b, const rules::Style& style, const Frame& frame,
+                  bool heading) {
+    Shaper shaper(context_, style);
+    if (heading && !b.label.empty()) {
+      shaper.add_text(b.label, b.where);
+      shaper.add_tab_stop(heading_tab);
+    }
+    shaper.add_inlines(b.inlines);
+    const Shaped text = shaper.finish();
+    for (const auto* note : text.footnotes) set_note(context_, *note, breaker_);
+    const doc::Align align = b.align != doc::Align::inherit ? b.align : style.align;
+    auto lines = set_paragraph(context_, text, style,
+                               ParagraphFrame{frame.left, frame.right, align}, breaker_);
+    if (lines.empty()) return;  // an empty paragraph takes no space
+    const std::size_t n = lines.size();
+    const auto& profile = context_.profile;
+    for (std::size_t i = 1; i < n; ++i) {
+      const bool allowed = !heading && n > unsplit_paragraph_lines &&
+                           i >= static_cast<std::size_t>(std::max(1, profile.orphan_lines)) &&
+                           n - i >= static_cast<std::size_t>(std::max(1, profile.widow_lines));
+      if (!allowed) lines[i].keep = keep_hard;
+    }
+    for (std::size_t i = 0; i < n; ++i) add(std::move(lines[i]), i == 0, style.space_before);
+    pending_space_ = style.space_after;
+    if (style.keep_with_next) pending_keep_ = keep_with_next_lines;
+  }
+
+  void item(const doc::Block& b, const Frame& frame) {
+    const std::string style_name = b.style.empty() ? "list" : b.style;
+    const rules::Style& style = context_.profile.style(style_name);
+    Frame inner = with_style(frame, "list");
+    inner.paragraph_style = style_name;
+    const std::size_t from = out_.size();
+    const doc::Block* previous = nullptr;
+    for (const auto& child : b.children) {
+      if (child.kind == doc::BlockKind::list) {
+        Frame nested = inner;
+        nested.left += nested_list_indent;
+        block(child, nested, previous);
+      } else {
+        block(child, inner, previous);
+      }
+      previous = &child;
+    }
+    if (b.label.empty() || from == out_.size()) return;
+    Shaper shaper(context_, style);
+    shaper.add_text(b.label, b.where);
+    const Shaped label = shaper.finish();
+    FlowLine& first = out_[from];
+    const double baseline = first.baseline > 0 ? first.baseline : context_.ascent(style.size);
+    first.content.append(place_line(context_, label, 0, label.atoms.size(),
+                                    inner.left + style.indent_left - label_hang, label_hang,
+                                    doc::Align::left, baseline, style.size),
+                         0);
+  }
+
+  /// Columns side by side: each laid out on its own, then the row is one unit as tall as the
+  /// tallest column, never split.
+  void columns(const doc::Block& b, const Frame& frame) {
+    const double total = frame.right - frame.left;
+    double fixed = 0;
+    int free = 0;
+    for (const auto& column : b.children) {
+      if (column.width > 0)
+        fixed += column.width;
+      else
+        ++free;
+    }
+    const double share = free > 0 ? std::max(0.0, 1.0 - fixed) / free : 0;
+    FlowLine unit;
+    double x = frame.left;
+    for (const auto& column : b.children) {
+      const double width = (column.width > 0 ? column.width : share) * total;
+      const Frame inner{x, x + width, frame.paragraph_style};
+      std::vector<FlowLine> lines;
+      FlowBuilder nested(context_, breaker_, lines);
+      if (column.kind == doc::BlockKind::column)
+        nested.blocks(column.children, inner);
+      else
+        nested.block(column, inner, nullptr);
+      nested.finish();
+      double y = 0;
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) y += lines[i].gap_before;
+        if (i == 0 && unit.baseline <= 0) unit.baseline = lines[i].baseline;
+        unit.content.append(lines[i].content, y);
+        for (auto entry : lines[i].outline) {
+          entry.y -= y;
+          unit.outline.push_back(std::move(entry));
+        }
+        unit.notes.insert(unit.notes.end(), lines[i].notes.begin(), lines[i].notes.end());
+        y += lines[i].height;
+      }
+      unit.height = std::max(unit.height, y);
+      x += width;
+    }
+    std::sort(unit.notes.begin(), unit.notes.end());
+    std::vector<OutlineEntry> outline = std::move(unit.outline);
+    unit.outline.clear();
+    pending_outline_.insert(pending_outline_.end(), outline.begin(), outline.end());
+    add(std::move(unit), true, 0);
+  }
+
+  void keep_together(std::size_t from, int strength) {
+    for (std::size_t i = from + 1; i < out_.size(); ++i)
+      out_[i].keep = std::max(out_[i].keep, strength);
+  }
+
+  void add(FlowLine line, bool first_of_block, double space_before) {
+    if (first_of_block) {
+      line.gap_before = pending_space_ + space_before;
+      pending_space_ = 0;
+    }
+    if (pending_forced_) {
+      line.forced = true;
+      pending_forced_ = false;
+    }
+    if (pending_keep_ > 0) {
+      line.keep = keep_hard;
+      if (!line.discardable) --pending_keep_;
+    }
+    if (!pending_outline_.empty()) {
+      // Entries inside a row of columns carry their own offsets; the rest mark the line top.
+      for (auto& entry : pending_outline_) line.outline.push_back(std::move(entry));
+      pending_outline_.clear();
+    }
+    out_.push_back(std::move(line));
+  }
+
+  Context& context_;
+  const LineBreaker& breaker_;
+  std::vector<FlowLine>& out_;
+  double pending_space_ = 0;
+  int pending_keep_ = 0;
+  bool pending_forced_ = false;
+  std::vector<OutlineEntry> pending_outline_;
+};
+
+}  // namespace
+
+std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>& blocks,
+                                 const LineBreaker& breaker) {
+  std::vector<FlowLine> lines;
+  FlowBuilder builder(context, breaker, lines);
+  builder.blocks(blocks, Frame{context.content_left(), context.content_right(), "body"});
+  builder.finish();
+  return lines;
+}
+
+}  // namespace fiscgen::layout::detail

@@ -1,0 +1,213 @@
+#include "layout/paragraph.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "i18n/i18n.hpp"
+
+namespace fiscgen::layout::detail {
+namespace {
+
+// Underlines sit 1.5 pt under the baseline, half a point thick: visible, clear of descenders'
+// tops, like a typewriter's rule.
+constexpr double underline_drop = 1.5;
+constexpr double underline_width = 0.5;
+// Two atoms belong to one run when the second starts where the first ends.
+constexpr double same_x = 1e-6;
+
+bool is_blank(const Atom& atom) {
+  return atom.kind == AtomKind::space || atom.kind == AtomKind::forced_break ||
+         atom.kind == AtomKind::invisible;
+}
+
+bool draws_text(const Atom& atom) {
+  return !atom.redacted && atom.cp != 0 &&
+         (atom.kind == AtomKind::glyph || atom.kind == AtomKind::space ||
+          atom.kind == AtomKind::soft_hyphen);
+}
+
+std::vector<BreakItem> break_items(Context& context, const Shaped& text) {
+  const auto& atoms = text.atoms;
+  std::vector<BreakItem> items(atoms.size());
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    const Atom& atom = atoms[i];
+    BreakItem& item = items[i];
+    item.space = atom.kind == AtomKind::space || atom.kind == AtomKind::forced_break;
+    item.forced_after = atom.kind == AtomKind::forced_break;
+    if (atom.kind == AtomKind::soft_hyphen)
+      item.hyphen_width = atom.width;
+    else
+      item.width = atom.width;
+  }
+  if (atoms.empty()) return items;
+  for (const std::size_t offset : i18n::line_breaks(text.text, context.locale)) {
+    if (offset >= text.text.size()) continue;
+    if (std::find(text.no_break_before.begin(), text.no_break_before.end(), offset) !=
+        text.no_break_before.end())
+      continue;  // a note mark stays with the word it follows
+    const auto at =
+        std::lower_bound(atoms.begin(), atoms.end(), offset,
+                         [](const Atom& atom, std::size_t value) { return atom.offset < value; });
+    if (at == atoms.begin() || at == atoms.end() || at->offset != offset) continue;
+    items[static_cast<std::size_t>(at - atoms.begin()) - 1].break_after = true;
+  }
+  return items;
+}
+
+}  // namespace
+
+Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std::size_t end,
+                    double x, double available, doc::Align align, double baseline, double size) {
+  const auto& atoms = text.atoms;
+  Fragment out;
+  std::size_t a = begin, b = end;
+  while (a < b && is_blank(atoms[a])) ++a;
+  while (b > a && is_blank(atoms[b - 1])) --b;
+  if (a == b) return out;
+  // A line ending at a soft hyphen shows the hyphen.
+  const bool hyphen = b == end && end < atoms.size() && atoms[b - 1].kind == AtomKind::soft_hyphen;
+  const auto width_of = [&](std::size_t k) {
+    if (atoms[k].kind == AtomKind::soft_hyphen) return hyphen && k == b - 1 ? atoms[k].width : 0.0;
+    return atoms[k].width;
+  };
+  double natural = 0;
+  int gaps = 0;
+  for (std::size_t k = a; k < b; ++k) {
+    natural += width_of(k);
+    if (k > a && atoms[k].kind != AtomKind::space && atoms[k - 1].kind == AtomKind::space) ++gaps;
+  }
+  double extra = 0, shift = 0;
+  const double slack = available - natural;
+  if (align == doc::Align::justify && gaps > 0 && slack > 0)
+    extra = slack / gaps;
+  else if (align == doc::Align::center && slack > 0)
+    shift = slack / 2;
+  else if (align == doc::Align::right && slack > 0)
+    shift = slack;
+
+  std::vector<double> xs(b - a);
+  double pen = x + shift;
+  int gaps_seen = 0;
+  for (std::size_t k = a; k < b; ++k) {
+    if (k > a && atoms[k].kind != AtomKind::space && atoms[k - 1].kind == AtomKind::space) {
+      ++gaps_seen;
+      // Recomputed from the start rather than accumulated, so the last word ends exactly at
+      // the right edge however many gaps there are.
+      pen = x + shift + extra * gaps_seen;
+      for (std::size_t j = a; j < k; ++j) pen += width_of(j);
+    }
+    xs[k - a] = pen;
+    pen += width_of(k);
+  }
+
+  const double asc = context.ascent(size), desc = context.descent(size);
+  for (std::size_t k = a; k < b; ++k) {
+    const Atom& atom = atoms[k];
+    if (!draws_text(atom) || (atom.kind == AtomKind::soft_hyphen && !(hyphen && k == b - 1)))
+      continue;
+    const double ax = xs[k - a];
+    const double y = -baseline + atom.rise;
+    if (out.runs.empty() || out.runs.back().font != atom.font ||
+        out.runs.back().size != atom.size || out.runs.back().y != y ||
+        std::abs(pen - ax) > same_x) {
+      out.runs.push_back(TextRun{ax, y, atom.font, atom.size, {}});
+    }
+    append_utf8(out.runs.back().text, atom.cp);
+    pen = ax + width_of(k);
+  }
+
+  // Underlines, links and redaction boxes: one shape per stretch of marked atoms.
+  const auto spans = [&](auto marked, auto emit) {
+    std::size_t k = a;
+    while (k < b) {
+      if (!marked(atoms[k])) {
+        ++k;
+        continue;
+      }
+      std::size_t j = k;
+      while (j + 1 < b && marked(atoms[j + 1]) && atoms[j + 1].link == atoms[k].link) ++j;
+      emit(k, xs[k - a], xs[j - a] + width_of(j));
+      k = j + 1;
+    }
+  };
+  spans([](const Atom& t) { return t.underline; },
+        [&](std::size_t, double x1, double x2) {
+          out.lines.push_back(Line{x1, -baseline - underline_drop, x2, -baseline - underline_drop,
+                                   underline_width});
+        });
+  spans([](const Atom& t) { return t.link >= 0; },
+        [&](std::size_t k, double x1, double x2) {
+          out.links.push_back(Link{x1, -baseline + desc, x2 - x1, asc - desc,
+                                   text.links[static_cast<std::size_t>(atoms[k].link)]});
+        });
+  spans([](const Atom& t) { return t.redacted; },
+        [&](std::size_t, double x1, double x2) {
+          out.boxes.push_back(Box{x1, -baseline + desc, x2 - x1, asc - desc});
+        });
+  return out;
+}
+
+/// Lines come from the breaker; alignment follows the style unless the block overrides it, and
+/// a justified paragraph's last line, or a line ended by <br/>, is set flush left.
+std::vector<FlowLine> set_paragraph(Context& context, const Shaped& text, const rules::Style& style,
+                                    const ParagraphFrame& frame, const LineBreaker& breaker) {
+  std::vector<FlowLine> lines;
+  const auto& atoms = text.atoms;
+  const bool has_content =
+      std::any_of(atoms.begin(), atoms.end(), [](const Atom& atom) { return !is_blank(atom); });
+  if (!has_content) return lines;
+
+  const double left = frame.left + style.indent_left;
+  const double full = frame.right - style.indent_right - left;
+  // A centred or right-aligned paragraph is set on its axis, not off it by an indent.
+  const bool flush = frame.align == doc::Align::left || frame.align == doc::Align::justify;
+  const double first_indent = flush ? style.first_line_indent : 0;
+  const LineWidths widths{full - first_indent, full};
+  const auto items = break_items(context, text);
+  const auto ends = breaker(items, widths);
+  const double baseline = context.ascent(style.size);
+
+  std::size_t begin = 0;
+  for (std::size_t l = 0; l < ends.size(); ++l) {
+    const std::size_t end = ends[l];
+    const bool last = l + 1 == ends.size();
+    const bool forced = end > begin && atoms[end - 1].kind == AtomKind::forced_break;
+    doc::Align align = frame.align;
+    if (align == doc::Align::justify && (last || forced)) align = doc::Align::left;
+    const double indent = l == 0 ? first_indent : 0;
+    FlowLine line;
+    line.height = style.line_height;
+    line.baseline = baseline;
+    line.content = place_line(context, text, begin, end, left + indent, widths.at(l), align,
+                              baseline, style.size);
+    for (std::size_t n = 0; n < text.notes.size(); ++n)
+      if (text.note_atoms[n] >= begin && text.note_atoms[n] < end)
+        line.notes.push_back(text.notes[n]);
+    lines.push_back(std::move(line));
+    begin = end;
+  }
+  return lines;
+}
+
+void set_note(Context& context, const doc::Inline& footnote, const LineBreaker& breaker) {
+  const rules::Style& style = context.profile.style("footnote");
+  Shaper shaper(context, style);
+  shaper.add_mark(footnote.note, footnote.where);
+  shaper.add_inlines(footnote.children);
+  const Shaped text = shaper.finish();
+  ParagraphFrame frame{context.content_left(), context.content_right(), style.align};
+  Note note;
+  note.lines = set_paragraph(context, text, style, frame, breaker);
+  note.gap = style.space_after;
+  if (note.lines.empty()) {  // a note without text still shows its number
+    FlowLine line;
+    line.height = style.line_height;
+    note.lines.push_back(std::move(line));
+  }
+  // Notes referenced inside this note have no place of their own: set them anyway so their
+  // text is not lost, after this one.
+  context.notes[footnote.note] = std::move(note);
+  for (const auto* inner : text.footnotes) set_note(context, *inner, breaker);
+}
+
+}  // namespace fiscgen::layout::detail

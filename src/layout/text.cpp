@@ -1,0 +1,237 @@
+#include "layout/text.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "fonts/utf8.hpp"
+#include "i18n/i18n.hpp"
+
+namespace fiscgen::layout::detail {
+namespace {
+
+// Typographic proportions of the marks and small capitals (no font has real ones for us).
+constexpr double small_caps_scale = 0.8;
+constexpr double mark_scale = 0.6;
+constexpr double mark_rise = 0.35;
+
+constexpr char32_t no_break_space = 0x00A0;
+constexpr char32_t soft_hyphen = 0x00AD;
+
+std::string code_point_name(char32_t cp) {
+  char text[16];
+  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(cp));
+  std::string name = text;
+  name += " (";
+  append_utf8(name, cp);
+  name += ")";
+  return name;
+}
+
+bool is_invisible(char32_t cp) {
+  // ZWSP, ZWNJ, ZWJ, word joiner, BOM: break or shaping hints, nothing to draw.
+  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
+}
+
+}  // namespace
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+Shaper::Shaper(Context& context, const rules::Style& style) : context_(context), style_(style) {}
+
+fonts::Face Shaper::face(const Attributes& a) const {
+  // Face values are bit sets: bold = 1, italic = 2; a bold style with <em> is bold italic.
+  int bits = static_cast<int>(style_.face);
+  if (a.bold) bits |= 1;
+  if (a.italic) bits |= 2;
+  return static_cast<fonts::Face>(bits);
+}
+
+int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where, bool redacted) {
+  if (cp > 0xFFFF) {
+    if (redacted) return -1;
+    throw Error(where, "the character " + code_point_name(cp) +
+                           " is outside the Basic Multilingual Plane, which is all the PDF "
+                           "writer can draw");
+  }
+  const int font = context_.cache.pick(face, cp);
+  if (font < 0) {
+    if (redacted) return -1;
+    throw Error(where, "the character " + code_point_name(cp) + " is in no available font (" +
+                           context_.main_family + ", " + context_.fallback_family + ")");
+  }
+  if (fonts::FontSet::is_fallback(font) && !redacted && context_.warned.insert(cp).second)
+    context_.warnings.add(where, code_point_name(cp) + " is drawn from the fallback font " +
+                                     context_.cache.font(font).family());
+  return font;
+}
+
+void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes& a,
+                            const SourceLocation& where, double size, double rise) {
+  Atom atom;
+  atom.offset = offset;
+  atom.underline = a.underline;
+  atom.redacted = a.redacted;
+  atom.link = a.link;
+  atom.size = size;
+  atom.rise = rise;
+  const fonts::Face f = face(a);
+  if (cp == '\t' || cp == '\n' || cp == '\r') cp = ' ';
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+    throw Error(where, "the control character " + code_point_name(cp) + " cannot be drawn");
+  char32_t measured = cp;
+  if (cp == ' ') {
+    atom.kind = AtomKind::space;
+  } else if (cp == no_break_space) {
+    measured = ' ';  // drawn as a plain space; ICU already refuses to break at it
+  } else if (cp == soft_hyphen) {
+    atom.kind = AtomKind::soft_hyphen;
+    measured = '-';
+  } else if (is_invisible(cp)) {
+    atom.kind = AtomKind::invisible;
+    out_.atoms.push_back(atom);
+    return;
+  }
+  const int font = resolve(f, measured, where, a.redacted);
+  if (font < 0) {  // redacted text no font has: measure what the reader would not see anyway
+    const auto& main = context_.cache.font(static_cast<int>(f));
+    atom.font = static_cast<std::int8_t>(f);
+    atom.width = main.advance(measured) * size / 1000.0;
+  } else {
+    atom.font = static_cast<std::int8_t>(font);
+    atom.width = context_.cache.advance(font, measured) * size / 1000.0;
+  }
+  atom.cp = measured;
+  out_.atoms.push_back(atom);
+}
+
+void Shaper::add_string(std::string_view utf8, const Attributes& a, const SourceLocation& where,
+                        double size, double rise) {
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    char32_t cp = 0;
+    const std::size_t start = pos;
+    if (!fonts::next_code_point(utf8, pos, cp))
+      throw Error(where, "the text is not valid UTF-8 (byte " + std::to_string(start + 1) + ")");
+    const auto offset = static_cast<std::uint32_t>(out_.text.size());
+    if (cp == '\t' || cp == '\r' || cp == '\n')
+      out_.text += ' ';
+    else
+      out_.text.append(utf8.substr(start, pos - start));
+    if (a.small_caps && cp != ' ') {
+      const std::string upper = i18n::to_upper(utf8.substr(start, pos - start), context_.locale);
+      if (upper != utf8.substr(start, pos - start)) {
+        std::size_t upos = 0;
+        char32_t ucp = 0;
+        while (upos < upper.size() && fonts::next_code_point(upper, upos, ucp))
+          add_code_point(ucp, offset, a, where, size * small_caps_scale, rise);
+        continue;
+      }
+    }
+    add_code_point(cp, offset, a, where, size, rise);
+  }
+}
+
+void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& outer) {
+  using doc::InlineKind;
+  for (const auto& in : inlines) {
+    Attributes a = outer;
+    switch (in.kind) {
+      case InlineKind::text:
+        add_string(in.text, a, in.where, style_.size, 0);
+        break;
+      case InlineKind::emphasis:
+        a.italic = true;
+        walk(in.children, a);
+        break;
+      case InlineKind::strong:
+        a.bold = true;
+        walk(in.children, a);
+        break;
+      case InlineKind::underline:
+        a.underline = true;
+        walk(in.children, a);
+        break;
+      case InlineKind::small_caps:
+        a.small_caps = true;
+        walk(in.children, a);
+        break;
+      case InlineKind::citation:  // plain text until citations get their own styling
+        walk(in.children, a);
+        break;
+      case InlineKind::redaction:
+        a.redacted = true;
+        walk(in.children, a);
+        break;
+      case InlineKind::link:
+        a.link = static_cast<int>(out_.links.size());
+        out_.links.push_back(in.href);
+        walk(in.children, a);
+        break;
+      case InlineKind::line_break: {
+        Atom atom;
+        atom.offset = static_cast<std::uint32_t>(out_.text.size());
+        atom.kind = AtomKind::forced_break;
+        atom.size = style_.size;
+        out_.text += '\n';
+        out_.atoms.push_back(atom);
+        break;
+      }
+      case InlineKind::footnote:
+        if (in.note > 0) {
+          out_.note_atoms.push_back(out_.atoms.size());
+          add_mark(in.note, in.where);
+          out_.notes.push_back(in.note);
+          out_.footnotes.push_back(&in);
+        }
+        break;
+    }
+  }
+}
+
+void Shaper::add_inlines(const std::vector<doc::Inline>& inlines) {
+  walk(inlines, Attributes{});
+}
+
+void Shaper::add_text(std::string_view utf8, const SourceLocation& where) {
+  add_string(utf8, Attributes{}, where, style_.size, 0);
+}
+
+void Shaper::add_tab_stop(double stop) {
+  double width = 0;
+  for (const auto& atom : out_.atoms) width += atom.kind == AtomKind::soft_hyphen ? 0 : atom.width;
+  const double space =
+      context_.cache.advance(static_cast<int>(style_.face), ' ') * style_.size / 1000.0;
+  double target = stop;
+  while (target < width + space) target += stop;
+  Atom atom;
+  atom.offset = static_cast<std::uint32_t>(out_.text.size());
+  atom.kind = AtomKind::gap;
+  atom.size = style_.size;
+  atom.width = target - width;
+  append_utf8(out_.text, no_break_space);  // the label stays with the heading's first word
+  out_.atoms.push_back(atom);
+}
+
+void Shaper::add_mark(int note, const SourceLocation& where) {
+  out_.no_break_before.push_back(static_cast<std::uint32_t>(out_.text.size()));
+  add_string(std::to_string(note), Attributes{}, where, style_.size * mark_scale,
+             style_.size * mark_rise);
+}
+
+}  // namespace fiscgen::layout::detail

@@ -1,0 +1,80 @@
+// Internal to layout/: inlines turned into measured atoms, one per drawn code point.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/context.hpp"
+
+namespace fiscgen::layout::detail {
+
+enum class AtomKind : std::uint8_t {
+  glyph,         // a drawn character
+  space,         // a stretchable space: a gap between words, not drawn at line ends
+  invisible,     // ZWSP, word joiner: only influence breaking
+  soft_hyphen,   // invisible unless the line breaks after it; then `width` is the hyphen's
+  gap,           // fixed blank width (tab stop after a heading label)
+  forced_break,  // <br/>
+};
+
+struct Atom {
+  std::uint32_t offset = 0;  // byte offset in Shaped::text of the source character
+  char32_t cp = 0;           // code point to draw
+  AtomKind kind = AtomKind::glyph;
+  std::int8_t font = 0;
+  bool underline = false;
+  bool redacted = false;  // measured, covered by a box, never drawn as text
+  int link = -1;          // index into Shaped::links
+  double size = 12;
+  double rise = 0;   // baseline shift (superscript footnote marks)
+  double width = 0;  // points
+};
+
+/// A paragraph's text ready for breaking: `text` is what ICU reads for break opportunities.
+struct Shaped {
+  std::string text;
+  std::vector<Atom> atoms;
+  std::vector<std::string> links;
+  std::vector<std::uint32_t> no_break_before;  // offsets where breaking is vetoed (note marks)
+  std::vector<int> notes;                      // note numbers, in reading order
+  std::vector<std::size_t> note_atoms;         // index of each note's first mark atom
+  std::vector<const doc::Inline*> footnotes;   // the <fn> inlines, same order
+};
+
+/// Turns inlines into atoms: applies faces, small caps and superscripts, resolves every code
+/// point to a font (or throws at the inline's location) and measures it.
+class Shaper {
+ public:
+  Shaper(Context& context, const rules::Style& style);
+
+  void add_inlines(const std::vector<doc::Inline>& inlines);
+  /// Plain text in the style's face (labels, page numbers).
+  void add_text(std::string_view utf8, const SourceLocation& where);
+  /// A blank reaching the next multiple of `stop` points (at least a space wide).
+  void add_tab_stop(double stop);
+  /// A footnote reference mark: the number raised and smaller, attached to what precedes it.
+  void add_mark(int note, const SourceLocation& where);
+
+  Shaped finish() { return std::move(out_); }
+
+ private:
+  struct Attributes {
+    bool bold = false, italic = false, underline = false, small_caps = false, redacted = false;
+    int link = -1;
+  };
+  void walk(const std::vector<doc::Inline>& inlines, const Attributes& attributes);
+  void add_string(std::string_view utf8, const Attributes& attributes, const SourceLocation& where,
+                  double size, double rise);
+  void add_code_point(char32_t cp, std::uint32_t offset, const Attributes& attributes,
+                      const SourceLocation& where, double size, double rise);
+  fonts::Face face(const Attributes& attributes) const;
+  int resolve(fonts::Face face, char32_t cp, const SourceLocation& where, bool redacted);
+
+  Context& context_;
+  const rules::Style& style_;
+  Shaped out_;
+};
+
+}  // namespace fiscgen::layout::detail

@@ -1,0 +1,304 @@
+#include "template/evaluator.hpp"
+
+#include <cmath>
+
+#include "template/content.hpp"
+
+namespace fiscgen::templ {
+namespace {
+
+// Bounds that keep a template (or a hostile one) from running away.
+constexpr long max_iterations = 100000;
+
+/// What a directive sees: the input node it is about, and where it is in a for-each.
+struct Focus {
+  pugi::xml_node node;
+  double position = 1;
+  double count = 1;
+};
+
+class Evaluator {
+ public:
+  explicit Evaluator(const EvaluationContext& context) : context_(context) {
+    variables_.add("position", pugi::xpath_type_number);
+    variables_.add("count", pugi::xpath_type_number);
+  }
+
+  void children(const TemplateFile& file, const pugi::xml_node& parent, pugi::xml_node out,
+                const Focus& focus) {
+    for (const auto& child : parent.children()) node(file, child, out, focus);
+  }
+
+  void include_stack_push(const TemplateFile& file) { stack_.push_back(&file); }
+
+ private:
+  void node(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+            const Focus& focus) {
+    switch (node.type()) {
+      case pugi::node_pcdata:
+      case pugi::node_cdata:
+        out.append_child(pugi::node_pcdata).set_value(node.value());
+        return;
+      case pugi::node_element:
+        break;
+      default:
+        return;  // comments and processing instructions are for the template's readers
+    }
+    const std::string directive = file.directive_name(node);
+    if (directive.empty()) return literal(file, node, out, focus);
+    if (directive == "field") return;
+    if (directive == "value") return value(file, node, out, focus);
+    if (directive == "copy") return copy(file, node, out, focus);
+    if (directive == "if") {
+      if (boolean(file, node, "test", focus)) children(file, node, out, focus);
+      return;
+    }
+    if (directive == "choose") return choose(file, node, out, focus);
+    if (directive == "for-each") return for_each(file, node, out, focus);
+    if (directive == "include") return include(file, node, out, focus);
+    if (directive == "date") return date(file, node, out, focus);
+    if (directive == "number") return number(file, node, out, focus);
+    if (directive == "message") return message(file, node, out, focus);
+    if (directive == "rule") return rule(file, node, out);
+    throw Error(file.locate(node),
+                "unknown directive <" + std::string(node.name()) +
+                    ">; expected field, value, copy, if, choose, for-each, include, date, "
+                    "number, message or rule");
+  }
+
+  /// A layout element: copied, with {xpath} in its attribute values evaluated.
+  void literal(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+               const Focus& focus) {
+    auto element = out.append_child(node.name());
+    bool located = false;
+    for (const auto& attribute : node.attributes()) {
+      const std::string_view name = attribute.name();
+      if (name == "xmlns" || name.substr(0, 6) == "xmlns:") continue;
+      located = located || name == "at";
+      element.append_attribute(attribute.name()) =
+          attribute_value(file, node, attribute.value(), focus).c_str();
+    }
+    if (!located) element.append_attribute("at") = file.locate(node).str().c_str();
+    children(file, node, element, focus);
+  }
+
+  /// "{docket}" and "Docket No. {docket}"; "{{" and "}}" stand for braces.
+  std::string attribute_value(const TemplateFile& file, const pugi::xml_node& node,
+                              const std::string& text, const Focus& focus) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+        out += c;
+        ++i;
+      } else if (c == '{') {
+        const auto end = text.find('}', i);
+        if (end == std::string::npos)
+          throw Error(file.locate(node), "unclosed { in attribute value \"" + text + "\"");
+        out += query(file, node, text.substr(i + 1, end - i - 1), focus)
+                   .evaluate_string(pugi::xpath_node(focus.node));
+        i = end;
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  }
+
+  pugi::xpath_query query(const TemplateFile& file, const pugi::xml_node& node,
+                          const std::string& expression, const Focus& focus) {
+    variables_.set("position", focus.position);
+    variables_.set("count", focus.count);
+    try {
+      return pugi::xpath_query(expression.c_str(), &variables_);
+    } catch (const pugi::xpath_exception& e) {
+      throw Error(file.locate(node),
+                  "the XPath \"" + expression + "\" cannot be read: " + e.result().description());
+    }
+  }
+
+  std::string required_attribute(const TemplateFile& file, const pugi::xml_node& node,
+                                 const char* name) {
+    const auto attribute = node.attribute(name);
+    if (!attribute)
+      throw Error(file.locate(node),
+                  "<" + std::string(node.name()) + "> needs a " + name + " attribute");
+    return attribute.value();
+  }
+
+  bool boolean(const TemplateFile& file, const pugi::xml_node& node, const char* attribute,
+               const Focus& focus) {
+    return query(file, node, required_attribute(file, node, attribute), focus)
+        .evaluate_boolean(pugi::xpath_node(focus.node));
+  }
+
+  /// The input node a select= points at, for messages about its value.
+  SourceLocation input_location(const TemplateFile& file, const pugi::xml_node& node,
+                                const pugi::xpath_query& selected, const Focus& focus) {
+    if (selected.return_type() == pugi::xpath_type_node_set) {
+      const auto first = selected.evaluate_node_set(pugi::xpath_node(focus.node)).first();
+      if (first.node()) return context_.locate_input(first.node());
+      if (first.attribute()) return context_.locate_input(first.parent());
+    }
+    return file.locate(node);
+  }
+
+  void text(pugi::xml_node out, const std::string& value) {
+    if (!value.empty()) out.append_child(pugi::node_pcdata).set_value(value.c_str());
+  }
+
+  void value(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+             const Focus& focus) {
+    auto result = query(file, node, required_attribute(file, node, "select"), focus)
+                      .evaluate_string(pugi::xpath_node(focus.node));
+    const std::string_view letter_case = node.attribute("case").value();
+    if (letter_case == "upper") {
+      result = i18n::to_upper(result, context_.locale);
+    } else if (!letter_case.empty()) {
+      throw Error(file.locate(node), "case=\"" + std::string(letter_case) + "\": expected upper");
+    }
+    text(out, result);
+  }
+
+  void copy(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+            const Focus& focus) {
+    const auto selected = query(file, node, required_attribute(file, node, "select"), focus);
+    if (selected.return_type() != pugi::xpath_type_node_set)
+      throw Error(file.locate(node), "<" + std::string(node.name()) +
+                                         "> selects elements; use <" + file.prefix +
+                                         "value> for a value");
+    for (const auto& selected_node : selected.evaluate_node_set(pugi::xpath_node(focus.node)))
+      if (selected_node.node()) copy_content(selected_node.node(), out, context_.locate_input);
+  }
+
+  void choose(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+              const Focus& focus) {
+    for (const auto& branch : node.children()) {
+      if (branch.type() != pugi::node_element) continue;
+      if (file.is_directive(branch, "when")) {
+        if (boolean(file, branch, "test", focus)) return children(file, branch, out, focus);
+      } else if (file.is_directive(branch, "otherwise")) {
+        return children(file, branch, out, focus);
+      } else {
+        throw Error(file.locate(branch), "<" + std::string(node.name()) + "> holds only <" +
+                                             file.prefix + "when> and <" + file.prefix +
+                                             "otherwise>");
+      }
+    }
+  }
+
+  void for_each(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+                const Focus& focus) {
+    const auto selected = query(file, node, required_attribute(file, node, "select"), focus);
+    if (selected.return_type() != pugi::xpath_type_node_set)
+      throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a node-set");
+    const auto nodes = selected.evaluate_node_set(pugi::xpath_node(focus.node));
+    if (static_cast<long>(nodes.size()) > max_iterations)
+      throw Error(file.locate(node), "more than " + std::to_string(max_iterations) +
+                                         " items to repeat: refused");
+    double position = 0;
+    for (const auto& item : nodes) {
+      if (!item.node()) continue;
+      children(file, node, out, {item.node(), ++position, static_cast<double>(nodes.size())});
+    }
+  }
+
+  void include(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+               const Focus& focus) {
+    const auto where = file.locate(node);
+    if (stack_.size() >= max_include_depth)
+      throw Error(where, "includes nested more than " + std::to_string(max_include_depth) +
+                             " deep");
+    const auto& included =
+        context_.library.load(file.root, required_attribute(file, node, "src"), where, "include");
+    for (const auto* open : stack_)
+      if (open->path == included.path)
+        throw Error(where, "include cycle: " + included.name + " includes itself, through " +
+                               file.name);
+    stack_.push_back(&included);
+    children(included, included.xml.document_element(), out, focus);
+    stack_.pop_back();
+  }
+
+  void date(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+            const Focus& focus) {
+    const auto selected = query(file, node, required_attribute(file, node, "select"), focus);
+    const auto iso = selected.evaluate_string(pugi::xpath_node(focus.node));
+    if (iso.empty()) return;
+    const auto parsed = i18n::Date::parse(iso, input_location(file, node, selected, focus));
+    const std::string style = node.attribute("style").as_string("long");
+    text(out, i18n::format_date(parsed, context_.locale, style));
+  }
+
+  void number(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+              const Focus& focus) {
+    const double value = query(file, node, required_attribute(file, node, "select"), focus)
+                             .evaluate_number(pugi::xpath_node(focus.node));
+    if (!std::isfinite(value) || std::abs(value) > 1e15)
+      throw Error(file.locate(node), "<" + std::string(node.name()) + ">: \"" +
+                                         node.attribute("select").value() + "\" is not a number");
+    text(out, i18n::format_number(std::llround(value), context_.locale,
+                                  node.attribute("style").as_string("decimal")));
+  }
+
+  void message(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+               const Focus& focus) {
+    const auto key = required_attribute(file, node, "key");
+    std::map<std::string, i18n::MessageArgument> arguments;
+    for (const auto& argument : node.children()) {
+      if (argument.type() != pugi::node_element) continue;
+      if (!file.is_directive(argument, "arg"))
+        throw Error(file.locate(argument),
+                    "<" + std::string(node.name()) + "> holds only <" + file.prefix + "arg>");
+      const auto name = required_attribute(file, argument, "name");
+      const auto selected =
+          query(file, argument, required_attribute(file, argument, "select"), focus);
+      const std::string_view type = argument.attribute("type").as_string("string");
+      if (type == "number") {
+        arguments[name] = std::llround(selected.evaluate_number(pugi::xpath_node(focus.node)));
+      } else if (type == "date") {
+        const auto iso = selected.evaluate_string(pugi::xpath_node(focus.node));
+        arguments[name] =
+            i18n::Date::parse(iso, input_location(file, argument, selected, focus));
+      } else if (type == "string") {
+        arguments[name] = selected.evaluate_string(pugi::xpath_node(focus.node));
+      } else {
+        throw Error(file.locate(argument),
+                    "type=\"" + std::string(type) + "\": expected string, number or date");
+      }
+    }
+    try {
+      text(out, context_.messages.format(key, arguments));
+    } catch (const Error& e) {
+      throw Error(file.locate(node), e.message());
+    }
+  }
+
+  /// A value of the rules profile: the court's name as its rules print it, and so on.
+  void rule(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out) {
+    const std::string_view name = required_attribute(file, node, "name");
+    const auto& profile = context_.profile;
+    if (name == "court") return text(out, profile.court);
+    if (name == "court-place") return text(out, profile.court_place);
+    if (name == "title") return text(out, profile.title);
+    if (name == "name") return text(out, profile.name);
+    throw Error(file.locate(node), "<" + std::string(node.name()) + " name=\"" +
+                                       std::string(name) +
+                                       "\">: expected court, court-place, title or name");
+  }
+
+  const EvaluationContext& context_;
+  pugi::xpath_variable_set variables_;
+  std::vector<const TemplateFile*> stack_;
+};
+
+}  // namespace
+
+void expand_template(const TemplateFile& file, const pugi::xml_node& input_root,
+                     pugi::xml_node out, const EvaluationContext& context) {
+  Evaluator evaluator(context);
+  evaluator.include_stack_push(file);
+  evaluator.children(file, file.xml.document_element(), out, {input_root});
+}
+
+}  // namespace fiscgen::templ

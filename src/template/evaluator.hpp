@@ -1,0 +1,33 @@
+// Running a template's directives against the input, writing the document tree as XML.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "i18n/i18n.hpp"
+#include "rules/profile.hpp"
+#include "template/library.hpp"
+
+namespace fiscgen::templ {
+
+/// Where an input node came from (the input file, or letters/recipients.xml for a recipient).
+using InputLocator = std::function<SourceLocation(const pugi::xml_node&)>;
+
+struct EvaluationContext {
+  Library& library;
+  InputLocator locate_input;
+  const i18n::Messages& messages;
+  const rules::Profile& profile;
+  std::string locale;
+};
+
+/// Expands `template_root`'s children (one <t:template> or <t:fragment>) with the input root as
+/// context, appending the output to `out`. Every output element carries at="file:line:col".
+void expand_template(const TemplateFile& file, const pugi::xml_node& input_root,
+                     pugi::xml_node out, const EvaluationContext& context);
+
+}  // namespace fiscgen::templ

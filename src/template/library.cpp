@@ -1,0 +1,116 @@
+#include "template/library.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "base/xml.hpp"
+
+namespace fiscgen::templ {
+namespace fs = std::filesystem;
+
+SourceLocation TemplateFile::locate(const pugi::xml_node& node) const {
+  return fiscgen::locate(lines, node);
+}
+
+std::string TemplateFile::directive_name(const pugi::xml_node& node) const {
+  if (prefix.empty() || node.type() != pugi::node_element) return {};
+  const std::string_view name = node.name();
+  if (name.substr(0, prefix.size()) != prefix) return {};
+  return std::string(name.substr(prefix.size()));
+}
+
+bool TemplateFile::is_directive(const pugi::xml_node& node, const char* name) const {
+  const auto local = directive_name(node);
+  return !local.empty() && (!name || local == name);
+}
+
+Library::Library(const DataPaths& paths) : paths_(paths) {}
+
+namespace {
+
+bool inside(const fs::path& root, const fs::path& path) {
+  const auto mismatch = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return mismatch.first == root.end();
+}
+
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out.empty() ? "(none)" : out;
+}
+
+}  // namespace
+
+std::vector<std::string> Library::templates_under(const fs::path& root) const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (!it->is_regular_file() || it->path().extension() != ".xml") continue;
+    pugi::xml_document xml;
+    if (!xml.load_file(it->path().c_str())) continue;
+    const std::string_view element = xml.document_element().name();
+    if (element.size() < 9 || element.substr(element.size() - 9) != ":template") continue;
+    auto name = it->path().lexically_relative(root);
+    name.replace_extension();
+    names.push_back(name.generic_string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+const TemplateFile& Library::load(const fs::path& root, const std::string& name,
+                                  const SourceLocation& where, const std::string& what) {
+  const fs::path relative = fs::path(name).lexically_normal();
+  const bool escapes = relative.is_absolute() || name.empty() ||
+                       std::any_of(relative.begin(), relative.end(),
+                                   [](const fs::path& part) { return part == ".."; });
+  if (escapes)
+    throw Error(where, what + " \"" + name + "\" must be a name inside " + root.filename().string() +
+                           "/, without \"..\" or a leading \"/\"");
+  fs::path file = root / relative;
+  if (file.extension() != ".xml") file += ".xml";
+
+  std::error_code ec;
+  const fs::path canonical_root = fs::weakly_canonical(root, ec);
+  const fs::path canonical = fs::weakly_canonical(file, ec);
+  if (!fs::is_regular_file(canonical, ec))
+    throw Error(where, "no " + what + " \"" + name + "\" in " + root.filename().string() +
+                           "/; known: " + join(templates_under(root)));
+  if (!inside(canonical_root, canonical))
+    throw Error(where, what + " \"" + name + "\" leads out of " + root.filename().string() +
+                           "/ (a link?): refused");
+
+  if (const auto found = files_.find(canonical); found != files_.end()) return *found->second;
+
+  auto loaded = std::make_unique<TemplateFile>();
+  loaded->path = canonical;
+  loaded->root = canonical_root;
+  loaded->name = (root.filename() / relative).generic_string();
+  if (loaded->name.size() < 4 || loaded->name.substr(loaded->name.size() - 4) != ".xml")
+    loaded->name += ".xml";
+  std::ifstream in(canonical, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  loaded->text = bytes.str();
+  loaded->lines = LineIndex(loaded->name, loaded->text);
+  const auto parsed = loaded->xml.load_buffer(loaded->text.data(), loaded->text.size(),
+                                              pugi::parse_default | pugi::parse_ws_pcdata);
+  if (!parsed)
+    throw Error(loaded->lines.locate(parsed.offset),
+                std::string("malformed template: ") + parsed.description());
+  for (const auto& attribute : loaded->xml.document_element().attributes()) {
+    const std::string_view attribute_name = attribute.name();
+    if (attribute_name.substr(0, 6) == "xmlns:" &&
+        std::string_view(attribute.value()) == directive_namespace)
+      loaded->prefix = std::string(attribute_name.substr(6)) + ":";
+  }
+  if (loaded->prefix.empty())
+    throw Error(loaded->locate(loaded->xml.document_element()),
+                std::string("a template's root must bind a prefix to ") + directive_namespace +
+                    ", e.g. xmlns:t=\"" + directive_namespace + "\"");
+  return *files_.emplace(canonical, std::move(loaded)).first->second;
+}
+
+}  // namespace fiscgen::templ

@@ -1,0 +1,60 @@
+// Finding and loading template files, confined to the template roots (forms/, letters/).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "base/data_paths.hpp"
+#include "base/error.hpp"
+
+namespace fiscgen::templ {
+
+/// The namespace of directives; the prefix is whatever the template binds to it.
+inline constexpr const char* directive_namespace = "urn:fiscgen:template";
+
+/// How deep includes may nest: far more than any real template needs, and a bound for a
+/// hostile one.
+inline constexpr std::size_t max_include_depth = 16;
+
+/// One parsed template or include.
+struct TemplateFile {
+  std::filesystem::path path;  // canonical
+  std::filesystem::path root;  // the template root it lies in (forms/ or letters/), canonical
+  std::string name;            // for messages: "forms/fisc/motion.xml"
+  std::string text;
+  pugi::xml_document xml;
+  LineIndex lines;
+  std::string prefix;  // "t:" when the root binds xmlns:t to the directive namespace
+
+  SourceLocation locate(const pugi::xml_node& node) const;
+  bool is_directive(const pugi::xml_node& node, const char* name = nullptr) const;
+  /// The directive's local name ("if" for <t:if>), empty for layout elements.
+  std::string directive_name(const pugi::xml_node& node) const;
+};
+
+/// Loads template files once each, and resolves names inside the roots only.
+class Library {
+ public:
+  explicit Library(const DataPaths& paths);
+
+  /// `name` ("fisc/motion") relative to `root`, with or without ".xml". Absolute names, "..",
+  /// and links leading out of the root are refused; a missing one lists what is there.
+  const TemplateFile& load(const std::filesystem::path& root, const std::string& name,
+                           const SourceLocation& where, const std::string& what);
+
+  /// The templates (files whose root is <t:template>) under `root`, as names without ".xml".
+  std::vector<std::string> templates_under(const std::filesystem::path& root) const;
+
+  const DataPaths& paths() const { return paths_; }
+
+ private:
+  DataPaths paths_;
+  std::map<std::filesystem::path, std::unique_ptr<TemplateFile>> files_;
+};
+
+}  // namespace fiscgen::templ

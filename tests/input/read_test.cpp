@@ -1,0 +1,125 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "input/input.hpp"
+
+using namespace fiscgen;
+using namespace fiscgen::input;
+
+namespace {
+
+std::string error_of(std::string_view text) {
+  Matter matter;
+  try {
+    read_text(matter, "m.xml", text);
+  } catch (const Error& e) {
+    return e.describe();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("a well-formed input is read, with its kind and mixed-content spaces") {
+  Matter matter;
+  read_text(matter, "m.xml",
+            "<?xml version=\"1.0\"?>\n<letter locale=\"en_US\">\n"
+            "  <body>a <em>b</em> c</body>\n</letter>\n");
+  CHECK(matter.kind == "letter");
+  CHECK(matter.file == "m.xml");
+  const auto body = matter.root().child("body");
+  CHECK(std::string(body.first_child().value()) == "a ");
+  CHECK(std::string(body.last_child().value()) == " c");
+}
+
+TEST_CASE("locate gives an element's '<' and a text's first character") {
+  Matter matter;
+  read_text(matter, "m.xml",
+            "<letter>\n  <to>Attorney\n General</to>\n  <date>x</date>\n</letter>");
+  CHECK(matter.locate(matter.root()).str() == "m.xml:1:1");
+  CHECK(matter.locate(matter.root().child("to")).str() == "m.xml:2:3");
+  CHECK(matter.locate(matter.root().child("to").first_child()).str() == "m.xml:2:7");
+  CHECK(matter.locate(matter.root().child("date")).str() == "m.xml:4:3");
+}
+
+TEST_CASE("text and attributes are NFC, and located nodes keep their place") {
+  Matter matter;
+  read_text(matter, "m.xml", "<letter to=\"Mu\xCC\x88ller\">\n <p>Cafe\xCC\x81</p></letter>");
+  CHECK(std::string(matter.root().attribute("to").value()) == "M\u00FCller");
+  const auto text = matter.root().child("p").first_child();
+  CHECK(std::string(text.value()) == "Caf\u00E9");
+  CHECK(matter.locate(text).str() == "m.xml:2:5");
+}
+
+TEST_CASE("malformed XML is located exactly and says what was expected") {
+  CHECK(error_of("<letter>\n  <p>text</q>\n</letter>") ==
+        "m.xml:2:10: malformed XML: end tag </q> does not match start tag <p>; expected </p>");
+  CHECK(error_of("<letter>\n<p>x</p>") ==
+        "m.xml:2:9: malformed XML: the file ends inside <letter>; expected </letter>");
+  CHECK(error_of("<letter>\n  <p a=1>x</p></letter>") ==
+        "m.xml:2:8: malformed XML: bad attribute: expected name=\"value\"");
+  CHECK(error_of("") ==
+        "m.xml:1:1: malformed XML: no root element: expected one such as "
+        "<motion> or <letter>");
+  CHECK(error_of("<a>x</a>\n<b/>").find("m.xml:2:1: a second root element <b>") == 0);
+  CHECK(error_of("<a>x</a>\njunk") == "m.xml:2:1: text after the root element <a>");
+  CHECK(error_of("<a>\n <b x=\"1\" x=\"2\"/></a>") ==
+        "m.xml:2:2: malformed XML: attribute x appears twice; expected it once");
+  CHECK(error_of("<a>\n\n  </b>") ==
+        "m.xml:3:3: malformed XML: end tag </b> does not match start tag <a>; expected </a>");
+  CHECK(error_of("</a>") == "m.xml:1:1: malformed XML: end tag </a> has no start tag");
+}
+
+TEST_CASE("a DOCTYPE is refused before anything is read from it") {
+  CHECK(error_of("<?xml version=\"1.0\"?>\n<!DOCTYPE letter SYSTEM \"file:///etc/passwd\">\n"
+                 "<letter>&xxe;</letter>") ==
+        "m.xml:2:1: DOCTYPE is not allowed: fiscgen reads no DTDs or external entities");
+  CHECK(error_of("<!doctype letter [<!ENTITY a \"b\">]><letter/>").find("m.xml:1:1: DOCTYPE") == 0);
+}
+
+TEST_CASE("entities other than the five predefined are refused") {
+  CHECK(error_of("<letter>\n  <p>&sect; 1861</p>\n</letter>")
+            .find("m.xml:2:6: unknown entity &sect;: fiscgen reads no DTDs") == 0);
+  CHECK(error_of("<letter to=\"&nbsp;\"/>").find("m.xml:1:13: unknown entity &nbsp;") == 0);
+  CHECK(error_of("<letter>AT&T</letter>") ==
+        "m.xml:1:11: a bare '&' is not allowed in XML: write it as &amp;");
+  CHECK(error_of("<letter>&#1;</letter>").find("&#1; names a character XML does not allow") !=
+        std::string::npos);
+  // The predefined five, numeric references, and '&' in comments and CDATA are fine.
+  Matter matter;
+  read_text(matter, "m.xml",
+            "<letter a=\"&quot;&apos;\"><!-- & --><p>&amp;&lt;&gt;&#167;&#xA7;<![CDATA[&x;]]></p>"
+            "</letter>");
+  CHECK(std::string(matter.root().child("p").child_value()) == "&<>\u00A7\u00A7");
+}
+
+TEST_CASE("invalid UTF-8 and control characters are located") {
+  CHECK(error_of("<letter>\n  <p>caf\xE9</p></letter>") ==
+        "m.xml:2:9: invalid UTF-8 (byte 0xE9): save the file as UTF-8");
+  CHECK(error_of("<letter>\n  <p>a\x07</p></letter>") ==
+        "m.xml:2:6: control character U+0007 at byte 1 is not allowed in text");
+  CHECK(error_of("<letter>\n  <p x=\"&#x85;\"/></letter>") ==
+        "m.xml:2:3: attribute x: control character U+0085 at byte 0 is not allowed in text");
+}
+
+TEST_CASE("a byte-order mark does not shift columns") {
+  CHECK(error_of("\xEF\xBB\xBF<a>&foo;</a>").find("m.xml:1:4: unknown entity") == 0);
+}
+
+TEST_CASE("read() names a file it cannot read") {
+  Matter matter;
+  CHECK_THROWS_WITH_AS(read(matter, "/nonexistent/matter.xml"),
+                       "cannot read /nonexistent/matter.xml: No such file or directory", Error);
+  const auto path = std::filesystem::temp_directory_path() / "fiscgen_input_test.xml";
+  {
+    std::ofstream out(path);
+    out << "<motion><date>2013-07-16</date></motion>\n";
+  }
+  read(matter, path, {"date=2014-01-02"}, "fr_CA");
+  CHECK(matter.kind == "motion");
+  CHECK(std::string(matter.root().child("date").child_value()) == "2014-01-02");
+  CHECK(std::string(matter.root().attribute("locale").value()) == "fr_CA");
+  std::filesystem::remove(path);
+}

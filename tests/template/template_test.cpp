@@ -1,0 +1,240 @@
+// The template engine, asserted on the document tree (the --emit tree seam), with the real
+// forms and letters and with small templates written for one directive each.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+
+#include "base/data_paths.hpp"
+#include "i18n/i18n.hpp"
+#include "template/template.hpp"
+
+namespace fs = std::filesystem;
+using namespace fiscgen;
+
+namespace {
+
+const fs::path source = FISCGEN_SOURCE_DATA_DIR;
+
+DataPaths real_paths() { return DataPaths::discover(); }
+
+doc::Document merge_text(const std::string& text, const DataPaths& paths,
+                         const std::vector<std::string>& overrides = {}) {
+  i18n::initialise();
+  input::Matter matter;
+  input::read_text(matter, "input.xml", text, overrides);
+  Warnings warnings;
+  return templ::merge(matter, {paths, &warnings});
+}
+
+std::string tree_of(const std::string& text, const DataPaths& paths,
+                    const std::vector<std::string>& overrides = {}) {
+  return doc::to_xml(merge_text(text, paths, overrides));
+}
+
+std::string read(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::string error_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Error& e) {
+    return e.describe();
+  }
+  return "(no error)";
+}
+
+/// A data folder of our own: forms/ with the real rules, letters/, the real bundles.
+struct Scratch {
+  fs::path root;
+  DataPaths paths;
+  Scratch() {
+    root = fs::temp_directory_path() / ("fiscgen-template-test-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "forms" / "rules");
+    fs::create_directories(root / "letters");
+    fs::copy_file(source / "forms" / "rules" / "fisc-2010.xml",
+                  root / "forms" / "rules" / "fisc-2010.xml");
+    paths = real_paths();
+    paths.forms = root / "forms";
+    paths.letters = root / "letters";
+  }
+  ~Scratch() { fs::remove_all(root); }
+  void write(const std::string& name, const std::string& text) const {
+    fs::create_directories((root / name).parent_path());
+    std::ofstream(root / name) << text;
+  }
+  /// A template t/NAME whose document holds `content`.
+  void form(const std::string& name, const std::string& content) const {
+    write("forms/t/" + name + ".xml",
+          "<t:template xmlns:t=\"urn:fiscgen:template\" kind=\"motion\" rules=\"fisc-2010\">\n"
+          "<document>" + content + "</document></t:template>\n");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the sample motion merges into caption, numbered headings, footnotes and parts") {
+  const auto tree = tree_of(read(source / "examples" / "motion.xml"), real_paths());
+  CHECK(tree.find("UNITED STATES FOREIGN INTELLIGENCE SURVEILLANCE COURT") != std::string::npos);
+  CHECK(tree.find("IN RE MOTION FOR DECLARATORY JUDGMENT") != std::string::npos);
+  CHECK(tree.find("Docket No. Misc. 13-04") != std::string::npos);
+  CHECK(tree.find("<heading level=\"1\" label=\"I.\" outline=\"I. Introduction\">") !=
+        std::string::npos);
+  CHECK(tree.find("label=\"A.\" outline=\"A. The demands Cascade receives\"") !=
+        std::string::npos);
+  CHECK(tree.find("outline=\"IV. Relief Requested\"") != std::string::npos);
+  CHECK(tree.find("<fn n=\"3\">") != std::string::npos);
+  CHECK(tree.find("<item label=\"3.\">") != std::string::npos);
+  CHECK(tree.find("Dated: June 19, 2013") != std::string::npos);
+  CHECK(tree.find("CERTIFICATE OF SERVICE") != std::string::npos);
+  CHECK(tree.find("on June 19, 2013, I caused") != std::string::npos);
+  CHECK(tree.find("[PROPOSED] ORDER") != std::string::npos);
+  CHECK(tree.find("ENTERED this ____ day of ______________, 2013.") != std::string::npos);
+  const auto document = merge_text(read(source / "examples" / "motion.xml"), real_paths());
+  CHECK(document.meta.title == "Motion for Declaratory Judgment");
+  CHECK(document.meta.author == "Margaret A. Lindqvist");
+  CHECK(document.meta.rules == "fisc-2010");
+  CHECK(document.meta.locale == "en_US");
+  CHECK(document.meta.date == "2013-06-19");
+}
+
+TEST_CASE("a letter takes its recipient from the directory, and what the input writes wins") {
+  const auto letter = read(source / "examples" / "letter.xml");
+  const auto tree = tree_of(letter, real_paths());
+  CHECK(tree.find("July 16, 2013") != std::string::npos);
+  CHECK(tree.find("950 Pennsylvania Avenue, N.W.") != std::string::npos);
+  CHECK(tree.find("Dear Mr. Attorney General:") != std::string::npos);
+  CHECK(tree.find("Re: Publishing aggregate figures") != std::string::npos);
+  CHECK(tree.find("Enclosure<") != std::string::npos);
+
+  const auto own = tree_of(letter, real_paths(),
+                           {"to/salutation=Dear Madam Attorney General:", "enclosure[2]=Exhibit"});
+  CHECK(own.find("Dear Madam Attorney General:") != std::string::npos);
+  CHECK(own.find("Dear Mr. Attorney General:") == std::string::npos);
+  CHECK(own.find("Enclosures (2)") != std::string::npos);
+
+  const auto message = error_of([&] { tree_of(letter, real_paths(), {"to/@ref=attorney-genral"}); });
+  CHECK(message.find("input.xml:") == 0);
+  CHECK(message.find("no recipient \"attorney-genral\"") != std::string::npos);
+  CHECK(message.find("known: attorney-general") != std::string::npos);
+}
+
+TEST_CASE("every missing required field is reported at once, with what it is") {
+  const auto message = error_of([] {
+    tree_of("<motion form=\"fisc/motion\">\n  <title>T</title>\n</motion>", real_paths());
+  });
+  CHECK(message.find("input.xml:1:1: missing what forms/fisc/motion.xml requires:") == 0);
+  for (const char* field : {"docket", "matter", "movant", "body", "date",
+                            "signature/attorney/name", "service/recipient/name"})
+    CHECK_MESSAGE(message.find(std::string("\n  ") + field + ":") != std::string::npos, field);
+  CHECK(message.find("\n  title:") == std::string::npos);
+  CHECK(message.find("(e.g. Misc. 13-04)") != std::string::npos);
+}
+
+TEST_CASE("template names stay inside the template roots") {
+  const auto unknown = error_of([] { tree_of("<motion form=\"fisc/motoin\"/>", real_paths()); });
+  CHECK(unknown.find("no template \"fisc/motoin\"") != std::string::npos);
+  CHECK(unknown.find("fisc/motion") != std::string::npos);
+  CHECK(unknown.find("fisc/caption") == std::string::npos);  // includes are not templates
+
+  const auto escape = error_of([] { tree_of("<motion form=\"../rules/x\"/>", real_paths()); });
+  CHECK(escape.find("without \"..\"") != std::string::npos);
+  const auto absolute = error_of([] { tree_of("<motion form=\"/etc/passwd\"/>", real_paths()); });
+  CHECK(absolute.find("without \"..\" or a leading \"/\"") != std::string::npos);
+
+  Scratch scratch;
+  scratch.write("elsewhere/x.xml", "<t:template xmlns:t=\"urn:fiscgen:template\"/>");
+  fs::create_directory_symlink(scratch.root / "elsewhere", scratch.root / "forms" / "outside");
+  const auto link = error_of([&] { tree_of("<motion form=\"outside/x\"/>", scratch.paths); });
+  CHECK(link.find("leads out of forms/ (a link?): refused") != std::string::npos);
+}
+
+TEST_CASE("directives: value, copy, if, choose, for-each with $position, attributes, rule") {
+  Scratch scratch;
+  scratch.form("all",
+               "<paragraph style=\"x{name}y{{z}}\"><t:value select=\"name\" case=\"upper\"/></paragraph>"
+               "<t:if test=\"flag\"><paragraph>flagged</paragraph></t:if>"
+               "<t:if test=\"not(flag)\"><paragraph>unflagged</paragraph></t:if>"
+               "<t:choose><t:when test=\"n &gt; 2\"><paragraph>many</paragraph></t:when>"
+               "<t:otherwise><paragraph>few</paragraph></t:otherwise></t:choose>"
+               "<t:for-each select=\"item\"><paragraph><t:value select=\"$position\"/> of "
+               "<t:value select=\"$count\"/>: <t:value select=\".\"/></paragraph></t:for-each>"
+               "<t:copy select=\"text\"/>"
+               "<paragraph><t:rule name=\"court-place\"/> <t:number select=\"n\" style=\"upper-roman\"/></paragraph>");
+  const auto tree = tree_of(
+      "<motion form=\"t/all\"><name>straße</name><n>4</n><item>a</item><item>b</item>"
+      "<text><p>One <em>two</em><fn>three</fn></p></text></motion>",
+      scratch.paths);
+  CHECK(tree.find("style=\"xstraßey{z}\">STRASSE</paragraph>") != std::string::npos);
+  CHECK(tree.find("unflagged") != std::string::npos);
+  CHECK(tree.find(">flagged") == std::string::npos);
+  CHECK(tree.find(">many<") != std::string::npos);
+  CHECK(tree.find("1 of 2: a") != std::string::npos);
+  CHECK(tree.find("2 of 2: b") != std::string::npos);
+  CHECK(tree.find("<paragraph>One <em>two</em><fn n=\"1\">three</fn></paragraph>") !=
+        std::string::npos);
+  CHECK(tree.find("WASHINGTON, D.C. IV") != std::string::npos);
+}
+
+TEST_CASE("errors in templates and in copied content name the file, line and column") {
+  Scratch scratch;
+  scratch.form("bad", "\n<t:vaule select=\"x\"/>");
+  const auto directive = error_of([&] { tree_of("<motion form=\"t/bad\"/>", scratch.paths); });
+  CHECK(directive.find("forms/t/bad.xml:3:1: unknown directive <t:vaule>") == 0);
+
+  scratch.form("xpath", "<paragraph><t:value select=\"a[\"/></paragraph>");
+  const auto xpath = error_of([&] { tree_of("<motion form=\"t/xpath\"/>", scratch.paths); });
+  CHECK(xpath.find("forms/t/xpath.xml:2:") == 0);
+  CHECK(xpath.find("the XPath \"a[\" cannot be read") != std::string::npos);
+
+  scratch.form("copy", "<t:copy select=\"body\"/>");
+  const auto content = error_of(
+      [&] { tree_of("<motion form=\"t/copy\">\n<body>\n  <para>x</para></body></motion>", scratch.paths); });
+  CHECK(content.find("input.xml:3:3: <para> is not allowed in <body>") == 0);
+
+  scratch.form("date", "<paragraph><t:date select=\"d\"/></paragraph>");
+  const auto date = error_of(
+      [&] { tree_of("<motion form=\"t/date\">\n <d>2013-02-30</d></motion>", scratch.paths); });
+  CHECK(date.find("input.xml:2:2:") == 0);
+}
+
+TEST_CASE("includes: shared pieces, cycles and escapes refused") {
+  Scratch scratch;
+  scratch.write("forms/t/piece.xml",
+                "<t:fragment xmlns:t=\"urn:fiscgen:template\">"
+                "<t:field name=\"who\" required=\"yes\" description=\"someone\"/>"
+                "<paragraph><t:value select=\"who\"/></paragraph></t:fragment>");
+  scratch.form("uses", "<t:include src=\"t/piece\"/><t:include src=\"t/piece.xml\"/>");
+  CHECK(tree_of("<motion form=\"t/uses\"><who>Ann</who></motion>", scratch.paths)
+            .find("<paragraph>Ann</paragraph>\n  <paragraph>Ann</paragraph>") != std::string::npos);
+  const auto fields = templ::fields_of(scratch.root / "forms/t/uses.xml", scratch.paths);
+  REQUIRE(fields.size() == 1);
+  CHECK(fields[0].name == "who");
+  CHECK(fields[0].required);
+
+  scratch.write("forms/t/loop.xml",
+                "<t:fragment xmlns:t=\"urn:fiscgen:template\"><t:include src=\"t/loop\"/></t:fragment>");
+  scratch.form("cycle", "<t:include src=\"t/loop\"/>");
+  CHECK(error_of([&] { tree_of("<motion form=\"t/cycle\"/>", scratch.paths); })
+            .find("include cycle") != std::string::npos);
+
+  scratch.form("escape", "<t:include src=\"../letters/x\"/>");
+  CHECK(error_of([&] { tree_of("<motion form=\"t/escape\"/>", scratch.paths); })
+            .find("forms/t/escape.xml:2:") == 0);
+}
+
+TEST_CASE("fields_of lists what a form declares, includes too") {
+  const auto paths = real_paths();
+  const auto fields = templ::fields_of(paths.forms / "fisc" / "motion.xml", paths);
+  std::vector<std::string> names;
+  for (const auto& field : fields) names.push_back(field.name);
+  for (const char* expected : {"title", "docket", "matter", "date", "signature/attorney/name",
+                               "service/recipient/name", "proposed-order"})
+    CHECK_MESSAGE(std::find(names.begin(), names.end(), expected) != names.end(), expected);
+}
