@@ -51,8 +51,6 @@ Context::Context(const doc::Document& document, const rules::Profile& profile,
       profile(profile),
       cache(fonts),
       warnings(warnings),
-      locale(document.meta.locale.empty() ? "en_US" : document.meta.locale),
-      main_family(fonts.font(0).family()),
-      fallback_family(fonts.font(4).family()) {}
+      locale(document.meta.locale.empty() ? "en_US" : document.meta.locale) {}
 
 }  // namespace fiscgen::layout::detail

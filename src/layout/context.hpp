@@ -79,7 +79,6 @@ struct Context {
   std::string locale;
   std::set<char32_t> warned;  // fallback code points already reported
   std::map<int, Note> notes;  // by number
-  std::string main_family, fallback_family;
 
   double content_left() const { return profile.margin_left; }
   double content_right() const { return profile.page_width - profile.margin_right; }

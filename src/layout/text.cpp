@@ -73,7 +73,8 @@ int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where, 
   if (font < 0) {
     if (redacted) return -1;
     throw Error(where, "the character " + code_point_name(cp) + " is in no available font (" +
-                           context_.main_family + ", " + context_.fallback_family + ")");
+                           context_.cache.font(0).family() + ", " +
+                           context_.cache.font(4).family() + ")");
   }
   if (fonts::FontSet::is_fallback(font) && !redacted && context_.warned.insert(cp).second)
     context_.warnings.add(where, code_point_name(cp) + " is drawn from the fallback font " +

@@ -49,7 +49,7 @@ std::vector<std::string> words(const std::string& text);
 
 /// Checks that `expected` appears in `actual` in order (other words may come between, such as
 /// page numbers and footnotes). A PDF word may carry a footnote mark ("figures1."), and a word
-/// broken after a hyphen at a line end is two PDF words. Returns "" or what went wrong.
+/// broken after its hyphen at a line end comes back from pdftotext joined, without the hyphen.
 std::string find_in_order(const std::vector<std::string>& expected,
                           const std::vector<std::string>& actual);
 
