@@ -1,48 +1,31 @@
 // fiscgen's command line: parse, call the library, map errors to exit codes. Nothing else.
-#include <CLI/CLI.hpp>
-
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 
-#include "base/data_paths.hpp"
-#include "base/error.hpp"
+#include "cli/command.hpp"
 #include "i18n/i18n.hpp"
-#include "render/render.hpp"
 
-namespace {
+namespace fiscgen::cli {
 
-// Exit codes: documented in README.md.
-constexpr int exit_ok = 0;
-constexpr int exit_document_error = 1;
-constexpr int exit_internal_error = 3;
-
-void print_warnings(const fiscgen::Warnings& warnings) {
+void print_warnings(const Warnings& warnings) {
   for (const auto& warning : warnings.list())
     std::cerr << "warning: " << warning.describe() << '\n';
 }
 
-}  // namespace
+}  // namespace fiscgen::cli
 
 int main(int argc, char** argv) {
+  using namespace fiscgen::cli;
   CLI::App app{"fiscgen: court filings and letters from structured XML, as PDF", "fiscgen"};
   app.set_version_flag("--version", "fiscgen " FISCGEN_VERSION);
   app.require_subcommand(1);
-  std::string data_dir;
-  app.add_option("--data-dir", data_dir, "Folder holding forms/, letters/ and locales/")
+  Globals globals;
+  app.add_option("--data-dir", globals.data_dir, "Folder holding forms/, letters/ and locales/")
       ->check(CLI::ExistingDirectory);
-
-  fiscgen::render::Request request;
-  std::string input, output, emit = "pdf";
-  auto* render = app.add_subcommand("render", "Render an input (motion or letter) to PDF");
-  render->add_option("input", input, "The input XML file")->required()->check(CLI::ExistingFile);
-  render->add_option("-o,--output", output,
-                     "Where to write (default: INPUT with .pdf; tree: stdout)");
-  render->add_option("--locale", request.locale, "Locale of the document, e.g. en_US, fr");
-  render->add_option("--set", request.overrides, "Override or add a leaf of the input: path=value")
-      ->allow_extra_args(false);
-  render->add_option("--emit", emit, "What to write: pdf, or tree (the document tree as XML)")
-      ->check(CLI::IsMember({"pdf", "tree"}));
+  add_render_command(app, globals);
+  add_forms_command(app, globals);
+  add_new_command(app, globals);
+  add_check_command(app, globals);
+  add_locales_command(app, globals);
 
   try {
     app.parse(argc, argv);
@@ -52,24 +35,7 @@ int main(int argc, char** argv) {
 
   try {
     fiscgen::i18n::initialise();
-    const auto paths = fiscgen::DataPaths::discover(data_dir);
-    fiscgen::fonts::FontconfigResolver fonts;
-    request.input = input;
-    request.output = output;
-    request.emit = emit == "tree" ? fiscgen::render::Emit::tree : fiscgen::render::Emit::pdf;
-    const auto result = fiscgen::render::render(request, paths, fonts);
-    print_warnings(result.warnings);
-    if (request.emit == fiscgen::render::Emit::tree) {
-      if (output.empty()) {
-        std::cout << result.tree;
-      } else {
-        std::ofstream out(output, std::ios::binary);
-        out << result.tree;
-        if (!out.flush())
-          throw fiscgen::Error(fiscgen::SourceLocation{output}, "cannot write the tree");
-      }
-    }
-    return exit_ok;
+    return globals.action(fiscgen::DataPaths::discover(globals.data_dir));
   } catch (const fiscgen::Error& e) {
     std::cerr << "error: " << e.describe() << '\n';
     return exit_document_error;

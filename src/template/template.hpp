@@ -35,6 +35,31 @@ std::filesystem::path template_for(const input::Matter& matter, const DataPaths&
 /// The fields a template declares (with its includes).
 std::vector<Field> fields_of(const std::filesystem::path& template_file, const DataPaths& paths);
 
+/// A template as `fiscgen forms` lists it.
+struct TemplateInfo {
+  std::string name;         // "fisc/motion", "attorney-general"
+  std::string kind;         // the input root it is for: "motion", "letter"
+  std::string description;  // one line
+  std::filesystem::path file;
+  bool letter = false;      // under letters/ (named by template=) rather than forms/ (form=)
+};
+
+/// Every template under forms/ and letters/ (includes are not templates), sorted by name.
+std::vector<TemplateInfo> list_templates(const DataPaths& paths);
+
+/// The template called `name` (forms/ first, then letters/); an unknown one is an Error listing
+/// the known ones.
+TemplateInfo find_template(const DataPaths& paths, const std::string& name);
+
+/// A new input for `info`: every field it declares, required ones as empty elements and
+/// optional ones commented out, each with its description and example in a comment.
+std::string scaffold(const TemplateInfo& info, const std::vector<Field>& fields);
+
+/// Every problem with an input that can be found without laying it out: unknown template or
+/// recipient, missing required fields, elements the template never reads (with the nearest
+/// known name), impossible dates, then whatever merging reports. Empty when all is well.
+std::vector<Error> check(input::Matter& matter, const Environment& environment);
+
 /// Evaluates the input's template: recipients named by ref are looked up in
 /// letters/recipients.xml and added to the input (what the input writes itself wins), required
 /// fields are checked (every missing one is reported at once), then the directives are run.

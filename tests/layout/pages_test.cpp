@@ -252,11 +252,11 @@ TEST_CASE("a ten-page motion lays out in milliseconds, the same every time") {
   constexpr int rounds = 10;
   std::vector<layout::PageModel> again;
   const auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < rounds; ++i) again.push_back(layout::lay_out(tree, s.profile, s.fonts, s.warnings));
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                              start)
-                        .count() /
-                    rounds;
+  for (int i = 0; i < rounds; ++i)
+    again.push_back(layout::lay_out(tree, s.profile, s.fonts, s.warnings));
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() /
+      rounds;
   for (const auto& model : again) {
     REQUIRE(model.pages.size() == first.pages.size());
     for (std::size_t p = 0; p < first.pages.size(); ++p) {

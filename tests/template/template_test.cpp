@@ -129,11 +129,13 @@ TEST_CASE("every missing required field is reported at once, with what it is") {
   const auto message = error_of([] {
     tree_of("<motion form=\"fisc/motion\">\n  <title>T</title>\n</motion>", real_paths());
   });
-  CHECK(message.find("input.xml:1:1: missing what forms/fisc/motion.xml requires:") == 0);
+  CHECK(message.find("input.xml:1:1: forms/fisc/motion.xml needs what this input lacks:") == 0);
   for (const char* field : {"docket", "matter", "movant", "body", "date",
                             "signature/attorney/name", "service/recipient/name"})
-    CHECK_MESSAGE(message.find(std::string("\n  ") + field + ":") != std::string::npos, field);
-  CHECK(message.find("\n  title:") == std::string::npos);
+    CHECK_MESSAGE(message.find(std::string("\n  input.xml:1:1: missing ") + field + ":") !=
+                      std::string::npos,
+                  field);
+  CHECK(message.find("missing title:") == std::string::npos);
   CHECK(message.find("(e.g. Misc. 13-04)") != std::string::npos);
 }
 

@@ -1,0 +1,41 @@
+#include <iomanip>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "template/template.hpp"
+
+namespace fiscgen::cli {
+
+void add_forms_command(CLI::App& app, Globals& globals) {
+  auto name = std::make_shared<std::string>();
+  auto* command = app.add_subcommand(
+      "forms", "List the forms and letters, or show the fields of one");
+  command->add_option("name", *name, "A form or letter, e.g. fisc/motion");
+  command->callback([name, &globals] {
+    globals.action = [name](const DataPaths& paths) {
+      if (name->empty()) {
+        for (const bool letter : {false, true}) {
+          std::cout << (letter ? "\nLetters (render with template=\"NAME\"):\n"
+                               : "Forms (render with form=\"NAME\"):\n");
+          for (const auto& info : templ::list_templates(paths))
+            if (info.letter == letter)
+              std::cout << "  " << std::left << std::setw(24) << info.name << info.description
+                        << '\n';
+        }
+        return exit_ok;
+      }
+      const auto info = templ::find_template(paths, *name);
+      std::cout << info.name << ": " << info.description << "\nInput root: <" << info.kind
+                << ">\nFields:\n";
+      for (const auto& field : templ::fields_of(info.file, paths)) {
+        std::cout << "  " << std::left << std::setw(28) << field.name
+                  << (field.required ? "required  " : "optional  ") << field.description;
+        if (!field.example.empty()) std::cout << " (e.g. " << field.example << ")";
+        std::cout << '\n';
+      }
+      return exit_ok;
+    };
+  });
+}
+
+}  // namespace fiscgen::cli

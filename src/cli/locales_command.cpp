@@ -1,0 +1,19 @@
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "i18n/i18n.hpp"
+
+namespace fiscgen::cli {
+
+void add_locales_command(CLI::App& app, Globals& globals) {
+  auto* command = app.add_subcommand("locales", "List the locales fiscgen has words for");
+  command->callback([&globals] {
+    globals.action = [](const DataPaths& paths) {
+      for (const auto& locale : i18n::available_locales(paths.locales))
+        if (locale != "root") std::cout << locale << '\n';
+      return exit_ok;
+    };
+  });
+}
+
+}  // namespace fiscgen::cli

@@ -1,0 +1,47 @@
+#include <fstream>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "template/template.hpp"
+
+namespace fiscgen::cli {
+
+void add_new_command(CLI::App& app, Globals& globals) {
+  struct Options {
+    std::string kind, form, output;
+    bool force = false;
+  };
+  auto options = std::make_shared<Options>();
+  auto* command = app.add_subcommand(
+      "new", "Write a new input with every field of a form, commented, ready to fill in");
+  command->add_option("kind", options->kind, "motion or letter")->required();
+  command->add_option("--form", options->form,
+                      "The form or letter (default: fisc/motion, attorney-general)");
+  command->add_option("-o,--output", options->output, "Where to write (default: stdout)");
+  command->add_flag("--force", options->force, "Replace an existing output file");
+  command->callback([options, &globals] {
+    globals.action = [options](const DataPaths& paths) {
+      auto form = options->form;
+      if (form.empty()) form = options->kind == "letter" ? "attorney-general" : "fisc/motion";
+      const auto info = templ::find_template(paths, form);
+      if (info.kind != options->kind)
+        throw Error(form + " is a template for <" + info.kind + ">, not <" + options->kind +
+                    ">; see `fiscgen forms`");
+      const auto text = templ::scaffold(info, templ::fields_of(info.file, paths));
+      if (options->output.empty()) {
+        std::cout << text;
+        return exit_ok;
+      }
+      if (!options->force && std::filesystem::exists(options->output))
+        throw Error(options->output + " exists; use --force to replace it");
+      std::ofstream out(options->output, std::ios::binary);
+      out << text;
+      if (!out.flush()) throw Error("cannot write " + options->output);
+      std::cerr << "wrote " << options->output << ": fill in the fields, then `fiscgen check "
+                << options->output << "`\n";
+      return exit_ok;
+    };
+  });
+}
+
+}  // namespace fiscgen::cli

@@ -1,0 +1,164 @@
+#include "template/steps.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/xml.hpp"
+
+namespace fiscgen::templ {
+
+TemplateName name_of(const input::Matter& matter, const DataPaths& paths, Library& library) {
+  const auto root = matter.root();
+  if (const auto form = root.attribute("form")) return {paths.forms, form.value()};
+  if (const auto letter = root.attribute("template")) return {paths.letters, letter.value()};
+  std::string known;
+  for (const auto& name : library.templates_under(paths.forms)) known += " " + name;
+  for (const auto& name : library.templates_under(paths.letters)) known += " " + name;
+  throw Error(matter.locate(root), "<" + matter.kind +
+                                       "> names no template: add form=\"…\" (forms/) or "
+                                       "template=\"…\" (letters/); known:" +
+                                       known);
+}
+
+namespace {
+
+void collect_fields(Library& library, const TemplateFile& file, std::vector<Field>& fields,
+                    std::vector<const TemplateFile*>& open) {
+  open.push_back(&file);
+  for (const auto& found : file.xml.select_nodes("//*")) {
+    const auto node = found.node();
+    if (file.is_directive(node, "field")) {
+      Field field{node.attribute("name").value(),
+                  std::string_view(node.attribute("required").value()) == "yes",
+                  node.attribute("description").value(), node.attribute("example").value()};
+      if (field.name.empty())
+        throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a name");
+      const bool seen = std::any_of(fields.begin(), fields.end(),
+                                    [&](const Field& f) { return f.name == field.name; });
+      if (!seen) fields.push_back(std::move(field));
+    } else if (file.is_directive(node, "include")) {
+      const auto where = file.locate(node);
+      const auto& included = library.load(file.root, node.attribute("src").value(), where, "include");
+      if (std::find(open.begin(), open.end(), &included) != open.end())
+        throw Error(where, "include cycle: " + included.name + " includes itself, through " +
+                               file.name);
+      if (open.size() >= max_include_depth)
+        throw Error(where, "includes nested more than " + std::to_string(max_include_depth) +
+                               " deep");
+      collect_fields(library, included, fields, open);
+    }
+  }
+  open.pop_back();
+}
+
+bool present(const pugi::xml_node& root, const std::string& path) {
+  const pugi::xpath_query query(path.c_str());
+  if (query.return_type() != pugi::xpath_type_node_set)
+    return !query.evaluate_string(pugi::xpath_node(root)).empty();
+  for (const auto& found : query.evaluate_node_set(pugi::xpath_node(root))) {
+    if (found.attribute() && *found.attribute().value()) return true;
+    const auto node = found.node();
+    if (node && (node.find_child([](const pugi::xml_node& n) { return n.type() == pugi::node_element; }) ||
+                 std::string_view(node.text().get()).find_first_not_of(" \t\r\n") !=
+                     std::string_view::npos))
+      return true;
+  }
+  return false;
+}
+
+/// The deepest element of `path` the input has: where a missing field belongs.
+pugi::xml_node nearest_element(const pugi::xml_node& root, const std::string& path) {
+  auto node = root;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    const auto end = std::min(path.find('/', start), path.size());
+    const auto step = path.substr(start, end - start);
+    if (step.empty() || step[0] == '@' || step.find_first_of("[(") != std::string::npos) break;
+    const auto child = node.child(step.c_str());
+    if (!child) break;
+    node = child;
+    start = end + 1;
+  }
+  return node;
+}
+
+}  // namespace
+
+void collect_fields(Library& library, const TemplateFile& file, std::vector<Field>& fields) {
+  std::vector<const TemplateFile*> open;
+  collect_fields(library, file, fields, open);
+}
+
+std::vector<Error> missing_fields(const input::Matter& matter, const std::vector<Field>& fields) {
+  std::vector<Error> missing;
+  for (const auto& field : fields) {
+    if (!field.required || present(matter.root(), field.name)) continue;
+    std::string message = "missing " + field.name + ": " + field.description;
+    if (!field.example.empty()) message += " (e.g. " + field.example + ")";
+    missing.emplace_back(matter.locate(nearest_element(matter.root(), field.name)), message);
+  }
+  return missing;
+}
+
+Recipients::Recipients(const DataPaths& paths)
+    : file_((paths.letters / "recipients.xml").string()) {}
+
+void Recipients::fill(input::Matter& matter, std::vector<Error>* problems) {
+  for (const auto& found : matter.xml.select_nodes("//*[@ref]")) {
+    auto target = found.node();
+    pugi::xml_node recipient;
+    try {
+      recipient = lookup(target.attribute("ref").value(), matter.locate(target));
+    } catch (const Error& e) {
+      if (!problems) throw;
+      problems->push_back(e);
+      continue;
+    }
+    for (const auto& part : recipient.children()) {
+      if (part.type() != pugi::node_element || target.child(part.name())) continue;
+      remember(target.append_copy(part), part);
+    }
+  }
+}
+
+const SourceLocation* Recipients::where(const pugi::xml_node& node) const {
+  const auto found = origin_.find(node.internal_object());
+  return found == origin_.end() ? nullptr : &found->second;
+}
+
+pugi::xml_node Recipients::lookup(const std::string& ref, const SourceLocation& where) {
+  if (!loaded_) load(where);
+  for (const auto& recipient : xml_.document_element().children("recipient"))
+    if (ref == recipient.attribute("id").value()) return recipient;
+  std::string known;
+  for (const auto& recipient : xml_.document_element().children("recipient"))
+    known += std::string(known.empty() ? "" : ", ") + recipient.attribute("id").value();
+  throw Error(where, "no recipient \"" + ref + "\" in letters/recipients.xml; known: " + known);
+}
+
+void Recipients::load(const SourceLocation& where) {
+  loaded_ = true;
+  std::string text;
+  if (FILE* in = std::fopen(file_.c_str(), "rb")) {
+    char buffer[8192];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) text.append(buffer, n);
+    std::fclose(in);
+  } else {
+    throw Error(where, "cannot read the recipients directory " + file_);
+  }
+  lines_ = LineIndex("letters/recipients.xml", text);
+  const auto parsed = xml_.load_buffer(text.data(), text.size());
+  if (!parsed)
+    throw Error(lines_.locate(parsed.offset), std::string("malformed XML: ") + parsed.description());
+}
+
+void Recipients::remember(const pugi::xml_node& copy, const pugi::xml_node& source) {
+  origin_[copy.internal_object()] = fiscgen::locate(lines_, source);
+  auto source_child = source.first_child();
+  for (auto child = copy.first_child(); child; child = child.next_sibling()) {
+    remember(child, source_child);
+    source_child = source_child.next_sibling();
+  }
+}
+
+}  // namespace fiscgen::templ

@@ -1,0 +1,50 @@
+// The steps of merging that `check` runs too: finding the template, filling recipients,
+// checking required fields. Internal to template/.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "template/library.hpp"
+#include "template/template.hpp"
+
+namespace fiscgen::templ {
+
+/// Which root and name an input gives its template: <motion form="fisc/motion"> or
+/// <letter template="attorney-general">.
+struct TemplateName {
+  std::filesystem::path root;
+  std::string name;
+};
+
+TemplateName name_of(const input::Matter& matter, const DataPaths& paths, Library& library);
+
+/// The fields `file` declares, with those of its includes (cycles are an Error).
+void collect_fields(Library& library, const TemplateFile& file, std::vector<Field>& fields);
+
+/// One Error per required field the input lacks, at the nearest element of its path.
+std::vector<Error> missing_fields(const input::Matter& matter, const std::vector<Field>& fields);
+
+/// Fills every element with ref="…" (<to ref="attorney-general"/>) from letters/recipients.xml.
+class Recipients {
+ public:
+  explicit Recipients(const DataPaths& paths);
+  /// Unknown refs throw, or are added to `problems` when it is given.
+  void fill(input::Matter& matter, std::vector<Error>* problems = nullptr);
+  /// Where a node added from the directory came from, if it was.
+  const SourceLocation* where(const pugi::xml_node& node) const;
+
+ private:
+  pugi::xml_node lookup(const std::string& ref, const SourceLocation& where);
+  void load(const SourceLocation& where);
+  void remember(const pugi::xml_node& copy, const pugi::xml_node& source);
+
+  std::string file_;
+  bool loaded_ = false;
+  pugi::xml_document xml_;
+  LineIndex lines_;
+  std::map<pugi::xml_node_struct*, SourceLocation> origin_;
+};
+
+}  // namespace fiscgen::templ
