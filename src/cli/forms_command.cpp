@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 
@@ -14,13 +15,16 @@ void add_forms_command(CLI::App& app, Globals& globals) {
   command->callback([name, &globals] {
     globals.action = [name](const DataPaths& paths) {
       if (name->empty()) {
+        const auto all = templ::list_templates(paths);
+        std::size_t width = 0;
+        for (const auto& info : all) width = std::max(width, info.name.size());
         for (const bool letter : {false, true}) {
           std::cout << (letter ? "\nLetters (render with template=\"NAME\"):\n"
                                : "Forms (render with form=\"NAME\"):\n");
-          for (const auto& info : templ::list_templates(paths))
+          for (const auto& info : all)
             if (info.letter == letter)
-              std::cout << "  " << std::left << std::setw(24) << info.name << info.description
-                        << '\n';
+              std::cout << "  " << std::left << std::setw(static_cast<int>(width) + 2) << info.name
+                        << info.description << '\n';
         }
         return exit_ok;
       }
