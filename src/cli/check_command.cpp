@@ -20,6 +20,7 @@ void add_check_command(CLI::App& app, Globals& globals) {
   command->add_option("--locale", options->locale, "Locale of the document, e.g. en_US, fr");
   command->add_option("--set", options->overrides, "Override or add a leaf: path=value")
       ->allow_extra_args(false);
+  command->footer("Example:\n  fiscgen check matter.xml && fiscgen render matter.xml");
   command->callback([options, &globals] {
     globals.action = [options](const DataPaths& paths) {
       input::Matter matter;

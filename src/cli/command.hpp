@@ -28,6 +28,7 @@ void add_forms_command(CLI::App& app, Globals& globals);
 void add_new_command(CLI::App& app, Globals& globals);
 void add_check_command(CLI::App& app, Globals& globals);
 void add_locales_command(CLI::App& app, Globals& globals);
+void add_recipients_command(CLI::App& app, Globals& globals);
 
 /// "warning: file:line:col: message" on standard error, one per line.
 void print_warnings(const Warnings& warnings);

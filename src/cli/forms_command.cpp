@@ -12,6 +12,7 @@ void add_forms_command(CLI::App& app, Globals& globals) {
   auto* command = app.add_subcommand(
       "forms", "List the forms and letters, or show the fields of one");
   command->add_option("name", *name, "A form or letter, e.g. fisc/motion");
+  command->footer("Examples:\n  fiscgen forms\n  fiscgen forms fisc/motion");
   command->callback([name, &globals] {
     globals.action = [name](const DataPaths& paths) {
       if (name->empty()) {

@@ -7,6 +7,7 @@ namespace fiscgen::cli {
 
 void add_locales_command(CLI::App& app, Globals& globals) {
   auto* command = app.add_subcommand("locales", "List the locales fiscgen has words for");
+  command->footer("Example:\n  fiscgen locales\n  fiscgen render letter.xml --locale fr");
   command->callback([&globals] {
     globals.action = [](const DataPaths& paths) {
       for (const auto& locale : i18n::available_locales(paths.locales))

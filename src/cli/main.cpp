@@ -18,6 +18,14 @@ int main(int argc, char** argv) {
   CLI::App app{"fiscgen: court filings and letters from structured XML, as PDF", "fiscgen"};
   app.set_version_flag("--version", "fiscgen " FISCGEN_VERSION);
   app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 done; 1 a problem with the input, a template or the data (the message says "
+      "file:line:col);\n"
+      "  2 or more: the command line itself is wrong; 3 an internal error (please report it).\n"
+      "Examples:\n"
+      "  fiscgen render examples/motion.xml -o motion.pdf\n"
+      "  fiscgen new letter -o letter.xml && fiscgen check letter.xml\n"
+      "  fiscgen forms fisc/motion");
   Globals globals;
   app.add_option("--data-dir", globals.data_dir, "Folder holding forms/, letters/ and locales/")
       ->check(CLI::ExistingDirectory);
@@ -26,6 +34,7 @@ int main(int argc, char** argv) {
   add_new_command(app, globals);
   add_check_command(app, globals);
   add_locales_command(app, globals);
+  add_recipients_command(app, globals);
 
   try {
     app.parse(argc, argv);

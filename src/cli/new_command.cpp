@@ -19,6 +19,7 @@ void add_new_command(CLI::App& app, Globals& globals) {
                       "The form or letter (default: fisc/motion, attorney-general)");
   command->add_option("-o,--output", options->output, "Where to write (default: stdout)");
   command->add_flag("--force", options->force, "Replace an existing output file");
+  command->footer("Examples:\n  fiscgen new motion -o matter.xml\n  fiscgen new letter --form attorney-general -o letter.xml");
   command->callback([options, &globals] {
     globals.action = [options](const DataPaths& paths) {
       auto form = options->form;

@@ -6,11 +6,44 @@
 
 namespace fiscgen::cli {
 
+namespace {
+
+struct Options {
+  render::Request request;
+  std::string input, output, emit = "pdf", data, name;
+};
+
+int render_data_rows(const Options& options, const DataPaths& paths) {
+  if (options.emit != "pdf") throw Error("--data renders PDFs; it cannot be used with --emit tree");
+  const auto data = input::read_csv(options.data);
+  const std::filesystem::path folder = options.output.empty() ? "." : options.output;
+  std::filesystem::create_directories(folder);
+  auto pattern = options.name;
+  if (pattern.empty())
+    pattern = std::filesystem::path(options.input).stem().string() + "-{row}.pdf";
+  auto request = options.request;
+  request.input = options.input;
+  fonts::FontconfigResolver fonts;
+  int failed = 0;
+  for (const auto& outcome :
+       render::render_rows(request, data, pattern, folder, paths, fonts)) {
+    print_warnings(outcome.warnings);
+    if (!outcome.error.empty()) {
+      std::cerr << "error: " << outcome.error << '\n';
+      ++failed;
+      continue;
+    }
+    std::cout << "row " << outcome.row << ": " << outcome.output.string() << " (" << outcome.pages
+              << (outcome.pages == 1 ? " page)\n" : " pages)\n");
+  }
+  if (failed)
+    std::cerr << failed << " of " << data.rows.size() << " rows failed; the others were written\n";
+  return failed ? exit_document_error : exit_ok;
+}
+
+}  // namespace
+
 void add_render_command(CLI::App& app, Globals& globals) {
-  struct Options {
-    render::Request request;
-    std::string input, output, emit = "pdf";
-  };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand("render", "Render an input (motion or letter) to PDF");
   command->add_option("input", options->input, "The input XML file")
@@ -26,8 +59,21 @@ void add_render_command(CLI::App& app, Globals& globals) {
       ->allow_extra_args(false);
   command->add_option("--emit", options->emit, "What to write: pdf, or tree (the document tree as XML)")
       ->check(CLI::IsMember({"pdf", "tree"}));
+  command->add_option("--data", options->data,
+                      "Mail merge: a CSV file whose header names input paths; one PDF per row")
+      ->check(CLI::ExistingFile);
+  command->add_option("--name", options->name,
+                      "Mail merge: output file names, {column} from the row, {row} its number "
+                      "(default: INPUT-{row}.pdf); -o is then a folder");
+  command->footer(
+      "Examples:\n"
+      "  fiscgen render examples/motion.xml -o motion.pdf\n"
+      "  fiscgen render letter.xml --set date=2013-07-16 --locale fr\n"
+      "  fiscgen render letter.xml --data recipients.csv --name '{to/@ref} {date}.pdf' -o out/\n"
+      "  fiscgen render motion.xml --emit tree | less");
   command->callback([options, &globals] {
     globals.action = [options](const DataPaths& paths) {
+      if (!options->data.empty()) return render_data_rows(*options, paths);
       auto request = options->request;
       request.input = options->input;
       request.output = options->output;

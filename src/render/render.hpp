@@ -9,6 +9,7 @@
 #include "base/error.hpp"
 #include "doc/document.hpp"
 #include "fonts/fonts.hpp"
+#include "input/csv.hpp"
 
 namespace fiscgen::render {
 
@@ -31,6 +32,26 @@ struct Result {
 
 /// Renders one input. Throws fiscgen::Error; on error no output file is left behind.
 Result render(const Request& request, const DataPaths& paths, fonts::FontResolver& fonts);
+
+/// What became of one row of mail-merge data.
+struct RowOutcome {
+  int row = 0;   // 1 for the first row after the header
+  int line = 0;  // where the row is in the CSV file
+  std::filesystem::path output;
+  int pages = 0;
+  Warnings warnings;
+  std::string error;  // empty: rendered
+};
+
+/// Mail merge: renders `base` once per row of `data`, each column header an input path set to
+/// the row's value (as --set does). Outputs go to `output_dir`, named by `name_pattern` with
+/// {column} replaced by the row's value and {row} by its number ("{to/name} {date}.pdf").
+/// A bad row is reported in its outcome and the others go on; a pattern naming no column, or
+/// two rows with the same output name, is an Error before anything is written.
+std::vector<RowOutcome> render_rows(const Request& base, const input::CsvTable& data,
+                                    const std::string& name_pattern,
+                                    const std::filesystem::path& output_dir,
+                                    const DataPaths& paths, fonts::FontResolver& fonts);
 
 /// The default output path: INPUT with its extension replaced by .pdf.
 std::filesystem::path default_output(const std::filesystem::path& input);

@@ -33,6 +33,18 @@ TemplateInfo find_template(const DataPaths& paths, const std::string& name) {
   throw Error("no form or letter \"" + name + "\"; known: " + known);
 }
 
+std::vector<Recipient> list_recipients(const DataPaths& paths) {
+  const auto file = paths.letters / "recipients.xml";
+  pugi::xml_document xml;
+  const auto parsed = xml.load_file(file.c_str());
+  if (!parsed) throw Error(SourceLocation{file.string()}, std::string("cannot read: ") + parsed.description());
+  std::vector<Recipient> out;
+  for (const auto& recipient : xml.document_element().children("recipient"))
+    out.push_back({recipient.attribute("id").value(), recipient.child_value("title"),
+                   recipient.child_value("organization")});
+  return out;
+}
+
 namespace {
 
 /// A field path "signature/attorney/name" as steps; "[n]" indexes are dropped.

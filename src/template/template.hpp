@@ -51,6 +51,12 @@ std::vector<TemplateInfo> list_templates(const DataPaths& paths);
 /// the known ones.
 TemplateInfo find_template(const DataPaths& paths, const std::string& name);
 
+/// An office in letters/recipients.xml.
+struct Recipient {
+  std::string id, title, organization;
+};
+std::vector<Recipient> list_recipients(const DataPaths& paths);
+
 /// A new input for `info`: every field it declares, required ones as empty elements and
 /// optional ones commented out, each with its description and example in a comment.
 std::string scaffold(const TemplateInfo& info, const std::vector<Field>& fields);

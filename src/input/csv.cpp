@@ -1,0 +1,84 @@
+#include "input/csv.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "i18n/i18n.hpp"
+
+namespace fiscgen::input {
+
+CsvTable read_csv_text(const std::string& name, std::string_view text) {
+  CsvTable table;
+  table.file = name;
+  const LineIndex lines(name, text);
+  std::size_t at = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  if (const auto bad = i18n::invalid_utf8_at(text); bad != std::string_view::npos)
+    throw Error(lines.locate(static_cast<std::ptrdiff_t>(bad)), "invalid UTF-8 in CSV data");
+
+  std::vector<std::vector<std::string>> records;
+  std::vector<int> starts;
+  while (at < text.size()) {
+    std::vector<std::string> record;
+    const int start_line = lines.locate(static_cast<std::ptrdiff_t>(at)).line;
+    bool end_of_record = false;
+    while (!end_of_record) {
+      std::string field;
+      if (at < text.size() && text[at] == '"') {
+        const std::size_t open = at++;
+        for (;;) {
+          if (at >= text.size())
+            throw Error(lines.locate(static_cast<std::ptrdiff_t>(open)),
+                        "a quoted field is never closed: expected a closing \"");
+          if (text[at] == '"') {
+            if (at + 1 < text.size() && text[at + 1] == '"') {
+              field += '"';
+              at += 2;
+              continue;
+            }
+            ++at;
+            break;
+          }
+          field += text[at++];
+        }
+        if (at < text.size() && text[at] != ',' && text[at] != '\n' && text[at] != '\r')
+          throw Error(lines.locate(static_cast<std::ptrdiff_t>(at)),
+                      "expected a comma or the end of the line after a quoted field");
+      } else {
+        while (at < text.size() && text[at] != ',' && text[at] != '\n' && text[at] != '\r')
+          field += text[at++];
+      }
+      record.push_back(std::move(field));
+      if (at < text.size() && text[at] == ',') {
+        ++at;
+        continue;
+      }
+      if (at < text.size() && text[at] == '\r') ++at;
+      if (at < text.size() && text[at] == '\n') ++at;
+      end_of_record = true;
+    }
+    const bool blank = record.size() == 1 && record[0].empty();
+    if (!blank) {
+      records.push_back(std::move(record));
+      starts.push_back(start_line);
+    }
+  }
+  if (records.empty()) throw Error(SourceLocation{name}, "no header row: the CSV file is empty");
+  table.header = std::move(records[0]);
+  for (std::size_t i = 0; i < table.header.size(); ++i)
+    if (table.header[i].empty())
+      throw Error(SourceLocation{name, starts[0], 0},
+                  "column " + std::to_string(i + 1) + " of the header has no name");
+  for (std::size_t i = 1; i < records.size(); ++i)
+    table.rows.push_back({starts[i], std::move(records[i])});
+  return table;
+}
+
+CsvTable read_csv(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(SourceLocation{file.string()}, "cannot read the CSV file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return read_csv_text(file.string(), text.str());
+}
+
+}  // namespace fiscgen::input

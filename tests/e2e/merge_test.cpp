@@ -1,0 +1,82 @@
+// Mail merge: one letter template reused for several recipients, dates and locales, without
+// touching the template; a bad row is reported with its number and the others are written.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "tools.hpp"
+
+namespace {
+const std::filesystem::path examples = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "examples";
+}
+
+TEST_CASE("one letter, three recipients, two dates, two locales, from CSV") {
+  e2e::TempDir dir;
+  const auto csv = dir / "recipients.csv";
+  std::ofstream(csv) << "to/@ref,date,@locale,subject\n"
+                        "attorney-general,2013-07-16,en_US,First\n"
+                        "fbi-director,2013-07-17,en_GB,\"Second, with a comma\"\n"
+                        "director-of-national-intelligence,2013-07-16,en_GB,\"Third \"\"quoted\"\"\"\n";
+  const auto out = dir / "out";
+  const auto run = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",
+                                 csv.string(), "--name", "{to/@ref} {date}.pdf", "-o",
+                                 out.string()});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(run.out.find("row 3: ") != std::string::npos);
+
+  struct Expected {
+    const char* file;
+    const char* date;
+    const char* office;
+    const char* subject;
+  };
+  for (const auto& expected : {
+           Expected{"attorney-general 2013-07-16.pdf", "July 16, 2013",
+                    "The Attorney General of the United States", "Re: First"},
+           Expected{"fbi-director 2013-07-17.pdf", "17 July 2013", "Federal Bureau of Investigation",
+                    "Re: Second, with a comma"},
+           Expected{"director-of-national-intelligence 2013-07-16.pdf", "16 July 2013",
+                    "The Director of National Intelligence", "Re: Third \"quoted\""},
+       }) {
+    INFO(expected.file);
+    const auto pdf = out / expected.file;
+    REQUIRE(std::filesystem::exists(pdf));
+    const auto text = e2e::pdf_text(pdf);
+    CHECK(text.find(expected.date) != std::string::npos);
+    CHECK(text.find(expected.office) != std::string::npos);
+    CHECK(text.find(expected.subject) != std::string::npos);
+  }
+}
+
+TEST_CASE("a bad row is reported with its number and does not stop the others") {
+  e2e::TempDir dir;
+  const auto csv = dir / "rows.csv";
+  std::ofstream(csv) << "to/@ref,date\n"
+                        "attorney-general,2013-07-16\n"
+                        "attorney-generl,2013-07-16\n"
+                        "fbi-director\n"
+                        "fbi-director,2013-02-30\n"
+                        "fbi-director,2013-07-18\n";
+  const auto run = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",
+                                 csv.string(), "-o", (dir / "out").string()});
+  CHECK(run.status == 1);
+  CHECK(run.err.find("rows.csv:3: row 2: ") != std::string::npos);
+  CHECK(run.err.find("no recipient \"attorney-generl\"") != std::string::npos);
+  CHECK(run.err.find("rows.csv:4: row 3 has 1 fields; the header has 2") != std::string::npos);
+  CHECK(run.err.find("rows.csv:5: row 4: ") != std::string::npos);
+  CHECK(run.err.find("2013-02-30 is not a date") != std::string::npos);
+  CHECK(run.err.find("3 of 5 rows failed") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "out" / "letter-1.pdf"));
+  CHECK(std::filesystem::exists(dir / "out" / "letter-5.pdf"));
+  CHECK_FALSE(std::filesystem::exists(dir / "out" / "letter-2.pdf"));
+
+  const auto clash = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",
+                                   csv.string(), "--name", "{to/@ref}.pdf", "-o",
+                                   (dir / "clash").string()});
+  CHECK(clash.status == 1);
+  CHECK(clash.err.find("the same file") != std::string::npos);
+  const auto unknown = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",
+                                     csv.string(), "--name", "{recipient}.pdf"});
+  CHECK(unknown.status == 1);
+  CHECK(unknown.err.find("{recipient} is not a column") != std::string::npos);
+}
