@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <sstream>
 
 #include "base/data_paths.hpp"
 #include "i18n/i18n.hpp"
@@ -239,4 +240,38 @@ TEST_CASE("fields_of lists what a form declares, includes too") {
   for (const char* expected : {"title", "docket", "matter", "date", "signature/attorney/name",
                                "service/recipient/name", "proposed-order"})
     CHECK_MESSAGE(std::find(names.begin(), names.end(), expected) != names.end(), expected);
+}
+
+TEST_CASE("every form and letter merges from its `new` scaffold once required fields are filled") {
+  const auto paths = real_paths();
+  const auto templates = templ::list_templates(paths);
+  REQUIRE(templates.size() >= 6);
+  for (const auto& info : templates) {
+    INFO(info.name);
+    const auto fields = templ::fields_of(info.file, paths);
+    pugi::xml_document scaffold;
+    REQUIRE(scaffold.load_string(templ::scaffold(info, fields).c_str()));
+    // What a user does: fill each required field with its example.
+    for (const auto& field : fields) {
+      if (!field.required || field.name.find('@') != std::string::npos) continue;
+      auto node = scaffold.document_element().first_element_by_path(field.name.c_str());
+      REQUIRE_MESSAGE(node, field.name);
+      const std::string leaf = node.name();
+      if (field.example.rfind("<" + leaf, 0) == 0) {  // the example is the element itself
+        auto parent = node.parent();
+        pugi::xml_document fragment;
+        REQUIRE(fragment.load_string(field.example.c_str()));
+        parent.insert_copy_after(fragment.document_element(), node);
+        parent.remove_child(node);
+      } else if (!field.example.empty() && field.example[0] == '<') {
+        REQUIRE(node.append_buffer(field.example.data(), field.example.size()));
+      } else {
+        node.text().set(field.example.empty() ? "x" : field.example.c_str());
+      }
+    }
+    std::ostringstream text;
+    scaffold.save(text);
+    const auto document = merge_text(text.str(), paths);
+    CHECK_FALSE(document.blocks.empty());
+  }
 }
