@@ -53,6 +53,11 @@ std::string format_number(long long value, const std::string& locale, const std:
 /// The locales fiscgen has bundles for (from the *.res files), sorted.
 std::vector<std::string> available_locales(const std::filesystem::path& bundle_dir);
 
+/// The message keys ("letter/closing") that the bundle `name` ("fr", "root") defines itself,
+/// without what it inherits, sorted. For checking that a translation is complete.
+std::vector<std::string> message_keys(const std::filesystem::path& bundle_dir,
+                                      const std::string& name);
+
 using MessageArgument = std::variant<std::string, long long, Date>;
 
 /// The fixed words of templates, from ICU resource bundles compiled from locales/.

@@ -107,7 +107,34 @@ std::string iso(const Date& date) {
   return text;
 }
 
+void collect_keys(UResourceBundle* table, const std::string& prefix,
+                  std::vector<std::string>& out) {
+  ures_resetIterator(table);
+  while (ures_hasNext(table)) {
+    UErrorCode status = U_ZERO_ERROR;
+    Bundle entry(ures_getNextResource(table, nullptr, &status));
+    check(status, "reading the keys of a locale bundle");
+    const std::string key = prefix + ures_getKey(entry.get());
+    if (ures_getType(entry.get()) == URES_TABLE)
+      collect_keys(entry.get(), key + "/", out);
+    else
+      out.push_back(key);
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> message_keys(const std::filesystem::path& bundle_dir,
+                                      const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::string directory = bundle_dir.string() + "/";
+  Bundle bundle(ures_openDirect(directory.c_str(), name.c_str(), &status));
+  check(status, "opening the locale bundle " + directory + name + ".res");
+  std::vector<std::string> keys;
+  collect_keys(bundle.get(), "", keys);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
 
 Messages::Messages(const std::filesystem::path& bundle_dir, const std::string& locale) {
   const icu::Locale requested = locale.empty() ? icu::Locale::getRoot() : icu_locale(locale);

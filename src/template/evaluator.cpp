@@ -227,7 +227,23 @@ class Evaluator {
     if (iso.empty()) return;
     const auto parsed = i18n::Date::parse(iso, input_location(file, node, selected, focus));
     const std::string style = node.attribute("style").as_string("long");
+    if (style == "legal") return text(out, legal_date(file, node, parsed));
     text(out, i18n::format_date(parsed, context_.locale, style));
+  }
+
+  /// "16th day of July, 2013": the words and their order are the bundles' (date/legal), since
+  /// no ICU date pattern writes an ordinal day.
+  std::string legal_date(const TemplateFile& file, const pugi::xml_node& node,
+                         const i18n::Date& date) {
+    try {
+      return context_.messages.format("date/legal",
+                                      {{"day", static_cast<long long>(date.day)},
+                                       {"month", i18n::format_date(date, context_.locale, "MMMM")},
+                                       {"year", std::to_string(date.year)},
+                                       {"date", date}});
+    } catch (const Error& e) {
+      throw Error(file.locate(node), e.message());
+    }
   }
 
   void number(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
@@ -243,7 +259,8 @@ class Evaluator {
 
   void message(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
                const Focus& focus) {
-    const auto key = required_attribute(file, node, "key");
+    // {xpath} in the key lets the input choose among messages (letter/address/{to/…}).
+    const auto key = attribute_value(file, node, required_attribute(file, node, "key"), focus);
     std::map<std::string, i18n::MessageArgument> arguments;
     for (const auto& argument : node.children()) {
       if (argument.type() != pugi::node_element) continue;
@@ -251,9 +268,13 @@ class Evaluator {
         throw Error(file.locate(argument),
                     "<" + std::string(node.name()) + "> holds only <" + file.prefix + "arg>");
       const auto name = required_attribute(file, argument, "name");
+      const std::string_view type = argument.attribute("type").as_string("string");
+      if (!argument.attribute("select")) {
+        arguments[name] = produced_argument(file, argument, type, focus);
+        continue;
+      }
       const auto selected =
           query(file, argument, required_attribute(file, argument, "select"), focus);
-      const std::string_view type = argument.attribute("type").as_string("string");
       if (type == "number") {
         arguments[name] = std::llround(selected.evaluate_number(pugi::xpath_node(focus.node)));
       } else if (type == "date") {
@@ -272,6 +293,39 @@ class Evaluator {
     } catch (const Error& e) {
       throw Error(file.locate(node), e.message());
     }
+  }
+
+  /// An argument written as content rather than select=: the text its directives produce (a
+  /// legal date, another message), so that one message can hold what another formats.
+  i18n::MessageArgument produced_argument(const TemplateFile& file, const pugi::xml_node& argument,
+                                          std::string_view type, const Focus& focus) {
+    pugi::xml_document scratch;
+    auto holder = scratch.append_child("arg");
+    children(file, argument, holder, focus);
+    std::string raw;
+    for (const auto& found : holder.select_nodes(".//text()")) raw += found.node().value();
+    // The template's own indentation is not part of the value: white space collapses, as in
+    // running text.
+    std::string value;
+    for (const char c : raw) {
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (!space) {
+        value += c;
+      } else if (!value.empty() && value.back() != ' ') {
+        value += ' ';
+      }
+    }
+    if (!value.empty() && value.back() == ' ') value.pop_back();
+    if (type == "string") return value;
+    if (type == "date") return i18n::Date::parse(value, file.locate(argument));
+    if (type == "number") {
+      const double number = pugi::xpath_query("number(.)").evaluate_number(holder);
+      if (!std::isfinite(number) || std::abs(number) > 1e15)
+        throw Error(file.locate(argument), "\"" + value + "\" is not a number");
+      return std::llround(number);
+    }
+    throw Error(file.locate(argument),
+                "type=\"" + std::string(type) + "\": expected string, number or date");
   }
 
   /// A value of the rules profile: the court's name as its rules print it, and so on.
