@@ -68,7 +68,7 @@ TEST_CASE("the sample letter in five languages: date, salutation, closing, cc, e
   };
   for (const auto& want : languages) {
     INFO("locale " << want.locale);
-    // The sample writes "Sincerely," itself; emptied, the closing is the locale's.
+    // The sample leaves its closing to the locale.
     Rendered letter("letter.xml", {"--locale", want.locale});
     CHECK(letter.run.err == "");
     CHECK(letter.pages == 1);
