@@ -72,6 +72,8 @@ class FontSet {
   /// else the fallback face; -1 if neither has it.
   int pick(Face face, char32_t code_point);
   static bool is_fallback(int index) { return index >= 4; }
+  /// True once font(index) has been loaded: the fonts a document actually used.
+  bool loaded(int index) const { return fonts_.at(static_cast<std::size_t>(index)) != nullptr; }
 
  private:
   FontResolver& resolver_;

@@ -41,7 +41,8 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
   Result result;
   input::Matter matter;
   input::read(matter, request.input, request.overrides, request.locale);
-  const doc::Document document = templ::merge(matter, {paths, &result.warnings});
+  const doc::Document document =
+      templ::merge(matter, {paths, &result.warnings, &result.files_read});
   if (request.emit == Emit::tree) {
     result.tree = doc::to_xml(document);
     return result;
@@ -59,6 +60,8 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
   const pdf::Info info{document.meta.title, document.meta.subject, document.meta.author, "",
                        creation_date(document.meta.date)};
   pdf::write(pages, fonts, info, result.output);
+  for (int i = 0; i < fonts.count(); ++i)
+    if (fonts.loaded(i)) result.files_read.push_back(fonts.font(i).file());
   result.pages = static_cast<int>(pages.pages.size());
   return result;
 }

@@ -28,6 +28,9 @@ struct Result {
   std::string tree;              // the document tree as XML (Emit::tree)
   int pages = 0;
   Warnings warnings;
+  /// Every file the output depends on besides the input: templates, includes, the recipients
+  /// directory, the rules profile, locale bundles and font files.
+  std::vector<std::filesystem::path> files_read;
 };
 
 /// Renders one input. Throws fiscgen::Error; on error no output file is left behind.

@@ -27,6 +27,12 @@ bool TemplateFile::is_directive(const pugi::xml_node& node, const char* name) co
 
 Library::Library(const DataPaths& paths) : paths_(paths) {}
 
+std::vector<fs::path> Library::files() const {
+  std::vector<fs::path> out;
+  for (const auto& [path, file] : files_) out.push_back(path);
+  return out;
+}
+
 namespace {
 
 bool inside(const fs::path& root, const fs::path& path) {

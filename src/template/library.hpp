@@ -51,6 +51,8 @@ class Library {
   std::vector<std::string> templates_under(const std::filesystem::path& root) const;
 
   const DataPaths& paths() const { return paths_; }
+  /// Every file loaded so far, in the order first loaded.
+  std::vector<std::filesystem::path> files() const;
 
  private:
   DataPaths paths_;

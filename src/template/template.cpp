@@ -43,6 +43,22 @@ void label_headings(std::vector<doc::Block>& blocks, const rules::Profile& profi
   }
 }
 
+/// What the document depends on besides its input: the templates, the directory, the rules
+/// profile and the locale bundles of the fallback chain (fr_CA → fr → root).
+void record_files_read(const Library& library, const DataPaths& paths, const std::string& rules,
+                       const std::string& locale, std::vector<fs::path>& files) {
+  for (const auto& file : library.files()) files.push_back(file);
+  files.push_back(paths.letters / "recipients.xml");
+  files.push_back(paths.rules() / (rules + ".xml"));
+  std::error_code ec;
+  for (std::string name = locale; !name.empty();) {
+    if (fs::exists(paths.locales / (name + ".res"), ec)) files.push_back(paths.locales / (name + ".res"));
+    const auto cut = name.rfind('_');
+    name = cut == std::string::npos ? "" : name.substr(0, cut);
+  }
+  files.push_back(paths.locales / "root.res");
+}
+
 }  // namespace
 
 fs::path template_for(const input::Matter& matter, const DataPaths& paths) {
@@ -109,6 +125,8 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   doc::number_footnotes(document);
   std::map<int, int> counters;
   label_headings(document.blocks, profile, locale, counters);
+  if (environment.files_read) record_files_read(library, environment.paths, rules_name, locale,
+                                                *environment.files_read);
   return document;
 }
 

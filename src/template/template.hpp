@@ -25,6 +25,8 @@ struct Field {
 struct Environment {
   DataPaths paths;
   Warnings* warnings = nullptr;
+  /// When given, every template and data file the merge read is added (for batch's keys).
+  std::vector<std::filesystem::path>* files_read = nullptr;
 };
 
 /// The template the input names: <motion form="fisc/motion"> → forms/fisc/motion.xml,
