@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <vector>
 
 namespace fiscgen {
 
@@ -10,11 +11,15 @@ struct DataPaths {
   std::filesystem::path forms;    // forms/: filing templates; forms/rules/: rules profiles
   std::filesystem::path letters;  // letters/: letter templates and recipients.xml
   std::filesystem::path locales;  // compiled ICU bundles (*.res); ends with a separator for ICU
+  /// A user's own template folders (--templates), searched before forms/ and letters/: each
+  /// holds forms/ and/or letters/ laid out as ours.
+  std::vector<std::filesystem::path> templates;
 
   std::filesystem::path rules() const { return forms / "rules"; }
 
-  /// The data of this build: --data-dir if given, else $FISCGEN_DATA, else the source tree the
-  /// binary was built from (with the bundles genrb compiled into the build tree).
+  /// The data of this build: --data-dir if given, else $FISCGEN_DATA, else PREFIX/share/fiscgen
+  /// beside an installed PREFIX/bin/fiscgen, else the source tree the binary was built from
+  /// (with the bundles genrb compiled into the build tree).
   static DataPaths discover(const std::filesystem::path& data_dir = {});
 };
 

@@ -2,6 +2,8 @@
 
 #include "cli/command.hpp"
 #include "input/input.hpp"
+#include "render/render.hpp"
+#include "rules/compliance.hpp"
 #include "template/template.hpp"
 
 namespace fiscgen::cli {
@@ -13,7 +15,9 @@ void add_check_command(CLI::App& app, Globals& globals) {
   };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
-      "check", "Report every problem with an input at once; writes nothing");
+      "check",
+      "Report every problem with an input at once, then lay it out and check it against its "
+      "rules profile (limits, required parts, type size); writes nothing");
   command->add_option("input", options->input, "The input XML file")
       ->required()
       ->check(CLI::ExistingFile);
@@ -26,15 +30,36 @@ void add_check_command(CLI::App& app, Globals& globals) {
       input::Matter matter;
       input::read(matter, options->input, options->overrides, options->locale);
       Warnings warnings;
-      const auto problems = templ::check(matter, {paths, &warnings});
+      auto problems = templ::check(matter, {paths, &warnings});
       print_warnings(warnings);
-      for (const auto& problem : problems) std::cerr << "error: " << problem.describe() << '\n';
+      // Only an input that merges can be laid out and measured.
+      std::string measured;
+      if (problems.empty()) {
+        render::Request request;
+        request.input = options->input;
+        request.overrides = options->overrides;
+        request.locale = options->locale;
+        fonts::FontconfigResolver fonts;
+        const auto laid_out = render::lay_out(request, paths, fonts);
+        std::vector<std::vector<std::string>> page_parts;
+        for (const auto& page : laid_out.pages.pages) page_parts.push_back(page.parts);
+        auto compliance = rules::check_compliance(laid_out.document, laid_out.profile, page_parts);
+        for (auto& violation : compliance.violations)
+          problems.push_back(violation.where().file.empty()
+                                 ? Error(SourceLocation{options->input}, violation.message())
+                                 : std::move(violation));
+        measured = " (" + laid_out.profile.name + ": " + rules::grouped(compliance.words) +
+                   (compliance.words == 1 ? " word and " : " words and ") +
+                   rules::grouped(compliance.pages) +
+                   (compliance.pages == 1 ? " page counted)" : " pages counted)");
+      }
+      for (const auto& problem : problems) print_error(problem);
       if (!problems.empty()) {
         std::cerr << problems.size() << (problems.size() == 1 ? " problem" : " problems")
                   << " in " << options->input << '\n';
         return exit_document_error;
       }
-      std::cout << options->input << ": no problems found\n";
+      std::cout << options->input << ": no problems found" << measured << '\n';
       return exit_ok;
     };
   });

@@ -5,7 +5,9 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "base/data_paths.hpp"
 #include "base/error.hpp"
@@ -20,6 +22,9 @@ constexpr int exit_internal_error = 3;
 /// What every command shares: the global options, and the action the chosen command set.
 struct Globals {
   std::string data_dir;
+  std::vector<std::string> templates;  // --templates: a user's folders, searched first
+  bool quiet = false;    // no warnings, no progress
+  bool verbose = false;  // what was read and written, and how long it took
   std::function<int(const DataPaths&)> action;
 };
 
@@ -29,8 +34,18 @@ void add_new_command(CLI::App& app, Globals& globals);
 void add_check_command(CLI::App& app, Globals& globals);
 void add_locales_command(CLI::App& app, Globals& globals);
 void add_recipients_command(CLI::App& app, Globals& globals);
+void add_rules_command(CLI::App& app, Globals& globals);
+void add_doctor_command(CLI::App& app, Globals& globals);
+void add_batch_command(CLI::App& app, Globals& globals);
 
-/// "warning: file:line:col: message" on standard error, one per line.
+/// "warning: file:line:col: message" on standard error, one per line; nothing with --quiet.
 void print_warnings(const Warnings& warnings);
+/// "error: file:line:col: message"; on a terminal also the line with a caret under the column.
+void print_error(const Error& error);
+void set_quiet(bool quiet);
+
+/// Blocks until one of `files` is written, replaced or created again (inotify on their folders,
+/// since editors save by renaming), then waits a moment for the writes to settle.
+void wait_for_change(const std::vector<std::filesystem::path>& files);
 
 }  // namespace fiscgen::cli

@@ -4,15 +4,6 @@
 #include "cli/command.hpp"
 #include "i18n/i18n.hpp"
 
-namespace fiscgen::cli {
-
-void print_warnings(const Warnings& warnings) {
-  for (const auto& warning : warnings.list())
-    std::cerr << "warning: " << warning.describe() << '\n';
-}
-
-}  // namespace fiscgen::cli
-
 int main(int argc, char** argv) {
   using namespace fiscgen::cli;
   CLI::App app{"fiscgen: court filings and letters from structured XML, as PDF", "fiscgen"};
@@ -29,12 +20,21 @@ int main(int argc, char** argv) {
   Globals globals;
   app.add_option("--data-dir", globals.data_dir, "Folder holding forms/, letters/ and locales/")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--templates", globals.templates,
+                 "A folder of your own forms/ and letters/, searched before the built-in ones "
+                 "(repeatable)")
+      ->check(CLI::ExistingDirectory);
+  app.add_flag("-q,--quiet", globals.quiet, "Print no warnings");
+  app.add_flag("-v,--verbose", globals.verbose, "Say what was read and written, and how long it took");
   add_render_command(app, globals);
   add_forms_command(app, globals);
   add_new_command(app, globals);
   add_check_command(app, globals);
   add_locales_command(app, globals);
   add_recipients_command(app, globals);
+  add_rules_command(app, globals);
+  add_doctor_command(app, globals);
+  add_batch_command(app, globals);
 
   try {
     app.parse(argc, argv);
@@ -43,10 +43,14 @@ int main(int argc, char** argv) {
   }
 
   try {
+    set_quiet(globals.quiet);
     fiscgen::i18n::initialise();
-    return globals.action(fiscgen::DataPaths::discover(globals.data_dir));
+    auto paths = fiscgen::DataPaths::discover(globals.data_dir);
+    for (const auto& folder : globals.templates)
+      paths.templates.push_back(std::filesystem::absolute(folder));
+    return globals.action(paths);
   } catch (const fiscgen::Error& e) {
-    std::cerr << "error: " << e.describe() << '\n';
+    print_error(e);
     return exit_document_error;
   } catch (const std::exception& e) {
     std::cerr << "internal error: " << e.what()

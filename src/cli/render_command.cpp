@@ -1,3 +1,4 @@
+#include <chrono>
 #include <fstream>
 #include <iostream>
 
@@ -11,7 +12,57 @@ namespace {
 struct Options {
   render::Request request;
   std::string input, output, emit = "pdf", data, name;
+  bool watch = false;
 };
+
+/// One render: the PDF or the tree, warnings printed; with --verbose, what was read and how
+/// long it took. Returns the files the output depends on.
+std::vector<std::filesystem::path> render_once(const Options& options, const DataPaths& paths,
+                                               bool verbose) {
+  auto request = options.request;
+  request.input = options.input;
+  request.output = options.output;
+  request.emit = options.emit == "tree" ? render::Emit::tree : render::Emit::pdf;
+  fonts::FontconfigResolver fonts;
+  const auto start = std::chrono::steady_clock::now();
+  const auto result = render::render(request, paths, fonts);
+  const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
+  print_warnings(result.warnings);
+  if (request.emit == render::Emit::tree) {
+    if (options.output.empty()) {
+      std::cout << result.tree;
+    } else {
+      std::ofstream out(options.output, std::ios::binary);
+      out << result.tree;
+      if (!out.flush()) throw Error(SourceLocation{options.output}, "cannot write the tree");
+    }
+  }
+  if (verbose || options.watch) {
+    if (verbose)
+      for (const auto& file : result.files_read) std::cerr << "read " << file.string() << '\n';
+    std::cerr << "rendered " << (result.output.empty() ? "the tree" : result.output.string());
+    if (result.pages) std::cerr << " (" << result.pages << (result.pages == 1 ? " page" : " pages");
+    std::cerr << (result.pages ? ", " : " (") << static_cast<long>(ms.count() + 0.5) << " ms)\n";
+  }
+  auto files = result.files_read;
+  files.push_back(options.input);
+  return files;
+}
+
+/// --watch: render, then again whenever the input or anything it used changes. A failed
+/// render says why and keeps the last good PDF (the writer only ever renames a whole file).
+[[noreturn]] void watch(const Options& options, const DataPaths& paths, bool verbose) {
+  std::vector<std::filesystem::path> files;
+  for (;;) {
+    try {
+      files = render_once(options, paths, verbose);
+    } catch (const Error& e) {
+      print_error(e);
+      if (files.empty()) files.push_back(options.input);
+    }
+    wait_for_change(files);
+  }
+}
 
 int render_data_rows(const Options& options, const DataPaths& paths) {
   if (options.emit != "pdf") throw Error("--data renders PDFs; it cannot be used with --emit tree");
@@ -65,31 +116,21 @@ void add_render_command(CLI::App& app, Globals& globals) {
   command->add_option("--name", options->name,
                       "Mail merge: output file names, {column} from the row, {row} its number "
                       "(default: INPUT-{row}.pdf); -o is then a folder");
+  command->add_flag("--watch", options->watch,
+                    "Render again whenever the input, a template, the rules or a bundle it used "
+                    "changes; Ctrl-C stops");
   command->footer(
       "Examples:\n"
       "  fiscgen render examples/motion.xml -o motion.pdf\n"
       "  fiscgen render letter.xml --set date=2013-07-16 --locale fr\n"
       "  fiscgen render letter.xml --data recipients.csv --name '{to/@ref} {date}.pdf' -o out/\n"
-      "  fiscgen render motion.xml --emit tree | less");
+      "  fiscgen render motion.xml --emit tree | less\n"
+      "  fiscgen render motion.xml --watch   # keep a PDF viewer open beside your editor");
   command->callback([options, &globals] {
-    globals.action = [options](const DataPaths& paths) {
+    globals.action = [options, &globals](const DataPaths& paths) {
       if (!options->data.empty()) return render_data_rows(*options, paths);
-      auto request = options->request;
-      request.input = options->input;
-      request.output = options->output;
-      request.emit = options->emit == "tree" ? render::Emit::tree : render::Emit::pdf;
-      fonts::FontconfigResolver fonts;
-      const auto result = render::render(request, paths, fonts);
-      print_warnings(result.warnings);
-      if (request.emit == render::Emit::tree) {
-        if (options->output.empty()) {
-          std::cout << result.tree;
-        } else {
-          std::ofstream out(options->output, std::ios::binary);
-          out << result.tree;
-          if (!out.flush()) throw Error(SourceLocation{options->output}, "cannot write the tree");
-        }
-      }
+      if (options->watch) watch(*options, paths, globals.verbose);
+      render_once(*options, paths, globals.verbose);
       return exit_ok;
     };
   });

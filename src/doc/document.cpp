@@ -13,7 +13,7 @@
 namespace fiscgen::doc {
 namespace {
 
-constexpr std::array<std::pair<BlockKind, const char*>, 12> block_names{{
+constexpr std::array<std::pair<BlockKind, const char*>, 13> block_names{{
     {BlockKind::paragraph, "paragraph"},
     {BlockKind::heading, "heading"},
     {BlockKind::quote, "quote"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<BlockKind, const char*>, 12> block_names{{
     {BlockKind::column, "column"},
     {BlockKind::signature, "signature"},
     {BlockKind::keep, "keep"},
+    {BlockKind::group, "group"},
     {BlockKind::page_break, "page-break"},
     {BlockKind::spacer, "spacer"},
 }};
@@ -99,7 +100,7 @@ class Reader {
     if (!known)
       fail(node, "unknown block <" + std::string(name) +
                      "> in the document tree; expected paragraph, heading, quote, list, item, "
-                     "caption, columns, column, signature, keep, page-break or spacer");
+                     "caption, columns, column, signature, keep, group, page-break or spacer");
     b.style = node.attribute("style").value();
     const std::string_view align = node.attribute("align").value();
     bool align_known = false;
@@ -112,6 +113,11 @@ class Reader {
     b.width = node.attribute("width").as_double(0);
     b.lines = node.attribute("lines").as_double(b.kind == BlockKind::spacer ? 1 : 0);
     b.outline = node.attribute("outline").value();
+    b.part = node.attribute("part").value();
+    if (node.attribute("part") && !valid_part_name(b.part))
+      fail(node, "part=\"" + b.part +
+                     "\": expected lower-case words joined by '-', refined by '/' "
+                     "(e.g. certificate-of-service, signature/email)");
     if (has_inline_content(b.kind)) {
       b.inlines = inlines(node);
       trim(b.inlines);
@@ -274,6 +280,7 @@ void write_blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
     if (b.width > 0) node.append_attribute("width") = b.width;
     if (b.kind == BlockKind::spacer) node.append_attribute("lines") = b.lines;
     if (!b.outline.empty()) node.append_attribute("outline") = b.outline.c_str();
+    if (!b.part.empty()) node.append_attribute("part") = b.part.c_str();
     write_inlines(node, b.inlines);
     write_blocks(node, b.children);
   }
@@ -381,6 +388,7 @@ Document from_xml(const pugi::xml_node& document_element, const LineIndex& lines
   meta.rules = document_element.attribute("rules").value();
   meta.date = document_element.attribute("date").value();
   meta.classification = document_element.attribute("classification").value();
+  meta.kind = document_element.attribute("kind").value();
   document.blocks = reader.blocks(document_element);
   return document;
 }
@@ -396,7 +404,8 @@ std::string to_xml(const Document& document) {
       {"locale", &meta.locale},
       {"rules", &meta.rules},
       {"date", &meta.date},
-      {"classification", &meta.classification}};
+      {"classification", &meta.classification},
+      {"kind", &meta.kind}};
   for (const auto& [name, value] : attributes)
     if (!value->empty()) root.append_attribute(name) = value->c_str();
   write_blocks(root, document.blocks);
@@ -408,6 +417,26 @@ std::string to_xml(const Document& document) {
 void number_footnotes(Document& document) {
   int next = 1;
   number_in(document.blocks, next);
+}
+
+bool valid_part_name(const std::string& part) {
+  if (part.empty()) return false;
+  char previous = '/';
+  for (const char c : part) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!letter && (c != '-' && c != '/')) return false;
+    if (!letter && (previous == '-' || previous == '/')) return false;  // no empty word
+    previous = c;
+  }
+  return previous != '-' && previous != '/';
+}
+
+std::string part_of(const Block& block, const std::string& inherited) {
+  if (!block.part.empty()) return block.part;
+  if (!inherited.empty()) return inherited;
+  if (block.kind == BlockKind::caption) return "caption";
+  if (block.kind == BlockKind::signature) return "signature";
+  return "";
 }
 
 std::string plain_text(const std::vector<Inline>& inlines) {

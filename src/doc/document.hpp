@@ -4,7 +4,7 @@
 // vocabulary of templates, so a template's output and the tree read the same:
 //
 //   <document title="" subject="" author="" locale="en_US" rules="fisc-2010" date="2013-06-19"
-//             classification="">
+//             classification="" kind="motion">
 //     <caption> blocks </caption>                 kept on one page
 //     <heading level="1" label="I." style="heading"> inlines </heading>
 //     <paragraph style="body" align="justify"> inlines </paragraph>
@@ -13,8 +13,13 @@
 //     <columns> <column width="0.6"> blocks </column> <column> blocks </column> </columns>
 //     <signature> blocks </signature>             kept together, set at the signature indent
 //     <keep> blocks </keep>                       kept together on one page
+//     <group part="proposed-order"> blocks </group>  laid out as if not there: marks a part
 //     <page-break/>   <spacer lines="2"/>
 //   </document>
+//
+// Any block may carry part="NAME": which part of the filing it is (caption, signature,
+// certificate-of-service, signature/email, …), inherited by the blocks inside it. Rules profiles
+// name parts to say what a limit does not count and what a filing must contain.
 //
 // Inlines: text, <em>, <strong>, <u>, <sc>, <cite>, <fn n="1">, <redact>, <a href="">, <br/>.
 #pragma once
@@ -63,6 +68,7 @@ enum class BlockKind {
   column,
   signature,
   keep,
+  group,  // no effect on layout: holds blocks that share a part
   page_break,
   spacer,
 };
@@ -78,6 +84,7 @@ struct Block {
   double width = 0;            // column: fraction of the line width (0: share what is left)
   double lines = 0;            // spacer: height in lines of the body style
   std::string outline;         // text of the bookmark for this block; empty: none
+  std::string part;            // part of the filing ("caption", "signature/email"); empty: inherited
   std::vector<Inline> inlines;   // paragraph, heading
   std::vector<Block> children;   // quote, list, item, caption, columns, column, signature, keep
   SourceLocation where;
@@ -91,6 +98,7 @@ struct Metadata {
   std::string rules;           // rules profile name, e.g. fisc-2010
   std::string date;            // ISO 8601 date of the document (YYYY-MM-DD), used for PDF dates
   std::string classification;  // banner text; empty: unclassified document without banner
+  std::string kind;            // what the document is ("motion", "brief", "reply"): picks limits
 };
 
 struct Document {
@@ -106,6 +114,15 @@ std::string to_xml(const Document& document);
 
 /// Numbers the footnotes 1, 2, … in reading order (assigns Inline::note).
 void number_footnotes(Document& document);
+
+/// Whether `part` is a well-formed part name: lower-case words joined by '-', refined by '/'
+/// ("certificate-of-service", "signature/email").
+bool valid_part_name(const std::string& part);
+
+/// The part a block belongs to: its own part="…", else `inherited` (the part of the blocks
+/// around it), else its kind's ("caption", "signature"), else "" (the body). Blocks inside it
+/// inherit the result.
+std::string part_of(const Block& block, const std::string& inherited);
 
 /// The plain text of inlines (redactions omitted, footnotes omitted): for bookmarks and tests.
 std::string plain_text(const std::vector<Inline>& inlines);

@@ -2,6 +2,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -67,36 +68,99 @@ int integer_of(FcPattern* pattern, const char* object, int otherwise) {
   return FcPatternGetInteger(pattern, object, 0, &value) == FcResultMatch ? value : otherwise;
 }
 
-}  // namespace
+// The font and cache folders of Debian's /etc/fonts/fonts.conf and its font rejections
+// (dpkg leftovers; 70-no-bitmaps), without the rule files of conf.d: those only rename, alias
+// and rank *other* families, and an exact lookup accepts nothing but the family asked for.
+constexpr const char* font_dirs_xml = R"(<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts</dir>
+  <dir>/usr/local/share/fonts</dir>
+  <dir prefix="xdg">fonts</dir>
+  <dir>~/.fonts</dir>
+  <cachedir>/var/cache/fontconfig</cachedir>
+  <cachedir prefix="xdg">fontconfig</cachedir>
+  <cachedir>~/.fontconfig</cachedir>
+  <selectfont>
+    <rejectfont><glob>*.dpkg-tmp</glob><glob>*.dpkg-new</glob></rejectfont>
+    <rejectfont><pattern><patelt name="outline"><bool>false</bool></patelt></pattern></rejectfont>
+  </selectfont>
+</fontconfig>
+)";
 
-std::filesystem::path FontconfigResolver::find(const std::string& family, Face face, bool exact) {
-  // FcInit loads the default configuration once per process; later calls are cheap no-ops.
-  static std::once_flag init_once;
+// Whether the user configures fontconfig: then only the full configuration answers.
+bool user_configures_fontconfig() {
+  for (const char* name : {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT"})
+    if (const char* value = std::getenv(name); value && *value) return true;
+  std::error_code ignored;
+  const char* config_home = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  std::vector<std::filesystem::path> files;
+  if (config_home && *config_home)
+    files.push_back(std::filesystem::path(config_home) / "fontconfig");
+  if (home && *home) {
+    files.push_back(std::filesystem::path(home) / ".config" / "fontconfig");
+    files.push_back(std::filesystem::path(home) / ".fonts.conf");
+    files.push_back(std::filesystem::path(home) / ".fonts.conf.d");
+  }
+  for (const auto& file : files)
+    if (std::filesystem::exists(file, ignored)) return true;
+  return false;
+}
+
+// The folders-only configuration, loaded once per process; nullptr when it must not be used.
+FcConfig* font_dirs_config() {
+  static std::once_flag once;
+  static FcConfig* config = nullptr;
+  std::call_once(once, [] {
+    if (user_configures_fontconfig()) return;
+    FcConfig* created = FcConfigCreate();
+    if (!created) return;
+    if (FcConfigParseAndLoadFromMemory(created, reinterpret_cast<const FcChar8*>(font_dirs_xml),
+                                       FcFalse) &&
+        FcConfigBuildFonts(created))
+      config = created;  // kept for the life of the process, as FcInit's is
+    else
+      FcConfigDestroy(created);
+  });
+  return config;
+}
+
+// The system configuration (FcInit: fonts.conf and every rule in conf.d), loaded once.
+bool system_config_ready() {
+  static std::once_flag once;
   static bool initialised = false;
-  std::call_once(init_once, [] { initialised = FcInit() == FcTrue; });
-  const std::string what = "font \"" + family + "\" (" + face_name(face) + ")";
-  if (!initialised) throw Error(what + ": fontconfig could not load its configuration");
+  std::call_once(once, [] { initialised = FcInit() == FcTrue; });
+  return initialised;
+}
 
+struct Lookup {
+  std::filesystem::path file;  // empty: not found, and `problem` says why
+  std::string problem;
+};
+
+// One fontconfig match in `config` (nullptr: the system's), checked as `exact` demands.
+Lookup match(FcConfig* config, const std::string& family, Face face, bool exact) {
   const PatternPtr pattern(FcPatternCreate());
-  if (!pattern) throw Error(what + ": out of memory");
+  if (!pattern) return {{}, "could not be looked up: out of memory"};
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, is_bold(face) ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
   FcPatternAddInteger(pattern.get(), FC_SLANT, is_italic(face) ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
   // libharu embeds TrueType outlines only, so prefer them among substitutes.
   FcPatternAddString(pattern.get(), FC_FONTFORMAT, reinterpret_cast<const FcChar8*>("TrueType"));
-  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcConfigSubstitute(config, pattern.get(), FcMatchPattern);
   FcDefaultSubstitute(pattern.get());
 
   FcResult result = FcResultNoMatch;
-  const PatternPtr match(FcFontMatch(nullptr, pattern.get(), &result));
+  const PatternPtr found(FcFontMatch(config, pattern.get(), &result));
   FcChar8* file = nullptr;
-  if (!match || FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch)
-    throw Error(what + " was not found: fontconfig knows no fonts at all; " + install_hint(family));
+  if (!found || FcPatternGetString(found.get(), FC_FILE, 0, &file) != FcResultMatch)
+    return {{}, "was not found: fontconfig knows no fonts at all; " + install_hint(family)};
 
   if (exact) {
     // Fontconfig always answers with something; with `exact` only the family itself will do,
     // in the face asked for (not a synthesised bold or slant of another face).
-    const auto names = families_of(match.get());
+    const auto names = families_of(found.get());
     bool same_family = false;
     for (const auto& name : names)
       same_family =
@@ -104,18 +168,36 @@ std::filesystem::path FontconfigResolver::find(const std::string& family, Face f
                                             reinterpret_cast<const FcChar8*>(family.c_str())) == 0;
     if (!same_family) {
       const std::string offered = names.empty() ? "an unnamed font" : "\"" + names.front() + "\"";
-      throw Error(what + " was not found (fontconfig offered " + offered + " instead); " +
-                  install_hint(family));
+      return {
+          {},
+          "was not found (fontconfig offered " + offered + " instead); " + install_hint(family)};
     }
-    const int weight = integer_of(match.get(), FC_WEIGHT, FC_WEIGHT_REGULAR);
-    const int slant = integer_of(match.get(), FC_SLANT, FC_SLANT_ROMAN);
+    const int weight = integer_of(found.get(), FC_WEIGHT, FC_WEIGHT_REGULAR);
+    const int slant = integer_of(found.get(), FC_SLANT, FC_SLANT_ROMAN);
     const bool bold_ok = is_bold(face) ? weight >= FC_WEIGHT_DEMIBOLD : weight < FC_WEIGHT_DEMIBOLD;
     const bool slant_ok = is_italic(face) ? slant != FC_SLANT_ROMAN : slant == FC_SLANT_ROMAN;
     if (!bold_ok || !slant_ok)
-      throw Error(what + " was not found: the family is installed without this face; " +
-                  install_hint(family));
+      return {{},
+              "was not found: the family is installed without this face; " + install_hint(family)};
   }
-  return std::filesystem::path(reinterpret_cast<const char*>(file));
+  return {std::filesystem::path(reinterpret_cast<const char*>(file)), {}};
+}
+
+}  // namespace
+
+std::filesystem::path FontconfigResolver::find(const std::string& family, Face face, bool exact) {
+  const std::string what = "font \"" + family + "\" (" + face_name(face) + ")";
+  if (exact && mode_ == Mode::font_dirs_first) {
+    if (FcConfig* config = font_dirs_config()) {
+      auto lookup = match(config, family, face, true);
+      if (!lookup.file.empty()) return lookup.file;
+      // A miss is not final: the system's rules get the last word, and the error message.
+    }
+  }
+  if (!system_config_ready()) throw Error(what + ": fontconfig could not load its configuration");
+  auto lookup = match(nullptr, family, face, exact);
+  if (lookup.file.empty()) throw Error(what + " " + lookup.problem);
+  return lookup.file;
 }
 
 }  // namespace fiscgen::fonts

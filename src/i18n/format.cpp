@@ -6,6 +6,7 @@
 #include <unicode/rbnf.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
+#include <unicode/uversion.h>
 
 #include <algorithm>
 #include <array>
@@ -188,6 +189,14 @@ std::string format_number(long long value, const std::string& locale, const std:
   throw Error("unknown number style \"" + style +
               "\": use decimal, ordinal, spellout, upper-roman, lower-roman, upper-alpha or "
               "lower-alpha");
+}
+
+std::string icu_version() {
+  UVersionInfo version;
+  u_getVersion(version);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(version, text);
+  return text;
 }
 
 std::vector<std::string> available_locales(const std::filesystem::path& bundle_dir) {

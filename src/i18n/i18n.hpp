@@ -50,6 +50,9 @@ std::string format_date(const Date& date, const std::string& locale, const std::
 /// "upper-alpha", "lower-alpha" (A, B, … Z, AA), "spellout".
 std::string format_number(long long value, const std::string& locale, const std::string& style);
 
+/// ICU's version, e.g. "72.1", for `fiscgen doctor`.
+std::string icu_version();
+
 /// The locales fiscgen has bundles for (from the *.res files), sorted.
 std::vector<std::string> available_locales(const std::filesystem::path& bundle_dir);
 

@@ -58,6 +58,7 @@ struct FlowLine {
   bool forced = false;       // a page break before it (<page-break/>)
   bool discardable = false;  // spacers: dropped at the top of a page
   Fragment content;
+  std::string part;                   // the document part it belongs to; empty: the body
   std::vector<int> notes;             // footnotes referenced on it
   std::vector<OutlineEntry> outline;  // page and y filled on placement; y relative to top
 };

@@ -45,6 +45,7 @@ class FlowBuilder {
   void finish() {
     if (pending_outline_.empty()) return;
     FlowLine line;
+    line.part = part_;
     line.keep = keep_hard;
     line.outline = std::move(pending_outline_);
     out_.push_back(std::move(line));
@@ -53,6 +54,14 @@ class FlowBuilder {
 
  private:
   void block(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
+    // The part is inherited by everything the block contains, and restored after it.
+    const std::string outer_part = part_;
+    part_ = doc::part_of(b, outer_part);
+    block_in_part(b, frame, previous);
+    part_ = outer_part;
+  }
+
+  void block_in_part(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
     using doc::BlockKind;
     if (!b.outline.empty())
       pending_outline_.push_back(
@@ -107,6 +116,9 @@ class FlowBuilder {
         keep_together(from, keep_group);
         break;
       }
+      case BlockKind::group:
+        blocks(b.children, frame);
+        break;
       case BlockKind::page_break:
         pending_forced_ = true;
         break;
@@ -202,6 +214,7 @@ class FlowBuilder {
       const Frame inner{x, x + width, frame.paragraph_style};
       std::vector<FlowLine> lines;
       FlowBuilder nested(context_, breaker_, lines);
+      nested.part_ = part_;
       if (column.kind == doc::BlockKind::column)
         nested.blocks(column.children, inner);
       else
@@ -235,6 +248,7 @@ class FlowBuilder {
   }
 
   void add(FlowLine line, bool first_of_block, double space_before) {
+    line.part = part_;
     if (first_of_block) {
       line.gap_before = pending_space_ + space_before;
       pending_space_ = 0;
@@ -262,6 +276,7 @@ class FlowBuilder {
   int pending_keep_ = 0;
   bool pending_forced_ = false;
   std::vector<OutlineEntry> pending_outline_;
+  std::string part_;  // of the block being laid out
 };
 
 }  // namespace

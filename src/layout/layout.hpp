@@ -38,6 +38,9 @@ struct Link {
 };
 
 struct Page {
+  /// The document parts with text on the page ("body", "caption", "certificate-of-service"),
+  /// in order of first appearance: what compliance counts pages of.
+  std::vector<std::string> parts;
   std::vector<TextRun> runs;
   std::vector<Line> lines;
   std::vector<Box> boxes;

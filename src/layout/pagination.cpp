@@ -137,6 +137,10 @@ class Paginator {
       const FlowLine& line = lines_[i];
       if (i > start) y -= line.gap_before;
       place(page, line.content, y);
+      const std::string part = line.part.empty() ? "body" : line.part;
+      if (!line.content.runs.empty() &&
+          std::find(page.parts.begin(), page.parts.end(), part) == page.parts.end())
+        page.parts.push_back(part);
       for (auto entry : line.outline) {
         entry.page = index;
         entry.y += y;

@@ -11,7 +11,7 @@ namespace fiscgen::pdf {
 namespace {
 
 // Bump when the output for the same input changes, so old and new files get different IDs.
-constexpr const char* format_tag = "fiscgen-pdf-1";
+constexpr const char* format_tag = "fiscgen-pdf-2";
 
 class Feeder {
  public:

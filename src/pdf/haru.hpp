@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,17 @@ std::string describe_error(HPDF_STATUS code, HPDF_STATUS detail);
 /// to pass to HPDF_GetFont, or nullptr after libharu recorded an error.
 const char* load_truetype_from_memory(HPDF_Doc doc, const std::vector<std::uint8_t>& data,
                                       const std::string& tag);
+
+/// HPDF_GetFont(doc, name, "UTF-8") for a font that will draw only `code_points` (BMP, not
+/// empty), with the font dictionaries sized to them: libharu 2.3 would otherwise map, measure and
+/// write a CIDToGIDMap for all 65,536 code points per font. Also replaces libharu's ToUnicode
+/// CMap (begincidrange, invalid there) with unicode_cmap(code_points), and names the CIDFont's
+/// character collection Adobe-Identity-0 as Identity-H requires. nullptr after an error.
+HPDF_Font get_unicode_font(HPDF_Doc doc, const char* name, const std::set<char32_t>& code_points);
+
+/// The ToUnicode CMap of a font whose 2-byte CIDs are the BMP code points themselves (what
+/// libharu's UTF-8 encoding writes): each used CID maps to itself, consecutive ones as ranges.
+std::string unicode_cmap(const std::set<char32_t>& code_points);
 
 /// Sets the trailer's /ID to [<id> <id>]; libharu writes none unless encrypting.
 HPDF_STATUS set_trailer_id(HPDF_Doc doc, const std::array<std::uint8_t, 16>& id);

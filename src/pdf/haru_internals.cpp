@@ -4,9 +4,14 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <vector>
 
 #include "pdf/haru.hpp"
 
@@ -32,6 +37,168 @@ const char* load_truetype_from_memory(HPDF_Doc doc, const std::vector<std::uint8
   // Registering hands the definition to the document (freed with it, or at once on failure).
   if (HPDF_Doc_RegisterFontDef(doc, def) != HPDF_OK) return nullptr;
   return def->base_font;
+}
+
+namespace {
+
+// libharu's UTF-8 encoder makes every 2-byte code (CID) the code point itself, and its CMap
+// encoder table cid_map[hi][lo] holds that identity for all 65,536 codes. HPDF_GetFont builds
+// the CIDFont from that table: it looks up a glyph for each of the 65,536 codes, writes /W up to
+// the highest one and a CIDToGIDMap of 65,536 x 2 bytes, per font. When the encoder's to_unicode
+// function is the table-driven HPDF_CMapEncoder_ToUnicode, it visits only the non-zero entries of
+// cid_map, reading the code point from unicode_map. NarrowedEncoder swaps in such a table,
+// holding just the code points the font draws, for the duration of HPDF_GetFont.
+class NarrowedEncoder {
+ public:
+  NarrowedEncoder(HPDF_Encoder encoder, const std::set<char32_t>& code_points)
+      : encoder_(encoder), attr_(static_cast<HPDF_CMapEncoderAttr>(encoder->attr)) {
+    saved_cid_map_.assign(&attr_->cid_map[0][0], &attr_->cid_map[0][0] + table_size);
+    saved_to_unicode_ = encoder_->to_unicode_fn;
+    std::memset(attr_->cid_map, 0, sizeof attr_->cid_map);
+    // Row 0 is left empty: the UTF-8 decoder keeps its state in cid_map[0]'s first bytes.
+    std::size_t slot = 256;
+    const auto add = [&](HPDF_UINT16 code) {
+      HPDF_UINT16& cid = attr_->cid_map[slot >> 8][slot & 0xFF];
+      HPDF_UNICODE& unicode = attr_->unicode_map[slot >> 8][slot & 0xFF];
+      saved_unicode_.push_back(unicode);
+      cid = code;
+      unicode = code;
+      ++slot;
+    };
+    for (const char32_t cp : code_points) add(static_cast<HPDF_UINT16>(cp));
+    // libharu writes /W and the CIDToGIDMap for codes *below* the highest one it saw, so one
+    // more code (unused, its glyph .notdef) keeps the last real one in both.
+    add(static_cast<HPDF_UINT16>(*code_points.rbegin() + 1));
+    encoder_->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+  }
+  ~NarrowedEncoder() {
+    encoder_->to_unicode_fn = saved_to_unicode_;
+    std::memcpy(attr_->cid_map, saved_cid_map_.data(), sizeof attr_->cid_map);
+    for (std::size_t i = 0; i < saved_unicode_.size(); ++i) {
+      const std::size_t slot = 256 + i;
+      attr_->unicode_map[slot >> 8][slot & 0xFF] = saved_unicode_[i];
+    }
+  }
+  NarrowedEncoder(const NarrowedEncoder&) = delete;
+  NarrowedEncoder& operator=(const NarrowedEncoder&) = delete;
+
+  /// Whether the code points fit: BMP, below U+FFFF (the marker above the last needs a code),
+  /// and no more than the table's rows 1-255 hold.
+  static bool fits(const std::set<char32_t>& code_points) {
+    return !code_points.empty() && *code_points.rbegin() < 0xFFFF &&
+           code_points.size() + 1 <= table_size - 256 && *code_points.begin() > 0;
+  }
+
+ private:
+  static constexpr std::size_t table_size = 256 * 256;
+  HPDF_Encoder encoder_;
+  HPDF_CMapEncoderAttr attr_;
+  std::vector<HPDF_UINT16> saved_cid_map_;
+  std::vector<HPDF_UNICODE> saved_unicode_;
+  HPDF_Encoder_ToUnicode_Func saved_to_unicode_ = nullptr;
+};
+
+HPDF_STATUS replace_to_unicode(HPDF_Font font, const std::set<char32_t>& code_points) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  HPDF_Dict cmap = attr->cmap_stream;  // the ToUnicode stream libharu made (see get_unicode_font)
+  if (!cmap || !cmap->stream || cmap->stream->type != HPDF_STREAM_MEMORY)
+    return HPDF_INVALID_OBJECT;
+  HPDF_MemStream_FreeData(cmap->stream);
+  const std::string text = unicode_cmap(code_points);
+  HPDF_STATUS status =
+      HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                        static_cast<HPDF_UINT>(text.size()));
+  // The dictionary of an Encoding CMap, meaningless for a ToUnicode stream.
+  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) {
+    if (status != HPDF_OK) break;
+    status = HPDF_Dict_RemoveElement(cmap, key);
+    if (status == HPDF_DICT_ITEM_NOT_FOUND) status = HPDF_OK;
+  }
+  return status;
+}
+
+// Identity-H needs a CIDFont whose character collection is Adobe-Identity; libharu writes the
+// encoder's "Identity-H" as the ordering.
+HPDF_STATUS set_identity_ordering(HPDF_Font font) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!attr->descendant_font) return HPDF_INVALID_OBJECT;
+  auto info = static_cast<HPDF_Dict>(
+      HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT));
+  if (!info) return HPDF_INVALID_OBJECT;
+  HPDF_String ordering = HPDF_String_New(font->mmgr, "Identity", nullptr);
+  return ordering ? HPDF_Dict_Add(info, "Ordering", ordering) : HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+}  // namespace
+
+HPDF_Font get_unicode_font(HPDF_Doc doc, const char* name, const std::set<char32_t>& code_points) {
+  if (!name || code_points.empty() || *code_points.rbegin() > 0xFFFF) return nullptr;
+  HPDF_Encoder encoder = HPDF_GetEncoder(doc, "UTF-8");
+  if (!encoder) return nullptr;
+  HPDF_Font font = nullptr;
+  // Only the UTF-8 encoder this adapter was written against is narrowed; anything else gets
+  // libharu's full tables, which are correct, only large.
+  if (encoder->type == HPDF_ENCODER_TYPE_DOUBLE_BYTE &&
+      encoder->to_unicode_fn != HPDF_CMapEncoder_ToUnicode && NarrowedEncoder::fits(code_points)) {
+    const NarrowedEncoder narrowed(encoder, code_points);
+    font = HPDF_GetFont(doc, name, "UTF-8");
+  } else {
+    font = HPDF_GetFont(doc, name, "UTF-8");
+  }
+  if (!font) return nullptr;
+  HPDF_STATUS status = replace_to_unicode(font, code_points);
+  if (status == HPDF_OK) status = set_identity_ordering(font);
+  if (status != HPDF_OK) {
+    HPDF_RaiseError(&doc->error, status, 0);  // reaches Doc's handler like libharu's own
+    return nullptr;
+  }
+  return font;
+}
+
+std::string unicode_cmap(const std::set<char32_t>& code_points) {
+  // Runs of consecutive codes; a bfrange may not cross a change of the first byte.
+  std::vector<std::pair<unsigned, unsigned>> singles, ranges;
+  for (auto it = code_points.begin(); it != code_points.end();) {
+    const unsigned first = static_cast<unsigned>(*it);
+    unsigned last = first;
+    for (++it; it != code_points.end() && *it == last + 1 && ((last + 1) & 0xFF) != 0; ++it) ++last;
+    (first == last ? singles : ranges).emplace_back(first, last);
+  }
+  std::string text =
+      "/CIDInit /ProcSet findresource begin\n"
+      "12 dict begin\n"
+      "begincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n"
+      "/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  char line[40];
+  // At most 100 entries per block (PDF 32000-1 §9.10.3, after the CMap specification).
+  for (std::size_t from = 0; from < singles.size(); from += 100) {
+    const std::size_t to = std::min(singles.size(), from + 100);
+    text += std::to_string(to - from) + " beginbfchar\n";
+    for (std::size_t i = from; i < to; ++i) {
+      std::snprintf(line, sizeof line, "<%04X> <%04X>\n", singles[i].first, singles[i].first);
+      text += line;
+    }
+    text += "endbfchar\n";
+  }
+  for (std::size_t from = 0; from < ranges.size(); from += 100) {
+    const std::size_t to = std::min(ranges.size(), from + 100);
+    text += std::to_string(to - from) + " beginbfrange\n";
+    for (std::size_t i = from; i < to; ++i) {
+      std::snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", ranges[i].first, ranges[i].second,
+                    ranges[i].first);
+      text += line;
+    }
+    text += "endbfrange\n";
+  }
+  text +=
+      "endcmap\n"
+      "CMapName currentdict /CMap defineresource pop\n"
+      "end\n"
+      "end\n";
+  return text;
 }
 
 HPDF_STATUS set_trailer_id(HPDF_Doc doc, const std::array<std::uint8_t, 16>& id) {

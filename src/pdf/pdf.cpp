@@ -292,7 +292,7 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
     const std::string doing = "embedding " + fonts.font(font.indices.front()).file().string();
     const char* name = haru::load_truetype_from_memory(doc.get(), font.subset, subset_tag(id, i));
     doc.check(name ? HPDF_OK : HPDF_INVALID_FONTDEF_DATA, doing);
-    font.handle = HPDF_GetFont(doc.get(), name, "UTF-8");
+    font.handle = haru::get_unicode_font(doc.get(), name, font.code_points);
     doc.check(font.handle ? HPDF_OK : HPDF_INVALID_FONT, doing);
     for (const int index : font.indices) handles[static_cast<std::size_t>(index)] = font.handle;
   }

@@ -66,4 +66,15 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
   return result;
 }
 
+LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResolver& resolver) {
+  LaidOut result;
+  input::Matter matter;
+  input::read(matter, request.input, request.overrides, request.locale);
+  result.document = templ::merge(matter, {paths, &result.warnings, nullptr});
+  result.profile = rules::load_named_profile(paths.rules(), result.document.meta.rules);
+  fonts::FontSet fonts(resolver, result.profile.font_family, result.profile.fallback_family);
+  result.pages = layout::lay_out(result.document, result.profile, fonts, result.warnings);
+  return result;
+}
+
 }  // namespace fiscgen::render

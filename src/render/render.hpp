@@ -10,6 +10,8 @@
 #include "doc/document.hpp"
 #include "fonts/fonts.hpp"
 #include "input/csv.hpp"
+#include "layout/layout.hpp"
+#include "rules/profile.hpp"
 
 namespace fiscgen::render {
 
@@ -35,6 +37,17 @@ struct Result {
 
 /// Renders one input. Throws fiscgen::Error; on error no output file is left behind.
 Result render(const Request& request, const DataPaths& paths, fonts::FontResolver& fonts);
+
+/// A document merged and laid out, nothing written: what `fiscgen check` measures.
+struct LaidOut {
+  doc::Document document;
+  rules::Profile profile;
+  layout::PageModel pages;
+  Warnings warnings;
+};
+
+/// Runs the pipeline up to the page model (request.output and request.emit are ignored).
+LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResolver& fonts);
 
 /// What became of one row of mail-merge data.
 struct RowOutcome {

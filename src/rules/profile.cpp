@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 namespace fiscgen::rules {
@@ -32,6 +33,8 @@ class ProfileReader {
     p.title = root.attribute("title").value();
     p.version = root.attribute("version").value();
     p.effective = root.attribute("effective").value();
+    if (!p.effective.empty() && !iso_date(p.effective))
+      fail(root, "effective=\"" + p.effective + "\": expected a date as YYYY-MM-DD");
     for (const auto& node : root.children()) {
       if (node.type() != pugi::node_element) continue;
       const std::string_view name = node.name();
@@ -63,6 +66,33 @@ class ProfileReader {
       } else if (name == "breaking") {
         p.widow_lines = count(node, "widow-lines", p.widow_lines);
         p.orphan_lines = count(node, "orphan-lines", p.orphan_lines);
+        auto& b = p.breaking;
+        b.tolerance = length(node, "tolerance", b.tolerance);
+        b.line_penalty = length(node, "line-penalty", b.line_penalty);
+        b.hyphen_penalty = length(node, "hyphen-penalty", b.hyphen_penalty);
+        b.widow_penalty = length(node, "widow-penalty", b.widow_penalty);
+        b.orphan_penalty = length(node, "orphan-penalty", b.orphan_penalty);
+      } else if (name == "limits") {
+        limits(node, p);
+      } else if (name == "required") {
+        Requirement r{required(node, "part"), required(node, "what"), node.attribute("rule").value(),
+                      {}};
+        if (!doc::valid_part_name(r.part)) bad_part(node, r.part);
+        std::istringstream kinds(node.attribute("kinds").value());
+        for (std::string kind; kinds >> kind;) r.kinds.push_back(kind);
+        for (const auto& other : p.required)
+          if (other.part == r.part) fail(node, "part \"" + r.part + "\" is required twice");
+        p.required.push_back(std::move(r));
+      } else if (name == "type") {
+        p.minimum_type_size = length(node, "minimum-size", p.minimum_type_size);
+        p.type_rule = node.attribute("rule").value();
+      } else if (name == "tables") {
+        p.tables.contents = yes_no(node, "contents", p.tables.contents);
+        p.tables.authorities = yes_no(node, "authorities", p.tables.authorities);
+        p.tables.over_pages = count(node, "over-pages", p.tables.over_pages);
+        p.tables.rule = node.attribute("rule").value();
+      } else if (name == "authorities") {
+        p.passim_after = count(node, "passim-after", p.passim_after);
       } else if (name == "numbering") {
         const int level = count(node, "level", 0);
         if (level < 1) fail(node, "numbering level must be 1 or more");
@@ -76,7 +106,8 @@ class ProfileReader {
       } else {
         fail(node, "unknown element <" + std::string(name) +
                        "> in a rules profile; expected court, page, margins, fonts, page-number, "
-                       "signature, footnotes, breaking, numbering or style");
+                       "signature, footnotes, breaking, numbering, style, limits, required, "
+                       "type, tables or authorities");
       }
     }
     for (const char* needed : {"body", "heading", "footnote"})
@@ -142,6 +173,49 @@ class ProfileReader {
     fail(node, std::string(name) + "=\"" + value + "\": expected one of " + list);
   }
 
+  [[noreturn]] void bad_part(const pugi::xml_node& node, const std::string& part) const {
+    fail(node, "part=\"" + part +
+                   "\": expected lower-case words joined by '-', refined by '/' "
+                   "(e.g. certificate-of-service, signature/email)");
+  }
+
+  static bool iso_date(const std::string& value) {
+    static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+    return std::regex_match(value, date);
+  }
+
+  /// <limits note="…"> <limit kind="" words="" pages="" document="" rule=""/> …
+  ///   <not-counted part="…"/> … </limits>
+  void limits(const pugi::xml_node& node, Profile& p) const {
+    if (const auto note = node.attribute("note")) p.not_counted_note = note.value();
+    for (const auto& child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string_view name = child.name();
+      if (name == "limit") {
+        Limit limit;
+        limit.kind = child.attribute("kind").value();
+        limit.words = count(child, "words", 0);
+        limit.pages = count(child, "pages", 0);
+        if (limit.words == 0 && limit.pages == 0)
+          fail(child, "<limit> needs words=\"N\" or pages=\"N\", more than 0");
+        limit.document = child.attribute("document").value();
+        limit.rule = child.attribute("rule").value();
+        for (const auto& other : p.limits)
+          if (other.kind == limit.kind)
+            fail(child, limit.kind.empty() ? std::string("two limits name no kind")
+                                           : "two limits for kind \"" + limit.kind + "\"");
+        p.limits.push_back(std::move(limit));
+      } else if (name == "not-counted") {
+        const std::string part = required(child, "part");
+        if (!doc::valid_part_name(part)) bad_part(child, part);
+        p.not_counted.push_back(part);
+      } else {
+        fail(child, "unknown element <" + std::string(name) +
+                        "> in <limits>; expected limit or not-counted");
+      }
+    }
+  }
+
   Style style(const pugi::xml_node& node) const {
     Style s;
     const std::string face =
@@ -181,6 +255,25 @@ const Style& Profile::style(const std::string& style_name) const {
   return found->second;
 }
 
+const Limit* Profile::limit_for(const std::string& kind) const {
+  const Limit* fallback = nullptr;
+  for (const auto& limit : limits) {
+    if (limit.kind == kind) return &limit;
+    if (limit.kind.empty()) fallback = &limit;
+  }
+  return fallback;
+}
+
+bool Requirement::applies_to(const std::string& kind) const {
+  return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+bool Profile::counted(const std::string& part) const {
+  for (const auto& excluded : not_counted)
+    if (part == excluded || part.starts_with(excluded + "/")) return false;
+  return true;
+}
+
 std::string Profile::heading_numbering_for(int level) const {
   const auto found = heading_numbering.find(level);
   return found == heading_numbering.end() ? "none" : found->second;
@@ -194,12 +287,28 @@ Profile load_profile(const std::filesystem::path& file) {
   return ProfileReader(file, text.str()).read();
 }
 
-Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name) {
+namespace {
+
+std::vector<std::string> profile_names(const std::filesystem::path& rules_dir) {
   std::vector<std::string> known;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(rules_dir, ec))
     if (entry.path().extension() == ".xml") known.push_back(entry.path().stem().string());
   std::sort(known.begin(), known.end());
+  return known;
+}
+
+}  // namespace
+
+std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir) {
+  std::vector<Profile> profiles;
+  for (const auto& name : profile_names(rules_dir))
+    profiles.push_back(load_named_profile(rules_dir, name));
+  return profiles;
+}
+
+Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name) {
+  const std::vector<std::string> known = profile_names(rules_dir);
   if (std::find(known.begin(), known.end(), name) == known.end()) {
     std::string list;
     for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;

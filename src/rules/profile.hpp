@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "doc/document.hpp"
 #include "fonts/fonts.hpp"
@@ -35,6 +36,44 @@ struct PageNumber {
   bool first_page = true;  // letters number from the second page on
 };
 
+/// A length limit for one kind of document. The document kind is the tree's
+/// <document kind="…">, which defaults to the input's root element (motion, response, …).
+struct Limit {
+  std::string kind;      // the kind it applies to; empty: every kind no other limit names
+  int words = 0;         // 0: no word limit
+  int pages = 0;         // 0: no page limit
+  std::string document;  // what the rule calls the document, e.g. "principal brief"
+  std::string rule;      // the rule's citation, e.g. "FRAP 32(a)(7)(B)(i)"
+};
+
+/// A part every filing under the profile must contain, named as the tree's part="…" names it.
+struct Requirement {
+  std::string part;  // e.g. "certificate-of-service", "signature/email"
+  std::string what;  // how messages name it: "a certificate of service"
+  std::string rule;  // e.g. "FISC Rule 8"
+  std::vector<std::string> kinds;  // the document kinds that need it; empty: every kind
+
+  bool applies_to(const std::string& kind) const;
+};
+
+/// When tables of contents and authorities are required: recorded, not yet enforced or built.
+struct Tables {
+  bool contents = false;
+  bool authorities = false;
+  int over_pages = 0;  // required only when the counted pages exceed this (0: always)
+  std::string rule;
+};
+
+/// Line- and page-breaking weights, in TeX's names and units: recorded for the optimal-fit
+/// breaker, not read by layout yet (it breaks lines greedily).
+struct Breaking {
+  double tolerance = 200;       // largest badness a line may have
+  double line_penalty = 10;     // added to every line's demerits
+  double hyphen_penalty = 50;   // for ending a line at a hyphen
+  double widow_penalty = 150;   // for a page that would start with a paragraph's last line
+  double orphan_penalty = 150;  // for a page that would end with a paragraph's first line
+};
+
 struct Profile {
   std::string name;       // e.g. fisc-2010
   std::string title;      // e.g. "FISC Rules of Procedure"
@@ -56,16 +95,37 @@ struct Profile {
   double footnote_separator = 144;  // length of the rule above footnotes
   int widow_lines = 2;   // minimum lines of a paragraph at the top of a page
   int orphan_lines = 2;  // minimum lines of a paragraph at the bottom of a page
+  Breaking breaking;
+
+  std::vector<Limit> limits;
+  std::vector<std::string> not_counted;  // parts no limit counts (and the parts inside them)
+  std::string not_counted_note;  // for messages: "cover, tables, … not counted"; empty: from parts
+  std::vector<Requirement> required;
+  double minimum_type_size = 0;  // 0: the rules set none
+  std::string type_rule;         // the rule fixing the minimum
+  Tables tables;
+  int passim_after = 0;  // an authority cited on more pages than this is listed as passim; 0: never
 
   /// The style of that name; an Error naming the profile when it is missing.
   const Style& style(const std::string& name) const;
   /// Numbering scheme for a heading level ("none" when the profile names none): a
   /// format_number() style such as upper-roman, upper-alpha, decimal.
   std::string heading_numbering_for(int level) const;
+  /// The limit for documents of `kind`: its own, else the one naming no kind; null when none.
+  const Limit* limit_for(const std::string& kind) const;
+  /// Whether limits count `part`: not when it is, or lies inside, a part in not_counted.
+  bool counted(const std::string& part) const;
 };
+
+/// Every setting that differs between two profiles, one line each in the profiles' order:
+/// "margin.left: 72 → 90", "style body.size: 12 → 14", "limit words: none → 13000".
+std::vector<std::string> differences(const Profile& from, const Profile& to);
 
 /// Reads forms/rules/NAME.xml. Errors name file:line:col and what was expected.
 Profile load_profile(const std::filesystem::path& file);
+
+/// Every profile in rules_dir, read, sorted by name. A bad one throws its Error.
+std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir);
 
 /// Finds and reads the profile NAME in rules_dir; an unknown name lists the known ones.
 Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name);

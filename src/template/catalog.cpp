@@ -1,6 +1,7 @@
 // What templates there are, and new inputs for them.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "template/library.hpp"
@@ -11,10 +12,18 @@ namespace fs = std::filesystem;
 
 std::vector<TemplateInfo> list_templates(const DataPaths& paths) {
   Library library(paths);
+  std::error_code ec;
+  for (const auto& root : {paths.forms, paths.letters})
+    if (!fs::is_directory(root, ec))
+      throw Error("no folder " + root.string() + ": check --data-dir, or run fiscgen doctor");
   std::vector<TemplateInfo> out;
   for (const bool letter : {false, true}) {
     const auto& root = letter ? paths.letters : paths.forms;
-    for (const auto& name : library.templates_under(root)) {
+    std::set<std::string> names;  // a user's template of the same name replaces ours
+    for (const auto& folder : paths.templates)
+      for (auto& name : library.templates_under(folder / root.filename())) names.insert(name);
+    for (auto& name : library.templates_under(root)) names.insert(name);
+    for (const auto& name : names) {
       const auto& file = library.load(root, name, {}, "template");
       const auto element = file.xml.document_element();
       out.push_back({name, element.attribute("kind").value(),

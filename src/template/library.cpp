@@ -27,6 +27,16 @@ bool TemplateFile::is_directive(const pugi::xml_node& node, const char* name) co
 
 Library::Library(const DataPaths& paths) : paths_(paths) {}
 
+std::vector<fs::path> Library::roots_for(const fs::path& root) const {
+  // forms/ or letters/, whichever `root` is (a built-in root, a user's, or an include's).
+  const auto kind = root.filename().empty() ? root.parent_path().filename() : root.filename();
+  std::vector<fs::path> roots;
+  for (const auto& folder : paths_.templates) roots.push_back(folder / kind);
+  roots.push_back(kind == paths_.letters.filename() ? paths_.letters : paths_.forms);
+  if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
+  return roots;
+}
+
 std::vector<fs::path> Library::files() const {
   std::vector<fs::path> out;
   for (const auto& [path, file] : files_) out.push_back(path);
@@ -75,15 +85,27 @@ const TemplateFile& Library::load(const fs::path& root, const std::string& name,
   if (escapes)
     throw Error(where, what + " \"" + name + "\" must be a name inside " + root.filename().string() +
                            "/, without \"..\" or a leading \"/\"");
-  fs::path file = root / relative;
-  if (file.extension() != ".xml") file += ".xml";
+  fs::path file_name = relative;
+  if (file_name.extension() != ".xml") file_name += ".xml";
 
+  // A user's folders (--templates) first, each laid out as the data folder, then the built-in
+  // root: a firm's own letterhead.xml replaces ours for every letter that includes it.
   std::error_code ec;
-  const fs::path canonical_root = fs::weakly_canonical(root, ec);
-  const fs::path canonical = fs::weakly_canonical(file, ec);
-  if (!fs::is_regular_file(canonical, ec))
+  fs::path canonical_root, canonical;
+  for (const auto& candidate : roots_for(root)) {
+    canonical_root = fs::weakly_canonical(candidate, ec);
+    canonical = fs::weakly_canonical(candidate / file_name, ec);
+    if (fs::is_regular_file(canonical, ec)) break;
+  }
+  if (!fs::is_regular_file(canonical, ec)) {
+    std::vector<std::string> known;
+    for (const auto& candidate : roots_for(root))
+      for (auto& found : templates_under(candidate)) known.push_back(std::move(found));
+    std::sort(known.begin(), known.end());
+    known.erase(std::unique(known.begin(), known.end()), known.end());
     throw Error(where, "no " + what + " \"" + name + "\" in " + root.filename().string() +
-                           "/; known: " + join(templates_under(root)));
+                           "/; known: " + join(known));
+  }
   if (!inside(canonical_root, canonical))
     throw Error(where, what + " \"" + name + "\" leads out of " + root.filename().string() +
                            "/ (a link?): refused");

@@ -55,6 +55,8 @@ class Library {
   std::vector<std::filesystem::path> files() const;
 
  private:
+  std::vector<std::filesystem::path> roots_for(const std::filesystem::path& root) const;
+
   DataPaths paths_;
   std::map<std::filesystem::path, std::unique_ptr<TemplateFile>> files_;
 };

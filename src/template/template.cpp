@@ -122,6 +122,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   auto document = doc::from_xml(tree.document_element(), LineIndex(file.name, ""));
   if (document.meta.locale.empty()) document.meta.locale = locale;
   if (document.meta.rules.empty()) document.meta.rules = rules_name;
+  if (document.meta.kind.empty()) document.meta.kind = matter.kind;
   doc::number_footnotes(document);
   std::map<int, int> counters;
   label_headings(document.blocks, profile, locale, counters);

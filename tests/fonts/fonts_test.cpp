@@ -73,6 +73,18 @@ TEST_CASE("the resolver finds each Liberation Serif face in its own file") {
   CHECK(find("DejaVu Serif", Face::regular).filename() == "DejaVuSerif.ttf");
 }
 
+TEST_CASE("the fast font-folder lookup finds the same files as the system configuration") {
+  FontconfigResolver fast;
+  FontconfigResolver system(FontconfigResolver::Mode::system_only);
+  for (const char* family : {"Liberation Serif", "Liberation Sans", "DejaVu Serif"})
+    for (const Face face : {Face::regular, Face::bold, Face::italic, Face::bold_italic})
+      CHECK_MESSAGE(fast.find(family, face, true) == system.find(family, face, true),
+                    family << " face " << static_cast<int>(face));
+  // A miss in the font folders still gets the system's answer and message.
+  CHECK(message_of([&] { fast.find("No Such Family", Face::regular, true); }) ==
+        message_of([&] { system.find("No Such Family", Face::regular, true); }));
+}
+
 TEST_CASE("an exact request for a missing family names it, the face and the package") {
   const auto liberation = message_of([] { find("Liberation Nonexistent", Face::bold, true); });
   CHECK(liberation.find("Liberation Nonexistent") != std::string::npos);
@@ -137,6 +149,18 @@ TEST_CASE("a subset is much smaller and keeps exactly the glyphs asked for") {
   }
   CHECK_FALSE(subset.has_glyph(U'Z'));
   CHECK(subset.ascent() == serif.ascent());
+
+  // Unhinted: no hinting programs in the table directory (big-endian tags from offset 12).
+  const auto tag_at = [&](std::size_t at) {
+    return std::string(bytes.begin() + at, bytes.begin() + at + 4);
+  };
+  const std::size_t tables = static_cast<std::size_t>(bytes[4]) * 256 + bytes[5];
+  REQUIRE(bytes.size() >= 12 + 16 * tables);
+  std::set<std::string> tags;
+  for (std::size_t i = 0; i < tables; ++i) tags.insert(tag_at(12 + 16 * i));
+  CHECK(tags.count("glyf") == 1);
+  CHECK(tags.count("fpgm") == 0);
+  CHECK(tags.count("prep") == 0);
 }
 
 TEST_CASE("unreadable font files are errors naming the file") {

@@ -4,12 +4,16 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <set>
 #include <sstream>
 
 #include "fonts/fonts.hpp"
+#include "pdf/haru.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf_tools.hpp"
 
@@ -21,6 +25,7 @@ using fiscgen::layout::PageModel;
 using fiscgen::pdf::Info;
 using pdf_test::quote;
 using pdf_test::run;
+using pdf_test::run_keeping_errors;
 using pdf_test::sample_model;
 using pdf_test::TempDir;
 
@@ -76,6 +81,24 @@ int embedded_subsets(const std::string& pdffonts) {
     if (w.size() >= 6 && w[w.size() - 5] == "yes" && w[w.size() - 4] == "yes") ++rows;
   }
   return rows;
+}
+
+// The decoded data of every CIDToGIDMap stream in `file`, in object order.
+std::vector<std::string> cid_to_gid_maps(const fs::path& file, const TempDir& dir) {
+  const fs::path plain = dir / "maps.pdf";
+  REQUIRE(run("qpdf --qdf --object-streams=disable " + quote(file) + " " + quote(plain)).status ==
+          0);
+  const std::string text = read_file(plain);
+  std::vector<std::string> maps;
+  for (auto at = text.find("/CIDToGIDMap "); at != std::string::npos;
+       at = text.find("/CIDToGIDMap ", at + 1)) {
+    const int object = std::atoi(text.c_str() + at + 13);
+    REQUIRE(object > 0);
+    maps.push_back(run("qpdf --show-object=" + std::to_string(object) + " --filtered-stream-data " +
+                       quote(plain))
+                       .text);
+  }
+  return maps;
 }
 
 // The trailer's /ID entry as written.
@@ -184,6 +207,91 @@ TEST_CASE("written to a file, poppler and qpdf read back text, fonts, info and o
 
   // No temporary file is left beside the output.
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("poppler reads the text without a warning: the ToUnicode CMaps are valid") {
+  TempDir dir;
+  const fs::path file = dir / "sample.pdf";
+  Fonts fonts;
+  fiscgen::pdf::write(sample_model(), fonts.set, {}, file);
+  for (const char* tool : {"pdftotext -enc UTF-8", "pdffonts"}) {
+    const auto out = run_keeping_errors(std::string(tool) + " " + quote(file) +
+                                        (contains(tool, "pdftotext") ? " -" : ""));
+    CHECK_MESSAGE(out.status == 0, tool);
+    CHECK_MESSAGE(out.errors.empty(), tool << ": " << out.errors);
+  }
+  const auto text = run_keeping_errors("pdftotext -enc UTF-8 " + quote(file) + " -");
+  CHECK(contains(text.text, "Pursuant to 50 U.S.C. § 1861(d)(1) — “quoted” text."));
+  CHECK(contains(text.text, "For all \u2200 cases"));
+  const auto fonts_out = run("pdffonts " + quote(file)).text;
+  CHECK(count(fonts_out, "yes yes yes") == 4);  // embedded, subset, with a ToUnicode map
+
+  REQUIRE(run("qpdf --qdf --object-streams=disable " + quote(file) + " " + quote(dir / "plain.pdf"))
+              .status == 0);
+  const std::string plain = read_file(dir / "plain.pdf");
+  CHECK_FALSE(contains(plain, "begincidrange"));
+  CHECK(count(plain, "/CMapType 2 def") == 4);
+  CHECK(contains(plain, "<2200> <2200>"));  // the fallback font's one character
+  CHECK(contains(plain, "/Ordering (Identity)"));
+  CHECK_FALSE(contains(plain, "/Ordering (Identity-H)"));
+}
+
+TEST_CASE("the ToUnicode CMap maps each drawn code point to itself, runs as ranges") {
+  using fiscgen::pdf::haru::unicode_cmap;
+  const std::string cmap = unicode_cmap({U'A', U'B', U'C', U'a', U'\u00A7', U'\u00FF', U'\u0100'});
+  CHECK(contains(cmap, "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"));
+  // A range may not cross a change of the first byte: U+00FF and U+0100 are kept apart.
+  CHECK(contains(cmap,
+                 "4 beginbfchar\n<0061> <0061>\n<00A7> <00A7>\n<00FF> <00FF>\n"
+                 "<0100> <0100>\nendbfchar\n"));
+  CHECK(contains(cmap, "1 beginbfrange\n<0041> <0043> <0041>\nendbfrange\n"));
+  CHECK(contains(cmap, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"));
+
+  // Blocks hold at most 100 entries.
+  std::set<char32_t> spaced;
+  for (char32_t cp = 0x100; cp < 0x100 + 2 * 250; cp += 2) spaced.insert(cp);
+  const std::string many = unicode_cmap(spaced);
+  CHECK(count(many, "100 beginbfchar") == 2);
+  CHECK(count(many, "50 beginbfchar") == 1);
+  CHECK(count(many, "> <") == 250 + 1);  // and the code space range
+}
+
+TEST_CASE("the CIDFont tables cover the code points drawn, not all 65,536") {
+  PageModel model;
+  model.pages.emplace_back();
+  model.pages[0].runs.push_back({72, 700, 0, 12, "AVAWAY"});  // Y is the highest code point
+  model.pages[0].runs.push_back({72, 680, 4, 12, "\u2200x"});
+  TempDir dir;
+  const fs::path file = dir / "narrow.pdf";
+  Fonts fonts;
+  fiscgen::pdf::write(model, fonts.set, {}, file);
+  CHECK(run("qpdf --check " + quote(file)).status == 0);
+
+  // Each map reaches just past the highest code point, and every drawn one has a glyph.
+  const auto maps = cid_to_gid_maps(file, dir);
+  REQUIRE(maps.size() == 2);
+  const auto glyph = [](const std::string& map, char32_t cp) {
+    const std::size_t at = 2 * static_cast<std::size_t>(cp);
+    if (at + 1 >= map.size()) return -1;
+    return static_cast<unsigned char>(map[at]) * 256 + static_cast<unsigned char>(map[at + 1]);
+  };
+  CHECK(maps[0].size() == 2 * (U'Y' + 1));
+  for (const char32_t cp : {U'A', U'V', U'W', U'Y'}) CHECK_MESSAGE(glyph(maps[0], cp) > 0, cp);
+  CHECK(glyph(maps[0], U'B') == 0);
+  CHECK(maps[1].size() == 2 * (0x2200 + 1));
+  CHECK(glyph(maps[1], 0x2200) > 0);
+  CHECK(glyph(maps[1], U'x') > 0);
+
+  // /W holds the widths of the highest code point too: pdftotext places Y where layout did.
+  const double expected = 72 + fonts.set.font(0).width("AVAWAY", 12);
+  const auto bbox = run("pdftotext -bbox " + quote(file) + " -").text;
+  const auto at = bbox.find(">AVAWAY<");
+  REQUIRE(at != std::string::npos);
+  double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+  REQUIRE(std::sscanf(bbox.c_str() + bbox.rfind("<word", at),
+                      "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"", &x_min, &y_min,
+                      &x_max, &y_max) == 4);
+  CHECK(x_max == doctest::Approx(expected).epsilon(0.0001));
 }
 
 TEST_CASE("links are URI annotations without a border, URIs made ASCII") {

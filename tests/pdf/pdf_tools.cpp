@@ -4,19 +4,38 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace pdf_test {
 
-Output run(const std::string& command) {
+namespace {
+
+Output run_redirecting_errors(const std::string& command, const std::string& errors_to) {
   Output output;
-  FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
+  FILE* pipe = ::popen((command + " 2>" + errors_to).c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot run " + command);
   char buffer[4096];
   std::size_t got = 0;
   while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.text.append(buffer, got);
   const int status = ::pclose(pipe);
   output.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return output;
+}
+
+}  // namespace
+
+Output run(const std::string& command) {
+  return run_redirecting_errors(command, "/dev/null");
+}
+
+Output run_keeping_errors(const std::string& command) {
+  TempDir dir;
+  const auto errors_file = dir / "stderr";
+  Output output = run_redirecting_errors(command, quote(errors_file));
+  std::ifstream in(errors_file, std::ios::binary);
+  output.errors.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   return output;
 }
 

@@ -9,12 +9,16 @@
 namespace pdf_test {
 
 struct Output {
-  int status = -1;   // exit status of the command
-  std::string text;  // its standard output
+  int status = -1;     // exit status of the command
+  std::string text;    // its standard output
+  std::string errors;  // its standard error (run_keeping_errors only)
 };
 
 /// Runs a shell command line, capturing standard output (standard error is discarded).
 Output run(const std::string& command);
+
+/// The same, also capturing standard error (through a temporary file).
+Output run_keeping_errors(const std::string& command);
 
 /// Single-quotes a path for the shell.
 std::string quote(const std::filesystem::path& path);

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -52,7 +53,7 @@ TEST_CASE("the letter profile numbers pages from the second") {
 
 TEST_CASE("an unknown profile lists the known ones") {
   CHECK_THROWS_WITH_AS(rules::load_named_profile(rules_dir, "fisc-2099"),
-                       doctest::Contains("known profiles: fisc-2010, letter-us"), Error);
+                       doctest::Contains("known profiles: dc-local, fisc-2010, frap-32, letter-us"), Error);
 }
 
 TEST_CASE("a missing style is an error naming the profile and the style") {
@@ -91,4 +92,176 @@ TEST_CASE("a profile must be named as its file") {
   <style name="heading"/><style name="footnote"/></rules>)");
   CHECK_THROWS_WITH_AS(rules::load_named_profile(file.parent_path(), "renamed"),
                        doctest::Contains("named \"other\""), Error);
+}
+
+TEST_CASE("every shipped profile loads, and rules lists them by name") {
+  const auto profiles = rules::list_profiles(rules_dir);
+  std::vector<std::string> names;
+  for (const auto& p : profiles) names.push_back(p.name);
+  CHECK(names == std::vector<std::string>{"dc-local", "fisc-2010", "frap-32", "letter-us"});
+}
+
+TEST_CASE("fisc-2010: no limit, a certificate of service and a signed name required") {
+  const auto p = rules::load_named_profile(rules_dir, "fisc-2010");
+  CHECK(p.limits.empty());
+  CHECK(p.limit_for("motion") == nullptr);
+  CHECK(p.minimum_type_size == 0);
+  REQUIRE(p.required.size() == 2);
+  CHECK(p.required[0].part == "certificate-of-service");
+  CHECK(p.required[0].rule == "FISC Rule 8");
+  CHECK(p.required[0].applies_to("motion"));
+  CHECK_FALSE(p.required[0].applies_to("order"));
+  CHECK(p.required[1].part == "signature/name");
+  CHECK_FALSE(p.counted("certificate-of-service"));
+  CHECK(p.counted(""));
+}
+
+TEST_CASE("frap-32: 14-point type, 13,000 words for a brief and 6,500 for a reply") {
+  const auto p = rules::load_named_profile(rules_dir, "frap-32");
+  CHECK(p.effective == "2016-12-01");
+  CHECK(p.minimum_type_size == 14);
+  CHECK(p.type_rule == "FRAP 32(a)(5)(A)");
+  for (const auto& [name, style] : p.styles) {
+    INFO("style " << name);
+    CHECK(style.size >= 14);
+  }
+  CHECK(p.style("body").line_height == 2 * p.style("body").size);
+  CHECK(p.style("quote").line_height < p.style("body").line_height);
+  CHECK(p.margin_left == 72);
+  REQUIRE(p.limit_for("motion") != nullptr);
+  CHECK(p.limit_for("motion")->words == 13000);
+  CHECK(p.limit_for("brief")->rule == "FRAP 32(a)(7)(B)(i)");
+  CHECK(p.limit_for("reply")->words == 6500);
+  CHECK_FALSE(p.counted("signature"));
+  CHECK_FALSE(p.counted("signature/email"));  // inside the signature block
+  CHECK_FALSE(p.counted("certificate-of-compliance"));
+  CHECK(p.counted("proposed-order"));
+  CHECK(p.tables.contents);
+  CHECK(p.tables.authorities);
+  CHECK(p.passim_after == 5);
+  bool compliance = false;
+  for (const auto& r : p.required) compliance |= r.part == "certificate-of-compliance";
+  CHECK(compliance);
+}
+
+TEST_CASE("dc-local: page limits, and a proposed order with every motion") {
+  const auto p = rules::load_named_profile(rules_dir, "dc-local");
+  CHECK(p.court == "UNITED STATES DISTRICT COURT");
+  CHECK(p.limit_for("motion")->pages == 45);
+  CHECK(p.limit_for("motion")->words == 0);
+  CHECK(p.limit_for("reply")->pages == 25);
+  REQUIRE_FALSE(p.required.empty());
+  CHECK(p.required[0].part == "proposed-order");
+  CHECK(p.required[0].rule == "LCvR 7(c)");
+}
+
+TEST_CASE("breaking weights and tables are read, with TeX's defaults") {
+  const auto p = rules::load_profile(write_profile("weights", R"(<rules name="weights">
+  <breaking widow-lines="3" hyphen-penalty="100" tolerance="400"/>
+  <tables contents="yes" over-pages="10"/>
+  <style name="body"/><style name="heading"/><style name="footnote"/>
+</rules>)"));
+  CHECK(p.widow_lines == 3);
+  CHECK(p.orphan_lines == 2);
+  CHECK(p.breaking.hyphen_penalty == 100);
+  CHECK(p.breaking.tolerance == 400);
+  CHECK(p.breaking.line_penalty == 10);
+  CHECK(p.tables.contents);
+  CHECK_FALSE(p.tables.authorities);
+  CHECK(p.tables.over_pages == 10);
+  CHECK(p.passim_after == 0);
+}
+
+namespace {
+
+/// The Error a profile's text raises, with its line for the check.
+Error error_of(const std::string& name, const std::string& text) {
+  try {
+    rules::load_profile(write_profile(name, text));
+  } catch (const Error& e) {
+    return e;
+  }
+  FAIL("expected an error");
+  return Error("none");
+}
+
+const char* styles = R"(<style name="body"/><style name="heading"/><style name="footnote"/>)";
+
+}  // namespace
+
+TEST_CASE("bad limits, parts and dates are errors at their element") {
+  auto e = error_of("words", std::string("<rules name=\"x\">\n<limits>\n  <limit words=\"many\"/>\n"
+                                         "</limits>") + styles + "</rules>");
+  CHECK(e.where().line == 3);
+  CHECK(e.message() == "words=\"many\": expected a length in points, 0 or more");
+
+  e = error_of("half", std::string("<rules name=\"x\"><limits>\n<limit words=\"12.5\"/></limits>") +
+                           styles + "</rules>");
+  CHECK(e.where().line == 2);
+  CHECK(e.message() == "words must be a whole number");
+
+  e = error_of("nolimit", std::string("<rules name=\"x\"><limits>\n<limit kind=\"reply\"/></limits>") +
+                              styles + "</rules>");
+  CHECK(e.message() == "<limit> needs words=\"N\" or pages=\"N\", more than 0");
+
+  e = error_of("twice", std::string("<rules name=\"x\"><limits><limit words=\"5\"/>\n"
+                                    "<limit words=\"6\"/></limits>") + styles + "</rules>");
+  CHECK(e.where().line == 2);
+  CHECK(e.message() == "two limits name no kind");
+
+  e = error_of("part", std::string("<rules name=\"x\">\n\n<required part=\"Certificate\" what=\"a "
+                                   "certificate\"/>") + styles + "</rules>");
+  CHECK(e.where().line == 3);
+  CHECK(e.message().find("part=\"Certificate\": expected lower-case words") == 0);
+
+  e = error_of("what", std::string("<rules name=\"x\"><required part=\"signature/email\"/>") +
+                           styles + "</rules>");
+  CHECK(e.message() == "<required> needs a what attribute");
+
+  e = error_of("counted", std::string("<rules name=\"x\"><limits>\n<not-counted part=\"a//b\"/>"
+                                      "</limits>") + styles + "</rules>");
+  CHECK(e.where().line == 2);
+
+  e = error_of("inside", std::string("<rules name=\"x\"><limits>\n<page/></limits>") + styles +
+                             "</rules>");
+  CHECK(e.message() == "unknown element <page> in <limits>; expected limit or not-counted");
+
+  e = error_of("date", std::string("<rules name=\"x\" effective=\"1 Dec 2016\">") + styles +
+                           "</rules>");
+  CHECK(e.where().line == 1);
+  CHECK(e.message() == "effective=\"1 Dec 2016\": expected a date as YYYY-MM-DD");
+
+  e = error_of("size", std::string("<rules name=\"x\">\n<type minimum-size=\"-1\"/>") + styles +
+                           "</rules>");
+  CHECK(e.where().line == 2);
+
+  e = error_of("tables", std::string("<rules name=\"x\">\n<tables contents=\"maybe\"/>") + styles +
+                             "</rules>");
+  CHECK(e.message() == "contents=\"maybe\": expected one of yes, no");
+}
+
+TEST_CASE("rules diff: one line per differing setting, none for equal profiles") {
+  const auto fisc = rules::load_named_profile(rules_dir, "fisc-2010");
+  const auto frap = rules::load_named_profile(rules_dir, "frap-32");
+  CHECK(rules::differences(fisc, fisc).empty());
+  const auto lines = rules::differences(fisc, frap);
+  const auto has = [&lines](const std::string& line) {
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
+  };
+  CHECK(has("style body.size: 12 \u2192 14"));
+  CHECK(has("style body.line-height: 24 \u2192 28"));
+  CHECK(has("style footnote.size: 12 \u2192 14"));
+  CHECK(has("limit words: none \u2192 13000"));
+  CHECK(has("limit words (reply): none \u2192 6500"));
+  CHECK(has("type.minimum-size: none \u2192 14"));
+  CHECK(has("effective: 2010-11-01 \u2192 2016-12-01"));
+  CHECK(has("required certificate-of-compliance: none \u2192 FRAP 32(g)(1)"));
+  CHECK(has("tables.contents: no \u2192 yes"));
+  CHECK_FALSE(has("margin.left: 72 \u2192 72"));
+  for (const auto& line : lines) CHECK(line.find("margin.") == std::string::npos);
+
+  auto wider = fisc;
+  wider.margin_left = 90;
+  CHECK(rules::differences(fisc, wider) == std::vector<std::string>{"margin.left: 72 \u2192 90"});
+  CHECK(rules::differences(wider, fisc) == std::vector<std::string>{"margin.left: 90 \u2192 72"});
 }

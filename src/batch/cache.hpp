@@ -1,0 +1,94 @@
+// What each output was made from, so that the next batch can skip it or say why not.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/data_paths.hpp"
+
+namespace fiscgen::batch {
+
+/// Hex SHA-256 of files, each read once per batch however many documents use it. Thread-safe.
+class FileHashes {
+ public:
+  /// The digest of `file`'s bytes; empty when it cannot be read.
+  std::string of(const std::filesystem::path& file);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::string> known_;
+};
+
+/// Hex SHA-256 of bytes in memory.
+std::string sha256_hex(std::string_view bytes);
+
+/// What an output was rendered from. Two entries with the same key made the same PDF.
+struct Entry {
+  std::string version;                       // FISCGEN_VERSION
+  std::string rules;                         // the --rules override, empty for none
+  std::string data;                          // the data folders (forms, letters, locales)
+  std::string source_date_epoch;             // the PDF's dates may come from it
+  std::string input;                         // hash of the input's bytes
+  std::map<std::string, std::string> files;  // absolute path → hash of every file read
+  int pages = 0;
+  std::string key;  // over all of the above but pages; see compute_key()
+
+  /// SHA-256 over the fields, each length-prefixed so that no two entries collide by
+  /// shifting text from one field into the next.
+  std::string compute_key() const;
+};
+
+/// What the current run would put in an entry, before knowing the files read.
+struct Context {
+  std::string version, rules, data, source_date_epoch;
+  /// The state of this process: FISCGEN_VERSION, $SOURCE_DATE_EPOCH, the data folders.
+  static Context current(const DataPaths& paths, const std::string& rules_override);
+};
+
+/// Why the output of `entry` is out of date, in words ("input changed", "template
+/// forms/fisc/caption.xml changed", "rules fisc-2010 changed: margin.left"); empty when it is
+/// up to date. `entry` null: never rendered. `old_rules` gives the bytes a rules profile had
+/// (by hash) so the settings that changed can be named.
+std::vector<std::string> explain(const Entry* entry, const Context& context,
+                                 const std::string& input_hash, bool output_exists,
+                                 FileHashes& hashes, const DataPaths& paths,
+                                 const std::map<std::string, std::string>& old_rules);
+
+/// The cache file: one entry per output, named by the output's path relative to the cache's
+/// folder, and the bytes of every rules profile an entry names (to diff them later).
+/// Each record() rewrites the file atomically under an flock(2), merging what other
+/// processes (other shards) wrote meanwhile, so an interrupted batch loses nothing finished.
+class Cache {
+ public:
+  /// Reads `file` if it exists. A cache that cannot be parsed is ignored (everything is
+  /// rendered again), never trusted in part.
+  explicit Cache(std::filesystem::path file);
+
+  const std::filesystem::path& file() const { return file_; }
+  /// The name an output is recorded under.
+  std::string name_of(const std::filesystem::path& output) const;
+  /// The entry for `name` as it was when the batch started; null when there is none.
+  const Entry* find(const std::string& name) const;
+  /// Rules profile bytes by hash, as the cache held them when the batch started.
+  const std::map<std::string, std::string>& rules_bytes() const { return rules_; }
+  /// Records `entry` for `name` and writes the cache. `rules_files` (path → bytes) are the
+  /// rules profiles it read. Thread-safe.
+  void record(const std::string& name, const Entry& entry,
+              const std::map<std::string, std::string>& rules_files);
+
+ private:
+  void save_locked();
+
+  std::filesystem::path file_;
+  std::map<std::string, Entry> entries_;      // as read at the start
+  std::map<std::string, std::string> rules_;  // hash → bytes, as read at the start
+  std::mutex mutex_;
+  std::map<std::string, Entry> updated_;  // recorded by this run
+  std::map<std::string, std::string> new_rules_;
+};
+
+}  // namespace fiscgen::batch

@@ -1,0 +1,157 @@
+#include "batch/discovery.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include "base/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace fiscgen::batch {
+namespace {
+
+// The root start tag sits after the XML declaration and a few comments; 64 KiB is generous.
+constexpr std::size_t sniff_bytes = 64 * 1024;
+
+std::string read_start(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text(sniff_bytes, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+bool is_hidden(const fs::path& path) {
+  const auto name = path.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+std::string generic(const fs::path& path) {
+  return path.lexically_normal().generic_string();
+}
+
+class Collector {
+ public:
+  std::vector<Found> found;
+
+  void add_path(const fs::path& path, const std::string& name, const SourceLocation& named_at) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!fs::exists(status))
+      throw Error(named_at.file.empty() ? SourceLocation{path.string()} : named_at,
+                  "no such file or folder: " + path.string());
+    if (fs::is_directory(status)) return add_folder(path, name);
+    if (path.extension() == ".list") return add_manifest(path);
+    add_file(path, name);
+  }
+
+ private:
+  void add_file(const fs::path& input, const std::string& name) {
+    std::error_code ec;
+    auto identity = fs::weakly_canonical(input, ec).string();
+    if (ec) identity = fs::absolute(input).lexically_normal().string();
+    if (!seen_.insert(identity).second) return;  // named twice: rendered once
+    found.push_back({input.lexically_normal(), name});
+  }
+
+  void add_folder(const fs::path& folder, const std::string& prefix) {
+    std::vector<std::pair<std::string, fs::path>> inputs;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(folder, fs::directory_options::follow_directory_symlink,
+                                        ec);
+    if (ec) throw Error(SourceLocation{folder.string()}, "cannot read the folder: " + ec.message());
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec)
+        throw Error(SourceLocation{folder.string()}, "cannot read the folder: " + ec.message());
+      const auto& entry = *it;
+      if (is_hidden(entry.path())) {
+        if (entry.is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!entry.is_regular_file(ec) || entry.path().extension() != ".xml") continue;
+      if (!looks_like_input(read_start(entry.path()))) continue;
+      const auto relative = generic(entry.path().lexically_relative(folder));
+      inputs.emplace_back(generic(fs::path(prefix) / relative), entry.path());
+    }
+    std::sort(inputs.begin(), inputs.end());
+    for (const auto& [name, path] : inputs) add_file(path, name);
+  }
+
+  void add_manifest(const fs::path& manifest) {
+    std::ifstream in(manifest);
+    if (!in) throw Error(SourceLocation{manifest.string()}, "cannot read the manifest");
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      const auto first = line.find_first_not_of(" \t");
+      if (first == std::string::npos || line[first] == '#') continue;
+      const auto last = line.find_last_not_of(" \t");
+      const fs::path entry = line.substr(first, last - first + 1);
+      const fs::path path = entry.is_absolute() ? entry : manifest.parent_path() / entry;
+      // Names stay relative to the manifest, so outputs mirror the tree it describes.
+      std::string name = generic(entry);
+      if (entry.is_absolute() || name.rfind("..", 0) == 0) name = entry.filename().string();
+      add_path(path, name, SourceLocation{manifest.string(), number, static_cast<int>(first) + 1});
+    }
+  }
+
+  std::set<std::string> seen_;
+};
+
+}  // namespace
+
+bool looks_like_input(std::string_view text) {
+  std::size_t at = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") at = 3;  // a byte order mark
+  for (;;) {
+    at = text.find('<', at);
+    if (at == std::string_view::npos || at + 1 >= text.size()) return false;
+    if (text.substr(at, 4) == "<!--") {
+      at = text.find("-->", at + 4);
+      if (at == std::string_view::npos) return false;
+      continue;
+    }
+    if (text[at + 1] == '?' || text[at + 1] == '!') {
+      ++at;
+      continue;
+    }
+    break;
+  }
+  const auto end = text.find('>', at);
+  const auto tag = text.substr(at, end == std::string_view::npos ? text.size() - at : end - at);
+  // An attribute name is preceded by white space and followed by optional space and '='.
+  for (const std::string_view attribute : {"form", "template"}) {
+    for (auto found = tag.find(attribute); found != std::string_view::npos;
+         found = tag.find(attribute, found + 1)) {
+      const char before = tag[found - 1];
+      if (before != ' ' && before != '\t' && before != '\n' && before != '\r') continue;
+      auto after = found + attribute.size();
+      while (after < tag.size() && (tag[after] == ' ' || tag[after] == '\t' || tag[after] == '\n'))
+        ++after;
+      if (after < tag.size() && tag[after] == '=') return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Found> discover(const std::vector<fs::path>& paths) {
+  Collector collector;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    // A folder's documents are named relative to it; a file by its own name.
+    const std::string name = fs::is_directory(path, ec) ? "" : path.filename().string();
+    collector.add_path(path, name, {});
+  }
+  return std::move(collector.found);
+}
+
+fs::path output_for(const Found& found, const fs::path& output_dir) {
+  fs::path output = output_dir.empty() ? found.input : output_dir / fs::path(found.name);
+  output.replace_extension(".pdf");
+  return output.lexically_normal();
+}
+
+}  // namespace fiscgen::batch

@@ -1,0 +1,251 @@
+// The batch itself: decide what is out of date, then render it with a pool of threads.
+//
+// Threads, not processes: every stage keeps its state per call (pugixml documents and XPath
+// variable sets, libharu documents, HarfBuzz fonts), ICU is thread-safe, and fontconfig is
+// reached through one FontconfigResolver per worker. Measured in bench/bench_batch.cpp.
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "base/error.hpp"
+#include "batch/batch.hpp"
+#include "batch/cache.hpp"
+#include "batch/discovery.hpp"
+#include "fonts/fonts.hpp"
+#include "pdf/sha256.hpp"
+#include "render/render.hpp"
+
+namespace fs = std::filesystem;
+
+namespace fiscgen::batch {
+namespace {
+
+constexpr const char* cache_name = ".fiscgen-batch.json";
+
+std::string absolute_name(const fs::path& path) {
+  std::error_code ec;
+  return fs::absolute(path, ec).lexically_normal().string();
+}
+
+bool is_rules_profile(const fs::path& file, const DataPaths& paths) {
+  return file.parent_path() == fs::path(absolute_name(paths.rules())) && file.extension() == ".xml";
+}
+
+/// Two inputs must never write the same PDF: one would silently replace the other.
+void refuse_shared_outputs(const std::vector<Document>& documents) {
+  std::map<std::string, const Document*> by_output;
+  for (const auto& document : documents) {
+    const auto [it, added] = by_output.emplace(absolute_name(document.output), &document);
+    if (!added)
+      throw Error(SourceLocation{document.input.string()},
+                  "writes the same output " + document.output.string() + " as " +
+                      it->second->input.string() + "; give them different names or folders");
+  }
+}
+
+class Worker {
+ public:
+  Worker(const Options& options, const DataPaths& paths, const Context& context, Cache* cache,
+         FileHashes& hashes)
+      : options_(options), paths_(paths), context_(context), cache_(cache), hashes_(hashes) {}
+
+  void render(Document& document) {
+    const auto start = std::chrono::steady_clock::now();
+    try {
+      if (document.output.has_parent_path()) fs::create_directories(document.output.parent_path());
+      render::Request request;
+      request.input = document.input;
+      request.output = document.output;
+      if (!options_.rules.empty()) request.overrides.push_back("@rules=" + options_.rules);
+      auto result = render::render(request, paths_, fonts_);
+      document.pages = result.pages;
+      document.warnings = std::move(result.warnings);
+      Entry entry = entry_for(document, result.files_read);
+      std::map<std::string, std::string> rules_files;
+      for (const auto& [path, hash] : entry.files)
+        if (is_rules_profile(path, paths_)) rules_files[path] = read_all(path);
+      if (cache_) cache_->record(cache_->name_of(document.output), entry, rules_files);
+      document.key = entry.key;
+      document.status = Status::rendered;
+    } catch (const Error& error) {
+      document.status = Status::failed;
+      // Errors without a file are about this document all the same: name it.
+      document.error = error.where().file.empty() ? document.input.string() + ": " + error.message()
+                                                  : error.describe();
+    } catch (const std::exception& error) {
+      document.status = Status::failed;
+      document.error = document.input.string() + ": internal error: " + error.what();
+    }
+    document.milliseconds =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  }
+
+ private:
+  Entry entry_for(const Document& document, const std::vector<fs::path>& files_read) {
+    Entry entry;
+    entry.version = context_.version;
+    entry.rules = context_.rules;
+    entry.data = context_.data;
+    entry.source_date_epoch = context_.source_date_epoch;
+    entry.input = hashes_.of(document.input);
+    for (const auto& file : files_read) entry.files[absolute_name(file)] = hashes_.of(file);
+    entry.pages = document.pages;
+    entry.key = entry.compute_key();
+    return entry;
+  }
+
+  static std::string read_all(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  const Options& options_;
+  const DataPaths& paths_;
+  const Context& context_;
+  Cache* cache_;
+  FileHashes& hashes_;
+  fonts::FontconfigResolver fonts_;  // one per worker: fontconfig is not ours to share
+};
+
+}  // namespace
+
+const char* status_name(Status status) {
+  switch (status) {
+    case Status::rendered:
+      return "rendered";
+    case Status::up_to_date:
+      return "up-to-date";
+    case Status::failed:
+      return "failed";
+    case Status::skipped_by_shard:
+      return "skipped-by-shard";
+    case Status::would_render:
+      return "would-render";
+    case Status::not_started:
+      return "not-started";
+  }
+  return "unknown";
+}
+
+int Summary::count(Status status) const {
+  return static_cast<int>(
+      std::count_if(documents.begin(), documents.end(),
+                    [status](const Document& d) { return d.status == status; }));
+}
+
+Shard Shard::parse(const std::string& text) {
+  const auto slash = text.find('/');
+  Shard shard;
+  try {
+    std::size_t used = 0;
+    if (slash == std::string::npos) throw std::invalid_argument("no slash");
+    shard.index = std::stoi(text.substr(0, slash), &used);
+    if (used != slash) throw std::invalid_argument("index");
+    shard.count = std::stoi(text.substr(slash + 1), &used);
+    if (used != text.size() - slash - 1) throw std::invalid_argument("count");
+  } catch (const std::exception&) {
+    throw Error("--shard " + text + ": expected K/N, such as 2/8");
+  }
+  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count)
+    throw Error("--shard " + text + ": expected 1 ≤ K ≤ N");
+  return shard;
+}
+
+bool Shard::contains(const std::string& name) const {
+  if (count == 1) return true;
+  // A hash, not the position in the list: adding a document moves no other between shards.
+  pdf::Sha256 sha;
+  sha.update(name);
+  const auto digest = sha.finish();
+  std::uint64_t value = 0;
+  for (int i = 0; i < 8; ++i) value = (value << 8) | digest[static_cast<std::size_t>(i)];
+  return static_cast<int>(value % static_cast<std::uint64_t>(count)) == index - 1;
+}
+
+Summary run(const Options& options, const DataPaths& paths, Observer& observer,
+            const std::atomic<bool>* stop) {
+  Summary summary;
+  for (auto& found : discover(options.paths)) {
+    Document document;
+    document.output = output_for(found, options.output_dir);
+    document.input = std::move(found.input);
+    document.name = std::move(found.name);
+    summary.documents.push_back(std::move(document));
+  }
+  refuse_shared_outputs(summary.documents);
+
+  // Outputs beside their inputs share a cache in the working folder.
+  const fs::path cache_folder = options.output_dir.empty() ? fs::path(".") : options.output_dir;
+  Cache cache(cache_folder / cache_name);
+  const auto context = Context::current(paths, options.rules);
+  FileHashes hashes;
+
+  std::vector<Document*> to_render;
+  int in_shard = 0;
+  for (auto& document : summary.documents) {
+    if (!options.shard.contains(document.name)) {
+      document.status = Status::skipped_by_shard;
+      continue;
+    }
+    ++in_shard;
+    const Entry* entry = cache.find(cache.name_of(document.output));
+    std::error_code ec;
+    document.reasons = explain(entry, context, hashes.of(document.input),
+                               fs::exists(document.output, ec), hashes, paths, cache.rules_bytes());
+    if (document.reasons.empty() && !options.force) {
+      document.status = Status::up_to_date;
+      document.key = entry->key;
+      document.pages = entry->pages;
+      continue;
+    }
+    if (document.reasons.empty()) document.reasons.push_back("--force");
+    to_render.push_back(&document);
+  }
+
+  observer.started(in_shard, static_cast<int>(to_render.size()));
+  for (const auto& document : summary.documents)
+    if (document.status == Status::up_to_date) observer.finished(document);
+  if (options.dry_run) {
+    for (auto* document : to_render) {
+      document->status = Status::would_render;
+      observer.finished(*document);
+    }
+    return summary;
+  }
+
+  int jobs =
+      options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  jobs = std::clamp(jobs, 1, std::max(1, static_cast<int>(to_render.size())));
+  std::atomic<std::size_t> next{0};
+  std::mutex observer_mutex;
+  const auto work = [&] {
+    Worker worker(options, paths, context, &cache, hashes);
+    for (;;) {
+      if (stop && stop->load()) return;
+      const std::size_t index = next.fetch_add(1);
+      if (index >= to_render.size()) return;
+      worker.render(*to_render[index]);
+      std::lock_guard lock(observer_mutex);
+      observer.finished(*to_render[index]);
+    }
+  };
+  if (jobs == 1) {
+    work();  // no thread for one worker: simpler stacks in a debugger, same behaviour
+  } else {
+    std::vector<std::jthread> pool;
+    for (int i = 0; i < jobs; ++i) pool.emplace_back(work);
+  }
+  summary.interrupted = std::any_of(to_render.begin(), to_render.end(), [](const Document* d) {
+    return d->status == Status::not_started;
+  });
+  return summary;
+}
+
+}  // namespace fiscgen::batch

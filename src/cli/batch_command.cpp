@@ -1,0 +1,136 @@
+// fiscgen batch: regenerate many documents, skipping those whose inputs have not changed.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "batch/batch.hpp"
+#include "cli/command.hpp"
+
+namespace fiscgen::cli {
+namespace {
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string output, rules, report, shard = "1/1";
+  int jobs = 0;
+  bool explain = false, dry_run = false, force = false;
+};
+
+// Set by SIGINT/SIGTERM: the documents being rendered finish and are recorded, no more start.
+std::atomic<bool> stop_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "stored from a signal handler");
+
+extern "C" void request_stop(int signal_number) {
+  stop_requested.store(true);
+  // A second Ctrl-C ends the process at once, as the user then expects.
+  std::signal(signal_number, SIG_DFL);
+}
+
+/// Catches SIGINT and SIGTERM while it lives; the previous handlers come back afterwards.
+class StopOnSignal {
+ public:
+  StopOnSignal() {
+    struct sigaction action {};
+    action.sa_handler = request_stop;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopOnSignal() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopOnSignal(const StopOnSignal&) = delete;
+  StopOnSignal& operator=(const StopOnSignal&) = delete;
+
+ private:
+  struct sigaction old_int_ {
+  }, old_term_{};
+};
+
+// 128 + SIGINT, as shells report a process ended by Ctrl-C.
+constexpr int exit_interrupted = 130;
+
+int run_batch(const Options& options, const Globals& globals, const DataPaths& paths) {
+  batch::Options batch;
+  for (const auto& path : options.paths) batch.paths.emplace_back(path);
+  batch.output_dir = options.output;
+  batch.jobs = options.jobs;
+  batch.rules = options.rules;
+  batch.force = options.force;
+  batch.dry_run = options.dry_run;
+  batch.shard = batch::Shard::parse(options.shard);
+
+  const bool terminal = isatty(STDERR_FILENO) == 1;
+  const char* no_colour = std::getenv("NO_COLOR");
+  const bool colour = terminal && (!no_colour || !*no_colour);
+  // A dry run's answer is the output: it goes to standard output, one plain line each.
+  batch::ProgressPrinter printer(options.dry_run ? std::cout : std::cerr,
+                                 options.dry_run ? false : terminal, colour,
+                                 options.explain || options.dry_run, globals.quiet);
+  StopOnSignal stop_on_signal;
+  const auto summary = batch::run(batch, paths, printer, &stop_requested);
+  printer.done(summary);
+  if (!options.report.empty() && !options.dry_run) batch::write_report(summary, options.report);
+  if (summary.interrupted) return exit_interrupted;
+  return summary.count(batch::Status::failed) > 0 ? exit_document_error : exit_ok;
+}
+
+}  // namespace
+
+void add_batch_command(CLI::App& app, Globals& globals) {
+  auto options = std::make_shared<Options>();
+  auto* command = app.add_subcommand(
+      "batch",
+      "Render many inputs, skipping those whose inputs, templates and rules are unchanged");
+  command
+      ->add_option("paths", options->paths,
+                   "Input files, folders (every input inside, recursively) and *.list "
+                   "manifests (one path per line, relative to the manifest)")
+      ->required()
+      ->check(CLI::ExistingPath);
+  command->add_option("-o,--output", options->output,
+                      "Folder for the PDFs, mirroring the inputs' folders (default: beside each "
+                      "input); the cache .fiscgen-batch.json is kept there");
+  command
+      ->add_option("-j,--jobs", options->jobs, "Documents rendered at once (default: one per core)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--rules", options->rules,
+                      "Render every document with this rules profile (as --set @rules=NAME)");
+  command->add_flag("--explain", options->explain, "Say why each document is rendered again");
+  command->add_flag("--dry-run", options->dry_run,
+                    "Print what would be rendered and why; write nothing");
+  command->add_option("--report", options->report,
+                      "Write a JSON report: every document, its status, pages, time and key");
+  command
+      ->add_option("--shard", options->shard,
+                   "Render only part K of N (e.g. 2/8), for spreading a batch over machines")
+      ->check([](const std::string& text) -> std::string {
+        try {
+          batch::Shard::parse(text);
+          return {};
+        } catch (const Error& error) {
+          return error.message();
+        }
+      });
+  command->add_flag("--force", options->force, "Render every document, even those up to date");
+  command->footer(
+      "Exit codes: 0 every document rendered or up to date; 1 some failed (the others were "
+      "written);\n"
+      "  130 interrupted (finished documents are kept; run again to resume).\n"
+      "Examples:\n"
+      "  fiscgen batch filings/ -o out/ --jobs 8\n"
+      "  fiscgen batch filings/ -o out/ --explain --report out/report.json\n"
+      "  fiscgen batch docket.list -o out/ --rules fisc-2010 --dry-run\n"
+      "  fiscgen batch filings/ -o out/ --shard 3/8   # see docs/batch.md");
+  command->callback([options, &globals] {
+    globals.action = [options, &globals](const DataPaths& paths) {
+      return run_batch(*options, globals, paths);
+    };
+  });
+}
+
+}  // namespace fiscgen::cli

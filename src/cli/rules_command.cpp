@@ -1,0 +1,45 @@
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "rules/profile.hpp"
+
+namespace fiscgen::cli {
+
+void add_rules_command(CLI::App& app, Globals& globals) {
+  auto* command = app.add_subcommand("rules", "List the court rules profiles, or compare two");
+  command->footer(
+      "Examples:\n"
+      "  fiscgen rules\n"
+      "  fiscgen rules diff fisc-2010 frap-32\n"
+      "  fiscgen render motion.xml --set @rules=frap-32");
+  command->callback([command, &globals] {
+    if (!command->get_subcommands().empty()) return;
+    globals.action = [](const DataPaths& paths) {
+      for (const auto& p : rules::list_profiles(paths.rules()))
+        std::cout << p.name << "\tversion " << (p.version.empty() ? "-" : p.version)
+                  << "\teffective " << (p.effective.empty() ? "-" : p.effective) << '\t'
+                  << p.title << '\n';
+      return exit_ok;
+    };
+  });
+
+  struct Pair {
+    std::string from, to;
+  };
+  auto pair = std::make_shared<Pair>();
+  auto* diff = command->add_subcommand(
+      "diff", "Print every setting that differs between two profiles, one per line");
+  diff->add_option("from", pair->from, "The profile to compare from, e.g. fisc-2010")->required();
+  diff->add_option("to", pair->to, "The profile to compare to, e.g. frap-32")->required();
+  diff->footer("Example:\n  fiscgen rules diff fisc-2010 frap-32");
+  diff->callback([pair, &globals] {
+    globals.action = [pair](const DataPaths& paths) {
+      const auto from = rules::load_named_profile(paths.rules(), pair->from);
+      const auto to = rules::load_named_profile(paths.rules(), pair->to);
+      for (const auto& line : rules::differences(from, to)) std::cout << line << '\n';
+      return exit_ok;
+    };
+  });
+}
+
+}  // namespace fiscgen::cli

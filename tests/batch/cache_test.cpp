@@ -1,0 +1,182 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "batch/cache.hpp"
+#include "batch/json.hpp"
+#include "helpers.hpp"
+
+namespace fs = std::filesystem;
+using namespace fiscgen::batch;
+using batch_test::TempDir;
+using batch_test::write;
+
+namespace {
+
+/// A data folder of our own: one template, the directory, a rules profile and a bundle.
+struct Data {
+  TempDir dir;
+  fiscgen::DataPaths paths;
+  Data() {
+    paths.forms = dir / "forms";
+    paths.letters = dir / "letters";
+    paths.locales = dir / "locales/";
+    write(paths.forms / "fisc/caption.xml", "<caption/>");
+    write(paths.letters / "recipients.xml", "<recipients/>");
+    write(paths.locales / "root.res", "bundle");
+    fs::create_directories(paths.rules());
+    fs::copy_file(fs::path(FISCGEN_SOURCE_DATA_DIR) / "forms/rules/fisc-2010.xml",
+                  paths.rules() / "fisc-2010.xml");
+  }
+  std::vector<fs::path> files() const {
+    return {paths.forms / "fisc/caption.xml", paths.letters / "recipients.xml",
+            paths.locales / "root.res", paths.rules() / "fisc-2010.xml"};
+  }
+};
+
+Entry entry_for(const Data& data, const Context& context, FileHashes& hashes,
+                const std::string& input_hash) {
+  Entry entry;
+  entry.version = context.version;
+  entry.rules = context.rules;
+  entry.data = context.data;
+  entry.source_date_epoch = context.source_date_epoch;
+  entry.input = input_hash;
+  for (const auto& file : data.files())
+    entry.files[fs::absolute(file).lexically_normal().string()] = hashes.of(file);
+  entry.key = entry.compute_key();
+  return entry;
+}
+
+}  // namespace
+
+TEST_CASE("keys: every field counts, and moving text between fields changes the key") {
+  Entry entry;
+  entry.version = "0.1.0";
+  entry.input = "abc";
+  entry.files["/a"] = "1";
+  const auto key = entry.compute_key();
+  CHECK(key.size() == 64);
+  CHECK(key == entry.compute_key());
+  auto changed = entry;
+  changed.rules = "fisc-2010";
+  CHECK(changed.compute_key() != key);
+  changed = entry;
+  changed.files["/a"] = "2";
+  CHECK(changed.compute_key() != key);
+  changed = entry;
+  changed.version = "0.1.0abc";
+  changed.input = "";
+  CHECK(changed.compute_key() != key);
+  changed = entry;
+  changed.pages = 9;  // an outcome, not an ingredient
+  CHECK(changed.compute_key() == key);
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("explain: new, up to date, and each reason in words") {
+  Data data;
+  const auto context = Context::current(data.paths, "");
+  FileHashes hashes;
+  const auto entry = entry_for(data, context, hashes, "input-1");
+
+  CHECK(explain(nullptr, context, "input-1", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"new"});
+  CHECK(explain(&entry, context, "input-1", true, hashes, data.paths, {}).empty());
+  CHECK(explain(&entry, context, "input-2", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"input changed"});
+  CHECK(explain(&entry, context, "input-1", false, hashes, data.paths, {}) ==
+        std::vector<std::string>{"output missing"});
+
+  auto older = entry;
+  older.version = "0.0.9";
+  older.key = older.compute_key();
+  CHECK(explain(&older, context, "input-1", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"fiscgen version changed"});
+
+  const auto with_rules = Context::current(data.paths, "letter-us");
+  CHECK(explain(&entry, with_rules, "input-1", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"--rules letter-us given"});
+
+  auto damaged = entry;
+  damaged.input = "forged";
+  CHECK(explain(&damaged, context, "forged", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"cache entry damaged"});
+}
+
+TEST_CASE("explain: changed data files are named by what they are") {
+  Data data;
+  const auto context = Context::current(data.paths, "");
+  FileHashes before;
+  const auto entry = entry_for(data, context, before, "input");
+  write(data.paths.forms / "fisc/caption.xml", "<caption changed=\"yes\"/>");
+  write(data.paths.letters / "recipients.xml", "<recipients><r/></recipients>");
+  fs::remove(data.paths.locales / "root.res");
+  FileHashes after;  // a new batch reads the files afresh
+  const auto reasons = explain(&entry, context, "input", true, after, data.paths, {});
+  CHECK(std::find(reasons.begin(), reasons.end(), "template forms/fisc/caption.xml changed") !=
+        reasons.end());
+  CHECK(std::find(reasons.begin(), reasons.end(),
+                  "recipients directory letters/recipients.xml changed") != reasons.end());
+  CHECK(std::find(reasons.begin(), reasons.end(), "locale bundle root removed") != reasons.end());
+  CHECK(reasons.size() == 3);
+}
+
+TEST_CASE("explain: a changed rules profile is named, with its settings when rules can diff") {
+  Data data;
+  const auto context = Context::current(data.paths, "");
+  FileHashes before;
+  const auto entry = entry_for(data, context, before, "input");
+  const auto profile = data.paths.rules() / "fisc-2010.xml";
+  const auto old_bytes = batch_test::read(profile);
+  auto text = old_bytes;
+  const std::string margins = "<margins top=\"72\" right=\"72\" bottom=\"72\" left=\"72\"/>";
+  const auto at = text.find(margins);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, margins.size(), "<margins top=\"72\" right=\"72\" bottom=\"72\" left=\"90\"/>");
+  write(profile, text);
+  FileHashes after;
+  const std::map<std::string, std::string> old_rules{{sha256_hex(old_bytes), old_bytes}};
+  const auto reasons = explain(&entry, context, "input", true, after, data.paths, old_rules);
+  REQUIRE(reasons.size() == 1);
+  CHECK(reasons[0].rfind("rules fisc-2010 changed", 0) == 0);
+  // With rules::differences() the setting is named; without, the profile alone is.
+  if (reasons[0].size() > std::string("rules fisc-2010 changed").size())
+    CHECK(reasons[0].find("left") != std::string::npos);
+}
+
+TEST_CASE("cache: entries persist, and two caches on one file (two shards) merge") {
+  TempDir dir;
+  const auto file = dir / "out/.fiscgen-batch.json";
+  Entry a;
+  a.input = "a";
+  a.files["/rules/x.xml"] = sha256_hex("<profile/>");
+  a.key = a.compute_key();
+  Entry b = a;
+  b.input = "b";
+  b.key = b.compute_key();
+  {
+    Cache first(file), second(file);
+    CHECK(first.name_of(dir / "out/sub/a.pdf") == "sub/a.pdf");
+    first.record("sub/a.pdf", a, {{"/rules/x.xml", "<profile/>"}});
+    second.record("b.pdf", b, {});
+  }
+  Cache again(file);
+  REQUIRE(again.find("sub/a.pdf"));
+  REQUIRE(again.find("b.pdf"));
+  CHECK(again.find("sub/a.pdf")->key == a.key);
+  CHECK(again.find("b.pdf")->files == b.files);
+  CHECK(again.rules_bytes().at(sha256_hex("<profile/>")) == "<profile/>");
+  CHECK_FALSE(again.find("c.pdf"));
+  // What the lock guards is gone with the writer: no temporary files are left behind.
+  for (const auto& entry : fs::directory_iterator(dir / "out"))
+    CHECK(entry.path().filename().string().rfind(".fiscgen-batch.json", 0) == 0);
+}
+
+TEST_CASE("cache: a damaged or foreign file is ignored, never trusted in part") {
+  TempDir dir;
+  write(dir / "c.json", "{\"format\": 1, \"entries\": {\"a.pdf\": ");
+  CHECK_FALSE(Cache(dir / "c.json").find("a.pdf"));
+  write(dir / "c.json", "{\"format\": 99, \"entries\": {\"a.pdf\": {}}}");
+  CHECK_FALSE(Cache(dir / "c.json").find("a.pdf"));
+}

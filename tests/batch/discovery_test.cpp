@@ -1,0 +1,98 @@
+#include <doctest/doctest.h>
+
+#include "base/error.hpp"
+#include "batch/batch.hpp"
+#include "batch/discovery.hpp"
+#include "helpers.hpp"
+
+namespace fs = std::filesystem;
+using namespace fiscgen::batch;
+using batch_test::TempDir;
+using batch_test::write;
+
+namespace {
+
+const char* motion =
+    "<?xml version=\"1.0\"?>\n<!-- a <comment> -->\n<motion form=\"fisc/motion\">\n</motion>\n";
+const char* letter = "<letter\n  locale=\"fr\"\n  template = \"letter\"><date/></letter>";
+
+std::vector<std::string> names(const std::vector<Found>& found) {
+  std::vector<std::string> out;
+  for (const auto& f : found) out.push_back(f.name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("discovery: an input is recognised by its root's form= or template= attribute") {
+  CHECK(looks_like_input(motion));
+  CHECK(looks_like_input(letter));
+  CHECK(looks_like_input("\xEF\xBB\xBF<motion form='x'><broken"));  // broken later: still an input
+  CHECK_FALSE(looks_like_input("<recipients><r form=\"x\"/></recipients>"));
+  CHECK_FALSE(looks_like_input("<profile platform=\"x\"/>"));
+  CHECK_FALSE(looks_like_input("<!-- form=\"x\" --><rules/>"));
+  CHECK_FALSE(looks_like_input("not xml at all"));
+  CHECK_FALSE(looks_like_input(""));
+}
+
+TEST_CASE(
+    "discovery: folders recursively and sorted, manifests relative to themselves, each once") {
+  TempDir dir;
+  write(dir / "filings/b.xml", motion);
+  write(dir / "filings/a.xml", motion);
+  write(dir / "filings/sub/c.xml", letter);
+  write(dir / "filings/notes.xml", "<notes/>");  // not an input
+  write(dir / "filings/readme.txt", "text");     // not XML
+  write(dir / "filings/.hidden/d.xml", motion);  // hidden folder
+  write(dir / "other/e.xml", motion);
+  write(dir / "lists/docket.list",
+        "# the docket\n\n../other/e.xml\n  ../filings/sub  \n../filings/a.xml\r\n");
+
+  const auto found = discover({dir / "filings", dir / "lists/docket.list", dir / "other/e.xml"});
+  CHECK(names(found) == std::vector<std::string>{"a.xml", "b.xml", "sub/c.xml", "e.xml"});
+  CHECK(found[0].input == (dir / "filings/a.xml").lexically_normal());
+
+  const auto from_list = discover({dir / "lists/docket.list"});
+  // Entries reaching outside the manifest's folder are named from their last component.
+  CHECK(names(from_list) == std::vector<std::string>{"e.xml", "sub/c.xml", "a.xml"});
+}
+
+TEST_CASE("discovery: a manifest line naming nothing is an error at that line") {
+  TempDir dir;
+  write(dir / "m.list", "a.xml\n\n  missing.xml\n");
+  write(dir / "a.xml", motion);
+  try {
+    discover({dir / "m.list"});
+    FAIL("expected an error");
+  } catch (const fiscgen::Error& error) {
+    CHECK(error.describe().find("m.list:3:3: no such file or folder") != std::string::npos);
+  }
+  CHECK_THROWS_AS(discover({dir / "nothing-here"}), fiscgen::Error);
+}
+
+TEST_CASE("discovery: outputs mirror names under the output folder, or sit beside the input") {
+  const Found found{"filings/sub/c.xml", "sub/c.xml"};
+  CHECK(output_for(found, "out") == fs::path("out/sub/c.pdf"));
+  CHECK(output_for(found, "") == fs::path("filings/sub/c.pdf"));
+}
+
+TEST_CASE("shards: K/N is read strictly, and every name lands in exactly one part") {
+  CHECK(Shard::parse("2/8").index == 2);
+  CHECK(Shard::parse("2/8").count == 8);
+  for (const char* bad : {"0/2", "3/2", "1", "a/b", "1/0", "1/2x", "/2"})
+    CHECK_THROWS_AS(Shard::parse(bad), fiscgen::Error);
+  for (const int parts : {1, 2, 3, 7}) {
+    std::vector<int> sizes(static_cast<std::size_t>(parts));
+    for (int i = 0; i < 200; ++i) {
+      const std::string name = "filings/" + std::to_string(i) + ".xml";
+      int holders = 0;
+      for (int k = 1; k <= parts; ++k)
+        if (Shard{k, parts}.contains(name)) {
+          ++holders;
+          ++sizes[static_cast<std::size_t>(k - 1)];
+        }
+      CHECK(holders == 1);
+    }
+    for (const int size : sizes) CHECK(size > 200 / parts / 2);  // roughly even
+  }
+}

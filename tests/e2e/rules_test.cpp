@@ -1,0 +1,197 @@
+// Rules profiles from the command line: `fiscgen rules`, rendering under another court's profile,
+// and `fiscgen check` measuring a filing against its profile's limits and required parts.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "tools.hpp"
+
+namespace {
+
+const std::filesystem::path examples = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "examples";
+const std::string motion = (examples / "motion.xml").string();
+
+/// A motion whose argument is `words` words (one heading word included), in paragraphs of 100.
+std::string long_motion(int words) {
+  std::ostringstream out;
+  out << R"(<?xml version="1.0" encoding="UTF-8"?>
+<motion form="fisc/motion" locale="en_US" rules="fisc-2010">
+  <docket>Misc. 13-04</docket>
+  <matter>In re Motion for Leave to Test Word Counts</matter>
+  <title>Motion for Leave</title>
+  <movant>Example Corporation</movant>
+  <date>2013-06-19</date>
+  <body><section><heading>Argument</heading>
+)";
+  const std::string sentence = "The movant asks the Court for relief on these grounds. ";
+  int left = words - 1;
+  while (left > 0) {
+    out << "<p>";
+    for (int i = 0; i < 10 && left > 0; ++i) {
+      if (left >= 10) {
+        out << sentence;
+        left -= 10;
+      } else {
+        for (; left > 0; --left) out << "more ";
+      }
+    }
+    out << "</p>\n";
+  }
+  out << R"(</section></body>
+  <signature><attorney><name>Jane Q. Counsel</name><email>jane@example.com</email></attorney>
+    <counsel-for>Example Corporation</counsel-for></signature>
+  <service><recipient><name>Chief, Litigation Security Group</name></recipient></service>
+</motion>
+)";
+  return out.str();
+}
+
+std::filesystem::path write(const e2e::TempDir& dir, const std::string& name,
+                            const std::string& text) {
+  const auto file = dir / name;
+  std::ofstream(file) << text;
+  return file;
+}
+
+/// The median height of the words on page 1, from pdftotext's bounding boxes: proportional to
+/// the type size, read by a tool that knows nothing of fiscgen's profiles.
+double median_word_height(const std::filesystem::path& pdf) {
+  const auto run = e2e::run({PDFTOTEXT, "-bbox", "-f", "2", "-l", "2", pdf.string(), "-"});
+  REQUIRE(run.status == 0);
+  static const std::regex word(
+      R"re(<word xMin="[-\d.]+" yMin="([-\d.]+)" xMax="[-\d.]+" yMax="([-\d.]+)")re");
+  std::vector<double> heights;
+  for (auto it = std::sregex_iterator(run.out.begin(), run.out.end(), word);
+       it != std::sregex_iterator(); ++it)
+    heights.push_back(std::stod((*it)[2]) - std::stod((*it)[1]));
+  REQUIRE(heights.size() > 20);
+  std::sort(heights.begin(), heights.end());
+  return heights[heights.size() / 2];
+}
+
+}  // namespace
+
+TEST_CASE("rules lists every profile with its version, effective date and title") {
+  const auto run = e2e::fiscgen({"rules"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(run.out.find("fisc-2010\tversion 1\teffective 2010-11-01\tUnited States Foreign "
+                     "Intelligence Surveillance Court Rules of Procedure\n") != std::string::npos);
+  CHECK(run.out.find("frap-32\tversion 1\teffective 2016-12-01\tFederal Rules of Appellate") !=
+        std::string::npos);
+  CHECK(run.out.find("dc-local\tversion 1\teffective -\t") != std::string::npos);
+  CHECK(run.out.find("letter-us\t") != std::string::npos);
+}
+
+TEST_CASE("rules diff prints one line per differing setting; an unknown profile is an error") {
+  const auto run = e2e::fiscgen({"rules", "diff", "fisc-2010", "frap-32"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  for (const char* line : {"style body.size: 12 \u2192 14\n", "limit words: none \u2192 13000\n",
+                           "limit words (reply): none \u2192 6500\n",
+                           "type.minimum-size: none \u2192 14\n"})
+    CHECK_MESSAGE(run.out.find(line) != std::string::npos, line);
+  CHECK(run.out.find("margin.") == std::string::npos);
+
+  const auto pages = e2e::fiscgen({"rules", "diff", "fisc-2010", "dc-local"});
+  CHECK(pages.out.find("limit pages: none \u2192 45\n") != std::string::npos);
+  CHECK(pages.out.find("court: UNITED STATES FOREIGN INTELLIGENCE SURVEILLANCE COURT \u2192 "
+                       "UNITED STATES DISTRICT COURT\n") != std::string::npos);
+
+  const auto same = e2e::fiscgen({"rules", "diff", "frap-32", "frap-32"});
+  CHECK(same.status == 0);
+  CHECK(same.out.empty());
+
+  const auto unknown = e2e::fiscgen({"rules", "diff", "fisc-2010", "frap-99"});
+  CHECK(unknown.status == 1);
+  CHECK(unknown.err.find("unknown rules profile \"frap-99\"") != std::string::npos);
+}
+
+TEST_CASE("the sample motion under frap-32 is set in 14-point type, and under dc-local captioned "
+          "for that court") {
+  e2e::TempDir dir;
+  const auto fisc = dir / "fisc.pdf", frap = dir / "frap.pdf", dc = dir / "dc.pdf";
+  REQUIRE(e2e::fiscgen({"render", motion, "-o", fisc.string()}).status == 0);
+  const auto run = e2e::fiscgen({"render", motion, "--set", "@rules=frap-32", "-o", frap.string()});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  REQUIRE(e2e::fiscgen({"render", motion, "--set", "@rules=dc-local", "-o", dc.string()}).status ==
+          0);
+
+  // The body's words are 14/12 as tall, and the same words need more pages.
+  const double ratio = median_word_height(frap) / median_word_height(fisc);
+  CHECK(ratio == doctest::Approx(14.0 / 12.0).epsilon(0.03));
+  CHECK(e2e::pdf_pages(frap) > e2e::pdf_pages(fisc));
+  for (const auto& font : e2e::pdf_fonts(frap)) CHECK(font.name.find("LiberationSerif") != std::string::npos);
+  CHECK(e2e::pdf_text(frap, 1).find("UNITED STATES COURT OF APPEALS") != std::string::npos);
+
+  // dc-local keeps FISC's type and changes the caption.
+  CHECK(median_word_height(dc) == doctest::Approx(median_word_height(fisc)).epsilon(0.01));
+  const auto first = e2e::pdf_text(dc, 1);
+  CHECK(first.find("UNITED STATES DISTRICT COURT") != std::string::npos);
+  CHECK(first.find("FOR THE DISTRICT OF COLUMBIA") != std::string::npos);
+  CHECK(first.find("SURVEILLANCE") == std::string::npos);
+}
+
+TEST_CASE("the tree marks the parts of a filing that the profiles count and require") {
+  const auto run = e2e::fiscgen({"render", motion, "--emit", "tree"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  for (const char* mark :
+       {"kind=\"motion\"", "<group part=\"certificate-of-service\">",
+        "<group part=\"proposed-order\">", "part=\"signature/name\"", "part=\"signature/email\"",
+        "<paragraph style=\"title\" part=\"caption\">"})
+    CHECK_MESSAGE(run.out.find(mark) != std::string::npos, mark);
+}
+
+TEST_CASE("check: the sample motion complies with fisc-2010 and dc-local, and writes nothing") {
+  e2e::TempDir dir;
+  const auto input = dir / "motion.xml";
+  std::filesystem::copy_file(motion, input);
+  const auto run = e2e::fiscgen({"check", input.string()});
+  CHECK_MESSAGE(run.status == 0, run.err);
+  CHECK(std::regex_search(run.out, std::regex(R"(no problems found \(fisc-2010: [\d,]+ words and \d+ pages counted\))")));
+  const auto dc = e2e::fiscgen({"check", input.string(), "--set", "@rules=dc-local"});
+  CHECK_MESSAGE(dc.status == 0, dc.err);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
+                      std::filesystem::directory_iterator()) == 1);
+}
+
+TEST_CASE("check under frap-32: the sample motion lacks a certificate of compliance") {
+  const auto run = e2e::fiscgen({"check", motion, "--set", "@rules=frap-32"});
+  CHECK(run.status == 1);
+  CHECK(run.err.find("motion.xml: FRAP 32(g)(1) requires a certificate of compliance with the "
+                     "word limit; the motion has none\n") != std::string::npos);
+  CHECK(run.err.find("1 problem in") != std::string::npos);
+}
+
+TEST_CASE("check: long motions break frap-32's word limit and dc-local's page limit") {
+  e2e::TempDir dir;
+  const auto input = write(dir, "long.xml", long_motion(13501));
+
+  const auto fisc = e2e::fiscgen({"check", input.string()});
+  CHECK_MESSAGE(fisc.status == 0, fisc.err);  // FISC sets no limit
+  CHECK(fisc.out.find("fisc-2010: 13,501 words") != std::string::npos);
+
+  const auto frap = e2e::fiscgen({"check", input.string(), "--set", "@rules=frap-32"});
+  CHECK(frap.status == 1);
+  CHECK(frap.err.find("long.xml: the motion has 13,501 words; FRAP 32(a)(7)(B)(i) allows 13,000 "
+                      "for a principal brief (cover, tables, signature block, certificates and "
+                      "proof of service not counted)\n") != std::string::npos);
+
+  // 21,000 words at 12 points, double-spaced, run past 45 pages.
+  const auto longer = write(dir, "longer.xml", long_motion(21001));
+  const auto dc = e2e::fiscgen({"check", longer.string(), "--set", "@rules=dc-local"});
+  CHECK(dc.status == 1);
+  CHECK(std::regex_search(dc.err, std::regex(R"(the motion has \d\d pages; LCvR 7\(e\) allows 45 for a memorandum of points and authorities)")));
+  // dc-local also wants a proposed order with every motion.
+  CHECK(dc.err.find("LCvR 7(c) requires a proposed order; the motion has none") !=
+        std::string::npos);
+
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
+                      std::filesystem::directory_iterator()) == 2);
+
+  // Just under the limit: no word-count problem.
+  const auto shorter = write(dir, "short.xml", long_motion(12990));
+  const auto under = e2e::fiscgen({"check", shorter.string(), "--set", "@rules=frap-32"});
+  CHECK(under.err.find("words;") == std::string::npos);
+}
