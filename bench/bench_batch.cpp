@@ -26,6 +26,7 @@ pid_t spawn(const std::vector<std::string>& arguments) {
   std::vector<char*> argv;
   for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::fflush(stdout);  // else the child flushes our buffered figures a second time
   const pid_t pid = fork();
   if (pid == 0) {
     std::freopen("/dev/null", "w", stderr);

@@ -4,6 +4,7 @@
 
 #include "base/xml.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <sstream>
@@ -118,6 +119,11 @@ class Reader {
       fail(node, "part=\"" + b.part +
                      "\": expected lower-case words joined by '-', refined by '/' "
                      "(e.g. certificate-of-service, signature/email)");
+    b.marking = node.attribute("class").value();
+    if (node.attribute("class") && (!has_inline_content(b.kind) || !valid_marking(b.marking)))
+      fail(node, "class=\"" + b.marking +
+                     "\": a portion marking on a paragraph or heading: U, C, S or TS, then any "
+                     "//caveats (e.g. TS//SI//NF)");
     if (has_inline_content(b.kind)) {
       b.inlines = inlines(node);
       trim(b.inlines);
@@ -281,6 +287,7 @@ void write_blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
     if (b.kind == BlockKind::spacer) node.append_attribute("lines") = b.lines;
     if (!b.outline.empty()) node.append_attribute("outline") = b.outline.c_str();
     if (!b.part.empty()) node.append_attribute("part") = b.part.c_str();
+    if (!b.marking.empty()) node.append_attribute("class") = b.marking.c_str();
     write_inlines(node, b.inlines);
     write_blocks(node, b.children);
   }
@@ -359,7 +366,94 @@ void append_plain(std::string& out, const std::vector<Inline>& inlines) {
   }
 }
 
+// Classification levels, lowest first, as portion marks and as banners write them.
+constexpr std::array<std::pair<const char*, const char*>, 4> levels{{
+    {"U", "UNCLASSIFIED"}, {"C", "CONFIDENTIAL"}, {"S", "SECRET"}, {"TS", "TOP SECRET"}}};
+// Dissemination controls follow the other caveats in a banner (CAPCO order); their long forms.
+constexpr std::array<std::pair<const char*, const char*>, 2> dissemination{{
+    {"NF", "NOFORN"}, {"OC", "ORCON"}}};
+
+std::vector<std::string> split_marking(const std::string& marking) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (true) {
+    const auto at = marking.find("//", from);
+    parts.push_back(marking.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos) return parts;
+    from = at + 2;
+  }
+}
+
+/// Rank of a level written short or long (U, UNCLASSIFIED, …); -1 when it is neither.
+int level_rank(const std::string& level) {
+  for (std::size_t i = 0; i < levels.size(); ++i)
+    if (level == levels[i].first || level == levels[i].second) return static_cast<int>(i);
+  return -1;
+}
+
+std::string long_caveat(const std::string& caveat) {
+  for (const auto& [brief, full] : dissemination)
+    if (caveat == brief) return full;
+  return caveat;
+}
+
+bool is_dissemination(const std::string& caveat) {
+  for (const auto& [brief, full] : dissemination)
+    if (caveat == brief || caveat == full) return true;
+  return caveat.rfind("REL TO", 0) == 0 || caveat == "FOUO" || caveat == "PROPIN" ||
+         caveat == "FISA" || caveat == "IMCON" || caveat == "RELIDO";
+}
+
+void collect_markings(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+  for (const auto& b : blocks) {
+    if (!b.marking.empty()) out.push_back(b.marking);
+    collect_markings(b.children, out);
+  }
+}
+
+std::string banner_of(int rank, const std::vector<std::string>& caveats) {
+  std::string text = levels[static_cast<std::size_t>(rank)].second;
+  for (const bool dissem : {false, true})
+    for (const auto& caveat : caveats)
+      if (is_dissemination(caveat) == dissem) text += "//" + long_caveat(caveat);
+  return text;
+}
+
 }  // namespace
+
+bool valid_marking(const std::string& marking) {
+  const auto parts = split_marking(marking);
+  if (parts.empty() || level_rank(parts[0]) < 0 || parts[0].size() > 2) return false;
+  for (std::size_t i = 1; i < parts.size(); ++i)
+    if (parts[i].empty()) return false;
+  return true;
+}
+
+std::string banner(const Document& document) {
+  std::vector<std::string> markings;
+  collect_markings(document.blocks, markings);
+  int rank = -1;
+  std::vector<std::string> caveats;
+  for (const auto& marking : markings) {
+    const auto parts = split_marking(marking);
+    rank = std::max(rank, level_rank(parts[0]));
+    for (std::size_t i = 1; i < parts.size(); ++i)
+      if (std::find(caveats.begin(), caveats.end(), long_caveat(parts[i])) == caveats.end())
+        caveats.push_back(long_caveat(parts[i]));
+  }
+  // The document's own classification wins unless the marks show it too low.
+  const auto& stated = document.meta.classification;
+  if (!stated.empty()) {
+    auto parts = split_marking(stated);
+    const int stated_rank = level_rank(parts[0]);
+    if (stated_rank < 0) return stated;  // a banner we cannot read: printed as written
+    if (stated_rank >= rank) {
+      parts.erase(parts.begin());
+      return banner_of(stated_rank, parts);
+    }
+  }
+  return rank < 0 ? std::string() : banner_of(rank, caveats);
+}
 
 const char* name_of(BlockKind kind) {
   for (const auto& [value, text] : block_names)

@@ -17,6 +17,9 @@
 //     <page-break/>   <spacer lines="2"/>
 //   </document>
 //
+// A paragraph or heading may carry class="U|C|S|TS[//CAVEAT…]": its portion marking, printed
+// before it; the highest marking (or the document's classification) is the page banner.
+//
 // Any block may carry part="NAME": which part of the filing it is (caption, signature,
 // certificate-of-service, signature/email, …), inherited by the blocks inside it. Rules profiles
 // name parts to say what a limit does not count and what a filing must contain.
@@ -85,6 +88,7 @@ struct Block {
   double lines = 0;            // spacer: height in lines of the body style
   std::string outline;         // text of the bookmark for this block; empty: none
   std::string part;            // part of the filing ("caption", "signature/email"); empty: inherited
+  std::string marking;         // paragraph, heading: portion marking ("U", "TS//SI//NF"); empty: none
   std::vector<Inline> inlines;   // paragraph, heading
   std::vector<Block> children;   // quote, list, item, caption, columns, column, signature, keep
   SourceLocation where;
@@ -126,6 +130,15 @@ std::string part_of(const Block& block, const std::string& inherited);
 
 /// The plain text of inlines (redactions omitted, footnotes omitted): for bookmarks and tests.
 std::string plain_text(const std::vector<Inline>& inlines);
+
+/// Whether `marking` is a portion marking: U, C, S or TS, then any "//CAVEAT" ("TS//SI//NF").
+bool valid_marking(const std::string& marking);
+
+/// The banner of every page, CAPCO style: the highest portion marking of the blocks (U < C < S
+/// < TS) with every caveat of every marking, or meta.classification when it is set and not
+/// lower; levels and NF written out ("TOP SECRET//SI//NOFORN"). Empty when the document has
+/// neither marks nor a classification.
+std::string banner(const Document& document);
 
 const char* name_of(BlockKind kind);
 const char* name_of(InlineKind kind);

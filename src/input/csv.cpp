@@ -1,15 +1,16 @@
 #include "input/csv.hpp"
 
 #include <fstream>
-#include <sstream>
 
 #include "i18n/i18n.hpp"
+#include "input/limits.hpp"
 
 namespace fiscgen::input {
 
 CsvTable read_csv_text(const std::string& name, std::string_view text) {
   CsvTable table;
   table.file = name;
+  if (text.size() > max_input_bytes) throw Error(SourceLocation{name}, too_big(text.size()));
   const LineIndex lines(name, text);
   std::size_t at = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   if (const auto bad = i18n::invalid_utf8_at(text); bad != std::string_view::npos)
@@ -76,9 +77,12 @@ CsvTable read_csv_text(const std::string& name, std::string_view text) {
 CsvTable read_csv(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(SourceLocation{file.string()}, "cannot read the CSV file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return read_csv_text(file.string(), text.str());
+  // As input::read: one byte past the limit at most, so a huge file is refused unread.
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() <= max_input_bytes && in.read(chunk, sizeof chunk).gcount() > 0)
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  return read_csv_text(file.string(), text);
 }
 
 }  // namespace fiscgen::input

@@ -1,12 +1,13 @@
 #include "input/input.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "base/xml.hpp"
 #include "i18n/i18n.hpp"
+#include "input/limits.hpp"
 #include "input/markup_scan.hpp"
 #include "input/overrides.hpp"
 
@@ -75,14 +76,27 @@ std::string parse_error_message(const pugi::xml_parse_result& result, std::strin
   }
 }
 
-/// Checks and NFC-normalises every text node and attribute value under `node`.
-void normalise_tree(Matter& matter, pugi::xml_node node) {
+std::string too_long(const std::string& what, std::size_t bytes) {
+  return what + " is " + std::to_string(bytes) + " bytes long; fiscgen accepts at most " +
+         std::to_string(max_value_bytes) + " (split it into paragraphs)";
+}
+
+/// Checks and NFC-normalises every text node and attribute value under `node`, which is
+/// `depth` elements deep; deeper than max_nesting_depth is refused, as is a value longer than
+/// max_value_bytes.
+void normalise_tree(Matter& matter, pugi::xml_node node, std::size_t depth) {
   for (pugi::xml_node child : node.children()) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      if (const std::size_t bytes = std::strlen(child.value()); bytes > max_value_bytes)
+        throw Error(matter.locate(child), too_long("a text", bytes));
       const std::string value = i18n::normalise(child.value(), matter.locate(child));
       // Only rewrite on change: pugixml keeps a node's offset when its value stays in place.
       if (value != child.value()) child.set_value(value.c_str());
     } else if (child.type() == pugi::node_element) {
+      if (depth + 1 > max_nesting_depth)
+        throw Error(matter.locate(child), "elements nested more than " +
+                                              std::to_string(max_nesting_depth) +
+                                              " deep: refused (is an end tag missing?)");
       for (pugi::xml_attribute attribute : child.attributes()) {
         // pugixml keeps both copies of a repeated attribute; XML forbids it.
         for (auto later = attribute.next_attribute(); later; later = later.next_attribute())
@@ -90,6 +104,9 @@ void normalise_tree(Matter& matter, pugi::xml_node node) {
             throw Error(matter.locate(child), "malformed XML: attribute " +
                                                   std::string(attribute.name()) +
                                                   " appears twice; expected it once");
+        if (const std::size_t bytes = std::strlen(attribute.value()); bytes > max_value_bytes)
+          throw Error(matter.locate(child),
+                      too_long("attribute " + std::string(attribute.name()), bytes));
         std::string value;
         try {
           value = i18n::normalise(attribute.value(), {});
@@ -99,12 +116,17 @@ void normalise_tree(Matter& matter, pugi::xml_node node) {
         }
         if (value != attribute.value()) attribute.set_value(value.c_str());
       }
-      normalise_tree(matter, child);
+      normalise_tree(matter, child, depth + 1);
     }
   }
 }
 
 }  // namespace
+
+std::string too_big(std::size_t bytes) {
+  return "the file is " + std::to_string(bytes) + " bytes; fiscgen reads at most " +
+         std::to_string(max_input_bytes) + " (16 MiB)";
+}
 
 SourceLocation Matter::locate(const pugi::xml_node& node) const {
   if (!node) return {file, 0, 0};
@@ -123,6 +145,8 @@ void read_text(Matter& matter, const std::string& name, std::string_view text,
   matter.added.clear();
   matter.kind.clear();
 
+  if (text.size() > max_input_bytes)
+    throw Error(SourceLocation{name}, too_big(text.size()));
   // A byte-order mark is not part of line 1's first column.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   matter.lines = LineIndex(name, text);
@@ -151,7 +175,7 @@ void read_text(Matter& matter, const std::string& name, std::string_view text,
     throw Error(matter.lines.locate(static_cast<std::ptrdiff_t>(scan.problem->offset)),
                 scan.problem->message);
 
-  normalise_tree(matter, matter.xml);
+  normalise_tree(matter, matter.xml, 0);
   matter.kind = matter.root().name();
 
   for (const std::string& text_override : overrides) apply_override(matter, text_override);
@@ -170,10 +194,19 @@ void read(Matter& matter, const std::filesystem::path& file,
     throw Error("cannot read " + name + ": it is a folder, not a file");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error("cannot read " + name + ": " + std::strerror(errno));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  // Read one byte past the limit, never more: a huge file or an endless device is refused
+  // without being read into memory.
+  std::string bytes;
+  char chunk[1 << 16];
+  while (bytes.size() <= max_input_bytes && in.read(chunk, sizeof chunk).gcount() > 0)
+    bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
   if (in.bad()) throw Error("cannot read " + name + ": " + std::strerror(errno));
-  read_text(matter, name, bytes.str(), overrides, locale);
+  if (bytes.size() > max_input_bytes) {
+    std::error_code size_error;
+    const auto size = std::filesystem::file_size(file, size_error);
+    throw Error(SourceLocation{name}, too_big(size_error ? bytes.size() : size));
+  }
+  read_text(matter, name, bytes, overrides, locale);
 }
 
 }  // namespace fiscgen::input

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "i18n/i18n.hpp"
+#include "input/limits.hpp"
 
 namespace fiscgen::input {
 namespace {
@@ -85,6 +86,10 @@ void apply_override(Matter& matter, const std::string& text) {
   if (!path)
     throw Error("--set \"" + text + "\": expected path=value, e.g. date=2013-07-16 " +
                 "(elements separated by '/', an optional [n] counting from 1, a final @attribute)");
+  if (text.size() - equals - 1 > max_value_bytes)
+    throw Error(origin.file.substr(0, origin.file.find('=') + 1) + "…: the value is " +
+                std::to_string(text.size() - equals - 1) + " bytes long; fiscgen accepts at most " +
+                std::to_string(max_value_bytes));
   const std::string value = i18n::normalise(std::string_view(text).substr(equals + 1), origin);
 
   pugi::xml_node node = matter.root();

@@ -29,7 +29,7 @@ struct Frame {
 /// together: the paginator then only has to honour per-line vetoes.
 class FlowBuilder {
  public:
-  FlowBuilder(Context& context, const LineBreaker& breaker, std::vector<FlowLine>& out)
+  FlowBuilder(Context& context, const Breakers& breaker, std::vector<FlowLine>& out)
       : context_(context), breaker_(breaker), out_(out) {}
 
   void blocks(const std::vector<doc::Block>& blocks, const Frame& frame) {
@@ -145,6 +145,8 @@ class FlowBuilder {
       shaper.add_text(b.label, b.where);
       shaper.add_tab_stop(heading_tab);
     }
+    // The portion marking comes first in the text (after a heading's number): "(TS//SI//NF) ".
+    if (!b.marking.empty()) shaper.add_portion_mark(b.marking, b.where);
     shaper.add_inlines(b.inlines);
     const Shaped text = shaper.finish();
     for (const auto* note : text.footnotes) set_note(context_, *note, breaker_);
@@ -270,7 +272,7 @@ class FlowBuilder {
   }
 
   Context& context_;
-  const LineBreaker& breaker_;
+  const Breakers& breaker_;
   std::vector<FlowLine>& out_;
   double pending_space_ = 0;
   int pending_keep_ = 0;
@@ -282,7 +284,7 @@ class FlowBuilder {
 }  // namespace
 
 std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>& blocks,
-                                 const LineBreaker& breaker) {
+                                 const Breakers& breaker) {
   std::vector<FlowLine> lines;
   FlowBuilder builder(context, breaker, lines);
   builder.blocks(blocks, Frame{context.content_left(), context.content_right(), "body"});

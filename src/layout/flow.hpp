@@ -11,6 +11,6 @@ namespace fiscgen::layout::detail {
 
 /// Lays out every block in reading order. Also sets every footnote's text into context.notes.
 std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>& blocks,
-                                 const LineBreaker& breaker);
+                                 const Breakers& breakers);
 
 }  // namespace fiscgen::layout::detail

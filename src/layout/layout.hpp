@@ -62,7 +62,9 @@ struct PageModel {
 };
 
 /// Lays the document out on pages as the rules profile says: line breaking at ICU's break
-/// opportunities, justified lines placed word by word, footnotes on the page of their
+/// opportunities (optimal fit for justified text, citations kept together), justified lines
+/// placed word by word, portion marks before marked paragraphs and the classification banner
+/// at the top and bottom of every page, footnotes on the page of their
 /// reference, headings kept with what follows, captions and signatures never split, page
 /// numbers. A character no font has throws Error at its source location; one drawn from the
 /// fallback family adds a Warning.

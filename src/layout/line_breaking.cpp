@@ -1,10 +1,137 @@
 #include "layout/line_breaking.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+
 namespace fiscgen::layout::detail {
 namespace {
 
 // Widths are sums of many doubles: forgive rounding noise when testing "does it fit".
 constexpr double fit_tolerance = 1e-9;
+
+// Optimal fit. Spaces of a justified line may stretch by half their width and shrink by a third
+// of it at badness 100 (TeX's Computer Modern ratios: a 1/3 em space with 1/6 em of stretch and
+// 1/9 em of shrink); place_line spreads the difference over the gaps either way. With the
+// default tolerance of 200 a space may grow to about 1.6 times its width, or shrink to 0.58.
+// Lines set ragged (the last, those ended by <br/>) never shrink.
+constexpr double space_stretch = 0.5;
+constexpr double space_shrink = 1.0 / 3;
+// TeX's "infinitely bad": the badness of a short line with no space to stretch, per point it
+// is short. Not a cap on 100 r³: when nothing fits the tolerance, the second search must still
+// tell a line stretched twice from one stretched ten times.
+constexpr double infinitely_bad = 10000;
+// Fitness classes by badness, as TeX: decent up to 12, loose up to 99, very loose beyond;
+// tight when shrunk with badness over 12.
+constexpr double loose_badness = 12;
+constexpr double very_loose_badness = 99;
+// TeX's \adjdemerits: a very loose line next to a decent one (classes two apart) looks like a
+// hole in the page; as costly as a line of badness ~100.
+constexpr double adjacent_demerits = 10000;
+// TeX's \doublehyphendemerits: two lines in a row ending in a hyphen.
+constexpr double double_hyphen_demerits = 10000;
+
+enum Fitness : int { very_loose = 0, loose = 1, decent = 2, tight = 3 };
+
+/// A feasible break: the best way found to end a line at `position` in a given fitness class.
+struct Node {
+  std::size_t position = 0;
+  int fitness = decent;
+  bool hyphen = false;
+  double total = 0;              // demerits of the paragraph up to here
+  std::ptrdiff_t previous = -1;  // index into the node list
+};
+
+/// One run of the optimal-fit search with lines up to `tolerance`; empty when no breaking
+/// keeps every line fitting and within it.
+std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakItem>& items,
+                                                       const LineWidths& widths,
+                                                       const FitWeights& weights,
+                                                       double tolerance) {
+  const std::size_t n = items.size();
+  // Prefix sums: width of all items, and of spaces only (the stretchable part).
+  std::vector<double> width(n + 1, 0), spaces(n + 1, 0);
+  // first_content[i]: first non-space item at or after i; content_end[i]: end of the last
+  // non-space item at or before i (lines do not measure their leading and trailing spaces).
+  std::vector<std::size_t> first_content(n + 1, n), content_end(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    width[i + 1] = width[i] + items[i].width;
+    spaces[i + 1] = spaces[i] + (items[i].space ? items[i].width : 0);
+    content_end[i + 1] = items[i].space ? content_end[i] : i + 1;
+  }
+  for (std::size_t i = n; i-- > 0;) first_content[i] = items[i].space ? first_content[i + 1] : i;
+
+  std::vector<Node> nodes{Node{}};
+  std::vector<std::size_t> active{0};
+  for (std::size_t b = 1; b <= n; ++b) {
+    const BreakItem& last_item = items[b - 1];
+    const bool end = b == n;
+    const bool forced = last_item.forced_after;
+    if (!end && !forced && !last_item.break_after) continue;
+    const bool hyphen = !end && last_item.hyphen_width > 0;
+    // The best new node per fitness class.
+    std::array<std::optional<Node>, 4> best;
+    std::vector<std::size_t> still_active;
+    for (const std::size_t a : active) {
+      const Node& from = nodes[a];
+      const std::size_t s = first_content[from.position];
+      const std::size_t e = std::max(s, content_end[b]);
+      const double available = widths.at(from.position == 0 ? 0 : 1) + fit_tolerance;
+      const double natural = width[e] - width[s];
+      const double shrink = (spaces[e] - spaces[s]) * space_shrink;
+      if (natural - shrink > available) continue;  // too long now, and for every later break
+      still_active.push_back(a);
+      if (e == s && !forced) continue;  // no empty lines, except between two <br/>
+      const double line = natural + (hyphen && e > s ? last_item.hyphen_width : 0);
+      const bool ragged = end || forced;  // the last line and a line ended by <br/>
+      if (line - (ragged ? 0 : shrink) > available) continue;
+      double badness = 0;
+      const double slack = available - fit_tolerance - line;
+      if (!ragged && slack > fit_tolerance) {
+        const double stretch = (spaces[e] - spaces[s]) * space_stretch;
+        badness = stretch > 0 ? 100 * std::pow(slack / stretch, 3) : infinitely_bad * slack;
+      } else if (!ragged && slack < -fit_tolerance) {
+        badness = 100 * std::pow(-slack / shrink, 3);
+      }
+      if (badness > tolerance) continue;
+      const int fitness = slack < 0 && badness > loose_badness ? tight
+                          : badness > very_loose_badness       ? very_loose
+                          : badness > loose_badness            ? loose
+                                                               : decent;
+      const double penalty = hyphen ? weights.hyphen_penalty : 0;
+      double demerits = std::pow(weights.line_penalty + badness, 2) + penalty * penalty;
+      if (hyphen && from.hyphen) demerits += double_hyphen_demerits;
+      if (std::abs(fitness - from.fitness) > 1) demerits += adjacent_demerits;
+      const double total = from.total + demerits;
+      auto& slot = best[static_cast<std::size_t>(fitness)];
+      if (!slot || total < slot->total)
+        slot = Node{b, fitness, hyphen, total, static_cast<std::ptrdiff_t>(a)};
+    }
+    // A forced break ends every line running through it.
+    if (forced || end) still_active.clear();
+    for (const auto& node : best) {
+      if (!node) continue;
+      still_active.push_back(nodes.size());
+      nodes.push_back(*node);
+    }
+    if (still_active.empty()) return std::nullopt;
+    active = std::move(still_active);
+  }
+  // After the last item only nodes at n are active.
+  std::ptrdiff_t chosen = -1;
+  for (const std::size_t a : active)
+    if (nodes[a].position == n &&
+        (chosen < 0 || nodes[a].total < nodes[static_cast<std::size_t>(chosen)].total))
+      chosen = static_cast<std::ptrdiff_t>(a);
+  if (chosen < 0) return std::nullopt;
+  std::vector<std::size_t> ends;
+  for (std::ptrdiff_t k = chosen; k > 0; k = nodes[static_cast<std::size_t>(k)].previous)
+    ends.push_back(nodes[static_cast<std::size_t>(k)].position);
+  std::reverse(ends.begin(), ends.end());
+  return ends;
+}
 
 }  // namespace
 
@@ -49,6 +176,31 @@ std::vector<std::size_t> greedy_breaks(const std::vector<BreakItem>& items,
     start = end;
   }
   return ends;
+}
+
+/// Optimal fit, after Knuth and Plass ("Breaking Paragraphs into Lines", 1981), as TeX does it.
+/// Every break opportunity is a candidate end of line. A line from break a to break b has a
+/// badness, 100·r³ where r is how far its spaces must stretch (or shrink) to reach the right
+/// margin as a fraction of what they may (space_stretch, space_shrink of their width); lines
+/// over `tolerance` are refused, and lines that would have to shrink more are impossible. A line
+/// costs demerits (line_penalty + badness)² + penalty², the penalty being hyphen_penalty when
+/// it ends at a soft hyphen, plus double_hyphen_demerits after another hyphenated line and
+/// adjacent_demerits when its fitness class (tight, decent, loose, very loose) is two classes from
+/// the line before: a loose line beside a tight one shows. Dynamic programming over breaks finds
+/// the breaking of least total demerits: for each break, the best path to it per fitness class
+/// (the class decides the next line's cost); a break stays "active" while lines from it can
+/// still fit. The last line, and a line ended by <br/>, is set ragged and costs no badness.
+/// When nothing fits within the tolerance the search is repeated with any badness allowed
+/// (very loose lines rather than overfull ones), and when even that fails, because a word is
+/// wider than the line, greedy breaking (which splits the word) takes over. Cost: each break
+/// is compared with the breaks of about one line before it, so linear in practice.
+std::vector<std::size_t> optimal_breaks(const std::vector<BreakItem>& items,
+                                        const LineWidths& widths, const FitWeights& weights) {
+  if (items.empty()) return {};
+  if (auto ends = optimal_search(items, widths, weights, weights.tolerance)) return *ends;
+  if (auto ends = optimal_search(items, widths, weights, std::numeric_limits<double>::infinity()))
+    return *ends;
+  return greedy_breaks(items, widths);
 }
 
 double line_width(const std::vector<BreakItem>& items, std::size_t begin, std::size_t end) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "i18n/i18n.hpp"
 
@@ -26,6 +27,56 @@ bool draws_text(const Atom& atom) {
           atom.kind == AtomKind::soft_hyphen);
 }
 
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+constexpr std::string_view section_sign = "\u00A7", paragraph_sign = "\u00B6";
+
+/// Whether a citation is kept together at `offset`, a break opportunity strictly inside the
+/// citation [begin, end) of `text`. A citation may break only at a space (not after a hyphen
+/// in "1801-1812" nor between ")(" in "(d)(1)"), and not at the spaces that join its parts:
+///   after "§", "§§", "¶", "¶¶":                               § 1861, §§ 1801-1812
+///   after a word ending in "." before a capital, digit or §:  U.S.C. §, F. Supp. 2d, D.C. Cir.
+///   after a number before a capital (volume and reporter):    50 U.S.C., 573 U.S.
+///   after a reporter (a word with a "." or a series such as "2d") before a number (its page):
+///                                                             F. Supp. 2d 456, F.3d 456
+/// Breaks stay allowed after commas and between a case's names ("Corp. v. United States, 123
+/// F.3d 456, 460"), so a long citation still flows; a short one such as "50 U.S.C. § 1861(d)(1)"
+/// has no allowed break left at all. Chosen over "no break in a citation shorter than 40% of
+/// the line": that rule depends on the measure and lets long citations break after "§".
+bool citation_keeps(std::string_view text, std::size_t begin, std::size_t end, std::size_t offset) {
+  if (offset == 0 || text[offset - 1] != ' ') return true;
+  std::size_t before_end = offset - 1;
+  while (before_end > begin && text[before_end - 1] == ' ') --before_end;
+  std::size_t before_begin = before_end;
+  while (before_begin > begin && text[before_begin - 1] != ' ') --before_begin;
+  std::size_t after_end = offset;
+  while (after_end < end && text[after_end] != ' ') ++after_end;
+  const std::string_view before = text.substr(before_begin, before_end - before_begin);
+  const std::string_view after = text.substr(offset, after_end - offset);
+  if (before.empty() || after.empty()) return false;
+  const auto only = [](std::string_view word, std::string_view sign) {
+    return word == sign || (word.size() == 2 * sign.size() && word.substr(0, sign.size()) == sign &&
+                            word.substr(sign.size()) == sign);
+  };
+  if (only(before, section_sign) || only(before, paragraph_sign)) return true;
+  const char next = after.front();
+  const bool next_section = after.substr(0, section_sign.size()) == section_sign;
+  if (before.back() == '.' && (is_upper(next) || is_digit(next) || next_section)) return true;
+  const bool number = std::all_of(before.begin(), before.end(), is_digit);
+  if (number && is_upper(next)) return true;
+  // A series ("2d", "3d", "4th"): digits then lower-case letters.
+  const auto letters = std::find_if_not(before.begin(), before.end(), is_digit);
+  const bool series =
+      letters != before.begin() && letters != before.end() &&
+      std::all_of(letters, before.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool reporter = before.find('.') != std::string_view::npos || series;
+  return reporter && is_digit(next) && before.back() != ',';
+}
+
 std::vector<BreakItem> break_items(Context& context, const Shaped& text) {
   const auto& atoms = text.atoms;
   std::vector<BreakItem> items(atoms.size());
@@ -45,6 +96,11 @@ std::vector<BreakItem> break_items(Context& context, const Shaped& text) {
     if (std::find(text.no_break_before.begin(), text.no_break_before.end(), offset) !=
         text.no_break_before.end())
       continue;  // a note mark stays with the word it follows
+    if (std::any_of(text.citations.begin(), text.citations.end(), [&](const auto& cite) {
+          return offset > cite.first && offset < cite.second &&
+                 citation_keeps(text.text, cite.first, cite.second, offset);
+        }))
+      continue;
     const auto at =
         std::lower_bound(atoms.begin(), atoms.end(), offset,
                          [](const Atom& atom, std::size_t value) { return atom.offset < value; });
@@ -78,7 +134,8 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
   }
   double extra = 0, shift = 0;
   const double slack = available - natural;
-  if (align == doc::Align::justify && gaps > 0 && slack > 0)
+  // Justified lines from the optimal breaker may be a little too long and shrink their spaces.
+  if (align == doc::Align::justify && gaps > 0 && std::abs(slack) > 0)
     extra = slack / gaps;
   else if (align == doc::Align::center && slack > 0)
     shift = slack / 2;
@@ -150,7 +207,7 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
 /// Lines come from the breaker; alignment follows the style unless the block overrides it, and
 /// a justified paragraph's last line, or a line ended by <br/>, is set flush left.
 std::vector<FlowLine> set_paragraph(Context& context, const Shaped& text, const rules::Style& style,
-                                    const ParagraphFrame& frame, const LineBreaker& breaker) {
+                                    const ParagraphFrame& frame, const Breakers& breakers) {
   std::vector<FlowLine> lines;
   const auto& atoms = text.atoms;
   const bool has_content =
@@ -164,7 +221,7 @@ std::vector<FlowLine> set_paragraph(Context& context, const Shaped& text, const 
   const double first_indent = flush ? style.first_line_indent : 0;
   const LineWidths widths{full - first_indent, full};
   const auto items = break_items(context, text);
-  const auto ends = breaker(items, widths);
+  const auto ends = breakers.pick(frame.align == doc::Align::justify)(items, widths);
   const double baseline = context.ascent(style.size);
 
   std::size_t begin = 0;
@@ -189,7 +246,7 @@ std::vector<FlowLine> set_paragraph(Context& context, const Shaped& text, const 
   return lines;
 }
 
-void set_note(Context& context, const doc::Inline& footnote, const LineBreaker& breaker) {
+void set_note(Context& context, const doc::Inline& footnote, const Breakers& breakers) {
   const rules::Style& style = context.profile.style("footnote");
   Shaper shaper(context, style);
   shaper.add_mark(footnote.note, footnote.where);
@@ -197,7 +254,7 @@ void set_note(Context& context, const doc::Inline& footnote, const LineBreaker& 
   const Shaped text = shaper.finish();
   ParagraphFrame frame{context.content_left(), context.content_right(), style.align};
   Note note;
-  note.lines = set_paragraph(context, text, style, frame, breaker);
+  note.lines = set_paragraph(context, text, style, frame, breakers);
   note.gap = style.space_after;
   if (note.lines.empty()) {  // a note without text still shows its number
     FlowLine line;
@@ -207,7 +264,7 @@ void set_note(Context& context, const doc::Inline& footnote, const LineBreaker& 
   // Notes referenced inside this note have no place of their own: set them anyway so their
   // text is not lost, after this one.
   context.notes[footnote.note] = std::move(note);
-  for (const auto* inner : text.footnotes) set_note(context, *inner, breaker);
+  for (const auto* inner : text.footnotes) set_note(context, *inner, breakers);
 }
 
 }  // namespace fiscgen::layout::detail

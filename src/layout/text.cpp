@@ -172,9 +172,12 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
         a.small_caps = true;
         walk(in.children, a);
         break;
-      case InlineKind::citation:  // plain text until citations get their own styling
+      case InlineKind::citation: {  // plain text, but kept together (see break_items)
+        const auto begin = static_cast<std::uint32_t>(out_.text.size());
         walk(in.children, a);
+        out_.citations.emplace_back(begin, static_cast<std::uint32_t>(out_.text.size()));
         break;
+      }
       case InlineKind::redaction:
         a.redacted = true;
         walk(in.children, a);
@@ -227,6 +230,14 @@ void Shaper::add_tab_stop(double stop) {
   atom.width = target - width;
   append_utf8(out_.text, no_break_space);  // the label stays with the heading's first word
   out_.atoms.push_back(atom);
+}
+
+void Shaper::add_portion_mark(const std::string& marking, const SourceLocation& where) {
+  const auto begin = static_cast<std::uint32_t>(out_.text.size());
+  add_text("(" + marking + ") ", where);
+  // ICU would break after a "/"; the mark is one word. Breaking after its space stays allowed.
+  for (auto offset = begin + 1; offset + 1 < out_.text.size(); ++offset)
+    out_.no_break_before.push_back(offset);
 }
 
 void Shaper::add_mark(int note, const SourceLocation& where) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "layout/context.hpp"
@@ -38,9 +39,10 @@ struct Shaped {
   std::vector<Atom> atoms;
   std::vector<std::string> links;
   std::vector<std::uint32_t> no_break_before;  // offsets where breaking is vetoed (note marks)
-  std::vector<int> notes;                      // note numbers, in reading order
-  std::vector<std::size_t> note_atoms;         // index of each note's first mark atom
-  std::vector<const doc::Inline*> footnotes;   // the <fn> inlines, same order
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> citations;  // [begin, end) of each <cite>
+  std::vector<int> notes;                                          // note numbers, in reading order
+  std::vector<std::size_t> note_atoms;        // index of each note's first mark atom
+  std::vector<const doc::Inline*> footnotes;  // the <fn> inlines, same order
 };
 
 /// Turns inlines into atoms: applies faces, small caps and superscripts, resolves every code
@@ -54,6 +56,8 @@ class Shaper {
   void add_text(std::string_view utf8, const SourceLocation& where);
   /// A blank reaching the next multiple of `stop` points (at least a space wide).
   void add_tab_stop(double stop);
+  /// A portion marking, "(TS//SI//NF) ", in the style's face, never broken inside.
+  void add_portion_mark(const std::string& marking, const SourceLocation& where);
   /// A footnote reference mark: the number raised and smaller, attached to what precedes it.
   void add_mark(int note, const SourceLocation& where);
 

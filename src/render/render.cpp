@@ -12,6 +12,18 @@
 namespace fiscgen::render {
 namespace {
 
+/// Pages of one document. The longest FISC filings run to a few hundred pages; past 2,000 the
+/// PDF (held in memory by libharu) and compliance checks grow without serving any filing.
+constexpr std::size_t max_pages = 2000;
+
+void check_page_count(const std::filesystem::path& input, const layout::PageModel& pages) {
+  if (pages.pages.size() > max_pages)
+    throw Error(SourceLocation{input.string()},
+                "the document lays out to " + std::to_string(pages.pages.size()) +
+                    " pages; fiscgen writes at most " + std::to_string(max_pages) +
+                    " (split it into volumes)");
+}
+
 /// The PDF's dates: SOURCE_DATE_EPOCH when the caller pins one (reproducible builds), else the
 /// document's own date. Never the clock, so the same input gives the same bytes.
 std::string creation_date(const std::string& document_date) {
@@ -57,6 +69,7 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
   const auto profile = rules::load_named_profile(paths.rules(), document.meta.rules);
   fonts::FontSet fonts(resolver, profile.font_family, profile.fallback_family);
   const auto pages = layout::lay_out(document, profile, fonts, result.warnings);
+  check_page_count(request.input, pages);
   const pdf::Info info{document.meta.title, document.meta.subject, document.meta.author, "",
                        creation_date(document.meta.date)};
   pdf::write(pages, fonts, info, result.output);
@@ -74,6 +87,7 @@ LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResol
   result.profile = rules::load_named_profile(paths.rules(), result.document.meta.rules);
   fonts::FontSet fonts(resolver, result.profile.font_family, result.profile.fallback_family);
   result.pages = layout::lay_out(result.document, result.profile, fonts, result.warnings);
+  check_page_count(request.input, result.pages);
   return result;
 }
 

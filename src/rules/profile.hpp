@@ -64,8 +64,9 @@ struct Tables {
   std::string rule;
 };
 
-/// Line- and page-breaking weights, in TeX's names and units: recorded for the optimal-fit
-/// breaker, not read by layout yet (it breaks lines greedily).
+/// Line- and page-breaking weights, in TeX's names and units. The first three drive the
+/// optimal-fit breaking of justified paragraphs (layout/line_breaking.cpp); the widow and orphan
+/// penalties are recorded for a page breaker, not read yet.
 struct Breaking {
   double tolerance = 200;       // largest badness a line may have
   double line_penalty = 10;     // added to every line's demerits

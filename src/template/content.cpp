@@ -8,7 +8,7 @@
 namespace fiscgen::templ {
 namespace {
 
-constexpr std::array<std::string_view, 9> inline_names = {"em", "strong", "u",      "sc", "cite",
+constexpr std::array<std::string_view, 9> inline_names = {"em", "strong", "u", "sc", "cite",
                                                           "fn", "redact", "a", "br"};
 
 class Copier {
@@ -30,7 +30,7 @@ class Copier {
     const std::string_view name = from.name();
     if (name == "section") return children(from, out, depth + 1);
     if (name == "p") {
-      element(from, out, "paragraph", depth);
+      marked(from, element(from, out, "paragraph", depth));
       return;
     }
     if (name == "quote" || name == "item") {
@@ -40,6 +40,7 @@ class Copier {
     if (name == "heading") {
       auto heading = element(from, out, "heading", depth);
       heading.append_attribute("level") = depth < 1 ? 1 : depth;
+      marked(from, heading);
       return;
     }
     if (name == "list") return list(from, out, depth);
@@ -63,12 +64,19 @@ class Copier {
     return copied;
   }
 
+  /// A paragraph's or heading's class="…" is its portion marking (design §3): the tree keeps
+  /// it under the same name, and doc/ checks it.
+  static void marked(const pugi::xml_node& from, pugi::xml_node copied) {
+    if (const auto marking = from.attribute("class"))
+      copied.append_attribute("class") = marking.value();
+  }
+
   /// Lists are bulleted unless type="number" or type="letter" says otherwise.
   void list(const pugi::xml_node& from, pugi::xml_node out, int depth) {
     const std::string_view type = from.attribute("type").as_string("bullet");
     if (type != "bullet" && type != "number" && type != "letter")
-      throw Error(locate_(from),
-                  std::string("type=\"").append(type).append("\": expected bullet, number or letter"));
+      throw Error(locate_(from), std::string("type=\"").append(type).append(
+                                     "\": expected bullet, number or letter"));
     auto copied = element(from, out, "list", depth);
     int n = 0;
     for (auto item : copied.children("item")) {

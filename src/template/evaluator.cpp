@@ -330,7 +330,8 @@ class Evaluator {
 
   /// A value of the rules profile: the court's name as its rules print it, and so on.
   void rule(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out) {
-    const std::string_view name = required_attribute(file, node, "name");
+    // A std::string, not a view: required_attribute returns a temporary.
+    const std::string name = required_attribute(file, node, "name");
     const auto& profile = context_.profile;
     if (name == "court") return text(out, profile.court);
     if (name == "court-place") return text(out, profile.court_place);

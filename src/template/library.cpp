@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "base/xml.hpp"
+#include "input/limits.hpp"
 
 namespace fiscgen::templ {
 namespace fs = std::filesystem;
@@ -44,6 +45,24 @@ std::vector<fs::path> Library::files() const {
 }
 
 namespace {
+
+/// The first element nested deeper than input::max_nesting_depth: evaluating a template
+/// recurses over its elements, so a template is bounded as an input is. pugixml's traversal
+/// is iterative.
+pugi::xml_node too_deep(pugi::xml_document& xml) {
+  struct Walker : pugi::xml_tree_walker {
+    pugi::xml_node found;
+    bool for_each(pugi::xml_node& node) override {
+      if (node.type() != pugi::node_element ||
+          static_cast<std::size_t>(depth()) < input::max_nesting_depth)
+        return true;
+      found = node;
+      return false;
+    }
+  } walker;
+  xml.traverse(walker);
+  return walker.found;
+}
 
 bool inside(const fs::path& root, const fs::path& path) {
   const auto mismatch = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
@@ -128,6 +147,10 @@ const TemplateFile& Library::load(const fs::path& root, const std::string& name,
   if (!parsed)
     throw Error(loaded->lines.locate(parsed.offset),
                 std::string("malformed template: ") + parsed.description());
+  if (const auto deep = too_deep(loaded->xml))
+    throw Error(loaded->locate(deep), "elements nested more than " +
+                                          std::to_string(input::max_nesting_depth) +
+                                          " deep: refused");
   for (const auto& attribute : loaded->xml.document_element().attributes()) {
     const std::string_view attribute_name = attribute.name();
     if (attribute_name.substr(0, 6) == "xmlns:" &&
