@@ -77,9 +77,6 @@ void write_file_atomically(const std::filesystem::path& output, std::string_view
   if (fd < 0) fail(output, "cannot create a file in " + directory.string(), errno);
   TempFile temp(name.data(), fd);
 
-  // mkstemp makes the file 0600; a PDF should get the permissions any new file would.
-  if (::fchmod(temp.fd(), 0666 & ~current_umask()) != 0)
-    fail(output, "cannot set the permissions of " + temp.path(), errno);
   const char* data = bytes.data();
   std::size_t left = bytes.size();
   while (left > 0) {
@@ -92,6 +89,10 @@ void write_file_atomically(const std::filesystem::path& output, std::string_view
     left -= static_cast<std::size_t>(written);
   }
   if (::fsync(temp.fd()) != 0) fail(output, "cannot flush " + temp.path() + " to disk", errno);
+  // mkstemp made the file 0600, so a sealed filing is private while it is written; only the
+  // whole file gets the permissions any new file would.
+  if (::fchmod(temp.fd(), 0666 & ~current_umask()) != 0)
+    fail(output, "cannot set the permissions of " + temp.path(), errno);
   if (temp.close() != 0) fail(output, "cannot write " + temp.path(), errno);
   if (::rename(temp.path().c_str(), output.c_str()) != 0)
     fail(output, "cannot replace the file", errno);

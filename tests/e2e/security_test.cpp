@@ -135,9 +135,9 @@ TEST_CASE("limits: includes nested more than 16 deep are refused where the 17th 
 
 TEST_CASE("limits: a document of more than 2,000 pages is refused, and nothing is written") {
   e2e::TempDir dir;
-  // One short paragraph a line, double-spaced: ~22 lines a page, so 50,000 fill ~2,300 pages.
+  // One short paragraph a line: 26 lines a page in a letter, so 60,000 fill ~2,300 pages.
   std::string paragraphs;
-  for (int i = 0; i < 50000; ++i) paragraphs += "<p>Line " + std::to_string(i) + ".</p>\n";
+  for (int i = 0; i < 60000; ++i) paragraphs += "<p>Line " + std::to_string(i) + ".</p>\n";
   const auto input = write(dir, "long.xml", letter_with(paragraphs));
   const auto run = render(dir, input);
   CHECK(run.status == 1);
