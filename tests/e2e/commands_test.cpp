@@ -10,13 +10,6 @@ namespace {
 
 const std::filesystem::path examples = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "examples";
 
-std::string read(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string replace(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   REQUIRE_MESSAGE(at != std::string::npos, from);
@@ -50,7 +43,7 @@ TEST_CASE("new writes an input that, rendered unchanged, lists what is missing")
   const auto input = dir / "matter.xml";
   const auto made = e2e::fiscgen({"new", "motion", "-o", input.string()});
   REQUIRE_MESSAGE(made.status == 0, made.err);
-  const auto text = read(input);
+  const auto text = e2e::read_file(input);
   CHECK(text.find("<motion form=\"fisc/motion\"") != std::string::npos);
   CHECK(text.find("<docket></docket>") != std::string::npos);
   CHECK(text.find("required: the docket number") != std::string::npos);
@@ -77,7 +70,7 @@ TEST_CASE("check reports every problem at once, where it is, and writes nothing"
   CHECK(e2e::fiscgen({"check", (examples / "letter.xml").string()}).status == 0);
 
   e2e::TempDir dir;
-  auto text = read(examples / "motion.xml");
+  auto text = e2e::read_file(examples / "motion.xml");
   text = replace(text, "<movant>", "<movnat>");
   text = replace(text, "</movant>", "</movnat>");
   text = replace(text, "<date>2013-06-19</date>", "<date>2013-06-31</date>");
@@ -94,7 +87,7 @@ TEST_CASE("check reports every problem at once, where it is, and writes nothing"
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
   CHECK(files == 1);
 
-  auto letter = replace(read(examples / "letter.xml"), "ref=\"attorney-general\"",
+  auto letter = replace(e2e::read_file(examples / "letter.xml"), "ref=\"attorney-general\"",
                         "ref=\"attorney-generl\"");
   std::ofstream(dir / "letter.xml") << letter;
   const auto recipient = e2e::fiscgen({"check", (dir / "letter.xml").string()});

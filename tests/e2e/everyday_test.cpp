@@ -12,13 +12,6 @@ namespace {
 
 const std::filesystem::path examples = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "examples";
 
-std::string read(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// Waits up to `seconds` for `ready` to hold.
 template <typename Ready>
 bool eventually(Ready ready, int seconds = 20) {
@@ -49,11 +42,11 @@ TEST_CASE("--watch renders again when the input changes, and keeps the last good
   pclose(started);
 
   CHECK(eventually([&] { return std::filesystem::exists(pdf); }));
-  CHECK(eventually([&] { return read(log).find("rendered ") != std::string::npos; }));
+  CHECK(eventually([&] { return e2e::read_file(log).find("rendered ") != std::string::npos; }));
   CHECK(e2e::pdf_text(pdf).find("July 16, 2013") != std::string::npos);
 
   // An editor saves a new date: a new PDF follows.
-  auto text = read(input);
+  auto text = e2e::read_file(input);
   text.replace(text.find("2013-07-16"), 10, "2013-08-01");
   std::ofstream(dir / "letter.xml.new") << text;
   std::filesystem::rename(dir / "letter.xml.new", input);
@@ -61,7 +54,7 @@ TEST_CASE("--watch renders again when the input changes, and keeps the last good
 
   // A broken save is reported; the last good PDF stays.
   std::ofstream(input) << "<letter template=\"attorney-general\"><date>";
-  CHECK(eventually([&] { return read(log).find("error: ") != std::string::npos; }));
+  CHECK(eventually([&] { return e2e::read_file(log).find("error: ") != std::string::npos; }));
   CHECK(e2e::pdf_text(pdf).find("August 1, 2013") != std::string::npos);
   CHECK(e2e::run({"kill", std::to_string(pid)}).status == 0);
 }
@@ -107,7 +100,7 @@ TEST_CASE("--quiet silences warnings; --verbose says what was read") {
   CHECK(verbose.err.find("rendered ") != std::string::npos);
 
   const auto input = dir / "greek.xml";
-  auto text = read(examples / "letter.xml");
+  auto text = e2e::read_file(examples / "letter.xml");
   text.replace(text.find("I write"), 7, "\u2200 I write");  // ∀: only in the fallback font
   std::ofstream(input) << text;
   const auto warned = e2e::fiscgen({"render", input.string(), "-o", (dir / "g.pdf").string()});
@@ -123,7 +116,7 @@ TEST_CASE("--templates: a firm's own letterhead replaces ours; its own forms are
   std::filesystem::create_directories(firm / "letters");
   std::filesystem::create_directories(firm / "forms" / "firm");
   const std::filesystem::path source = FISCGEN_SOURCE_DATA_DIR;
-  auto letterhead = read(source / "letters" / "letterhead.xml");
+  auto letterhead = e2e::read_file(source / "letters" / "letterhead.xml");
   const std::string organization = "<t:value select=\"from/organization\"/>";
   letterhead.replace(letterhead.find(organization), organization.size(),
                      "Hart &amp; Partners for " + organization);
