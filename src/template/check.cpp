@@ -5,17 +5,13 @@
 #include <tuple>
 
 #include "i18n/i18n.hpp"
+#include "template/content.hpp"
 #include "template/library.hpp"
 #include "template/steps.hpp"
 #include "template/template.hpp"
 
 namespace fiscgen::templ {
 namespace {
-
-/// Elements of running text and sections: the content t:copy carries over.
-const std::set<std::string> rich_content = {"section", "heading", "p",  "quote",  "list", "item",
-                                            "em",      "strong",  "u",  "sc",     "cite", "fn",
-                                            "redact",  "a",       "br"};
 
 /// Element names an XPath mentions: "signature/attorney[1]/name" → signature, attorney, name.
 void names_in_xpath(const std::string& expression, std::set<std::string>& names) {
@@ -124,7 +120,9 @@ std::vector<Error> check(input::Matter& matter, const Environment& environment) 
   collect_fields(library, *file, fields);
   for (auto& missing : missing_fields(matter, fields)) problems.push_back(std::move(missing));
 
-  std::set<std::string> known = rich_content;
+  std::set<std::string> known;
+  for (const auto name : input_block_elements) known.emplace(name);
+  for (const auto name : input_inline_elements) known.emplace(name);
   std::set<const TemplateFile*> seen;
   names_in_template(library, *file, known, seen);
   for (const auto& field : fields) names_in_xpath(field.name, known);

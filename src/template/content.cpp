@@ -8,9 +8,6 @@
 namespace fiscgen::templ {
 namespace {
 
-constexpr std::array<std::string_view, 9> inline_names = {"em", "strong", "u", "sc", "cite",
-                                                          "fn", "redact", "a", "br"};
-
 class Copier {
  public:
   explicit Copier(const std::function<SourceLocation(const pugi::xml_node&)>& locate)
@@ -44,7 +41,7 @@ class Copier {
       return;
     }
     if (name == "list") return list(from, out, depth);
-    for (const auto known : inline_names) {
+    for (const auto known : input_inline_elements) {
       if (name != known) continue;
       auto copied = element(from, out, name, depth);
       if (name == "a") copied.append_attribute("href") = from.attribute("href").value();
