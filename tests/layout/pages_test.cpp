@@ -239,7 +239,8 @@ TEST_CASE("outline entries name the page and top of their blocks") {
   CHECK(model.outline[1].page > 0);
 }
 
-TEST_CASE("a ten-page motion lays out in milliseconds, the same every time") {
+// Speed is measured in bench/, never asserted here: a loaded or sanitized build is slower.
+TEST_CASE("a ten-page motion lays out the same every time") {
   Setup s;
   std::string body;
   for (int i = 0; i < 40; ++i) {
@@ -251,12 +252,8 @@ TEST_CASE("a ten-page motion lays out in milliseconds, the same every time") {
   auto first = layout::lay_out(tree, s.profile, s.fonts, s.warnings);
   constexpr int rounds = 10;
   std::vector<layout::PageModel> again;
-  const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < rounds; ++i)
     again.push_back(layout::lay_out(tree, s.profile, s.fonts, s.warnings));
-  const double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() /
-      rounds;
   for (const auto& model : again) {
     REQUIRE(model.pages.size() == first.pages.size());
     for (std::size_t p = 0; p < first.pages.size(); ++p) {
@@ -268,7 +265,5 @@ TEST_CASE("a ten-page motion lays out in milliseconds, the same every time") {
       }
     }
   }
-  MESSAGE("pages: " << first.pages.size() << ", layout time: " << ms << " ms");
   CHECK(first.pages.size() >= 10);
-  CHECK(ms < 100);
 }
