@@ -15,6 +15,7 @@
 #include "base/data_paths.hpp"
 #include "i18n/i18n.hpp"
 #include "template/template.hpp"
+#include "scratch.hpp"
 
 namespace fs = std::filesystem;
 using namespace fiscgen;
@@ -72,29 +73,7 @@ std::string closing_in(const std::string& tree) {
 
 const std::string sample_letter = read(source / "examples" / "letter.xml");
 
-/// A data folder of our own for one-directive templates, with the real rules and bundles.
-struct Scratch {
-  fs::path root;
-  DataPaths paths;
-  Scratch() {
-    root = fs::temp_directory_path() / ("fiscgen-letters-test-" + std::to_string(::getpid()));
-    fs::remove_all(root);
-    fs::create_directories(root / "forms" / "rules");
-    fs::create_directories(root / "letters");
-    fs::copy_file(source / "forms" / "rules" / "fisc-2010.xml",
-                  root / "forms" / "rules" / "fisc-2010.xml");
-    paths = DataPaths::discover();
-    paths.forms = root / "forms";
-    paths.letters = root / "letters";
-  }
-  ~Scratch() { fs::remove_all(root); }
-  void form(const std::string& name, const std::string& content) const {
-    std::ofstream(root / "forms" / (name + ".xml"))
-        << "<t:template xmlns:t=\"urn:fiscgen:template\" kind=\"motion\" rules=\"fisc-2010\">\n"
-           "<document>"
-        << content << "</document></t:template>\n";
-  }
-};
+using template_test::Scratch;
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "base/data_paths.hpp"
 #include "i18n/i18n.hpp"
 #include "template/template.hpp"
+#include "scratch.hpp"
 
 namespace fs = std::filesystem;
 using namespace fiscgen;
@@ -50,33 +51,7 @@ std::string error_of(const std::function<void()>& action) {
   return "(no error)";
 }
 
-/// A data folder of our own: forms/ with the real rules, letters/, the real bundles.
-struct Scratch {
-  fs::path root;
-  DataPaths paths;
-  Scratch() {
-    root = fs::temp_directory_path() / ("fiscgen-template-test-" + std::to_string(::getpid()));
-    fs::remove_all(root);
-    fs::create_directories(root / "forms" / "rules");
-    fs::create_directories(root / "letters");
-    fs::copy_file(source / "forms" / "rules" / "fisc-2010.xml",
-                  root / "forms" / "rules" / "fisc-2010.xml");
-    paths = real_paths();
-    paths.forms = root / "forms";
-    paths.letters = root / "letters";
-  }
-  ~Scratch() { fs::remove_all(root); }
-  void write(const std::string& name, const std::string& text) const {
-    fs::create_directories((root / name).parent_path());
-    std::ofstream(root / name) << text;
-  }
-  /// A template t/NAME whose document holds `content`.
-  void form(const std::string& name, const std::string& content) const {
-    write("forms/t/" + name + ".xml",
-          "<t:template xmlns:t=\"urn:fiscgen:template\" kind=\"motion\" rules=\"fisc-2010\">\n"
-          "<document>" + content + "</document></t:template>\n");
-  }
-};
+using template_test::Scratch;
 
 }  // namespace
 
@@ -160,7 +135,7 @@ TEST_CASE("template names stay inside the template roots") {
 
 TEST_CASE("directives: value, copy, if, choose, for-each with $position, attributes, rule") {
   Scratch scratch;
-  scratch.form("all",
+  scratch.form("t/all",
                "<paragraph style=\"x{name}y{{z}}\"><t:value select=\"name\" case=\"upper\"/></paragraph>"
                "<t:if test=\"flag\"><paragraph>flagged</paragraph></t:if>"
                "<t:if test=\"not(flag)\"><paragraph>unflagged</paragraph></t:if>"
@@ -187,21 +162,21 @@ TEST_CASE("directives: value, copy, if, choose, for-each with $position, attribu
 
 TEST_CASE("errors in templates and in copied content name the file, line and column") {
   Scratch scratch;
-  scratch.form("bad", "\n<t:vaule select=\"x\"/>");
+  scratch.form("t/bad", "\n<t:vaule select=\"x\"/>");
   const auto directive = error_of([&] { tree_of("<motion form=\"t/bad\"/>", scratch.paths); });
   CHECK(directive.find("forms/t/bad.xml:3:1: unknown directive <t:vaule>") == 0);
 
-  scratch.form("xpath", "<paragraph><t:value select=\"a[\"/></paragraph>");
+  scratch.form("t/xpath", "<paragraph><t:value select=\"a[\"/></paragraph>");
   const auto xpath = error_of([&] { tree_of("<motion form=\"t/xpath\"/>", scratch.paths); });
   CHECK(xpath.find("forms/t/xpath.xml:2:") == 0);
   CHECK(xpath.find("the XPath \"a[\" cannot be read") != std::string::npos);
 
-  scratch.form("copy", "<t:copy select=\"body\"/>");
+  scratch.form("t/copy", "<t:copy select=\"body\"/>");
   const auto content = error_of(
       [&] { tree_of("<motion form=\"t/copy\">\n<body>\n  <para>x</para></body></motion>", scratch.paths); });
   CHECK(content.find("input.xml:3:3: <para> is not allowed in <body>") == 0);
 
-  scratch.form("date", "<paragraph><t:date select=\"d\"/></paragraph>");
+  scratch.form("t/date", "<paragraph><t:date select=\"d\"/></paragraph>");
   const auto date = error_of(
       [&] { tree_of("<motion form=\"t/date\">\n <d>2013-02-30</d></motion>", scratch.paths); });
   CHECK(date.find("input.xml:2:2:") == 0);
@@ -213,7 +188,7 @@ TEST_CASE("includes: shared pieces, cycles and escapes refused") {
                 "<t:fragment xmlns:t=\"urn:fiscgen:template\">"
                 "<t:field name=\"who\" required=\"yes\" description=\"someone\"/>"
                 "<paragraph><t:value select=\"who\"/></paragraph></t:fragment>");
-  scratch.form("uses", "<t:include src=\"t/piece\"/><t:include src=\"t/piece.xml\"/>");
+  scratch.form("t/uses", "<t:include src=\"t/piece\"/><t:include src=\"t/piece.xml\"/>");
   CHECK(tree_of("<motion form=\"t/uses\"><who>Ann</who></motion>", scratch.paths)
             .find("<paragraph>Ann</paragraph>\n  <paragraph>Ann</paragraph>") != std::string::npos);
   const auto fields = templ::fields_of(scratch.root / "forms/t/uses.xml", scratch.paths);
@@ -223,11 +198,11 @@ TEST_CASE("includes: shared pieces, cycles and escapes refused") {
 
   scratch.write("forms/t/loop.xml",
                 "<t:fragment xmlns:t=\"urn:fiscgen:template\"><t:include src=\"t/loop\"/></t:fragment>");
-  scratch.form("cycle", "<t:include src=\"t/loop\"/>");
+  scratch.form("t/cycle", "<t:include src=\"t/loop\"/>");
   CHECK(error_of([&] { tree_of("<motion form=\"t/cycle\"/>", scratch.paths); })
             .find("include cycle") != std::string::npos);
 
-  scratch.form("escape", "<t:include src=\"../letters/x\"/>");
+  scratch.form("t/escape", "<t:include src=\"../letters/x\"/>");
   CHECK(error_of([&] { tree_of("<motion form=\"t/escape\"/>", scratch.paths); })
             .find("forms/t/escape.xml:2:") == 0);
 }
