@@ -95,8 +95,17 @@ class Evaluator {
         const auto end = text.find('}', i);
         if (end == std::string::npos)
           throw Error(file.locate(node), "unclosed { in attribute value \"" + text + "\"");
-        out += query(file, node, text.substr(i + 1, end - i - 1), focus)
-                   .evaluate_string(pugi::xpath_node(focus.node));
+        const auto expression = text.substr(i + 1, end - i - 1);
+        // {message:KEY}: fixed words from the bundles, for a bookmark or a document title.
+        if (expression.rfind("message:", 0) == 0) {
+          try {
+            out += context_.messages.format(expression.substr(8));
+          } catch (const Error& e) {
+            throw Error(file.locate(node), e.message());
+          }
+        } else {
+          out += query(file, node, expression, focus).evaluate_string(pugi::xpath_node(focus.node));
+        }
         i = end;
       } else {
         out += c;

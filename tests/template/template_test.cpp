@@ -250,3 +250,17 @@ TEST_CASE("every form and letter merges from its `new` scaffold once required fi
     CHECK_FALSE(document.blocks.empty());
   }
 }
+
+TEST_CASE("bookmark and document titles come from the bundles: {message:KEY} in attributes") {
+  const auto motion = read(source / "examples" / "motion.xml");
+  CHECK(tree_of(motion, real_paths()).find("outline=\"Certificate of Service\"") != std::string::npos);
+  const auto french = tree_of(motion, real_paths(), {"@locale=fr"});
+  CHECK(french.find("outline=\"Certificat de signification\"") != std::string::npos);
+  CHECK(french.find("outline=\"Projet d’ordonnance\"") != std::string::npos);
+
+  Scratch scratch;
+  scratch.form("t/missing", "<keep outline=\"{message:no/such}\"/>");
+  const auto message = error_of([&] { tree_of("<motion form=\"t/missing\"/>", scratch.paths); });
+  CHECK(message.find("forms/t/missing.xml:2:") == 0);
+  CHECK(message.find("no/such") != std::string::npos);
+}
