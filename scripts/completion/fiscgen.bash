@@ -2,11 +2,11 @@
 _fiscgen() {
   local cur prev words cword
   _init_completion || return
-  local commands="render check new forms recipients locales doctor rules batch"
+  local commands="render check new forms recipients locales doctor rules batch cite"
   local command="" i
   for ((i = 1; i < cword; i++)); do
     case "${words[i]}" in
-      render|check|new|forms|recipients|locales|doctor|rules|batch) command="${words[i]}"; break ;;
+      render|check|new|forms|recipients|locales|doctor|rules|batch|cite) command="${words[i]}"; break ;;
     esac
   done
   case "$prev" in
@@ -26,6 +26,7 @@ _fiscgen() {
     render) COMPREPLY=($(compgen -W "-o --output --locale --set --emit --data --name --help" -- "$cur")) ;;
     check) COMPREPLY=($(compgen -W "--locale --set --help" -- "$cur")) ;;
     new) COMPREPLY=($(compgen -W "motion letter --form -o --output --force --help" -- "$cur")); return ;;
+    cite) COMPREPLY=($(compgen -W "--json --help -" -- "$cur")); return ;;
     forms) COMPREPLY=($(compgen -W "$(fiscgen forms 2>/dev/null | awk '/^  /{print $1}')" -- "$cur")); return ;;
     *) COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
   esac

@@ -16,6 +16,8 @@ struct DataPaths {
   std::vector<std::filesystem::path> templates;
 
   std::filesystem::path rules() const { return forms / "rules"; }
+  /// The classification vocabulary: levels and caveats of portion marks and banners.
+  std::filesystem::path markings() const { return forms / "markings.xml"; }
 
   /// The data of this build: --data-dir if given, else $FISCGEN_DATA, else PREFIX/share/fiscgen
   /// beside an installed PREFIX/bin/fiscgen, else the source tree the binary was built from

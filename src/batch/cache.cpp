@@ -227,10 +227,36 @@ Context Context::current(const DataPaths& paths, const std::string& rules_overri
   context.rules = rules_override;
   context.data = absolute_name(paths.forms) + "\n" + absolute_name(paths.letters) + "\n" +
                  absolute_name(paths.locales);
+  for (const auto& folder : paths.templates) context.data += "\n" + absolute_name(folder);
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   context.source_date_epoch = epoch ? epoch : "";
   return context;
 }
+
+namespace {
+
+/// A file of a --templates folder that now comes before `file` in the search order (an
+/// override added since `file` was read), or empty. Its own hash cannot tell: it is unchanged.
+fs::path overriding(const fs::path& file, const DataPaths& paths) {
+  for (const fs::path builtin : {absolute_name(paths.forms), absolute_name(paths.letters)}) {
+    std::vector<fs::path> roots;  // the order the template library searches in
+    for (const auto& folder : paths.templates)
+      roots.push_back(fs::path(absolute_name(folder)) / builtin.filename());
+    roots.push_back(builtin);
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+      if (!is_under(file, roots[i])) continue;
+      const auto relative = file.lexically_relative(roots[i]);
+      for (std::size_t earlier = 0; earlier < i; ++earlier) {
+        std::error_code error;
+        if (fs::is_regular_file(roots[earlier] / relative, error)) return roots[earlier] / relative;
+      }
+      return {};
+    }
+  }
+  return {};
+}
+
+}  // namespace
 
 std::vector<std::string> explain(const Entry* entry, const Context& context,
                                  const std::string& input_hash, bool output_exists,
@@ -256,6 +282,9 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
   for (const auto& [path, hash] : entry->files) {
     const auto now = hashes.of(path);
     if (now != hash) reasons.push_back(describe_change(path, hash, now.empty(), paths, old_rules));
+    if (const auto override_file = overriding(path, paths); !override_file.empty())
+      reasons.push_back("template " + override_file.string() + " now overrides " +
+                        fs::path(path).filename().string());
   }
   return reasons;
 }
@@ -283,7 +312,13 @@ void Cache::record(const std::string& name, const Entry& entry,
   std::lock_guard lock(mutex_);
   updated_[name] = entry;
   for (const auto& [path, bytes] : rules_files) new_rules_[sha256_hex(bytes)] = bytes;
-  save_locked();
+  unsaved_ = true;
+  if (std::chrono::steady_clock::now() - saved_at_ >= save_interval) save_locked();
+}
+
+void Cache::flush() {
+  std::lock_guard lock(mutex_);
+  if (unsaved_) save_locked();
 }
 
 void Cache::save_locked() {
@@ -309,6 +344,8 @@ void Cache::save_locked() {
     if (used.count(hash)) rules.set(hash, bytes);
   root.set("rules", rules);
   pdf::write_file_atomically(file_, root.dump(1));
+  unsaved_ = false;
+  saved_at_ = std::chrono::steady_clock::now();
 }
 
 }  // namespace fiscgen::batch

@@ -242,6 +242,7 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
     std::vector<std::jthread> pool;
     for (int i = 0; i < jobs; ++i) pool.emplace_back(work);
   }
+  cache.flush();  // finished or interrupted, every rendered document is recorded
   summary.interrupted = std::any_of(to_render.begin(), to_render.end(), [](const Document* d) {
     return d->status == Status::not_started;
   });

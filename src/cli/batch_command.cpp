@@ -23,10 +23,15 @@ struct Options {
 std::atomic<bool> stop_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "stored from a signal handler");
 
+// What SIGINT and SIGTERM did before batch: main()'s handler, which removes temporary files.
+using SignalAction = struct sigaction;
+SignalAction previous_int{}, previous_term{};
+
 extern "C" void request_stop(int signal_number) {
   stop_requested.store(true);
-  // A second Ctrl-C ends the process at once, as the user then expects.
-  std::signal(signal_number, SIG_DFL);
+  // A second Ctrl-C ends the process at once, as the user then expects, through the handler
+  // from before: the PDFs being written leave no temporary files.
+  sigaction(signal_number, signal_number == SIGINT ? &previous_int : &previous_term, nullptr);
 }
 
 /// Catches SIGINT and SIGTERM while it lives; the previous handlers come back afterwards.
@@ -36,19 +41,15 @@ class StopOnSignal {
     struct sigaction action {};
     action.sa_handler = request_stop;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, &old_int_);
-    sigaction(SIGTERM, &action, &old_term_);
+    sigaction(SIGINT, &action, &previous_int);
+    sigaction(SIGTERM, &action, &previous_term);
   }
   ~StopOnSignal() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
+    sigaction(SIGINT, &previous_int, nullptr);
+    sigaction(SIGTERM, &previous_term, nullptr);
   }
   StopOnSignal(const StopOnSignal&) = delete;
   StopOnSignal& operator=(const StopOnSignal&) = delete;
-
- private:
-  struct sigaction old_int_ {
-  }, old_term_{};
 };
 
 // 128 + SIGINT, as shells report a process ended by Ctrl-C.

@@ -37,6 +37,7 @@ void add_recipients_command(CLI::App& app, Globals& globals);
 void add_rules_command(CLI::App& app, Globals& globals);
 void add_doctor_command(CLI::App& app, Globals& globals);
 void add_batch_command(CLI::App& app, Globals& globals);
+void add_cite_command(CLI::App& app, Globals& globals);
 
 /// "warning: file:line:col: message" on standard error, one per line; nothing with --quiet.
 void print_warnings(const Warnings& warnings);

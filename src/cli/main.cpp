@@ -1,6 +1,7 @@
 // fiscgen's command line: parse, call the library, map errors to exit codes. Nothing else.
 #include <iostream>
 
+#include "base/temporary_files.hpp"
 #include "cli/command.hpp"
 #include "i18n/i18n.hpp"
 
@@ -25,7 +26,8 @@ int main(int argc, char** argv) {
                  "(repeatable)")
       ->check(CLI::ExistingDirectory);
   app.add_flag("-q,--quiet", globals.quiet, "Print no warnings");
-  app.add_flag("-v,--verbose", globals.verbose, "Say what was read and written, and how long it took");
+  app.add_flag("-v,--verbose", globals.verbose,
+               "Say what was read and written, and how long it took");
   add_render_command(app, globals);
   add_forms_command(app, globals);
   add_new_command(app, globals);
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
   add_rules_command(app, globals);
   add_doctor_command(app, globals);
   add_batch_command(app, globals);
+  add_cite_command(app, globals);
 
   try {
     app.parse(argc, argv);
@@ -42,6 +45,8 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
 
+  // Ctrl-C, SIGTERM or SIGHUP while a PDF is written leaves no temporary file behind.
+  fiscgen::remove_temporary_files_on_signals();
   try {
     set_quiet(globals.quiet);
     fiscgen::i18n::initialise();

@@ -116,6 +116,11 @@ void add_render_command(CLI::App& app, Globals& globals) {
   command->add_option("--name", options->name,
                       "Mail merge: output file names, {column} from the row, {row} its number "
                       "(default: INPUT-{row}.pdf); -o is then a folder");
+  command->add_flag("--public", options->request.public_version,
+                    "The public version of a classified filing: every portion marked above "
+                    "UNCLASSIFIED replaced by a \"[Redacted]\" notice, banners as what remains");
+  command->add_flag("--draft", options->request.draft,
+                    "A DRAFT watermark across every page (the word in the document's language)");
   command->add_flag("--watch", options->watch,
                     "Render again whenever the input, a template, the rules or a bundle it used "
                     "changes; Ctrl-C stops");
@@ -125,6 +130,7 @@ void add_render_command(CLI::App& app, Globals& globals) {
       "  fiscgen render letter.xml --set date=2013-07-16 --locale fr\n"
       "  fiscgen render letter.xml --data recipients.csv --name '{to/@ref} {date}.pdf' -o out/\n"
       "  fiscgen render motion.xml --emit tree | less\n"
+      "  fiscgen render motion.xml --public -o motion-public.pdf\n"
       "  fiscgen render motion.xml --watch   # keep a PDF viewer open beside your editor");
   command->callback([options, &globals] {
     globals.action = [options, &globals](const DataPaths& paths) {

@@ -14,7 +14,7 @@
 namespace fiscgen::doc {
 namespace {
 
-constexpr std::array<std::pair<BlockKind, const char*>, 13> block_names{{
+constexpr std::array<std::pair<BlockKind, const char*>, 14> block_names{{
     {BlockKind::paragraph, "paragraph"},
     {BlockKind::heading, "heading"},
     {BlockKind::quote, "quote"},
@@ -28,6 +28,7 @@ constexpr std::array<std::pair<BlockKind, const char*>, 13> block_names{{
     {BlockKind::group, "group"},
     {BlockKind::page_break, "page-break"},
     {BlockKind::spacer, "spacer"},
+    {BlockKind::exhibit, "exhibit"},
 }};
 
 constexpr std::array<std::pair<InlineKind, const char*>, 10> inline_names{{
@@ -101,7 +102,8 @@ class Reader {
     if (!known)
       fail(node, "unknown block <" + std::string(name) +
                      "> in the document tree; expected paragraph, heading, quote, list, item, "
-                     "caption, columns, column, signature, keep, group, page-break or spacer");
+                     "caption, columns, column, signature, keep, group, page-break, spacer or "
+                     "exhibit");
     b.style = node.attribute("style").value();
     const std::string_view align = node.attribute("align").value();
     bool align_known = false;
@@ -114,6 +116,9 @@ class Reader {
     b.width = node.attribute("width").as_double(0);
     b.lines = node.attribute("lines").as_double(b.kind == BlockKind::spacer ? 1 : 0);
     b.outline = node.attribute("outline").value();
+    b.file = node.attribute("file").value();
+    if (b.kind == BlockKind::exhibit && b.file.empty())
+      fail(node, "<exhibit> needs a file=\"…\" attribute: the PDF to append");
     b.part = node.attribute("part").value();
     if (node.attribute("part") && !valid_part_name(b.part))
       fail(node, "part=\"" + b.part +
@@ -122,8 +127,8 @@ class Reader {
     b.marking = node.attribute("class").value();
     if (node.attribute("class") && (!has_inline_content(b.kind) || !valid_marking(b.marking)))
       fail(node, "class=\"" + b.marking +
-                     "\": a portion marking on a paragraph or heading: U, C, S or TS, then any "
-                     "//caveats (e.g. TS//SI//NF)");
+                     "\": a portion marking on a paragraph or heading: a level in capitals (as "
+                     "forms/markings.xml lists them), then any //caveats (e.g. TS//SI//NF)");
     if (has_inline_content(b.kind)) {
       b.inlines = inlines(node);
       trim(b.inlines);
@@ -285,6 +290,7 @@ void write_blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
     if (!b.label.empty()) node.append_attribute("label") = b.label.c_str();
     if (b.width > 0) node.append_attribute("width") = b.width;
     if (b.kind == BlockKind::spacer) node.append_attribute("lines") = b.lines;
+    if (!b.file.empty()) node.append_attribute("file") = b.file.c_str();
     if (!b.outline.empty()) node.append_attribute("outline") = b.outline.c_str();
     if (!b.part.empty()) node.append_attribute("part") = b.part.c_str();
     if (!b.marking.empty()) node.append_attribute("class") = b.marking.c_str();
@@ -366,93 +372,21 @@ void append_plain(std::string& out, const std::vector<Inline>& inlines) {
   }
 }
 
-// Classification levels, lowest first, as portion marks and as banners write them.
-constexpr std::array<std::pair<const char*, const char*>, 4> levels{{
-    {"U", "UNCLASSIFIED"}, {"C", "CONFIDENTIAL"}, {"S", "SECRET"}, {"TS", "TOP SECRET"}}};
-// Dissemination controls follow the other caveats in a banner (CAPCO order); their long forms.
-constexpr std::array<std::pair<const char*, const char*>, 2> dissemination{{
-    {"NF", "NOFORN"}, {"OC", "ORCON"}}};
-
-std::vector<std::string> split_marking(const std::string& marking) {
-  std::vector<std::string> parts;
-  std::size_t from = 0;
-  while (true) {
-    const auto at = marking.find("//", from);
-    parts.push_back(marking.substr(from, at == std::string::npos ? std::string::npos : at - from));
-    if (at == std::string::npos) return parts;
-    from = at + 2;
-  }
-}
-
-/// Rank of a level written short or long (U, UNCLASSIFIED, …); -1 when it is neither.
-int level_rank(const std::string& level) {
-  for (std::size_t i = 0; i < levels.size(); ++i)
-    if (level == levels[i].first || level == levels[i].second) return static_cast<int>(i);
-  return -1;
-}
-
-std::string long_caveat(const std::string& caveat) {
-  for (const auto& [brief, full] : dissemination)
-    if (caveat == brief) return full;
-  return caveat;
-}
-
-bool is_dissemination(const std::string& caveat) {
-  for (const auto& [brief, full] : dissemination)
-    if (caveat == brief || caveat == full) return true;
-  return caveat.rfind("REL TO", 0) == 0 || caveat == "FOUO" || caveat == "PROPIN" ||
-         caveat == "FISA" || caveat == "IMCON" || caveat == "RELIDO";
-}
-
-void collect_markings(const std::vector<Block>& blocks, std::vector<std::string>& out) {
-  for (const auto& b : blocks) {
-    if (!b.marking.empty()) out.push_back(b.marking);
-    collect_markings(b.children, out);
-  }
-}
-
-std::string banner_of(int rank, const std::vector<std::string>& caveats) {
-  std::string text = levels[static_cast<std::size_t>(rank)].second;
-  for (const bool dissem : {false, true})
-    for (const auto& caveat : caveats)
-      if (is_dissemination(caveat) == dissem) text += "//" + long_caveat(caveat);
-  return text;
-}
-
 }  // namespace
 
 bool valid_marking(const std::string& marking) {
-  const auto parts = split_marking(marking);
-  if (parts.empty() || level_rank(parts[0]) < 0 || parts[0].size() > 2) return false;
-  for (std::size_t i = 1; i < parts.size(); ++i)
-    if (parts[i].empty()) return false;
-  return true;
-}
-
-std::string banner(const Document& document) {
-  std::vector<std::string> markings;
-  collect_markings(document.blocks, markings);
-  int rank = -1;
-  std::vector<std::string> caveats;
-  for (const auto& marking : markings) {
-    const auto parts = split_marking(marking);
-    rank = std::max(rank, level_rank(parts[0]));
-    for (std::size_t i = 1; i < parts.size(); ++i)
-      if (std::find(caveats.begin(), caveats.end(), long_caveat(parts[i])) == caveats.end())
-        caveats.push_back(long_caveat(parts[i]));
+  // The shape only: which levels exist is data (forms/markings.xml, doc::check_markings).
+  std::size_t from = 0;
+  for (bool level = true;; level = false) {
+    const auto at = marking.find("//", from);
+    const auto part = marking.substr(from, at == std::string::npos ? std::string::npos : at - from);
+    if (part.empty()) return false;
+    if (level &&
+        !std::all_of(part.begin(), part.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      return false;
+    if (at == std::string::npos) return true;
+    from = at + 2;
   }
-  // The document's own classification wins unless the marks show it too low.
-  const auto& stated = document.meta.classification;
-  if (!stated.empty()) {
-    auto parts = split_marking(stated);
-    const int stated_rank = level_rank(parts[0]);
-    if (stated_rank < 0) return stated;  // a banner we cannot read: printed as written
-    if (stated_rank >= rank) {
-      parts.erase(parts.begin());
-      return banner_of(stated_rank, parts);
-    }
-  }
-  return rank < 0 ? std::string() : banner_of(rank, caveats);
 }
 
 const char* name_of(BlockKind kind) {
@@ -483,6 +417,8 @@ Document from_xml(const pugi::xml_node& document_element, const LineIndex& lines
   meta.date = document_element.attribute("date").value();
   meta.classification = document_element.attribute("classification").value();
   meta.kind = document_element.attribute("kind").value();
+  meta.watermark = document_element.attribute("watermark").value();
+  meta.note_continued = document_element.attribute("note-continued").value();
   document.blocks = reader.blocks(document_element);
   return document;
 }
@@ -499,7 +435,9 @@ std::string to_xml(const Document& document) {
       {"rules", &meta.rules},
       {"date", &meta.date},
       {"classification", &meta.classification},
-      {"kind", &meta.kind}};
+      {"kind", &meta.kind},
+      {"watermark", &meta.watermark},
+      {"note-continued", &meta.note_continued}};
   for (const auto& [name, value] : attributes)
     if (!value->empty()) root.append_attribute(name) = value->c_str();
   write_blocks(root, document.blocks);

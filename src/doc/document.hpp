@@ -15,10 +15,12 @@
 //     <keep> blocks </keep>                       kept together on one page
 //     <group part="proposed-order"> blocks </group>  laid out as if not there: marks a part
 //     <page-break/>   <spacer lines="2"/>
+//     <exhibit file="exhibit-a.pdf" label="A"/>   that PDF's pages follow the page it ends
 //   </document>
 //
 // A paragraph or heading may carry class="U|C|S|TS[//CAVEAT…]": its portion marking, printed
-// before it; the highest marking (or the document's classification) is the page banner.
+// before it; the highest marking (or the document's classification) is the page banner
+// (doc/markings.hpp; the levels are data, forms/markings.xml).
 //
 // Any block may carry part="NAME": which part of the filing it is (caption, signature,
 // certificate-of-service, signature/email, …), inherited by the blocks inside it. Rules profiles
@@ -53,11 +55,11 @@ enum class InlineKind {
 
 struct Inline {
   InlineKind kind = InlineKind::text;
-  std::string text;             // text only: UTF-8, NFC
-  std::string href;             // link only
-  int note = 0;                 // footnote only: its number, assigned in document order
+  std::string text;  // text only: UTF-8, NFC
+  std::string href;  // link only
+  int note = 0;      // footnote only: its number, assigned in document order
   std::vector<Inline> children;
-  SourceLocation where;         // where it came from (input or template), for messages
+  SourceLocation where;  // where it came from (input or template), for messages
 };
 
 enum class BlockKind {
@@ -74,23 +76,25 @@ enum class BlockKind {
   group,  // no effect on layout: holds blocks that share a part
   page_break,
   spacer,
+  exhibit,  // a PDF file whose pages follow the page this block ends (after its slip sheet)
 };
 
 enum class Align { inherit, left, center, right, justify };
 
 struct Block {
   BlockKind kind = BlockKind::paragraph;
-  std::string style;           // a named style of the rules profile; empty: the kind's default
+  std::string style;             // a named style of the rules profile; empty: the kind's default
   Align align = Align::inherit;  // overrides the style's alignment
-  int level = 0;               // heading: 1 for a section, 2 for a subsection
-  std::string label;           // heading or item number as printed ("I.", "A.", "1.", "•")
-  double width = 0;            // column: fraction of the line width (0: share what is left)
-  double lines = 0;            // spacer: height in lines of the body style
-  std::string outline;         // text of the bookmark for this block; empty: none
-  std::string part;            // part of the filing ("caption", "signature/email"); empty: inherited
-  std::string marking;         // paragraph, heading: portion marking ("U", "TS//SI//NF"); empty: none
-  std::vector<Inline> inlines;   // paragraph, heading
-  std::vector<Block> children;   // quote, list, item, caption, columns, column, signature, keep
+  int level = 0;                 // heading: 1 for a section, 2 for a subsection
+  std::string label;             // heading or item number as printed ("I.", "A.", "1.", "•")
+  double width = 0;              // column: fraction of the line width (0: share what is left)
+  double lines = 0;              // spacer: height in lines of the body style
+  std::string file;              // exhibit: the PDF as the input names it (relative to the input)
+  std::string outline;           // text of the bookmark for this block; empty: none
+  std::string part;     // part of the filing ("caption", "signature/email"); empty: inherited
+  std::string marking;  // paragraph, heading: portion marking ("U", "TS//SI//NF"); empty: none
+  std::vector<Inline> inlines;  // paragraph, heading
+  std::vector<Block> children;  // quote, list, item, caption, columns, column, signature, keep
   SourceLocation where;
 };
 
@@ -103,6 +107,10 @@ struct Metadata {
   std::string date;            // ISO 8601 date of the document (YYYY-MM-DD), used for PDF dates
   std::string classification;  // banner text; empty: unclassified document without banner
   std::string kind;            // what the document is ("motion", "brief", "reply"): picks limits
+  std::string watermark;       // printed across every page, light grey (--draft); empty: none
+  // Closes the part of a footnote on a page when the note continues on the next ("(continued)"),
+  // in the document's language (locales: footnote/continued); empty: no mark.
+  std::string note_continued;
 };
 
 struct Document {
@@ -131,14 +139,9 @@ std::string part_of(const Block& block, const std::string& inherited);
 /// The plain text of inlines (redactions omitted, footnotes omitted): for bookmarks and tests.
 std::string plain_text(const std::vector<Inline>& inlines);
 
-/// Whether `marking` is a portion marking: U, C, S or TS, then any "//CAVEAT" ("TS//SI//NF").
+/// Whether `marking` is shaped as a portion marking: a level in capitals, then any "//CAVEAT"
+/// ("TS//SI//NF"). Which levels exist, and the banner they give, is data: doc/markings.hpp.
 bool valid_marking(const std::string& marking);
-
-/// The banner of every page, CAPCO style: the highest portion marking of the blocks (U < C < S
-/// < TS) with every caveat of every marking, or meta.classification when it is set and not
-/// lower; levels and NF written out ("TOP SECRET//SI//NOFORN"). Empty when the document has
-/// neither marks nor a classification.
-std::string banner(const Document& document);
 
 const char* name_of(BlockKind kind);
 const char* name_of(InlineKind kind);

@@ -6,7 +6,9 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <cmath>
 #include <cstdint>
+#include <iterator>
 
 #include "fonts/utf8.hpp"
 
@@ -21,6 +23,7 @@ struct HbDeleter {
 using BlobPtr = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
 using FacePtr = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
 using FontPtr = std::unique_ptr<hb_font_t, HbDeleter<hb_font_t, hb_font_destroy>>;
+using BufferPtr = std::unique_ptr<hb_buffer_t, HbDeleter<hb_buffer_t, hb_buffer_destroy>>;
 using SubsetInputPtr =
     std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
 
@@ -104,14 +107,67 @@ int Font::advance(char32_t code_point) const {
   return static_cast<int>(static_cast<std::uint32_t>(units) * 1000u / impl_->upem);
 }
 
-double Font::width(std::string_view utf8, double size) const {
-  long long total = 0;
+std::vector<int> Font::kerning(std::u32string_view text) const {
+  std::vector<int> adjustments(text.size(), 0);
+  if (text.size() < 2) return adjustments;
+  const BufferPtr buffer(hb_buffer_create());
+  const auto length = static_cast<int>(text.size());
+  hb_buffer_add_utf32(buffer.get(), reinterpret_cast<const std::uint32_t*>(text.data()), length, 0,
+                      length);
+  hb_buffer_set_direction(buffer.get(), HB_DIRECTION_LTR);
+  hb_buffer_guess_segment_properties(buffer.get());
+  // Positioning only: a ligature or contextual form would draw a glyph the PDF's CID (the code
+  // point itself) cannot name.
+  static const hb_feature_t features[] = {
+      {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('c', 'a', 'l', 't'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+  };
+  hb_shape(impl_->font.get(), buffer.get(), features, std::size(features));
+  unsigned count = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
+  const hb_glyph_position_t* position = hb_buffer_get_glyph_positions(buffer.get(), &count);
+  if (count != text.size()) return adjustments;
+  for (unsigned i = 0; i < count; ++i)
+    if (info[i].cluster != i || info[i].codepoint != impl_->glyph(text[i]))
+      return std::vector<int>(text.size(), 0);
+  for (unsigned i = 0; i + 1 < count; ++i) {
+    const hb_position_t nominal = hb_font_get_glyph_h_advance(impl_->font.get(), info[i].codepoint);
+    const long units = static_cast<long>(position[i].x_advance) - nominal;
+    // Rounded to thousandths of an em, the unit of PDF widths and of advance().
+    adjustments[i] = static_cast<int>(
+        std::lround(static_cast<double>(units) * 1000.0 / static_cast<double>(impl_->upem)));
+  }
+  return adjustments;
+}
+
+namespace {
+
+std::u32string decode(std::string_view utf8) {
+  std::u32string text;
   std::size_t pos = 0;
   while (pos < utf8.size()) {
     char32_t cp = 0;
     if (!next_code_point(utf8, pos, cp)) cp = 0xFFFD;  // measured like what a reader shows
-    total += advance(cp);
+    text += cp;
   }
+  return text;
+}
+
+}  // namespace
+
+double Font::width(std::string_view utf8, double size) const {
+  long long total = 0;
+  for (const char32_t cp : decode(utf8)) total += advance(cp);
+  return static_cast<double>(total) * size / 1000.0;
+}
+
+double Font::shaped_width(std::string_view utf8, double size) const {
+  const std::u32string text = decode(utf8);
+  long long total = 0;
+  for (const char32_t cp : text) total += advance(cp);
+  for (const int adjustment : kerning(text)) total += adjustment;
   return static_cast<double>(total) * size / 1000.0;
 }
 

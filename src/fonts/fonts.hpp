@@ -53,8 +53,15 @@ class Font {
   /// Advance width in thousandths of an em, truncated as PDF /W widths are, so that what
   /// layout measures is exactly what the PDF viewer advances.
   int advance(char32_t code_point) const;
-  /// Width of UTF-8 text at `size` points: sum of advances (no kerning yet).
+  /// The font's kerning within `text`, drawn as one run: for each code point, the adjustment
+  /// in thousandths of an em (negative: closer) between it and the next, from HarfBuzz shaping
+  /// with the kern feature and without substitutions (the PDF draws each code point's nominal
+  /// glyph). All zeros when shaping does not keep one glyph per code point.
+  std::vector<int> kerning(std::u32string_view text) const;
+  /// Width of UTF-8 text at `size` points as one PDF text run draws it: the sum of advances.
   double width(std::string_view utf8, double size) const;
+  /// The same with the font's kerning, as layout measures and places words.
+  double shaped_width(std::string_view utf8, double size) const;
   int ascent() const { return ascent_; }    // thousandths of an em, positive
   int descent() const { return descent_; }  // thousandths of an em, negative
   /// A TrueType font holding only the glyphs for these code points (and .notdef), unhinted.

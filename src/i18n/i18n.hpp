@@ -86,4 +86,32 @@ class Messages {
   void* bundle_ = nullptr;  // the fallback chain of UResourceBundle*, opaque so ICU stays in i18n/
 };
 
+/// An ICU regular expression (icu::RegexPattern syntax: \\p{Lu}, (?<name>...), (?i)) applied to
+/// UTF-8 text, reporting byte offsets, so callers need no ICU types.
+class Regex {
+ public:
+  /// A group's byte range in the text; begin == npos when the group took no part in the match.
+  struct Span {
+    std::size_t begin = std::string_view::npos, end = std::string_view::npos;
+    bool matched() const { return begin != std::string_view::npos; }
+  };
+  /// Group 0 is the whole match; group n the n-th capturing group.
+  using Match = std::vector<Span>;
+
+  /// Compiles `pattern`; a bad pattern throws Error naming ICU's reason and the offset in it.
+  explicit Regex(const std::string& pattern);
+  ~Regex();
+  Regex(Regex&&) noexcept;
+  Regex& operator=(Regex&&) noexcept;
+
+  /// The number of the named group `(?<name>...)`, or -1 if there is none.
+  int group(const std::string& name) const;
+  /// Every non-overlapping match in `utf8` (valid UTF-8), left to right. Matching stops, keeping
+  /// what it found, where ICU's step limit is reached: a pattern never hangs on hostile text.
+  std::vector<Match> find_all(std::string_view utf8) const;
+
+ private:
+  void* pattern_ = nullptr;  // icu::RegexPattern*, opaque so ICU stays in i18n/
+};
+
 }  // namespace fiscgen::i18n

@@ -25,6 +25,13 @@ int FontCache::advance(int font, char32_t cp) {
   return slot;
 }
 
+const std::vector<int>& FontCache::kerning(int font, const std::u32string& word) {
+  auto& words = kerning_[static_cast<std::size_t>(font)];
+  auto found = words.find(word);
+  if (found == words.end()) found = words.emplace(word, fonts_.font(font).kerning(word)).first;
+  return found->second;
+}
+
 void Fragment::append(const Fragment& other, double dy) {
   for (auto run : other.runs) {
     run.y -= dy;

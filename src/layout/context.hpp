@@ -21,10 +21,13 @@ class FontCache {
   int pick(fonts::Face face, char32_t cp);
   /// Advance in thousandths of an em, exactly as the PDF's /W says.
   int advance(int font, char32_t cp);
+  /// Font::kerning of a word, remembered: a document repeats its words.
+  const std::vector<int>& kerning(int font, const std::u32string& word);
   const fonts::Font& font(int index) { return fonts_.font(index); }
 
  private:
   fonts::FontSet& fonts_;
+  std::array<std::map<std::u32string, std::vector<int>>, 8> kerning_;
   std::vector<std::int8_t> picks_;                     // 4 faces × 65536; -2 = not asked yet
   std::array<std::vector<std::int32_t>, 8> advances_;  // per font × 65536; -1 = not asked yet
 };
@@ -61,6 +64,7 @@ struct FlowLine {
   std::string part;                   // the document part it belongs to; empty: the body
   std::vector<int> notes;             // footnotes referenced on it
   std::vector<OutlineEntry> outline;  // page and y filled on placement; y relative to top
+  std::vector<Exhibit> exhibits;      // placed after the page this line lands on
 };
 
 /// A footnote's text, set in lines of the footnote style.

@@ -122,6 +122,16 @@ class FlowBuilder {
       case BlockKind::page_break:
         pending_forced_ = true;
         break;
+      case BlockKind::exhibit: {
+        // A line of no height kept on the page before it (the slip sheet): the exhibit's pages
+        // follow that page, so whatever comes next starts a new one.
+        FlowLine line;
+        line.keep = keep_hard;
+        line.exhibits.push_back(Exhibit{b.file, b.label, 0, b.where});
+        add(std::move(line), false, 0);
+        pending_forced_ = true;
+        break;
+      }
       case BlockKind::spacer: {
         FlowLine line;
         line.height = std::max(0.0, b.lines) * context_.profile.style("body").line_height;

@@ -1,5 +1,9 @@
 #include "layout/furniture.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
 #include "layout/paragraph.hpp"
 #include "layout/text.hpp"
 
@@ -15,6 +19,15 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 // A banner shares its margin with the page number: it sits this much nearer the paper's edge,
 // so the two lines do not touch (a 12-point line and a little air).
 constexpr double banner_clearance = 14;
+
+// The watermark runs corner to corner, filling this share of the diagonal, at most this size:
+// large enough to see at a glance, small enough to stay off the banners' and numbers' lines.
+constexpr double watermark_share = 0.6;
+constexpr double watermark_max_size = 160;
+// Light enough that the black text over it stays easy to read, in print and on screen.
+constexpr double watermark_gray = 0.85;
+// Liberation Serif's capitals stand about 0.65 em; half of that centres them on the diagonal.
+constexpr double cap_height_share = 0.33;
 
 /// Places `text` in `style` as one line with its baseline `baseline_y` points above the bottom
 /// edge, aligned across the content width.
@@ -34,7 +47,8 @@ void add_line(Context& context, Page& page, const std::string& text, const rules
 }  // namespace
 
 void add_banners(Context& context, PageModel& model) {
-  const std::string text = doc::banner(context.document);
+  // template/ resolved the banner from the marks and the vocabulary (doc::banner).
+  const std::string& text = context.document.meta.classification;
   if (text.empty()) return;
   const auto& number = context.profile.page_number;
   rules::Style style;
@@ -50,6 +64,39 @@ void add_banners(Context& context, PageModel& model) {
     add_line(context, page, text, style, doc::Align::center, model.height - top);
     add_line(context, page, text, style, doc::Align::center, bottom);
   }
+}
+
+void add_watermark(Context& context, PageModel& model) {
+  const std::string& text = context.document.meta.watermark;
+  if (text.empty()) return;
+  const SourceLocation where{"the watermark", 0, 0};
+  rules::Style style;
+  style.face = fonts::Face::bold;
+  const auto shape = [&](double size) {
+    style.size = size;
+    Shaper shaper(context, style);
+    shaper.add_text(text, where);
+    Shaped shaped = shaper.finish();
+    double width = 0;
+    for (const auto& atom : shaped.atoms) width += atom.width;
+    return std::pair{std::move(shaped), width};
+  };
+  // Measured at 100 points, then scaled to fill the given share of the page's diagonal.
+  const double diagonal = std::hypot(model.width, model.height);
+  const double measured = shape(100).second;
+  if (measured <= 0) return;
+  const double size = std::min(watermark_max_size, 100 * watermark_share * diagonal / measured);
+  const auto [shaped, width] = shape(size);
+  // Centred on the origin: half the width to the left, the baseline a half cap height below.
+  Fragment fragment = place_line(context, shaped, 0, shaped.atoms.size(), -width / 2, width,
+                                 doc::Align::left, cap_height_share * size, size);
+  Watermark watermark;
+  watermark.runs = std::move(fragment.runs);
+  watermark.x = model.width / 2;
+  watermark.y = model.height / 2;
+  watermark.angle = std::atan2(model.height, model.width) * 180 / std::numbers::pi;
+  watermark.gray = watermark_gray;
+  for (auto& page : model.pages) page.watermark = watermark;
 }
 
 void add_page_numbers(Context& context, PageModel& model) {

@@ -1,5 +1,5 @@
 // Internal to layout/: what every page carries besides the text: page numbers, classification
-// banners.
+// banners, the draft watermark.
 #pragma once
 
 #include "layout/context.hpp"
@@ -9,8 +9,12 @@ namespace fiscgen::layout::detail {
 /// Adds the page number to every page the profile numbers ({page} and {pages} in its format).
 void add_page_numbers(Context& context, PageModel& model);
 
-/// Centres doc::banner(document) at the top and the bottom of every page, in the margins;
-/// nothing when the document has no banner.
+/// Centres the banner (meta.classification, which template/ resolved with doc::banner) at the
+/// top and the bottom of every page, in the margins; nothing when the document has no banner.
 void add_banners(Context& context, PageModel& model);
+
+/// Sets meta.watermark ("DRAFT", --draft) corner to corner across every page, bold, in a light
+/// grey, behind the text; nothing when it is empty.
+void add_watermark(Context& context, PageModel& model);
 
 }  // namespace fiscgen::layout::detail

@@ -29,6 +29,7 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
   detail::paginate(context, flow, model);
   detail::add_page_numbers(context, model);
   detail::add_banners(context, model);
+  detail::add_watermark(context, model);
   return model;
 }
 

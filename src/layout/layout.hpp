@@ -37,6 +37,15 @@ struct Link {
   std::string uri;
 };
 
+/// Words set across the page behind everything else, in a light grey: the DRAFT watermark.
+/// Its runs are placed on a level line through the origin (0, 0); the PDF turns them `angle`
+/// degrees counter-clockwise and moves that origin to the page point (x, y).
+struct Watermark {
+  std::vector<TextRun> runs;  // empty: no watermark
+  double x = 0, y = 0, angle = 0;
+  double gray = 0.85;  // fill: 0 black, 1 white
+};
+
 struct Page {
   /// The document parts with text on the page ("body", "caption", "certificate-of-service"),
   /// in order of first appearance: what compliance counts pages of.
@@ -45,6 +54,7 @@ struct Page {
   std::vector<Line> lines;
   std::vector<Box> boxes;
   std::vector<Link> links;
+  Watermark watermark;
 };
 
 /// A bookmark: a heading or a part of the document, and where it lands.
@@ -55,10 +65,21 @@ struct OutlineEntry {
   double y = 0;   // top of the target on that page
 };
 
+/// A PDF file whose pages go after page `after_page` (0-based) of the model: an exhibit, after
+/// its slip sheet. The file is as the input names it; render/ resolves it.
+struct Exhibit {
+  std::string file;
+  std::string label;  // "A": page labels of its pages are "A-1", "A-2", …
+  int after_page = 0;
+  SourceLocation where;  // the input's <exhibit>, for messages about the file
+};
+
 struct PageModel {
   double width = 612, height = 792;
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
+  std::vector<Exhibit> exhibits;  // in document order
+  int front_matter_pages = 0;     // the first pages, numbered i, ii, … (none yet: no contents)
 };
 
 /// Lays the document out on pages as the rules profile says: line breaking at ICU's break

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "layout/paragraph.hpp"
+#include "layout/text.hpp"
+
 namespace fiscgen::layout::detail {
 namespace {
 
@@ -10,12 +13,20 @@ constexpr double separator_gap = 6;
 constexpr double separator_width = 0.5;
 // Heights are sums of many doubles.
 constexpr double fit_tolerance = 1e-6;
+// While the body still has lines to set, a note continued from an earlier page takes at most
+// this share of a page's text height: the argument keeps moving on every page, and a note of
+// any length still advances by half a page per page. (TeX's plain format lets notes take 8 of
+// 8.9 inches; a brief is read for its argument, so we leave the body more.)
+constexpr double continued_note_share = 0.5;
 
-/// A line of footnote text waiting for a page, with the space above it when it is not the first
-/// in the footnote area.
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+/// A line of footnote text waiting for a page.
 struct NoteLine {
   const FlowLine* line = nullptr;
-  double gap = 0;
+  double gap = 0;      // space above it when it is not the first line of the footnote area
+  int note = 0;        // its footnote's number
+  bool first = false;  // the footnote's first line: the note starts with it
 };
 
 void place(Page& page, const Fragment& content, double top) {
@@ -38,13 +49,22 @@ void place(Page& page, const Fragment& content, double top) {
   }
 }
 
-/// Cuts the flow into pages, first fit with vetoes. Lines are added while they fit together
-/// with every footnote they reference (the notes stack up from the bottom margin, under a
-/// rule). When a line does not fit, the page ends at the latest break the lines' vetoes allow;
-/// a stronger veto (a <keep> group) gives way only when no weaker break exists on the page, and
+/// Cuts the flow into pages, first fit with vetoes, footnotes split as TeX splits insertions.
+///
+/// Body lines are added while they fit together with the footnotes they reference (the notes
+/// stack up from the bottom margin, under a rule). A line whose new note does not fit whole may
+/// still go on the page if the note can break there: every note referenced on the page starts
+/// on it, only the last one breaks, and it leaves at least `footnote_min_lines` lines on each
+/// side. The page then ends at the first break the vetoes allow, so the note keeps the most
+/// room; its part on the page ends with the locale's "(continued)" and the rest opens the next
+/// page's footnote area, before that page's own notes, for as many pages as it needs (while
+/// body lines remain, taking at most `continued_note_share` of each).
+///
+/// When a line does not fit, the page ends at the latest break the lines' vetoes allow; a
+/// stronger veto (a <keep> group) gives way only when no weaker break exists on the page, and
 /// with no allowed break at all the page ends where the overflow is, so that something always
-/// fits. A line that does not fit on an empty page with its notes is placed anyway, with as many
-/// note lines as fit; the rest continue at the foot of the next page before its own notes.
+/// fits. A line that does not fit on an empty page is placed anyway, with as many note lines as
+/// fit.
 class Paginator {
  public:
   Paginator(Context& context, const std::vector<FlowLine>& lines, PageModel& model)
@@ -53,6 +73,8 @@ class Paginator {
     top_ = p.page_height - p.margin_top;
     bottom_ = p.margin_bottom;
     height_ = top_ - bottom_;
+    min_lines_ = static_cast<std::size_t>(std::max(1, p.footnote_min_lines));
+    if (!context.document.meta.note_continued.empty()) make_mark();
   }
 
   void run() {
@@ -69,6 +91,19 @@ class Paginator {
   }
 
  private:
+  /// The "(continued)" line: the locale's words, right-aligned in the footnote style.
+  void make_mark() {
+    const rules::Style& style = context_.profile.style("footnote");
+    Shaper shaper(context_, style);
+    shaper.add_text(context_.document.meta.note_continued, SourceLocation{});
+    const Shaped text = shaper.finish();
+    const double left = context_.content_left() + style.indent_left;
+    const double width = context_.content_right() - style.indent_right - left;
+    mark_.height = style.line_height;
+    mark_.content = place_line(context_, text, 0, text.atoms.size(), left, width, doc::Align::right,
+                               context_.ascent(style.size), style.size);
+  }
+
   /// Adds `number` and the notes its text references (in order) to `notes`, once each.
   void add_note(int number, std::vector<int>& notes) const {
     if (std::find(notes.begin(), notes.end(), number) != notes.end()) return;
@@ -79,33 +114,77 @@ class Paginator {
       for (const int inner : line.notes) add_note(inner, notes);
   }
 
-  double note_height(int number) const {
-    const Note& note = context_.notes.at(number);
-    double height = 0;
-    for (const auto& line : note.lines) height += line.height;
+  /// The carried lines, then every line of `notes`.
+  std::vector<NoteLine> queue_of(const std::vector<int>& notes) const {
+    std::vector<NoteLine> queue = carried_;
+    for (const int number : notes) {
+      const Note& note = context_.notes.at(number);
+      for (std::size_t l = 0; l < note.lines.size(); ++l)
+        queue.push_back(NoteLine{&note.lines[l], l == 0 ? note.gap : 0, number, l == 0});
+    }
+    return queue;
+  }
+
+  /// Height of a footnote area holding the first `count` lines of `queue`: the rule's gap, the
+  /// lines, and the mark when a note breaks after them.
+  double area_height(const std::vector<NoteLine>& queue, std::size_t count) const {
+    if (count == 0) return 0;
+    double height = separator_gap;
+    for (std::size_t i = 0; i < count; ++i)
+      height += (i == 0 ? 0 : queue[i].gap) + queue[i].line->height;
+    if (count < queue.size()) height += mark_.height;
     return height;
   }
 
-  /// Height of the footnote area holding the carried lines and `notes` in full.
-  double area_height(const std::vector<int>& notes) const {
-    if (notes.empty() && carried_.empty()) return 0;
+  /// Whether the footnote area may hold the first `count` lines of `queue` and leave the rest
+  /// for the next page: all of them; or a cut inside one note, with no note waiting whole
+  /// behind it (every note referenced on a page starts on it) and at least min_lines_ of the
+  /// note on each side of the cut.
+  bool may_cut(const std::vector<NoteLine>& queue, std::size_t count) const {
+    if (count == queue.size()) return true;
+    if (count == 0) return false;
+    for (std::size_t i = count; i < queue.size(); ++i)
+      if (queue[i].first) return false;
+    const int note = queue[count].note;
+    std::size_t before = 0, after = 0;
+    for (std::size_t i = 0; i < queue.size(); ++i)
+      if (queue[i].note == note) ++(i < count ? before : after);
+    return before >= min_lines_ && after >= min_lines_;
+  }
+
+  /// The most lines of `queue` that may stand in `room`, or none (also when the room is negative).
+  std::size_t fit(const std::vector<NoteLine>& queue, double room) const {
+    if (queue.empty()) return room + fit_tolerance >= 0 ? 0 : none;
     double height = separator_gap;
-    bool first = true;
-    for (const auto& line : carried_) {
-      height += (first ? 0 : line.gap) + line.line->height;
-      first = false;
+    std::size_t by_height = 0;  // lines that fit, before cuts and the mark are considered
+    for (; by_height < queue.size(); ++by_height) {
+      const double next =
+          height + (by_height == 0 ? 0 : queue[by_height].gap) + queue[by_height].line->height;
+      if (next > room + fit_tolerance) break;
+      height = next;
     }
-    for (const int number : notes) {
-      height += (first ? 0 : context_.notes.at(number).gap) + note_height(number);
-      first = false;
-    }
-    return height;
+    if (by_height == queue.size()) return by_height;
+    std::size_t last_start = 0;  // no cut at or before the start of the last note
+    for (std::size_t i = 0; i < queue.size(); ++i)
+      if (queue[i].first) last_start = i;
+    for (std::size_t count = by_height; count > last_start; --count)
+      if (may_cut(queue, count) && area_height(queue, count) <= room + fit_tolerance) return count;
+    return none;
   }
 
   std::size_t choose_end(std::size_t start) {
     const std::size_t n = lines_.size();
+    // A continued note may fill the page only when no body is left to share it with.
+    const double cap = start < n ? height_ * continued_note_share : height_;
+    std::size_t carried_here = fit(carried_, cap);
+    if (carried_here == none) carried_here = fit(carried_, height_);
+    // While the continued note does not end on this page, no other note may start on it.
+    bool closed = carried_here != none && carried_here < carried_.size();
+    const double carried_height = closed ? area_height(carried_, carried_here) : 0;
+
     std::vector<int> notes;
     double used = 0;
+    std::size_t split_at = none;      // the line whose note breaks at the foot of this page
     std::size_t best[3] = {0, 0, 0};  // latest break tolerating vetoes up to that strength
     for (std::size_t j = start; j < n; ++j) {
       const FlowLine& line = lines_[j];
@@ -113,14 +192,36 @@ class Paginator {
       const double gap = j > start ? line.gap_before : 0;
       std::vector<int> with = notes;
       for (const int number : line.notes) add_note(number, with);
-      if (used + gap + line.height + area_height(with) <= height_ + fit_tolerance) {
+      const bool adds_notes = with.size() > notes.size();
+      const double room = height_ - used - gap - line.height;
+      bool fits = false;
+      if (adds_notes && split_at != none) {
+        fits = false;  // the note that breaks must be the last on the page
+      } else if (closed && !adds_notes) {
+        fits = room + fit_tolerance >= carried_height;
+      } else {
+        const auto queue = queue_of(with);
+        const std::size_t count = fit(queue, room);
+        // Notes already on the page stay whole unless one is breaking anyway; a new note may
+        // break (it may also finish a continued note the cap would have cut).
+        fits = count != none && (count == queue.size() || adds_notes || split_at != none);
+        if (fits && adds_notes) {
+          closed = false;
+          if (count < queue.size()) split_at = j;
+        }
+      }
+      if (fits) {
         used += gap + line.height;
         notes = std::move(with);
-        if (j + 1 < n)
+        if (j + 1 < n) {
+          // Once a note breaks here, the page ends at the first break allowed: the note keeps
+          // the most room, as TeX splits an insertion where it is met.
+          if (split_at != none && lines_[j + 1].keep <= keep_free) return j + 1;
           for (int s = std::clamp(lines_[j + 1].keep, 0, 2); s <= 2; ++s) best[s] = j + 1;
+        }
         continue;
       }
-      if (j == start) return j + 1;
+      if (j == start) return closed ? start : j + 1;  // a page of the continued note alone
       for (const std::size_t b : best)
         if (b > start) return b;
       return j;
@@ -146,47 +247,49 @@ class Paginator {
         entry.y += y;
         model_.outline.push_back(std::move(entry));
       }
+      for (auto exhibit : line.exhibits) {  // its pages follow this one (pdf/ appends them)
+        exhibit.after_page = index;
+        model_.exhibits.push_back(std::move(exhibit));
+      }
       for (const int number : line.notes) add_note(number, notes);
       y -= line.height;
     }
 
-    std::vector<NoteLine> queue = std::move(carried_);
+    const std::vector<NoteLine> queue = queue_of(notes);
     carried_.clear();
-    for (const int number : notes) {
-      const Note& note = context_.notes.at(number);
-      for (std::size_t l = 0; l < note.lines.size(); ++l)
-        queue.push_back(NoteLine{&note.lines[l], l == 0 ? note.gap : 0});
-    }
     if (queue.empty()) return;
-    // As many note lines as fit under the body (at least one when the page has no body, so
-    // that a note longer than a page still moves on).
-    const double room = (y - bottom_) - separator_gap;
-    double area = 0;
-    std::size_t fit = 0;
-    for (; fit < queue.size(); ++fit) {
-      const double next = area + (fit == 0 ? 0 : queue[fit].gap) + queue[fit].line->height;
-      if (next > room + fit_tolerance && !(fit == 0 && start == end)) break;
-      area = next;
+    const double room = y - bottom_;
+    std::size_t count = fit(queue, room);
+    if (count == none) {
+      // Nothing allowed fits (a line or note taller than the page): as many lines as fit, at
+      // least one when the page has no body, so that a note of any length moves on.
+      count = 0;
+      while (count < queue.size() && area_height(queue, count + 1) <= room + fit_tolerance) ++count;
+      if (count == 0 && start == end) count = 1;
     }
-    carried_.assign(queue.begin() + static_cast<std::ptrdiff_t>(fit), queue.end());
+    carried_.assign(queue.begin() + static_cast<std::ptrdiff_t>(count), queue.end());
     if (!carried_.empty()) carried_.front().gap = 0;
-    if (fit == 0) return;
-    const double area_top = bottom_ + area + separator_gap;
+    if (count == 0) return;
+    const double area_top = bottom_ + area_height(queue, count);
     const double left = context_.content_left();
     page.lines.push_back(Line{left, area_top, left + context_.profile.footnote_separator, area_top,
                               separator_width});
     double note_y = area_top - separator_gap;
-    for (std::size_t k = 0; k < fit; ++k) {
+    for (std::size_t k = 0; k < count; ++k) {
       if (k > 0) note_y -= queue[k].gap;
       place(page, queue[k].line->content, note_y);
       note_y -= queue[k].line->height;
     }
+    // The note goes on over the page: say so under its last line here.
+    if (count < queue.size() && !queue[count].first) place(page, mark_.content, note_y);
   }
 
   Context& context_;
   const std::vector<FlowLine>& lines_;
   PageModel& model_;
   double top_ = 0, bottom_ = 0, height_ = 0;
+  std::size_t min_lines_ = 2;
+  FlowLine mark_;  // "(continued)"; empty and of no height when the document has no words for it
   std::vector<NoteLine> carried_;
 };
 

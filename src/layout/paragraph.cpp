@@ -15,6 +15,10 @@ constexpr double underline_drop = 1.5;
 constexpr double underline_width = 0.5;
 // Two atoms belong to one run when the second starts where the first ends.
 constexpr double same_x = 1e-6;
+// A justified line whose spaces would each grow by more than an em (beside a word wider than
+// the line, when greedy breaking takes over) is set flush left instead: gaps that wide read as
+// columns, to people and to text extraction alike (pdftotext then reorders the words).
+constexpr double max_stretch_per_gap_em = 1.0;
 
 bool is_blank(const Atom& atom) {
   return atom.kind == AtomKind::space || atom.kind == AtomKind::forced_break ||
@@ -135,7 +139,8 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
   double extra = 0, shift = 0;
   const double slack = available - natural;
   // Justified lines from the optimal breaker may be a little too long and shrink their spaces.
-  if (align == doc::Align::justify && gaps > 0 && std::abs(slack) > 0)
+  if (align == doc::Align::justify && gaps > 0 && std::abs(slack) > 0 &&
+      slack / gaps <= max_stretch_per_gap_em * size)
     extra = slack / gaps;
   else if (align == doc::Align::center && slack > 0)
     shift = slack / 2;
@@ -170,7 +175,8 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
       out.runs.push_back(TextRun{ax, y, atom.font, atom.size, {}});
     }
     append_utf8(out.runs.back().text, atom.cp);
-    pen = ax + width_of(k);
+    // Where the reader's pen goes: the advance, not the kerning, which starts a new run.
+    pen = ax + width_of(k) - atom.kern;
   }
 
   // Underlines, links and redaction boxes: one shape per stretch of marked atoms.

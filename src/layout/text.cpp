@@ -208,6 +208,41 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
   }
 }
 
+/// Kerning is applied to runs of drawn glyphs that one text run will show: the same font,
+/// size and baseline. A space ends a run: justification stretches it, and the kerning of a
+/// pair across it would be lost in the stretch anyway.
+Shaped Shaper::finish() {
+  auto& atoms = out_.atoms;
+  const auto joins = [&](const Atom& a, const Atom& b) {
+    return b.kind == AtomKind::glyph && !b.redacted && b.font == a.font && b.size == a.size &&
+           b.rise == a.rise;
+  };
+  for (std::size_t begin = 0; begin < atoms.size();) {
+    if (atoms[begin].kind != AtomKind::glyph || atoms[begin].redacted) {
+      ++begin;
+      continue;
+    }
+    std::size_t end = begin + 1;
+    while (end < atoms.size() && joins(atoms[begin], atoms[end])) ++end;
+    if (end - begin > 1) apply_kerning(begin, end);
+    begin = end;
+  }
+  return std::move(out_);
+}
+
+void Shaper::apply_kerning(std::size_t begin, std::size_t end) {
+  auto& atoms = out_.atoms;
+  std::u32string word;
+  for (std::size_t k = begin; k < end; ++k) word += atoms[k].cp;
+  const auto& adjustments = context_.cache.kerning(atoms[begin].font, word);
+  for (std::size_t k = begin; k + 1 < end; ++k) {
+    const int adjustment = adjustments[k - begin];
+    if (adjustment == 0) continue;
+    atoms[k].kern = adjustment * atoms[k].size / 1000.0;
+    atoms[k].width += atoms[k].kern;
+  }
+}
+
 void Shaper::add_inlines(const std::vector<doc::Inline>& inlines) {
   walk(inlines, Attributes{});
 }

@@ -30,7 +30,8 @@ struct Atom {
   int link = -1;          // index into Shaped::links
   double size = 12;
   double rise = 0;   // baseline shift (superscript footnote marks)
-  double width = 0;  // points
+  double width = 0;  // points, kerning with the next atom included
+  double kern = 0;   // points of `width` that are the font's kerning, not the glyph's advance
 };
 
 /// A paragraph's text ready for breaking: `text` is what ICU reads for break opportunities.
@@ -61,7 +62,8 @@ class Shaper {
   /// A footnote reference mark: the number raised and smaller, attached to what precedes it.
   void add_mark(int note, const SourceLocation& where);
 
-  Shaped finish() { return std::move(out_); }
+  /// The atoms, with the font's kerning applied within each run of glyphs.
+  Shaped finish();
 
  private:
   struct Attributes {
@@ -75,6 +77,7 @@ class Shaper {
                       const SourceLocation& where, double size, double rise);
   fonts::Face face(const Attributes& attributes) const;
   int resolve(fonts::Face face, char32_t cp, const SourceLocation& where, bool redacted);
+  void apply_kerning(std::size_t begin, std::size_t end);
 
   Context& context_;
   const rules::Style& style_;

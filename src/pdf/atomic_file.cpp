@@ -2,20 +2,24 @@
 
 #include "pdf/atomic_file.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <string>
-#include <vector>
 
 #include "base/error.hpp"
+#include "base/temporary_files.hpp"
 
 namespace fiscgen::pdf {
 namespace {
+
+// Rendering and writing take seconds; a temporary file untouched for an hour is no other
+// process's work in progress.
+constexpr std::chrono::minutes stale_after{60};
 
 // The process umask, read without changing it: umask(2) can only be read by setting it, which
 // races with other threads creating files (batch renders in parallel). Linux reports it in
@@ -39,43 +43,17 @@ mode_t current_umask() {
   throw Error(SourceLocation{output.string(), 0, 0}, what + ": " + std::strerror(error));
 }
 
-// Removes the temporary file unless released: every early exit cleans up.
-class TempFile {
- public:
-  TempFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
-  ~TempFile() {
-    if (fd_ >= 0) ::close(fd_);
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  int fd() const { return fd_; }
-  const std::string& path() const { return path_; }
-  int close() {
-    const int result = ::close(fd_);
-    fd_ = -1;
-    return result;
-  }
-  void release() { path_.clear(); }
-
- private:
-  std::string path_;
-  int fd_;
-};
-
 }  // namespace
 
 void write_file_atomically(const std::filesystem::path& output, std::string_view bytes) {
   const std::filesystem::path directory =
       output.has_parent_path() ? output.parent_path() : std::filesystem::path(".");
-  // A dot file beside the output: same file system, so rename() is atomic.
-  std::string pattern = (directory / ("." + output.filename().string() + ".XXXXXX")).string();
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  // O_CLOEXEC: parallel renders may spawn processes that must not inherit it.
-  const int fd = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd < 0) fail(output, "cannot create a file in " + directory.string(), errno);
-  TempFile temp(name.data(), fd);
+  // A dot file beside the output: same file system, so rename() is atomic. Its name is
+  // .NAME.XXXXXX; a signal removes it (base/temporary_files.hpp), and one left by SIGKILL or a
+  // power cut is removed by the next write of the same output, once it is an hour old.
+  const std::string prefix = "." + output.filename().string() + ".";
+  TemporaryFile temp((directory / (prefix + "XXXXXX")).string());
+  if (temp.fd() < 0) fail(output, "cannot create a file in " + directory.string(), errno);
 
   const char* data = bytes.data();
   std::size_t left = bytes.size();
@@ -97,6 +75,7 @@ void write_file_atomically(const std::filesystem::path& output, std::string_view
   if (::rename(temp.path().c_str(), output.c_str()) != 0)
     fail(output, "cannot replace the file", errno);
   temp.release();
+  remove_stale_temporary_files(directory, prefix, stale_after);
   // The folder is not fsynced: after a crash the name holds the old file or the new one, each
   // whole, which is all "atomic" promises; making the rename durable too cost 3 ms a render.
 }

@@ -6,9 +6,11 @@
 
 namespace fiscgen::pdf {
 
-/// Writes `bytes` to a temporary file in `output`'s directory (mode 0666 & ~umask), syncs it and
-/// renames it over `output`. On any failure the temporary file is removed, `output` is left as
-/// it was, and fiscgen::Error names the path and the reason.
+/// Writes `bytes` to a private temporary file (0600) in `output`'s directory, syncs it, gives it
+/// mode 0666 & ~umask and renames it over `output`. On any failure, or a signal caught by
+/// remove_temporary_files_on_signals(), the temporary file is removed and `output` is left as
+/// it was; fiscgen::Error names the path and the reason. Temporary files of `output` over an
+/// hour old, left by a process killed outright, are removed after a successful write.
 void write_file_atomically(const std::filesystem::path& output, std::string_view bytes);
 
 }  // namespace fiscgen::pdf

@@ -66,6 +66,13 @@ ContentId content_id(const layout::PageModel& model, const Info& info,
     for (const auto& link : page.links)
       feed.real(link.x), feed.real(link.y), feed.real(link.width), feed.real(link.height),
           feed.text(link.uri);
+    const auto& mark = page.watermark;
+    feed.number(mark.runs.size());
+    for (const auto& run : mark.runs) {
+      feed.real(run.x), feed.real(run.y), feed.number(static_cast<std::uint64_t>(run.font));
+      feed.real(run.size), feed.text(run.text);
+    }
+    feed.real(mark.x), feed.real(mark.y), feed.real(mark.angle), feed.real(mark.gray);
   }
   feed.number(model.outline.size());
   for (const auto& entry : model.outline) {

@@ -19,7 +19,9 @@
 #include "fonts/utf8.hpp"
 #include "pdf/atomic_file.hpp"
 #include "pdf/content_id.hpp"
+#include "pdf/exhibits.hpp"
 #include "pdf/haru.hpp"
+#include "pdf/page_labels.hpp"
 
 namespace fiscgen::pdf {
 namespace {
@@ -66,9 +68,12 @@ void require_utf8(std::string_view text, const std::string& what) {
 std::vector<EmbeddedFont> collect_fonts(const layout::PageModel& model, fonts::FontSet& fonts) {
   std::array<std::set<char32_t>, font_slots> used;
   for (std::size_t p = 0; p < model.pages.size(); ++p) {
-    const auto& runs = model.pages[p].runs;
+    // The watermark's runs after the page's own: its glyphs are embedded like any others.
+    std::vector<const layout::TextRun*> runs;
+    for (const auto& run : model.pages[p].runs) runs.push_back(&run);
+    for (const auto& run : model.pages[p].watermark.runs) runs.push_back(&run);
     for (std::size_t r = 0; r < runs.size(); ++r) {
-      const auto& run = runs[r];
+      const auto& run = *runs[r];
       const std::string where = where_run(p, r);
       require_finite({run.x, run.y, run.size}, where);
       if (run.font < 0 || run.font >= font_slots)
@@ -172,9 +177,36 @@ std::string ascii_uri(const std::string& uri) {
   return out;
 }
 
+/// Drawn before anything else on the page, so the text and boxes lie over it: the runs turned
+/// about the watermark's origin by a text matrix, in its grey, inside a saved graphics state.
+void draw_watermark(haru::Doc& doc, HPDF_Page page, const layout::Watermark& mark,
+                    const std::string& where, const std::array<HPDF_Font, font_slots>& handles) {
+  if (mark.runs.empty()) return;
+  require_finite({mark.x, mark.y, mark.angle, mark.gray}, where + " (watermark)");
+  const double radians = mark.angle * std::acos(-1.0) / 180;
+  const double cos = std::cos(radians), sin = std::sin(radians);
+  HPDF_Page_GSave(page);
+  HPDF_Page_SetGrayFill(page, static_cast<HPDF_REAL>(std::clamp(mark.gray, 0.0, 1.0)));
+  HPDF_Page_BeginText(page);
+  for (const auto& run : mark.runs) {
+    if (run.text.empty()) continue;
+    HPDF_Page_SetFontAndSize(page, handles[static_cast<std::size_t>(run.font)],
+                             static_cast<HPDF_REAL>(run.size));
+    HPDF_Page_SetTextMatrix(page, static_cast<HPDF_REAL>(cos), static_cast<HPDF_REAL>(sin),
+                            static_cast<HPDF_REAL>(-sin), static_cast<HPDF_REAL>(cos),
+                            static_cast<HPDF_REAL>(mark.x + cos * run.x - sin * run.y),
+                            static_cast<HPDF_REAL>(mark.y + sin * run.x + cos * run.y));
+    HPDF_Page_ShowText(page, run.text.c_str());
+  }
+  HPDF_Page_EndText(page);
+  HPDF_Page_GRestore(page);
+  doc.check(where + " (watermark)");
+}
+
 void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::size_t number,
                const std::array<HPDF_Font, font_slots>& handles) {
   const std::string where = "drawing page " + std::to_string(number + 1);
+  draw_watermark(doc, page, model.watermark, where, handles);
   bool in_text = false;
   HPDF_Font current_font = nullptr;
   double current_size = -1;
@@ -269,12 +301,34 @@ void add_outline(haru::Doc& doc, const layout::PageModel& model,
   doc.check(HPDF_SetPageMode(doc.get(), HPDF_PAGE_MODE_USE_OUTLINE), "showing the outline");
 }
 
+void add_page_labels(haru::Doc& doc, const std::vector<LabelRange>& ranges) {
+  for (const auto& range : ranges) {
+    const HPDF_PageNumStyle style = range.style == LabelRange::Style::lower_roman
+                                        ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
+                                        : HPDF_PAGE_NUM_STYLE_DECIMAL;
+    doc.check(HPDF_AddPageLabel(doc.get(), static_cast<HPDF_UINT>(range.first_page), style,
+                                static_cast<HPDF_UINT>(range.start),
+                                range.prefix.empty() ? nullptr : range.prefix.c_str()),
+              "adding page labels");
+  }
+}
+
 }  // namespace
 
-std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& fonts,
-                            const Info& info) {
+std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& fonts, const Info& info,
+                            const std::vector<Exhibit>& exhibits) {
   if (pages.pages.empty()) throw Error("PDF writer: the page model has no pages");
   require_finite({pages.width, pages.height}, "the page size");
+  const OpenExhibits opened(exhibits);  // a bad exhibit fails before any work
+  std::vector<AppendedPages> appended;
+  for (std::size_t i = 0; i < exhibits.size(); ++i) {
+    if (exhibits[i].after_page < 0 ||
+        static_cast<std::size_t>(exhibits[i].after_page) >= pages.pages.size())
+      throw Error(exhibits[i].where, "PDF writer: the exhibit goes after page " +
+                                         std::to_string(exhibits[i].after_page + 1) + " of " +
+                                         std::to_string(pages.pages.size()));
+    appended.push_back({exhibits[i].after_page, opened.page_count(i), exhibits[i].label});
+  }
   auto embedded = collect_fonts(pages, fonts);
 
   haru::Doc doc;
@@ -311,14 +365,17 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
     page_handles.push_back(page);
   }
   add_outline(doc, pages, page_handles);
+  add_page_labels(doc, page_label_ranges(static_cast<int>(pages.pages.size()),
+                                         pages.front_matter_pages, appended));
 
   doc.check(haru::set_trailer_id(doc.get(), id.bytes), "setting the document ID");
-  return doc.save_to_memory();
+  std::string bytes = doc.save_to_memory();
+  return opened.empty() ? bytes : opened.append_to(bytes);
 }
 
 void write(const layout::PageModel& pages, fonts::FontSet& fonts, const Info& info,
-           const std::filesystem::path& output) {
-  const std::string bytes = write_to_memory(pages, fonts, info);
+           const std::filesystem::path& output, const std::vector<Exhibit>& exhibits) {
+  const std::string bytes = write_to_memory(pages, fonts, info, exhibits);
   write_file_atomically(output, bytes);
 }
 

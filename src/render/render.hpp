@@ -23,6 +23,8 @@ struct Request {
   std::vector<std::string> overrides;   // --set path=value
   std::string locale;                   // --locale; empty: the input's
   Emit emit = Emit::pdf;
+  bool public_version = false;  // --public: classified portions replaced by a notice
+  bool draft = false;           // --draft: a DRAFT watermark on every page
 };
 
 struct Result {

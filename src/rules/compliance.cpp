@@ -65,9 +65,10 @@ void collect(const std::vector<doc::Block>& blocks, const std::string& inherited
         out.push_back({&b, part, b.style.empty() ? default_style : b.style});
         break;
       case BlockKind::heading:
-        out.push_back({&b, part, !b.style.empty() ? b.style
-                                 : b.level <= 1   ? "heading"
-                                                  : "subheading"});
+        out.push_back({&b, part,
+                       !b.style.empty() ? b.style
+                       : b.level <= 1   ? "heading"
+                                        : "subheading"});
         break;
       case BlockKind::quote:
         collect(b.children, part, "quote", out);
@@ -143,24 +144,43 @@ Compliance check_compliance(const doc::Document& document, const Profile& profil
     const std::string who = limit->rule.empty() ? "the " + profile.name + " profile" : limit->rule;
     const std::string for_what = limit->document.empty() ? "" : " for a " + limit->document;
     if (limit->words > 0 && result.words > limit->words)
-      result.violations.emplace_back(
-          "the " + kind + " has " + grouped(result.words) + " words; " + who + " allows " +
-          grouped(limit->words) + for_what + not_counted_note(profile));
+      result.violations.emplace_back("the " + kind + " has " + grouped(result.words) + " words; " +
+                                     who + " allows " + grouped(limit->words) + for_what +
+                                     not_counted_note(profile));
     if (limit->pages > 0 && result.pages > limit->pages)
-      result.violations.emplace_back(
-          "the " + kind + " has " + grouped(result.pages) + " pages; " + who + " allows " +
-          grouped(limit->pages) + for_what + not_counted_note(profile));
+      result.violations.emplace_back("the " + kind + " has " + grouped(result.pages) + " pages; " +
+                                     who + " allows " + grouped(limit->pages) + for_what +
+                                     not_counted_note(profile));
   }
 
+  const auto present = [&blocks](const std::string& part) {
+    for (const auto& t : blocks)
+      if (inside(t.part, part) && count_words(t.block->inlines) > 0) return true;
+    return false;
+  };
   for (const auto& requirement : profile.required) {
     if (!requirement.applies_to(document.meta.kind)) continue;
-    bool present = false;
-    for (const auto& t : blocks)
-      present |= inside(t.part, requirement.part) && count_words(t.block->inlines) > 0;
-    if (!present)
+    if (!present(requirement.part))
       result.violations.emplace_back(
           (requirement.rule.empty() ? "the " + profile.name + " profile" : requirement.rule) +
           " requires " + requirement.what + "; the " + kind + " has none");
+  }
+
+  // Tables of contents and authorities, where the rules want them for this kind and length.
+  const Tables& tables = profile.tables;
+  if (tables.applies_to(document.meta.kind) &&
+      (tables.over_pages == 0 || result.pages > tables.over_pages)) {
+    const std::string who = tables.rule.empty() ? "the " + profile.name + " profile" : tables.rule;
+    const std::string when = tables.over_pages == 0 ? ""
+                                                    : " in a document of more than " +
+                                                          grouped(tables.over_pages) + " pages";
+    const auto missing = [&](bool wanted, const char* part, const char* what) {
+      if (wanted && !present(part))
+        result.violations.emplace_back(who + " requires " + what + when + "; the " + kind +
+                                       " has none");
+    };
+    missing(tables.contents, "table-of-contents", "a table of contents");
+    missing(tables.authorities, "table-of-authorities", "a table of authorities");
   }
 
   if (profile.minimum_type_size > 0) {
@@ -169,8 +189,8 @@ Compliance check_compliance(const doc::Document& document, const Profile& profil
     const auto below = [&](const std::string& what, double size, SourceLocation where) {
       result.violations.emplace_back(std::move(where),
                                      what + " is set in " + number(size) + "-point type; " + who +
-                                         " requires at least " +
-                                         number(profile.minimum_type_size) + " points");
+                                         " requires at least " + number(profile.minimum_type_size) +
+                                         " points");
     };
     std::set<std::string> seen;
     bool notes = false;

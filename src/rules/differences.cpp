@@ -16,23 +16,33 @@ std::string number(double value) {
   return text;
 }
 
-std::string yes_no(bool value) { return value ? "yes" : "no"; }
+std::string yes_no(bool value) {
+  return value ? "yes" : "no";
+}
 
 const char* face_name(Face face) {
   switch (face) {
-    case Face::bold: return "bold";
-    case Face::italic: return "italic";
-    case Face::bold_italic: return "bold-italic";
-    default: return "regular";
+    case Face::bold:
+      return "bold";
+    case Face::italic:
+      return "italic";
+    case Face::bold_italic:
+      return "bold-italic";
+    default:
+      return "regular";
   }
 }
 
 const char* align_name(doc::Align align) {
   switch (align) {
-    case doc::Align::center: return "center";
-    case doc::Align::right: return "right";
-    case doc::Align::justify: return "justify";
-    default: return "left";
+    case doc::Align::center:
+      return "center";
+    case doc::Align::right:
+      return "right";
+    case doc::Align::justify:
+      return "justify";
+    default:
+      return "left";
   }
 }
 
@@ -64,6 +74,7 @@ Settings settings_of(const Profile& p) {
   add("page-number.first-page", yes_no(p.page_number.first_page));
   add("signature.indent", number(p.signature_indent));
   add("footnotes.separator", number(p.footnote_separator));
+  add("footnotes.min-lines", std::to_string(p.footnote_min_lines));
   add("breaking.widow-lines", std::to_string(p.widow_lines));
   add("breaking.orphan-lines", std::to_string(p.orphan_lines));
   add("breaking.tolerance", number(p.breaking.tolerance));
@@ -102,6 +113,7 @@ Settings settings_of(const Profile& p) {
   std::string not_counted;
   for (const auto& part : p.not_counted) not_counted += (not_counted.empty() ? "" : ", ") + part;
   add("limit not-counted", not_counted.empty() ? "none" : not_counted);
+  add("limit not-counted.rule", p.not_counted_rule);
   for (const auto& requirement : p.required) {
     std::string value = requirement.rule.empty() ? "yes" : requirement.rule;
     if (!requirement.kinds.empty()) {
@@ -115,6 +127,10 @@ Settings settings_of(const Profile& p) {
   add("tables.contents", yes_no(p.tables.contents));
   add("tables.authorities", yes_no(p.tables.authorities));
   add("tables.over-pages", std::to_string(p.tables.over_pages));
+  std::string table_kinds;
+  for (const auto& kind : p.tables.kinds) table_kinds += (table_kinds.empty() ? "" : " ") + kind;
+  add("tables.kinds", table_kinds.empty() ? "all" : table_kinds);
+  add("tables.rule", p.tables.rule);
   add("authorities.passim-after", p.passim_after ? std::to_string(p.passim_after) : "never");
   return s;
 }

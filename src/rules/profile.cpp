@@ -63,6 +63,7 @@ class ProfileReader {
         p.signature_indent = length(node, "indent", p.signature_indent);
       } else if (name == "footnotes") {
         p.footnote_separator = length(node, "separator", p.footnote_separator);
+        p.footnote_min_lines = count(node, "min-lines", p.footnote_min_lines);
       } else if (name == "breaking") {
         p.widow_lines = count(node, "widow-lines", p.widow_lines);
         p.orphan_lines = count(node, "orphan-lines", p.orphan_lines);
@@ -75,8 +76,8 @@ class ProfileReader {
       } else if (name == "limits") {
         limits(node, p);
       } else if (name == "required") {
-        Requirement r{required(node, "part"), required(node, "what"), node.attribute("rule").value(),
-                      {}};
+        Requirement r{
+            required(node, "part"), required(node, "what"), node.attribute("rule").value(), {}};
         if (!doc::valid_part_name(r.part)) bad_part(node, r.part);
         std::istringstream kinds(node.attribute("kinds").value());
         for (std::string kind; kinds >> kind;) r.kinds.push_back(kind);
@@ -91,6 +92,8 @@ class ProfileReader {
         p.tables.authorities = yes_no(node, "authorities", p.tables.authorities);
         p.tables.over_pages = count(node, "over-pages", p.tables.over_pages);
         p.tables.rule = node.attribute("rule").value();
+        std::istringstream kinds(node.attribute("kinds").value());
+        for (std::string kind; kinds >> kind;) p.tables.kinds.push_back(kind);
       } else if (name == "authorities") {
         p.passim_after = count(node, "passim-after", p.passim_after);
       } else if (name == "numbering") {
@@ -184,10 +187,11 @@ class ProfileReader {
     return std::regex_match(value, date);
   }
 
-  /// <limits note="…"> <limit kind="" words="" pages="" document="" rule=""/> …
+  /// <limits note="…" rule="…"> <limit kind="" words="" pages="" document="" rule=""/> …
   ///   <not-counted part="…"/> … </limits>
   void limits(const pugi::xml_node& node, Profile& p) const {
     if (const auto note = node.attribute("note")) p.not_counted_note = note.value();
+    p.not_counted_rule = node.attribute("rule").value();
     for (const auto& child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
@@ -265,6 +269,10 @@ const Limit* Profile::limit_for(const std::string& kind) const {
 }
 
 bool Requirement::applies_to(const std::string& kind) const {
+  return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+bool Tables::applies_to(const std::string& kind) const {
   return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 

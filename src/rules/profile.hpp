@@ -17,8 +17,8 @@ using fonts::Face;
 /// A named paragraph style. Lengths are PDF points (1/72 in).
 struct Style {
   Face face = Face::regular;
-  double size = 12;            // font size
-  double line_height = 24;     // baseline to baseline
+  double size = 12;         // font size
+  double line_height = 24;  // baseline to baseline
   double space_before = 0;
   double space_after = 0;
   double indent_left = 0;
@@ -32,7 +32,7 @@ struct PageNumber {
   std::string position = "bottom-center";  // bottom-center | bottom-right | top-right | none
   std::string format = "{page}";           // {page} and {pages} are replaced
   double size = 12;
-  double offset = 36;  // distance of the baseline from the page edge
+  double offset = 36;      // distance of the baseline from the page edge
   bool first_page = true;  // letters number from the second page on
 };
 
@@ -48,20 +48,24 @@ struct Limit {
 
 /// A part every filing under the profile must contain, named as the tree's part="…" names it.
 struct Requirement {
-  std::string part;  // e.g. "certificate-of-service", "signature/email"
-  std::string what;  // how messages name it: "a certificate of service"
-  std::string rule;  // e.g. "FISC Rule 8"
+  std::string part;                // e.g. "certificate-of-service", "signature/email"
+  std::string what;                // how messages name it: "a certificate of service"
+  std::string rule;                // e.g. "FISC Rule 8"
   std::vector<std::string> kinds;  // the document kinds that need it; empty: every kind
 
   bool applies_to(const std::string& kind) const;
 };
 
-/// When tables of contents and authorities are required: recorded, not yet enforced or built.
+/// When tables of contents and authorities are required: `check` reports a missing one (a
+/// block of part table-of-contents or table-of-authorities with text); fiscgen builds neither yet.
 struct Tables {
   bool contents = false;
   bool authorities = false;
   int over_pages = 0;  // required only when the counted pages exceed this (0: always)
   std::string rule;
+  std::vector<std::string> kinds;  // the document kinds that need them; empty: every kind
+
+  bool applies_to(const std::string& kind) const;
 };
 
 /// Line- and page-breaking weights, in TeX's names and units. The first three drive the
@@ -76,31 +80,33 @@ struct Breaking {
 };
 
 struct Profile {
-  std::string name;       // e.g. fisc-2010
-  std::string title;      // e.g. "FISC Rules of Procedure"
+  std::string name;   // e.g. fisc-2010
+  std::string title;  // e.g. "FISC Rules of Procedure"
   std::string version;
-  std::string effective;  // ISO date the rules took effect
-  std::string court;      // court name as the caption prints it
+  std::string effective;    // ISO date the rules took effect
+  std::string court;        // court name as the caption prints it
   std::string court_place;  // e.g. "WASHINGTON, D.C."
 
   double page_width = 612, page_height = 792;  // US Letter
   double margin_top = 72, margin_right = 72, margin_bottom = 72, margin_left = 72;
 
   std::string font_family = "Liberation Serif";  // fontconfig family, four faces
-  std::string fallback_family = "DejaVu Serif";   // for characters the main family lacks
+  std::string fallback_family = "DejaVu Serif";  // for characters the main family lacks
 
   std::map<std::string, Style> styles;  // body, heading, quote, footnote, caption, …
   PageNumber page_number;
   std::map<int, std::string> heading_numbering;  // level → upper-roman, upper-alpha, decimal, …
-  double signature_indent = 252;  // where the signature block starts, from the left margin
+  double signature_indent = 252;    // where the signature block starts, from the left margin
   double footnote_separator = 144;  // length of the rule above footnotes
-  int widow_lines = 2;   // minimum lines of a paragraph at the top of a page
-  int orphan_lines = 2;  // minimum lines of a paragraph at the bottom of a page
+  int footnote_min_lines = 2;       // fewest lines of a footnote on each page where it breaks
+  int widow_lines = 2;              // minimum lines of a paragraph at the top of a page
+  int orphan_lines = 2;             // minimum lines of a paragraph at the bottom of a page
   Breaking breaking;
 
   std::vector<Limit> limits;
   std::vector<std::string> not_counted;  // parts no limit counts (and the parts inside them)
   std::string not_counted_note;  // for messages: "cover, tables, … not counted"; empty: from parts
+  std::string not_counted_rule;  // the rule saying what is not counted, e.g. "FRAP 32(f)"
   std::vector<Requirement> required;
   double minimum_type_size = 0;  // 0: the rules set none
   std::string type_rule;         // the rule fixing the minimum

@@ -50,7 +50,7 @@ class Evaluator {
     if (directive == "value") return value(file, node, out, focus);
     if (directive == "copy") return copy(file, node, out, focus);
     if (directive == "if") {
-      if (boolean(file, node, "test", focus)) children(file, node, out, focus);
+      if (condition(file, node, focus)) children(file, node, out, focus);
       return;
     }
     if (directive == "choose") return choose(file, node, out, focus);
@@ -66,7 +66,8 @@ class Evaluator {
                     "number, message or rule");
   }
 
-  /// A layout element: copied, with {xpath} in its attribute values evaluated.
+  /// A layout element: copied, with {xpath} in its attribute values evaluated. t:at="XPATH"
+  /// locates it at the input node selected, so that later stages' errors point into the input.
   void literal(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
                const Focus& focus) {
     auto element = out.append_child(node.name());
@@ -74,6 +75,12 @@ class Evaluator {
     for (const auto& attribute : node.attributes()) {
       const std::string_view name = attribute.name();
       if (name == "xmlns" || name.substr(0, 6) == "xmlns:") continue;
+      if (name == file.prefix + "at") {
+        const auto selected = query(file, node, attribute.value(), focus);
+        element.append_attribute("at") = input_location(file, node, selected, focus).str().c_str();
+        located = true;
+        continue;
+      }
       located = located || name == "at";
       element.append_attribute(attribute.name()) =
           attribute_value(file, node, attribute.value(), focus).c_str();
@@ -141,6 +148,18 @@ class Evaluator {
         .evaluate_boolean(pugi::xpath_node(focus.node));
   }
 
+  /// t:if's condition: test="XPATH", or rule-requires="PART" (the rules profile requires that
+  /// part of a document of this kind, so a form can add a certificate only where a court wants
+  /// one).
+  bool condition(const TemplateFile& file, const pugi::xml_node& node, const Focus& focus) {
+    if (const auto part = node.attribute("rule-requires")) {
+      for (const auto& requirement : context_.profile.required)
+        if (requirement.part == part.value() && requirement.applies_to(context_.kind)) return true;
+      return false;
+    }
+    return boolean(file, node, "test", focus);
+  }
+
   /// The input node a select= points at, for messages about its value.
   SourceLocation input_location(const TemplateFile& file, const pugi::xml_node& node,
                                 const pugi::xpath_query& selected, const Focus& focus) {
@@ -173,9 +192,8 @@ class Evaluator {
             const Focus& focus) {
     const auto selected = query(file, node, required_attribute(file, node, "select"), focus);
     if (selected.return_type() != pugi::xpath_type_node_set)
-      throw Error(file.locate(node), "<" + std::string(node.name()) +
-                                         "> selects elements; use <" + file.prefix +
-                                         "value> for a value");
+      throw Error(file.locate(node), "<" + std::string(node.name()) + "> selects elements; use <" +
+                                         file.prefix + "value> for a value");
     for (const auto& selected_node : selected.evaluate_node_set(pugi::xpath_node(focus.node)))
       if (selected_node.node()) copy_content(selected_node.node(), out, context_.locate_input);
   }
@@ -203,8 +221,8 @@ class Evaluator {
       throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a node-set");
     const auto nodes = selected.evaluate_node_set(pugi::xpath_node(focus.node));
     if (static_cast<long>(nodes.size()) > max_iterations)
-      throw Error(file.locate(node), "more than " + std::to_string(max_iterations) +
-                                         " items to repeat: refused");
+      throw Error(file.locate(node),
+                  "more than " + std::to_string(max_iterations) + " items to repeat: refused");
     double position = 0;
     for (const auto& item : nodes) {
       if (!item.node()) continue;
@@ -216,14 +234,14 @@ class Evaluator {
                const Focus& focus) {
     const auto where = file.locate(node);
     if (stack_.size() >= max_include_depth)
-      throw Error(where, "includes nested more than " + std::to_string(max_include_depth) +
-                             " deep");
+      throw Error(where,
+                  "includes nested more than " + std::to_string(max_include_depth) + " deep");
     const auto& included =
         context_.library.load(file.root, required_attribute(file, node, "src"), where, "include");
     for (const auto* open : stack_)
       if (open->path == included.path)
-        throw Error(where, "include cycle: " + included.name + " includes itself, through " +
-                               file.name);
+        throw Error(where,
+                    "include cycle: " + included.name + " includes itself, through " + file.name);
     stack_.push_back(&included);
     children(included, included.xml.document_element(), out, focus);
     stack_.pop_back();
@@ -288,8 +306,7 @@ class Evaluator {
         arguments[name] = std::llround(selected.evaluate_number(pugi::xpath_node(focus.node)));
       } else if (type == "date") {
         const auto iso = selected.evaluate_string(pugi::xpath_node(focus.node));
-        arguments[name] =
-            i18n::Date::parse(iso, input_location(file, argument, selected, focus));
+        arguments[name] = i18n::Date::parse(iso, input_location(file, argument, selected, focus));
       } else if (type == "string") {
         arguments[name] = selected.evaluate_string(pugi::xpath_node(focus.node));
       } else {
@@ -337,18 +354,35 @@ class Evaluator {
                 "type=\"" + std::string(type) + "\": expected string, number or date");
   }
 
-  /// A value of the rules profile: the court's name as its rules print it, and so on.
+  /// A value of the rules profile: the court's name as its rules print it, what a certificate of
+  /// compliance states (the limit and its rule, the type), and the counts of the laid-out document.
   void rule(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out) {
     // A std::string, not a view: required_attribute returns a temporary.
     const std::string name = required_attribute(file, node, "name");
     const auto& profile = context_.profile;
+    const rules::Limit* limit = profile.limit_for(context_.kind);
+    const auto whole = [](double value) { return std::to_string(std::lround(value)); };
     if (name == "court") return text(out, profile.court);
     if (name == "court-place") return text(out, profile.court_place);
     if (name == "title") return text(out, profile.title);
     if (name == "name") return text(out, profile.name);
-    throw Error(file.locate(node), "<" + std::string(node.name()) + " name=\"" +
-                                       std::string(name) +
-                                       "\">: expected court, court-place, title or name");
+    if (name == "font") return text(out, profile.font_family);
+    if (name == "body-size") return text(out, whole(profile.style("body").size));
+    if (name == "type-rule") return text(out, profile.type_rule);
+    if (name == "limit-rule") return text(out, limit ? limit->rule : "");
+    if (name == "limit-words") return text(out, limit ? std::to_string(limit->words) : "0");
+    if (name == "limit-pages") return text(out, limit ? std::to_string(limit->pages) : "0");
+    if (name == "not-counted-rule") return text(out, profile.not_counted_rule);
+    if (name == "counted-words" || name == "counted-pages") {
+      if (context_.wants_counts) *context_.wants_counts = true;
+      const Counts counted = context_.counted ? *context_.counted : Counts{};
+      return text(out, std::to_string(name == "counted-words" ? counted.words : counted.pages));
+    }
+    throw Error(file.locate(node),
+                "<" + std::string(node.name()) + " name=\"" + std::string(name) +
+                    "\">: expected court, court-place, title, name, font, body-size, type-rule, "
+                    "limit-rule, limit-words, limit-pages, not-counted-rule, counted-words or "
+                    "counted-pages");
   }
 
   const EvaluationContext& context_;
@@ -358,8 +392,8 @@ class Evaluator {
 
 }  // namespace
 
-void expand_template(const TemplateFile& file, const pugi::xml_node& input_root,
-                     pugi::xml_node out, const EvaluationContext& context) {
+void expand_template(const TemplateFile& file, const pugi::xml_node& input_root, pugi::xml_node out,
+                     const EvaluationContext& context) {
   Evaluator evaluator(context);
   evaluator.include_stack_push(file);
   evaluator.children(file, file.xml.document_element(), out, {input_root});

@@ -11,6 +11,7 @@
 #include "i18n/i18n.hpp"
 #include "rules/profile.hpp"
 #include "template/library.hpp"
+#include "template/template.hpp"
 
 namespace fiscgen::templ {
 
@@ -23,11 +24,16 @@ struct EvaluationContext {
   const i18n::Messages& messages;
   const rules::Profile& profile;
   std::string locale;
+  std::string kind;  // the document's kind, for the profile's limits and required parts
+  /// For <t:rule name="counted-words|counted-pages"/>; null in a first pass (they write 0).
+  const Counts* counted = nullptr;
+  /// Set when the template asked for the counts: the caller lays out, counts and merges again.
+  bool* wants_counts = nullptr;
 };
 
 /// Expands `template_root`'s children (one <t:template> or <t:fragment>) with the input root as
 /// context, appending the output to `out`. Every output element carries at="file:line:col".
-void expand_template(const TemplateFile& file, const pugi::xml_node& input_root,
-                     pugi::xml_node out, const EvaluationContext& context);
+void expand_template(const TemplateFile& file, const pugi::xml_node& input_root, pugi::xml_node out,
+                     const EvaluationContext& context);
 
 }  // namespace fiscgen::templ

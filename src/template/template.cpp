@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/xml.hpp"
+#include "doc/markings.hpp"
 #include "i18n/i18n.hpp"
 #include "rules/profile.hpp"
 #include "template/evaluator.hpp"
@@ -57,6 +58,13 @@ void record_files_read(const Library& library, const DataPaths& paths, const std
     name = cut == std::string::npos ? "" : name.substr(0, cut);
   }
   files.push_back(paths.locales / "root.res");
+}
+
+/// The kind the profile's limits and required parts look at: the template's own
+/// <document kind="…"> when it is written out, else the input's root element.
+std::string document_kind(const pugi::xml_node& template_root, const std::string& input_kind) {
+  const std::string kind = template_root.child("document").attribute("kind").value();
+  return kind.empty() || kind.find('{') != std::string::npos ? input_kind : kind;
 }
 
 }  // namespace
@@ -116,13 +124,30 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
         if (const auto* where = recipients.where(node)) return *where;
         return matter.locate(node);
       },
-      messages, profile, locale};
+      messages, profile, locale, document_kind(template_root, matter.kind),
+      environment.counted, environment.wants_counts};
   pugi::xml_document tree;
   expand_template(file, matter.root(), tree, context);
   auto document = doc::from_xml(tree.document_element(), LineIndex(file.name, ""));
   if (document.meta.locale.empty()) document.meta.locale = locale;
   if (document.meta.rules.empty()) document.meta.rules = rules_name;
   if (document.meta.kind.empty()) document.meta.kind = matter.kind;
+  // The layout closes a footnote's part on a page with these words when the note continues.
+  if (document.meta.note_continued.empty() && messages.has("footnote/continued"))
+    document.meta.note_continued = messages.format("footnote/continued");
+  // The vocabulary is read only for a document that is marked or classified.
+  if (doc::has_markings(document) || !document.meta.classification.empty()) {
+    const auto markings = doc::Markings::load(environment.paths.markings());
+    doc::check_markings(document, markings);
+    if (environment.public_version) try {
+        doc::make_public(document, markings, messages.format("marking/redacted"));
+      } catch (const Error& e) {  // about the whole input: located at its root
+        throw Error(matter.locate(matter.root()), e.message());
+      }
+    document.meta.classification = doc::banner(document, markings);
+    if (environment.files_read) environment.files_read->push_back(markings.file);
+  }
+  if (environment.draft) document.meta.watermark = messages.format("marking/draft");
   doc::number_footnotes(document);
   std::map<int, int> counters;
   label_headings(document.blocks, profile, locale, counters);

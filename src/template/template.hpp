@@ -15,10 +15,16 @@ namespace fiscgen::templ {
 
 /// A field a template declares: what `new` scaffolds and `check` enforces.
 struct Field {
-  std::string name;      // XPath relative to the input root, e.g. "docket", "signature/attorney"
+  std::string name;  // XPath relative to the input root, e.g. "docket", "signature/attorney"
   bool required = false;
   std::string description;
   std::string example;
+};
+
+/// What a laid-out first pass counted, as `fiscgen check` counts it under the rules profile.
+struct Counts {
+  int words = 0;
+  int pages = 0;
 };
 
 /// What merging needs besides the input: where the data is and where warnings go.
@@ -27,6 +33,15 @@ struct Environment {
   Warnings* warnings = nullptr;
   /// When given, every template and data file the merge read is added (for batch's keys).
   std::vector<std::filesystem::path>* files_read = nullptr;
+  /// --public: classified portions replaced by the locale's notice (doc::make_public).
+  bool public_version = false;
+  /// --draft: the locale's DRAFT watermark on every page.
+  bool draft = false;
+  /// The words and pages a first layout pass counted, for a certificate of compliance
+  /// (<t:rule name="counted-words"/>); null: not counted yet, and the counts read 0.
+  const Counts* counted = nullptr;
+  /// Set to true when the template asked for those counts: lay out, count, and merge again.
+  bool* wants_counts = nullptr;
 };
 
 /// The template the input names: <motion form="fisc/motion"> → forms/fisc/motion.xml,
@@ -43,7 +58,7 @@ struct TemplateInfo {
   std::string kind;         // the input root it is for: "motion", "letter"
   std::string description;  // one line
   std::filesystem::path file;
-  bool letter = false;      // under letters/ (named by template=) rather than forms/ (form=)
+  bool letter = false;  // under letters/ (named by template=) rather than forms/ (form=)
 };
 
 /// Every template under forms/ and letters/ (includes are not templates), sorted by name.
@@ -71,7 +86,9 @@ std::vector<Error> check(input::Matter& matter, const Environment& environment);
 /// Evaluates the input's template: recipients named by ref are looked up in
 /// letters/recipients.xml and added to the input (what the input writes itself wins), required
 /// fields are checked (every missing one is reported at once), then the directives are run.
-/// The result has its footnotes numbered and its headings labelled as the rules profile says.
+/// The result has its footnotes numbered and its headings labelled as the rules profile says;
+/// its portion marks are checked against forms/markings.xml and meta.classification is the
+/// banner they give (doc::banner), after doc::make_public for a public version.
 doc::Document merge(input::Matter& matter, const Environment& environment);
 
 }  // namespace fiscgen::templ

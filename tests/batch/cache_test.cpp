@@ -122,6 +122,28 @@ TEST_CASE("explain: changed data files are named by what they are") {
   CHECK(reasons.size() == 3);
 }
 
+TEST_CASE("explain: a --templates folder, given or gaining an override, makes outputs stale") {
+  Data data;
+  const TempDir firm;  // the firm's own templates, empty at first
+  data.paths.templates = {firm.path()};
+  const auto context = Context::current(data.paths, "");
+  FileHashes hashes;
+  const auto entry = entry_for(data, context, hashes, "input");
+  CHECK(explain(&entry, context, "input", true, hashes, data.paths, {}).empty());
+
+  write(firm / "forms/fisc/caption.xml", "<caption firm=\"yes\"/>");
+  FileHashes after;
+  const auto expected =
+      "template " + (firm / "forms/fisc/caption.xml").string() + " now overrides caption.xml";
+  CHECK(explain(&entry, context, "input", true, after, data.paths, {}) ==
+        std::vector<std::string>{expected});
+
+  auto without = data.paths;
+  without.templates.clear();
+  CHECK(explain(&entry, Context::current(without, ""), "input", true, after, without, {}) ==
+        std::vector<std::string>{"data folders changed"});
+}
+
 TEST_CASE("explain: a changed rules profile is named, with its settings when rules can diff") {
   Data data;
   const auto context = Context::current(data.paths, "");

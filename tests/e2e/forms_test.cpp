@@ -40,6 +40,7 @@ TEST_CASE("the FISC form library: amicus motion, response, notice, certificate, 
         {"render", (inputs / (std::string(form.input) + ".xml")).string(), "-o", pdf.string()});
     REQUIRE_MESSAGE(run.status == 0, run.err);
     CHECK(e2e::pdf_pages(pdf) == form.pages);
+    CHECK(e2e::check_readers(pdf) == "");
     const auto text = e2e::pdf_text(pdf);
     CHECK(e2e::pdf_text(pdf, 1).find("UNITED STATES FOREIGN INTELLIGENCE SURVEILLANCE COURT") !=
           std::string::npos);

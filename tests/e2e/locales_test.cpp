@@ -44,6 +44,7 @@ struct Rendered {
     arguments.insert(arguments.end(), options.begin(), options.end());
     run = e2e::fiscgen(arguments);
     REQUIRE_MESSAGE(run.status == 0, run.err);
+    CHECK(e2e::check_readers(pdf) == "");
     text = flat(e2e::pdf_text(pdf));
     pages = e2e::pdf_pages(pdf);
   }

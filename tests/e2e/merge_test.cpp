@@ -41,6 +41,7 @@ TEST_CASE("one letter, three recipients, two dates, two locales, from CSV") {
     INFO(expected.file);
     const auto pdf = out / expected.file;
     REQUIRE(std::filesystem::exists(pdf));
+    CHECK(e2e::check_readers(pdf) == "");
     const auto text = e2e::pdf_text(pdf);
     CHECK(text.find(expected.date) != std::string::npos);
     CHECK(text.find(expected.office) != std::string::npos);

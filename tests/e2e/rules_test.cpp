@@ -88,9 +88,9 @@ TEST_CASE("rules lists every profile with its version, effective date and title"
 TEST_CASE("rules diff prints one line per differing setting; an unknown profile is an error") {
   const auto run = e2e::fiscgen({"rules", "diff", "fisc-2010", "frap-32"});
   REQUIRE_MESSAGE(run.status == 0, run.err);
-  for (const char* line : {"style body.size: 12 \u2192 14\n", "limit words: none \u2192 13000\n",
-                           "limit words (reply): none \u2192 6500\n",
-                           "type.minimum-size: none \u2192 14\n"})
+  for (const char* line :
+       {"style body.size: 12 \u2192 14\n", "limit words: none \u2192 13000\n",
+        "limit words (reply): none \u2192 6500\n", "type.minimum-size: none \u2192 14\n"})
     CHECK_MESSAGE(run.out.find(line) != std::string::npos, line);
   CHECK(run.out.find("margin.") == std::string::npos);
 
@@ -108,8 +108,9 @@ TEST_CASE("rules diff prints one line per differing setting; an unknown profile 
   CHECK(unknown.err.find("unknown rules profile \"frap-99\"") != std::string::npos);
 }
 
-TEST_CASE("the sample motion under frap-32 is set in 14-point type, and under dc-local captioned "
-          "for that court") {
+TEST_CASE(
+    "the sample motion under frap-32 is set in 14-point type, and under dc-local captioned "
+    "for that court") {
   e2e::TempDir dir;
   const auto fisc = dir / "fisc.pdf", frap = dir / "frap.pdf", dc = dir / "dc.pdf";
   REQUIRE(e2e::fiscgen({"render", motion, "-o", fisc.string()}).status == 0);
@@ -117,12 +118,14 @@ TEST_CASE("the sample motion under frap-32 is set in 14-point type, and under dc
   REQUIRE_MESSAGE(run.status == 0, run.err);
   REQUIRE(e2e::fiscgen({"render", motion, "--set", "@rules=dc-local", "-o", dc.string()}).status ==
           0);
+  for (const auto& pdf : {frap, dc}) CHECK(e2e::check_readers(pdf) == "");
 
   // The body's words are 14/12 as tall, and the same words need more pages.
   const double ratio = median_word_height(frap) / median_word_height(fisc);
   CHECK(ratio == doctest::Approx(14.0 / 12.0).epsilon(0.03));
   CHECK(e2e::pdf_pages(frap) > e2e::pdf_pages(fisc));
-  for (const auto& font : e2e::pdf_fonts(frap)) CHECK(font.name.find("LiberationSerif") != std::string::npos);
+  for (const auto& font : e2e::pdf_fonts(frap))
+    CHECK(font.name.find("LiberationSerif") != std::string::npos);
   CHECK(e2e::pdf_text(frap, 1).find("UNITED STATES COURT OF APPEALS") != std::string::npos);
 
   // dc-local keeps FISC's type and changes the caption.
@@ -149,19 +152,85 @@ TEST_CASE("check: the sample motion complies with fisc-2010 and dc-local, and wr
   std::filesystem::copy_file(motion, input);
   const auto run = e2e::fiscgen({"check", input.string()});
   CHECK_MESSAGE(run.status == 0, run.err);
-  CHECK(std::regex_search(run.out, std::regex(R"(no problems found \(fisc-2010: [\d,]+ words and \d+ pages counted\))")));
+  CHECK(std::regex_search(
+      run.out,
+      std::regex(R"(no problems found \(fisc-2010: [\d,]+ words and \d+ pages counted\))")));
   const auto dc = e2e::fiscgen({"check", input.string(), "--set", "@rules=dc-local"});
   CHECK_MESSAGE(dc.status == 0, dc.err);
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
                       std::filesystem::directory_iterator()) == 1);
 }
 
-TEST_CASE("check under frap-32: the sample motion lacks a certificate of compliance") {
-  const auto run = e2e::fiscgen({"check", motion, "--set", "@rules=frap-32"});
-  CHECK(run.status == 1);
-  CHECK(run.err.find("motion.xml: FRAP 32(g)(1) requires a certificate of compliance with the "
-                     "word limit; the motion has none\n") != std::string::npos);
-  CHECK(run.err.find("1 problem in") != std::string::npos);
+namespace {
+
+/// The page of `pdf` whose text holds `needle` (1-based); 0 when none does.
+int page_with(const std::filesystem::path& pdf, const std::string& needle) {
+  for (int page = 1; page <= e2e::pdf_pages(pdf); ++page)
+    if (e2e::pdf_text(pdf, page).find(needle) != std::string::npos) return page;
+  return 0;
+}
+
+/// Text without white space: a sentence reads the same however its lines were broken (a
+/// citation such as "FRAP 32(a)(7)(B)(i)" may break between its parentheses).
+std::string squeezed(const std::string& text) {
+  return std::regex_replace(text, std::regex(R"(\s+)"), "");
+}
+
+}  // namespace
+
+TEST_CASE("frap-32: a certificate of compliance states the words check counts, and the type") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "frap.pdf";
+  const auto run = e2e::fiscgen({"render", motion, "--set", "@rules=frap-32", "-o", pdf.string()});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto check = e2e::fiscgen({"check", motion, "--set", "@rules=frap-32"});
+  CHECK_MESSAGE(check.status == 0, check.err);
+  std::smatch counted;
+  REQUIRE(std::regex_search(
+      check.out, counted,
+      std::regex(R"(no problems found \(frap-32: ([\d,]+) words and \d+ pages counted\))")));
+
+  // On a page of its own, after the signature and before the certificate of service.
+  const int page = page_with(pdf, "CERTIFICATE OF COMPLIANCE");
+  REQUIRE(page > 1);
+  CHECK(page_with(pdf, "CERTIFICATE OF SERVICE") == page + 1);
+  const auto text = squeezed(e2e::pdf_text(pdf, page));
+  CHECK_MESSAGE(
+      text.find(squeezed("the type-volume limit of FRAP 32(a)(7)(B)(i) because, excluding "
+                         "the parts of the document exempted by FRAP 32(f), this "
+                         "document contains " +
+                         counted[1].str() + " words.")) != std::string::npos,
+      text);
+  CHECK(text.find(squeezed("typeface requirements of FRAP 32(a)(5)(A) because it has been "
+                           "prepared in a proportionally spaced typeface, 14-point Liberation "
+                           "Serif.")) != std::string::npos);
+
+  // The FISC profile requires none, and its filings have none.
+  const auto fisc = dir / "fisc.pdf";
+  REQUIRE(e2e::fiscgen({"render", motion, "-o", fisc.string()}).status == 0);
+  CHECK(page_with(fisc, "CERTIFICATE OF COMPLIANCE") == 0);
+  const auto tree = e2e::fiscgen({"render", motion, "--emit", "tree", "--set", "@rules=frap-32"});
+  CHECK(tree.out.find("<group part=\"certificate-of-compliance\">") != std::string::npos);
+  CHECK(tree.out.find("contains " + counted[1].str() + " words") != std::string::npos);
+}
+
+TEST_CASE("frap-32: a motion over the word limit fails check, and its certificate says how many") {
+  e2e::TempDir dir;
+  const auto input = write(dir, "long.xml", long_motion(13501));
+  const auto frap = e2e::fiscgen({"check", input.string(), "--set", "@rules=frap-32"});
+  CHECK(frap.status == 1);
+  CHECK(frap.err.find("long.xml: the motion has 13,501 words; FRAP 32(a)(7)(B)(i) allows 13,000 "
+                      "for a principal brief (cover, tables, signature block, certificates and "
+                      "proof of service not counted)\n") != std::string::npos);
+  CHECK(frap.err.find("1 problem in") != std::string::npos);  // the certificate is there
+
+  const auto pdf = dir / "long.pdf";
+  REQUIRE(e2e::fiscgen({"render", input.string(), "--set", "@rules=frap-32", "-o", pdf.string()})
+              .status == 0);
+  const int page = page_with(pdf, "CERTIFICATE OF COMPLIANCE");
+  REQUIRE(page > 0);
+  CHECK(squeezed(e2e::pdf_text(pdf, page)).find("thisdocumentcontains13,501words.") !=
+        std::string::npos);
 }
 
 TEST_CASE("check: long motions break frap-32's word limit and dc-local's page limit") {
@@ -182,7 +251,10 @@ TEST_CASE("check: long motions break frap-32's word limit and dc-local's page li
   const auto longer = write(dir, "longer.xml", long_motion(21001));
   const auto dc = e2e::fiscgen({"check", longer.string(), "--set", "@rules=dc-local"});
   CHECK(dc.status == 1);
-  CHECK(std::regex_search(dc.err, std::regex(R"(the motion has \d\d pages; LCvR 7\(e\) allows 45 for a memorandum of points and authorities)")));
+  CHECK(std::regex_search(
+      dc.err,
+      std::regex(
+          R"(the motion has \d\d pages; LCvR 7\(e\) allows 45 for a memorandum of points and authorities)")));
   // dc-local also wants a proposed order with every motion.
   CHECK(dc.err.find("LCvR 7(c) requires a proposed order; the motion has none") !=
         std::string::npos);
@@ -194,4 +266,46 @@ TEST_CASE("check: long motions break frap-32's word limit and dc-local's page li
   const auto shorter = write(dir, "short.xml", long_motion(12990));
   const auto under = e2e::fiscgen({"check", shorter.string(), "--set", "@rules=frap-32"});
   CHECK(under.err.find("words;") == std::string::npos);
+}
+
+TEST_CASE("check under frap-32: a brief without tables of contents and authorities is reported") {
+  e2e::TempDir dir;
+  // A firm's brief form (in a --templates folder): the FISC filing, with kind "brief" and,
+  // when the input asks, a table of contents written out by hand.
+  std::filesystem::create_directories(dir / "mine/forms/test");
+  std::ofstream(dir / "mine/forms/test/brief.xml") << R"(<?xml version="1.0" encoding="UTF-8"?>
+<t:template xmlns:t="urn:fiscgen:template" kind="motion" rules="frap-32" description="A brief">
+  <document kind="brief" title="{title}">
+    <t:include src="fisc/caption.xml"/>
+    <paragraph style="title" part="caption"><t:value select="title" case="upper"/></paragraph>
+    <t:if test="@contents = 'yes'">
+      <group part="table-of-contents"><paragraph style="single">I. Introduction 1</paragraph></group>
+    </t:if>
+    <t:include src="fisc/filing.xml"/>
+  </document>
+</t:template>
+)";
+  std::string text = e2e::read_file(motion);
+  text.replace(text.find("form=\"fisc/motion\""), 18, "form=\"test/brief\"");
+  const auto input = write(dir, "brief.xml", text);
+  const std::string templates = (dir / "mine").string();
+
+  const auto run =
+      e2e::fiscgen({"--templates", templates, "check", input.string(), "--set", "@rules=frap-32"});
+  CHECK(run.status == 1);
+  CHECK_MESSAGE(run.err.find("brief.xml: FRAP 28(a)(2)-(3), 28(c) requires a table of contents; "
+                             "the brief has none\n") != std::string::npos,
+                run.err);
+  CHECK(run.err.find("requires a table of authorities; the brief has none\n") != std::string::npos);
+  CHECK(run.err.find("2 problems in") != std::string::npos);
+
+  // With a table of contents, only the table of authorities is missing.
+  const auto with = e2e::fiscgen({"--templates", templates, "check", input.string(), "--set",
+                                  "@rules=frap-32", "--set", "@contents=yes"});
+  CHECK(with.status == 1);
+  CHECK(with.err.find("table of contents") == std::string::npos);
+  CHECK(with.err.find("1 problem in") != std::string::npos);
+
+  // A motion under the same profile needs neither (FRAP 27).
+  CHECK(e2e::fiscgen({"check", motion, "--set", "@rules=frap-32"}).status == 0);
 }

@@ -3,9 +3,14 @@
 // PDF, redacted text in no byte of it, no document text in what it prints.
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <fstream>
+#include <thread>
 
 #include "tools.hpp"
 
@@ -84,16 +89,18 @@ TEST_CASE("limits: a text or an attribute over 1 MiB is refused where it starts"
   const auto text_run = render(dir, text_input);
   CHECK(text_run.status == 1);
   CHECK(contains(text_run.err, text_input.string() + ":"));
-  CHECK(contains(text_run.err, ": a text is 1048577 bytes long; fiscgen accepts at most 1048576 "
-                               "(split it into paragraphs)\n"));
+  CHECK(contains(text_run.err,
+                 ": a text is 1048577 bytes long; fiscgen accepts at most 1048576 "
+                 "(split it into paragraphs)\n"));
 
   const auto attribute_input =
       write(dir, "attribute.xml", letter_with("<p class=\"" + long_text + "\">x</p>"));
   const auto attribute_run = render(dir, attribute_input);
   CHECK(attribute_run.status == 1);
   CHECK(contains(attribute_run.err, attribute_input.string() + ":"));
-  CHECK(contains(attribute_run.err, ": attribute class is 1048577 bytes long; fiscgen accepts at "
-                                    "most 1048576 (split it into paragraphs)\n"));
+  CHECK(contains(attribute_run.err,
+                 ": attribute class is 1048577 bytes long; fiscgen accepts at "
+                 "most 1048576 (split it into paragraphs)\n"));
   CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
 }
 
@@ -126,8 +133,8 @@ TEST_CASE("limits: includes nested more than 16 deep are refused where the 17th 
         "<t:template xmlns:t=\"urn:fiscgen:template\" kind=\"motion\" rules=\"fisc-2010\">"
         "<document><t:include src=\"t/f0\"/></document></t:template>");
   const auto input = write(dir, "input.xml", "<motion form=\"t/main\"/>");
-  const auto run = e2e::fiscgen({"--data-dir", dir.path().string(), "render", input.string(),
-                                 "-o", (dir / "out.pdf").string()});
+  const auto run = e2e::fiscgen({"--data-dir", dir.path().string(), "render", input.string(), "-o",
+                                 (dir / "out.pdf").string()});
   CHECK(run.status == 1);
   CHECK(contains(run.err, ":2:1: includes nested more than 16 deep"));
   CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
@@ -168,9 +175,9 @@ TEST_CASE("no DTDs and no external entities: a DOCTYPE or an unknown entity is r
 
 TEST_CASE("redacted text is in no byte of the PDF, compressed or not") {
   e2e::TempDir dir;
-  const auto input =
-      write(dir, "redacted.xml", letter_with("<p>Visible words and <redact>Zanzibarquux "
-                                             "Operation Nightjar</redact> are gone.</p>"));
+  const auto input = write(dir, "redacted.xml",
+                           letter_with("<p>Visible words and <redact>Zanzibarquux "
+                                       "Operation Nightjar</redact> are gone.</p>"));
   const auto run = render(dir, input);
   REQUIRE(run.status == 0);
   const auto raw = e2e::read_file(dir / "out.pdf");
@@ -206,6 +213,80 @@ TEST_CASE("the PDF names no user, host or path of the machine that made it") {
       INFO(key << ": " << e2e::pdf_info(dir / "out.pdf", key));
       CHECK_FALSE(contains(e2e::pdf_info(dir / "out.pdf", key), word));
     }
+}
+
+TEST_CASE("the PDF names no user, home or path even when they are unusual strings") {
+  // Strings found nowhere else, so that any trace of them in the file is a leak.
+  e2e::TempDir dir;
+  const auto folder = dir / "folder-Kq7Vz3path";
+  const auto home = dir / "home-Wx9Jm2home";
+  std::filesystem::create_directories(folder);
+  std::filesystem::create_directories(home);
+  const auto input =
+      write(dir, "folder-Kq7Vz3path/motion.xml", e2e::read_file(examples / "motion.xml"));
+  const auto pdf = folder / "out.pdf";
+  const auto run = e2e::run({"env", "HOME=" + home.string(), "USER=user-Yt4Pq8name",
+                             "LOGNAME=user-Yt4Pq8name", "HOSTNAME=host-Rb5Ns1name", FISCGEN_BINARY,
+                             "render", input.string(), "-o", pdf.string()});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto raw = e2e::read_file(pdf);
+  const auto plain = uncompressed(dir, pdf);
+  for (const char* unique :
+       {"Kq7Vz3path", "Wx9Jm2home", "Yt4Pq8name", "Rb5Ns1name", "fiscgen-e2e-"}) {
+    INFO("found in the PDF: " << unique);
+    CHECK_FALSE(contains(raw, unique));
+    CHECK_FALSE(contains(plain, unique));
+  }
+}
+
+TEST_CASE("a render killed by a signal while it writes leaves no output and no temporary file") {
+  // A file-size limit makes the kernel send SIGXFSZ exactly when the temporary file passes
+  // 8 KiB: a signal in the middle of the write, every time, from outside the process.
+  e2e::TempDir dir;
+  const auto out = dir / "out";
+  std::filesystem::create_directories(out);
+  const std::string input = (examples / "motion.xml").string(), pdf = (out / "motion.pdf").string();
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    const rlimit size{8192, 8192}, no_core{0, 0};
+    setrlimit(RLIMIT_FSIZE, &size);
+    setrlimit(RLIMIT_CORE, &no_core);
+    execl(FISCGEN_BINARY, FISCGEN_BINARY, "render", input.c_str(), "-o", pdf.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  CHECK(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGXFSZ);
+  for (const auto& entry : std::filesystem::directory_iterator(out))
+    CHECK_MESSAGE(false, "left behind: " << entry.path().filename().string());
+}
+
+TEST_CASE("a render stopped by SIGTERM leaves no output and no temporary file") {
+  e2e::TempDir dir;
+  std::string paragraphs;  // ~1,500 pages: seconds of work, so the signal comes mid-render
+  for (int i = 0; i < 40000; ++i) paragraphs += "<p>Line " + std::to_string(i) + ".</p>\n";
+  const auto input = write(dir, "long.xml", letter_with(paragraphs));
+  const auto out = dir / "out";
+  std::filesystem::create_directories(out);
+  const std::string pdf = (out / "long.pdf").string();
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    execl(FISCGEN_BINARY, FISCGEN_BINARY, "render", input.c_str(), "-o", pdf.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  kill(pid, SIGTERM);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  CHECK(WIFSIGNALED(status));  // stopped, as a signal's default action does
+  CHECK(WTERMSIG(status) == SIGTERM);
+  for (const auto& entry : std::filesystem::directory_iterator(out))
+    CHECK_MESSAGE(false, "left behind: " << entry.path().filename().string());
 }
 
 TEST_CASE("no document text in what fiscgen prints, even with --verbose or on error") {

@@ -116,6 +116,33 @@ std::vector<FontRow> pdf_fonts(const std::filesystem::path& pdf) {
   return rows;
 }
 
+std::string check_readers(const std::filesystem::path& pdf) {
+  struct Reader {
+    const char* name;
+    std::vector<std::string> command;
+  };
+  const std::string file = pdf.string();
+  const std::vector<Reader> readers{
+      {"poppler", {PDFTOTEXT, file, "/dev/null"}},
+      // -N: this MuPDF is built without ICC support and says so on every file unless colour
+      // management is off; -q: no progress lines. Rasterising loads every glyph of every font.
+      {"mupdf", {MUTOOL, "draw", "-q", "-N", "-r", "36", "-F", "pbm", "-o", "/dev/null", file}},
+      // Exit 3 and lines on standard error when qpdf had to repair or ignore anything.
+      {"qpdf", {QPDF, "--check", file}},
+      // Not -q: quiet Ghostscript keeps its list of repaired errors to itself. Its banner goes
+      // to standard output; warnings and that list go to standard error.
+      {"ghostscript", {GHOSTSCRIPT, "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=nullpage", file}},
+  };
+  std::string complaints;
+  for (const auto& reader : readers) {
+    const Run result = run(reader.command);
+    if (result.status == 0 && result.err.empty()) continue;
+    complaints += std::string(reader.name) + " (exit " + std::to_string(result.status) +
+                  "): " + result.err + (result.err.empty() ? "\n" : "");
+  }
+  return complaints;
+}
+
 std::vector<std::string> words(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -128,29 +155,51 @@ std::vector<std::string> words(const std::string& text) {
   return out;
 }
 
+namespace {
+
+/// How many PDF words from `at` on make up `word`: 1 when one does (see same_word), more when a
+/// word wider than the line was split over lines and its pieces come back as words in a row
+/// (with the page number between them when a page ends inside it); 0 when `word` does not
+/// start at `at`.
+std::size_t match_at(const std::string& word, const std::vector<std::string>& actual,
+                     std::size_t at) {
+  if (same_word(word, actual[at])) return 1;
+  // pdftotext joins a word broken after its hyphen at a line end, dropping the hyphen.
+  if (const auto hyphen = word.find('-');
+      hyphen != std::string::npos && hyphen + 1 < word.size() &&
+      same_word(word.substr(0, hyphen) + word.substr(hyphen + 1), actual[at]))
+    return 1;
+  std::string joined;
+  for (std::size_t piece = at; piece < actual.size() && joined.size() < word.size(); ++piece) {
+    // A page number between two pieces: the word was split over a page break.
+    if (piece > at && is_digits(actual[piece], 0, actual[piece].size()) &&
+        word.compare(joined.size(), actual[piece].size(), actual[piece]) != 0)
+      continue;
+    joined += actual[piece];
+    if (word.compare(0, joined.size(), joined) != 0) return 0;
+    if (joined.size() == word.size() && piece > at) return piece - at + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::string find_in_order(const std::vector<std::string>& expected,
                           const std::vector<std::string>& actual) {
   std::size_t at = 0;
   for (std::size_t i = 0; i < expected.size(); ++i) {
-    const auto& word = expected[i];
-    bool found = false;
-    for (; at < actual.size() && !found; ++at) {
-      if (same_word(word, actual[at])) {
-        found = true;
-      } else if (const auto hyphen = word.find('-');
-                 hyphen != std::string::npos && hyphen + 1 < word.size() &&
-                 same_word(word.substr(0, hyphen) + word.substr(hyphen + 1), actual[at])) {
-        // pdftotext joins a word broken after its hyphen at a line end, dropping the hyphen.
-        found = true;
-      }
-    }
-    if (!found) {
+    // The earliest match is the right one: if the words are in order at all, they are in order
+    // from there.
+    std::size_t length = 0;
+    for (; at < actual.size() && length == 0; ++at) length = match_at(expected[i], actual, at);
+    if (length == 0) {
       std::string context;
       for (std::size_t j = i >= 3 ? i - 3 : 0; j < std::min(expected.size(), i + 4); ++j)
         context += (j == i ? "[" + expected[j] + "]" : expected[j]) + " ";
       return "word " + std::to_string(i + 1) + " of " + std::to_string(expected.size()) +
              " missing or out of order: " + context;
     }
+    at += length - 1;  // the loop stepped past the first piece already
   }
   return "";
 }

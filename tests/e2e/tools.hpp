@@ -44,12 +44,20 @@ struct FontRow {
 /// pdffonts' table.
 std::vector<FontRow> pdf_fonts(const std::filesystem::path& pdf);
 
+/// Opens `pdf` with four independent readers, each as strictly as it allows: poppler
+/// (pdftotext), MuPDF (mutool draw, rasterising every page), qpdf --check and Ghostscript (its
+/// nullpage device). Returns what any of them said on standard error or by a non-zero exit,
+/// one reader a line; empty when all four read the file silently.
+std::string check_readers(const std::filesystem::path& pdf);
+
 /// Lower-cased words, split at white space.
 std::vector<std::string> words(const std::string& text);
 
 /// Checks that `expected` appears in `actual` in order (other words may come between, such as
 /// page numbers and footnotes). A PDF word may carry a footnote mark ("figures1."), and a word
-/// broken after its hyphen at a line end comes back from pdftotext joined, without the hyphen.
+/// broken after its hyphen at a line end comes back from pdftotext joined, without the hyphen;
+/// a word wider than the line, split over lines, comes back as its pieces in a row (with the
+/// page number between them when it was split over a page break).
 std::string find_in_order(const std::vector<std::string>& expected,
                           const std::vector<std::string>& actual);
 

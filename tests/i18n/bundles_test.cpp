@@ -71,8 +71,16 @@ const std::map<std::string, MessageArgument> sample_arguments{
     {"subject", std::string("Aggregate figures")},
     {"count", 2LL},
     {"name", std::string("Roe")},
+    {"label", std::string("A")},  // exhibit/slip
+    {"value", std::string("25X1")},
     {"honorific", std::string("ms")},
     {"address", std::string("Madam Director")},
+    {"limit_rule", std::string("FRAP 32(a)(7)(B)(i)")},  // compliance/*
+    {"exempted_by", std::string("FRAP 32(f)")},
+    {"words", 1147LL},
+    {"type_rule", std::string("FRAP 32(a)(5)(A)")},
+    {"size", std::string("14")},
+    {"font", std::string("Liberation Serif")},
 };
 
 std::string salutation(const std::string& locale, const std::string& office,

@@ -1,0 +1,124 @@
+// Legal citations: find them in running text, read their parts, write them the Bluebook way, and
+// say which authority each one names (so Id. and short forms count for it).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/data_paths.hpp"
+#include "base/error.hpp"
+
+namespace fiscgen::cite {
+
+enum class Kind {
+  case_law,      // Smith v. Maryland, 442 U.S. 735, 742 (1979)
+  statute,       // 50 U.S.C. § 1861(d)(1)
+  regulation,    // 28 C.F.R. § 0.85
+  session_law,   // Pub. L. No. 107-56, 115 Stat. 272 (2001)
+  constitution,  // U.S. Const. amend. IV
+  court_rule,    // Fed. R. Civ. P. 12(b)(6), FISC R.P. 7
+  short_form,    // Id., Id. at 742, Smith, 442 U.S. at 742, Kerr, supra, at 575
+};
+
+/// The headings of a table of authorities.
+enum class Category { cases, constitutional_provisions, statutes, rules, other_authorities, none };
+
+/// "case", "statute", "regulation", "session law", "constitution", "court rule", "short form".
+std::string_view kind_name(Kind kind);
+/// "Cases", "Constitutional Provisions", "Statutes", "Rules", "Other Authorities", "" for none.
+std::string_view category_name(Category category);
+
+/// One citation found in a text, its parts as written (trimmed), and what they normalise to.
+struct Citation {
+  Kind kind = Kind::case_law;
+  std::size_t offset = 0, length = 0;  // bytes of the citation in the text searched
+  SourceLocation where;                // where it starts
+  std::string text;                    // as written
+  std::string normalised;              // the Bluebook form (§ and ¶ followed by U+00A0)
+  Category category = Category::none;
+  /// Identifies the authority ("442 U.S. 735", "50 U.S.C. § 1861"); a short form carries the key
+  /// of the citation it points to, or "" when it points to nothing.
+  std::string key;
+
+  // Cases (and short forms of cases).
+  std::string case_name, volume, reporter, first_page;
+  std::vector<std::string> pin_cites;
+  std::vector<std::string> parallel;  // further "volume reporter page" of the same case
+  std::string court, date;  // from "(D.C. Cir. Jan. 5, 2010)": "D.C. Cir.", "Jan. 5, 2010"
+  std::string explanation;  // "(holding that …)"
+  std::string history;      // "aff'd, 785 F.3d 787 (2d Cir. 2015)"
+  // Codes, regulations, session laws, the Constitution, court rules.
+  std::string title;                  // "50", "28", the rule set "Fed. R. Civ. P.", "107-56"
+  std::vector<std::string> sections;  // "1861", "1862": a range or a list of sections
+  bool section_range = false;         // §§ 1861–1862, not §§ 1861, 1862
+  std::string subsections;            // "(d)(1)"
+  bool et_seq = false;
+  // Short forms: "id", "short case", "supra".
+  std::string short_form;
+};
+
+/// A reporter of cases: its Bluebook abbreviation and the other spellings that mean it.
+struct Reporter {
+  std::string abbreviation, name, courts;
+  std::vector<std::string> variants;
+  int from = 0, to = 0;  // years of coverage; 0: open
+};
+
+/// A set of court rules ("Fed. R. Civ. P.") and its other spellings.
+struct RuleSet {
+  std::string abbreviation, name;
+  std::vector<std::string> variants;
+};
+
+/// The data the reader is built from: forms/cite/reporters.xml (docs/citations.md).
+struct Table {
+  std::vector<Reporter> reporters;
+  std::vector<RuleSet> rule_sets;
+  std::vector<std::string> signals;        // words before a case name that are not in it
+  std::vector<std::string> abbreviations;  // words ending in "." that do not end a sentence
+
+  /// Reads a table file; a missing or malformed file throws Error at its line and column.
+  static Table load(const std::filesystem::path& file);
+  /// forms/cite/reporters.xml of the data folders.
+  static std::filesystem::path file_in(const DataPaths& paths);
+};
+
+/// What earlier text cited, so that Id. and short forms in later text find their authority.
+/// Hand the same Trail to every call of Reader::find for one document, in reading order.
+struct Trail {
+  const Citation* previous = nullptr;  // internal: the authority Id. points to
+  std::vector<Citation> authorities;   // full citations so far, in order
+  std::string last_key;                // the authority the last citation named
+  Category last_category = Category::none;
+};
+
+/// Finds citations with ICU regular expressions built from a Table.
+class Reader {
+ public:
+  explicit Reader(Table table);
+  ~Reader();
+  Reader(Reader&&) noexcept;
+  Reader& operator=(Reader&&) noexcept;
+
+  /// Every citation in `utf8`, in order. `where` is the location of the text's first character.
+  /// Text that looks like a citation but cannot be read ("123 F.9th 45", "50 U.S.C. §"), an Id.
+  /// with nothing before it, and a date outside its reporter's years are warnings at their place.
+  std::vector<Citation> find(std::string_view utf8, const SourceLocation& where, Warnings& warnings,
+                             Trail& trail) const;
+  /// The same with a trail of its own: the text stands alone.
+  std::vector<Citation> find(std::string_view utf8, const SourceLocation& where,
+                             Warnings& warnings) const;
+
+  const Table& table() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fiscgen::cite

@@ -1,0 +1,503 @@
+// What each kind of citation normalises to (The Bluebook's forms), and its parts.
+#include <array>
+#include <cctype>
+
+#include "cite/internal.hpp"
+
+namespace fiscgen::cite {
+namespace {
+
+const std::string nbsp = "\xC2\xA0";
+const std::string en_dash = "\xE2\x80\x93";
+
+// Bluebook T12: every month name or abbreviation a writer might use, and its Bluebook form.
+struct Month {
+  std::string_view bluebook;
+  std::array<std::string_view, 3> spellings;
+};
+constexpr std::array<Month, 12> months{{
+    {"Jan.", {"January", "Jan", ""}},
+    {"Feb.", {"February", "Feb", ""}},
+    {"Mar.", {"March", "Mar", ""}},
+    {"Apr.", {"April", "Apr", ""}},
+    {"May", {"May", "", ""}},
+    {"June", {"June", "Jun", ""}},
+    {"July", {"July", "Jul", ""}},
+    {"Aug.", {"August", "Aug", ""}},
+    {"Sept.", {"September", "Sept", "Sep"}},
+    {"Oct.", {"October", "Oct", ""}},
+    {"Nov.", {"November", "Nov", ""}},
+    {"Dec.", {"December", "Dec", ""}},
+}};
+
+std::string_view bluebook_month(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  for (const auto& month : months)
+    for (const auto spelling : month.spellings)
+      if (!spelling.empty() && spelling == word) return month.bluebook;
+  return {};
+}
+
+bool is_digits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+std::vector<std::string> split_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : collapse_spaces(text)) {
+    if (c == ' ') {
+      words.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) words.push_back(current);
+  return words;
+}
+
+std::string join(const std::vector<std::string>& words, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    out += (i ? std::string(separator) : "") + words[i];
+  return out;
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view word) {
+  for (const auto& entry : list)
+    if (entry == word) return true;
+  return false;
+}
+
+bool is_lower_word(std::string_view word) {
+  return !word.empty() && std::islower(static_cast<unsigned char>(word[0]));
+}
+
+// A period after this word may end a sentence: "Court." does, "Corp.", "U.S." and "J." do not.
+bool ends_sentence(std::string_view word, const Table& table) {
+  if (word.size() < 3 || word.back() != '.') return false;
+  if (word.substr(0, word.size() - 1).find('.') != std::string_view::npos) return false;
+  return !contains(table.abbreviations, word);
+}
+
+// The case name as matched, without what came before it in the sentence: words up to a period
+// that ends a sentence, signals ("See also"), and small words before the first party.
+std::string trim_case_name(std::string_view matched, const Table& table) {
+  auto words = split_words(matched);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i] == "v." || words[i] == "v" || words[i] == "vs." || words[i] == "vs") break;
+    if (ends_sentence(words[i], table) || words[i] == "in") start = i + 1;
+  }
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(start));
+  bool changed = true;
+  while (changed && words.size() > 1) {
+    changed = false;
+    const bool in_re = words[0] == "In" && words[1] == "re";
+    if (in_re) break;
+    if (words.size() > 2 && contains(table.signals, words[0] + " " + words[1])) {
+      words.erase(words.begin(), words.begin() + 2);
+      changed = true;
+    } else if (contains(table.signals, words[0]) || is_lower_word(words[0])) {
+      words.erase(words.begin());
+      changed = true;
+    }
+  }
+  if (words.size() == 1 && (contains(table.signals, words[0]) || is_lower_word(words[0])))
+    words.clear();
+  return join(words, " ");
+}
+
+std::string normalise_sections(const std::string& written) {
+  // "1861-1862", "1861 - 1862", "1861 to 1862" → "1861–1862"; "1861,1862" → "1861, 1862".
+  std::string text = collapse_spaces(written);
+  for (const std::string from : {" through ", " to "})
+    if (const auto at = text.find(from); at != std::string::npos)
+      text = text.substr(0, at) + en_dash + text.substr(at + from.size());
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool hyphen = text[i] == '-';
+    const bool dash = text.compare(i, 3, "\xE2\x80\x94") == 0 || text.compare(i, 3, en_dash) == 0;
+    if (hyphen || dash) {
+      std::string before = out;
+      while (!before.empty() && before.back() == ' ') before.pop_back();
+      std::size_t run = before.size();
+      while (run > 0 && std::isalnum(static_cast<unsigned char>(before[run - 1]))) --run;
+      const std::string token = before.substr(run);
+      // A hyphen after a digit run is a range; after a letter (2000e-2) it is the section's own.
+      if (is_digits(token) || dash) {
+        out = before + en_dash;
+        if (dash) i += 2;
+        while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
+        continue;
+      }
+    }
+    if (text[i] == ',' && i + 1 < text.size() && text[i + 1] != ' ') {
+      out += ", ";
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+bool is_range(const std::string& normalised_sections) {
+  return normalised_sections.find(en_dash) != std::string::npos;
+}
+
+}  // namespace
+
+std::size_t space_at(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
+  };
+  const unsigned c = byte(0);
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (c == 0xC2 && (byte(1) == 0xA0 || byte(1) == 0x85)) return 2;  // U+00A0, U+0085
+  if (c == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;    // U+1680
+  if (c == 0xE2 && byte(1) == 0x80 &&
+      (byte(2) <= 0x8A || byte(2) == 0xA8 || byte(2) == 0xA9 || byte(2) == 0xAF))
+    return 3;  // U+2000–U+200A, U+2028, U+2029, U+202F
+  if (c == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;  // U+205F
+  if (c == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+  return 0;
+}
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (const auto length = space_at(text, i)) {
+      space = true;
+      i += length - 1;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += text[i];
+  }
+  return out;
+}
+
+std::string normalise_case_name(std::string_view name) {
+  auto words = split_words(name);
+  for (auto& word : words)
+    if (word == "v" || word == "vs" || word == "vs.") word = "v.";
+  return join(words, " ");
+}
+
+std::string normalise_pin(std::string_view pin) {
+  std::string text = collapse_spaces(pin);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '-' || text.compare(i, 3, "\xE2\x80\x94") == 0 ||
+        text.compare(i, 3, "\xE2\x80\x93") == 0) {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      out += en_dash;
+      if (text[i] != '-') i += 2;
+      while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
+      continue;
+    }
+    out += text[i];
+    // "n. 5" → "n.5", "nn. 5–6" → "nn.5–6"
+    if (text[i] == '.' && i >= 1 && text[i - 1] == 'n' &&
+        (i < 2 || !std::isalpha(static_cast<unsigned char>(text[i - 2])) || text[i - 2] == 'n'))
+      while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
+  }
+  return out;
+}
+
+void split_date_parenthetical(std::string_view paren, std::string& court, std::string& date) {
+  auto words = split_words(paren);
+  court.clear();
+  date.clear();
+  if (words.empty()) return;
+  std::vector<std::string> date_words{words.back()};
+  words.pop_back();
+  // "January 5, 2010", "Jan. 5, 2010", "Sept. 2010"
+  if (words.size() >= 2 && words.back().size() >= 2 && words.back().back() == ',' &&
+      is_digits(words.back().substr(0, words.back().size() - 1)) &&
+      !bluebook_month(words[words.size() - 2]).empty()) {
+    date_words.insert(date_words.begin(), words.back());
+    words.pop_back();
+    date_words.insert(date_words.begin(), std::string(bluebook_month(words.back())));
+    words.pop_back();
+  } else if (!words.empty() && !bluebook_month(words.back()).empty() &&
+             (words.back().back() == '.' || words.back().size() > 3 || words.back() == "May")) {
+    date_words.insert(date_words.begin(), std::string(bluebook_month(words.back())));
+    words.pop_back();
+  }
+  court = join(words, " ");
+  date = join(date_words, " ");
+}
+
+std::string roman_numeral(std::string_view number) {
+  std::string upper;
+  for (char c : number) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!is_digits(upper)) return upper;
+  int value = std::stoi(upper);
+  if (value <= 0 || value > 99) return upper;
+  static const std::array<std::pair<int, const char*>, 7> table{
+      {{90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}}};
+  std::string out;
+  for (const auto& [amount, letters] : table)
+    while (value >= amount) {
+      out += letters;
+      value -= amount;
+    }
+  out.append(static_cast<std::size_t>(value), 'I');
+  return out;
+}
+
+bool read_parts(Pattern pattern, const Groups& g, const Patterns& patterns, const Table& table,
+                Citation& c) {
+  auto reporter_of = [&](const std::string& written) -> const Reporter* {
+    const auto found = patterns.reporters.find(spelling_key(written));
+    return found == patterns.reporters.end() ? nullptr : found->second;
+  };
+  // The reporter's standard form; as written if a spelling somehow escaped the table's keys.
+  auto standard_reporter = [&](const std::string& written) {
+    const auto* found = reporter_of(written);
+    return found ? found->abbreviation : collapse_spaces(written);
+  };
+  auto year_suffix = [&] {
+    return g.has("year") ? " (" + collapse_spaces(g["year"]) + ")" : std::string();
+  };
+  switch (pattern) {
+    case Pattern::full_case: {
+      c.kind = Kind::case_law;
+      c.category = Category::cases;
+      c.case_name = normalise_case_name(trim_case_name(g["name"], table));
+      c.volume = g["volume"];
+      c.reporter = standard_reporter(g["reporter"]);
+      c.first_page = g["page"];
+      // ", 742, 745 n.3" → "742", "745 n.3"
+      std::string pins = g["pins"];
+      std::string current;
+      for (std::size_t i = 0; i <= pins.size(); ++i) {
+        if (i == pins.size() || pins[i] == ',') {
+          const auto trimmed = normalise_pin(current);
+          if (!trimmed.empty()) c.pin_cites.push_back(trimmed);
+          current.clear();
+        } else {
+          current += pins[i];
+        }
+      }
+      if (g.has("parallel")) {
+        // Each parallel citation: normalise its reporter by looking the spelling up word-wise.
+        std::string parallel = collapse_spaces(g["parallel"]);
+        std::size_t at = 0;
+        while (at < parallel.size()) {
+          while (at < parallel.size() && (parallel[at] == ',' || parallel[at] == ' ')) ++at;
+          std::size_t end = parallel.find(", ", at);
+          // The next citation starts where a number is followed by a non-number word.
+          std::string piece =
+              parallel.substr(at, end == std::string::npos ? std::string::npos : end - at);
+          at = end == std::string::npos ? parallel.size() : end;
+          if (piece.empty()) continue;
+          const auto words = split_words(piece);
+          if (words.size() >= 3 && is_digits(words.front()) && is_digits(words.back())) {
+            std::vector<std::string> middle(words.begin() + 1, words.end() - 1);
+            const auto* found = reporter_of(join(middle, " "));
+            c.parallel.push_back(words.front() + " " +
+                                 (found ? found->abbreviation : join(middle, " ")) + " " +
+                                 words.back());
+          } else if (!c.parallel.empty()) {
+            c.parallel.back() += ", " + normalise_pin(piece);
+          }
+        }
+      }
+      if (g.has("paren")) split_date_parenthetical(g["paren"], c.court, c.date);
+      c.explanation = collapse_spaces(g["explanation"]);
+      c.history = collapse_spaces(g["history"]);
+      // Early volumes of the U.S. Reports name their reporter too: 5 U.S. (1 Cranch) 137.
+      const std::string nominative = collapse_spaces(g["nominative"]);
+      c.key = c.volume + " " + c.reporter + " " + (nominative.empty() ? "" : nominative + " ") +
+              c.first_page;
+      c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+      for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
+      for (const auto& other : c.parallel) c.normalised += ", " + other;
+      if (!c.date.empty())
+        c.normalised += " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
+      if (!c.explanation.empty()) c.normalised += " (" + c.explanation + ")";
+      if (!c.history.empty()) c.normalised += ", " + c.history;
+      return true;
+    }
+    case Pattern::short_case: {
+      c.kind = Kind::short_form;
+      c.short_form = "short case";
+      c.category = Category::cases;
+      c.case_name = normalise_case_name(trim_case_name(g["name"], table));
+      c.volume = g["volume"];
+      c.reporter = standard_reporter(g["reporter"]);
+      c.pin_cites.push_back(normalise_pin(g["pin"]));
+      c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.volume + " " + c.reporter +
+                     " at " + c.pin_cites.back();
+      return true;
+    }
+    case Pattern::id: {
+      c.kind = Kind::short_form;
+      c.short_form = "id";
+      c.normalised = g["id"];
+      if (g.has("pin")) {
+        c.pin_cites.push_back(normalise_pin(g["pin"]));
+        c.normalised += " at " + c.pin_cites.back();
+      } else if (g.has("sec")) {
+        const std::string written = collapse_spaces(g["sec"]);
+        const bool multi = written.rfind("§§", 0) == 0;
+        const std::string sections =
+            normalise_sections(collapse_spaces(written.substr(multi ? 4 : 2)));
+        c.sections.push_back(sections);
+        c.normalised += std::string(multi || is_range(sections) ? " §§" : " §") + nbsp + sections;
+      }
+      return true;
+    }
+    case Pattern::supra: {
+      c.kind = Kind::short_form;
+      c.short_form = "supra";
+      c.category = Category::other_authorities;
+      c.case_name = normalise_case_name(trim_case_name(g["name"], table));
+      if (c.case_name.empty()) return false;
+      c.normalised = c.case_name + ", supra";
+      if (g.has("note")) c.normalised += " note " + g["note"];
+      if (g.has("pin")) {
+        c.pin_cites.push_back(normalise_pin(g["pin"]));
+        c.normalised += ", at " + c.pin_cites.back();
+      } else if (g.has("sec")) {
+        const std::string written = collapse_spaces(g["sec"]);
+        const bool multi = written.rfind("§§", 0) == 0;
+        const std::string sections =
+            normalise_sections(collapse_spaces(written.substr(multi ? 4 : 2)));
+        c.normalised += std::string(multi || is_range(sections) ? ", §§" : ", §") + nbsp + sections;
+      }
+      return true;
+    }
+    case Pattern::statute:
+    case Pattern::regulation: {
+      const bool statute = pattern == Pattern::statute;
+      c.kind = statute ? Kind::statute : Kind::regulation;
+      c.category = Category::statutes;
+      c.title = g["title"];
+      std::string code = "C.F.R.";
+      if (statute)
+        code = spelling_key(g["code"]).find('A') != std::string::npos ? "U.S.C.A." : "U.S.C.";
+      const std::string head = c.title + " " + code + " ";
+      if (g.has("part")) {
+        c.sections.push_back(g["part"]);
+        c.key = head + "pt. " + g["part"];
+        c.normalised = c.key + year_suffix();
+        return true;
+      }
+      const bool multi = g.has("multi");
+      std::string sections = normalise_sections(multi ? g["list"] : g["single"]);
+      c.section_range = is_range(sections);
+      // The subsections of a single section: "1861(d)(1)" → "1861" and "(d)(1)".
+      const auto paren = sections.find('(');
+      if (!multi && !c.section_range && paren != std::string::npos) {
+        c.subsections = sections.substr(paren);
+        c.sections.push_back(sections.substr(0, paren));
+      } else {
+        std::string piece;
+        for (std::size_t i = 0; i <= sections.size(); ++i) {
+          if (i == sections.size() || sections[i] == ',' || sections.compare(i, 3, en_dash) == 0) {
+            if (!collapse_spaces(piece).empty()) c.sections.push_back(collapse_spaces(piece));
+            piece.clear();
+            if (i < sections.size() && sections[i] != ',') i += 2;
+          } else {
+            piece += sections[i];
+          }
+        }
+      }
+      const std::string sign = (multi || c.section_range) ? "§§" + nbsp : "§" + nbsp;
+      c.et_seq = g.has("etseq");
+      c.key = head + sign + (c.section_range || multi ? sections : c.sections.front());
+      c.normalised = head + sign + sections + (c.et_seq ? " et seq." : "") + year_suffix();
+      return true;
+    }
+    case Pattern::session_law: {
+      c.kind = Kind::session_law;
+      c.category = Category::statutes;
+      c.case_name = trim_case_name(g["name"], table);
+      c.title = g["congress"] + "-" + g["law"];
+      c.key = "Pub. L. No. " + c.title;
+      c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+      if (g.has("section")) {
+        const std::string written = collapse_spaces(g["section"]);
+        const bool multi = written.rfind("§§", 0) == 0;
+        const std::string sections =
+            normalise_sections(collapse_spaces(written.substr(multi ? 4 : 2)));
+        c.sections.push_back(sections);
+        c.normalised += std::string(multi ? ", §§" : ", §") + nbsp + sections;
+      }
+      if (g.has("svolume")) {
+        c.volume = g["svolume"];
+        c.reporter = "Stat.";
+        c.first_page = g["spage"];
+        c.normalised += ", " + c.volume + " Stat. " + c.first_page;
+        if (g.has("spin")) {
+          c.pin_cites.push_back(normalise_pin(g["spin"]));
+          c.normalised += ", " + c.pin_cites.back();
+        }
+      }
+      c.normalised += year_suffix();
+      return true;
+    }
+    case Pattern::statutes_at_large: {
+      c.volume = g["svolume"];
+      c.reporter = "Stat.";
+      if (g.has("sat")) {
+        c.kind = Kind::short_form;
+        c.short_form = "short statute";
+        c.category = Category::statutes;
+        c.pin_cites.push_back(g["sat"]);
+        c.normalised = c.volume + " Stat. at " + g["sat"];
+        return true;
+      }
+      c.kind = Kind::session_law;
+      c.category = Category::statutes;
+      c.first_page = g["spage"];
+      c.key = c.volume + " Stat. " + c.first_page;
+      c.normalised = c.key + year_suffix();
+      return true;
+    }
+    case Pattern::constitution: {
+      c.kind = Kind::constitution;
+      c.category = Category::constitutional_provisions;
+      if (g.has("preamble")) {
+        c.key = c.normalised = "U.S. Const. pmbl.";
+        return true;
+      }
+      const bool amendment = g.has("amend");
+      c.title = roman_numeral(amendment ? g["amend"] : g["art"]);
+      c.key = "U.S. Const. " + std::string(amendment ? "amend. " : "art. ") + c.title;
+      c.normalised = c.key;
+      const std::string section = amendment ? g["asec"] : g["sec"];
+      const std::string clause = amendment ? g["acl"] : g["cl"];
+      if (!section.empty()) {
+        c.sections.push_back(section);
+        c.normalised += ", §" + nbsp + section;
+      }
+      if (!clause.empty()) {
+        c.subsections = clause;
+        c.normalised += ", cl. " + clause;
+      }
+      return true;
+    }
+    case Pattern::court_rule: {
+      c.kind = Kind::court_rule;
+      c.category = Category::rules;
+      const auto found = patterns.rule_sets.find(spelling_key(g["set"]));
+      c.title = found == patterns.rule_sets.end() ? collapse_spaces(g["set"])
+                                                  : found->second->abbreviation;
+      c.sections.push_back(g["rule"]);
+      c.subsections = g["subs"];
+      c.key = c.title + " " + g["rule"];
+      c.normalised = c.key + c.subsections;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace fiscgen::cite

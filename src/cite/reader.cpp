@@ -1,0 +1,284 @@
+// Finding citations: every pattern over the text, the longest match at each place kept, then
+// each read into its parts, short forms resolved against the trail, and look-alikes warned of.
+#include <algorithm>
+
+#include "cite/internal.hpp"
+
+namespace fiscgen::cite {
+
+std::string_view kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::case_law:
+      return "case";
+    case Kind::statute:
+      return "statute";
+    case Kind::regulation:
+      return "regulation";
+    case Kind::session_law:
+      return "session law";
+    case Kind::constitution:
+      return "constitution";
+    case Kind::court_rule:
+      return "court rule";
+    case Kind::short_form:
+      return "short form";
+  }
+  return "";
+}
+
+std::string_view category_name(Category category) {
+  switch (category) {
+    case Category::cases:
+      return "Cases";
+    case Category::constitutional_provisions:
+      return "Constitutional Provisions";
+    case Category::statutes:
+      return "Statutes";
+    case Category::rules:
+      return "Rules";
+    case Category::other_authorities:
+      return "Other Authorities";
+    case Category::none:
+      return "";
+  }
+  return "";
+}
+
+const i18n::Regex::Span& Groups::span(const char* name) const {
+  static const i18n::Regex::Span none;
+  const int number = regex_.group(name);
+  return number < 0 ? none : match_[static_cast<std::size_t>(number)];
+}
+
+bool Groups::has(const char* name) const {
+  return span(name).matched();
+}
+
+std::string Groups::operator[](const char* name) const {
+  const auto& found = span(name);
+  if (!found.matched()) return {};
+  return std::string(text_.substr(found.begin, found.end - found.begin));
+}
+
+std::size_t Groups::begin(const char* name) const {
+  return span(name).begin;
+}
+
+namespace {
+
+// Locations of byte offsets in a text that starts at `start`, walking forward from the last one
+// asked for, so that locating every citation of a long text stays linear.
+class Locator {
+ public:
+  Locator(std::string_view text, const SourceLocation& start) : text_(text), start_(start) {
+    if (start_.line == 0) start_.line = 1;
+    if (start_.column == 0) start_.column = 1;
+    where_ = start_;
+  }
+  SourceLocation operator()(std::size_t offset) {
+    if (offset < at_) {
+      at_ = 0;
+      where_ = start_;
+    }
+    for (; at_ < offset && at_ < text_.size(); ++at_) {
+      const auto byte = static_cast<unsigned char>(text_[at_]);
+      if (byte == '\n') {
+        ++where_.line;
+        where_.column = 1;
+      } else if ((byte & 0xC0) != 0x80) {
+        ++where_.column;  // a character starts here: columns count characters
+      }
+    }
+    return where_;
+  }
+
+ private:
+  std::string_view text_;
+  SourceLocation start_, where_;
+  std::size_t at_ = 0;
+};
+
+struct Candidate {
+  Pattern pattern;
+  const i18n::Regex* regex;
+  i18n::Regex::Match match;
+  std::size_t begin, end;
+};
+
+bool overlaps(std::size_t begin, std::size_t end, const std::vector<Citation>& found) {
+  return std::any_of(found.begin(), found.end(), [&](const Citation& c) {
+    return begin < c.offset + c.length && c.offset < end;
+  });
+}
+
+// The first word of a case name: what a later short form ("Smith, 442 U.S. at 742") repeats.
+std::string first_word(std::string_view name) {
+  const auto space = name.find(' ');
+  std::string word(name.substr(0, space));
+  while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.pop_back();
+  return word;
+}
+
+// Points a short form at its authority, from the full citations earlier in the trail.
+void resolve(Citation& c, Trail& trail, Warnings& warnings) {
+  if (c.short_form == "id") {
+    if (trail.last_key.empty()) {
+      warnings.add(c.where, "\"" + c.text + "\" points to no earlier citation");
+      return;
+    }
+    c.key = trail.last_key;
+    c.category = trail.last_category;
+    return;
+  }
+  const auto& authorities = trail.authorities;
+  for (auto it = authorities.rbegin(); it != authorities.rend(); ++it) {
+    const bool same =
+        c.short_form == "supra"
+            ? (!it->case_name.empty() && first_word(it->case_name) == first_word(c.case_name))
+            : (it->volume == c.volume && it->reporter == c.reporter);
+    if (same) {
+      c.key = it->key;
+      c.category = it->category;
+      return;
+    }
+  }
+  if (c.short_form == "short case" || c.short_form == "short statute")
+    warnings.add(c.where, "short form \"" + c.text + "\" has no full citation before it");
+}
+
+std::size_t count_words(std::string_view text) {
+  const std::string words = collapse_spaces(text);
+  return words.empty() ? 0
+                       : static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) + 1;
+}
+
+// Where the kept part of a name starts: after as many words of the match as were dropped, or,
+// when all were, at what follows the name's comma.
+std::size_t name_start(std::string_view text, const Groups& groups, const std::string& kept) {
+  std::size_t at = groups.begin("name");
+  const std::string matched = groups["name"];
+  const std::size_t matched_words = count_words(matched), kept_words = count_words(kept);
+  std::size_t drop = matched_words > kept_words ? matched_words - kept_words : 0;
+  if (kept.empty()) {
+    at += matched.size();
+    while (at < text.size() && (text[at] == ',' || space_at(text, at)))
+      at += std::max<std::size_t>(1, space_at(text, at));
+    return at;
+  }
+  while (drop > 0 && at < text.size()) {
+    while (at < text.size() && !space_at(text, at)) ++at;
+    while (at < text.size() && space_at(text, at)) at += space_at(text, at);
+    --drop;
+  }
+  return at;
+}
+
+}  // namespace
+
+struct Reader::Impl {
+  Table table;
+  Patterns patterns;
+  explicit Impl(Table t) : table(std::move(t)), patterns(table) {}
+};
+
+Reader::Reader(Table table) : impl_(std::make_unique<Impl>(std::move(table))) {}
+Reader::~Reader() = default;
+Reader::Reader(Reader&&) noexcept = default;
+Reader& Reader::operator=(Reader&&) noexcept = default;
+const Table& Reader::table() const {
+  return impl_->table;
+}
+
+std::vector<Citation> Reader::find(std::string_view utf8, const SourceLocation& where,
+                                   Warnings& warnings) const {
+  Trail trail;
+  return find(utf8, where, warnings, trail);
+}
+
+std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& where,
+                                   Warnings& warnings, Trail& trail) const {
+  const auto& patterns = impl_->patterns;
+  std::vector<Candidate> candidates;
+  for (const auto& [pattern, regex] : patterns.readers)
+    for (auto& match : regex.find_all(text))
+      candidates.push_back({pattern, &regex, match, match[0].begin, match[0].end});
+  // Leftmost first; at one place the longest; the order of the patterns breaks a tie.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     if (a.begin != b.begin) return a.begin < b.begin;
+                     return a.end - a.begin > b.end - b.begin;
+                   });
+
+  std::vector<Citation> found;
+  Locator locate(text, where);
+  for (const auto& candidate : candidates) {
+    const Groups groups(*candidate.regex, candidate.match, text);
+    Citation c;
+    if (!read_parts(candidate.pattern, groups, patterns, impl_->table, c)) continue;
+    std::size_t begin = candidate.begin;
+    // The name as read may start later than the match: signal words and the sentence before
+    // it are dropped, whole words at a time.
+    if (groups.has("name")) begin = name_start(text, groups, c.case_name);
+    if (overlaps(begin, candidate.end, found)) continue;
+    c.offset = begin;
+    c.length = candidate.end - begin;
+    c.text = std::string(text.substr(begin, c.length));
+    c.where = locate(begin);
+    found.push_back(std::move(c));
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Citation& a, const Citation& b) { return a.offset < b.offset; });
+
+  for (auto& c : found) {
+    if (c.kind == Kind::short_form) {
+      resolve(c, trail, warnings);
+    } else {
+      trail.authorities.push_back(c);
+      if (c.kind == Kind::case_law && !c.date.empty()) {
+        const auto found_reporter = patterns.reporters.find(spelling_key(c.reporter));
+        const int year =
+            c.date.size() >= 4 ? std::atoi(c.date.substr(c.date.size() - 4).c_str()) : 0;
+        if (found_reporter != patterns.reporters.end() && year > 0) {
+          const Reporter& r = *found_reporter->second;
+          if ((r.from && year < r.from) || (r.to && year > r.to))
+            warnings.add(c.where, "\"" + r.abbreviation + "\" covers " + std::to_string(r.from) +
+                                      "–" + (r.to ? std::to_string(r.to) : std::string()) +
+                                      ", not " + std::to_string(year) + ": check the citation");
+        }
+      }
+    }
+    if (!c.key.empty()) {
+      trail.last_key = c.key;
+      trail.last_category = c.category;
+    }
+  }
+
+  // What looks like a citation but was not read as one.
+  for (const auto& [suspect, regex] : patterns.suspects)
+    for (const auto& match : regex.find_all(text)) {
+      if (overlaps(match[0].begin, match[0].end, found)) continue;
+      const Groups groups(regex, match, text);
+      const std::string written =
+          collapse_spaces(text.substr(match[0].begin, match[0].end - match[0].begin));
+      const auto at = locate(match[0].begin);
+      switch (suspect) {
+        case Suspect::reporter_like:
+          warnings.add(at, "\"" + written + "\" looks like a case citation, but \"" +
+                               collapse_spaces(groups["abbr"]) + "\" is no reporter fiscgen knows");
+          break;
+        case Suspect::code_without_section:
+          warnings.add(at, "\"" + written + "\" names no section: expected a number after it");
+          break;
+        case Suspect::bare_abbreviation:
+          warnings.add(at,
+                       "\"" + written + "\" is not followed by what it cites: expected a number");
+          break;
+        case Suspect::id_at_nothing:
+          warnings.add(at, "\"" + written + "\" names no page: expected a number after \"at\"");
+          break;
+      }
+    }
+  return found;
+}
+
+}  // namespace fiscgen::cite

@@ -1,0 +1,78 @@
+// The citation data: reporters, court rule sets, signals and abbreviations (forms/cite/).
+#include <fstream>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+#include "base/xml.hpp"
+#include "cite/cite.hpp"
+
+namespace fiscgen::cite {
+namespace {
+
+int year_attribute(const pugi::xml_node& node, const char* name, const LineIndex& lines) {
+  const std::string value = node.attribute(name).value();
+  if (value.empty()) return 0;
+  if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos)
+    throw Error(locate(lines, node),
+                std::string("expected a year (YYYY) in ") + name + "=, not \"" + value + "\"");
+  return std::stoi(value);
+}
+
+std::vector<std::string> variants_of(const pugi::xml_node& node) {
+  std::vector<std::string> out;
+  for (const auto& variant : node.children("variant")) out.emplace_back(variant.child_value());
+  return out;
+}
+
+}  // namespace
+
+std::filesystem::path Table::file_in(const DataPaths& paths) {
+  return paths.forms / "cite" / "reporters.xml";
+}
+
+Table Table::load(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(SourceLocation{file.string()}, "cannot read the citation table");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string text = bytes.str();
+  const LineIndex lines(file.string(), text);
+  pugi::xml_document xml;
+  const auto parsed = xml.load_buffer(text.data(), text.size());
+  if (!parsed) throw Error(lines.locate(parsed.offset), parsed.description());
+  const auto root = xml.document_element();
+  if (std::string_view(root.name()) != "citations")
+    throw Error(locate(lines, root), "expected <citations> as the root element");
+
+  Table table;
+  for (const auto& node : root.children()) {
+    const std::string_view name = node.name();
+    const std::string abbreviation = node.attribute("abbreviation").value();
+    if ((name == "reporter" || name == "rules") && abbreviation.empty())
+      throw Error(locate(lines, node), "expected an abbreviation= attribute");
+    if (name == "reporter") {
+      Reporter reporter{abbreviation,
+                        node.attribute("name").value(),
+                        node.attribute("courts").value(),
+                        variants_of(node),
+                        year_attribute(node, "from", lines),
+                        year_attribute(node, "to", lines)};
+      table.reporters.push_back(std::move(reporter));
+    } else if (name == "rules") {
+      table.rule_sets.push_back({abbreviation, node.attribute("name").value(), variants_of(node)});
+    } else if (name == "signal") {
+      table.signals.emplace_back(node.child_value());
+    } else if (name == "abbreviation") {
+      table.abbreviations.emplace_back(node.child_value());
+    } else if (node.type() == pugi::node_element) {
+      throw Error(locate(lines, node),
+                  "expected <reporter>, <rules>, <signal> or <abbreviation>, not <" +
+                      std::string(name) + ">");
+    }
+  }
+  if (table.reporters.empty()) throw Error(locate(lines, root), "the table names no reporter");
+  return table;
+}
+
+}  // namespace fiscgen::cite

@@ -1,0 +1,90 @@
+#include <iostream>
+#include <iterator>
+
+#include "batch/json.hpp"
+#include "cite/cite.hpp"
+#include "cli/command.hpp"
+#include "i18n/i18n.hpp"
+
+namespace fiscgen::cli {
+
+void add_cite_command(CLI::App& app, Globals& globals) {
+  struct Options {
+    std::string text;
+    bool json = false;
+  };
+  auto options = std::make_shared<Options>();
+  auto* command = app.add_subcommand(
+      "cite",
+      "Find the legal citations in a text: kind, Bluebook form, table-of-authorities heading");
+  command->add_option("text", options->text, "The text to read, or - for standard input")
+      ->required();
+  command->add_flag("--json", options->json, "Print a JSON array, one object per citation");
+  command->footer(
+      "Examples:\n"
+      "  fiscgen cite \"Smith v. Maryland, 442 U.S. 735, 742 (1979); 50 U.S.C. 1861(d)(1)\"\n"
+      "  fiscgen cite --json - < brief.txt");
+  command->callback([options, &globals] {
+    globals.action = [options](const DataPaths& paths) {
+      std::string text = options->text;
+      SourceLocation where{"<text>", 1, 1};
+      if (text == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        where.file = "<stdin>";
+      }
+      text = i18n::normalise(text, where);
+      const cite::Reader reader(cite::Table::load(cite::Table::file_in(paths)));
+      Warnings warnings;
+      const auto citations = reader.find(text, where, warnings);
+      print_warnings(warnings);
+      if (options->json) {
+        auto all = batch::json::Value::array();
+        for (const auto& c : citations) {
+          auto item = batch::json::Value::object();
+          item.set("kind", std::string(cite::kind_name(c.kind)));
+          item.set("text", c.text);
+          item.set("normalised", c.normalised);
+          item.set("category", std::string(cite::category_name(c.category)));
+          item.set("authority", c.key);
+          item.set("line", c.where.line);
+          item.set("column", c.where.column);
+          auto set_if = [&item](const char* name, const std::string& value) {
+            if (!value.empty()) item.set(name, value);
+          };
+          set_if("short_form", c.short_form);
+          set_if("case_name", c.case_name);
+          set_if("volume", c.volume);
+          set_if("reporter", c.reporter);
+          set_if("first_page", c.first_page);
+          set_if("court", c.court);
+          set_if("date", c.date);
+          set_if("explanation", c.explanation);
+          set_if("history", c.history);
+          set_if("title", c.title);
+          set_if("subsections", c.subsections);
+          auto list = [&item](const char* name, const std::vector<std::string>& values) {
+            if (values.empty()) return;
+            auto array = batch::json::Value::array();
+            for (const auto& value : values) array.push(value);
+            item.set(name, std::move(array));
+          };
+          list("pin_cites", c.pin_cites);
+          list("parallel", c.parallel);
+          list("sections", c.sections);
+          if (c.et_seq) item.set("et_seq", true);
+          all.push(std::move(item));
+        }
+        std::cout << all.dump(2) << '\n';
+      } else {
+        for (const auto& c : citations)
+          std::cout << c.where.line << ':' << c.where.column << '\t' << cite::kind_name(c.kind)
+                    << '\t' << c.normalised << '\t'
+                    << (c.category == cite::Category::none ? "-" : cite::category_name(c.category))
+                    << '\n';
+      }
+      return exit_ok;
+    };
+  });
+}
+
+}  // namespace fiscgen::cli

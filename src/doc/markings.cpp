@@ -1,0 +1,208 @@
+#include "doc/markings.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "base/xml.hpp"
+
+namespace fiscgen::doc {
+namespace {
+
+void collect_markings(const std::vector<Block>& blocks, std::vector<const Block*>& out) {
+  for (const auto& b : blocks) {
+    if (!b.marking.empty()) out.push_back(&b);
+    collect_markings(b.children, out);
+  }
+}
+
+/// The vocabulary's entry for a caveat written short or long ("NF", "NOFORN", "REL TO USA").
+const Markings::Caveat* find_caveat(const Markings& markings, const std::string& caveat) {
+  for (const auto& known : markings.caveats)
+    if (known.prefix ? caveat.rfind(known.mark, 0) == 0
+                     : caveat == known.mark || (!known.banner.empty() && caveat == known.banner))
+      return &known;
+  return nullptr;
+}
+
+std::string banner_caveat(const Markings& markings, const std::string& caveat) {
+  const auto* known = find_caveat(markings, caveat);
+  return known && !known->prefix && !known->banner.empty() ? known->banner : caveat;
+}
+
+bool is_dissemination(const Markings& markings, const std::string& caveat) {
+  const auto* known = find_caveat(markings, caveat);
+  return known && known->dissemination;
+}
+
+std::string banner_of(const Markings& markings, int rank, const std::vector<std::string>& caveats) {
+  std::string text = markings.levels[static_cast<std::size_t>(rank)].banner;
+  for (const bool dissemination : {false, true})
+    for (const auto& caveat : caveats)
+      if (is_dissemination(markings, caveat) == dissemination) text += "//" + caveat;
+  return text;
+}
+
+/// Replaces the classified blocks by the notice; drops the authority block.
+void redact_blocks(std::vector<Block>& blocks, const Markings& markings,
+                   const std::string& notice) {
+  std::erase_if(blocks, [](const Block& b) { return b.part == "classification-authority"; });
+  for (auto& b : blocks) {
+    if (!b.marking.empty() && markings.rank(split_marking(b.marking)[0]) > 0) {
+      Inline text;
+      text.text = notice;
+      text.where = b.where;
+      b.inlines = {text};
+      b.marking.clear();
+      if (!b.outline.empty()) b.outline.clear();  // set again from the notice by the template
+      b.children.clear();
+    }
+    redact_blocks(b.children, markings, notice);
+  }
+}
+
+}  // namespace
+
+Markings Markings::load(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(SourceLocation{file.string()}, "cannot read the classification vocabulary");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  const LineIndex lines(file.string(), text);
+  pugi::xml_document xml;
+  const auto parsed = xml.load_buffer(text.data(), text.size());
+  if (!parsed)
+    throw Error(lines.locate(parsed.offset),
+                std::string("not well-formed XML: ") + parsed.description());
+  const auto root = xml.document_element();
+  if (std::string_view(root.name()) != "markings")
+    throw Error(locate(lines, root),
+                "expected <markings> at the root of the classification "
+                "vocabulary");
+  Markings markings;
+  markings.file = file;
+  for (const auto& node : root.children()) {
+    if (node.type() != pugi::node_element) continue;
+    const std::string_view name = node.name();
+    const std::string mark = node.attribute("mark").value();
+    const std::string prefix = node.attribute("prefix").value();
+    if (name == "level") {
+      const std::string banner = node.attribute("banner").value();
+      if (mark.empty() || banner.empty() || mark.find('/') != std::string::npos)
+        throw Error(locate(lines, node), "<level> needs mark=\"…\" (without '/') and banner=\"…\"");
+      markings.levels.push_back({mark, banner});
+    } else if (name == "caveat") {
+      if (mark.empty() == prefix.empty())
+        throw Error(locate(lines, node), "<caveat> needs either mark=\"…\" or prefix=\"…\"");
+      const std::string_view dissemination = node.attribute("dissemination").value();
+      if (!dissemination.empty() && dissemination != "yes" && dissemination != "no")
+        throw Error(locate(lines, node),
+                    "dissemination=\"" + std::string(dissemination) + "\": expected yes or no");
+      markings.caveats.push_back({prefix.empty() ? mark : prefix, node.attribute("banner").value(),
+                                  !prefix.empty(), dissemination == "yes"});
+    } else {
+      throw Error(locate(lines, node),
+                  "unknown element <" + std::string(name) + ">: expected <level> or <caveat>");
+    }
+  }
+  if (markings.levels.empty())
+    throw Error(locate(lines, root), "the classification vocabulary names no <level>");
+  return markings;
+}
+
+int Markings::rank(const std::string& level) const {
+  for (std::size_t i = 0; i < levels.size(); ++i)
+    if (level == levels[i].mark || level == levels[i].banner) return static_cast<int>(i);
+  return -1;
+}
+
+std::string Markings::level_list() const {
+  std::string out;
+  for (std::size_t i = 0; i < levels.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == levels.size() ? " or " : ", ") + levels[i].mark;
+  return out;
+}
+
+std::vector<std::string> split_marking(const std::string& marking) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (true) {
+    const auto at = marking.find("//", from);
+    parts.push_back(marking.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos) return parts;
+    from = at + 2;
+  }
+}
+
+bool has_markings(const Document& document) {
+  std::vector<const Block*> marked;
+  collect_markings(document.blocks, marked);
+  return !marked.empty();
+}
+
+void check_markings(const Document& document, const Markings& markings) {
+  std::vector<const Block*> marked;
+  collect_markings(document.blocks, marked);
+  for (const Block* b : marked) {
+    const auto level = split_marking(b->marking)[0];
+    // Portion marks write the short form of a level; banners the long one.
+    const int rank = markings.rank(level);
+    if (rank < 0 || markings.levels[static_cast<std::size_t>(rank)].mark != level)
+      throw Error(b->where, "class=\"" + b->marking + "\": a portion marking is a level (" +
+                                markings.level_list() +
+                                ") then any //caveats (e.g. TS//SI//NF); levels are listed in " +
+                                markings.file.filename().string());
+  }
+}
+
+std::string banner(const Document& document, const Markings& markings) {
+  std::vector<const Block*> marked;
+  collect_markings(document.blocks, marked);
+  int rank = -1;
+  std::vector<std::string> caveats;
+  for (const Block* b : marked) {
+    const auto parts = split_marking(b->marking);
+    rank = std::max(rank, markings.rank(parts[0]));
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+      const auto caveat = banner_caveat(markings, parts[i]);
+      if (std::find(caveats.begin(), caveats.end(), caveat) == caveats.end())
+        caveats.push_back(caveat);
+    }
+  }
+  // The document's own classification wins unless the marks show it too low.
+  const auto& stated = document.meta.classification;
+  if (!stated.empty()) {
+    auto parts = split_marking(stated);
+    const int stated_rank = markings.rank(parts[0]);
+    if (stated_rank < 0) return stated;  // a banner we cannot read: printed as written
+    if (stated_rank >= rank) {
+      std::vector<std::string> stated_caveats;
+      for (std::size_t i = 1; i < parts.size(); ++i)
+        stated_caveats.push_back(banner_caveat(markings, parts[i]));
+      return banner_of(markings, stated_rank, stated_caveats);
+    }
+  }
+  return rank < 0 ? std::string() : banner_of(markings, rank, caveats);
+}
+
+void make_public(Document& document, const Markings& markings, const std::string& notice) {
+  const auto& stated = document.meta.classification;
+  const bool classified = !stated.empty() && markings.rank(split_marking(stated)[0]) != 0;
+  if (classified && !has_markings(document))
+    throw Error("--public: the document is classified " + stated +
+                " but marks none of its paragraphs (class=\"…\"), so nothing says which of "
+                "them may be made public");
+  const bool had_banner = !banner(document, markings).empty();
+  redact_blocks(document.blocks, markings, notice);
+  document.meta.classification.clear();
+  if (had_banner) {
+    document.meta.classification = banner(document, markings);
+    if (document.meta.classification.empty())
+      document.meta.classification = markings.levels.front().banner;
+  }
+}
+
+}  // namespace fiscgen::doc

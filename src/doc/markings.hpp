@@ -1,0 +1,63 @@
+// Classification markings: the vocabulary (data, forms/markings.xml), the page banner it gives a
+// document, and the public version of a classified document (--public).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "doc/document.hpp"
+
+namespace fiscgen::doc {
+
+/// The classification vocabulary, read from its data file at run time.
+struct Markings {
+  struct Level {
+    std::string mark;    // as a portion mark writes it: "TS"
+    std::string banner;  // as a banner writes it: "TOP SECRET"
+  };
+  struct Caveat {
+    std::string mark;    // "NF"; or, with prefix, how it starts: "REL TO"
+    std::string banner;  // "NOFORN"
+    bool prefix = false;
+    bool dissemination = false;  // written after the other caveats (CAPCO order)
+  };
+  std::vector<Level> levels;  // lowest first
+  std::vector<Caveat> caveats;
+  std::filesystem::path file;  // where it was read from
+
+  /// Reads forms/markings.xml (or another file of that form). A malformed file is an Error
+  /// naming file:line:col.
+  static Markings load(const std::filesystem::path& file);
+
+  /// Rank of a level written as a mark or as a banner ("TS", "TOP SECRET"); -1 when unknown.
+  int rank(const std::string& level) const;
+  /// The level marks, lowest first, for messages: "U, C, S or TS".
+  std::string level_list() const;
+};
+
+/// Splits "TS//SI//NF" at "//": {"TS", "SI", "NF"}.
+std::vector<std::string> split_marking(const std::string& marking);
+
+/// Checks every portion marking of the document against the vocabulary: an unknown level is an
+/// Error at the marked block's location.
+void check_markings(const Document& document, const Markings& markings);
+
+/// The banner of every page, CAPCO style: the highest portion marking of the blocks with every
+/// caveat of every marking, or meta.classification when it is set and not lower; levels and
+/// caveats in their banner form ("TOP SECRET//SI//NOFORN"). Empty when the document has neither
+/// marks nor a classification.
+std::string banner(const Document& document, const Markings& markings);
+
+/// Whether the document carries any portion marking.
+bool has_markings(const Document& document);
+
+/// The public version: every paragraph and heading marked above the lowest level keeps its
+/// place but says only `notice` ("[Redacted]"), with no mark and no footnotes; blocks of the
+/// part "classification-authority" are dropped; the stated classification is cleared, so the
+/// banner is what remains (the lowest level's when nothing marked remains). A document stated
+/// above the lowest level whose blocks carry no marks at all cannot be made public (Error):
+/// nothing would say which parts may be shown.
+void make_public(Document& document, const Markings& markings, const std::string& notice);
+
+}  // namespace fiscgen::doc

@@ -1,0 +1,33 @@
+// Page labels: the page numbers a viewer shows, as the document prints them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fiscgen::pdf {
+
+/// One range of /PageLabels: from `first_page` (0-based, in the final file) on, pages are
+/// labelled `prefix` then a number counting from `start` in `style`.
+struct LabelRange {
+  enum class Style { decimal, lower_roman };
+  int first_page = 0;
+  Style style = Style::decimal;
+  std::string prefix;
+  int start = 1;
+  bool operator==(const LabelRange&) const = default;
+};
+
+/// Where an appended PDF goes and how long it is, for labelling.
+struct AppendedPages {
+  int after_page = 0;  // 0-based page of the main document
+  int count = 0;
+  std::string label;  // its pages are "label-1", "label-2", …
+};
+
+/// The ranges for a main document of `main_pages` pages whose first `front_matter` are numbered
+/// i, ii, … and the rest 1, 2, …, with `appended` (in document order) inserted after their pages:
+/// those are labelled "A-1", "A-2", … and the main numbering resumes after them.
+std::vector<LabelRange> page_label_ranges(int main_pages, int front_matter,
+                                          const std::vector<AppendedPages>& appended);
+
+}  // namespace fiscgen::pdf

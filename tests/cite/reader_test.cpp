@@ -1,0 +1,145 @@
+// The citation reader's interface: parts, locations, the trail, warnings and the table file.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cite/cite.hpp"
+
+using namespace fiscgen;
+
+namespace {
+
+const cite::Reader& reader() {
+  static const cite::Reader instance(cite::Table::load(
+      std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms/cite/reporters.xml"));
+  return instance;
+}
+
+bool has_warning(const Warnings& warnings, const std::string& part, int line, int column) {
+  for (const auto& w : warnings.list())
+    if (w.message.find(part) != std::string::npos && w.where.line == line &&
+        w.where.column == column)
+      return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a case citation is read into its parts") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "See Klayman v. Obama, 957 F.Supp.2d 1, 41-42 (D.D.C. December 16, 2013) (granting an "
+      "injunction), vacated, 800 F.3d 559 (D.C. Cir. 2015).",
+      {"brief.xml", 3, 10}, warnings);
+  REQUIRE(found.size() == 1);
+  const auto& c = found[0];
+  CHECK(c.kind == cite::Kind::case_law);
+  CHECK(c.case_name == "Klayman v. Obama");
+  CHECK(c.volume == "957");
+  CHECK(c.reporter == "F. Supp. 2d");
+  CHECK(c.first_page == "1");
+  REQUIRE(c.pin_cites.size() == 1);
+  CHECK(c.pin_cites[0] ==
+        "41\xE2\x80\x93"
+        "42");
+  CHECK(c.court == "D.D.C.");
+  CHECK(c.date == "Dec. 16, 2013");
+  CHECK(c.explanation == "granting an injunction");
+  CHECK(c.history == "vacated, 800 F.3d 559 (D.C. Cir. 2015)");
+  CHECK(c.key == "957 F. Supp. 2d 1");
+  CHECK(c.text.rfind("Klayman", 0) == 0);  // the signal is not part of it
+  CHECK(c.where.line == 3);
+  CHECK(c.where.column == 14);
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("a statute's sections, subsections, ranges and et seq.") {
+  Warnings warnings;
+  auto found = reader().find("50 U.S.C. § 1861(d)(1)", {}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].title == "50");
+  CHECK(found[0].sections == std::vector<std::string>{"1861"});
+  CHECK(found[0].subsections == "(d)(1)");
+  CHECK(found[0].normalised ==
+        "50 U.S.C. \xC2\xA7\xC2\xA0"
+        "1861(d)(1)");
+  CHECK(found[0].key ==
+        "50 U.S.C. \xC2\xA7\xC2\xA0"
+        "1861");
+  found = reader().find("50 U.S.C. §§ 1861-1862", {}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].section_range);
+  CHECK(found[0].sections == std::vector<std::string>{"1861", "1862"});
+  found = reader().find("50 U.S.C. § 1801 et seq.", {}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].et_seq);
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("Id. and short forms point to their authority, across texts through the trail") {
+  Warnings warnings;
+  cite::Trail trail;
+  reader().find("Smith v. Maryland, 442 U.S. 735 (1979).", {"a.xml", 1, 1}, warnings, trail);
+  reader().find("28 C.F.R. § 0.85.", {"a.xml", 2, 1}, warnings, trail);
+  auto found =
+      reader().find("Smith, 442 U.S. at 742. Id. at 743.", {"a.xml", 3, 1}, warnings, trail);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].key == "442 U.S. 735");
+  CHECK(found[1].short_form == "id");
+  CHECK(found[1].key == "442 U.S. 735");  // Id. follows the short form, not the regulation
+  CHECK(found[1].category == cite::Category::cases);
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("an Id. with nothing before it is a warning at its place") {
+  Warnings warnings;
+  const auto found = reader().find("As shown,\nId. at 490.", {"b.xml", 7, 5}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].key.empty());
+  CHECK(found[0].category == cite::Category::none);
+  CHECK(has_warning(warnings, "points to no earlier citation", 8, 1));
+}
+
+TEST_CASE("what looks like a citation but cannot be read is a warning with its location") {
+  Warnings warnings;
+  const auto found = reader().find("Compare 123 F.9th 45 with 50 U.S.C. § and Id. at the end.",
+                                   {"c.xml", 2, 1}, warnings);
+  CHECK(found.empty());
+  CHECK(has_warning(warnings, "F.9th", 2, 9));
+  CHECK(has_warning(warnings, "names no section", 2, 27));
+  CHECK(has_warning(warnings, "names no page", 2, 43));
+}
+
+TEST_CASE("a date outside the reporter's years is a warning") {
+  Warnings warnings;
+  const auto found = reader().find("Doe v. Roe, 12 F.4th 34 (1999)", {"d.xml", 1, 1}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(has_warning(warnings, "covers 2021", 1, 1));
+}
+
+TEST_CASE("text without citations gives none and no warning") {
+  Warnings warnings;
+  CHECK(reader()
+            .find("The Fourth Amendment, Section 215 and Rule 12 in 1979.", {}, warnings)
+            .empty());
+  CHECK(reader().find("", {}, warnings).empty());
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("a malformed table is an error at its line") {
+  const auto file = std::filesystem::temp_directory_path() / "fiscgen-cite-table-test.xml";
+  {
+    std::ofstream out(file);
+    out << "<citations>\n  <reporter name=\"No abbreviation\"/>\n</citations>\n";
+  }
+  try {
+    cite::Table::load(file);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.where().line == 2);
+    CHECK(e.message().find("abbreviation") != std::string::npos);
+  }
+  std::filesystem::remove(file);
+  CHECK_THROWS_AS(cite::Table::load(file), Error);
+}

@@ -1,0 +1,48 @@
+// `fiscgen cite`: citations from the command line or standard input, as text or JSON.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "tools.hpp"
+
+TEST_CASE("fiscgen cite prints kind, Bluebook form and table heading, one line each") {
+  const auto result = e2e::fiscgen(
+      {"cite", "See Smith v. Maryland, 442 US 735, 742 (1979); 50 U.S.C. 1861(d)(1). Id. at 743."});
+  REQUIRE_MESSAGE(result.status == 0, result.err);
+  CHECK(result.out ==
+        "1:5\tcase\tSmith v. Maryland, 442 U.S. 735, 742 (1979)\tCases\n"
+        "1:48\tstatute\t50 U.S.C. \xC2\xA7\xC2\xA0"
+        "1861(d)(1)\tStatutes\n"
+        "1:70\tshort form\tId. at 743\tStatutes\n");
+  CHECK(result.err.empty());
+}
+
+TEST_CASE("fiscgen cite --json reads standard input and gives every part") {
+  e2e::TempDir dir;
+  {
+    std::ofstream text(dir / "brief.txt");
+    text << "Intro.\nKlayman v. Obama, 957 F.Supp.2d 1 (D.D.C. December 16, 2013).\n";
+  }
+  const auto result = e2e::run({"sh", "-c",
+                                std::string("'") + FISCGEN_BINARY + "' cite --json - < '" +
+                                    (dir / "brief.txt").string() + "'"});
+  REQUIRE_MESSAGE(result.status == 0, result.err);
+  CHECK(result.out.find("\"reporter\": \"F. Supp. 2d\"") != std::string::npos);
+  CHECK(result.out.find("\"date\": \"Dec. 16, 2013\"") != std::string::npos);
+  CHECK(result.out.find("\"line\": 2") != std::string::npos);
+  CHECK(result.out.find("\"category\": \"Cases\"") != std::string::npos);
+}
+
+TEST_CASE("fiscgen cite warns, with the place, of what it cannot read") {
+  const auto result = e2e::fiscgen({"cite", "Compare 123 F.9th 45 with Id. at 5."});
+  CHECK(result.status == 0);
+  CHECK(result.err.find("<text>:1:9: ") != std::string::npos);
+  CHECK(result.err.find("F.9th") != std::string::npos);
+  CHECK(result.err.find("<text>:1:27: ") != std::string::npos);  // Id. with nothing before
+}
+
+TEST_CASE("fiscgen cite refuses text that is not UTF-8, with a located error") {
+  const auto result = e2e::fiscgen({"cite", "50 U.S.C. \xFF 1861"});
+  CHECK(result.status == 1);
+  CHECK(result.err.find("<text>") != std::string::npos);
+}

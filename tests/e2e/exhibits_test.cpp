@@ -1,0 +1,186 @@
+// Exhibits: <exhibit file="…" title="…"/> appends that PDF after a slip sheet, with a bookmark
+// and page labels A-1, A-2, …; a bad exhibit is an error at the <exhibit> element.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "tools.hpp"
+
+namespace {
+
+const std::filesystem::path examples = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "examples";
+
+/// The example motion with `extra` written before its closing tag.
+std::string motion_with(const std::string& extra) {
+  std::string input = e2e::read_file(examples / "motion.xml");
+  const auto end = input.rfind("</motion>");
+  REQUIRE(end != std::string::npos);
+  return input.insert(end, extra);
+}
+
+/// Renders the example letter with its subject replaced: a small PDF whose words we know.
+void make_letter(const std::filesystem::path& pdf, const std::string& subject) {
+  const auto run = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--set",
+                                 "subject=" + subject, "-o", pdf.string()});
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+}
+
+struct Exhibits {
+  e2e::TempDir dir;
+  std::filesystem::path input = dir / "motion.xml", pdf = dir / "motion.pdf";
+  int base_pages = 0, a_pages = 0, b_pages = 0;
+
+  Exhibits() {
+    std::filesystem::create_directories(dir / "attached");
+    make_letter(dir / "exhibit-a.pdf", "Zanzibar aggregate figures");
+    make_letter(dir / "attached" / "exhibit-b.pdf", "Quixotic transparency report");
+    a_pages = e2e::pdf_pages(dir / "exhibit-a.pdf");
+    b_pages = e2e::pdf_pages(dir / "attached" / "exhibit-b.pdf");
+    const auto base = e2e::fiscgen(
+        {"render", (examples / "motion.xml").string(), "-o", (dir / "base.pdf").string()});
+    REQUIRE(base.status == 0);
+    base_pages = e2e::pdf_pages(dir / "base.pdf");
+    std::ofstream(input) << motion_with(
+        "  <exhibit file=\"exhibit-a.pdf\" title=\"Letter to the Attorney General\"/>\n"
+        "  <exhibit file=\"attached/exhibit-b.pdf\" title=\"Letter of July 2013\"/>\n");
+  }
+
+  e2e::Run render(const std::filesystem::path& output) {
+    return e2e::fiscgen({"render", input.string(), "-o", output.string()});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("two exhibits follow their slip sheets, with bookmarks, page labels and valid PDF") {
+  Exhibits t;
+  const auto run = t.render(t.pdf);
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  REQUIRE(t.a_pages >= 1);
+  REQUIRE(t.b_pages >= 1);
+  CHECK(e2e::pdf_pages(t.pdf) == t.base_pages + 1 + t.a_pages + 1 + t.b_pages);
+
+  const int slip_a = t.base_pages + 1, slip_b = slip_a + 1 + t.a_pages;
+  const auto slip_a_text = e2e::pdf_text(t.pdf, slip_a);
+  CHECK(slip_a_text.find("EXHIBIT A") != std::string::npos);
+  CHECK(slip_a_text.find("Letter to the Attorney General") != std::string::npos);
+  const auto slip_b_text = e2e::pdf_text(t.pdf, slip_b);
+  CHECK(slip_b_text.find("EXHIBIT B") != std::string::npos);
+  CHECK(slip_b_text.find("Letter of July 2013") != std::string::npos);
+  // Each exhibit's pages, whole and in order, right after its slip sheet.
+  for (int p = 1; p <= t.a_pages; ++p)
+    CHECK(e2e::pdf_text(t.pdf, slip_a + p) == e2e::pdf_text(t.dir / "exhibit-a.pdf", p));
+  for (int p = 1; p <= t.b_pages; ++p)
+    CHECK(e2e::pdf_text(t.pdf, slip_b + p) ==
+          e2e::pdf_text(t.dir / "attached" / "exhibit-b.pdf", p));
+  CHECK(e2e::pdf_text(t.pdf, slip_a + 1).find("Zanzibar") != std::string::npos);
+  CHECK(e2e::pdf_text(t.pdf, slip_b + 1).find("Quixotic") != std::string::npos);
+  // The main document is unchanged before the exhibits.
+  CHECK(e2e::pdf_text(t.pdf, 1) == e2e::pdf_text(t.dir / "base.pdf", 1));
+
+  const auto outline = e2e::run({"mutool", "show", t.pdf.string(), "outline"});
+  REQUIRE(outline.status == 0);
+  // The headings' bookmarks, then each exhibit's, in document order.
+  std::size_t at = 0;
+  for (const std::string title :
+       {"Introduction", "Certificate of Service", "Proposed Order",
+        "Exhibit A: Letter to the Attorney General", "Exhibit B: Letter of July 2013"}) {
+    CAPTURE(title);
+    at = outline.out.find(title, at);
+    CHECK(at != std::string::npos);
+  }
+  // Each exhibit bookmark lands on its slip sheet (mutool prints "#page=N&…", N from 1).
+  CHECK(outline.out.find("Exhibit A: Letter to the Attorney General\"\t#page=" +
+                         std::to_string(slip_a) + "&") != std::string::npos);
+  CHECK(outline.out.find("Exhibit B: Letter of July 2013\"\t#page=" + std::to_string(slip_b) +
+                         "&") != std::string::npos);
+
+  CHECK(e2e::check_readers(t.pdf) == "");
+  const auto check = e2e::run({"qpdf", "--check", t.pdf.string()});
+  CHECK(check.status == 0);
+}
+
+TEST_CASE("page labels: the main pages 1, 2, …, an exhibit's A-1, A-2, …") {
+  Exhibits t;
+  REQUIRE(t.render(t.pdf).status == 0);
+  // qpdf's JSON names each page's label; poppler and MuPDF show the same in their page boxes.
+  const auto json = e2e::run({"qpdf", "--json", "--json-key=pagelabels", t.pdf.string()});
+  REQUIRE(json.status == 0);
+  const auto& text = json.out;
+  CHECK(text.find("A-\"") != std::string::npos);  // qpdf writes "/P": "u:A-"
+  CHECK(text.find("B-\"") != std::string::npos);
+  // The page after exhibit A's pages (the slip sheet of B) goes on with its printed number.
+  CHECK(text.find("\"index\": " + std::to_string(t.base_pages + 1 + t.a_pages)) !=
+        std::string::npos);
+  CHECK(text.find("\"/St\": " + std::to_string(t.base_pages + 2)) != std::string::npos);
+  const auto info = e2e::run({"pdfinfo", "-f", std::to_string(t.base_pages + 2), "-l",
+                              std::to_string(t.base_pages + 2), t.pdf.string()});
+  CHECK(info.status == 0);
+}
+
+TEST_CASE("exhibits: the same input gives the same bytes, and the exhibit files are read") {
+  Exhibits t;
+  REQUIRE(t.render(t.pdf).status == 0);
+  const auto again = t.dir / "again.pdf";
+  const auto run = e2e::fiscgen({"-v", "render", t.input.string(), "-o", again.string()});
+  REQUIRE(run.status == 0);
+  CHECK(e2e::read_file(t.pdf) == e2e::read_file(again));
+  // -v lists what the output depends on: batch keys see a changed exhibit.
+  CHECK(run.err.find("exhibit-a.pdf") != std::string::npos);
+  CHECK(run.err.find("exhibit-b.pdf") != std::string::npos);
+}
+
+TEST_CASE("a missing or invalid exhibit is an error at its <exhibit>, and nothing is written") {
+  e2e::TempDir dir;
+  std::ofstream(dir / "not-a-pdf.pdf") << "This is a text file, not a PDF.\n";
+  for (const std::string file : {"missing.pdf", "not-a-pdf.pdf"}) {
+    CAPTURE(file);
+    const auto input = dir / "motion.xml", pdf = dir / "motion.pdf";
+    const std::string text = motion_with("  <exhibit file=\"" + file + "\" title=\"Bad\"/>\n");
+    std::ofstream(input) << text;
+    // The element's line: count the newlines before it.
+    const auto at = text.find("<exhibit");
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
+    const auto run = e2e::fiscgen({"render", input.string(), "-o", pdf.string()});
+    CHECK(run.status == 1);
+    CHECK(run.err.find("motion.xml:" + std::to_string(line) + ":3") != std::string::npos);
+    CHECK(run.err.find(file) != std::string::npos);
+    CHECK(!std::filesystem::exists(pdf));
+  }
+}
+
+// Kerning: the font's pairs (AV, To, Ye) are honoured by starting a new text run at each
+// kerned pair, placed where the shaped width puts it; readers still see whole words.
+TEST_CASE("kerned words are drawn as positioned runs and still read as whole words") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "kerned.pdf", again = dir / "again.pdf";
+  const std::vector<std::string> args{"render", (examples / "letter.xml").string(), "--set",
+                                      "subject=AVAVAV Tomorrow Yesterday WAVY"};
+  auto first = args, second = args;
+  first.insert(first.end(), {"-o", pdf.string()});
+  second.insert(second.end(), {"-o", again.string()});
+  REQUIRE(e2e::fiscgen(first).status == 0);
+  REQUIRE(e2e::fiscgen(second).status == 0);
+  CHECK(e2e::read_file(pdf) == e2e::read_file(again));
+  CHECK(e2e::find_in_order({"avavav", "tomorrow", "yesterday", "wavy"},
+                           e2e::words(e2e::pdf_text(pdf))) == "");
+  // Uncompressed, no string shown with Tj holds an A followed by a V: the pair was kerned.
+  const auto plain = dir / "plain.pdf";
+  REQUIRE(e2e::run({"qpdf", "--qdf", "--object-streams=disable", pdf.string(), plain.string()})
+              .status == 0);
+  const std::string content = e2e::read_file(plain);
+  std::size_t shown = 0, kerned_apart = 0;
+  for (auto end = content.find("> Tj"); end != std::string::npos;
+       end = content.find("> Tj", end + 1)) {
+    const auto begin = content.rfind('<', end);
+    const std::string hex = content.substr(begin + 1, end - begin - 1);
+    ++shown;
+    if (hex == "0041" || hex == "0056") ++kerned_apart;
+    CHECK(hex.find("00410056") == std::string::npos);
+  }
+  CHECK(shown > 20);
+  CHECK(kerned_apart >= 5);  // V A V A V of AVAVAV, at least
+}
