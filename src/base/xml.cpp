@@ -1,5 +1,8 @@
 #include "base/xml.hpp"
 
+#include <fstream>
+#include <sstream>
+
 namespace fiscgen {
 
 SourceLocation locate(const LineIndex& lines, const pugi::xml_node& node) {
@@ -7,6 +10,23 @@ SourceLocation locate(const LineIndex& lines, const pugi::xml_node& node) {
   // pugixml's offset of an element is that of its name, one past the '<'.
   if (node.type() == pugi::node_element && offset > 0) --offset;
   return lines.locate(offset);
+}
+
+XmlFile::XmlFile(const std::filesystem::path& file, const std::string& what,
+                 const char* root_name) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(SourceLocation{file.string()}, "cannot read " + what);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  text = bytes.str();
+  lines = LineIndex(file.string(), text);
+  const auto parsed = xml.load_buffer(text.data(), text.size());
+  if (!parsed)
+    throw Error(lines.locate(parsed.offset),
+                std::string("not well-formed XML: ") + parsed.description());
+  root = xml.document_element();
+  if (std::string_view(root.name()) != root_name)
+    throw Error(at(root), std::string("expected <") + root_name + "> at the root of " + what);
 }
 
 }  // namespace fiscgen

@@ -3,6 +3,9 @@
 
 #include <pugixml.hpp>
 
+#include <filesystem>
+#include <string>
+
 #include "base/error.hpp"
 
 namespace fiscgen {
@@ -10,5 +13,22 @@ namespace fiscgen {
 /// Where `node` starts in the text `lines` indexes: an element at its '<', text at its first
 /// character. Parse with pugixml's default options (offsets are kept by offset_debug()).
 SourceLocation locate(const LineIndex& lines, const pugi::xml_node& node);
+
+/// A data file (markings, citation table, …) read whole and parsed, its text kept so that
+/// every node can be located for an error.
+struct XmlFile {
+  /// Reads `file`, whose root element must be `root_name`; `what` names the file in errors
+  /// ("the citation table"). Unreadable or malformed files are Errors at the file or line:col.
+  XmlFile(const std::filesystem::path& file, const std::string& what, const char* root_name);
+  XmlFile(const XmlFile&) = delete;
+  XmlFile& operator=(const XmlFile&) = delete;
+
+  SourceLocation at(const pugi::xml_node& node) const { return locate(lines, node); }
+
+  std::string text;
+  LineIndex lines;
+  pugi::xml_document xml;
+  pugi::xml_node root;
+};
 
 }  // namespace fiscgen

@@ -1,6 +1,4 @@
 // The citation data: reporters, court rule sets, signals and abbreviations (forms/cite/).
-#include <fstream>
-#include <sstream>
 
 #include <pugixml.hpp>
 
@@ -32,18 +30,9 @@ std::filesystem::path Table::file_in(const DataPaths& paths) {
 }
 
 Table Table::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(SourceLocation{file.string()}, "cannot read the citation table");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const std::string text = bytes.str();
-  const LineIndex lines(file.string(), text);
-  pugi::xml_document xml;
-  const auto parsed = xml.load_buffer(text.data(), text.size());
-  if (!parsed) throw Error(lines.locate(parsed.offset), parsed.description());
-  const auto root = xml.document_element();
-  if (std::string_view(root.name()) != "citations")
-    throw Error(locate(lines, root), "expected <citations> as the root element");
+  const XmlFile data(file, "the citation table", "citations");
+  const auto& root = data.root;
+  const auto& lines = data.lines;
 
   Table table;
   for (const auto& node : root.children()) {

@@ -3,8 +3,6 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "base/xml.hpp"
 
@@ -66,22 +64,8 @@ void redact_blocks(std::vector<Block>& blocks, const Markings& markings,
 }  // namespace
 
 Markings Markings::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(SourceLocation{file.string()}, "cannot read the classification vocabulary");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  const LineIndex lines(file.string(), text);
-  pugi::xml_document xml;
-  const auto parsed = xml.load_buffer(text.data(), text.size());
-  if (!parsed)
-    throw Error(lines.locate(parsed.offset),
-                std::string("not well-formed XML: ") + parsed.description());
-  const auto root = xml.document_element();
-  if (std::string_view(root.name()) != "markings")
-    throw Error(locate(lines, root),
-                "expected <markings> at the root of the classification "
-                "vocabulary");
+  const XmlFile data(file, "the classification vocabulary", "markings");
+  const auto& root = data.root;
   Markings markings;
   markings.file = file;
   for (const auto& node : root.children()) {
@@ -92,24 +76,24 @@ Markings Markings::load(const std::filesystem::path& file) {
     if (name == "level") {
       const std::string banner = node.attribute("banner").value();
       if (mark.empty() || banner.empty() || mark.find('/') != std::string::npos)
-        throw Error(locate(lines, node), "<level> needs mark=\"…\" (without '/') and banner=\"…\"");
+        throw Error(data.at(node), "<level> needs mark=\"…\" (without '/') and banner=\"…\"");
       markings.levels.push_back({mark, banner});
     } else if (name == "caveat") {
       if (mark.empty() == prefix.empty())
-        throw Error(locate(lines, node), "<caveat> needs either mark=\"…\" or prefix=\"…\"");
+        throw Error(data.at(node), "<caveat> needs either mark=\"…\" or prefix=\"…\"");
       const std::string_view dissemination = node.attribute("dissemination").value();
       if (!dissemination.empty() && dissemination != "yes" && dissemination != "no")
-        throw Error(locate(lines, node),
+        throw Error(data.at(node),
                     "dissemination=\"" + std::string(dissemination) + "\": expected yes or no");
       markings.caveats.push_back({prefix.empty() ? mark : prefix, node.attribute("banner").value(),
                                   !prefix.empty(), dissemination == "yes"});
     } else {
-      throw Error(locate(lines, node),
+      throw Error(data.at(node),
                   "unknown element <" + std::string(name) + ">: expected <level> or <caveat>");
     }
   }
   if (markings.levels.empty())
-    throw Error(locate(lines, root), "the classification vocabulary names no <level>");
+    throw Error(data.at(root), "the classification vocabulary names no <level>");
   return markings;
 }
 
