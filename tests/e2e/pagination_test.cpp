@@ -8,25 +8,12 @@
 #include <set>
 #include <sstream>
 
+#include "../prose.hpp"
 #include "tools.hpp"
 
 namespace {
 
-// Ordinary legal prose; every word carries `tag` and its number, so that a test can tell whose
-// line a line of the PDF is. No word of the pool contains "zz", "qq" or "hh".
-std::string prose(int words, const std::string& tag) {
-  static const char* const pool[] = {"the",        "Court",   "has",         "jurisdiction",
-                                     "under",      "section", "provider",    "aggregate",
-                                     "disclosure", "of",      "orders",      "directives",
-                                     "Government", "motion",  "declaratory", "judgment"};
-  std::string text;
-  for (int i = 0; i < words; ++i) {
-    if (i) text += ' ';
-    text += pool[i % 16];
-    text += tag + std::to_string(i);
-  }
-  return text;
-}
+using test_text::prose;
 
 std::string motion(const std::string& body, const std::string& matter = "In re Pagination") {
   return "<motion form=\"fisc/motion\" locale=\"en_US\" rules=\"fisc-2010\">"

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "../prose.hpp"
 #include "i18n/i18n.hpp"
 #include "layout/layout.hpp"
 #include "rules/profile.hpp"
@@ -61,20 +62,7 @@ inline std::string document(const std::string& body) {
   return "<document locale=\"en_US\" rules=\"fisc-2010\">" + body + "</document>";
 }
 
-// A sentence of ordinary legal prose, numbered so that every word is distinct.
-inline std::string prose(int words, const std::string& tag = "w") {
-  static const char* const pool[] = {"the",        "Court",   "has",         "jurisdiction",
-                                     "under",      "section", "provider",    "aggregate",
-                                     "disclosure", "of",      "orders",      "directives",
-                                     "Government", "motion",  "declaratory", "judgment"};
-  std::string text;
-  for (int i = 0; i < words; ++i) {
-    if (i) text += ' ';
-    text += pool[i % 16];
-    text += tag + std::to_string(i);
-  }
-  return text;
-}
+using test_text::prose;
 
 struct TextLine {
   double y = 0;
