@@ -148,16 +148,26 @@ TEST_CASE("a heading at the foot of a page moves to the next with the lines afte
   CHECK(heading_pages.size() >= 2);
 }
 
+namespace {
+
+// The lines of a "zz" paragraph of `words` words on each page holding any, in a motion where
+// `filler` words come before it and `after` follows it.
+std::vector<int> zz_lines_per_page(int filler, int words, const std::string& after) {
+  const auto pages =
+      render(motion("<p>" + prose(filler, "w") + "</p><p>" + prose(words, "zz") + "</p>" + after));
+  std::vector<int> on;
+  for (const int n : tagged_lines(pages, "zz"))
+    if (n > 0) on.push_back(n);
+  return on;
+}
+
+}  // namespace
+
 TEST_CASE("no widow: a paragraph's last line is never alone at the top of a page") {
   bool split = false;
   for (int filler = 80; filler <= 200; filler += 6) {
     CAPTURE(filler);
-    const auto pages = render(motion("<p>" + prose(filler, "w") + "</p><p>" + prose(70, "zz") +
-                                     "</p><p>" + prose(60, "a") + "</p>"));
-    const auto counts = tagged_lines(pages, "zz");
-    std::vector<int> on;
-    for (const int n : counts)
-      if (n > 0) on.push_back(n);
+    const auto on = zz_lines_per_page(filler, 70, "<p>" + prose(60, "a") + "</p>");
     REQUIRE(!on.empty());
     CHECK(on.back() >= 2);  // the page holding its last line holds another
     if (on.size() > 1) split = true;
@@ -169,12 +179,7 @@ TEST_CASE("no orphan: a paragraph's first line is never alone at the foot of a p
   bool split = false;
   for (int filler = 80; filler <= 200; filler += 6) {
     CAPTURE(filler);
-    const auto pages =
-        render(motion("<p>" + prose(filler, "w") + "</p><p>" + prose(90, "zz") + "</p>"));
-    const auto counts = tagged_lines(pages, "zz");
-    std::vector<int> on;
-    for (const int n : counts)
-      if (n > 0) on.push_back(n);
+    const auto on = zz_lines_per_page(filler, 90, "");
     REQUIRE(!on.empty());
     CHECK(on.front() >= 2);  // the page holding its first line holds another
     if (on.size() > 1) split = true;
