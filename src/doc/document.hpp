@@ -16,6 +16,8 @@
 //     <group part="proposed-order"> blocks </group>  laid out as if not there: marks a part
 //     <page-break/>   <spacer lines="2"/>
 //     <exhibit file="exhibit-a.pdf" label="A"/>   that PDF's pages follow the page it ends
+//     <toc title="TABLE OF CONTENTS" page="Page"/>   the table of contents, filled in by layout
+//     <toa title="…" page="Page(s)" passim="passim" cases="Cases" …/>   the table of authorities
 //   </document>
 //
 // A paragraph or heading may carry class="U|C|S|TS[//CAVEAT…]": its portion marking, printed
@@ -29,6 +31,7 @@
 // Inlines: text, <em>, <strong>, <u>, <sc>, <cite>, <fn n="1">, <redact>, <a href="">, <br/>.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -58,6 +61,9 @@ struct Inline {
   std::string text;  // text only: UTF-8, NFC
   std::string href;  // link only
   int note = 0;      // footnote only: its number, assigned in document order
+  // citation only: the key of the authority it cites ("442 U.S. 735", "50 U.S.C. § 1861"), an Id.
+  // or short form carrying the key it points to; empty: not read (no table entry).
+  std::string authority;
   std::vector<Inline> children;
   SourceLocation where;  // where it came from (input or template), for messages
 };
@@ -77,6 +83,10 @@ enum class BlockKind {
   page_break,
   spacer,
   exhibit,  // a PDF file whose pages follow the page this block ends (after its slip sheet)
+  // <toc/>, <toa/>: filled in by layout from where the body's headings and citations land. Every
+  // block up to the end of the last of them is front matter (pages i, ii, …).
+  table_of_contents,
+  table_of_authorities,
 };
 
 enum class Align { inherit, left, center, right, justify };
@@ -93,6 +103,10 @@ struct Block {
   std::string outline;           // text of the bookmark for this block; empty: none
   std::string part;     // part of the filing ("caption", "signature/email"); empty: inherited
   std::string marking;  // paragraph, heading: portion marking ("U", "TS//SI//NF"); empty: none
+  // toc, toa: the fixed words they print, by attribute name (title, page, passim and the
+  // categories: cases, constitutional-provisions, statutes, rules, other), in the document's
+  // language; template/ fills those missing from the locale bundles (tables/…).
+  std::map<std::string, std::string> words;
   std::vector<Inline> inlines;  // paragraph, heading
   std::vector<Block> children;  // quote, list, item, caption, columns, column, signature, keep
   SourceLocation where;
@@ -113,9 +127,19 @@ struct Metadata {
   std::string note_continued;
 };
 
+/// An authority the document cites: one entry of its table of authorities.
+struct Authority {
+  std::string key;       // as in Inline::authority
+  std::string category;  // "cases", "constitutional-provisions", "statutes", "rules", "other"
+  std::vector<Inline>
+      entry;             // as the table lists it: full form without pin cites, case name in <em>
+  std::string sort_key;  // what the table sorts by (ICU collation, numeric ordering)
+};
+
 struct Document {
   Metadata meta;
   std::vector<Block> blocks;
+  std::vector<Authority> authorities;  // every authority cited, in order of first citation
 };
 
 /// Reads the tree from its XML form. Unknown elements are an Error naming file:line:col.

@@ -78,6 +78,14 @@ std::string pdf_text(const std::filesystem::path& pdf, int page) {
   return run(command).out;
 }
 
+std::string pdf_text_raw(const std::filesystem::path& pdf) {
+  return run({PDFTOTEXT, "-raw", "-enc", "UTF-8", pdf.string(), "-"}).out;
+}
+
+std::string pdf_text_mupdf(const std::filesystem::path& pdf) {
+  return run({MUTOOL, "draw", "-q", "-N", "-F", "txt", pdf.string()}).out;
+}
+
 std::string pdf_info(const std::filesystem::path& pdf, const std::string& key) {
   std::istringstream lines(run({PDFINFO, pdf.string()}).out);
   for (std::string line; std::getline(lines, line);) {

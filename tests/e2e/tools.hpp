@@ -32,6 +32,12 @@ class TempDir {
 
 /// pdftotext of the whole file (reading order, no layout), or of one page (1-based).
 std::string pdf_text(const std::filesystem::path& pdf, int page = 0);
+/// The text of every page in the order the content streams draw it (`pdftotext -raw`): no
+/// layout analysis, so no guessing where words end. The default mode joins the words of some
+/// short lines ("a z" reads "az", "% z" "%z"), on Ghostscript's own PDFs as on ours.
+std::string pdf_text_raw(const std::filesystem::path& pdf);
+/// The text of every page as MuPDF reads it (`mutool draw -F txt`).
+std::string pdf_text_mupdf(const std::filesystem::path& pdf);
 /// Page count from pdfinfo.
 int pdf_pages(const std::filesystem::path& pdf);
 /// pdfinfo's "Key: value" for `key`, trimmed; empty when absent.
