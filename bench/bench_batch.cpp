@@ -3,7 +3,8 @@
 // documents when nothing changed, the peak memory of every run (the batch process's maximum
 // resident set, from wait4), and the floor: the same documents written by fiscgen_floor (libharu
 // placing pdftotext's lines of each PDF in one subset font, no layout), with fiscgen's ratio to
-// it. Figures only: nothing here passes or fails, and no test runs it.
+// it; and the peak memory of 300 letters against 1,500, which must not grow with the batch.
+// Figures only: nothing here passes or fails, and no test runs it.
 //
 //   fiscgen_bench_batch FISCGEN FLOOR PDFTOTEXT EXAMPLES_DIR [LETTERS [MOTIONS]]
 #include <sys/resource.h>
@@ -159,8 +160,36 @@ int main(int argc, char** argv) {
                           "--report", report.string()});
   const int pages = pages_in_report(report);
   print(std::to_string(documents) + " documents, --jobs 2", documents, pages, first);
-  const auto again = run({fiscgen, "batch", in.string(), "-o", all.string(), "--jobs", "2"});
-  print(std::to_string(documents) + " documents, nothing changed", documents, pages, again);
+  // Nothing changed, three times: the first may also record the files' stats for the next.
+  std::vector<double> again_seconds;
+  for (int i = 0; i < 3; ++i) {
+    const auto again = run({fiscgen, "batch", in.string(), "-o", all.string(), "--jobs", "2"});
+    print(std::to_string(documents) + " documents, nothing changed", documents, pages, again);
+    again_seconds.push_back(again.seconds);
+  }
+  std::printf("  %-40s %6.2f-%.2f s (target <= 0.3 s for 1,100)\n", "nothing changed, range:",
+              *std::min_element(again_seconds.begin(), again_seconds.end()),
+              *std::max_element(again_seconds.begin(), again_seconds.end()));
+
+  // Peak memory must not grow with the batch: 300 letters, then 1,500, each into a new folder.
+  const auto many = dir / "memory";
+  make_inputs(argv[4], many / "all", 1500, 0);
+  fs::create_directories(many / "first-300");
+  for (int i = 0; i < 300; ++i) {
+    char name[64];
+    std::snprintf(name, sizeof name, "letter-%04d.xml", i);
+    fs::copy_file(many / "all/letters" / name, many / "first-300" / name);
+  }
+  const auto small =
+      run({fiscgen, "batch", (many / "first-300").string(), "-o", (many / "out-300").string(),
+           "--jobs", "2", "--report", (many / "report-300.json").string()});
+  print("300 letters, --jobs 2 (memory)", 300, 300, small);
+  const auto large =
+      run({fiscgen, "batch", (many / "all").string(), "-o", (many / "out-1500").string(), "--jobs",
+           "2", "--report", (many / "report-1500.json").string()});
+  print("1,500 letters, --jobs 2 (memory)", 1500, 1500, large);
+  std::printf("  %-40s %+6.1f MiB from 300 to 1,500 letters (target: peak <= 64 MiB)\n",
+              "peak memory growth:", large.peak_mib - small.peak_mib);
 
   // The floor: the same documents' lines, extracted from fiscgen's PDFs, written with no layout.
   for (const auto& [set, count] : sets) {
@@ -184,6 +213,10 @@ int main(int argc, char** argv) {
           sample);
     if (count_files(out, ".pdf") != count) std::printf("  floor wrote too few PDFs\n");
     const double floor_per_document = sample.seconds / count;
+    std::printf("  %-40s %6.1f docs/s with --jobs 1, %.1f with --jobs 2, floor %.1f\n",
+                ("per " + set.substr(0, set.size() - 1) + ":").c_str(),
+                1 / seconds_per_document[set + " 1"], 1 / seconds_per_document[set + " 2"],
+                1 / floor_per_document);
     std::printf("  %-40s %6.1fx the floor with --jobs 1, %4.1fx with --jobs 2\n",
                 ("fiscgen per " + set.substr(0, set.size() - 1) + ":").c_str(),
                 seconds_per_document[set + " 1"] / floor_per_document,

@@ -31,6 +31,8 @@ struct Options {
   std::string rules;                         // non-empty: render with this rules profile
   bool force = false;                        // render even when up to date
   bool dry_run = false;                      // decide, but render and write nothing
+  bool public_version = false;               // --public, as render has it (changes the key)
+  bool draft = false;                        // --draft, as render has it (changes the key)
   Shard shard;
 };
 

@@ -6,12 +6,15 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "base/error.hpp"
-#include "batch/json.hpp"
+#include "base/temporary_files.hpp"
+#include "batch/cache_store.hpp"
 #include "pdf/atomic_file.hpp"
 #include "pdf/sha256.hpp"
 #include "rules/profile.hpp"
@@ -22,8 +25,7 @@ namespace fiscgen::batch {
 namespace {
 
 // Bumped when the meaning of a key changes, so that old caches simply miss.
-constexpr const char* key_scheme = "fiscgen-batch-key/1";
-constexpr int cache_format = 1;
+constexpr const char* key_scheme = "fiscgen-batch-key/2";
 
 std::string hex(const std::array<std::uint8_t, 32>& digest) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -67,12 +69,13 @@ std::vector<std::string> setting_differences(const Profile& before, const Profil
 // The settings of a rules profile that changed between the bytes the cache kept and the file
 // now. Empty when either cannot be read: the caller then names the profile only.
 std::vector<std::string> changed_settings(const std::string& old_bytes, const fs::path& file) {
-  std::string pattern = (fs::temp_directory_path() / "fiscgen-rules-XXXXXX").string();
-  const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-  if (fd < 0) return {};
-  const bool written =
-      ::write(fd, old_bytes.data(), old_bytes.size()) == static_cast<ssize_t>(old_bytes.size());
-  ::close(fd);
+  // Registered, so that a signal while profiles are compared leaves no copy in /tmp.
+  TemporaryFile copy((fs::temp_directory_path() / "fiscgen-rules-XXXXXX").string());
+  if (copy.fd() < 0) return {};
+  const bool written = ::write(copy.fd(), old_bytes.data(), old_bytes.size()) ==
+                       static_cast<ssize_t>(old_bytes.size());
+  copy.close();
+  const std::string pattern = copy.path();
   std::vector<std::string> changed;
   try {
     if (written)
@@ -80,8 +83,7 @@ std::vector<std::string> changed_settings(const std::string& old_bytes, const fs
   } catch (const std::exception&) {
     changed.clear();
   }
-  ::unlink(pattern.c_str());
-  return changed;
+  return changed;  // the destructor removes the copy
 }
 
 std::string describe_change(const fs::path& file, const std::string& old_hash, bool removed,
@@ -111,54 +113,15 @@ std::string describe_change(const fs::path& file, const std::string& old_hash, b
   return "file " + file.string() + what;
 }
 
-json::Value to_json(const Entry& entry) {
-  json::Value value = json::Value::object();
-  value.set("key", entry.key);
-  value.set("version", entry.version);
-  value.set("rules", entry.rules);
-  value.set("data", entry.data);
-  value.set("source_date_epoch", entry.source_date_epoch);
-  value.set("input", entry.input);
-  value.set("pages", entry.pages);
-  json::Value files = json::Value::object();
-  for (const auto& [path, hash] : entry.files) files.set(path, hash);
-  value.set("files", files);
-  return value;
-}
-
-Entry from_json(const json::Value& value) {
-  Entry entry;
-  entry.key = value["key"].as_string();
-  entry.version = value["version"].as_string();
-  entry.rules = value["rules"].as_string();
-  entry.data = value["data"].as_string();
-  entry.source_date_epoch = value["source_date_epoch"].as_string();
-  entry.input = value["input"].as_string();
-  entry.pages = static_cast<int>(value["pages"].as_number());
-  for (const auto& [path, hash] : value["files"].members()) entry.files[path] = hash.as_string();
-  return entry;
-}
-
-struct Contents {
-  std::map<std::string, Entry> entries;
-  std::map<std::string, std::string> rules;
-};
-
-Contents read_cache(const fs::path& file) {
-  Contents contents;
+// The cache as the file holds it now; empty when there is none or it cannot be trusted.
+detail::Store read_store(const fs::path& file) {
   const auto bytes = read_bytes(file);
-  if (!bytes) return contents;
+  if (!bytes) return {};
   try {
-    const auto root = json::parse(*bytes);
-    if (root["format"].as_number() != cache_format) return contents;
-    for (const auto& [name, value] : root["entries"].members())
-      contents.entries[name] = from_json(value);
-    for (const auto& [hash, value] : root["rules"].members())
-      contents.rules[hash] = value.as_string();
+    return detail::Store::parse(*bytes);
   } catch (const std::exception&) {
     return {};
   }
-  return contents;
 }
 
 // An exclusive flock on a file beside the cache, held for its lifetime: shards sharing an
@@ -189,17 +152,62 @@ std::string sha256_hex(std::string_view bytes) {
   return hex(sha.finish());
 }
 
+namespace {
+
+// A file changed within this long of being hashed may change again with the same times.
+constexpr std::chrono::seconds settle_time{1};
+
+struct Looked {
+  std::string signature;  // empty: cannot stat
+  bool settled = false;   // last modified more than settle_time ago
+};
+
+Looked look_at(const std::string& file) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0) return {};
+  const auto ns = [](const timespec& t) {
+    return std::to_string(static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec);
+  };
+  Looked looked;
+  looked.signature = std::to_string(info.st_size) + ":" + ns(info.st_mtim) + ":" +
+                     ns(info.st_ctim) + ":" + std::to_string(info.st_ino);
+  const auto newest = std::max(info.st_mtim.tv_sec, info.st_ctim.tv_sec);
+  looked.settled =
+      std::chrono::system_clock::now() - std::chrono::system_clock::from_time_t(newest) >
+      settle_time;
+  return looked;
+}
+
+}  // namespace
+
 std::string FileHashes::of(const fs::path& file) {
-  const auto name = absolute_name(file);
+  // Paths from the cache are absolute already: no getcwd() for each of them.
+  const auto name = file.is_absolute() ? file.lexically_normal().string() : absolute_name(file);
+  const FileStat* earlier = nullptr;
   {
     std::lock_guard lock(mutex_);
     if (const auto found = known_.find(name); found != known_.end()) return found->second;
+    if (const auto found = earlier_.find(name); found != earlier_.end()) earlier = &found->second;
   }
-  // Hashed outside the lock: two workers may both hash a file once, never wait on each other.
-  const auto bytes = read_bytes(file);
-  const std::string digest = bytes ? sha256_hex(*bytes) : "";
+  // Looked at before reading: a change during the read changes the times, and the next batch
+  // reads the file again.
+  const auto looked = look_at(name);
+  std::string digest;
+  if (earlier && !looked.signature.empty() && looked.signature == earlier->signature) {
+    digest = earlier->hash;
+  } else {
+    // Hashed outside the lock: two workers may both hash a file once, never wait on each other.
+    const auto bytes = read_bytes(file);
+    digest = bytes ? sha256_hex(*bytes) : "";
+  }
   std::lock_guard lock(mutex_);
+  if (looked.settled && !digest.empty()) stats_[name] = {looked.signature, digest};
   return known_.emplace(name, digest).first->second;
+}
+
+std::map<std::string, FileStat> FileHashes::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
 }
 
 std::string Entry::compute_key() const {
@@ -213,6 +221,7 @@ std::string Entry::compute_key() const {
   field(rules);
   field(data);
   field(source_date_epoch);
+  field(variant);
   field(input);
   for (const auto& [path, hash] : files) {
     field(path);
@@ -221,8 +230,11 @@ std::string Entry::compute_key() const {
   return hex(sha.finish());
 }
 
-Context Context::current(const DataPaths& paths, const std::string& rules_override) {
+Context Context::current(const DataPaths& paths, const std::string& rules_override,
+                         bool public_version, bool draft) {
   Context context;
+  if (public_version) context.variant = "--public";
+  if (draft) context.variant += context.variant.empty() ? "--draft" : " --draft";
   context.version = FISCGEN_VERSION;
   context.rules = rules_override;
   context.data = absolute_name(paths.forms) + "\n" + absolute_name(paths.letters) + "\n" +
@@ -238,6 +250,7 @@ namespace {
 /// A file of a --templates folder that now comes before `file` in the search order (an
 /// override added since `file` was read), or empty. Its own hash cannot tell: it is unchanged.
 fs::path overriding(const fs::path& file, const DataPaths& paths) {
+  if (paths.templates.empty()) return {};  // nothing can override: no path work per file
   for (const fs::path builtin : {absolute_name(paths.forms), absolute_name(paths.letters)}) {
     std::vector<fs::path> roots;  // the order the template library searches in
     for (const auto& folder : paths.templates)
@@ -275,6 +288,13 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
     else
       reasons.push_back("--rules changed from " + entry->rules + " to " + context.rules);
   }
+  if (entry->variant != context.variant) {
+    for (const std::string option : {"--public", "--draft"}) {
+      const bool before = entry->variant.find(option) != std::string::npos,
+                 now = context.variant.find(option) != std::string::npos;
+      if (before != now) reasons.push_back(option + (now ? " given" : " no longer given"));
+    }
+  }
   if (entry->data != context.data) reasons.push_back("data folders changed");
   if (entry->source_date_epoch != context.source_date_epoch)
     reasons.push_back("SOURCE_DATE_EPOCH changed");
@@ -289,10 +309,19 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
   return reasons;
 }
 
-Cache::Cache(fs::path file) : file_(std::move(file)) {
-  auto contents = read_cache(file_);
-  entries_ = std::move(contents.entries);
-  rules_ = std::move(contents.rules);
+Cache::Cache(fs::path file)
+    : file_(std::move(file)),
+      start_(std::make_unique<detail::Store>(read_store(file_))),
+      unsaved_(std::make_unique<detail::Store>()) {}
+
+Cache::~Cache() = default;
+
+const std::map<std::string, std::string>& Cache::rules_bytes() const {
+  return start_->rules;
+}
+
+const std::map<std::string, FileStat>& Cache::stats() const {
+  return start_->stats;
 }
 
 std::string Cache::name_of(const fs::path& output) const {
@@ -302,49 +331,36 @@ std::string Cache::name_of(const fs::path& output) const {
   return relative.generic_string();
 }
 
-const Entry* Cache::find(const std::string& name) const {
-  const auto found = entries_.find(name);
-  return found == entries_.end() ? nullptr : &found->second;
+std::optional<Entry> Cache::find(const std::string& name) const {
+  return start_->get(name);
 }
 
 void Cache::record(const std::string& name, const Entry& entry,
                    const std::map<std::string, std::string>& rules_files) {
   std::lock_guard lock(mutex_);
-  updated_[name] = entry;
-  for (const auto& [path, bytes] : rules_files) new_rules_[sha256_hex(bytes)] = bytes;
-  unsaved_ = true;
+  unsaved_->put(name, entry);
+  for (const auto& [path, bytes] : rules_files) unsaved_->rules[sha256_hex(bytes)] = bytes;
   if (std::chrono::steady_clock::now() - saved_at_ >= save_interval) save_locked();
+}
+
+void Cache::remember(std::map<std::string, FileStat> stats) {
+  std::lock_guard lock(mutex_);
+  for (auto& [path, stat] : stats) unsaved_->stats[path] = std::move(stat);
 }
 
 void Cache::flush() {
   std::lock_guard lock(mutex_);
-  if (unsaved_) save_locked();
+  if (!unsaved_->empty()) save_locked();
 }
 
 void Cache::save_locked() {
   if (file_.has_parent_path()) fs::create_directories(file_.parent_path());
   FileLock lock(fs::path(file_).concat(".lock"));
   // Re-read under the lock: another shard may have recorded outputs since we started.
-  auto contents = read_cache(file_);
-  for (const auto& [name, entry] : updated_) contents.entries[name] = entry;
-  for (const auto& [hash, bytes] : new_rules_) contents.rules[hash] = bytes;
-
-  json::Value root = json::Value::object();
-  root.set("format", cache_format);
-  json::Value entries = json::Value::object();
-  std::map<std::string, bool> used;
-  for (const auto& [name, entry] : contents.entries) {
-    entries.set(name, to_json(entry));
-    for (const auto& [path, hash] : entry.files) used[hash] = true;
-  }
-  root.set("entries", entries);
-  // Only the profiles some entry still names: the cache does not grow with every edit.
-  json::Value rules = json::Value::object();
-  for (const auto& [hash, bytes] : contents.rules)
-    if (used.count(hash)) rules.set(hash, bytes);
-  root.set("rules", rules);
-  pdf::write_file_atomically(file_, root.dump(1));
-  unsaved_ = false;
+  auto contents = read_store(file_);
+  contents.merge(*unsaved_);
+  pdf::write_file_atomically(file_, contents.dump());
+  unsaved_ = std::make_unique<detail::Store>();
   saved_at_ = std::chrono::steady_clock::now();
 }
 

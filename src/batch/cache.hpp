@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -13,15 +14,33 @@
 
 namespace fiscgen::batch {
 
+/// What a file looked like when it was hashed: its size, modification and change times (ns)
+/// and inode, and the hash of its bytes then.
+struct FileStat {
+  std::string signature;  // "size:mtime:ctime:inode"
+  std::string hash;
+};
+
 /// Hex SHA-256 of files, each read once per batch however many documents use it. Thread-safe.
+/// Given the stats of an earlier batch, a file whose size, times and inode are all unchanged
+/// keeps its hash without being read (the no-change re-run reads no input, template or font);
+/// any difference, `touch` included, reads and hashes it again, so the content decides.
 class FileHashes {
  public:
+  FileHashes() = default;
+  explicit FileHashes(std::map<std::string, FileStat> earlier) : earlier_(std::move(earlier)) {}
+
   /// The digest of `file`'s bytes; empty when it cannot be read.
   std::string of(const std::filesystem::path& file);
+  /// The stats of the files hashed so far, for the next batch. A file modified in the last
+  /// second is left out: a change within the clock's granularity could keep its times.
+  std::map<std::string, FileStat> stats() const;
 
  private:
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::map<std::string, std::string> known_;
+  std::map<std::string, FileStat> earlier_;
+  std::map<std::string, FileStat> stats_;
 };
 
 /// Hex SHA-256 of bytes in memory.
@@ -33,6 +52,7 @@ struct Entry {
   std::string rules;                         // the --rules override, empty for none
   std::string data;                          // the data folders (forms, letters, locales)
   std::string source_date_epoch;             // the PDF's dates may come from it
+  std::string variant;                       // "--public", "--draft", both or empty
   std::string input;                         // hash of the input's bytes
   std::map<std::string, std::string> files;  // absolute path → hash of every file read
   int pages = 0;
@@ -45,9 +65,11 @@ struct Entry {
 
 /// What the current run would put in an entry, before knowing the files read.
 struct Context {
-  std::string version, rules, data, source_date_epoch;
-  /// The state of this process: FISCGEN_VERSION, $SOURCE_DATE_EPOCH, the data folders.
-  static Context current(const DataPaths& paths, const std::string& rules_override);
+  std::string version, rules, data, source_date_epoch, variant;
+  /// The state of this process: FISCGEN_VERSION, $SOURCE_DATE_EPOCH, the data folders; and
+  /// the options that change every PDF (--rules, --public, --draft).
+  static Context current(const DataPaths& paths, const std::string& rules_override,
+                         bool public_version = false, bool draft = false);
 };
 
 /// Why the output of `entry` is out of date, in words ("input changed", "template
@@ -65,23 +87,34 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
 /// shards) wrote meanwhile: by record() at most every `save_interval`, and by flush(). Rewriting
 /// it after every document made a batch quadratic (1,100 documents: 1,100 writes of up to 3 MB);
 /// an interrupted batch calls flush(), and a killed one renders at most that interval again.
+namespace detail {
+class Store;
+}
+
 class Cache {
  public:
   /// Reads `file` if it exists. A cache that cannot be parsed is ignored (everything is
   /// rendered again), never trusted in part.
   explicit Cache(std::filesystem::path file);
+  ~Cache();
+  Cache(const Cache&) = delete;
+  Cache& operator=(const Cache&) = delete;
 
   const std::filesystem::path& file() const { return file_; }
   /// The name an output is recorded under.
   std::string name_of(const std::filesystem::path& output) const;
-  /// The entry for `name` as it was when the batch started; null when there is none.
-  const Entry* find(const std::string& name) const;
+  /// The entry for `name` as it was when the batch started; nullopt when there is none.
+  std::optional<Entry> find(const std::string& name) const;
   /// Rules profile bytes by hash, as the cache held them when the batch started.
-  const std::map<std::string, std::string>& rules_bytes() const { return rules_; }
+  const std::map<std::string, std::string>& rules_bytes() const;
+  /// The stats of the files hashed by earlier batches, for FileHashes.
+  const std::map<std::string, FileStat>& stats() const;
   /// Records `entry` for `name` and writes the cache. `rules_files` (path → bytes) are the
   /// rules profiles it read. Thread-safe.
   void record(const std::string& name, const Entry& entry,
               const std::map<std::string, std::string>& rules_files);
+  /// Keeps `stats` (FileHashes::stats()) for the next batch, at the next write. Thread-safe.
+  void remember(std::map<std::string, FileStat> stats);
   /// Writes what record() has not written yet. Thread-safe.
   void flush();
 
@@ -91,12 +124,11 @@ class Cache {
   void save_locked();
 
   std::filesystem::path file_;
-  std::map<std::string, Entry> entries_;      // as read at the start
-  std::map<std::string, std::string> rules_;  // hash → bytes, as read at the start
+  std::unique_ptr<detail::Store> start_;  // as read at the start
   std::mutex mutex_;
-  std::map<std::string, Entry> updated_;  // recorded by this run
-  std::map<std::string, std::string> new_rules_;
-  bool unsaved_ = false;
+  // Recorded by this run and not yet written: emptied by every write, so a batch holds no
+  // more per document than the start's compact entries.
+  std::unique_ptr<detail::Store> unsaved_;
   std::chrono::steady_clock::time_point saved_at_{};
 };
 

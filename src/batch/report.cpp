@@ -8,15 +8,14 @@
 namespace fiscgen::batch {
 
 void write_report(const Summary& summary, const std::filesystem::path& file) {
-  json::Value root = json::Value::object();
-  root.set("fiscgen", FISCGEN_VERSION);
-  root.set("interrupted", summary.interrupted);
+  // Written as text, one small value per document: a tree of the whole report cost more memory
+  // than the batch (kilobytes per document).
   json::Value counts = json::Value::object();
   for (const auto status : {Status::rendered, Status::up_to_date, Status::failed,
                             Status::skipped_by_shard, Status::would_render, Status::not_started})
     counts.set(status_name(status), summary.count(status));
-  root.set("counts", counts);
-  json::Value documents = json::Value::array();
+  std::string out = "{\n  \"counts\": " + counts.dump(2) + ",\n  \"documents\": [";
+  const char* comma = "";
   for (const auto& document : summary.documents) {
     json::Value item = json::Value::object();
     item.set("input", document.input.string());
@@ -35,10 +34,13 @@ void write_report(const Summary& summary, const std::filesystem::path& file) {
     json::Value warnings = json::Value::array();
     for (const auto& warning : document.warnings.list()) warnings.push(warning.describe());
     item.set("warnings", warnings);
-    documents.push(item);
+    out += comma;
+    out += "\n    " + item.dump(2);
+    comma = ",";
   }
-  root.set("documents", documents);
-  pdf::write_file_atomically(file, root.dump(2));
+  out += "\n  ],\n  \"fiscgen\": " + json::quote(FISCGEN_VERSION) +
+         ",\n  \"interrupted\": " + (summary.interrupted ? "true" : "false") + "\n}\n";
+  pdf::write_file_atomically(file, out);
 }
 
 }  // namespace fiscgen::batch

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "base/error.hpp"
 #include "batch/batch.hpp"
@@ -19,6 +20,7 @@
 #include "fonts/fonts.hpp"
 #include "pdf/sha256.hpp"
 #include "render/render.hpp"
+#include "template/library.hpp"
 
 namespace fs = std::filesystem;
 
@@ -48,11 +50,43 @@ void refuse_shared_outputs(const std::vector<Document>& documents) {
   }
 }
 
+/// Fonts for the documents of one worker: each family and face asked of fontconfig once, and
+/// each font file loaded (HarfBuzz face, metrics) once per batch rather than once per document.
+/// Loaded fonts are keyed by path and content hash, as the batch's keys are.
+class WorkerFonts : public fonts::FontResolver {
+ public:
+  explicit WorkerFonts(FileHashes& hashes) : hashes_(hashes) {}
+
+  std::filesystem::path find(const std::string& family, fonts::Face face, bool exact) override {
+    const auto key = std::make_tuple(family, face, exact);
+    if (const auto found = files_.find(key); found != files_.end()) return found->second;
+    // An Error (a missing family) is thrown before anything is kept: asked again next time.
+    return files_.emplace(key, fontconfig_.find(family, face, exact)).first->second;
+  }
+
+  std::shared_ptr<const fonts::Font> open(const std::filesystem::path& file) override {
+    const auto key = absolute_name(file) + "\n" + hashes_.of(file);
+    if (const auto found = loaded_.find(key); found != loaded_.end()) return found->second;
+    return loaded_.emplace(key, fonts::FontResolver::open(file)).first->second;
+  }
+
+ private:
+  FileHashes& hashes_;
+  fonts::FontconfigResolver fontconfig_;  // one per worker: fontconfig is not ours to share
+  std::map<std::tuple<std::string, fonts::Face, bool>, std::filesystem::path> files_;
+  std::map<std::string, std::shared_ptr<const fonts::Font>> loaded_;
+};
+
 class Worker {
  public:
   Worker(const Options& options, const DataPaths& paths, const Context& context, Cache* cache,
          FileHashes& hashes)
-      : options_(options), paths_(paths), context_(context), cache_(cache), hashes_(hashes) {}
+      : options_(options),
+        paths_(paths),
+        context_(context),
+        cache_(cache),
+        hashes_(hashes),
+        fonts_(hashes) {}
 
   void render(Document& document) {
     const auto start = std::chrono::steady_clock::now();
@@ -62,6 +96,9 @@ class Worker {
       request.input = document.input;
       request.output = document.output;
       if (!options_.rules.empty()) request.overrides.push_back("@rules=" + options_.rules);
+      request.public_version = options_.public_version;
+      request.draft = options_.draft;
+      request.templates = &templates_;
       auto result = render::render(request, paths_, fonts_);
       document.pages = result.pages;
       document.warnings = std::move(result.warnings);
@@ -92,6 +129,7 @@ class Worker {
     entry.rules = context_.rules;
     entry.data = context_.data;
     entry.source_date_epoch = context_.source_date_epoch;
+    entry.variant = context_.variant;
     entry.input = hashes_.of(document.input);
     for (const auto& file : files_read) entry.files[absolute_name(file)] = hashes_.of(file);
     entry.pages = document.pages;
@@ -111,7 +149,8 @@ class Worker {
   const Context& context_;
   Cache* cache_;
   FileHashes& hashes_;
-  fonts::FontconfigResolver fonts_;  // one per worker: fontconfig is not ours to share
+  WorkerFonts fonts_;
+  templ::TemplateCache templates_;
 };
 
 }  // namespace
@@ -184,8 +223,9 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
   // Outputs beside their inputs share a cache in the working folder.
   const fs::path cache_folder = options.output_dir.empty() ? fs::path(".") : options.output_dir;
   Cache cache(cache_folder / cache_name);
-  const auto context = Context::current(paths, options.rules);
-  FileHashes hashes;
+  const auto context =
+      Context::current(paths, options.rules, options.public_version, options.draft);
+  FileHashes hashes(cache.stats());
 
   std::vector<Document*> to_render;
   int in_shard = 0;
@@ -195,9 +235,9 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
       continue;
     }
     ++in_shard;
-    const Entry* entry = cache.find(cache.name_of(document.output));
+    const auto entry = cache.find(cache.name_of(document.output));
     std::error_code ec;
-    document.reasons = explain(entry, context, hashes.of(document.input),
+    document.reasons = explain(entry ? &*entry : nullptr, context, hashes.of(document.input),
                                fs::exists(document.output, ec), hashes, paths, cache.rules_bytes());
     if (document.reasons.empty() && !options.force) {
       document.status = Status::up_to_date;
@@ -242,6 +282,15 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
     std::vector<std::jthread> pool;
     for (int i = 0; i < jobs; ++i) pool.emplace_back(work);
   }
+  // Only what changed: a run with nothing to do then writes nothing at all.
+  std::map<std::string, FileStat> learned;
+  for (auto& [path, stat] : hashes.stats()) {
+    const auto known = cache.stats().find(path);
+    if (known == cache.stats().end() || known->second.signature != stat.signature ||
+        known->second.hash != stat.hash)
+      learned.emplace(path, std::move(stat));
+  }
+  if (!learned.empty()) cache.remember(std::move(learned));
   cache.flush();  // finished or interrupted, every rendered document is recorded
   summary.interrupted = std::any_of(to_render.begin(), to_render.end(), [](const Document* d) {
     return d->status == Status::not_started;

@@ -12,6 +12,7 @@
 
 #include "base/data_paths.hpp"
 #include "base/error.hpp"
+#include "doc/document.hpp"
 
 namespace fiscgen::cite {
 
@@ -79,8 +80,10 @@ struct RuleSet {
 struct Table {
   std::vector<Reporter> reporters;
   std::vector<RuleSet> rule_sets;
-  std::vector<std::string> signals;        // words before a case name that are not in it
-  std::vector<std::string> abbreviations;  // words ending in "." that do not end a sentence
+  std::vector<std::string> signals;           // words before a case name that are not in it
+  std::vector<std::string> bluebook_signals;  // of those, the Bluebook's (rule 1.2): set in italics
+  std::vector<std::string> governments;       // parties a short case name skips ("United States")
+  std::vector<std::string> abbreviations;     // words ending in "." that do not end a sentence
 
   /// Reads a table file; a missing or malformed file throws Error at its line and column.
   static Table load(const std::filesystem::path& file);
@@ -120,5 +123,26 @@ class Reader {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// How a document's citations are printed: the rules profile's <citations> (docs/rules.md).
+struct Options {
+  /// How case names, signals, Id. and supra are set: InlineKind::emphasis (italic) or underline.
+  doc::InlineKind emphasis = doc::InlineKind::emphasis;
+  bool short_forms = false;  // write Id. and short case forms in place of repeated full citations
+  bool detect = false;       // read citations in plain running text too, not only in <cite>
+};
+
+/// The cite stage. Reads the document in reading order (footnotes at their reference) with one
+/// Trail: every <cite> is printed in its Bluebook form, case names, signals and Id. set as
+/// `options` says, and carries the key of its authority (Inline::authority); Document::authorities
+/// lists each authority once, in order of first citation. A <cite> holding several citations
+/// becomes one citation inline each, what lies between them kept. One that cannot be read is a
+/// warning at its place and is printed as written; text inside <redact> is never read.
+void annotate(doc::Document& document, const Reader& reader, const Options& options,
+              Warnings& warnings);
+
+/// The reader of the table in `paths`, built once per process (and again only when the file
+/// changes) and shared: Reader::find is const and safe to call from several threads.
+std::shared_ptr<const Reader> shared_reader(const DataPaths& paths);
 
 }  // namespace fiscgen::cite

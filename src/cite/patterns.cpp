@@ -8,10 +8,11 @@
 namespace fiscgen::cite {
 namespace {
 
-// A word of a case name: capitalised or a number (Smith, U.S., Int'l, 105B), a bracketed
-// nickname, or one of the small words names hold (of, the, ex rel.).
+// A word of a case name: capitalised or a number (Smith, U.S., Int'l, 105B), with the short
+// abbreviation of a business form a comma may set after it ("Doe, Inc.", "Chase Bank, N.A."),
+// a bracketed nickname, or one of the small words names hold (of, the, ex rel.).
 const std::string word =
-    R"((?:[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}.'’&\-]*|\(\p{Lu}[\p{L}.]*\)|&|of|the|and|for|on|in|to|de|del|la|ex|rel\.|et|al\.|re|parte|a|an|by))";
+    R"((?:[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}.'’&\-]*(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=\s))?|\(\p{Lu}[\p{L}.]*\)|&|of|the|and|for|on|in|to|de|del|la|ex|rel\.|et|al\.|re|parte|a|an|by))";
 // "Smith v. Maryland", "In re Sealed Case", "Ex parte Quirin": at most 12 words a side.
 const std::string case_name =
     "(?:(?:" + word + R"(\s+){0,12}v(?:s\.?|\.)?\s+(?:)" + word + R"(\s+){0,12})" + word +

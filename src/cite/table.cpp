@@ -52,11 +52,15 @@ Table Table::load(const std::filesystem::path& file) {
       table.rule_sets.push_back({abbreviation, node.attribute("name").value(), variants_of(node)});
     } else if (name == "signal") {
       table.signals.emplace_back(node.child_value());
+      if (std::string_view(node.attribute("bluebook").value()) == "yes")
+        table.bluebook_signals.emplace_back(node.child_value());
+    } else if (name == "government") {
+      table.governments.emplace_back(node.child_value());
     } else if (name == "abbreviation") {
       table.abbreviations.emplace_back(node.child_value());
     } else if (node.type() == pugi::node_element) {
       throw Error(locate(lines, node),
-                  "expected <reporter>, <rules>, <signal> or <abbreviation>, not <" +
+                  "expected <reporter>, <rules>, <signal>, <abbreviation> or <government>, not <" +
                       std::string(name) + ">");
     }
   }

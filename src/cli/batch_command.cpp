@@ -16,7 +16,7 @@ struct Options {
   std::vector<std::string> paths;
   std::string output, rules, report, shard = "1/1";
   int jobs = 0;
-  bool explain = false, dry_run = false, force = false;
+  bool explain = false, dry_run = false, force = false, public_version = false, draft = false;
 };
 
 // Set by SIGINT/SIGTERM: the documents being rendered finish and are recorded, no more start.
@@ -63,6 +63,8 @@ int run_batch(const Options& options, const Globals& globals, const DataPaths& p
   batch.rules = options.rules;
   batch.force = options.force;
   batch.dry_run = options.dry_run;
+  batch.public_version = options.public_version;
+  batch.draft = options.draft;
   batch.shard = batch::Shard::parse(options.shard);
 
   const bool terminal = isatty(STDERR_FILENO) == 1;
@@ -101,6 +103,11 @@ void add_batch_command(CLI::App& app, Globals& globals) {
       ->check(CLI::PositiveNumber);
   command->add_option("--rules", options->rules,
                       "Render every document with this rules profile (as --set @rules=NAME)");
+  command->add_flag("--public", options->public_version,
+                    "The public versions, as render --public makes them (a key of their own: "
+                    "use another -o folder for them)");
+  command->add_flag("--draft", options->draft,
+                    "A DRAFT watermark across every page, as render --draft (a key of its own)");
   command->add_flag("--explain", options->explain, "Say why each document is rendered again");
   command->add_flag("--dry-run", options->dry_run,
                     "Print what would be rendered and why; write nothing");

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -12,6 +13,7 @@ void add_check_command(CLI::App& app, Globals& globals) {
   struct Options {
     std::string input, locale;
     std::vector<std::string> overrides;
+    bool detect_citations = false;
   };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
@@ -24,6 +26,8 @@ void add_check_command(CLI::App& app, Globals& globals) {
   command->add_option("--locale", options->locale, "Locale of the document, e.g. en_US, fr");
   command->add_option("--set", options->overrides, "Override or add a leaf: path=value")
       ->allow_extra_args(false);
+  command->add_flag("--detect-citations", options->detect_citations,
+                    "Read citations in plain running text too, not only in <cite>");
   command->footer("Example:\n  fiscgen check matter.xml && fiscgen render matter.xml");
   command->callback([options, &globals] {
     globals.action = [options](const DataPaths& paths) {
@@ -39,8 +43,18 @@ void add_check_command(CLI::App& app, Globals& globals) {
         request.input = options->input;
         request.overrides = options->overrides;
         request.locale = options->locale;
+        request.detect_citations = options->detect_citations;
         fonts::FontconfigResolver fonts;
         const auto laid_out = render::lay_out(request, paths, fonts);
+        // What merging warned of was printed above; the cite stage and layout add their own.
+        Warnings later;
+        for (const auto& warning : laid_out.warnings.list()) {
+          const bool printed =
+              std::any_of(warnings.list().begin(), warnings.list().end(),
+                          [&](const Warning& w) { return w.describe() == warning.describe(); });
+          if (!printed) later.add(warning.where, warning.message);
+        }
+        print_warnings(later);
         std::vector<std::vector<std::string>> page_parts;
         for (const auto& page : laid_out.pages.pages) page_parts.push_back(page.parts);
         auto compliance = rules::check_compliance(laid_out.document, laid_out.profile, page_parts);
@@ -51,12 +65,15 @@ void add_check_command(CLI::App& app, Globals& globals) {
         measured = " (" + laid_out.profile.name + ": " + rules::grouped(compliance.words) +
                    (compliance.words == 1 ? " word and " : " words and ") +
                    rules::grouped(compliance.pages) +
-                   (compliance.pages == 1 ? " page counted)" : " pages counted)");
+                   (compliance.pages == 1 ? " page counted" : " pages counted") +
+                   // What a reader of the PDF counts: every page, slip sheets and exhibits too.
+                   ", of " + rules::grouped(laid_out.file_pages) +
+                   (laid_out.file_pages == 1 ? " page in the file)" : " pages in the file)");
       }
       for (const auto& problem : problems) print_error(problem);
       if (!problems.empty()) {
-        std::cerr << problems.size() << (problems.size() == 1 ? " problem" : " problems")
-                  << " in " << options->input << '\n';
+        std::cerr << problems.size() << (problems.size() == 1 ? " problem" : " problems") << " in "
+                  << options->input << '\n';
         return exit_document_error;
       }
       std::cout << options->input << ": no problems found" << measured << '\n';

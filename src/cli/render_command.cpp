@@ -26,7 +26,8 @@ std::vector<std::filesystem::path> render_once(const Options& options, const Dat
   fonts::FontconfigResolver fonts;
   const auto start = std::chrono::steady_clock::now();
   const auto result = render::render(request, paths, fonts);
-  const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
+  const auto ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
   print_warnings(result.warnings);
   if (request.emit == render::Emit::tree) {
     if (options.output.empty()) {
@@ -76,8 +77,7 @@ int render_data_rows(const Options& options, const DataPaths& paths) {
   request.input = options.input;
   fonts::FontconfigResolver fonts;
   int failed = 0;
-  for (const auto& outcome :
-       render::render_rows(request, data, pattern, folder, paths, fonts)) {
+  for (const auto& outcome : render::render_rows(request, data, pattern, folder, paths, fonts)) {
     print_warnings(outcome.warnings);
     if (!outcome.error.empty()) {
       std::cerr << "error: " << outcome.error << '\n';
@@ -108,10 +108,13 @@ void add_render_command(CLI::App& app, Globals& globals) {
       ->add_option("--set", options->request.overrides,
                    "Override or add a leaf of the input: path=value")
       ->allow_extra_args(false);
-  command->add_option("--emit", options->emit, "What to write: pdf, or tree (the document tree as XML)")
+  command
+      ->add_option("--emit", options->emit,
+                   "What to write: pdf, or tree (the document tree as XML)")
       ->check(CLI::IsMember({"pdf", "tree"}));
-  command->add_option("--data", options->data,
-                      "Mail merge: a CSV file whose header names input paths; one PDF per row")
+  command
+      ->add_option("--data", options->data,
+                   "Mail merge: a CSV file whose header names input paths; one PDF per row")
       ->check(CLI::ExistingFile);
   command->add_option("--name", options->name,
                       "Mail merge: output file names, {column} from the row, {row} its number "
@@ -121,6 +124,9 @@ void add_render_command(CLI::App& app, Globals& globals) {
                     "UNCLASSIFIED replaced by a \"[Redacted]\" notice, banners as what remains");
   command->add_flag("--draft", options->request.draft,
                     "A DRAFT watermark across every page (the word in the document's language)");
+  command->add_flag("--detect-citations", options->request.detect_citations,
+                    "Read citations in plain running text too, not only in <cite> (as a rules "
+                    "profile's <citations detect=\"yes\"> does)");
   command->add_flag("--watch", options->watch,
                     "Render again whenever the input, a template, the rules or a bundle it used "
                     "changes; Ctrl-C stops");

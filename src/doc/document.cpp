@@ -14,7 +14,7 @@
 namespace fiscgen::doc {
 namespace {
 
-constexpr std::array<std::pair<BlockKind, const char*>, 14> block_names{{
+constexpr std::array<std::pair<BlockKind, const char*>, 16> block_names{{
     {BlockKind::paragraph, "paragraph"},
     {BlockKind::heading, "heading"},
     {BlockKind::quote, "quote"},
@@ -29,7 +29,17 @@ constexpr std::array<std::pair<BlockKind, const char*>, 14> block_names{{
     {BlockKind::page_break, "page-break"},
     {BlockKind::spacer, "spacer"},
     {BlockKind::exhibit, "exhibit"},
+    {BlockKind::table_of_contents, "toc"},
+    {BlockKind::table_of_authorities, "toa"},
 }};
+
+// The words a <toc> or <toa> prints, as attributes of the tree (doc::Block::words).
+constexpr std::array<const char*, 8> table_words{
+    "title", "page", "passim", "cases", "constitutional-provisions", "statutes", "rules", "other"};
+
+bool is_table(BlockKind kind) {
+  return kind == BlockKind::table_of_contents || kind == BlockKind::table_of_authorities;
+}
 
 constexpr std::array<std::pair<InlineKind, const char*>, 10> inline_names{{
     {InlineKind::text, "#text"},
@@ -43,6 +53,9 @@ constexpr std::array<std::pair<InlineKind, const char*>, 10> inline_names{{
     {InlineKind::link, "a"},
     {InlineKind::line_break, "br"},
 }};
+
+constexpr std::array<std::string_view, 5> authority_categories{"cases", "constitutional-provisions",
+                                                               "statutes", "rules", "other"};
 
 constexpr std::array<std::pair<Align, const char*>, 5> align_names{{
     {Align::inherit, ""},
@@ -87,6 +100,10 @@ class Reader {
         continue;
       }
       if (child.type() != pugi::node_element) continue;
+      // The document's list of authorities follows its blocks (read by from_xml).
+      if (std::string_view(child.name()) == "authorities" &&
+          std::string_view(parent.name()) == "document")
+        continue;
       out.push_back(block(child));
     }
     return out;
@@ -102,8 +119,8 @@ class Reader {
     if (!known)
       fail(node, "unknown block <" + std::string(name) +
                      "> in the document tree; expected paragraph, heading, quote, list, item, "
-                     "caption, columns, column, signature, keep, group, page-break, spacer or "
-                     "exhibit");
+                     "caption, columns, column, signature, keep, group, page-break, spacer, "
+                     "exhibit, toc or toa");
     b.style = node.attribute("style").value();
     const std::string_view align = node.attribute("align").value();
     bool align_known = false;
@@ -124,6 +141,9 @@ class Reader {
       fail(node, "part=\"" + b.part +
                      "\": expected lower-case words joined by '-', refined by '/' "
                      "(e.g. certificate-of-service, signature/email)");
+    if (is_table(b.kind))
+      for (const char* word : table_words)
+        if (const auto attribute = node.attribute(word)) b.words[word] = attribute.value();
     b.marking = node.attribute("class").value();
     if (node.attribute("class") && (!has_inline_content(b.kind) || !valid_marking(b.marking)))
       fail(node, "class=\"" + b.marking +
@@ -167,6 +187,7 @@ class Reader {
         if (in.href.empty()) fail(child, "<a> needs an href attribute");
       }
       if (in.kind == InlineKind::footnote) in.note = child.attribute("n").as_int(0);
+      if (in.kind == InlineKind::citation) in.authority = child.attribute("authority").value();
       in.children = inlines(child);
       if (in.kind == InlineKind::footnote) trim(in.children);
       out.push_back(std::move(in));
@@ -275,6 +296,8 @@ void write_inlines(pugi::xml_node parent, const std::vector<Inline>& inlines) {
     }
     auto node = parent.append_child(name_of(in.kind));
     if (in.kind == InlineKind::link) node.append_attribute("href") = in.href.c_str();
+    if (in.kind == InlineKind::citation && !in.authority.empty())
+      node.append_attribute("authority") = in.authority.c_str();
     if (in.kind == InlineKind::footnote && in.note > 0) node.append_attribute("n") = in.note;
     write_inlines(node, in.children);
   }
@@ -294,6 +317,7 @@ void write_blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
     if (!b.outline.empty()) node.append_attribute("outline") = b.outline.c_str();
     if (!b.part.empty()) node.append_attribute("part") = b.part.c_str();
     if (!b.marking.empty()) node.append_attribute("class") = b.marking.c_str();
+    for (const auto& [name, text] : b.words) node.append_attribute(name.c_str()) = text.c_str();
     write_inlines(node, b.inlines);
     write_blocks(node, b.children);
   }
@@ -305,7 +329,8 @@ void print_indented(std::ostream& out, const pugi::xml_node& node, int depth) {
   const std::string indent(2 * static_cast<std::size_t>(depth), ' ');
   bool blocks_inside = false;
   for (const auto& child : node.children())
-    blocks_inside |= child.type() == pugi::node_element && is_block_name(child.name());
+    blocks_inside |= child.type() == pugi::node_element &&
+                     (is_block_name(child.name()) || std::string_view(child.name()) == "authority");
   if (!blocks_inside) {
     out << indent;
     node.print(out, "", pugi::format_raw | pugi::format_no_declaration);
@@ -420,6 +445,25 @@ Document from_xml(const pugi::xml_node& document_element, const LineIndex& lines
   meta.watermark = document_element.attribute("watermark").value();
   meta.note_continued = document_element.attribute("note-continued").value();
   document.blocks = reader.blocks(document_element);
+  for (const auto& list : document_element.children("authorities"))
+    for (const auto& node : list.children()) {
+      if (node.type() != pugi::node_element) continue;
+      if (std::string_view(node.name()) != "authority")
+        reader.fail(node, std::string("expected <authority> in <authorities>, found <") +
+                              node.name() + ">");
+      Authority authority;
+      authority.key = node.attribute("key").value();
+      authority.category = node.attribute("category").value();
+      authority.sort_key = node.attribute("sort-key").value();
+      if (authority.key.empty()) reader.fail(node, "<authority> needs a key=\"…\" attribute");
+      if (!std::count(std::begin(authority_categories), std::end(authority_categories),
+                      authority.category))
+        reader.fail(node, "category=\"" + authority.category +
+                              "\": expected cases, constitutional-provisions, statutes, rules or "
+                              "other");
+      authority.entry = reader.inlines(node);
+      document.authorities.push_back(std::move(authority));
+    }
   return document;
 }
 
@@ -441,6 +485,16 @@ std::string to_xml(const Document& document) {
   for (const auto& [name, value] : attributes)
     if (!value->empty()) root.append_attribute(name) = value->c_str();
   write_blocks(root, document.blocks);
+  if (!document.authorities.empty()) {
+    auto list = root.append_child("authorities");
+    for (const auto& authority : document.authorities) {
+      auto node = list.append_child("authority");
+      node.append_attribute("key") = authority.key.c_str();
+      node.append_attribute("category") = authority.category.c_str();
+      node.append_attribute("sort-key") = authority.sort_key.c_str();
+      write_inlines(node, authority.entry);
+    }
+  }
   std::ostringstream out;
   print_indented(out, root, 0);
   return out.str();
@@ -468,6 +522,8 @@ std::string part_of(const Block& block, const std::string& inherited) {
   if (!inherited.empty()) return inherited;
   if (block.kind == BlockKind::caption) return "caption";
   if (block.kind == BlockKind::signature) return "signature";
+  if (block.kind == BlockKind::table_of_contents) return "table-of-contents";
+  if (block.kind == BlockKind::table_of_authorities) return "table-of-authorities";
   return "";
 }
 

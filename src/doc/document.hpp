@@ -18,6 +18,9 @@
 //     <exhibit file="exhibit-a.pdf" label="A"/>   that PDF's pages follow the page it ends
 //     <toc title="TABLE OF CONTENTS" page="Page"/>   the table of contents, filled in by layout
 //     <toa title="…" page="Page(s)" passim="passim" cases="Cases" …/>   the table of authorities
+//     <authorities>                               after the blocks: what the citations cite
+//       <authority key="442 U.S. 735" category="cases" sort-key="…"> entry inlines </authority>
+//     </authorities>
 //   </document>
 //
 // A paragraph or heading may carry class="U|C|S|TS[//CAVEAT…]": its portion marking, printed
@@ -28,7 +31,8 @@
 // certificate-of-service, signature/email, …), inherited by the blocks inside it. Rules profiles
 // name parts to say what a limit does not count and what a filing must contain.
 //
-// Inlines: text, <em>, <strong>, <u>, <sc>, <cite>, <fn n="1">, <redact>, <a href="">, <br/>.
+// Inlines: text, <em>, <strong>, <u>, <sc>, <cite authority="">, <fn n="1">, <redact>, <a href="">,
+// <br/>.
 #pragma once
 
 #include <map>
@@ -156,8 +160,8 @@ void number_footnotes(Document& document);
 bool valid_part_name(const std::string& part);
 
 /// The part a block belongs to: its own part="…", else `inherited` (the part of the blocks
-/// around it), else its kind's ("caption", "signature"), else "" (the body). Blocks inside it
-/// inherit the result.
+/// around it), else its kind's ("caption", "signature", "table-of-contents",
+/// "table-of-authorities"), else "" (the body). Blocks inside it inherit the result.
 std::string part_of(const Block& block, const std::string& inherited);
 
 /// The plain text of inlines (redactions omitted, footnotes omitted): for bookmarks and tests.

@@ -192,6 +192,10 @@ std::vector<std::uint8_t> Font::subset(const std::set<char32_t>& code_points) co
                                    reinterpret_cast<const std::uint8_t*>(data) + length);
 }
 
+std::shared_ptr<const Font> FontResolver::open(const std::filesystem::path& file) {
+  return std::make_shared<const Font>(file);
+}
+
 FontSet::FontSet(FontResolver& resolver, std::string family, std::string fallback_family)
     : resolver_(resolver),
       family_(std::move(family)),
@@ -208,8 +212,7 @@ const Font& FontSet::font(int index) {
     const bool fallback = is_fallback(index);
     const auto face = static_cast<Face>(index % 4);
     // The main family must be exactly what the rules ask for; the fallback may be substituted.
-    slot = std::make_unique<Font>(
-        resolver_.find(fallback ? fallback_family_ : family_, face, !fallback));
+    slot = resolver_.open(resolver_.find(fallback ? fallback_family_ : family_, face, !fallback));
   }
   return *slot;
 }

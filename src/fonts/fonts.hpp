@@ -15,6 +15,8 @@ namespace fiscgen::fonts {
 
 enum class Face { regular = 0, bold = 1, italic = 2, bold_italic = 3 };
 
+class Font;
+
 /// Finds font files. The real one asks fontconfig; tests may hand in their own.
 class FontResolver {
  public:
@@ -22,6 +24,9 @@ class FontResolver {
   /// The file for `family` in `face`, or an Error naming the family, the face and the Debian
   /// package that provides it. With `exact` false, a close substitute is acceptable.
   virtual std::filesystem::path find(const std::string& family, Face face, bool exact) = 0;
+  /// The font in `file`, loaded. This one loads it afresh; a resolver serving many documents
+  /// may keep fonts loaded between them (batch keeps them per worker).
+  virtual std::shared_ptr<const Font> open(const std::filesystem::path& file);
 };
 
 class FontconfigResolver : public FontResolver {
@@ -95,7 +100,7 @@ class FontSet {
  private:
   FontResolver& resolver_;
   std::string family_, fallback_family_;
-  std::vector<std::unique_ptr<Font>> fonts_;
+  std::vector<std::shared_ptr<const Font>> fonts_;
 };
 
 }  // namespace fiscgen::fonts

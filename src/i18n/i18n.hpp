@@ -36,6 +36,12 @@ std::string to_upper(std::string_view utf8, const std::string& locale);
 /// break iterator for `locale`. Offset 0 is not included; utf8.size() is.
 std::vector<std::size_t> line_breaks(std::string_view utf8, const std::string& locale);
 
+/// ICU collation keys of `texts` in `locale`, with numeric ordering ("§ 1861" before
+/// "§ 1881a", "F.2d" before "F.3d"): comparing two keys as byte strings (std::string's <) orders
+/// their texts as the locale's collator does. One collator serves the whole list.
+std::vector<std::string> collation_keys(const std::vector<std::string>& texts,
+                                        const std::string& locale);
+
 /// A calendar date read from ISO 8601 "YYYY-MM-DD"; throws Error at `where` if impossible.
 struct Date {
   int year = 0, month = 0, day = 0;

@@ -1,5 +1,6 @@
 // Text-level services: UTF-8 checking, NFC, case mapping and line-break opportunities.
 #include <unicode/brkiter.h>
+#include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/timezone.h>
@@ -8,6 +9,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -181,6 +183,32 @@ std::vector<std::size_t> line_breaks(std::string_view utf8, const std::string& l
     breaks.push_back(unit < byte_of_unit.size() ? byte_of_unit[unit] : utf8.size());
   }
   return breaks;
+}
+
+std::vector<std::string> collation_keys(const std::vector<std::string>& texts,
+                                        const std::string& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> collator(
+      icu::Collator::createInstance(icu_locale(locale), status));
+  check(status, "opening the collator for " + locale);
+  collator->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
+  check(status, "setting numeric collation");
+  std::vector<std::string> keys;
+  keys.reserve(texts.size());
+  for (const auto& text : texts) {
+    const icu::UnicodeString unicode = to_icu(text);
+    std::string key(64, '\0');
+    auto* bytes = reinterpret_cast<std::uint8_t*>(key.data());
+    auto length = collator->getSortKey(unicode, bytes, static_cast<std::int32_t>(key.size()));
+    if (static_cast<std::size_t>(length) > key.size()) {
+      key.resize(static_cast<std::size_t>(length));
+      bytes = reinterpret_cast<std::uint8_t*>(key.data());
+      length = collator->getSortKey(unicode, bytes, length);
+    }
+    key.resize(static_cast<std::size_t>(length));
+    keys.push_back(std::move(key));
+  }
+  return keys;
 }
 
 }  // namespace fiscgen::i18n

@@ -61,10 +61,11 @@ struct FlowLine {
   bool forced = false;       // a page break before it (<page-break/>)
   bool discardable = false;  // spacers: dropped at the top of a page
   Fragment content;
-  std::string part;                   // the document part it belongs to; empty: the body
-  std::vector<int> notes;             // footnotes referenced on it
-  std::vector<OutlineEntry> outline;  // page and y filled on placement; y relative to top
-  std::vector<Exhibit> exhibits;      // placed after the page this line lands on
+  std::string part;                      // the document part it belongs to; empty: the body
+  std::vector<int> notes;                // footnotes referenced on it
+  std::vector<std::string> authorities;  // keys of the authorities whose citations start on it
+  std::vector<OutlineEntry> outline;     // page and y filled on placement; y relative to top
+  std::vector<Exhibit> exhibits;         // placed after the page this line lands on
 };
 
 /// A footnote's text, set in lines of the footnote style.
@@ -72,6 +73,8 @@ struct Note {
   std::vector<FlowLine> lines;
   double gap = 0;  // space between it and the note above it on the same page
 };
+
+struct TableData;
 
 struct Context {
   Context(const doc::Document& document, const rules::Profile& profile, fonts::FontSet& fonts,
@@ -84,6 +87,8 @@ struct Context {
   std::string locale;
   std::set<char32_t> warned;  // fallback code points already reported
   std::map<int, Note> notes;  // by number
+  // What <toc> and <toa> list, gathered from the body's layout; null while the body is laid out.
+  const TableData* tables = nullptr;
 
   double content_left() const { return profile.margin_left; }
   double content_right() const { return profile.page_width - profile.margin_right; }

@@ -3,19 +3,14 @@
 #include <algorithm>
 
 #include "layout/paragraph.hpp"
+#include "layout/tables.hpp"
 #include "layout/text.hpp"
 
 namespace fiscgen::layout::detail {
 namespace {
 
-// A list label hangs this far left of the item's text.
-constexpr double label_hang = 24;
-// After a heading's label ("I.") the text starts at the next multiple of half an inch.
-constexpr double heading_tab = 36;
 // A heading (or a closing) must be followed on its page by this many lines of what follows.
 constexpr int keep_with_next_lines = 2;
-// A list inside a list item steps in by this much more.
-constexpr double nested_list_indent = 36;
 // Paragraphs of at most this many lines are never split (with 2 + 2 widows and orphans they
 // could not be anyway; this also covers profiles asking for 1).
 constexpr std::size_t unsplit_paragraph_lines = 3;
@@ -132,6 +127,16 @@ class FlowBuilder {
         pending_forced_ = true;
         break;
       }
+      case BlockKind::table_of_contents:
+      case BlockKind::table_of_authorities: {
+        // Filled in from the body's layout (layout.cpp); nothing before that is known.
+        auto lines = table_lines(context_, b, breaker_);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          const double gap = i == 0 ? lines[i].gap_before : 0;
+          add(std::move(lines[i]), i == 0, gap);
+        }
+        break;
+      }
       case BlockKind::spacer: {
         FlowLine line;
         line.height = std::max(0.0, b.lines) * context_.profile.style("body").line_height;
@@ -153,7 +158,7 @@ class FlowBuilder {
     Shaper shaper(context_, style);
     if (heading && !b.label.empty()) {
       shaper.add_text(b.label, b.where);
-      shaper.add_tab_stop(heading_tab);
+      shaper.add_tab_stop(context_.profile.heading_label_tab);
     }
     // The portion marking comes first in the text (after a heading's number): "(TS//SI//NF) ".
     if (!b.marking.empty()) shaper.add_portion_mark(b.marking, b.where);
@@ -187,7 +192,7 @@ class FlowBuilder {
     for (const auto& child : b.children) {
       if (child.kind == doc::BlockKind::list) {
         Frame nested = inner;
-        nested.left += nested_list_indent;
+        nested.left += context_.profile.list_nested_indent;
         block(child, nested, previous);
       } else {
         block(child, inner, previous);
@@ -198,6 +203,8 @@ class FlowBuilder {
     Shaper shaper(context_, style);
     shaper.add_text(b.label, b.where);
     const Shaped label = shaper.finish();
+    // The label hangs left of the item's text by the profile's list label-hang.
+    const double label_hang = context_.profile.list_label_hang;
     FlowLine& first = out_[from];
     const double baseline = first.baseline > 0 ? first.baseline : context_.ascent(style.size);
     first.content.append(place_line(context_, label, 0, label.atoms.size(),
@@ -242,6 +249,8 @@ class FlowBuilder {
           unit.outline.push_back(std::move(entry));
         }
         unit.notes.insert(unit.notes.end(), lines[i].notes.begin(), lines[i].notes.end());
+        unit.authorities.insert(unit.authorities.end(), lines[i].authorities.begin(),
+                                lines[i].authorities.end());
         y += lines[i].height;
       }
       unit.height = std::max(unit.height, y);

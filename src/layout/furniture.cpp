@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "i18n/i18n.hpp"
 #include "layout/paragraph.hpp"
 #include "layout/text.hpp"
 
@@ -15,10 +16,6 @@ std::string replace_all(std::string text, const std::string& from, const std::st
     text.replace(at, from.size(), to), at += to.size();
   return text;
 }
-
-// A banner shares its margin with the page number: it sits this much nearer the paper's edge,
-// so the two lines do not touch (a 12-point line and a little air).
-constexpr double banner_clearance = 14;
 
 // The watermark runs corner to corner, filling this share of the diagonal, at most this size:
 // large enough to see at a glance, small enough to stay off the banners' and numbers' lines.
@@ -58,6 +55,9 @@ void add_banners(Context& context, PageModel& model) {
   const bool numbered = number.position != "none";
   const bool number_on_top = numbered && number.position == "top-right";
   const bool number_at_bottom = numbered && !number_on_top;
+  // A banner shares its margin with the page number: it sits the profile's banners clearance
+  // nearer the paper's edge, so the two lines do not touch.
+  const double banner_clearance = context.profile.banner_clearance;
   const double top = number.offset + (number_on_top ? banner_clearance : 0);
   const double bottom = number.offset - (number_at_bottom ? banner_clearance : 0);
   for (auto& page : model.pages) {
@@ -108,11 +108,20 @@ void add_page_numbers(Context& context, PageModel& model) {
   const bool top = number.position == "top-right";
   const doc::Align align =
       number.position == "bottom-center" ? doc::Align::center : doc::Align::right;
-  const std::string pages = std::to_string(model.pages.size());
+  // Front matter is numbered i, ii, …; the body from 1, so the tables' numbers are those
+  // printed. {pages} counts the numbering the page belongs to.
+  const auto front = static_cast<std::size_t>(std::max(0, model.front_matter_pages));
+  const auto roman = [&](std::size_t n) {
+    return i18n::format_number(static_cast<long long>(n), context.locale, "lower-roman");
+  };
+  const std::string body_pages =
+      std::to_string(model.pages.size() - std::min(front, model.pages.size()));
   for (std::size_t p = 0; p < model.pages.size(); ++p) {
     if (p == 0 && !number.first_page) continue;
-    const std::string text =
-        replace_all(replace_all(number.format, "{page}", std::to_string(p + 1)), "{pages}", pages);
+    const bool in_front = p < front;
+    const std::string page = in_front ? roman(p + 1) : std::to_string(p - front + 1);
+    const std::string text = replace_all(replace_all(number.format, "{page}", page), "{pages}",
+                                         in_front ? roman(front) : body_pages);
     add_line(context, model.pages[p], text, style, align,
              top ? model.height - number.offset : number.offset);
   }

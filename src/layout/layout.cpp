@@ -4,12 +4,56 @@
 #include "layout/flow.hpp"
 #include "layout/furniture.hpp"
 #include "layout/pagination.hpp"
+#include "layout/tables.hpp"
 
 namespace fiscgen::layout {
+namespace {
+
+bool holds_table(const doc::Block& block) {
+  if (block.kind == doc::BlockKind::table_of_contents ||
+      block.kind == doc::BlockKind::table_of_authorities)
+    return true;
+  for (const auto& child : block.children)
+    if (holds_table(child)) return true;
+  return false;
+}
+
+/// How many blocks, from the start, are front matter: up to the end of the last one holding a
+/// <toc> or <toa>; 0 when there is none.
+std::size_t front_matter_blocks(const std::vector<doc::Block>& blocks) {
+  for (std::size_t i = blocks.size(); i > 0; --i)
+    if (holds_table(blocks[i - 1])) return i;
+  return 0;
+}
+
+/// Appends `body`'s pages, bookmarks and exhibits after those of `model`.
+void append_body(PageModel& model, PageModel&& body) {
+  const int shift = static_cast<int>(model.pages.size());
+  for (auto& page : body.pages) model.pages.push_back(std::move(page));
+  for (auto entry : body.outline) {
+    entry.page += shift;
+    model.outline.push_back(std::move(entry));
+  }
+  for (auto exhibit : body.exhibits) {
+    exhibit.after_page += shift;
+    model.exhibits.push_back(std::move(exhibit));
+  }
+}
+
+}  // namespace
 
 /// Three passes: the blocks become a flow of lines (shaping, line breaking, word placement, and
 /// on each line the vetoes on breaking a page before it), the flow is cut into pages with the
 /// footnotes at the foot of their page, then the page numbers and classification banners go on.
+///
+/// A document with a table of contents or of authorities is laid out in two parts. The body
+/// (every block after the last table) is laid out first, on its own and from a new page, so
+/// its pages are numbered 1, 2, … and the tables can read where each heading and citation
+/// landed. Then the front matter is laid out with the tables filled in, numbered i, ii, ….
+/// The body is laid out once: nothing in the front matter can move it (its first page is a new
+/// page whatever the tables' length), so a second pass of the body would change nothing —
+/// tests/layout/tables_test.cpp checks that the body's pages are the same for tables of any
+/// length.
 PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
                   fonts::FontSet& fonts, Warnings& warnings) {
   detail::Context context(document, profile, fonts, warnings);
@@ -22,11 +66,26 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
           const auto& items, const auto& widths) {
         return detail::optimal_breaks(items, widths, fit);
       };
-  const auto flow = detail::build_flow(context, document.blocks, breaker);
   PageModel model;
   model.width = profile.page_width;
   model.height = profile.page_height;
-  detail::paginate(context, flow, model);
+  const std::size_t front = front_matter_blocks(document.blocks);
+  if (front == 0) {
+    detail::paginate(context, detail::build_flow(context, document.blocks, breaker), model);
+  } else {
+    const auto split = document.blocks.begin() + static_cast<std::ptrdiff_t>(front);
+    const std::vector<doc::Block> front_blocks(document.blocks.begin(), split);
+    const std::vector<doc::Block> body_blocks(split, document.blocks.end());
+    PageModel body;
+    if (!body_blocks.empty())
+      detail::paginate(context, detail::build_flow(context, body_blocks, breaker), body);
+    const detail::TableData tables = detail::gather_tables(context, body_blocks, body);
+    context.tables = &tables;
+    detail::paginate(context, detail::build_flow(context, front_blocks, breaker), model);
+    context.tables = nullptr;
+    model.front_matter_pages = static_cast<int>(model.pages.size());
+    append_body(model, std::move(body));
+  }
   detail::add_page_numbers(context, model);
   detail::add_banners(context, model);
   detail::add_watermark(context, model);

@@ -55,6 +55,9 @@ struct Page {
   std::vector<Box> boxes;
   std::vector<Link> links;
   Watermark watermark;
+  /// The authorities cited on the page (doc::Inline::authority), once each, in order: where a
+  /// citation starts, in the text or in a footnote's text. What the table of authorities lists.
+  std::vector<std::string> authorities;
 };
 
 /// A bookmark: a heading or a part of the document, and where it lands.
@@ -79,7 +82,7 @@ struct PageModel {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   std::vector<Exhibit> exhibits;  // in document order
-  int front_matter_pages = 0;     // the first pages, numbered i, ii, … (none yet: no contents)
+  int front_matter_pages = 0;     // the first pages, numbered i, ii, …: up to the last table
 };
 
 /// Lays the document out on pages as the rules profile says: line breaking at ICU's break

@@ -29,6 +29,12 @@ struct NoteLine {
   bool first = false;  // the footnote's first line: the note starts with it
 };
 
+void cite_on(Page& page, const FlowLine& line) {
+  for (const auto& key : line.authorities)
+    if (std::find(page.authorities.begin(), page.authorities.end(), key) == page.authorities.end())
+      page.authorities.push_back(key);
+}
+
 void place(Page& page, const Fragment& content, double top) {
   for (auto run : content.runs) {
     run.y += top;
@@ -238,6 +244,7 @@ class Paginator {
       const FlowLine& line = lines_[i];
       if (i > start) y -= line.gap_before;
       place(page, line.content, y);
+      cite_on(page, line);
       const std::string part = line.part.empty() ? "body" : line.part;
       if (!line.content.runs.empty() &&
           std::find(page.parts.begin(), page.parts.end(), part) == page.parts.end())
@@ -278,6 +285,7 @@ class Paginator {
     for (std::size_t k = 0; k < count; ++k) {
       if (k > 0) note_y -= queue[k].gap;
       place(page, queue[k].line->content, note_y);
+      cite_on(page, *queue[k].line);
       note_y -= queue[k].line->height;
     }
     // The note goes on over the page: say so under its last line here.

@@ -97,6 +97,9 @@ std::vector<BreakItem> break_items(Context& context, const Shaped& text) {
   if (atoms.empty()) return items;
   for (const std::size_t offset : i18n::line_breaks(text.text, context.locale)) {
     if (offset >= text.text.size()) continue;
+    // A rule's subdivisions ("FRAP 32(a)(7)(B)(i)") are one reference, cited or not: ICU would
+    // break between ")(", leaving "(B)" at the start of a line.
+    if (offset > 0 && text.text[offset - 1] == ')' && text.text[offset] == '(') continue;
     if (std::find(text.no_break_before.begin(), text.no_break_before.end(), offset) !=
         text.no_break_before.end())
       continue;  // a note mark stays with the word it follows
@@ -246,6 +249,8 @@ std::vector<FlowLine> set_paragraph(Context& context, const Shaped& text, const 
     for (std::size_t n = 0; n < text.notes.size(); ++n)
       if (text.note_atoms[n] >= begin && text.note_atoms[n] < end)
         line.notes.push_back(text.notes[n]);
+    for (const auto& [atom, key] : text.authorities)
+      if (atom >= begin && atom < end) line.authorities.push_back(key);
     lines.push_back(std::move(line));
     begin = end;
   }

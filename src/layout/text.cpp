@@ -174,7 +174,10 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
         break;
       case InlineKind::citation: {  // plain text, but kept together (see break_items)
         const auto begin = static_cast<std::uint32_t>(out_.text.size());
+        const std::size_t first_atom = out_.atoms.size();
         walk(in.children, a);
+        if (!in.authority.empty() && !a.redacted && out_.atoms.size() > first_atom)
+          out_.authorities.emplace_back(first_atom, in.authority);
         out_.citations.emplace_back(begin, static_cast<std::uint32_t>(out_.text.size()));
         break;
       }

@@ -41,7 +41,10 @@ struct Shaped {
   std::vector<std::string> links;
   std::vector<std::uint32_t> no_break_before;  // offsets where breaking is vetoed (note marks)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> citations;  // [begin, end) of each <cite>
-  std::vector<int> notes;                                          // note numbers, in reading order
+  // Each <cite> naming an authority (doc::Inline::authority): its first atom and the key; the
+  // table of authorities lists the page that atom lands on. Redacted citations are left out.
+  std::vector<std::pair<std::size_t, std::string>> authorities;
+  std::vector<int> notes;                     // note numbers, in reading order
   std::vector<std::size_t> note_atoms;        // index of each note's first mark atom
   std::vector<const doc::Inline*> footnotes;  // the <fn> inlines, same order
 };

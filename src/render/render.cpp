@@ -3,8 +3,10 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "cite/cite.hpp"
 #include "input/input.hpp"
 #include "layout/layout.hpp"
+#include "pdf/exhibits.hpp"
 #include "pdf/pdf.hpp"
 #include "rules/compliance.hpp"
 #include "rules/profile.hpp"
@@ -42,6 +44,35 @@ std::string creation_date(const std::string& document_date) {
   return text;
 }
 
+bool cites_in(const std::vector<doc::Inline>& inlines) {
+  for (const auto& in : inlines)
+    if (in.kind == doc::InlineKind::citation || cites_in(in.children)) return true;
+  return false;
+}
+
+bool cites_in(const std::vector<doc::Block>& blocks) {
+  for (const auto& block : blocks)
+    if (cites_in(block.inlines) || cites_in(block.children)) return true;
+  return false;
+}
+
+/// The cite stage, between the template and layout: citations read, printed the Bluebook way
+/// and keyed to their authorities, as the rules profile (and --detect-citations) say. Returns
+/// the citation table it read, if any: the output depends on it.
+std::filesystem::path read_citations(doc::Document& document, const rules::Profile& profile,
+                                     const Request& request, const DataPaths& paths,
+                                     Warnings& warnings) {
+  cite::Options options;
+  options.emphasis = profile.citations.case_name == "underline" ? doc::InlineKind::underline
+                                                                : doc::InlineKind::emphasis;
+  options.short_forms = profile.citations.short_forms == "auto";
+  options.detect = request.detect_citations || profile.citations.detect;
+  // A document citing nothing never needs the table (nor a data folder that has one).
+  if (!options.detect && !cites_in(document.blocks)) return {};
+  cite::annotate(document, *cite::shared_reader(paths), options, warnings);
+  return cite::Table::file_in(paths);
+}
+
 /// Passes of merge and layout for a document that states its own counts; see lay_out_counted.
 constexpr int max_count_passes = 3;
 
@@ -72,11 +103,33 @@ layout::PageModel lay_out_counted(doc::Document& document, bool wants_counts,
     environment.counted = &counts;
     environment.wants_counts = nullptr;
     document = templ::merge(matter, environment);
+    read_citations(document, profile, request, environment.paths, merge_warnings);
     pass_warnings = Warnings();
     pages = layout::lay_out(document, profile, fonts, pass_warnings);
   }
   for (const auto& warning : pass_warnings.list()) warnings.add(warning.where, warning.message);
   return pages;
+}
+
+/// The exhibits the page model appends, their paths relative to the input, as a user writing
+/// the input beside them expects.
+std::vector<pdf::Exhibit> exhibits_of(const layout::PageModel& pages,
+                                      const std::filesystem::path& input) {
+  std::vector<pdf::Exhibit> exhibits;
+  for (const auto& exhibit : pages.exhibits)
+    exhibits.push_back({input.parent_path() / std::filesystem::path(exhibit.file), exhibit.label,
+                        exhibit.after_page, exhibit.where});
+  return exhibits;
+}
+
+/// Pages a reader of the written file sees: the model's, slip sheets included, and every
+/// exhibit's.
+int pages_in_file(const layout::PageModel& pages, const std::vector<pdf::Exhibit>& exhibits) {
+  int total = static_cast<int>(pages.pages.size());
+  if (exhibits.empty()) return total;
+  const pdf::OpenExhibits opened(exhibits);
+  for (std::size_t i = 0; i < exhibits.size(); ++i) total += opened.page_count(i);
+  return total;
 }
 
 }  // namespace
@@ -96,7 +149,11 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
   environment.public_version = request.public_version;
   environment.draft = request.draft;
   environment.wants_counts = &wants_counts;
+  environment.templates = request.templates;
   doc::Document document = templ::merge(matter, environment);
+  const auto profile = rules::load_named_profile(paths.rules(), document.meta.rules);
+  const auto table = read_citations(document, profile, request, paths, result.warnings);
+  if (!table.empty()) result.files_read.push_back(table);
   // A tree stating its counts needs a layout to fill them in; any other is written at once.
   if (request.emit == Emit::tree && !wants_counts) {
     result.tree = doc::to_xml(document);
@@ -111,7 +168,6 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
                   " is the input file; choose another with -o");
   }
 
-  const auto profile = rules::load_named_profile(paths.rules(), document.meta.rules);
   fonts::FontSet fonts(resolver, profile.font_family, profile.fallback_family);
   const auto pages = lay_out_counted(document, wants_counts, request, environment, profile, fonts,
                                      result.warnings);
@@ -122,17 +178,12 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
   check_page_count(request.input, pages);
   const pdf::Info info{document.meta.title, document.meta.subject, document.meta.author, "",
                        creation_date(document.meta.date)};
-  // Exhibit paths are relative to the input, as a user writing it beside them expects.
-  std::vector<pdf::Exhibit> exhibits;
-  for (const auto& exhibit : pages.exhibits) {
-    const auto file = request.input.parent_path() / std::filesystem::path(exhibit.file);
-    exhibits.push_back({file, exhibit.label, exhibit.after_page, exhibit.where});
-    result.files_read.push_back(file);
-  }
+  const auto exhibits = exhibits_of(pages, request.input);
+  for (const auto& exhibit : exhibits) result.files_read.push_back(exhibit.file);
   pdf::write(pages, fonts, info, result.output, exhibits);
   for (int i = 0; i < fonts.count(); ++i)
     if (fonts.loaded(i)) result.files_read.push_back(fonts.font(i).file());
-  result.pages = static_cast<int>(pages.pages.size());
+  result.pages = pages_in_file(pages, exhibits);
   return result;
 }
 
@@ -147,10 +198,12 @@ LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResol
   environment.wants_counts = &wants_counts;
   result.document = templ::merge(matter, environment);
   result.profile = rules::load_named_profile(paths.rules(), result.document.meta.rules);
+  read_citations(result.document, result.profile, request, paths, result.warnings);
   fonts::FontSet fonts(resolver, result.profile.font_family, result.profile.fallback_family);
   result.pages = lay_out_counted(result.document, wants_counts, request, environment,
                                  result.profile, fonts, result.warnings);
   check_page_count(request.input, result.pages);
+  result.file_pages = pages_in_file(result.pages, exhibits_of(result.pages, request.input));
   return result;
 }
 

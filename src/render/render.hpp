@@ -13,24 +13,31 @@
 #include "layout/layout.hpp"
 #include "rules/profile.hpp"
 
+namespace fiscgen::templ {
+class TemplateCache;
+}
+
 namespace fiscgen::render {
 
 enum class Emit { pdf, tree };
 
 struct Request {
   std::filesystem::path input;
-  std::filesystem::path output;         // empty: the input's name with .pdf (tree: stdout)
-  std::vector<std::string> overrides;   // --set path=value
-  std::string locale;                   // --locale; empty: the input's
+  std::filesystem::path output;        // empty: the input's name with .pdf (tree: stdout)
+  std::vector<std::string> overrides;  // --set path=value
+  std::string locale;                  // --locale; empty: the input's
   Emit emit = Emit::pdf;
-  bool public_version = false;  // --public: classified portions replaced by a notice
-  bool draft = false;           // --draft: a DRAFT watermark on every page
+  bool public_version = false;    // --public: classified portions replaced by a notice
+  bool draft = false;             // --draft: a DRAFT watermark on every page
+  bool detect_citations = false;  // --detect-citations: read citations outside <cite> too
+  /// Batch: templates parsed for earlier documents of this worker, reused when unchanged.
+  templ::TemplateCache* templates = nullptr;
 };
 
 struct Result {
   std::filesystem::path output;  // the PDF written (Emit::pdf)
   std::string tree;              // the document tree as XML (Emit::tree)
-  int pages = 0;
+  int pages = 0;  // pages of the file, as a reader counts them: slip sheets and exhibits too
   Warnings warnings;
   /// Every file the output depends on besides the input: templates, includes, the recipients
   /// directory, the rules profile, locale bundles and font files.
@@ -45,10 +52,14 @@ struct LaidOut {
   doc::Document document;
   rules::Profile profile;
   layout::PageModel pages;
+  /// Pages of the file a render would write, as a reader counts them: the page model's (slip
+  /// sheets too) and every exhibit's. Page limits count fewer (rules::check_compliance).
+  int file_pages = 0;
   Warnings warnings;
 };
 
-/// Runs the pipeline up to the page model (request.output and request.emit are ignored).
+/// Runs the pipeline up to the page model (request.output and request.emit are ignored), and
+/// opens the exhibits to count their pages: a missing or invalid one throws at its <exhibit>.
 LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResolver& fonts);
 
 /// What became of one row of mail-merge data.
@@ -68,8 +79,8 @@ struct RowOutcome {
 /// two rows with the same output name, is an Error before anything is written.
 std::vector<RowOutcome> render_rows(const Request& base, const input::CsvTable& data,
                                     const std::string& name_pattern,
-                                    const std::filesystem::path& output_dir,
-                                    const DataPaths& paths, fonts::FontResolver& fonts);
+                                    const std::filesystem::path& output_dir, const DataPaths& paths,
+                                    fonts::FontResolver& fonts);
 
 /// The default output path: INPUT with its extension replaced by .pdf.
 std::filesystem::path default_output(const std::filesystem::path& input);

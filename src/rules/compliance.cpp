@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace fiscgen::rules {
 namespace {
@@ -94,6 +95,12 @@ bool has_footnote(const std::vector<doc::Inline>& inlines) {
   return false;
 }
 
+bool has_block(const std::vector<doc::Block>& blocks, doc::BlockKind kind) {
+  for (const auto& b : blocks)
+    if (b.kind == kind || has_block(b.children, kind)) return true;
+  return false;
+}
+
 bool inside(const std::string& part, const std::string& whole) {
   return part == whole || part.starts_with(whole + "/");
 }
@@ -174,8 +181,12 @@ Compliance check_compliance(const doc::Document& document, const Profile& profil
     const std::string when = tables.over_pages == 0 ? ""
                                                     : " in a document of more than " +
                                                           grouped(tables.over_pages) + " pages";
+    // A <toc> or <toa> is the table; a template may also write one out as text of its part.
     const auto missing = [&](bool wanted, const char* part, const char* what) {
-      if (wanted && !present(part))
+      const auto table = std::string_view(part) == "table-of-contents"
+                             ? doc::BlockKind::table_of_contents
+                             : doc::BlockKind::table_of_authorities;
+      if (wanted && !present(part) && !has_block(document.blocks, table))
         result.violations.emplace_back(who + " requires " + what + when + "; the " + kind +
                                        " has none");
     };

@@ -73,6 +73,10 @@ Settings settings_of(const Profile& p) {
   add("page-number.offset", number(p.page_number.offset));
   add("page-number.first-page", yes_no(p.page_number.first_page));
   add("signature.indent", number(p.signature_indent));
+  add("lists.label-hang", number(p.list_label_hang));
+  add("lists.nested-indent", number(p.list_nested_indent));
+  add("headings.label-tab", number(p.heading_label_tab));
+  add("banners.clearance", number(p.banner_clearance));
   add("footnotes.separator", number(p.footnote_separator));
   add("footnotes.min-lines", std::to_string(p.footnote_min_lines));
   add("breaking.widow-lines", std::to_string(p.widow_lines));
@@ -132,6 +136,9 @@ Settings settings_of(const Profile& p) {
   add("tables.kinds", table_kinds.empty() ? "all" : table_kinds);
   add("tables.rule", p.tables.rule);
   add("authorities.passim-after", p.passim_after ? std::to_string(p.passim_after) : "never");
+  add("citations.case-name", p.citations.case_name);
+  add("citations.short-forms", p.citations.short_forms);
+  add("citations.detect", yes_no(p.citations.detect));
   return s;
 }
 

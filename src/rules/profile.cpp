@@ -61,6 +61,14 @@ class ProfileReader {
         p.page_number.first_page = yes_no(node, "first-page", p.page_number.first_page);
       } else if (name == "signature") {
         p.signature_indent = length(node, "indent", p.signature_indent);
+      } else if (name == "lists") {
+        p.list_label_hang = length(node, "label-hang", p.list_label_hang);
+        p.list_nested_indent = length(node, "nested-indent", p.list_nested_indent);
+      } else if (name == "headings") {
+        p.heading_label_tab = length(node, "label-tab", p.heading_label_tab);
+        if (p.heading_label_tab <= 0) fail(node, "label-tab must be more than 0");
+      } else if (name == "banners") {
+        p.banner_clearance = length(node, "clearance", p.banner_clearance);
       } else if (name == "footnotes") {
         p.footnote_separator = length(node, "separator", p.footnote_separator);
         p.footnote_min_lines = count(node, "min-lines", p.footnote_min_lines);
@@ -96,6 +104,12 @@ class ProfileReader {
         for (std::string kind; kinds >> kind;) p.tables.kinds.push_back(kind);
       } else if (name == "authorities") {
         p.passim_after = count(node, "passim-after", p.passim_after);
+      } else if (name == "citations") {
+        p.citations.case_name =
+            one_of(node, "case-name", p.citations.case_name, {"italic", "underline"});
+        p.citations.short_forms =
+            one_of(node, "short-forms", p.citations.short_forms, {"auto", "as-written"});
+        p.citations.detect = yes_no(node, "detect", p.citations.detect);
       } else if (name == "numbering") {
         const int level = count(node, "level", 0);
         if (level < 1) fail(node, "numbering level must be 1 or more");
@@ -109,8 +123,8 @@ class ProfileReader {
       } else {
         fail(node, "unknown element <" + std::string(name) +
                        "> in a rules profile; expected court, page, margins, fonts, page-number, "
-                       "signature, footnotes, breaking, numbering, style, limits, required, "
-                       "type, tables or authorities");
+                       "signature, lists, headings, banners, footnotes, breaking, numbering, "
+                       "style, limits, required, type, tables, authorities or citations");
       }
     }
     for (const char* needed : {"body", "heading", "footnote"})

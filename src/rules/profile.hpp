@@ -56,8 +56,8 @@ struct Requirement {
   bool applies_to(const std::string& kind) const;
 };
 
-/// When tables of contents and authorities are required: `check` reports a missing one (a
-/// block of part table-of-contents or table-of-authorities with text); fiscgen builds neither yet.
+/// When tables of contents and authorities are required: `check` reports a missing one (no
+/// <toc> or <toa> block, nor a block of part table-of-contents or table-of-authorities with text).
 struct Tables {
   bool contents = false;
   bool authorities = false;
@@ -97,6 +97,10 @@ struct Profile {
   PageNumber page_number;
   std::map<int, std::string> heading_numbering;  // level → upper-roman, upper-alpha, decimal, …
   double signature_indent = 252;    // where the signature block starts, from the left margin
+  double list_label_hang = 24;      // a list label starts this far left of its item's text
+  double list_nested_indent = 36;   // a list inside a list item steps in by this much more
+  double heading_label_tab = 36;    // a heading's text starts at the next multiple of this
+  double banner_clearance = 14;     // a banner sits this much nearer the edge than the number
   double footnote_separator = 144;  // length of the rule above footnotes
   int footnote_min_lines = 2;       // fewest lines of a footnote on each page where it breaks
   int widow_lines = 2;              // minimum lines of a paragraph at the top of a page
@@ -112,6 +116,13 @@ struct Profile {
   std::string type_rule;         // the rule fixing the minimum
   Tables tables;
   int passim_after = 0;  // an authority cited on more pages than this is listed as passim; 0: never
+  /// How citations are printed (<citations>): the Bluebook's practice, which no court rule we
+  /// encode requires; a profile chooses it.
+  struct Citations {
+    std::string case_name = "italic";        // italic | underline: case names, signals, Id.
+    std::string short_forms = "as-written";  // auto: Id. and short case forms written for repeats
+    bool detect = false;  // citations found in plain running text too, not only in <cite>
+  } citations;
 
   /// The style of that name; an Error naming the profile when it is missing.
   const Style& style(const std::string& name) const;

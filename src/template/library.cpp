@@ -26,7 +26,20 @@ bool TemplateFile::is_directive(const pugi::xml_node& node, const char* name) co
   return !local.empty() && (!name || local == name);
 }
 
-Library::Library(const DataPaths& paths) : paths_(paths) {}
+std::shared_ptr<const TemplateFile> TemplateCache::find(const TemplateFile& read) const {
+  const auto found = files_.find(read.path);
+  if (found == files_.end()) return nullptr;
+  const auto& kept = *found->second;
+  if (kept.text != read.text || kept.root != read.root || kept.name != read.name) return nullptr;
+  return found->second;
+}
+
+void TemplateCache::keep(std::shared_ptr<const TemplateFile> file) {
+  const auto path = file->path;
+  files_[path] = std::move(file);
+}
+
+Library::Library(const DataPaths& paths, TemplateCache* cache) : paths_(paths), cache_(cache) {}
 
 std::vector<fs::path> Library::roots_for(const fs::path& root) const {
   // forms/ or letters/, whichever `root` is (a built-in root, a user's, or an include's).
@@ -95,15 +108,19 @@ std::vector<std::string> Library::templates_under(const fs::path& root) const {
   return names;
 }
 
-const TemplateFile& Library::load(const fs::path& root, const std::string& name,
+const TemplateFile& Library::load(const fs::path& including_root, const std::string& name,
                                   const SourceLocation& where, const std::string& what) {
   const fs::path relative = fs::path(name).lexically_normal();
+  // "shared/…" is forms/shared/, whichever root includes it: the one copy of what filings and
+  // letters both print (the classification authority block).
+  const bool shared = !relative.empty() && *relative.begin() == shared_folder;
+  const fs::path& root = shared ? paths_.forms : including_root;
   const bool escapes = relative.is_absolute() || name.empty() ||
                        std::any_of(relative.begin(), relative.end(),
                                    [](const fs::path& part) { return part == ".."; });
   if (escapes)
-    throw Error(where, what + " \"" + name + "\" must be a name inside " + root.filename().string() +
-                           "/, without \"..\" or a leading \"/\"");
+    throw Error(where, what + " \"" + name + "\" must be a name inside " +
+                           root.filename().string() + "/, without \"..\" or a leading \"/\"");
   fs::path file_name = relative;
   if (file_name.extension() != ".xml") file_name += ".xml";
 
@@ -141,6 +158,9 @@ const TemplateFile& Library::load(const fs::path& root, const std::string& name,
   std::ostringstream bytes;
   bytes << in.rdbuf();
   loaded->text = bytes.str();
+  // Read every time (a changed file is seen), parsed only when its bytes are new.
+  if (cache_)
+    if (auto kept = cache_->find(*loaded)) return *files_.emplace(canonical, kept).first->second;
   loaded->lines = LineIndex(loaded->name, loaded->text);
   const auto parsed = loaded->xml.load_buffer(loaded->text.data(), loaded->text.size(),
                                               pugi::parse_default | pugi::parse_ws_pcdata);
@@ -148,9 +168,9 @@ const TemplateFile& Library::load(const fs::path& root, const std::string& name,
     throw Error(loaded->lines.locate(parsed.offset),
                 std::string("malformed template: ") + parsed.description());
   if (const auto deep = too_deep(loaded->xml))
-    throw Error(loaded->locate(deep), "elements nested more than " +
-                                          std::to_string(input::max_nesting_depth) +
-                                          " deep: refused");
+    throw Error(
+        loaded->locate(deep),
+        "elements nested more than " + std::to_string(input::max_nesting_depth) + " deep: refused");
   for (const auto& attribute : loaded->xml.document_element().attributes()) {
     const std::string_view attribute_name = attribute.name();
     if (attribute_name.substr(0, 6) == "xmlns:" &&
@@ -161,7 +181,9 @@ const TemplateFile& Library::load(const fs::path& root, const std::string& name,
     throw Error(loaded->locate(loaded->xml.document_element()),
                 std::string("a template's root must bind a prefix to ") + directive_namespace +
                     ", e.g. xmlns:t=\"" + directive_namespace + "\"");
-  return *files_.emplace(canonical, std::move(loaded)).first->second;
+  std::shared_ptr<const TemplateFile> parsed_file = std::move(loaded);
+  if (cache_) cache_->keep(parsed_file);
+  return *files_.emplace(canonical, std::move(parsed_file)).first->second;
 }
 
 }  // namespace fiscgen::templ

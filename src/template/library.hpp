@@ -21,6 +21,10 @@ inline constexpr const char* directive_namespace = "urn:fiscgen:template";
 /// hostile one.
 inline constexpr std::size_t max_include_depth = 16;
 
+/// Includes named "shared/NAME" are found in forms/shared/ (or a --templates folder's
+/// forms/shared/), from forms/ and letters/ alike.
+inline constexpr const char* shared_folder = "shared";
+
 /// One parsed template or include.
 struct TemplateFile {
   std::filesystem::path path;  // canonical
@@ -37,13 +41,27 @@ struct TemplateFile {
   std::string directive_name(const pugi::xml_node& node) const;
 };
 
+/// Parsed template files kept from one document to the next (batch keeps one per worker): a
+/// file whose bytes, root and name are unchanged is not parsed again. One per thread.
+class TemplateCache {
+ public:
+  /// The file kept for `read`'s path, if its bytes, root and name are `read`'s; else null.
+  std::shared_ptr<const TemplateFile> find(const TemplateFile& read) const;
+  void keep(std::shared_ptr<const TemplateFile> file);
+
+ private:
+  std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
+};
+
 /// Loads template files once each, and resolves names inside the roots only.
 class Library {
  public:
-  explicit Library(const DataPaths& paths);
+  /// `cache`, when given, lends files parsed for earlier documents (and keeps this one's).
+  explicit Library(const DataPaths& paths, TemplateCache* cache = nullptr);
 
-  /// `name` ("fisc/motion") relative to `root`, with or without ".xml". Absolute names, "..",
-  /// and links leading out of the root are refused; a missing one lists what is there.
+  /// `name` ("fisc/motion") relative to `root`, with or without ".xml"; a name in shared/ is
+  /// relative to forms/ whatever `root` is. Absolute names, "..", and links leading out of the
+  /// root are refused; a missing one lists what is there.
   const TemplateFile& load(const std::filesystem::path& root, const std::string& name,
                            const SourceLocation& where, const std::string& what);
 
@@ -58,7 +76,8 @@ class Library {
   std::vector<std::filesystem::path> roots_for(const std::filesystem::path& root) const;
 
   DataPaths paths_;
-  std::map<std::filesystem::path, std::unique_ptr<TemplateFile>> files_;
+  TemplateCache* cache_;
+  std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
 };
 
 }  // namespace fiscgen::templ

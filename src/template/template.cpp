@@ -44,6 +44,30 @@ void label_headings(std::vector<doc::Block>& blocks, const rules::Profile& profi
   }
 }
 
+/// Gives each <toc> and <toa> the words it prints and its bookmark, from the bundles (tables/…),
+/// where the template did not write them: the layout reads them from the tree.
+void fill_table_words(std::vector<doc::Block>& blocks, const i18n::Messages& messages) {
+  for (auto& block : blocks) {
+    fill_table_words(block.children, messages);
+    const bool contents = block.kind == doc::BlockKind::table_of_contents;
+    if (!contents && block.kind != doc::BlockKind::table_of_authorities) continue;
+    const auto fill = [&](std::string& value, const std::string& key) {
+      if (value.empty() && messages.has("tables/" + key)) value = messages.format("tables/" + key);
+    };
+    const std::string table = contents ? "contents" : "authorities";
+    fill(block.words["title"], table);
+    fill(block.words["page"], contents ? "page" : "pages");
+    fill(block.outline, table + "_outline");
+    if (!contents) {
+      fill(block.words["passim"], "passim");
+      for (const char* category : {"cases", "statutes", "rules", "other"})
+        fill(block.words[category], category);
+      fill(block.words["constitutional-provisions"], "constitutional_provisions");
+    }
+    std::erase_if(block.words, [](const auto& word) { return word.second.empty(); });
+  }
+}
+
 /// What the document depends on besides its input: the templates, the directory, the rules
 /// profile and the locale bundles of the fallback chain (fr_CA → fr → root).
 void record_files_read(const Library& library, const DataPaths& paths, const std::string& rules,
@@ -53,7 +77,8 @@ void record_files_read(const Library& library, const DataPaths& paths, const std
   files.push_back(paths.rules() / (rules + ".xml"));
   std::error_code ec;
   for (std::string name = locale; !name.empty();) {
-    if (fs::exists(paths.locales / (name + ".res"), ec)) files.push_back(paths.locales / (name + ".res"));
+    if (fs::exists(paths.locales / (name + ".res"), ec))
+      files.push_back(paths.locales / (name + ".res"));
     const auto cut = name.rfind('_');
     name = cut == std::string::npos ? "" : name.substr(0, cut);
   }
@@ -80,24 +105,25 @@ std::vector<Field> fields_of(const fs::path& template_file, const DataPaths& pat
   const auto root = root_of(template_file, paths);
   std::vector<Field> fields;
   const auto& file = library.load(
-      root, fs::weakly_canonical(template_file).lexically_relative(fs::weakly_canonical(root)),
-      {}, "template");
+      root, fs::weakly_canonical(template_file).lexically_relative(fs::weakly_canonical(root)), {},
+      "template");
   collect_fields(library, file, fields);
   return fields;
 }
 
 doc::Document merge(input::Matter& matter, const Environment& environment) {
-  Library library(environment.paths);
+  Library library(environment.paths, environment.templates);
   const auto name = name_of(matter, environment.paths, library);
   const auto& file = library.load(name.root, name.name, matter.locate(matter.root()), "template");
   const auto template_root = file.xml.document_element();
   if (!file.is_directive(template_root, "template"))
-    throw Error(file.locate(template_root), file.name + " is an include, not a template: its root is <" +
-                                                template_root.name() + ">");
+    throw Error(
+        file.locate(template_root),
+        file.name + " is an include, not a template: its root is <" + template_root.name() + ">");
   const std::string kind = template_root.attribute("kind").value();
   if (!kind.empty() && kind != matter.kind)
-    throw Error(matter.locate(matter.root()), file.name + " is for <" + kind + ">, not <" +
-                                                  matter.kind + ">");
+    throw Error(matter.locate(matter.root()),
+                file.name + " is for <" + kind + ">, not <" + matter.kind + ">");
 
   Recipients recipients(environment.paths);
   recipients.fill(matter);
@@ -118,14 +144,17 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   const auto profile = rules::load_named_profile(environment.paths.rules(), rules_name);
   const i18n::Messages messages(environment.paths.locales, locale);
 
-  const EvaluationContext context{
-      library,
-      [&](const pugi::xml_node& node) {
-        if (const auto* where = recipients.where(node)) return *where;
-        return matter.locate(node);
-      },
-      messages, profile, locale, document_kind(template_root, matter.kind),
-      environment.counted, environment.wants_counts};
+  const EvaluationContext context{library,
+                                  [&](const pugi::xml_node& node) {
+                                    if (const auto* where = recipients.where(node)) return *where;
+                                    return matter.locate(node);
+                                  },
+                                  messages,
+                                  profile,
+                                  locale,
+                                  document_kind(template_root, matter.kind),
+                                  environment.counted,
+                                  environment.wants_counts};
   pugi::xml_document tree;
   expand_template(file, matter.root(), tree, context);
   auto document = doc::from_xml(tree.document_element(), LineIndex(file.name, ""));
@@ -147,12 +176,13 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
     document.meta.classification = doc::banner(document, markings);
     if (environment.files_read) environment.files_read->push_back(markings.file);
   }
+  fill_table_words(document.blocks, messages);
   if (environment.draft) document.meta.watermark = messages.format("marking/draft");
   doc::number_footnotes(document);
   std::map<int, int> counters;
   label_headings(document.blocks, profile, locale, counters);
-  if (environment.files_read) record_files_read(library, environment.paths, rules_name, locale,
-                                                *environment.files_read);
+  if (environment.files_read)
+    record_files_read(library, environment.paths, rules_name, locale, *environment.files_read);
   return document;
 }
 

@@ -28,6 +28,8 @@ struct Counts {
 };
 
 /// What merging needs besides the input: where the data is and where warnings go.
+class TemplateCache;  // library.hpp
+
 struct Environment {
   DataPaths paths;
   Warnings* warnings = nullptr;
@@ -42,6 +44,8 @@ struct Environment {
   const Counts* counted = nullptr;
   /// Set to true when the template asked for those counts: lay out, count, and merge again.
   bool* wants_counts = nullptr;
+  /// When given, templates parsed for earlier documents are reused (batch: one per worker).
+  TemplateCache* templates = nullptr;
 };
 
 /// The template the input names: <motion form="fisc/motion"> → forms/fisc/motion.xml,

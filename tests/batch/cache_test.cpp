@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "batch/cache.hpp"
 #include "batch/json.hpp"
@@ -41,6 +43,7 @@ Entry entry_for(const Data& data, const Context& context, FileHashes& hashes,
   entry.rules = context.rules;
   entry.data = context.data;
   entry.source_date_epoch = context.source_date_epoch;
+  entry.variant = context.variant;
   entry.input = input_hash;
   for (const auto& file : data.files())
     entry.files[fs::absolute(file).lexically_normal().string()] = hashes.of(file);
@@ -201,4 +204,40 @@ TEST_CASE("cache: a damaged or foreign file is ignored, never trusted in part") 
   CHECK_FALSE(Cache(dir / "c.json").find("a.pdf"));
   write(dir / "c.json", "{\"format\": 99, \"entries\": {\"a.pdf\": {}}}");
   CHECK_FALSE(Cache(dir / "c.json").find("a.pdf"));
+}
+
+TEST_CASE("file hashes: an unchanged file keeps its hash unread, a changed one is read again") {
+  TempDir dir;
+  const auto file = dir / "template.xml";
+  write(file, "<one/>");
+  // Stats are kept only for files that have settled (unmodified for over a second).
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  FileHashes first;
+  CHECK(first.of(file) == sha256_hex("<one/>"));
+  auto stats = first.stats();
+  REQUIRE(stats.size() == 1);
+  // A stat that matches is trusted: the (forged) hash comes back without reading the file.
+  stats.begin()->second.hash = "forged";
+  FileHashes unchanged(stats);
+  CHECK(unchanged.of(file) == "forged");
+  // Any change of size, times or inode reads it again, and the content decides.
+  write(file, "<two/>");
+  FileHashes changed(stats);
+  CHECK(changed.of(file) == sha256_hex("<two/>"));
+  CHECK(changed.stats().empty());  // just modified: not trusted next time either
+}
+
+TEST_CASE("explain: --public and --draft change the key and are named") {
+  Data data;
+  const auto context = Context::current(data.paths, "");
+  FileHashes hashes;
+  const auto entry = entry_for(data, context, hashes, "input");
+  const auto both = Context::current(data.paths, "", true, true);
+  CHECK(explain(&entry, both, "input", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"--public given", "--draft given"});
+  const auto public_entry =
+      entry_for(data, Context::current(data.paths, "", true, false), hashes, "input");
+  CHECK(public_entry.key != entry.key);
+  CHECK(explain(&public_entry, context, "input", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"--public no longer given"});
 }

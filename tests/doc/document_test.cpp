@@ -106,3 +106,26 @@ TEST_CASE("bad attribute values are refused") {
   CHECK_THROWS_WITH_AS(parse("<document>loose text</document>"),
                        doctest::Contains("put it in a <paragraph>"), Error);
 }
+
+TEST_CASE("<toc> and <toa> are blocks of the tree, with their words, parts and bookmarks") {
+  const auto d = parse(
+      "<document><toc title=\"TABLE OF CONTENTS\" page=\"Page\" outline=\"Table of Contents\"/>"
+      "<toa title=\"TABLE OF AUTHORITIES\" cases=\"Cases\" passim=\"passim\" "
+      "constitutional-provisions=\"Constitutional Provisions\"/></document>");
+  REQUIRE(d.blocks.size() == 2);
+  CHECK(d.blocks[0].kind == doc::BlockKind::table_of_contents);
+  CHECK(d.blocks[0].words.at("title") == "TABLE OF CONTENTS");
+  CHECK(d.blocks[0].words.at("page") == "Page");
+  CHECK(d.blocks[0].outline == "Table of Contents");
+  CHECK(d.blocks[1].kind == doc::BlockKind::table_of_authorities);
+  CHECK(d.blocks[1].words.at("constitutional-provisions") == "Constitutional Provisions");
+  CHECK(doc::part_of(d.blocks[0], "") == "table-of-contents");
+  CHECK(doc::part_of(d.blocks[1], "") == "table-of-authorities");
+  const auto xml = doc::to_xml(d);
+  CHECK(xml.find("<toc outline=\"Table of Contents\" page=\"Page\" title=\"TABLE OF CONTENTS\"") !=
+        std::string::npos);
+  const auto again = parse(xml);
+  REQUIRE(again.blocks.size() == 2);
+  CHECK(again.blocks[1].words == d.blocks[1].words);
+  CHECK(doc::to_xml(again) == xml);
+}

@@ -82,7 +82,7 @@ TEST_CASE("a malformed vocabulary is an error at its line and column") {
   CHECK(load_error("<markings>").find("not well-formed") != std::string::npos);
 }
 
-TEST_CASE("the public version: classified blocks say only the notice; what remains is the banner") {
+TEST_CASE("the public version: classified blocks say only the notice: what remains is the banner") {
   const auto markings = doc::Markings::load(shipped);
   auto d = parse(
       "<document classification=\"TOP SECRET//NOFORN\">"

@@ -125,7 +125,7 @@ struct Docket {
 
 }  // namespace
 
-TEST_CASE("scenario: the court amends its margin; exactly its 50 filings are rendered again") {
+TEST_CASE("scenario: the court amends its margin: exactly its 50 filings are rendered again") {
   Docket docket;
   const auto first_report = docket.dir / "first.json";
   const auto first = docket.batch(first_report);

@@ -219,6 +219,47 @@ TEST_CASE("the classification authority block is on the first page, in the local
   CHECK(e2e::pdf_text(plain, 1).find("Classified") == std::string::npos);
 }
 
+TEST_CASE("a letter prints the classification authority block on its first page, under its date") {
+  e2e::TempDir dir;
+  auto text = with(e2e::read_file(examples / "letter.xml"), "<subject>",
+                   "<classification-authority><classified-by>Jane Roe, Deputy Assistant Attorney "
+                   "General, NSD</classified-by><reason>1.4(c)</reason><declassify-on>20380619"
+                   "</declassify-on></classification-authority>\n  <subject>");
+  text = with(text, "<p>I write to ask", "<p class=\"S//NF\">I write to ask");
+  text = with(text, "<p>On June 19", "<p class=\"U\">On June 19");
+  const auto input = write(dir, "letter.xml", text);
+  const auto pdf = dir / "letter.pdf";
+  const auto run = render(input, pdf);
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  const auto first = e2e::pdf_text(pdf, 1);
+  const auto lines = lines_of(first);
+  // The lines given, in order, and no "Derived From" line, which the input left out.
+  const std::vector<std::string> block = {
+      "Classified By: Jane Roe, Deputy Assistant Attorney General, NSD", "Reason: 1.4(c)",
+      "Declassify On: 20380619"};
+  auto at = std::find(lines.begin(), lines.end(), block[0]);
+  REQUIRE(at != lines.end());
+  for (const auto& line : block) CHECK(*at++ == line);
+  CHECK(first.find("Derived From") == std::string::npos);
+  // Under the date, above the inside address and the letter.
+  CHECK(first.find("July 16, 2013") < first.find("Classified By"));
+  CHECK(first.find("Declassify On") < first.find("Attorney General\n"));
+  CHECK(first.find("Declassify On") < first.find("I write to ask"));
+  for (int p = 2; p <= e2e::pdf_pages(pdf); ++p)
+    CHECK(e2e::pdf_text(pdf, p).find("Classified By") == std::string::npos);
+  CHECK(e2e::check_readers(pdf) == "");
+
+  // The public version leaves it out, as a filing's.
+  const auto open = dir / "public.pdf";
+  REQUIRE(render(input, open, {"--public"}).status == 0);
+  CHECK(e2e::pdf_text(open).find("Classified By") == std::string::npos);
+  // The sample letter has none.
+  const auto plain = dir / "plain.pdf";
+  REQUIRE(render(examples / "letter.xml", plain).status == 0);
+  CHECK(e2e::pdf_text(plain).find("Classified") == std::string::npos);
+}
+
 TEST_CASE("a letter carries a classification and portion marks like a filing") {
   e2e::TempDir dir;
   auto text = with(e2e::read_file(examples / "letter.xml"), "<subject>",

@@ -22,7 +22,9 @@ bool eventually(Ready ready, int seconds = 20) {
   return false;
 }
 
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+std::string quoted(const std::string& text) {
+  return "'" + text + "'";
+}
 
 }  // namespace
 
@@ -33,8 +35,8 @@ TEST_CASE("--watch renders again when the input changes, and keeps the last good
   const auto log = dir / "watch.log";
   std::filesystem::copy_file(examples / "letter.xml", input);
   const std::string command = quoted(FISCGEN_BINARY) + " render " + quoted(input.string()) +
-                              " -o " + quoted(pdf.string()) + " --watch >" +
-                              quoted(log.string()) + " 2>&1 & echo $!";
+                              " -o " + quoted(pdf.string()) + " --watch >" + quoted(log.string()) +
+                              " 2>&1 & echo $!";
   FILE* started = popen(command.c_str(), "r");
   REQUIRE(started);
   int pid = 0;
@@ -59,10 +61,11 @@ TEST_CASE("--watch renders again when the input changes, and keeps the last good
   CHECK(e2e::run({"kill", std::to_string(pid)}).status == 0);
 }
 
-TEST_CASE("on a terminal an error quotes its line with a caret; colour only without NO_COLOR") {
+TEST_CASE("on a terminal an error quotes its line with a caret: colour only without NO_COLOR") {
   e2e::TempDir dir;
   const auto input = dir / "bad.xml";
-  std::ofstream(input) << "<letter template=\"attorney-general\">\n  <date>2013-02-30</date>\n</letter>\n";
+  std::ofstream(input)
+      << "<letter template=\"attorney-general\">\n  <date>2013-02-30</date>\n</letter>\n";
   const std::string check = quoted(FISCGEN_BINARY) + " check " + quoted(input.string());
   const auto terminal = e2e::run({"script", "-qec", check, "/dev/null"});
   CHECK(terminal.status == 1);
@@ -90,10 +93,10 @@ TEST_CASE("doctor reports what it found and fails, naming the gap, when data is 
   CHECK(missing.out.find("MISSING  forms") != std::string::npos);
 }
 
-TEST_CASE("--quiet silences warnings; --verbose says what was read") {
+TEST_CASE("--quiet silences warnings: --verbose says what was read") {
   e2e::TempDir dir;
-  const auto verbose = e2e::fiscgen({"--verbose", "render", (examples / "letter.xml").string(),
-                                     "-o", (dir / "l.pdf").string()});
+  const auto verbose = e2e::fiscgen(
+      {"--verbose", "render", (examples / "letter.xml").string(), "-o", (dir / "l.pdf").string()});
   CHECK(verbose.status == 0);
   CHECK(verbose.err.find("read ") != std::string::npos);
   CHECK(verbose.err.find("letters/parts/letter.xml") != std::string::npos);
@@ -111,7 +114,7 @@ TEST_CASE("--quiet silences warnings; --verbose says what was read") {
   CHECK(quiet.err == "");
 }
 
-TEST_CASE("--templates: a firm's own letterhead replaces ours; its own forms are listed") {
+TEST_CASE("--templates: a firm's own letterhead replaces ours: its own forms are listed") {
   e2e::TempDir firm;
   std::filesystem::create_directories(firm / "letters");
   std::filesystem::create_directories(firm / "forms" / "firm");
@@ -133,8 +136,8 @@ TEST_CASE("--templates: a firm's own letterhead replaces ours; its own forms are
   REQUIRE_MESSAGE(run.status == 0, run.err);
   CHECK(e2e::pdf_text(pdf).find("Hart & Partners for Cascade Software Corporation") !=
         std::string::npos);
-  const auto ours = e2e::fiscgen({"render", (examples / "letter.xml").string(), "-o",
-                                  (dir / "ours.pdf").string()});
+  const auto ours = e2e::fiscgen(
+      {"render", (examples / "letter.xml").string(), "-o", (dir / "ours.pdf").string()});
   CHECK(e2e::pdf_text(dir / "ours.pdf").find("Hart & Partners") == std::string::npos);
 
   const auto listed = e2e::fiscgen({"--templates", firm.path().string(), "forms"});

@@ -185,7 +185,7 @@ TEST_CASE("the sample letter renders with the directory's address and the locale
 }
 
 TEST_CASE("the same input gives the same bytes") {
-  for (const char* example : {"motion", "letter"}) {
+  for (const char* example : {"motion", "letter", "brief"}) {
     e2e::TempDir dir;
     const auto input = (examples / (std::string(example) + ".xml")).string();
     REQUIRE(e2e::fiscgen({"render", input, "-o", (dir / "a.pdf").string()}).status == 0);
@@ -193,4 +193,32 @@ TEST_CASE("the same input gives the same bytes") {
     INFO(example);
     CHECK(e2e::read_file(dir / "a.pdf") == e2e::read_file(dir / "b.pdf"));
   }
+}
+
+TEST_CASE("the sample brief renders with its tables and roman front matter") {
+  Rendered brief("brief");
+  CHECK(e2e::check_readers(brief.pdf) == "");
+  check_fonts_embedded_and_subset(brief.pdf);
+  const auto labels = e2e::run({"mutool", "show", brief.pdf.string(), "trailer/Root/PageLabels"});
+  CHECK(labels.out.find("0 <<") != std::string::npos);
+  CHECK(labels.out.find("/S /r") != std::string::npos);
+  CHECK(labels.out.find("3 <<") != std::string::npos);  // cover, contents, authorities
+  const std::string contents = e2e::pdf_text(brief.pdf, 2),
+                    authorities = e2e::pdf_text(brief.pdf, 3);
+  CHECK(contents.find("TABLE OF CONTENTS") != std::string::npos);
+  CHECK(authorities.find("TABLE OF AUTHORITIES") != std::string::npos);
+  // Every heading of the input is in the table of contents, in order.
+  std::vector<std::string> headings;
+  for (const auto& node : brief.root().select_nodes("//heading")) {
+    const auto words = e2e::words(node.node().child_value());
+    headings.insert(headings.end(), words.begin(), words.end());
+  }
+  CHECK(e2e::find_in_order(headings, e2e::words(contents)) == "");
+  for (const char* name : {"Bartnicki v. Vopper", "Smith v. Maryland", "U.S. Const. amend. I",
+                           "50 U.S.C. \u00A7 1861", "FISC R.P. 6"})
+    CHECK_MESSAGE(authorities.find(name) != std::string::npos, name);
+  // The argument starts on page 1, after the three front pages.
+  const auto body = e2e::pdf_text(brief.pdf, 4);
+  CHECK(body.find("Introduction") != std::string::npos);
+  CHECK(body.substr(body.find_last_not_of("\n\f ") - 1, 2) == "\n1");
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
 
 #include "tools.hpp"
 
@@ -133,6 +134,48 @@ TEST_CASE("exhibits: the same input gives the same bytes, and the exhibit files 
   CHECK(run.err.find("exhibit-b.pdf") != std::string::npos);
 }
 
+namespace {
+
+/// check's summary: (pages counted, pages in the file), both -1 when it says neither.
+std::pair<int, int> check_counts(const std::vector<std::string>& arguments) {
+  std::vector<std::string> command{"check"};
+  command.insert(command.end(), arguments.begin(), arguments.end());
+  const auto run = e2e::fiscgen(command);
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  std::smatch found;
+  if (!std::regex_search(
+          run.out, found,
+          std::regex(R"(words and (\d+) pages? counted, of (\d+) pages? in the file\))")))
+    return {-1, -1};
+  return {std::stoi(found[1]), std::stoi(found[2])};
+}
+
+}  // namespace
+
+TEST_CASE("render and check count every page of the file, page limits no exhibit") {
+  Exhibits t;
+  const auto run = e2e::fiscgen({"-v", "render", t.input.string(), "-o", t.pdf.string()});
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  const int in_file = e2e::pdf_pages(t.pdf);
+  REQUIRE(in_file == t.base_pages + 1 + t.a_pages + 1 + t.b_pages);
+  // render -v reports what a reader of the PDF counts: slip sheets and the exhibits' pages too.
+  CHECK(run.err.find(" (" + std::to_string(in_file) + " pages, ") != std::string::npos);
+
+  for (const std::string rules : {"fisc-2010", "dc-local"}) {
+    CAPTURE(rules);
+    const auto base =
+        check_counts({(examples / "motion.xml").string(), "--set", "@rules=" + rules});
+    const auto with = check_counts({t.input.string(), "--set", "@rules=" + rules});
+    // The whole file, as render writes it; the pages a limit counts are the motion's alone.
+    CHECK(base.second == t.base_pages);
+    CHECK(with.second == in_file);
+    CHECK(base.first > 0);
+    CHECK(with.first == base.first);
+  }
+}
+
 TEST_CASE("a missing or invalid exhibit is an error at its <exhibit>, and nothing is written") {
   e2e::TempDir dir;
   std::ofstream(dir / "not-a-pdf.pdf") << "This is a text file, not a PDF.\n";
@@ -149,6 +192,10 @@ TEST_CASE("a missing or invalid exhibit is an error at its <exhibit>, and nothin
     CHECK(run.err.find("motion.xml:" + std::to_string(line) + ":3") != std::string::npos);
     CHECK(run.err.find(file) != std::string::npos);
     CHECK(!std::filesystem::exists(pdf));
+    // check opens the exhibits to count their pages, so it finds the same problem.
+    const auto checked = e2e::fiscgen({"check", input.string()});
+    CHECK(checked.status == 1);
+    CHECK(checked.err.find("motion.xml:" + std::to_string(line) + ":3") != std::string::npos);
   }
 }
 

@@ -85,7 +85,7 @@ TEST_CASE("rules lists every profile with its version, effective date and title"
   CHECK(run.out.find("letter-us\t") != std::string::npos);
 }
 
-TEST_CASE("rules diff prints one line per differing setting; an unknown profile is an error") {
+TEST_CASE("rules diff prints one line per differing setting: an unknown profile is an error") {
   const auto run = e2e::fiscgen({"rules", "diff", "fisc-2010", "frap-32"});
   REQUIRE_MESSAGE(run.status == 0, run.err);
   for (const char* line :
@@ -154,7 +154,8 @@ TEST_CASE("check: the sample motion complies with fisc-2010 and dc-local, and wr
   CHECK_MESSAGE(run.status == 0, run.err);
   CHECK(std::regex_search(
       run.out,
-      std::regex(R"(no problems found \(fisc-2010: [\d,]+ words and \d+ pages counted\))")));
+      std::regex(
+          R"(no problems found \(fisc-2010: [\d,]+ words and \d+ pages counted, of \d+ pages in the file\))")));
   const auto dc = e2e::fiscgen({"check", input.string(), "--set", "@rules=dc-local"});
   CHECK_MESSAGE(dc.status == 0, dc.err);
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
@@ -188,7 +189,8 @@ TEST_CASE("frap-32: a certificate of compliance states the words check counts, a
   std::smatch counted;
   REQUIRE(std::regex_search(
       check.out, counted,
-      std::regex(R"(no problems found \(frap-32: ([\d,]+) words and \d+ pages counted\))")));
+      std::regex(
+          R"(no problems found \(frap-32: ([\d,]+) words and \d+ pages counted, of \d+ pages in the file\))")));
 
   // On a page of its own, after the signature and before the certificate of service.
   const int page = page_with(pdf, "CERTIFICATE OF COMPLIANCE");

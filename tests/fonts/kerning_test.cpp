@@ -35,7 +35,7 @@ TEST_CASE("AVAVAV is narrower shaped than the sum of its advances") {
   CHECK(kerning.back() == 0);
 }
 
-TEST_CASE("the font's kerning pairs To and Ye close up; a word without pairs is unchanged") {
+TEST_CASE("the font's kerning pairs To and Ye close up: a word without pairs is unchanged") {
   const Font font = liberation_serif();
   CHECK(font.kerning(U"To").front() < 0);
   CHECK(font.kerning(U"Ye").front() < 0);

@@ -158,7 +158,7 @@ TEST_CASE("every message formats in every locale, the regional fallbacks too") {
   }
 }
 
-TEST_CASE("a regional variant falls back quietly to its language; an unknown one lists them") {
+TEST_CASE("a regional variant falls back quietly to its language: an unknown one lists them") {
   CHECK(Messages(bundles, "fr_CA").format("letter/cc") == "Copie\u00A0:");
   CHECK(Messages(bundles, "de_CH").format("letter/closing") == "Mit freundlichen Grüßen");
   CHECK(Messages(bundles, "en_AU").format("letter/closing") == "Sincerely,");

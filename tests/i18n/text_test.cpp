@@ -85,3 +85,23 @@ TEST_CASE("line breaks convert UTF-16 positions to UTF-8 bytes") {
   CHECK(breaks[2] == 20);  // after "déjà "
   CHECK(breaks[3] == text.size());
 }
+
+TEST_CASE("collation keys order numbers as numbers and follow the locale") {
+  const std::vector<std::string> texts{"50 U.S.C. \u00A7 1881a",
+                                       "50 U.S.C. \u00A7 1861",
+                                       "50 U.S.C. \u00A7 202",
+                                       "\u00C9tats-Unis",
+                                       "Zurich",
+                                       "Katz v. United States"};
+  const auto keys = collation_keys(texts, "en_US");
+  REQUIRE(keys.size() == texts.size());
+  CHECK(keys[2] < keys[1]);  // § 202 before § 1861: numeric, not by characters
+  CHECK(keys[1] < keys[0]);  // § 1861 before § 1881a
+  CHECK(keys[3] < keys[5]);  // É sorts with E, before K
+  CHECK(keys[5] < keys[4]);
+  // Swedish puts Z before its own letters; Ö after Z.
+  const auto swedish = collation_keys({"\u00D6rebro", "Zurich"}, "sv");
+  CHECK(swedish[1] < swedish[0]);
+  const auto english = collation_keys({"\u00D6rebro", "Zurich"}, "en");
+  CHECK(english[0] < english[1]);
+}

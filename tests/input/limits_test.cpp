@@ -36,11 +36,12 @@ TEST_CASE("a --set value over 1 MiB is refused without quoting it") {
   const std::string value(max_value_bytes + 1, 'a');
   const auto message =
       error_of([&] { read_text(matter, "m.xml", "<letter/>", {"subject=" + value}); });
-  CHECK(message == "--set subject=…: the value is 1048577 bytes long; fiscgen accepts at most "
-                   "1048576");
+  CHECK(message ==
+        "--set subject=…: the value is 1048577 bytes long; fiscgen accepts at most "
+        "1048576");
 }
 
-TEST_CASE("200 levels of elements are read; 201 are refused at the deepest") {
+TEST_CASE("200 levels of elements are read: 201 are refused at the deepest") {
   std::string text;
   for (std::size_t i = 0; i < max_nesting_depth; ++i) text += "<a>";
   for (std::size_t i = 0; i < max_nesting_depth; ++i) text += "</a>";

@@ -234,3 +234,34 @@ TEST_CASE("a long citation breaks only between its parts, after commas or case n
   }
   CHECK(broken);
 }
+
+TEST_CASE("a court rule's subdivisions are never split: \"FRAP 32(a)(7)(B)\", cited or not") {
+  Setup s;
+  // In running text (no <cite>, as a certificate of compliance writes it) and as a citation.
+  const std::string rule = "FRAP 32(a)(7)(B)(i)";
+  const std::string cited = "Fed. R. App. P. 32(a)(7)(B)";
+  for (const char* style : {"body", "single"}) {
+    int moved = 0;  // times the citation was carried whole to the next line
+    for (int k = 0; k < 30; ++k) {
+      CAPTURE(style);
+      CAPTURE(k);
+      const auto model = s.run(document("<paragraph style=\"" + std::string(style) + "\">" +
+                                        prose(k) + " under " + rule + " and <cite>" + cited +
+                                        "</cite> " + prose(30, "t") + "</paragraph>"));
+      std::vector<std::string> lines;
+      for (const auto& page : model.pages)
+        for (const auto& line : text_lines(s, page)) lines.push_back(line.text);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        CAPTURE(lines[i]);
+        CHECK(lines[i].rfind("(", 0) != 0);  // no line starts at a subdivision
+        if (lines[i].find("(7)") == std::string::npos) continue;
+        // Whole on its line: the rule's subdivisions, the citation's every part.
+        const bool has_rule = lines[i].find("32(a)(7)(B)(i)") != std::string::npos;
+        const bool has_cite = lines[i].find(cited) != std::string::npos;
+        CHECK((has_rule || has_cite));
+        if (has_cite && i > 0 && lines[i].rfind("Fed. R.", 0) == 0) ++moved;
+      }
+    }
+    CHECK(moved > 0);
+  }
+}

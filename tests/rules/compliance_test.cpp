@@ -26,10 +26,13 @@ std::string words(int n) {
 
 /// A filing of `body` words: caption, body, signature with a name, certificate of service.
 doc::Document filing(int body, const std::string& kind = "motion") {
-  return parse("<document kind=\"" + kind + "\">"
+  return parse("<document kind=\"" + kind +
+               "\">"
                "<caption><paragraph>IN RE A MATTER</paragraph></caption>"
                "<paragraph style=\"title\" part=\"caption\">MOTION</paragraph>"
-               "<paragraph>" + words(body) + "</paragraph>"
+               "<paragraph>" +
+               words(body) +
+               "</paragraph>"
                "<signature><paragraph part=\"signature/name\">Jane Counsel</paragraph>"
                "<paragraph part=\"signature/email\">jane@example.com</paragraph></signature>"
                "<group part=\"certificate-of-service\"><paragraph>I certify service.</paragraph>"
@@ -83,9 +86,9 @@ TEST_CASE("the word limit counts only the parts the profile counts") {
   CHECK(ok.words == 13000);
   CHECK(ok.pages == 1);
   // Only the certificate of compliance is missing.
-  CHECK(messages(ok) == std::vector<std::string>{
-                            "FRAP 32(g)(1) requires a certificate of compliance with the word "
-                            "limit; the motion has none"});
+  CHECK(messages(ok) ==
+        std::vector<std::string>{"FRAP 32(g)(1) requires a certificate of compliance with the word "
+                                 "limit; the motion has none"});
 
   const auto over = rules::check_compliance(filing(13412), frap, {});
   REQUIRE(over.violations.size() == 2);
@@ -120,12 +123,13 @@ TEST_CASE("the page limit counts pages with text of a counted part") {
                                  "order not counted)"});
 }
 
-TEST_CASE("required parts must be there with some text; kinds they do not apply to are free") {
+TEST_CASE("required parts must be there with some text: kinds they do not apply to are free") {
   const auto fisc = rules::load_named_profile(rules_dir, "fisc-2010");
   CHECK(rules::check_compliance(filing(100), fisc, {}).violations.empty());
-  const auto bare = parse("<document kind=\"motion\"><paragraph>Argument.</paragraph>"
-                          "<signature><paragraph part=\"signature/name\"> </paragraph></signature>"
-                          "</document>");
+  const auto bare = parse(
+      "<document kind=\"motion\"><paragraph>Argument.</paragraph>"
+      "<signature><paragraph part=\"signature/name\"> </paragraph></signature>"
+      "</document>");
   CHECK(messages(rules::check_compliance(bare, fisc, {})) ==
         std::vector<std::string>{
             "FISC Rule 8 requires a certificate of service; the motion has none",
@@ -163,4 +167,24 @@ TEST_CASE("numbers are grouped by thousands") {
   CHECK(rules::grouped(999) == "999");
   CHECK(rules::grouped(13000) == "13,000");
   CHECK(rules::grouped(1234567) == "1,234,567");
+}
+
+TEST_CASE("<toc> and <toa> blocks are the tables a profile requires") {
+  const auto profile = rules::load_profile(rules_dir / "frap-32.xml");
+  auto brief = filing(100, "brief");
+  const auto without = messages(rules::check_compliance(brief, profile, {{"body"}}));
+  const auto has = [](const std::vector<std::string>& list, const std::string& what) {
+    for (const auto& m : list)
+      if (m.find(what) != std::string::npos) return true;
+    return false;
+  };
+  CHECK(has(without, "requires a table of contents"));
+  CHECK(has(without, "requires a table of authorities"));
+  doc::Block toc, toa;
+  toc.kind = doc::BlockKind::table_of_contents;
+  toa.kind = doc::BlockKind::table_of_authorities;
+  brief.blocks.insert(brief.blocks.begin() + 2, {toc, toa});
+  const auto with = messages(rules::check_compliance(brief, profile, {{"body"}}));
+  CHECK(!has(with, "requires a table of contents"));
+  CHECK(!has(with, "requires a table of authorities"));
 }

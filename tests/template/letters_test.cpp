@@ -14,8 +14,8 @@
 
 #include "base/data_paths.hpp"
 #include "i18n/i18n.hpp"
-#include "template/template.hpp"
 #include "scratch.hpp"
+#include "template/template.hpp"
 
 namespace fs = std::filesystem;
 using namespace fiscgen;
@@ -176,7 +176,8 @@ TEST_CASE("the sample letter in five languages: date, salutation, closing, cc, e
     CHECK(has(tree, ">" + want.enclosure + "<"));
   }
   // What the input writes itself wins, in any language.
-  const auto own = tree_of(sample_letter, {"salutation=Cher Maître,", "closing=Bien à vous,"}, "fr");
+  const auto own =
+      tree_of(sample_letter, {"salutation=Cher Maître,", "closing=Bien à vous,"}, "fr");
   CHECK(salutation_in(own) == "Cher Maître,");
   CHECK(closing_in(own) == "Bien à vous,");
   CHECK(salutation_in(tree_of(sample_letter, {"to/honorific=ms"}, "fr")) == "Madame la Ministre,");
@@ -247,7 +248,7 @@ TEST_CASE("t:date style=legal: the ordinal day of English legal writing, in a me
   CHECK(has(error_of([&] { legal("2013-02-29", "en_US"); }), "2013 has 28 days"));
 }
 
-TEST_CASE("t:arg may hold content; t:message's key may hold {xpath}") {
+TEST_CASE("t:arg may hold content: t:message's key may hold {xpath}") {
   Scratch scratch;
   scratch.form("args",
                "<paragraph><t:message key=\"letter/enclosures\">"

@@ -1,0 +1,43 @@
+// Internal to layout/: the table of contents and the table of authorities, set from where the
+// body's headings and citations landed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/context.hpp"
+#include "layout/line_breaking.hpp"
+
+namespace fiscgen::layout::detail {
+
+/// A line of the table of contents: a heading ("I." and its text) or a part with a bookmark.
+struct ContentsEntry {
+  std::string label;              // "I.", "A."; empty for parts
+  std::vector<doc::Inline> text;  // footnotes left out
+  int level = 1;
+  int page = 0;  // the printed page number (1 = the body's first page)
+};
+
+/// An authority of the table, with the printed pages that cite it, in order.
+struct AuthorityEntry {
+  const doc::Authority* authority = nullptr;
+  std::vector<int> pages;
+};
+
+/// What the tables list. Authorities are in table order: by category, then collated.
+struct TableData {
+  std::vector<ContentsEntry> contents;
+  std::vector<AuthorityEntry> authorities;
+};
+
+/// Reads the tables off the body laid out on its own (`body` pages numbered 1, 2, …):
+/// headings and bookmarked parts from its outline, authorities from each page's citations.
+TableData gather_tables(const Context& context, const std::vector<doc::Block>& body_blocks,
+                        const PageModel& body);
+
+/// The lines of a <toc> or <toa> block, from context.tables (none when it is null): the title,
+/// then one entry per heading or authority, dot leaders running to the right-aligned pages.
+std::vector<FlowLine> table_lines(Context& context, const doc::Block& block,
+                                  const Breakers& breakers);
+
+}  // namespace fiscgen::layout::detail
