@@ -273,3 +273,34 @@ TEST_CASE("batch reads manifests relative to themselves and refuses two inputs f
   CHECK(twice.status == 1);
   CHECK(twice.err.find("writes the same output") != std::string::npos);
 }
+
+TEST_CASE("batch --public and --draft write what render writes, and changing them renders again") {
+  Filings filings;
+  // The motion's first paragraph becomes TOP SECRET: the public version must not show it.
+  write(filings.motion, replace(e2e::read_file(filings.motion), "<p>Cascade Software Corporation",
+                                "<p class=\"TS//SI//NF\">Cascade Software Corporation"));
+  const auto plain = filings.batch();
+  REQUIRE_MESSAGE(plain.status == 0, plain.err);
+  CHECK(e2e::pdf_text(filings.out / "motion.pdf").find("respectfully moves") != std::string::npos);
+
+  const auto public_run = filings.batch({"--public", "--draft", "--explain"});
+  REQUIRE_MESSAGE(public_run.status == 0, public_run.err);
+  CHECK(public_run.err.find("3 rendered") != std::string::npos);
+  CHECK(public_run.err.find("--public given") != std::string::npos);
+  const std::string text = e2e::pdf_text(filings.out / "motion.pdf");
+  CHECK(text.find("respectfully moves") == std::string::npos);
+  CHECK(text.find("[Redacted]") != std::string::npos);
+  CHECK(e2e::pdf_text_mupdf(filings.out / "motion.pdf").find("DRAFT") != std::string::npos);
+
+  const fs::path single = filings.dir / "single.pdf";
+  const auto render = e2e::fiscgen(
+      {"render", filings.motion.string(), "--public", "--draft", "-o", single.string()});
+  REQUIRE_MESSAGE(render.status == 0, render.err);
+  CHECK(e2e::read_file(single) == e2e::read_file(filings.out / "motion.pdf"));
+
+  const auto again = filings.batch({"--public", "--draft"});
+  CHECK(again.err.find("0 rendered, 3 up to date") != std::string::npos);
+  const auto back = filings.batch({"--explain"});
+  CHECK(back.err.find("3 rendered") != std::string::npos);
+  CHECK(back.err.find("--public no longer given") != std::string::npos);
+}
