@@ -6,16 +6,13 @@
 #include <filesystem>
 
 #include "cite/cite.hpp"
+#include "shipped_reader.hpp"
 
 using namespace fiscgen;
 
 namespace {
 
-const cite::Reader& reader() {
-  static const cite::Reader instance(cite::Table::load(
-      std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms/cite/reporters.xml"));
-  return instance;
-}
+using cite_tests::reader;
 
 doc::Document tree(const std::string& body) {
   const std::string text = "<document>" + body + "</document>";

@@ -5,16 +5,13 @@
 #include <fstream>
 
 #include "cite/cite.hpp"
+#include "shipped_reader.hpp"
 
 using namespace fiscgen;
 
 namespace {
 
-const cite::Reader& reader() {
-  static const cite::Reader instance(cite::Table::load(
-      std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms/cite/reporters.xml"));
-  return instance;
-}
+using cite_tests::reader;
 
 bool has_warning(const Warnings& warnings, const std::string& part, int line, int column) {
   for (const auto& w : warnings.list())
