@@ -16,8 +16,6 @@ namespace {
 constexpr double level_indent = 36;
 // Wrapped lines of an entry hang this far in, so that each entry's first word stands out.
 constexpr double entry_hang = 36;
-// A label ("I.", "A.") is followed by its text at the next multiple of this.
-constexpr double label_tab = 36;
 // The entry's text stops this far short of its page references, so at least a few dots lead
 // to them; the references take at most this share of the line, and wrap beyond it.
 constexpr double leader_room = 24;
@@ -118,7 +116,8 @@ std::vector<FlowLine> entry(Context& context, const rules::Style& style, double 
   Shaper shaper(context, style);
   if (!label.empty()) {
     shaper.add_text(label, SourceLocation{});
-    shaper.add_tab_stop(label_tab);
+    // As in the heading itself: the text starts at the profile's next label tab.
+    shaper.add_tab_stop(context.profile.heading_label_tab);
   }
   shaper.add_inlines(text);
   const Shaped shaped = shaper.finish();
