@@ -180,6 +180,15 @@ std::string collapse_spaces(std::string_view text) {
   return out;
 }
 
+/// A section an Id. or supra names, as written ("§ 1861(b)", "§§1861-62"): its sections,
+/// normalised, and the sign(s) with a no-break space before them, "§§" for more than one.
+std::string section_reference(std::string_view written_reference, std::string& sections) {
+  const std::string written = collapse_spaces(written_reference);
+  const bool multi = written.rfind("§§", 0) == 0;
+  sections = normalise_sections(collapse_spaces(written.substr(multi ? 4 : 2)));
+  return std::string(multi || is_range(sections) ? "§§" : "§") + nbsp + sections;
+}
+
 std::string normalise_case_name(std::string_view name) {
   auto words = split_words(name);
   for (auto& word : words)
@@ -344,12 +353,9 @@ bool read_parts(Pattern pattern, const Groups& g, const Patterns& patterns, cons
         c.pin_cites.push_back(normalise_pin(g["pin"]));
         c.normalised += " at " + c.pin_cites.back();
       } else if (g.has("sec")) {
-        const std::string written = collapse_spaces(g["sec"]);
-        const bool multi = written.rfind("§§", 0) == 0;
-        const std::string sections =
-            normalise_sections(collapse_spaces(written.substr(multi ? 4 : 2)));
+        std::string sections;
+        c.normalised += " " + section_reference(g["sec"], sections);
         c.sections.push_back(sections);
-        c.normalised += std::string(multi || is_range(sections) ? " §§" : " §") + nbsp + sections;
       }
       return true;
     }
@@ -365,11 +371,8 @@ bool read_parts(Pattern pattern, const Groups& g, const Patterns& patterns, cons
         c.pin_cites.push_back(normalise_pin(g["pin"]));
         c.normalised += ", at " + c.pin_cites.back();
       } else if (g.has("sec")) {
-        const std::string written = collapse_spaces(g["sec"]);
-        const bool multi = written.rfind("§§", 0) == 0;
-        const std::string sections =
-            normalise_sections(collapse_spaces(written.substr(multi ? 4 : 2)));
-        c.normalised += std::string(multi || is_range(sections) ? ", §§" : ", §") + nbsp + sections;
+        std::string sections;
+        c.normalised += ", " + section_reference(g["sec"], sections);
       }
       return true;
     }
