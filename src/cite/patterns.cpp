@@ -126,13 +126,15 @@ Patterns::Patterns(const Table& table) {
   add(Pattern::short_case, "(?:(?<name>" + short_name + R"(),\s+)?)" + volume_start +
                                R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
                                R"()\s+at\s+(?<pin>)" + pin + ")" + not_in_word);
+  // What an Id. or supra names after "§" or "§§": one section or a range of them.
+  const std::string section_or_range = code_section + "(?:" + range_dash + code_section + ")?";
   add(Pattern::id, R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.)(?:,?\s+at\s+(?<pin>)" + pin + ")" +
-                       not_in_word + R"(|\s+(?<sec>§§?\s*)" + code_section + ")" + not_in_word +
+                       not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range + ")" + not_in_word +
                        // "Id. at" with no page is not read as a bare Id. (a warning says why).
                        R"()?(?!,?\s+at\b))");
   add(Pattern::supra, "(?<name>" + short_name +
                           R"(),\s+supra(?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" + pin +
-                          R"()|,\s+(?<sec>§§?\s*)" + code_section + "))?" + not_in_word);
+                          R"()|,\s+(?<sec>§§?\s*)" + section_or_range + "))?" + not_in_word);
   const std::string sections = R"((?:(?<multi>§§)\s*(?<list>)" + code_section + "(?:" + range_dash +
                                code_section + R"(|(?:,\s*(?:and\s+)?)" + code_section +
                                R"()+|\s+and\s+)" + code_section +
