@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,15 @@ enum class Suspect { reporter_like, code_without_section, bare_abbreviation, id_
 
 /// The compiled expressions, and the maps from a written spelling to the standard one.
 struct Patterns {
-  std::vector<std::pair<Pattern, i18n::Regex>> readers;
+  struct Reading {
+    Pattern kind;
+    i18n::Regex regex;
+    /// What every match of `regex` holds after the case or act name that may start it. Where it
+    /// matches nowhere, `regex` is not run: trying a name at every place of a text is the costly
+    /// part of finding citations.
+    std::optional<i18n::Regex> anchor;
+  };
+  std::vector<Reading> readers;
   std::vector<std::pair<Suspect, i18n::Regex>> suspects;
   std::map<std::string, const Reporter*> reporters;  // by spelling_key()
   std::map<std::string, const RuleSet*> rule_sets;   // by spelling_key()

@@ -114,27 +114,31 @@ Patterns::Patterns(const Table& table) {
   const std::string cite_body = R"(\d{1,4}\s+)" + reporter + R"(\s+\d{1,5})" + not_in_word + pins;
 
   auto add = [this](Pattern kind, const std::string& expression) {
-    readers.emplace_back(kind, i18n::Regex(expression));
+    readers.push_back({kind, i18n::Regex(expression), std::nullopt});
   };
-  add(Pattern::full_case,
-      "(?:(?<name>" + case_name + R"(),\s+)?)" + volume_start +
-          R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
+  // A pattern that starts with a name, then `anchored`.
+  auto add_named = [this](Pattern kind, const std::string& name, const std::string& anchored) {
+    readers.push_back({kind, i18n::Regex(name + anchored), i18n::Regex(anchored)});
+  };
+  add_named(
+      Pattern::full_case, "(?:(?<name>" + case_name + R"(),\s+)?)",
+      volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
           R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+(?<page>\d{1,5}))" +
           not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+)" + cite_body +
           R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?\s)?\d{4})\)(?:\s*\((?<explanation>(?:[^()]|\([^()]{0,200}\)){1,400})\))?)?(?:,\s+(?<history>)" +
           history_words + R"(,?\s+)" + cite_body + "(?:\\s*" + date_paren + ")?))?");
-  add(Pattern::short_case, "(?:(?<name>" + short_name + R"(),\s+)?)" + volume_start +
-                               R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
-                               R"()\s+at\s+(?<pin>)" + pin + ")" + not_in_word);
+  add_named(Pattern::short_case, "(?:(?<name>" + short_name + R"(),\s+)?)",
+            volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
+                R"()\s+at\s+(?<pin>)" + pin + ")" + not_in_word);
   // What an Id. or supra names after "§" or "§§": one section or a range of them.
   const std::string section_or_range = code_section + "(?:" + range_dash + code_section + ")?";
   add(Pattern::id, R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.)(?:,?\s+at\s+(?<pin>)" + pin + ")" +
                        not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range + ")" + not_in_word +
                        // "Id. at" with no page is not read as a bare Id. (a warning says why).
                        R"()?(?!,?\s+at\b))");
-  add(Pattern::supra, "(?<name>" + short_name +
-                          R"(),\s+supra(?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" + pin +
-                          R"()|,\s+(?<sec>§§?\s*)" + section_or_range + "))?" + not_in_word);
+  add_named(Pattern::supra, "(?<name>" + short_name + ")",
+            R"(,\s+supra(?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" + pin +
+                R"()|,\s+(?<sec>§§?\s*)" + section_or_range + "))?" + not_in_word);
   const std::string sections = R"((?:(?<multi>§§)\s*(?<list>)" + code_section + "(?:" + range_dash +
                                code_section + R"(|(?:,\s*(?:and\s+)?)" + code_section +
                                R"()+|\s+and\s+)" + code_section +
@@ -153,9 +157,9 @@ Patterns::Patterns(const Table& table) {
                                R"((?<title>\d{1,2})\s+C\.?\s?F\.?\s?R\.?(?![\p{L}])\s*)" +
                                cfr_sections + not_in_word + year_paren);
   const std::string act_name = "(?:" + word + R"(\s+){0,10}Act(?:\s+of\s+\d{4})?)";
-  add(Pattern::session_law,
-      "(?:(?<name>" + act_name +
-          R"(),\s+)?(?:Pub\.\s?L\.|Public\s+Law|P\.\s?L\.|Pub\s+L)\s*(?:No\.\s*)?(?<congress>\d{1,3})\s*[-–]\s*(?<law>\d{1,4}))" +
+  add_named(
+      Pattern::session_law, "(?:(?<name>" + act_name + R"(),\s+)?)",
+      R"((?:Pub\.\s?L\.|Public\s+Law|P\.\s?L\.|Pub\s+L)\s*(?:No\.\s*)?(?<congress>\d{1,3})\s*[-–]\s*(?<law>\d{1,4}))" +
           not_in_word + R"((?:,\s*(?<section>§§?\s*)" + code_section +
           R"())?(?:,\s*(?<svolume>\d{1,3})\s+Stat\.\s+(?<spage>\d{1,5})(?:,\s*(?<spin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?)?)" +
           year_paren);

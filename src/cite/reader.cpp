@@ -198,10 +198,22 @@ std::vector<Citation> Reader::find(std::string_view utf8, const SourceLocation& 
 std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& where,
                                    Warnings& warnings, Trail& trail) const {
   const auto& patterns = impl_->patterns;
+  const i18n::Regex::Text searched(text);
   std::vector<Candidate> candidates;
-  for (const auto& [pattern, regex] : patterns.readers)
-    for (auto& match : regex.find_all(text))
-      candidates.push_back({pattern, &regex, match, match[0].begin, match[0].end});
+  bool complete = true;
+  for (const auto& reading : patterns.readers) {
+    if (reading.anchor && !reading.anchor->found_in(searched)) continue;
+    auto found = reading.regex.find_all(searched);
+    complete = complete && found.complete;
+    for (auto& match : found.matches) {
+      const auto begin = match[0].begin, end = match[0].end;
+      candidates.push_back({reading.kind, &reading.regex, std::move(match), begin, end});
+    }
+  }
+  if (!complete)
+    warnings.add(where,
+                 "this text is too long or too tangled for the citation reader's step limit: "
+                 "citations in it may be missing; split it, or mark them with <cite>");
   // Leftmost first; at one place the longest; the order of the patterns breaks a tie.
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
@@ -255,7 +267,7 @@ std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& 
 
   // What looks like a citation but was not read as one.
   for (const auto& [suspect, regex] : patterns.suspects)
-    for (const auto& match : regex.find_all(text)) {
+    for (const auto& match : regex.find_all(searched).matches) {
       if (overlaps(match[0].begin, match[0].end, found)) continue;
       const Groups groups(regex, match, text);
       const std::string written =

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -110,11 +111,34 @@ class Regex {
   Regex(Regex&&) noexcept;
   Regex& operator=(Regex&&) noexcept;
 
+  /// UTF-8 text converted once for matching (to ICU's UTF-16, with each unit's byte offset), so
+  /// that many patterns can search one text without converting it again.
+  class Text {
+   public:
+    explicit Text(std::string_view utf8);
+    ~Text();
+    Text(Text&&) noexcept;
+    Text& operator=(Text&&) noexcept;
+
+   private:
+    friend class Regex;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+  };
+
+  /// Every non-overlapping match, left to right, and whether the search reached the end.
+  struct Matches {
+    std::vector<Match> matches;
+    /// False when ICU's step limit stopped a search before the end of the text: a pattern never
+    /// hangs on hostile text, and the caller learns that later matches may be missing.
+    bool complete = true;
+  };
+
   /// The number of the named group `(?<name>...)`, or -1 if there is none.
   int group(const std::string& name) const;
-  /// Every non-overlapping match in `utf8` (valid UTF-8), left to right. Matching stops, keeping
-  /// what it found, where ICU's step limit is reached: a pattern never hangs on hostile text.
-  std::vector<Match> find_all(std::string_view utf8) const;
+  Matches find_all(const Text& text) const;
+  /// Whether the pattern matches anywhere in `text`: a cheap test before a costlier pattern.
+  bool found_in(const Text& text) const;
 
  private:
   void* pattern_ = nullptr;  // icu::RegexPattern*, opaque so ICU stays in i18n/
