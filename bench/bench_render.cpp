@@ -61,8 +61,10 @@ int pages_of(const std::string& pdfinfo, const fs::path& pdf) {
   return pages;
 }
 
-/// A longer motion for the 10-page target: the example's body sections repeated.
-fs::path long_motion(const fs::path& examples, const fs::path& dir, int copies) {
+/// A longer motion: the example's body sections repeated. `one_line` saves it without line
+/// breaks, as programs that generate XML often do (every location is then far along line 1).
+fs::path long_motion(const fs::path& examples, const fs::path& dir, int copies,
+                     bool one_line = false) {
   pugi::xml_document xml;
   if (!xml.load_file((examples / "motion.xml").c_str())) {
     std::cerr << "cannot read examples/motion.xml\n";
@@ -73,8 +75,12 @@ fs::path long_motion(const fs::path& examples, const fs::path& dir, int copies) 
                                        body.children("section").end());
   for (int copy = 1; copy < copies; ++copy)
     for (const auto& section : sections) body.append_copy(section);
-  const fs::path file = dir / "motion-long.xml";
-  xml.save_file(file.c_str());
+  const fs::path file = dir / ("motion-" + std::to_string(copies) + (one_line ? "-raw" : "") +
+                               ".xml");
+  if (one_line)
+    xml.save_file(file.c_str(), "", pugi::format_raw);
+  else
+    xml.save_file(file.c_str());
   return file;
 }
 
@@ -117,6 +123,9 @@ int main(int argc, char** argv) {
   bench("letter", fiscgen, examples / "letter.xml", dir, pdfinfo, runs);
   bench("motion", fiscgen, examples / "motion.xml", dir, pdfinfo, runs);
   bench("motion (long)", fiscgen, long_motion(examples, dir, 2), dir, pdfinfo, runs);
+  bench("motion x40", fiscgen, long_motion(examples, dir, 40), dir, pdfinfo, runs / 4 + 1);
+  bench("same, 1 line", fiscgen, long_motion(examples, dir, 40, true), dir, pdfinfo,
+        runs / 4 + 1);
   fs::remove_all(dir);
   return 0;
 }

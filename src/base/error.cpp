@@ -32,11 +32,30 @@ void Warnings::add(SourceLocation where, std::string message) {
   list_.push_back({std::move(where), std::move(message)});
 }
 
+namespace {
+bool starts_character(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+}
+}  // namespace
+
 LineIndex::LineIndex(std::string file, std::string_view text)
     : file_(std::move(file)), text_(text) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i)
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i <= text_.size(); ++i) {
+    if (i % chunk_bytes == 0) characters_at_chunk_.push_back(characters);
+    if (i == text_.size()) break;
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    if (starts_character(text_[i])) ++characters;
+  }
+}
+
+std::size_t LineIndex::characters_before(std::size_t at) const {
+  const std::size_t chunk = at / chunk_bytes;
+  std::size_t characters = characters_at_chunk_[chunk];
+  for (std::size_t i = chunk * chunk_bytes; i < at; ++i)
+    if (starts_character(text_[i])) ++characters;
+  return characters;
 }
 
 SourceLocation LineIndex::locate(std::ptrdiff_t offset) const {
@@ -45,11 +64,8 @@ SourceLocation LineIndex::locate(std::ptrdiff_t offset) const {
   auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), at);
   const std::size_t line = static_cast<std::size_t>(next - line_starts_.begin());
   const std::size_t start = line_starts_[line - 1];
-  // Columns count characters: skip UTF-8 continuation bytes.
-  int column = 1;
-  for (std::size_t i = start; i < at; ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  return {file_, static_cast<int>(line), column};
+  const auto column = characters_before(at) - characters_before(start) + 1;
+  return {file_, static_cast<int>(line), static_cast<int>(column)};
 }
 
 }  // namespace fiscgen

@@ -64,9 +64,16 @@ class LineIndex {
   const std::string& file() const { return file_; }
 
  private:
+  /// Characters (UTF-8 lead bytes) before byte `at`.
+  std::size_t characters_before(std::size_t at) const;
+
   std::string file_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  // Characters before every multiple of chunk_bytes: a column then costs one chunk's scan at
+  // most, so locating every element of a file written on one line stays linear.
+  static constexpr std::size_t chunk_bytes = 256;
+  std::vector<std::size_t> characters_at_chunk_;
 };
 
 }  // namespace fiscgen

@@ -22,3 +22,22 @@ TEST_CASE("errors describe themselves as file:line:col: message") {
   w.add({"a.xml", 1, 2}, "drawn from DejaVu Serif");
   CHECK(w.list().at(0).describe() == "a.xml:1:2: drawn from DejaVu Serif");
 }
+
+TEST_CASE("columns stay right far along one long line, across the index's checkpoints") {
+  // A file written on one line, as generated XML often is: 3,000 characters of 1, 2 and 3 bytes.
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "a§€";
+  text += "\nb";
+  const LineIndex lines("one.xml", text);
+  for (std::size_t character = 0; character < 3000; character += 7) {
+    const std::size_t offset = character / 3 * 6 + (character % 3 == 0   ? 0
+                                                    : character % 3 == 1 ? 1
+                                                                         : 3);
+    CHECK(lines.locate(static_cast<std::ptrdiff_t>(offset)).column ==
+          static_cast<int>(character) + 1);
+  }
+  CHECK(lines.locate(6000).str() == "one.xml:1:3001");  // the newline
+  CHECK(lines.locate(6001).str() == "one.xml:2:1");
+  CHECK(lines.locate(6002).str() == "one.xml:2:2");  // one past the end
+  CHECK(lines.locate(99999).str() == "one.xml:2:2");
+}
