@@ -92,6 +92,10 @@ class Reader {
 
   std::vector<Block> blocks(const pugi::xml_node& parent) const {
     std::vector<Block> out;
+    // Blocks are large: growing the vector by copying them all again costs more than a count.
+    std::size_t elements = 0;
+    for (const auto& child : parent.children()) elements += child.type() == pugi::node_element;
+    out.reserve(elements);
     for (const auto& child : parent.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
         if (std::string_view(child.value()).find_first_not_of(" \t\r\n") != std::string_view::npos)

@@ -287,7 +287,18 @@ class FlowBuilder {
       for (auto& entry : pending_outline_) line.outline.push_back(std::move(entry));
       pending_outline_.clear();
     }
+    count_height(line);
     out_.push_back(std::move(line));
+  }
+
+  /// A page holds lines of at most its text height (a taller line gets a page of its own), so
+  /// once the lines add up to more than max_pages pages of it, more pages are certain.
+  void count_height(const FlowLine& line) {
+    const auto& p = context_.profile;
+    const double page = p.page_height - p.margin_top - p.margin_bottom;
+    if (line.discardable || page <= 0) return;
+    flow_height_ += std::min(line.height, page);
+    if (flow_height_ > page * static_cast<double>(max_pages)) throw TooManyPages();
   }
 
   Context& context_;
@@ -298,6 +309,7 @@ class FlowBuilder {
   bool pending_forced_ = false;
   std::vector<OutlineEntry> pending_outline_;
   std::string part_;  // of the block being laid out
+  double flow_height_ = 0;
 };
 
 }  // namespace

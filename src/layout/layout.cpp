@@ -42,6 +42,11 @@ void append_body(PageModel& model, PageModel&& body) {
 
 }  // namespace
 
+TooManyPages::TooManyPages()
+    : Error("the document needs more than " + std::to_string(max_pages) +
+            " pages; fiscgen writes at most " + std::to_string(max_pages) +
+            " (split it into volumes)") {}
+
 /// Three passes: the blocks become a flow of lines (shaping, line breaking, word placement, and
 /// on each line the vetoes on breaking a page before it), the flow is cut into pages with the
 /// footnotes at the foot of their page, then the page numbers and classification banners go on.

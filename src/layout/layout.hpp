@@ -85,13 +85,26 @@ struct PageModel {
   int front_matter_pages = 0;     // the first pages, numbered i, ii, …: up to the last table
 };
 
+/// Pages of one document, at most. The longest FISC filings run to a few hundred pages; past
+/// 2,000 the PDF (held in memory by libharu) and the compliance checks grow without serving any
+/// filing.
+constexpr std::size_t max_pages = 2000;
+
+/// Thrown by lay_out() as soon as the document is sure to need more than max_pages: while its
+/// lines are still being set, so that a huge input costs no more time or memory than 2,000
+/// pages would. The caller names the file.
+class TooManyPages : public Error {
+ public:
+  TooManyPages();
+};
+
 /// Lays the document out on pages as the rules profile says: line breaking at ICU's break
 /// opportunities (optimal fit for justified text, citations kept together), justified lines
 /// placed word by word, portion marks before marked paragraphs and the classification banner
 /// at the top and bottom of every page, footnotes on the page of their
 /// reference, headings kept with what follows, captions and signatures never split, page
 /// numbers. A character no font has throws Error at its source location; one drawn from the
-/// fallback family adds a Warning.
+/// fallback family adds a Warning. More than max_pages throws TooManyPages.
 PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
                   fonts::FontSet& fonts, Warnings& warnings);
 

@@ -236,6 +236,7 @@ class Paginator {
   }
 
   void make_page(std::size_t start, std::size_t end) {
+    if (model_.pages.size() >= max_pages) throw TooManyPages();
     const int index = static_cast<int>(model_.pages.size());
     Page& page = model_.pages.emplace_back();
     double y = top_;

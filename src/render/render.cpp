@@ -15,16 +15,10 @@
 namespace fiscgen::render {
 namespace {
 
-/// Pages of one document. The longest FISC filings run to a few hundred pages; past 2,000 the
-/// PDF (held in memory by libharu) and compliance checks grow without serving any filing.
-constexpr std::size_t max_pages = 2000;
-
-void check_page_count(const std::filesystem::path& input, const layout::PageModel& pages) {
-  if (pages.pages.size() > max_pages)
-    throw Error(SourceLocation{input.string()},
-                "the document lays out to " + std::to_string(pages.pages.size()) +
-                    " pages; fiscgen writes at most " + std::to_string(max_pages) +
-                    " (split it into volumes)");
+/// The page limit's error, naming the input. Layout stops at the limit where it can see it;
+/// the whole file is checked here too, as its front matter and body are laid out apart.
+[[noreturn]] void too_many_pages(const std::filesystem::path& input) {
+  throw Error(SourceLocation{input.string()}, layout::TooManyPages().message());
 }
 
 /// The PDF's dates: SOURCE_DATE_EPOCH when the caller pins one (reproducible builds), else the
@@ -82,10 +76,11 @@ constexpr int max_count_passes = 3;
 /// again with the counts and lay that out. The certificate is a part the limits do not count,
 /// so the second pass normally agrees with the first; another is allowed should the new numbers
 /// move a counted page. Warnings come from the final layout only (the first merge gave its own).
+/// More than layout::max_pages, in any pass, is an error naming the input.
 layout::PageModel lay_out_counted(doc::Document& document, bool wants_counts,
                                   const Request& request, templ::Environment environment,
                                   const rules::Profile& profile, fonts::FontSet& fonts,
-                                  Warnings& warnings) {
+                                  Warnings& warnings) try {
   Warnings pass_warnings;
   auto pages = layout::lay_out(document, profile, fonts, pass_warnings);
   templ::Counts counts{-1, -1};
@@ -108,7 +103,10 @@ layout::PageModel lay_out_counted(doc::Document& document, bool wants_counts,
     pages = layout::lay_out(document, profile, fonts, pass_warnings);
   }
   for (const auto& warning : pass_warnings.list()) warnings.add(warning.where, warning.message);
+  if (pages.pages.size() > layout::max_pages) too_many_pages(request.input);
   return pages;
+} catch (const layout::TooManyPages&) {
+  too_many_pages(request.input);
 }
 
 /// The exhibits the page model appends, their paths relative to the input, as a user writing
@@ -175,7 +173,6 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
     result.tree = doc::to_xml(document);
     return result;
   }
-  check_page_count(request.input, pages);
   const pdf::Info info{document.meta.title, document.meta.subject, document.meta.author, "",
                        creation_date(document.meta.date)};
   const auto exhibits = exhibits_of(pages, request.input);
@@ -202,7 +199,6 @@ LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResol
   fonts::FontSet fonts(resolver, result.profile.font_family, result.profile.fallback_family);
   result.pages = lay_out_counted(result.document, wants_counts, request, environment,
                                  result.profile, fonts, result.warnings);
-  check_page_count(request.input, result.pages);
   result.file_pages = pages_in_file(result.pages, exhibits_of(result.pages, request.input));
   return result;
 }

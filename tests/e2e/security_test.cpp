@@ -148,8 +148,8 @@ TEST_CASE("limits: a document of more than 2,000 pages is refused, and nothing i
   const auto input = write(dir, "long.xml", letter_with(paragraphs));
   const auto run = render(dir, input);
   CHECK(run.status == 1);
-  CHECK(contains(run.err, "error: " + input.string() + ": the document lays out to "));
-  CHECK(contains(run.err, " pages; fiscgen writes at most 2000 (split it into volumes)\n"));
+  CHECK(contains(run.err, "error: " + input.string() + ": the document needs more than 2000 "));
+  CHECK(contains(run.err, "pages; fiscgen writes at most 2000 (split it into volumes)\n"));
   CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
 }
 

@@ -283,3 +283,28 @@ TEST_CASE("a ten-page motion lays out the same every time") {
   }
   CHECK(first.pages.size() >= 10);
 }
+
+TEST_CASE("2,000 pages are laid out, the 2,001st is refused") {
+  Setup s;
+  std::string pages;
+  for (int i = 0; i < 2000; ++i) pages += "<paragraph>Page</paragraph><page-break/>";
+  CHECK(s.run(document(pages)).pages.size() == 2000);
+  pages += "<paragraph>Page</paragraph>";
+  CHECK_THROWS_AS(s.run(document(pages)), layout::TooManyPages);
+}
+
+TEST_CASE("lines adding up to more than 2,000 pages are refused") {
+  Setup s;
+  // Lines of 24 pt on a FISC page's 648 pt: 27 a page, so 60,000 lines need more than 2,000
+  // pages whatever the paginator would do with them (the flow stops at line 54,001).
+  std::string lines;
+  for (int i = 0; i < 60000; ++i) lines += "<paragraph>Line</paragraph>";
+  try {
+    s.run(document(lines));
+    FAIL("no error");
+  } catch (const layout::TooManyPages& e) {
+    CHECK(e.message() ==
+          "the document needs more than 2000 pages; fiscgen writes at most 2000 (split it into "
+          "volumes)");
+  }
+}
