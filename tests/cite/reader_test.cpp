@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../temp_dir.hpp"
 #include "cite/cite.hpp"
 #include "shipped_reader.hpp"
 
@@ -125,7 +126,8 @@ TEST_CASE("text without citations gives none and no warning") {
 }
 
 TEST_CASE("a malformed table is an error at its line") {
-  const auto file = std::filesystem::temp_directory_path() / "fiscgen-cite-table-test.xml";
+  const test_support::TempDir dir;
+  const auto file = dir / "citations.xml";
   {
     std::ofstream out(file);
     out << "<citations>\n  <reporter name=\"No abbreviation\"/>\n</citations>\n";
@@ -137,6 +139,5 @@ TEST_CASE("a malformed table is an error at its line") {
     CHECK(e.where().line == 2);
     CHECK(e.message().find("abbreviation") != std::string::npos);
   }
-  std::filesystem::remove(file);
   CHECK_THROWS_AS(cite::Table::load(file), Error);
 }

@@ -1,5 +1,6 @@
 // The classification vocabulary read from data, the banner it gives, and the public version.
 #include "doc/markings.hpp"
+#include "../temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <pugixml.hpp>
@@ -21,11 +22,10 @@ doc::Document parse(const std::string& text) {
 
 /// A vocabulary written to a temporary file and read back.
 doc::Markings vocabulary(const std::string& text) {
-  const auto file = std::filesystem::temp_directory_path() / "fiscgen-markings-test.xml";
+  const test_support::TempDir dir;
+  const auto file = dir / "markings.xml";
   std::ofstream(file, std::ios::binary) << text;
-  auto markings = doc::Markings::load(file);
-  std::filesystem::remove(file);
-  return markings;
+  return doc::Markings::load(file);
 }
 
 std::string load_error(const std::string& text) {

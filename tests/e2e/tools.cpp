@@ -59,17 +59,6 @@ Run fiscgen(const std::vector<std::string>& arguments) {
   return run(all);
 }
 
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "fiscgen-e2e-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
 std::string pdf_text(const std::filesystem::path& pdf, int page) {
   std::vector<std::string> command{PDFTOTEXT, "-enc", "UTF-8"};
   if (page > 0)

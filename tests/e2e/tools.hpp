@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "../temp_dir.hpp"
+
 namespace e2e {
 
 struct Run {
@@ -18,17 +20,7 @@ Run run(const std::vector<std::string>& arguments);
 /// Runs fiscgen with these arguments.
 Run fiscgen(const std::vector<std::string>& arguments);
 
-/// A fresh, private temporary folder, removed when the object goes.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = test_support::TempDir;
 
 /// pdftotext of the whole file (reading order, no layout), or of one page (1-based).
 std::string pdf_text(const std::filesystem::path& pdf, int page = 0);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../temp_dir.hpp"
 #include "fonts/fonts.hpp"
 #include "fonts/utf8.hpp"
 
@@ -38,10 +39,9 @@ fs::path find(const std::string& family, Face face, bool exact = true) {
 
 // A private temporary file, removed at the end of the test.
 struct TempFile {
+  test_support::TempDir dir;
   fs::path path;
-  explicit TempFile(const std::string& name)
-      : path(fs::temp_directory_path() / ("fiscgen-fonts-test-" + name)) {}
-  ~TempFile() { fs::remove(path); }
+  explicit TempFile(const std::string& name) : path(dir / name) {}
   void write(const void* data, std::size_t size) const {
     std::ofstream out(path, std::ios::binary);
     out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../temp_dir.hpp"
 #include "input/input.hpp"
 
 using namespace fiscgen;
@@ -112,7 +113,8 @@ TEST_CASE("read() names a file it cannot read") {
   Matter matter;
   CHECK_THROWS_WITH_AS(read(matter, "/nonexistent/matter.xml"),
                        "cannot read /nonexistent/matter.xml: No such file or directory", Error);
-  const auto path = std::filesystem::temp_directory_path() / "fiscgen_input_test.xml";
+  const test_support::TempDir dir;
+  const auto path = dir / "matter.xml";
   {
     std::ofstream out(path);
     out << "<motion><date>2013-07-16</date></motion>\n";
@@ -121,5 +123,4 @@ TEST_CASE("read() names a file it cannot read") {
   CHECK(matter.kind == "motion");
   CHECK(std::string(matter.root().child("date").child_value()) == "2014-01-02");
   CHECK(std::string(matter.root().attribute("locale").value()) == "fr_CA");
-  std::filesystem::remove(path);
 }

@@ -45,18 +45,6 @@ std::string quote(const std::filesystem::path& path) {
   return quoted + "'";
 }
 
-TempDir::TempDir() {
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / "fiscgen-pdf-test-XXXXXX").string();
-  if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 fiscgen::layout::PageModel sample_model() {
   using namespace fiscgen::layout;
   PageModel model;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "../temp_dir.hpp"
 #include "layout/layout.hpp"
 
 namespace pdf_test {
@@ -23,19 +24,7 @@ Output run_keeping_errors(const std::string& command);
 /// Single-quotes a path for the shell.
 std::string quote(const std::filesystem::path& path);
 
-/// A fresh private folder, removed with everything in it when the object goes.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = test_support::TempDir;
 
 /// A one-page letter-size model: runs in regular, bold, italic and the fallback family, a rule,
 /// a redaction box, a link and a two-level outline.

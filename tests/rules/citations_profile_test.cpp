@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../temp_dir.hpp"
 #include "rules/profile.hpp"
 
 using namespace fiscgen;
@@ -15,8 +16,7 @@ const std::filesystem::path profiles =
     std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms/rules";
 
 std::filesystem::path citations_profile(const std::string& name, const std::string& citations) {
-  const auto dir = std::filesystem::temp_directory_path() / "fiscgen-citations-profile-test";
-  std::filesystem::create_directories(dir);
+  static const test_support::TempDir dir;  // one per test process, removed at its end
   const auto file = dir / (name + ".xml");
   std::ofstream(file) << "<rules name=\"" << name << "\">\n"
                       << citations

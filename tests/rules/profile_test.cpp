@@ -1,4 +1,5 @@
 #include "rules/profile.hpp"
+#include "../temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,8 +15,7 @@ const std::filesystem::path rules_dir =
     std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms/rules";
 
 std::filesystem::path write_profile(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "fiscgen-rules-test";
-  std::filesystem::create_directories(dir);
+  static const test_support::TempDir dir;  // one per test process, removed at its end
   const auto file = dir / (name + ".xml");
   std::ofstream(file) << text;
   return file;
@@ -53,7 +53,8 @@ TEST_CASE("the letter profile numbers pages from the second") {
 
 TEST_CASE("an unknown profile lists the known ones") {
   CHECK_THROWS_WITH_AS(rules::load_named_profile(rules_dir, "fisc-2099"),
-                       doctest::Contains("known profiles: dc-local, fisc-2010, frap-32, letter-us"), Error);
+                       doctest::Contains("known profiles: dc-local, fisc-2010, frap-32, letter-us"),
+                       Error);
 }
 
 TEST_CASE("a missing style is an error naming the profile and the style") {
@@ -191,7 +192,8 @@ const char* styles = R"(<style name="body"/><style name="heading"/><style name="
 
 TEST_CASE("bad limits, parts and dates are errors at their element") {
   auto e = error_of("words", std::string("<rules name=\"x\">\n<limits>\n  <limit words=\"many\"/>\n"
-                                         "</limits>") + styles + "</rules>");
+                                         "</limits>") +
+                                 styles + "</rules>");
   CHECK(e.where().line == 3);
   CHECK(e.message() == "words=\"many\": expected a length in points, 0 or more");
 
@@ -200,17 +202,20 @@ TEST_CASE("bad limits, parts and dates are errors at their element") {
   CHECK(e.where().line == 2);
   CHECK(e.message() == "words must be a whole number");
 
-  e = error_of("nolimit", std::string("<rules name=\"x\"><limits>\n<limit kind=\"reply\"/></limits>") +
-                              styles + "</rules>");
+  e = error_of("nolimit",
+               std::string("<rules name=\"x\"><limits>\n<limit kind=\"reply\"/></limits>") +
+                   styles + "</rules>");
   CHECK(e.message() == "<limit> needs words=\"N\" or pages=\"N\", more than 0");
 
   e = error_of("twice", std::string("<rules name=\"x\"><limits><limit words=\"5\"/>\n"
-                                    "<limit words=\"6\"/></limits>") + styles + "</rules>");
+                                    "<limit words=\"6\"/></limits>") +
+                            styles + "</rules>");
   CHECK(e.where().line == 2);
   CHECK(e.message() == "two limits name no kind");
 
   e = error_of("part", std::string("<rules name=\"x\">\n\n<required part=\"Certificate\" what=\"a "
-                                   "certificate\"/>") + styles + "</rules>");
+                                   "certificate\"/>") +
+                           styles + "</rules>");
   CHECK(e.where().line == 3);
   CHECK(e.message().find("part=\"Certificate\": expected lower-case words") == 0);
 
@@ -219,20 +224,21 @@ TEST_CASE("bad limits, parts and dates are errors at their element") {
   CHECK(e.message() == "<required> needs a what attribute");
 
   e = error_of("counted", std::string("<rules name=\"x\"><limits>\n<not-counted part=\"a//b\"/>"
-                                      "</limits>") + styles + "</rules>");
+                                      "</limits>") +
+                              styles + "</rules>");
   CHECK(e.where().line == 2);
 
-  e = error_of("inside", std::string("<rules name=\"x\"><limits>\n<page/></limits>") + styles +
-                             "</rules>");
+  e = error_of("inside",
+               std::string("<rules name=\"x\"><limits>\n<page/></limits>") + styles + "</rules>");
   CHECK(e.message() == "unknown element <page> in <limits>; expected limit or not-counted");
 
-  e = error_of("date", std::string("<rules name=\"x\" effective=\"1 Dec 2016\">") + styles +
-                           "</rules>");
+  e = error_of("date",
+               std::string("<rules name=\"x\" effective=\"1 Dec 2016\">") + styles + "</rules>");
   CHECK(e.where().line == 1);
   CHECK(e.message() == "effective=\"1 Dec 2016\": expected a date as YYYY-MM-DD");
 
-  e = error_of("size", std::string("<rules name=\"x\">\n<type minimum-size=\"-1\"/>") + styles +
-                           "</rules>");
+  e = error_of(
+      "size", std::string("<rules name=\"x\">\n<type minimum-size=\"-1\"/>") + styles + "</rules>");
   CHECK(e.where().line == 2);
 
   e = error_of("tables", std::string("<rules name=\"x\">\n<tables contents=\"maybe\"/>") + styles +
