@@ -67,24 +67,53 @@ std::filesystem::path read_citations(doc::Document& document, const rules::Profi
   return cite::Table::file_in(paths);
 }
 
+/// The first stages, shared by render() and lay_out(): the input read, merged with its template,
+/// its rules profile loaded and its citations read.
+struct Merged {
+  doc::Document document;
+  rules::Profile profile;
+  templ::Environment environment;  // as the merge had it: a document stating counts merges again
+  bool wants_counts = false;       // the template asked for the laid-out document's counts
+};
+
+Merged merge(const Request& request, const DataPaths& paths, Warnings& warnings,
+             std::vector<std::filesystem::path>* files_read) {
+  Merged merged;
+  input::Matter matter;
+  input::read(matter, request.input, request.overrides, request.locale);
+  auto& environment = merged.environment;
+  environment = templ::Environment{paths, &warnings, files_read};
+  environment.public_version = request.public_version;
+  environment.draft = request.draft;
+  environment.wants_counts = &merged.wants_counts;
+  environment.templates = request.templates;
+  merged.document = templ::merge(matter, environment);
+  environment.wants_counts = nullptr;
+  merged.profile = rules::load_named_profile(paths.rules(), merged.document.meta.rules);
+  const auto table = read_citations(merged.document, merged.profile, request, paths, warnings);
+  if (files_read && !table.empty()) files_read->push_back(table);
+  return merged;
+}
+
 /// Passes of merge and layout for a document that states its own counts; see lay_out_counted.
 constexpr int max_count_passes = 3;
 
-/// Lays `document` out. When its template stated what the document counts (a certificate of
-/// compliance: "it contains 4,321 words"), the numbers must be those of the laid-out document,
-/// counted as `fiscgen check` counts them: the first merge wrote 0, so count its layout, merge
-/// again with the counts and lay that out. The certificate is a part the limits do not count,
-/// so the second pass normally agrees with the first; another is allowed should the new numbers
-/// move a counted page. Warnings come from the final layout only (the first merge gave its own).
-/// More than layout::max_pages, in any pass, is an error naming the input.
-layout::PageModel lay_out_counted(doc::Document& document, bool wants_counts,
-                                  const Request& request, templ::Environment environment,
-                                  const rules::Profile& profile, fonts::FontSet& fonts,
+/// Lays the merged document out. When its template stated what the document counts (a
+/// certificate of compliance: "it contains 4,321 words"), the numbers must be those of the
+/// laid-out document, counted as `fiscgen check` counts them: the first merge wrote 0, so count
+/// its layout, merge again with the counts and lay that out. The certificate is a part the
+/// limits do not count, so the second pass normally agrees with the first; another is allowed
+/// should the new numbers move a counted page. Warnings come from the final layout only (the
+/// first merge gave its own). More than layout::max_pages, in any pass, is an error naming the
+/// input.
+layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts::FontSet& fonts,
                                   Warnings& warnings) try {
+  auto& document = merged.document;
+  const auto& profile = merged.profile;
   Warnings pass_warnings;
   auto pages = layout::lay_out(document, profile, fonts, pass_warnings);
   templ::Counts counts{-1, -1};
-  for (int pass = 0; wants_counts && pass < max_count_passes; ++pass) {
+  for (int pass = 0; merged.wants_counts && pass < max_count_passes; ++pass) {
     std::vector<std::vector<std::string>> page_parts;
     for (const auto& page : pages.pages) page_parts.push_back(page.parts);
     const auto measured = rules::check_compliance(document, profile, page_parts);
@@ -93,10 +122,10 @@ layout::PageModel lay_out_counted(doc::Document& document, bool wants_counts,
     input::Matter matter;
     input::read(matter, request.input, request.overrides, request.locale);
     Warnings merge_warnings;  // the same as the first merge's, already reported
+    auto environment = merged.environment;
     environment.warnings = &merge_warnings;
     environment.files_read = nullptr;
     environment.counted = &counts;
-    environment.wants_counts = nullptr;
     document = templ::merge(matter, environment);
     read_citations(document, profile, request, environment.paths, merge_warnings);
     pass_warnings = Warnings();
@@ -140,21 +169,10 @@ std::filesystem::path default_output(const std::filesystem::path& input) {
 
 Result render(const Request& request, const DataPaths& paths, fonts::FontResolver& resolver) {
   Result result;
-  input::Matter matter;
-  input::read(matter, request.input, request.overrides, request.locale);
-  bool wants_counts = false;
-  templ::Environment environment{paths, &result.warnings, &result.files_read};
-  environment.public_version = request.public_version;
-  environment.draft = request.draft;
-  environment.wants_counts = &wants_counts;
-  environment.templates = request.templates;
-  doc::Document document = templ::merge(matter, environment);
-  const auto profile = rules::load_named_profile(paths.rules(), document.meta.rules);
-  const auto table = read_citations(document, profile, request, paths, result.warnings);
-  if (!table.empty()) result.files_read.push_back(table);
+  auto merged = merge(request, paths, result.warnings, &result.files_read);
   // A tree stating its counts needs a layout to fill them in; any other is written at once.
-  if (request.emit == Emit::tree && !wants_counts) {
-    result.tree = doc::to_xml(document);
+  if (request.emit == Emit::tree && !merged.wants_counts) {
+    result.tree = doc::to_xml(merged.document);
     return result;
   }
 
@@ -166,15 +184,14 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
                   " is the input file; choose another with -o");
   }
 
-  fonts::FontSet fonts(resolver, profile.font_family, profile.fallback_family);
-  const auto pages = lay_out_counted(document, wants_counts, request, environment, profile, fonts,
-                                     result.warnings);
+  fonts::FontSet fonts(resolver, merged.profile.font_family, merged.profile.fallback_family);
+  const auto pages = lay_out_counted(merged, request, fonts, result.warnings);
   if (request.emit == Emit::tree) {
-    result.tree = doc::to_xml(document);
+    result.tree = doc::to_xml(merged.document);
     return result;
   }
-  const pdf::Info info{document.meta.title, document.meta.subject, document.meta.author, "",
-                       creation_date(document.meta.date)};
+  const auto& meta = merged.document.meta;
+  const pdf::Info info{meta.title, meta.subject, meta.author, "", creation_date(meta.date)};
   const auto exhibits = exhibits_of(pages, request.input);
   for (const auto& exhibit : exhibits) result.files_read.push_back(exhibit.file);
   pdf::write(pages, fonts, info, result.output, exhibits);
@@ -186,19 +203,11 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
 
 LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResolver& resolver) {
   LaidOut result;
-  input::Matter matter;
-  input::read(matter, request.input, request.overrides, request.locale);
-  bool wants_counts = false;
-  templ::Environment environment{paths, &result.warnings, nullptr};
-  environment.public_version = request.public_version;
-  environment.draft = request.draft;
-  environment.wants_counts = &wants_counts;
-  result.document = templ::merge(matter, environment);
-  result.profile = rules::load_named_profile(paths.rules(), result.document.meta.rules);
-  read_citations(result.document, result.profile, request, paths, result.warnings);
-  fonts::FontSet fonts(resolver, result.profile.font_family, result.profile.fallback_family);
-  result.pages = lay_out_counted(result.document, wants_counts, request, environment,
-                                 result.profile, fonts, result.warnings);
+  auto merged = merge(request, paths, result.warnings, nullptr);
+  fonts::FontSet fonts(resolver, merged.profile.font_family, merged.profile.fallback_family);
+  result.pages = lay_out_counted(merged, request, fonts, result.warnings);
+  result.document = std::move(merged.document);
+  result.profile = std::move(merged.profile);
   result.file_pages = pages_in_file(result.pages, exhibits_of(result.pages, request.input));
   return result;
 }
