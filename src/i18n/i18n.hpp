@@ -18,6 +18,12 @@ namespace fiscgen::i18n {
 /// (library-probe §2: de_DE otherwise falls back to the process locale). Call once at start-up.
 void initialise();
 
+/// Throws Error unless `name` is written as a locale is: a language code of 2 or 3 letters (or
+/// "root"), then, joined by '_' or '-', a script, a region and variants of 1 to 8 letters or
+/// digits each ("en", "en-US", "fr_CA", "sr_Latn_RS"); at most 64 characters. ICU itself
+/// accepts almost any string, and reads most as the language alone.
+void check_locale_name(const std::string& name);
+
 /// Checks that text is valid UTF-8 holding no control characters other than tab and newline,
 /// and returns it in NFC. Invalid input throws Error at `where`, with the byte offset of the fault.
 std::string normalise(std::string_view utf8, const SourceLocation& where);

@@ -28,8 +28,10 @@ inline icu::UnicodeString to_icu(const std::string& utf8) {
   return icu::UnicodeString::fromUTF8(utf8);
 }
 
-/// "en-US", "en_US" and "en_us" all name the same ICU locale.
+/// "en-US", "en_US" and "en_us" all name the same ICU locale. A name not written as a locale is
+/// an Error (check_locale_name); "" is ICU's default, the root locale.
 inline icu::Locale icu_locale(const std::string& name) {
+  if (!name.empty()) check_locale_name(name);
   std::string id = name;
   for (char& c : id)
     if (c == '-') c = '_';

@@ -174,9 +174,11 @@ Messages::Messages(const std::filesystem::path& bundle_dir, const std::string& l
     if (name.empty() || name == "root") break;
     char parent[ULOC_FULLNAME_CAPACITY];
     UErrorCode status = U_ZERO_ERROR;
-    uloc_getParent(name.c_str(), parent, sizeof parent, &status);
+    const std::int32_t length = uloc_getParent(name.c_str(), parent, sizeof parent, &status);
     check(status, "finding the parent of locale \"" + name + "\"");
-    name = parent;
+    // A parent that fills the buffer exactly is not terminated: take its length, never strlen.
+    name.assign(parent,
+                static_cast<std::size_t>(std::clamp<std::int32_t>(length, 0, sizeof parent)));
   }
   bundle_ = chain.release();
 }

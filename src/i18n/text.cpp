@@ -9,6 +9,8 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -18,6 +20,36 @@
 #include "i18n/icu_util.hpp"
 
 namespace fiscgen::i18n {
+
+void check_locale_name(const std::string& name) {
+  constexpr std::size_t max_length = 64;
+  bool valid = !name.empty() && name.size() <= max_length;
+  std::size_t subtag = 0, length = 0, letters = 0;
+  for (std::size_t i = 0; valid && i <= name.size(); ++i) {
+    const char c = i < name.size() ? name[i] : '_';
+    if (c == '_' || c == '-') {
+      // The language: 2 or 3 letters, or "root"; then subtags of 1 to 8 letters or digits.
+      valid = subtag == 0 ? ((length == 2 || length == 3) && letters == length) ||
+                                name.compare(0, i, "root") == 0
+                          : length >= 1 && length <= 8;
+      ++subtag;
+      length = letters = 0;
+    } else if (std::isalnum(static_cast<unsigned char>(c))) {
+      ++length;
+      letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+    } else {
+      valid = false;
+    }
+  }
+  if (valid) return;
+  std::size_t cut = std::min<std::size_t>(name.size(), 40);
+  while (cut > 0 && cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
+    --cut;  // not inside a character
+  const std::string shown = name.substr(0, cut) + (cut < name.size() ? "…" : "");
+  throw Error("\"" + shown +
+              "\" is not a locale name: expected a language code, then a script or region if "
+              "any (en, en_US, fr_CA, sr_Latn_RS)");
+}
 namespace {
 
 std::string hex_code_point(char32_t c) {

@@ -180,6 +180,11 @@ void read_text(Matter& matter, const std::string& name, std::string_view text,
 
   for (const std::string& text_override : overrides) apply_override(matter, text_override);
   if (!locale.empty()) {
+    try {
+      i18n::check_locale_name(locale);
+    } catch (const Error& e) {
+      throw Error({"--locale", 0, 0}, e.message());
+    }
     auto attribute = matter.root().attribute("locale");
     if (!attribute) attribute = matter.root().append_attribute("locale");
     attribute.set_value(i18n::normalise(locale, {"--locale", 0, 0}).c_str());

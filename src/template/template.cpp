@@ -136,13 +136,23 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   }
 
   std::string locale = matter.root().attribute("locale").value();
+  // A malformed or unknown locale is an error at the element that names it.
+  const SourceLocation locale_named_at =
+      locale.empty() ? file.locate(template_root) : matter.locate(matter.root());
   if (locale.empty()) locale = template_root.attribute("locale").as_string("en_US");
   std::string rules_name = matter.root().attribute("rules").value();
   if (rules_name.empty()) rules_name = template_root.attribute("rules").value();
   if (rules_name.empty())
     throw Error(file.locate(template_root), file.name + " names no rules profile (rules=\"…\")");
   const auto profile = rules::load_named_profile(environment.paths.rules(), rules_name);
-  const i18n::Messages messages(environment.paths.locales, locale);
+  const i18n::Messages messages = [&] {
+    try {
+      return i18n::Messages(environment.paths.locales, locale);
+    } catch (const Error& e) {
+      if (!e.where().file.empty()) throw;
+      throw Error(locale_named_at, e.message());
+    }
+  }();
 
   const EvaluationContext context{library,
                                   [&](const pugi::xml_node& node) {

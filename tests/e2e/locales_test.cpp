@@ -2,6 +2,8 @@
 // quiet fallback for a regional variant and a clear error for an unknown locale.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "tools.hpp"
 
 namespace {
@@ -110,6 +112,33 @@ TEST_CASE("an unknown locale is an error listing the available ones, and nothing
   CHECK(run.status == 1);
   CHECK(run.err.find("unknown locale \"xx\"; available: de, en, en_GB, es, fr") !=
         std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(pdf));
+}
+
+TEST_CASE("a malformed locale is an error where it is named, and nothing is written") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "out.pdf";
+  const auto option = e2e::fiscgen(
+      {"render", (examples / "letter.xml").string(), "--locale", "en US", "-o", pdf.string()});
+  CHECK(option.status == 1);
+  CHECK(option.err ==
+        "error: --locale: \"en US\" is not a locale name: expected a language code, then a "
+        "script or region if any (en, en_US, fr_CA, sr_Latn_RS)\n");
+
+  // In the file: located at the root element that names it; a name longer than any locale
+  // (the fuzzer's was 160 characters) is cut in the message.
+  auto text = e2e::read_file(examples / "letter.xml");
+  const std::string sample_locale = "locale=\"en_US\"";
+  const auto named = text.find(sample_locale);
+  REQUIRE(named != std::string::npos);
+  text.replace(named, sample_locale.size(), "locale=\"en_" + std::string(300, 'X') + "\"");
+  const auto input = dir / "letter.xml";
+  std::ofstream(input) << text;
+  const auto attribute = e2e::fiscgen({"render", input.string(), "-o", pdf.string()});
+  CHECK(attribute.status == 1);
+  CHECK(attribute.err.rfind("error: " + input.string() + ":4:1: \"en_XXX", 0) == 0);
+  CHECK(attribute.err.find("…\" is not a locale name") != std::string::npos);
+  CHECK(attribute.err.size() < input.string().size() + 200);
   CHECK_FALSE(std::filesystem::exists(pdf));
 }
 

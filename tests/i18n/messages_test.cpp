@@ -96,3 +96,24 @@ TEST_CASE("message errors name the key and the locale") {
       fr.format("broken", {{"n", 1LL}}),
       doctest::Contains("\"broken\" in locale \"fr\" (from root.res) is not a valid"), Error);
 }
+
+TEST_CASE("a name not written as a locale is refused before ICU reads it") {
+  for (const char* name :
+       {"en", "en_US", "en-US", "fr_CA", "sr_Latn_RS", "de_DE_1996", "es_419", "root"})
+    CHECK_NOTHROW(check_locale_name(name));
+  for (const char* name : {"", "e", "english", "en US", "en_", "_US", "12_US", "en__US",
+                           "en_Foo bar", "en_abcdefghi", "en_US\xC3\xA9", "en@calendar=x"})
+    CHECK_THROWS_WITH_AS(check_locale_name(name), doctest::Contains("is not a locale name"), Error);
+  // Long names are cut in what is printed (the fuzzer's was 160 characters of a letter).
+  const std::string long_name = "en_" + std::string(200, 'X');
+  CHECK_THROWS_WITH_AS(check_locale_name(long_name),
+                       ("\"en_" + std::string(37, 'X') +
+                        "…\" is not a locale name: expected a language code, then a script or "
+                        "region if any (en, en_US, fr_CA, sr_Latn_RS)")
+                           .c_str(),
+                       Error);
+  CHECK_THROWS_WITH_AS(Messages(bundles, long_name), doctest::Contains("is not a locale name"),
+                       Error);
+  CHECK_THROWS_WITH_AS(Messages(bundles, "en_Foo bar baz"),
+                       doctest::Contains("is not a locale name"), Error);
+}
