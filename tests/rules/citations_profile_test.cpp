@@ -2,27 +2,20 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 
-#include "../temp_dir.hpp"
+#include "profile_files.hpp"
 #include "rules/profile.hpp"
 
 using namespace fiscgen;
 
 namespace {
 
-const std::filesystem::path profiles =
-    std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms/rules";
+const std::filesystem::path& profiles = rules_test::shipped_profiles;
 
 std::filesystem::path citations_profile(const std::string& name, const std::string& citations) {
-  static const test_support::TempDir dir;  // one per test process, removed at its end
-  const auto file = dir / (name + ".xml");
-  std::ofstream(file) << "<rules name=\"" << name << "\">\n"
-                      << citations
-                      << "\n<style name=\"body\"/><style name=\"heading\"/>"
-                         "<style name=\"footnote\"/></rules>";
-  return file;
+  return rules_test::write_profile(name, "<rules name=\"" + name + "\">\n" + citations +
+                                             "\n<style name=\"body\"/><style name=\"heading\"/>"
+                                             "<style name=\"footnote\"/></rules>");
 }
 
 }  // namespace

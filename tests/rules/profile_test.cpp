@@ -1,25 +1,17 @@
 #include "rules/profile.hpp"
-#include "../temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
+
+#include "profile_files.hpp"
 
 using namespace fiscgen;
 
 namespace {
 
-const std::filesystem::path rules_dir =
-    std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms/rules";
-
-std::filesystem::path write_profile(const std::string& name, const std::string& text) {
-  static const test_support::TempDir dir;  // one per test process, removed at its end
-  const auto file = dir / (name + ".xml");
-  std::ofstream(file) << text;
-  return file;
-}
+const std::filesystem::path& rules_dir = rules_test::shipped_profiles;
+using rules_test::write_profile;
 
 }  // namespace
 
