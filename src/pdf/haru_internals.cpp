@@ -1,6 +1,6 @@
 // The only file that reaches into libharu's semi-internal headers (shipped by libhpdf-dev 2.3.0:
-// hpdf_doc.h exposes struct _HPDF_Doc_Rec, hpdf_fontdef.h the TrueType loader). Verified in
-// /work/shared/library-probe.md §1.3; if libharu gains HPDF_LoadTTFontFromMemory, use that.
+// hpdf_doc.h exposes struct _HPDF_Doc_Rec, hpdf_fontdef.h the TrueType loader). If libharu
+// gains HPDF_LoadTTFontFromMemory, use that.
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -21,7 +21,11 @@ const char* load_truetype_from_memory(HPDF_Doc doc, const std::vector<std::uint8
                                       const std::string& tag) {
   if (data.empty() || tag.size() != 6) return nullptr;
   const auto size = static_cast<HPDF_UINT>(data.size());
-  HPDF_Stream stream = HPDF_MemStream_New(doc->mmgr, size);
+  // One byte more than the data: libharu 2.3's MemStream_SeekFunc finds the buffer holding a
+  // position as pos / buffer size, so with a buffer exactly as large as the font a seek to its
+  // end (an empty glyph last in 'glyf', read when a width is first asked for) looks for a second
+  // buffer that does not exist and fails with HPDF_INVALID_OBJECT (0x1033). Fixed in 2.4.
+  HPDF_Stream stream = HPDF_MemStream_New(doc->mmgr, size + 1);
   if (!stream) return nullptr;
   if (HPDF_Stream_Write(stream, data.data(), size) != HPDF_OK ||
       HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK) {
