@@ -13,6 +13,11 @@ std::string SourceLocation::str() const {
 Error::Error(SourceLocation where, std::string message)
     : std::runtime_error(message), where_(std::move(where)), message_(std::move(message)) {}
 
+Error::Error(SourceLocation where, std::string message, std::vector<Error> others)
+    : Error(std::move(where), std::move(message)) {
+  others_ = std::move(others);
+}
+
 Error::Error(std::string message) : Error(SourceLocation{}, std::move(message)) {}
 
 static std::string with_location(const SourceLocation& where, const std::string& message) {
@@ -21,7 +26,9 @@ static std::string with_location(const SourceLocation& where, const std::string&
 }
 
 std::string Error::describe() const {
-  return with_location(where_, message_);
+  std::string out = with_location(where_, message_);
+  for (const auto& other : others_) out += "\n  " + other.describe();
+  return out;
 }
 
 std::string Warning::describe() const {

@@ -25,16 +25,21 @@ struct SourceLocation {
 class Error : public std::runtime_error {
  public:
   Error(SourceLocation where, std::string message);
+  /// One problem found in several places at once (every character no font has): `others` are
+  /// printed after it, each with its own location.
+  Error(SourceLocation where, std::string message, std::vector<Error> others);
   explicit Error(std::string message);
 
   const SourceLocation& where() const { return where_; }
   const std::string& message() const { return message_; }
+  const std::vector<Error>& others() const { return others_; }
   /// "file:line:col: message", the form every diagnostic is printed in.
   std::string describe() const;
 
  private:
   SourceLocation where_;
   std::string message_;
+  std::vector<Error> others_;
 };
 
 /// Something the user should know that does not stop the document (a fallback font was used).

@@ -17,6 +17,14 @@ struct PatternDeleter {
   void operator()(FcPattern* p) const { FcPatternDestroy(p); }
 };
 using PatternPtr = std::unique_ptr<FcPattern, PatternDeleter>;
+struct CharSetDeleter {
+  void operator()(FcCharSet* c) const { FcCharSetDestroy(c); }
+};
+using CharSetPtr = std::unique_ptr<FcCharSet, CharSetDeleter>;
+struct FontSetDeleter {
+  void operator()(FcFontSet* f) const { FcFontSetDestroy(f); }
+};
+using FontSetPtr = std::unique_ptr<FcFontSet, FontSetDeleter>;
 
 const char* face_name(Face face) {
   switch (face) {
@@ -198,6 +206,40 @@ std::filesystem::path FontconfigResolver::find(const std::string& family, Face f
   auto lookup = match(nullptr, family, face, exact);
   if (lookup.file.empty()) throw Error(what + " " + lookup.problem);
   return lookup.file;
+}
+
+std::filesystem::path FontconfigResolver::find_covering(char32_t code_point, Face face) {
+  if (!system_config_ready()) return {};
+  const PatternPtr pattern(FcPatternCreate());
+  const CharSetPtr wanted(FcCharSetCreate());
+  if (!pattern || !wanted || !FcCharSetAddChar(wanted.get(), code_point)) return {};
+  // Serif first, as the documents are set in a serif; the system's aliases rank the rest.
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>("serif"));
+  FcPatternAddCharSet(pattern.get(), FC_CHARSET, wanted.get());
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT, is_bold(face) ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern.get(), FC_SLANT, is_italic(face) ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  const FontSetPtr sorted(FcFontSort(nullptr, pattern.get(), FcFalse, nullptr, &result));
+  if (!sorted) return {};
+  for (int i = 0; i < sorted->nfont; ++i) {
+    FcPattern* font = sorted->fonts[i];
+    FcCharSet* charset = nullptr;
+    FcChar8* file = nullptr;
+    FcChar8* format = nullptr;
+    if (FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) != FcResultMatch ||
+        !FcCharSetHasChar(charset, code_point) ||
+        FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
+      continue;
+    // libharu embeds TrueType outlines ('glyf') only, and the first font of a collection.
+    if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
+        FcStrCmpIgnoreCase(format, reinterpret_cast<const FcChar8*>("TrueType")) != 0 ||
+        integer_of(font, FC_INDEX, 0) != 0)
+      continue;
+    return std::filesystem::path(reinterpret_cast<const char*>(file));
+  }
+  return {};
 }
 
 }  // namespace fiscgen::fonts

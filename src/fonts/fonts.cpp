@@ -196,6 +196,10 @@ std::shared_ptr<const Font> FontResolver::open(const std::filesystem::path& file
   return std::make_shared<const Font>(file);
 }
 
+std::filesystem::path FontResolver::find_covering(char32_t, Face) {
+  return {};
+}
+
 FontSet::FontSet(FontResolver& resolver, std::string family, std::string fallback_family)
     : resolver_(resolver),
       family_(std::move(family)),
@@ -206,7 +210,8 @@ FontSet::~FontSet() = default;
 
 const Font& FontSet::font(int index) {
   if (index < 0 || index >= count())
-    throw Error("font index " + std::to_string(index) + " is outside 0-7");
+    throw Error("font index " + std::to_string(index) + " is outside 0-" +
+                std::to_string(count() - 1));
   auto& slot = fonts_[static_cast<std::size_t>(index)];
   if (!slot) {
     const bool fallback = is_fallback(index);
@@ -221,7 +226,23 @@ int FontSet::pick(Face face, char32_t code_point) {
   const int main = static_cast<int>(face);
   if (font(main).has_glyph(code_point)) return main;
   if (font(main + 4).has_glyph(code_point)) return main + 4;
-  return -1;
+  return covering(face, code_point);
+}
+
+int FontSet::covering(Face face, char32_t code_point) {
+  // A covering font already loaded for this face serves before fontconfig is asked again.
+  for (std::size_t i = 0; i < covering_.size(); ++i)
+    if (covering_[i].face == face && fonts_[8 + i]->has_glyph(code_point))
+      return static_cast<int>(8 + i);
+  const auto file = resolver_.find_covering(code_point, face);
+  if (file.empty() || count() >= max_fonts) return -1;
+  for (const auto& known : covering_)
+    if (known.face == face && known.file == file) return -1;  // its cmap lacks it after all
+  auto opened = resolver_.open(file);
+  if (!opened->has_glyph(code_point)) return -1;  // fontconfig's charset and the cmap disagree
+  fonts_.push_back(std::move(opened));
+  covering_.push_back({file, face});
+  return count() - 1;
 }
 
 }  // namespace fiscgen::fonts

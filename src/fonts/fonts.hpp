@@ -24,6 +24,10 @@ class FontResolver {
   /// The file for `family` in `face`, or an Error naming the family, the face and the Debian
   /// package that provides it. With `exact` false, a close substitute is acceptable.
   virtual std::filesystem::path find(const std::string& family, Face face, bool exact) = 0;
+  /// A font file of any family that has `code_point`, in `face` where one does, for text the
+  /// document's own families cannot draw; empty when no installed font has it. This one knows
+  /// no other fonts.
+  virtual std::filesystem::path find_covering(char32_t code_point, Face face);
   /// The font in `file`, loaded. This one loads it afresh; a resolver serving many documents
   /// may keep fonts loaded between them (batch keeps them per worker).
   virtual std::shared_ptr<const Font> open(const std::filesystem::path& file);
@@ -39,6 +43,9 @@ class FontconfigResolver : public FontResolver {
   enum class Mode { font_dirs_first, system_only };
   explicit FontconfigResolver(Mode mode = Mode::font_dirs_first) : mode_(mode) {}
   std::filesystem::path find(const std::string& family, Face face, bool exact) override;
+  /// Asks fontconfig for the installed TrueType fonts whose charset has the character, best
+  /// match for the face first (the system configuration's ranking).
+  std::filesystem::path find_covering(char32_t code_point, Face face) override;
 
  private:
   Mode mode_;
@@ -80,27 +87,43 @@ class Font {
   std::unique_ptr<Impl> impl_;
 };
 
-/// The fonts of one document: the profile's family in four faces, then the fallback family.
-/// Indices are stable: 0–3 the main faces (Face order), 4–7 the fallback faces, loaded lazily.
+/// The fonts of one document: the profile's family in four faces, then the fallback family,
+/// then whatever installed fonts draw the characters neither has. Indices are stable: 0–3 the
+/// main faces (Face order), 4–7 the fallback faces, loaded lazily; from 8 the covering fonts,
+/// each loaded when a character first needs it, for one face.
 class FontSet {
  public:
+  /// More fonts than this in one document is surely a mistake (each costs its file's load).
+  static constexpr int max_fonts = 64;
+
   FontSet(FontResolver& resolver, std::string family, std::string fallback_family);
   ~FontSet();
 
-  int count() const { return 8; }
+  int count() const { return static_cast<int>(fonts_.size()); }
   /// The font at `index`, loading it on first use.
   const Font& font(int index);
   /// Index of the font that draws `code_point` in `face`: the main face if it has the glyph,
-  /// else the fallback face; -1 if neither has it.
+  /// else the fallback face, else a covering font (found once per character and face); -1 if
+  /// no installed font has it.
   int pick(Face face, char32_t code_point);
+  /// Whether `index` is a font other than the profile's main family.
   static bool is_fallback(int index) { return index >= 4; }
   /// True once font(index) has been loaded: the fonts a document actually used.
-  bool loaded(int index) const { return fonts_.at(static_cast<std::size_t>(index)) != nullptr; }
+  bool loaded(int index) const {
+    return index >= 0 && index < count() && fonts_[static_cast<std::size_t>(index)] != nullptr;
+  }
 
  private:
+  int covering(Face face, char32_t code_point);
+
   FontResolver& resolver_;
   std::string family_, fallback_family_;
   std::vector<std::shared_ptr<const Font>> fonts_;
+  struct Covering {
+    std::filesystem::path file;
+    Face face;
+  };
+  std::vector<Covering> covering_;  // fonts_[8 + i] is covering_[i]'s
 };
 
 }  // namespace fiscgen::fonts

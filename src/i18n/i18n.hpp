@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -35,6 +36,30 @@ std::size_t invalid_utf8_at(std::string_view utf8);
 /// Decodes UTF-8 (already validated) into code points.
 std::u32string to_utf32(std::string_view utf8);
 std::string to_utf8(std::u32string_view text);
+
+/// What layout does with a character that is not a letter to draw, by Unicode's properties.
+enum class CharacterRole {
+  drawn,      // has a glyph (spaces of fixed width U+2000–U+200A included)
+  separator,  // LINE or PARAGRAPH SEPARATOR: white space, as a line break in the input is
+  invisible,  // Default_Ignorable_Code_Point: joiners, direction marks and isolates, BOM
+};
+CharacterRole character_role(char32_t cp);
+
+/// The Unicode BiDi embedding level (UAX #9, ICU's ubidi) of each byte of `utf8`, read as a
+/// left-to-right paragraph: odd levels are right to left. Empty when all of it is left to right
+/// (no right-to-left character), which costs one scan.
+std::vector<std::uint8_t> bidi_levels(std::string_view utf8);
+
+/// The visual order of a line whose characters have these levels: out[i] is the logical index
+/// of the character shown i-th from the left (UAX #9 rule L2, ubidi_reorderVisual).
+std::vector<int> visual_order(const std::vector<std::uint8_t>& levels);
+
+/// The glyph a right-to-left run shows for `cp`: its mirror image ("(" for ")"), or itself.
+char32_t mirrored(char32_t cp);
+
+/// Arabic letters in the presentation forms their neighbours call for (initial, medial, final,
+/// isolated; lam-alef ligatures), so that a font's nominal glyphs join; other text unchanged.
+std::string shape_arabic(std::string_view utf8);
 
 /// Upper-cases with the locale's rules (German ß → SS, Turkish i → İ).
 std::string to_upper(std::string_view utf8, const std::string& locale);

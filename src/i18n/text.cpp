@@ -4,8 +4,11 @@
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/timezone.h>
+#include <unicode/ubidi.h>
+#include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
+#include <unicode/ushape.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -137,6 +140,86 @@ std::string normalise(std::string_view utf8, const SourceLocation& where) {
   const icu::UnicodeString normal = nfc->normalize(text, status);
   check(status, "normalising to NFC");
   return to_std(normal);
+}
+
+CharacterRole character_role(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  const auto type = u_charType(c);
+  if (type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR) return CharacterRole::separator;
+  if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return CharacterRole::invisible;
+  return CharacterRole::drawn;
+}
+
+namespace {
+
+bool has_right_to_left(std::string_view utf8) {
+  for (const char32_t cp : to_utf32(utf8)) {
+    const auto direction = u_charDirection(static_cast<UChar32>(cp));
+    if (direction == U_RIGHT_TO_LEFT || direction == U_RIGHT_TO_LEFT_ARABIC ||
+        direction == U_RIGHT_TO_LEFT_EMBEDDING || direction == U_RIGHT_TO_LEFT_OVERRIDE ||
+        direction == U_RIGHT_TO_LEFT_ISOLATE)
+      return true;
+  }
+  return false;
+}
+
+struct BidiDeleter {
+  void operator()(UBiDi* b) const { ubidi_close(b); }
+};
+
+}  // namespace
+
+std::vector<std::uint8_t> bidi_levels(std::string_view utf8) {
+  if (!has_right_to_left(utf8)) return {};
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UBiDi, BidiDeleter> bidi(ubidi_open());
+  if (!bidi) return {};
+  ubidi_setPara(bidi.get(), text.getBuffer(), text.length(), UBIDI_LTR, nullptr, &status);
+  const UBiDiLevel* levels = U_SUCCESS(status) ? ubidi_getLevels(bidi.get(), &status) : nullptr;
+  if (!levels || U_FAILURE(status)) return {};
+  // From UTF-16 units to UTF-8 bytes: each code point's level on every byte of it.
+  std::vector<std::uint8_t> out(utf8.size(), 0);
+  std::size_t byte = 0;
+  for (int32_t unit = 0; unit < text.length() && byte < utf8.size();) {
+    const UChar32 cp = text.char32At(unit);
+    const std::size_t bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (std::size_t k = 0; k < bytes && byte < utf8.size(); ++k) out[byte++] = levels[unit];
+    unit += U16_LENGTH(cp);
+  }
+  return out;
+}
+
+std::vector<int> visual_order(const std::vector<std::uint8_t>& levels) {
+  std::vector<int> order(levels.size());
+  if (levels.empty()) return order;
+  ubidi_reorderVisual(reinterpret_cast<const UBiDiLevel*>(levels.data()),
+                      static_cast<int32_t>(levels.size()), order.data());
+  return order;
+}
+
+char32_t mirrored(char32_t cp) {
+  return static_cast<char32_t>(u_charMirror(static_cast<UChar32>(cp)));
+}
+
+std::string shape_arabic(std::string_view utf8) {
+  bool arabic = false;
+  for (const char32_t cp : to_utf32(utf8))
+    arabic = arabic || u_charDirection(static_cast<UChar32>(cp)) == U_RIGHT_TO_LEFT_ARABIC;
+  if (!arabic) return std::string(utf8);
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const uint32_t options =
+      U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL | U_SHAPE_LENGTH_GROW_SHRINK;
+  UErrorCode status = U_ZERO_ERROR;
+  std::vector<UChar> out(static_cast<std::size_t>(text.length()) + 16);
+  const int32_t length = u_shapeArabic(text.getBuffer(), text.length(), out.data(),
+                                       static_cast<int32_t>(out.size()), options, &status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string shaped;
+  icu::UnicodeString(out.data(), length).toUTF8String(shaped);
+  return shaped;
 }
 
 std::u32string to_utf32(std::string_view utf8) {

@@ -18,6 +18,8 @@ int FontCache::pick(fonts::Face face, char32_t cp) {
 
 int FontCache::advance(int font, char32_t cp) {
   if (cp >= bmp_size) return fonts_.font(font).advance(cp);
+  if (advances_.size() <= static_cast<std::size_t>(font))
+    advances_.resize(static_cast<std::size_t>(font) + 1);
   auto& table = advances_[static_cast<std::size_t>(font)];
   if (table.empty()) table.assign(bmp_size, -1);
   auto& slot = table[cp];
@@ -26,6 +28,8 @@ int FontCache::advance(int font, char32_t cp) {
 }
 
 const std::vector<int>& FontCache::kerning(int font, const std::u32string& word) {
+  if (kerning_.size() <= static_cast<std::size_t>(font))
+    kerning_.resize(static_cast<std::size_t>(font) + 1);
   auto& words = kerning_[static_cast<std::size_t>(font)];
   auto found = words.find(word);
   if (found == words.end()) found = words.emplace(word, fonts_.font(font).kerning(word)).first;

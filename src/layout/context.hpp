@@ -27,9 +27,10 @@ class FontCache {
 
  private:
   fonts::FontSet& fonts_;
-  std::array<std::map<std::u32string, std::vector<int>>, 8> kerning_;
-  std::vector<std::int8_t> picks_;                     // 4 faces × 65536; -2 = not asked yet
-  std::array<std::vector<std::int32_t>, 8> advances_;  // per font × 65536; -1 = not asked yet
+  // Per font index; they grow as the FontSet adds covering fonts.
+  std::vector<std::map<std::u32string, std::vector<int>>> kerning_;
+  std::vector<std::int8_t> picks_;                   // 4 faces × 65536; -2 = not asked yet
+  std::vector<std::vector<std::int32_t>> advances_;  // per font × 65536; -1 = not asked yet
 };
 
 /// Drawn content in coordinates relative to an origin that the page assembly moves: x is
@@ -62,6 +63,7 @@ struct FlowLine {
   bool discardable = false;  // spacers: dropped at the top of a page
   Fragment content;
   std::string part;                      // the document part it belongs to; empty: the body
+  SourceLocation where;                  // of the block it comes from, for messages
   std::vector<int> notes;                // footnotes referenced on it
   std::vector<std::string> authorities;  // keys of the authorities whose citations start on it
   std::vector<OutlineEntry> outline;     // page and y filled on placement; y relative to top
@@ -85,7 +87,10 @@ struct Context {
   FontCache cache;
   Warnings& warnings;
   std::string locale;
-  std::set<char32_t> warned;  // fallback code points already reported
+  std::set<int> warned;  // fonts other than the main family already reported
+  // Characters no installed font has, each once per place: lay_out reports them all at once.
+  std::vector<Error> missing;
+  std::set<std::pair<char32_t, std::string>> missing_seen;
   std::map<int, Note> notes;  // by number
   // What <toc> and <toa> list, gathered from the body's layout; null while the body is laid out.
   const TableData* tables = nullptr;

@@ -51,9 +51,12 @@ class FlowBuilder {
   void block(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
     // The part is inherited by everything the block contains, and restored after it.
     const std::string outer_part = part_;
+    const SourceLocation outer_where = where_;
     part_ = doc::part_of(b, outer_part);
+    where_ = b.where;
     block_in_part(b, frame, previous);
     part_ = outer_part;
+    where_ = outer_where;
   }
 
   void block_in_part(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
@@ -213,8 +216,10 @@ class FlowBuilder {
                          0);
   }
 
-  /// Columns side by side: each laid out on its own, then the row is one unit as tall as the
-  /// tallest column, never split.
+  /// Columns side by side: each laid out on its own, then cut into bands across the row where
+  /// no column has a line straddling the cut (between two of its lines, or below its end). The
+  /// bands are kept together as firmly as a <keep>, so a row breaks over pages only when it is
+  /// taller than what a page has left even on a page of its own (a caption with many parties).
   void columns(const doc::Block& b, const Frame& frame) {
     const double total = frame.right - frame.left;
     double fixed = 0;
@@ -226,41 +231,82 @@ class FlowBuilder {
         ++free;
     }
     const double share = free > 0 ? std::max(0.0, 1.0 - fixed) / free : 0;
-    FlowLine unit;
+    struct Placed {
+      std::vector<FlowLine> lines;
+      std::vector<double> tops;  // of each line, from the row's top
+      double height = 0;
+    };
+    std::vector<Placed> placed;
     double x = frame.left;
+    double row_height = 0;
     for (const auto& column : b.children) {
       const double width = (column.width > 0 ? column.width : share) * total;
       const Frame inner{x, x + width, frame.paragraph_style};
-      std::vector<FlowLine> lines;
-      FlowBuilder nested(context_, breaker_, lines);
+      Placed& p = placed.emplace_back();
+      FlowBuilder nested(context_, breaker_, p.lines);
       nested.part_ = part_;
+      nested.where_ = where_;
       if (column.kind == doc::BlockKind::column)
         nested.blocks(column.children, inner);
       else
         nested.block(column, inner, nullptr);
       nested.finish();
       double y = 0;
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0) y += lines[i].gap_before;
-        if (i == 0 && unit.baseline <= 0) unit.baseline = lines[i].baseline;
-        unit.content.append(lines[i].content, y);
-        for (auto entry : lines[i].outline) {
-          entry.y -= y;
-          unit.outline.push_back(std::move(entry));
-        }
-        unit.notes.insert(unit.notes.end(), lines[i].notes.begin(), lines[i].notes.end());
-        unit.authorities.insert(unit.authorities.end(), lines[i].authorities.begin(),
-                                lines[i].authorities.end());
-        y += lines[i].height;
+      for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        if (i > 0) y += p.lines[i].gap_before;
+        p.tops.push_back(y);
+        y += p.lines[i].height;
       }
-      unit.height = std::max(unit.height, y);
+      p.height = y;
+      row_height = std::max(row_height, y);
       x += width;
     }
-    std::sort(unit.notes.begin(), unit.notes.end());
-    std::vector<OutlineEntry> outline = std::move(unit.outline);
-    unit.outline.clear();
-    pending_outline_.insert(pending_outline_.end(), outline.begin(), outline.end());
-    add(std::move(unit), true, 0);
+    // A cut at y is clean when every column has a line starting at y or has ended above it.
+    std::vector<double> cuts{0};
+    for (const auto& p : placed)
+      for (const double top : p.tops)
+        if (top > 0) cuts.push_back(top);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    const auto clean = [&](double cut) {
+      for (const auto& p : placed) {
+        if (cut >= p.height) continue;
+        if (std::find(p.tops.begin(), p.tops.end(), cut) == p.tops.end()) return false;
+      }
+      return true;
+    };
+    std::vector<double> bands;
+    for (const double cut : cuts)
+      if ((cut == 0 || cut < row_height) && clean(cut)) bands.push_back(cut);
+    bands.push_back(row_height);
+    std::vector<std::size_t> next(placed.size(), 0);
+    for (std::size_t k = 0; k + 1 < bands.size(); ++k) {
+      FlowLine unit;
+      for (auto& p : placed) {
+        auto& i = next[static_cast<std::size_t>(&p - placed.data())];
+        for (; i < p.lines.size() && p.tops[i] < bands[k + 1]; ++i) {
+          FlowLine& line = p.lines[i];
+          const double y = p.tops[i] - bands[k];
+          if (k == 0 && i == 0 && unit.baseline <= 0) unit.baseline = line.baseline;
+          unit.content.append(line.content, y);
+          for (auto entry : line.outline) {
+            entry.y -= y;
+            unit.outline.push_back(std::move(entry));
+          }
+          unit.notes.insert(unit.notes.end(), line.notes.begin(), line.notes.end());
+          unit.authorities.insert(unit.authorities.end(), line.authorities.begin(),
+                                  line.authorities.end());
+        }
+      }
+      unit.height = bands[k + 1] - bands[k];
+      std::sort(unit.notes.begin(), unit.notes.end());
+      std::vector<OutlineEntry> outline = std::move(unit.outline);
+      unit.outline.clear();
+      pending_outline_.insert(pending_outline_.end(), outline.begin(), outline.end());
+      const std::size_t at = out_.size();
+      add(std::move(unit), k == 0, 0);
+      if (k > 0) out_[at].keep = std::max(out_[at].keep, static_cast<int>(keep_hard));
+    }
   }
 
   void keep_together(std::size_t from, int strength) {
@@ -270,6 +316,7 @@ class FlowBuilder {
 
   void add(FlowLine line, bool first_of_block, double space_before) {
     line.part = part_;
+    if (line.where.file.empty()) line.where = where_;
     if (first_of_block) {
       line.gap_before = pending_space_ + space_before;
       pending_space_ = 0;
@@ -309,6 +356,7 @@ class FlowBuilder {
   bool pending_forced_ = false;
   std::vector<OutlineEntry> pending_outline_;
   std::string part_;  // of the block being laid out
+  SourceLocation where_;
   double flow_height_ = 0;
 };
 

@@ -94,6 +94,16 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
   detail::add_page_numbers(context, model);
   detail::add_banners(context, model);
   detail::add_watermark(context, model);
+  if (!context.missing.empty()) {
+    auto first = context.missing.front();
+    const auto count = context.missing.size();
+    throw Error(first.where(),
+                count == 1 ? first.message()
+                           : first.message() + " (and " + std::to_string(count - 1) +
+                                 (count == 2 ? " other character" : " other characters") +
+                                 " no font has, listed below)",
+                std::vector<Error>(context.missing.begin() + 1, context.missing.end()));
+  }
   return model;
 }
 

@@ -1,6 +1,7 @@
 #include "layout/pagination.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "layout/paragraph.hpp"
 #include "layout/text.hpp"
@@ -244,6 +245,12 @@ class Paginator {
     for (std::size_t i = start; i < end; ++i) {
       const FlowLine& line = lines_[i];
       if (i > start) y -= line.gap_before;
+      // Drawn below the page's foot, it would be lost to every reader: refused instead.
+      if (line.height > height_ + fit_tolerance)
+        throw Error(line.where, "this part is " + std::to_string(std::lround(line.height)) +
+                                    " pt tall, taller than a page's " +
+                                    std::to_string(std::lround(height_)) +
+                                    " pt of text, and cannot be split over pages: shorten it");
       place(page, line.content, y);
       cite_on(page, line);
       const std::string part = line.part.empty() ? "body" : line.part;

@@ -133,11 +133,30 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
     if (atoms[k].kind == AtomKind::soft_hyphen) return hyphen && k == b - 1 ? atoms[k].width : 0.0;
     return atoms[k].width;
   };
+  // The atoms in the order they are shown, left to right: the logical order unless the line
+  // holds right-to-left text, which UAX #9 reorders by the levels the paragraph resolved.
+  std::vector<std::size_t> order(b - a);
+  for (std::size_t k = a; k < b; ++k) order[k - a] = k;
+  if (std::any_of(atoms.begin() + static_cast<std::ptrdiff_t>(a),
+                  atoms.begin() + static_cast<std::ptrdiff_t>(b),
+                  [](const Atom& atom) { return atom.level > 0; })) {
+    std::vector<std::uint8_t> levels;
+    for (std::size_t k = a; k < b; ++k) levels.push_back(atoms[k].level);
+    const auto visual = i18n::visual_order(levels);
+    for (std::size_t i = 0; i < visual.size(); ++i)
+      order[i] = a + static_cast<std::size_t>(visual[i]);
+  }
+  // A gap opens before a shown atom that is not a space and follows one.
+  const auto opens_gap = [&](std::size_t i) {
+    return i > 0 && atoms[order[i]].kind != AtomKind::space &&
+           atoms[order[i - 1]].kind == AtomKind::space;
+  };
+
   double natural = 0;
   int gaps = 0;
-  for (std::size_t k = a; k < b; ++k) {
-    natural += width_of(k);
-    if (k > a && atoms[k].kind != AtomKind::space && atoms[k - 1].kind == AtomKind::space) ++gaps;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    natural += width_of(order[i]);
+    if (opens_gap(i)) ++gaps;
   }
   double extra = 0, shift = 0;
   const double slack = available - natural;
@@ -150,23 +169,23 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
   else if (align == doc::Align::right && slack > 0)
     shift = slack;
 
-  std::vector<double> xs(b - a);
+  std::vector<double> xs(b - a);  // by logical index
   double pen = x + shift;
   int gaps_seen = 0;
-  for (std::size_t k = a; k < b; ++k) {
-    if (k > a && atoms[k].kind != AtomKind::space && atoms[k - 1].kind == AtomKind::space) {
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (opens_gap(i)) {
       ++gaps_seen;
       // Recomputed from the start rather than accumulated, so the last word ends exactly at
       // the right edge however many gaps there are.
       pen = x + shift + extra * gaps_seen;
-      for (std::size_t j = a; j < k; ++j) pen += width_of(j);
+      for (std::size_t j = 0; j < i; ++j) pen += width_of(order[j]);
     }
-    xs[k - a] = pen;
-    pen += width_of(k);
+    xs[order[i] - a] = pen;
+    pen += width_of(order[i]);
   }
 
   const double asc = context.ascent(size), desc = context.descent(size);
-  for (std::size_t k = a; k < b; ++k) {
+  for (const std::size_t k : order) {
     const Atom& atom = atoms[k];
     if (!draws_text(atom) || (atom.kind == AtomKind::soft_hyphen && !(hyphen && k == b - 1)))
       continue;
@@ -177,23 +196,27 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
         std::abs(pen - ax) > same_x) {
       out.runs.push_back(TextRun{ax, y, atom.font, atom.size, {}});
     }
-    append_utf8(out.runs.back().text, atom.cp);
+    // Right to left, a bracket shows its mirror image: ")" opens a Hebrew parenthesis.
+    append_utf8(out.runs.back().text, atom.level % 2 ? i18n::mirrored(atom.cp) : atom.cp);
     // Where the reader's pen goes: the advance, not the kerning, which starts a new run.
     pen = ax + width_of(k) - atom.kern;
   }
 
-  // Underlines, links and redaction boxes: one shape per stretch of marked atoms.
+  // Underlines, links and redaction boxes: one shape per stretch of marked atoms side by side.
   const auto spans = [&](auto marked, auto emit) {
-    std::size_t k = a;
-    while (k < b) {
+    std::size_t i = 0;
+    while (i < order.size()) {
+      const std::size_t k = order[i];
       if (!marked(atoms[k])) {
-        ++k;
+        ++i;
         continue;
       }
-      std::size_t j = k;
-      while (j + 1 < b && marked(atoms[j + 1]) && atoms[j + 1].link == atoms[k].link) ++j;
-      emit(k, xs[k - a], xs[j - a] + width_of(j));
-      k = j + 1;
+      std::size_t j = i;
+      while (j + 1 < order.size() && marked(atoms[order[j + 1]]) &&
+             atoms[order[j + 1]].link == atoms[k].link)
+        ++j;
+      emit(k, xs[k - a], xs[order[j] - a] + width_of(order[j]));
+      i = j + 1;
     }
   };
   spans([](const Atom& t) { return t.underline; },

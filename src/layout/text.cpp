@@ -27,11 +27,6 @@ std::string code_point_name(char32_t cp) {
   return name;
 }
 
-bool is_invisible(char32_t cp) {
-  // ZWSP, ZWNJ, ZWJ, word joiner, BOM: break or shaping hints, nothing to draw.
-  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
-}
-
 }  // namespace
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -71,14 +66,17 @@ int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where, 
   }
   const int font = context_.cache.pick(face, cp);
   if (font < 0) {
-    if (redacted) return -1;
-    throw Error(where, "the character " + code_point_name(cp) + " is in no available font (" +
-                           context_.cache.font(0).family() + ", " +
-                           context_.cache.font(4).family() + ")");
+    // Recorded, not thrown: lay_out lists every such character at once.
+    if (!redacted && context_.missing_seen.emplace(cp, where.str()).second)
+      context_.missing.emplace_back(
+          where, "the character " + code_point_name(cp) + " is in no installed font");
+    return -1;
   }
-  if (fonts::FontSet::is_fallback(font) && !redacted && context_.warned.insert(cp).second)
-    context_.warnings.add(where, code_point_name(cp) + " is drawn from the fallback font " +
-                                     context_.cache.font(font).family());
+  // One warning per font the document borrows from, naming it and the first character.
+  if (fonts::FontSet::is_fallback(font) && !redacted && context_.warned.insert(font).second)
+    context_.warnings.add(where, code_point_name(cp) + " and any other character " +
+                                     context_.cache.font(0).family() + " lacks are drawn from " +
+                                     context_.cache.font(font).family() + " where it has them");
   return font;
 }
 
@@ -92,7 +90,8 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
   atom.size = size;
   atom.rise = rise;
   const fonts::Face f = face(a);
-  if (cp == '\t' || cp == '\n' || cp == '\r') cp = ' ';
+  const auto role = i18n::character_role(cp);
+  if (cp == '\t' || cp == '\n' || cp == '\r' || role == i18n::CharacterRole::separator) cp = ' ';
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
     throw Error(where, "the control character " + code_point_name(cp) + " cannot be drawn");
   char32_t measured = cp;
@@ -103,13 +102,13 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
   } else if (cp == soft_hyphen) {
     atom.kind = AtomKind::soft_hyphen;
     measured = '-';
-  } else if (is_invisible(cp)) {
+  } else if (role == i18n::CharacterRole::invisible) {
     atom.kind = AtomKind::invisible;
     out_.atoms.push_back(atom);
     return;
   }
   const int font = resolve(f, measured, where, a.redacted);
-  if (font < 0) {  // redacted text no font has: measure what the reader would not see anyway
+  if (font < 0) {  // no font has it: redacted, or an error lay_out reports; measure it anyway
     const auto& main = context_.cache.font(static_cast<int>(f));
     atom.font = static_cast<std::int8_t>(f);
     atom.width = main.advance(measured) * size / 1000.0;
@@ -121,8 +120,11 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
   out_.atoms.push_back(atom);
 }
 
-void Shaper::add_string(std::string_view utf8, const Attributes& a, const SourceLocation& where,
+void Shaper::add_string(std::string_view logical, const Attributes& a, const SourceLocation& where,
                         double size, double rise) {
+  // Arabic letters join: their contextual forms are what the font draws and layout measures.
+  const std::string shaped = i18n::shape_arabic(logical);
+  const std::string_view utf8 = shaped;
   std::size_t pos = 0;
   while (pos < utf8.size()) {
     char32_t cp = 0;
@@ -216,12 +218,18 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
 /// pair across it would be lost in the stretch anyway.
 Shaped Shaper::finish() {
   auto& atoms = out_.atoms;
+  // Levels for the whole paragraph (UAX #9 resolves them over it); lines are reordered when
+  // placed. Kerning pairs are the font's left-to-right pairs, so right-to-left runs have none.
+  const auto levels = i18n::bidi_levels(out_.text);
+  if (!levels.empty())
+    for (auto& atom : atoms)
+      if (atom.offset < levels.size()) atom.level = levels[atom.offset];
   const auto joins = [&](const Atom& a, const Atom& b) {
     return b.kind == AtomKind::glyph && !b.redacted && b.font == a.font && b.size == a.size &&
-           b.rise == a.rise;
+           b.rise == a.rise && b.level % 2 == 0;
   };
   for (std::size_t begin = 0; begin < atoms.size();) {
-    if (atoms[begin].kind != AtomKind::glyph || atoms[begin].redacted) {
+    if (atoms[begin].kind != AtomKind::glyph || atoms[begin].redacted || atoms[begin].level % 2) {
       ++begin;
       continue;
     }

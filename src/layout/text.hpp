@@ -29,9 +29,10 @@ struct Atom {
   bool redacted = false;  // measured, covered by a box, never drawn as text
   int link = -1;          // index into Shaped::links
   double size = 12;
-  double rise = 0;   // baseline shift (superscript footnote marks)
-  double width = 0;  // points, kerning with the next atom included
-  double kern = 0;   // points of `width` that are the font's kerning, not the glyph's advance
+  double rise = 0;         // baseline shift (superscript footnote marks)
+  double width = 0;        // points, kerning with the next atom included
+  double kern = 0;         // points of `width` that are the font's kerning, not the glyph's advance
+  std::uint8_t level = 0;  // BiDi embedding level: odd is right to left
 };
 
 /// A paragraph's text ready for breaking: `text` is what ICU reads for break opportunities.

@@ -26,8 +26,6 @@
 namespace fiscgen::pdf {
 namespace {
 
-constexpr int font_slots = 8;
-
 /// One embedded font: a font file and every FontSet index that draws with it (the main and
 /// fallback families may resolve to the same file), with the union of their code points.
 struct EmbeddedFont {
@@ -66,7 +64,7 @@ void require_utf8(std::string_view text, const std::string& what) {
 
 // Checks every run against what the PDF can show, and groups the code points by font file.
 std::vector<EmbeddedFont> collect_fonts(const layout::PageModel& model, fonts::FontSet& fonts) {
-  std::array<std::set<char32_t>, font_slots> used;
+  std::vector<std::set<char32_t>> used(static_cast<std::size_t>(fonts.count()));
   for (std::size_t p = 0; p < model.pages.size(); ++p) {
     // The watermark's runs after the page's own: its glyphs are embedded like any others.
     std::vector<const layout::TextRun*> runs;
@@ -76,9 +74,9 @@ std::vector<EmbeddedFont> collect_fonts(const layout::PageModel& model, fonts::F
       const auto& run = *runs[r];
       const std::string where = where_run(p, r);
       require_finite({run.x, run.y, run.size}, where);
-      if (run.font < 0 || run.font >= font_slots)
+      if (run.font < 0 || run.font >= fonts.count())
         throw Error("PDF writer: " + where + " uses font " + std::to_string(run.font) +
-                    ", outside 0-7");
+                    ", outside 0-" + std::to_string(fonts.count() - 1));
       if (run.text.empty()) continue;
       const fonts::Font& font = fonts.font(run.font);
       std::size_t pos = 0;
@@ -101,7 +99,7 @@ std::vector<EmbeddedFont> collect_fonts(const layout::PageModel& model, fonts::F
   }
   std::vector<EmbeddedFont> embedded;
   std::map<std::filesystem::path, std::size_t> by_file;
-  for (int index = 0; index < font_slots; ++index) {
+  for (int index = 0; index < fonts.count(); ++index) {
     if (used[static_cast<std::size_t>(index)].empty()) continue;
     const auto& file = fonts.font(index).file();
     auto [it, added] = by_file.emplace(file, embedded.size());
@@ -180,7 +178,7 @@ std::string ascii_uri(const std::string& uri) {
 /// Drawn before anything else on the page, so the text and boxes lie over it: the runs turned
 /// about the watermark's origin by a text matrix, in its grey, inside a saved graphics state.
 void draw_watermark(haru::Doc& doc, HPDF_Page page, const layout::Watermark& mark,
-                    const std::string& where, const std::array<HPDF_Font, font_slots>& handles) {
+                    const std::string& where, const std::vector<HPDF_Font>& handles) {
   if (mark.runs.empty()) return;
   require_finite({mark.x, mark.y, mark.angle, mark.gray}, where + " (watermark)");
   const double radians = mark.angle * std::acos(-1.0) / 180;
@@ -204,7 +202,7 @@ void draw_watermark(haru::Doc& doc, HPDF_Page page, const layout::Watermark& mar
 }
 
 void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::size_t number,
-               const std::array<HPDF_Font, font_slots>& handles) {
+               const std::vector<HPDF_Font>& handles) {
   const std::string where = "drawing page " + std::to_string(number + 1);
   draw_watermark(doc, page, model.watermark, where, handles);
   bool in_text = false;
@@ -340,7 +338,7 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
   for (const auto& font : embedded) subsets.push_back(font.subset);
   const ContentId id = content_id(pages, info, subsets);
 
-  std::array<HPDF_Font, font_slots> handles{};
+  std::vector<HPDF_Font> handles(static_cast<std::size_t>(fonts.count()));
   for (std::size_t i = 0; i < embedded.size(); ++i) {
     auto& font = embedded[i];
     const std::string doing = "embedding " + fonts.font(font.indices.front()).file().string();

@@ -149,6 +149,10 @@ std::vector<pdf::Exhibit> exhibits_of(const layout::PageModel& pages,
   return exhibits;
 }
 
+pdf::Info info_of(const doc::Metadata& meta) {
+  return {meta.title, meta.subject, meta.author, "", creation_date(meta.date)};
+}
+
 /// Pages a reader of the written file sees: the model's, slip sheets included, and every
 /// exhibit's.
 int pages_in_file(const layout::PageModel& pages, const std::vector<pdf::Exhibit>& exhibits) {
@@ -190,8 +194,7 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
     result.tree = doc::to_xml(merged.document);
     return result;
   }
-  const auto& meta = merged.document.meta;
-  const pdf::Info info{meta.title, meta.subject, meta.author, "", creation_date(meta.date)};
+  const auto info = info_of(merged.document.meta);
   const auto exhibits = exhibits_of(pages, request.input);
   for (const auto& exhibit : exhibits) result.files_read.push_back(exhibit.file);
   pdf::write(pages, fonts, info, result.output, exhibits);
@@ -206,9 +209,13 @@ LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResol
   auto merged = merge(request, paths, result.warnings, nullptr);
   fonts::FontSet fonts(resolver, merged.profile.font_family, merged.profile.fallback_family);
   result.pages = lay_out_counted(merged, request, fonts, result.warnings);
+  // The PDF is written too, into memory and discarded, so that whatever the writer would refuse
+  // (a font libharu cannot draw, a broken exhibit) `check` refuses first, with render's message.
+  const auto exhibits = exhibits_of(result.pages, request.input);
+  pdf::write_to_memory(result.pages, fonts, info_of(merged.document.meta), exhibits);
   result.document = std::move(merged.document);
   result.profile = std::move(merged.profile);
-  result.file_pages = pages_in_file(result.pages, exhibits_of(result.pages, request.input));
+  result.file_pages = pages_in_file(result.pages, exhibits);
   return result;
 }
 

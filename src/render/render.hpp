@@ -58,8 +58,9 @@ struct LaidOut {
   Warnings warnings;
 };
 
-/// Runs the pipeline up to the page model (request.output and request.emit are ignored), and
-/// opens the exhibits to count their pages: a missing or invalid one throws at its <exhibit>.
+/// Runs the whole pipeline (request.output and request.emit are ignored), the PDF writer
+/// included, into memory and discarded: whatever render() would refuse, this refuses with the
+/// same message. A missing or invalid exhibit throws at its <exhibit>.
 LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResolver& fonts);
 
 /// What became of one row of mail-merge data.

@@ -1,6 +1,8 @@
 // Bad input: a clear message with file:line:col, a non-zero exit, and no file left behind.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <fstream>
 
 #include "tools.hpp"
@@ -43,18 +45,51 @@ TEST_CASE("malformed XML is reported at its line and column, and nothing is writ
   check_nothing_written(dir, 1);
 }
 
-TEST_CASE("a character no font has is an error naming it and where it is") {
+TEST_CASE("characters no installed font has are all listed at once, each where it is") {
   e2e::TempDir dir;
   std::string text = e2e::read_file(examples / "letter.xml");
   const auto body = text.find("<body>");
   REQUIRE(body != std::string::npos);
-  text.insert(body + 6, "<p>Signed in 日本.</p>");
+  // U+0378 and U+0379 are unassigned: no font has them, whatever is installed.
+  text.insert(body + 6, "\n<p>Signed \u0378.</p>\n<p>Also \u0379 and \u0378 again.</p>");
   const auto input = write(dir, "glyph.xml", text);
-  const auto run = e2e::fiscgen({"render", input.string(), "-o", (dir / "out.pdf").string()});
-  CHECK(run.status == 1);
-  CHECK(run.err.find("U+65E5") != std::string::npos);
-  CHECK(run.err.find("glyph.xml:") != std::string::npos);
+  const auto render = e2e::fiscgen({"render", input.string(), "-o", (dir / "out.pdf").string()});
+  CHECK(render.status == 1);
+  CHECK(render.err.find("U+0378") != std::string::npos);
+  CHECK(render.err.find("U+0379") != std::string::npos);
+  // Each at its own paragraph's line: the first on the line after <body>, the second below it.
+  const int body_line = static_cast<int>(std::count(text.begin(), text.begin() + body, '\n')) + 1;
+  CHECK(render.err.find("glyph.xml:" + std::to_string(body_line + 1) + ":") != std::string::npos);
+  CHECK(render.err.find("glyph.xml:" + std::to_string(body_line + 2) + ":") != std::string::npos);
   check_nothing_written(dir, 1);
+  // check refuses it too, with the same message.
+  const auto check = e2e::fiscgen({"check", input.string()});
+  CHECK(check.status == 1);
+  CHECK(check.err.find(render.err.substr(0, render.err.find('\n'))) != std::string::npos);
+}
+
+TEST_CASE("a character the profile's fonts lack comes from an installed font that has it") {
+  e2e::TempDir dir;
+  std::string text = e2e::read_file(examples / "letter.xml");
+  const auto body = text.find("<body>");
+  REQUIRE(body != std::string::npos);
+  text.insert(body + 6, "<p>Signed in 東京 by Kim 김민수 and 山田.</p>");
+  const auto input = write(dir, "cjk.xml", text);
+  const auto pdf = dir / "out.pdf";
+  const auto run = e2e::fiscgen({"render", input.string(), "-o", pdf.string()});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  // One warning naming the font drawn from, not one per character.
+  const auto fonts = e2e::pdf_fonts(pdf);
+  std::string borrowed;
+  for (const auto& font : fonts)
+    if (font.name.find("Liberation") == std::string::npos) borrowed = font.name;
+  REQUIRE(!borrowed.empty());
+  CHECK(run.err.find("U+6771") != std::string::npos);
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') <= 2);
+  const auto text_back = e2e::pdf_text(pdf);
+  CHECK(text_back.find("東京") != std::string::npos);
+  CHECK(text_back.find("김민수") != std::string::npos);
+  CHECK(e2e::check_readers(pdf).empty());
 }
 
 TEST_CASE("an unknown form lists the known ones") {
