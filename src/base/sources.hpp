@@ -1,0 +1,76 @@
+// The one search path for fiscgen's data files, and the record of what a document read through
+// it (design §2: as Typst's World). Batch keys and --explain are taken from that record.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/data_paths.hpp"
+
+namespace fiscgen {
+
+/// The names, relative to the data folder, of the data files every document may read.
+namespace source_name {
+inline constexpr const char* recipients = "letters/recipients.xml";
+inline constexpr const char* markings = "forms/markings.xml";
+inline constexpr const char* citation_table = "forms/cite/reporters.xml";
+inline constexpr const char* rules_folder = "forms/rules";
+/// "forms/rules/NAME.xml".
+std::string rules_profile(const std::string& profile);
+}  // namespace source_name
+
+/// A file read for a document.
+struct SourceRead {
+  /// The name it was found by on the search path ("forms/rules/fisc-2010.xml"); empty for a
+  /// file named by its path (a font, a locale bundle, an exhibit).
+  std::string name;
+  std::filesystem::path file;  // absolute and normal
+};
+
+/// Resolves names such as "forms/rules/fisc-2010.xml" or "letters/recipients.xml": each
+/// --templates folder, in the order given, then the data folder; the first that holds the file
+/// wins. Every file a document reads is recorded here, once. One per document (not shared
+/// between threads).
+class Sources {
+ public:
+  explicit Sources(DataPaths paths);
+
+  const DataPaths& paths() const { return paths_; }
+
+  /// The folders searched for names under `kind` ("forms" or "letters"), in order.
+  std::vector<std::filesystem::path> roots(const std::string& kind) const;
+  /// Every file on the search path that `name` names, in the order searched: the first is the
+  /// one read, the others it overrides. Empty for a name with "..", or absolute.
+  std::vector<std::filesystem::path> candidates(const std::string& name) const;
+  /// The file `name` resolves to; empty when no folder holds it.
+  std::filesystem::path find(const std::string& name) const;
+  /// Whether `file` lies in a --templates folder rather than the data folder.
+  bool overrides(const std::filesystem::path& file) const;
+  /// How messages name a file read by `name`: the name for the data folder's own ("letters/
+  /// recipients.xml"), the path for a user's (they must know which of their files it is).
+  std::string shown(const std::string& name, const std::filesystem::path& file) const;
+
+  /// Resolves `name` and records it as read. An Error naming `what` when no folder holds it.
+  std::filesystem::path open(const std::string& name, const std::string& what);
+  /// The bytes of `name`, resolved and recorded as open() does.
+  std::string read(const std::string& name, const std::string& what);
+  /// Records `file`, found by `name` (empty: named by its path), as read.
+  void record(const std::string& name, const std::filesystem::path& file);
+
+  /// The files named "FOLDER/…EXTENSION" in any folder of the search path ("forms/rules",
+  /// ".xml"), as file names, sorted, each once.
+  std::vector<std::string> list(const std::string& folder, const std::string& extension) const;
+
+  /// Everything recorded, in the order first read, each file once.
+  const std::vector<SourceRead>& reads() const { return reads_; }
+
+ private:
+  DataPaths paths_;
+  std::vector<SourceRead> reads_;
+};
+
+/// `path` absolute and lexically normal: how files are recorded and compared.
+std::filesystem::path absolute_path(const std::filesystem::path& path);
+
+}  // namespace fiscgen

@@ -1,0 +1,85 @@
+#include "base/sources.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "../temp_dir.hpp"
+#include "base/error.hpp"
+
+namespace fs = std::filesystem;
+using namespace fiscgen;
+
+namespace {
+
+void write(const fs::path& file, const std::string& text) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+/// A data folder and two --templates folders: `first` holds a profile and the recipients,
+/// `second` the same profile and a profile of its own.
+struct Folders {
+  test_support::TempDir data, first, second;
+  DataPaths paths;
+  Folders() {
+    paths.forms = data / "forms";
+    paths.letters = data / "letters";
+    paths.templates = {first.path(), second.path()};
+    write(data / "forms/rules/fisc-2010.xml", "ours");
+    write(data / "forms/rules/frap-32.xml", "ours");
+    write(data / "letters/recipients.xml", "ours");
+    write(first / "forms/rules/fisc-2010.xml", "first");
+    write(first / "letters/recipients.xml", "first");
+    write(second / "forms/rules/fisc-2010.xml", "second");
+    write(second / "forms/rules/firm.xml", "second");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("sources: --templates folders first, in order, then the data folder") {
+  Folders folders;
+  const Sources sources(folders.paths);
+  CHECK(sources.find("forms/rules/fisc-2010.xml") == folders.first / "forms/rules/fisc-2010.xml");
+  CHECK(sources.candidates("forms/rules/fisc-2010.xml") ==
+        std::vector<fs::path>{folders.first / "forms/rules/fisc-2010.xml",
+                              folders.second / "forms/rules/fisc-2010.xml",
+                              folders.data / "forms/rules/fisc-2010.xml"});
+  CHECK(sources.find("forms/rules/frap-32.xml") == folders.data / "forms/rules/frap-32.xml");
+  CHECK(sources.find("forms/rules/firm.xml") == folders.second / "forms/rules/firm.xml");
+  CHECK(sources.find("letters/recipients.xml") == folders.first / "letters/recipients.xml");
+  CHECK(sources.find("forms/rules/none.xml").empty());
+  CHECK(sources.list("forms/rules", ".xml") ==
+        std::vector<std::string>{"firm.xml", "fisc-2010.xml", "frap-32.xml"});
+  CHECK(sources.overrides(folders.first / "letters/recipients.xml"));
+  CHECK_FALSE(sources.overrides(folders.data / "letters/recipients.xml"));
+  CHECK(sources.shown("letters/recipients.xml", folders.data / "letters/recipients.xml") ==
+        "letters/recipients.xml");
+}
+
+TEST_CASE("sources: names that could leave the search path find nothing") {
+  Folders folders;
+  const Sources sources(folders.paths);
+  write(folders.data / "secret.xml", "no");
+  for (const char* name : {"forms/../secret.xml", "forms/rules/../../secret.xml", "secret.xml",
+                           "/etc/passwd", "", "locales/root.res"})
+    CHECK_MESSAGE(sources.find(name).empty(), name);
+}
+
+TEST_CASE("sources: what is read is recorded once, with the name it was found by") {
+  Folders folders;
+  Sources sources(folders.paths);
+  CHECK(sources.read("forms/rules/fisc-2010.xml", "rules profile") == "first");
+  sources.open("forms/rules/fisc-2010.xml", "rules profile");
+  sources.record({}, folders.data / "fonts/../font.ttf");
+  REQUIRE(sources.reads().size() == 2);
+  CHECK(sources.reads()[0].name == "forms/rules/fisc-2010.xml");
+  CHECK(sources.reads()[0].file == folders.first / "forms/rules/fisc-2010.xml");
+  CHECK(sources.reads()[1].name.empty());
+  CHECK(sources.reads()[1].file == folders.data / "font.ttf");
+  CHECK_THROWS_WITH_AS(sources.open("forms/markings.xml", "classification vocabulary"),
+                       doctest::Contains("no classification vocabulary forms/markings.xml in "),
+                       Error);
+  CHECK(sources.reads().size() == 2);
+}
