@@ -451,14 +451,13 @@ void annotate(doc::Document& document, const Reader& reader, const Options& opti
   Annotator(document, reader, options, warnings).run();
 }
 
-std::shared_ptr<const Reader> shared_reader(const DataPaths& paths) {
+std::shared_ptr<const Reader> shared_reader(const std::filesystem::path& file) {
   struct Loaded {
     std::filesystem::file_time_type modified;
     std::shared_ptr<const Reader> reader;
   };
   static std::mutex mutex;
   static std::map<std::filesystem::path, Loaded> loaded;
-  const auto file = Table::file_in(paths);
   std::error_code ec;
   const auto modified = std::filesystem::last_write_time(file, ec);
   const std::lock_guard lock(mutex);

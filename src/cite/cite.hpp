@@ -87,7 +87,8 @@ struct Table {
 
   /// Reads a table file; a missing or malformed file throws Error at its line and column.
   static Table load(const std::filesystem::path& file);
-  /// forms/cite/reporters.xml of the data folders.
+  /// forms/cite/reporters.xml as the search path of `paths` resolves it (a --templates folder's
+  /// first); the data folder's when none has one, for the error.
   static std::filesystem::path file_in(const DataPaths& paths);
 };
 
@@ -141,8 +142,8 @@ struct Options {
 void annotate(doc::Document& document, const Reader& reader, const Options& options,
               Warnings& warnings);
 
-/// The reader of the table in `paths`, built once per process (and again only when the file
+/// The reader of the table in `file`, built once per process (and again only when the file
 /// changes) and shared: Reader::find is const and safe to call from several threads.
-std::shared_ptr<const Reader> shared_reader(const DataPaths& paths);
+std::shared_ptr<const Reader> shared_reader(const std::filesystem::path& file);
 
 }  // namespace fiscgen::cite

@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include "base/sources.hpp"
 #include "base/xml.hpp"
 #include "cite/cite.hpp"
 
@@ -26,7 +27,8 @@ std::vector<std::string> variants_of(const pugi::xml_node& node) {
 }  // namespace
 
 std::filesystem::path Table::file_in(const DataPaths& paths) {
-  return paths.forms / "cite" / "reporters.xml";
+  const auto found = Sources(paths).find(source_name::citation_table);
+  return found.empty() ? paths.forms / "cite" / "reporters.xml" : found;
 }
 
 Table Table::load(const std::filesystem::path& file) {

@@ -15,10 +15,11 @@ void add_rules_command(CLI::App& app, Globals& globals) {
   command->callback([command, &globals] {
     if (!command->get_subcommands().empty()) return;
     globals.action = [](const DataPaths& paths) {
-      for (const auto& p : rules::list_profiles(paths.rules()))
+      Sources sources(paths);  // --templates folders first: a firm's own profiles are listed
+      for (const auto& p : rules::list_profiles(sources))
         std::cout << p.name << "\tversion " << (p.version.empty() ? "-" : p.version)
-                  << "\teffective " << (p.effective.empty() ? "-" : p.effective) << '\t'
-                  << p.title << '\n';
+                  << "\teffective " << (p.effective.empty() ? "-" : p.effective) << '\t' << p.title
+                  << '\n';
       return exit_ok;
     };
   });
@@ -34,8 +35,9 @@ void add_rules_command(CLI::App& app, Globals& globals) {
   diff->footer("Example:\n  fiscgen rules diff fisc-2010 frap-32");
   diff->callback([pair, &globals] {
     globals.action = [pair](const DataPaths& paths) {
-      const auto from = rules::load_named_profile(paths.rules(), pair->from);
-      const auto to = rules::load_named_profile(paths.rules(), pair->to);
+      Sources sources(paths);
+      const auto from = rules::load_named_profile(sources, pair->from);
+      const auto to = rules::load_named_profile(sources, pair->to);
       for (const auto& line : rules::differences(from, to)) std::cout << line << '\n';
       return exit_ok;
     };

@@ -51,20 +51,19 @@ bool cites_in(const std::vector<doc::Block>& blocks) {
 }
 
 /// The cite stage, between the template and layout: citations read, printed the Bluebook way
-/// and keyed to their authorities, as the rules profile (and --detect-citations) say. Returns
-/// the citation table it read, if any: the output depends on it.
-std::filesystem::path read_citations(doc::Document& document, const rules::Profile& profile,
-                                     const Request& request, const DataPaths& paths,
-                                     Warnings& warnings) {
+/// and keyed to their authorities, as the rules profile (and --detect-citations) say. The
+/// citation table, when one is needed, is found and recorded through `sources`.
+void read_citations(doc::Document& document, const rules::Profile& profile, const Request& request,
+                    Sources& sources, Warnings& warnings) {
   cite::Options options;
   options.emphasis = profile.citations.case_name == "underline" ? doc::InlineKind::underline
                                                                 : doc::InlineKind::emphasis;
   options.short_forms = profile.citations.short_forms == "auto";
   options.detect = request.detect_citations || profile.citations.detect;
   // A document citing nothing never needs the table (nor a data folder that has one).
-  if (!options.detect && !cites_in(document.blocks)) return {};
-  cite::annotate(document, *cite::shared_reader(paths), options, warnings);
-  return cite::Table::file_in(paths);
+  if (!options.detect && !cites_in(document.blocks)) return;
+  const auto table = sources.open(source_name::citation_table, "citation table");
+  cite::annotate(document, *cite::shared_reader(table), options, warnings);
 }
 
 /// The first stages, shared by render() and lay_out(): the input read, merged with its template,
@@ -76,22 +75,21 @@ struct Merged {
   bool wants_counts = false;       // the template asked for the laid-out document's counts
 };
 
-Merged merge(const Request& request, const DataPaths& paths, Warnings& warnings,
-             std::vector<std::filesystem::path>* files_read) {
+Merged merge(const Request& request, Sources& sources, Warnings& warnings) {
   Merged merged;
   input::Matter matter;
   input::read(matter, request.input, request.overrides, request.locale);
   auto& environment = merged.environment;
-  environment = templ::Environment{paths, &warnings, files_read};
+  environment = templ::Environment{sources.paths(), &warnings, &sources};
   environment.public_version = request.public_version;
   environment.draft = request.draft;
   environment.wants_counts = &merged.wants_counts;
   environment.templates = request.templates;
+  environment.profile = &merged.profile;  // the merge's own: read once, not again here
   merged.document = templ::merge(matter, environment);
   environment.wants_counts = nullptr;
-  merged.profile = rules::load_named_profile(paths.rules(), merged.document.meta.rules);
-  const auto table = read_citations(merged.document, merged.profile, request, paths, warnings);
-  if (files_read && !table.empty()) files_read->push_back(table);
+  environment.profile = nullptr;
+  read_citations(merged.document, merged.profile, request, sources, warnings);
   return merged;
 }
 
@@ -124,10 +122,9 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
     Warnings merge_warnings;  // the same as the first merge's, already reported
     auto environment = merged.environment;
     environment.warnings = &merge_warnings;
-    environment.files_read = nullptr;
     environment.counted = &counts;
     document = templ::merge(matter, environment);
-    read_citations(document, profile, request, environment.paths, merge_warnings);
+    read_citations(document, profile, request, *environment.sources, merge_warnings);
     pass_warnings = Warnings();
     pages = layout::lay_out(document, profile, fonts, pass_warnings);
   }
@@ -163,6 +160,12 @@ int pages_in_file(const layout::PageModel& pages, const std::vector<pdf::Exhibit
   return total;
 }
 
+/// What `sources` recorded, as the result reports it.
+void keep_reads(Result& result, const Sources& sources) {
+  result.reads = sources.reads();
+  for (const auto& read : result.reads) result.files_read.push_back(read.file);
+}
+
 }  // namespace
 
 std::filesystem::path default_output(const std::filesystem::path& input) {
@@ -173,10 +176,12 @@ std::filesystem::path default_output(const std::filesystem::path& input) {
 
 Result render(const Request& request, const DataPaths& paths, fonts::FontResolver& resolver) {
   Result result;
-  auto merged = merge(request, paths, result.warnings, &result.files_read);
+  Sources sources(paths);
+  auto merged = merge(request, sources, result.warnings);
   // A tree stating its counts needs a layout to fill them in; any other is written at once.
   if (request.emit == Emit::tree && !merged.wants_counts) {
     result.tree = doc::to_xml(merged.document);
+    keep_reads(result, sources);
     return result;
   }
 
@@ -192,21 +197,24 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
   const auto pages = lay_out_counted(merged, request, fonts, result.warnings);
   if (request.emit == Emit::tree) {
     result.tree = doc::to_xml(merged.document);
+    keep_reads(result, sources);
     return result;
   }
   const auto info = info_of(merged.document.meta);
   const auto exhibits = exhibits_of(pages, request.input);
-  for (const auto& exhibit : exhibits) result.files_read.push_back(exhibit.file);
+  for (const auto& exhibit : exhibits) sources.record({}, exhibit.file);
   pdf::write(pages, fonts, info, result.output, exhibits);
   for (int i = 0; i < fonts.count(); ++i)
-    if (fonts.loaded(i)) result.files_read.push_back(fonts.font(i).file());
+    if (fonts.loaded(i)) sources.record({}, fonts.font(i).file());
   result.pages = pages_in_file(pages, exhibits);
+  keep_reads(result, sources);
   return result;
 }
 
 LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResolver& resolver) {
   LaidOut result;
-  auto merged = merge(request, paths, result.warnings, nullptr);
+  Sources sources(paths);
+  auto merged = merge(request, sources, result.warnings);
   fonts::FontSet fonts(resolver, merged.profile.font_family, merged.profile.fallback_family);
   result.pages = lay_out_counted(merged, request, fonts, result.warnings);
   // The PDF is written too, into memory and discarded, so that whatever the writer would refuse

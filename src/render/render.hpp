@@ -7,6 +7,7 @@
 
 #include "base/data_paths.hpp"
 #include "base/error.hpp"
+#include "base/sources.hpp"
 #include "doc/document.hpp"
 #include "fonts/fonts.hpp"
 #include "input/csv.hpp"
@@ -39,8 +40,11 @@ struct Result {
   std::string tree;              // the document tree as XML (Emit::tree)
   int pages = 0;  // pages of the file, as a reader counts them: slip sheets and exhibits too
   Warnings warnings;
-  /// Every file the output depends on besides the input: templates, includes, the recipients
-  /// directory, the rules profile, locale bundles and font files.
+  /// Every file the output depends on besides the input, as the render read it: templates,
+  /// includes, the recipients directory, the rules profile, markings, the citation table (each
+  /// with the name the search path found it by), locale bundles, exhibits and font files.
+  std::vector<SourceRead> reads;
+  /// The same files, as paths (--verbose, --watch).
   std::vector<std::filesystem::path> files_read;
 };
 

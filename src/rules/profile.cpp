@@ -311,16 +311,51 @@ Profile load_profile(const std::filesystem::path& file) {
 
 namespace {
 
-std::vector<std::string> profile_names(const std::filesystem::path& rules_dir) {
+std::vector<std::string> profile_names(const std::vector<std::string>& files) {
   std::vector<std::string> known;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(rules_dir, ec))
-    if (entry.path().extension() == ".xml") known.push_back(entry.path().stem().string());
-  std::sort(known.begin(), known.end());
+  for (const auto& file : files) known.push_back(std::filesystem::path(file).stem().string());
   return known;
 }
 
+std::vector<std::string> profile_names(const std::filesystem::path& rules_dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(rules_dir, ec))
+    if (entry.path().extension() == ".xml") files.push_back(entry.path().filename().string());
+  std::sort(files.begin(), files.end());
+  return profile_names(files);
+}
+
+/// An unknown name is an Error listing the known ones: no path is ever built from it.
+void require_known(const std::vector<std::string>& known, const std::string& name) {
+  if (std::find(known.begin(), known.end(), name) != known.end()) return;
+  std::string list;
+  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+  throw Error("unknown rules profile \"" + name +
+              "\"; known profiles: " + (list.empty() ? "none" : list));
+}
+
+Profile named(Profile profile, const std::filesystem::path& file, const std::string& name) {
+  if (profile.name != name)
+    throw Error(SourceLocation{file.string()},
+                "the profile in this file is named \"" + profile.name + "\", not \"" + name + "\"");
+  return profile;
+}
+
 }  // namespace
+
+std::vector<Profile> list_profiles(Sources& sources) {
+  std::vector<Profile> profiles;
+  for (const auto& name : profile_names(sources.list(source_name::rules_folder, ".xml")))
+    profiles.push_back(load_named_profile(sources, name));
+  return profiles;
+}
+
+Profile load_named_profile(Sources& sources, const std::string& name) {
+  require_known(profile_names(sources.list(source_name::rules_folder, ".xml")), name);
+  const auto file = sources.open(source_name::rules_profile(name), "rules profile");
+  return named(load_profile(file), file, name);
+}
 
 std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir) {
   std::vector<Profile> profiles;
@@ -330,18 +365,9 @@ std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir) {
 }
 
 Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name) {
-  const std::vector<std::string> known = profile_names(rules_dir);
-  if (std::find(known.begin(), known.end(), name) == known.end()) {
-    std::string list;
-    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-    throw Error("unknown rules profile \"" + name +
-                "\"; known profiles: " + (list.empty() ? "none" : list));
-  }
-  Profile profile = load_profile(rules_dir / (name + ".xml"));
-  if (profile.name != name)
-    throw Error(SourceLocation{(rules_dir / (name + ".xml")).string()},
-                "the profile in this file is named \"" + profile.name + "\", not \"" + name + "\"");
-  return profile;
+  require_known(profile_names(rules_dir), name);
+  const auto file = rules_dir / (name + ".xml");
+  return named(load_profile(file), file, name);
 }
 
 }  // namespace fiscgen::rules

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/sources.hpp"
 #include "doc/document.hpp"
 #include "fonts/fonts.hpp"
 
@@ -142,10 +143,16 @@ std::vector<std::string> differences(const Profile& from, const Profile& to);
 /// Reads forms/rules/NAME.xml. Errors name file:line:col and what was expected.
 Profile load_profile(const std::filesystem::path& file);
 
-/// Every profile in rules_dir, read, sorted by name. A bad one throws its Error.
-std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir);
+/// Every profile on the search path (forms/rules/ of each --templates folder, then the data
+/// folder's), as it resolves, sorted by name. A bad one throws its Error.
+std::vector<Profile> list_profiles(Sources& sources);
 
-/// Finds and reads the profile NAME in rules_dir; an unknown name lists the known ones.
+/// Finds the profile NAME on the search path and reads it (recorded in `sources`); an unknown
+/// name lists the known ones.
+Profile load_named_profile(Sources& sources, const std::string& name);
+
+/// The same in one folder of profiles, without a search path (tests, and `doctor`).
+std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir);
 Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name);
 
 }  // namespace fiscgen::rules

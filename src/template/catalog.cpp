@@ -43,10 +43,12 @@ TemplateInfo find_template(const DataPaths& paths, const std::string& name) {
 }
 
 std::vector<Recipient> list_recipients(const DataPaths& paths) {
-  const auto file = paths.letters / "recipients.xml";
+  Sources sources(paths);
+  const auto file = sources.open(source_name::recipients, "recipients directory");
   pugi::xml_document xml;
   const auto parsed = xml.load_file(file.c_str());
-  if (!parsed) throw Error(SourceLocation{file.string()}, std::string("cannot read: ") + parsed.description());
+  if (!parsed)
+    throw Error(SourceLocation{file.string()}, std::string("cannot read: ") + parsed.description());
   std::vector<Recipient> out;
   for (const auto& recipient : xml.document_element().children("recipient"))
     out.push_back({recipient.attribute("id").value(), recipient.child_value("title"),
@@ -98,7 +100,8 @@ std::string scaffold(const TemplateInfo& info, const std::vector<Field>& fields)
     }
     if (!attribute.empty()) {
       parent.append_attribute(attribute.c_str()) = "";
-      parent.parent().insert_child_before(pugi::node_comment, parent)
+      parent.parent()
+          .insert_child_before(pugi::node_comment, parent)
           .set_value((" @" + attribute + comment_for(field)).c_str());
       continue;
     }

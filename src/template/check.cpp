@@ -37,10 +37,10 @@ void names_in_template(Library& library, const TemplateFile& file, std::set<std:
         names_in_xpath(value.substr(open + 1, value.find('}', open) - open - 1), names);
     }
     if (file.is_directive(node, "include"))
-      names_in_template(library,
-                        library.load(file.root, node.attribute("src").value(), file.locate(node),
-                                     "include"),
-                        names, seen);
+      names_in_template(
+          library,
+          library.load(file.root, node.attribute("src").value(), file.locate(node), "include"),
+          names, seen);
   }
 }
 
@@ -83,7 +83,8 @@ void check_elements(const input::Matter& matter, const pugi::xml_node& node,
                                                : "; did you mean <" + guess + ">?"));
       continue;
     }
-    if (name == "date" && !child.find_child([](const pugi::xml_node& n) { return n.type() == pugi::node_element; })) {
+    if (name == "date" &&
+        !child.find_child([](const pugi::xml_node& n) { return n.type() == pugi::node_element; })) {
       try {
         i18n::Date::parse(child.child_value(), matter.locate(child));
       } catch (const Error& e) {
@@ -105,7 +106,9 @@ void check_elements(const input::Matter& matter, const pugi::xml_node& node,
 
 std::vector<Error> check(input::Matter& matter, const Environment& environment) {
   std::vector<Error> problems;
-  Library library(environment.paths);
+  Sources own_sources(environment.paths);
+  Sources& sources = environment.sources ? *environment.sources : own_sources;
+  Library library(sources);
   const TemplateFile* file = nullptr;
   try {
     const auto name = name_of(matter, environment.paths, library);
@@ -115,7 +118,7 @@ std::vector<Error> check(input::Matter& matter, const Environment& environment) 
     return problems;
   }
 
-  Recipients(environment.paths).fill(matter, &problems);
+  Recipients(sources).fill(matter, &problems);
   std::vector<Field> fields;
   collect_fields(library, *file, fields);
   for (auto& missing : missing_fields(matter, fields)) problems.push_back(std::move(missing));

@@ -39,15 +39,25 @@ void TemplateCache::keep(std::shared_ptr<const TemplateFile> file) {
   files_[path] = std::move(file);
 }
 
-Library::Library(const DataPaths& paths, TemplateCache* cache) : paths_(paths), cache_(cache) {}
+Library::Library(Sources& sources, TemplateCache* cache) : sources_(&sources), cache_(cache) {}
+
+Library::Library(const DataPaths& paths, TemplateCache* cache)
+    : own_sources_(std::make_unique<Sources>(paths)), sources_(own_sources_.get()), cache_(cache) {}
+
+namespace {
+
+/// "forms" or "letters": the kind of root `root` is (a built-in root, a user's, or an include's).
+std::string kind_of(const fs::path& root, const DataPaths& paths) {
+  const auto name = root.filename().empty() ? root.parent_path().filename() : root.filename();
+  return name == paths.letters.filename() ? "letters" : "forms";
+}
+
+}  // namespace
 
 std::vector<fs::path> Library::roots_for(const fs::path& root) const {
-  // forms/ or letters/, whichever `root` is (a built-in root, a user's, or an include's).
-  const auto kind = root.filename().empty() ? root.parent_path().filename() : root.filename();
-  std::vector<fs::path> roots;
-  for (const auto& folder : paths_.templates) roots.push_back(folder / kind);
-  roots.push_back(kind == paths_.letters.filename() ? paths_.letters : paths_.forms);
-  if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
+  auto roots = sources_->roots(kind_of(root, paths()));
+  if (std::find(roots.begin(), roots.end(), absolute_path(root)) == roots.end())
+    roots.push_back(root);
   return roots;
 }
 
@@ -114,7 +124,7 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   // "shared/…" is forms/shared/, whichever root includes it: the one copy of what filings and
   // letters both print (the classification authority block).
   const bool shared = !relative.empty() && *relative.begin() == shared_folder;
-  const fs::path& root = shared ? paths_.forms : including_root;
+  const fs::path& root = shared ? paths().forms : including_root;
   const bool escapes = relative.is_absolute() || name.empty() ||
                        std::any_of(relative.begin(), relative.end(),
                                    [](const fs::path& part) { return part == ".."; });
@@ -127,10 +137,11 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   // A user's folders (--templates) first, each laid out as the data folder, then the built-in
   // root: a firm's own letterhead.xml replaces ours for every letter that includes it.
   std::error_code ec;
-  fs::path canonical_root, canonical;
+  fs::path canonical_root, canonical, found;
   for (const auto& candidate : roots_for(root)) {
     canonical_root = fs::weakly_canonical(candidate, ec);
     canonical = fs::weakly_canonical(candidate / file_name, ec);
+    found = candidate / file_name;
     if (fs::is_regular_file(canonical, ec)) break;
   }
   if (!fs::is_regular_file(canonical, ec)) {
@@ -146,7 +157,9 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
     throw Error(where, what + " \"" + name + "\" leads out of " + root.filename().string() +
                            "/ (a link?): refused");
 
-  if (const auto found = files_.find(canonical); found != files_.end()) return *found->second;
+  // Recorded as found on the search path, so that batch can look the name up again.
+  sources_->record((fs::path(kind_of(root, paths())) / file_name).generic_string(), found);
+  if (const auto kept = files_.find(canonical); kept != files_.end()) return *kept->second;
 
   auto loaded = std::make_unique<TemplateFile>();
   loaded->path = canonical;

@@ -11,6 +11,7 @@
 
 #include "base/data_paths.hpp"
 #include "base/error.hpp"
+#include "base/sources.hpp"
 
 namespace fiscgen::templ {
 
@@ -53,10 +54,13 @@ class TemplateCache {
   std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
 };
 
-/// Loads template files once each, and resolves names inside the roots only.
+/// Loads template files once each, and resolves names inside the roots only, on the search path
+/// of `sources`, which records each file loaded.
 class Library {
  public:
   /// `cache`, when given, lends files parsed for earlier documents (and keeps this one's).
+  explicit Library(Sources& sources, TemplateCache* cache = nullptr);
+  /// With a search path of its own, for callers that keep no record (listing, scaffolding).
   explicit Library(const DataPaths& paths, TemplateCache* cache = nullptr);
 
   /// `name` ("fisc/motion") relative to `root`, with or without ".xml"; a name in shared/ is
@@ -68,14 +72,15 @@ class Library {
   /// The templates (files whose root is <t:template>) under `root`, as names without ".xml".
   std::vector<std::string> templates_under(const std::filesystem::path& root) const;
 
-  const DataPaths& paths() const { return paths_; }
+  const DataPaths& paths() const { return sources_->paths(); }
   /// Every file loaded so far, in the order first loaded.
   std::vector<std::filesystem::path> files() const;
 
  private:
   std::vector<std::filesystem::path> roots_for(const std::filesystem::path& root) const;
 
-  DataPaths paths_;
+  std::unique_ptr<Sources> own_sources_;  // when built from DataPaths
+  Sources* sources_;
   TemplateCache* cache_;
   std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
 };

@@ -1,7 +1,6 @@
 #include "template/steps.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "base/xml.hpp"
 
@@ -38,13 +37,14 @@ void collect_fields(Library& library, const TemplateFile& file, std::vector<Fiel
       if (!seen) fields.push_back(std::move(field));
     } else if (file.is_directive(node, "include")) {
       const auto where = file.locate(node);
-      const auto& included = library.load(file.root, node.attribute("src").value(), where, "include");
+      const auto& included =
+          library.load(file.root, node.attribute("src").value(), where, "include");
       if (std::find(open.begin(), open.end(), &included) != open.end())
-        throw Error(where, "include cycle: " + included.name + " includes itself, through " +
-                               file.name);
+        throw Error(where,
+                    "include cycle: " + included.name + " includes itself, through " + file.name);
       if (open.size() >= max_include_depth)
-        throw Error(where, "includes nested more than " + std::to_string(max_include_depth) +
-                               " deep");
+        throw Error(where,
+                    "includes nested more than " + std::to_string(max_include_depth) + " deep");
       collect_fields(library, included, fields, open);
     }
   }
@@ -58,8 +58,9 @@ bool present(const pugi::xml_node& root, const std::string& path) {
   for (const auto& found : query.evaluate_node_set(pugi::xpath_node(root))) {
     if (found.attribute() && *found.attribute().value()) return true;
     const auto node = found.node();
-    if (node && (node.find_child([](const pugi::xml_node& n) { return n.type() == pugi::node_element; }) ||
-                 std::string_view(node.text().get()).find_first_not_of(" \t\r\n") !=
+    if (node && (node.find_child([](const pugi::xml_node& n) {
+          return n.type() == pugi::node_element;
+        }) || std::string_view(node.text().get()).find_first_not_of(" \t\r\n") !=
                      std::string_view::npos))
       return true;
   }
@@ -100,8 +101,7 @@ std::vector<Error> missing_fields(const input::Matter& matter, const std::vector
   return missing;
 }
 
-Recipients::Recipients(const DataPaths& paths)
-    : file_((paths.letters / "recipients.xml").string()) {}
+Recipients::Recipients(Sources& sources) : sources_(sources) {}
 
 void Recipients::fill(input::Matter& matter, std::vector<Error>* problems) {
   for (const auto& found : matter.xml.select_nodes("//*[@ref]")) {
@@ -133,23 +133,23 @@ pugi::xml_node Recipients::lookup(const std::string& ref, const SourceLocation& 
   std::string known;
   for (const auto& recipient : xml_.document_element().children("recipient"))
     known += std::string(known.empty() ? "" : ", ") + recipient.attribute("id").value();
-  throw Error(where, "no recipient \"" + ref + "\" in letters/recipients.xml; known: " + known);
+  throw Error(where, "no recipient \"" + ref + "\" in " + shown_ + "; known: " + known);
 }
 
 void Recipients::load(const SourceLocation& where) {
   loaded_ = true;
   std::string text;
-  if (FILE* in = std::fopen(file_.c_str(), "rb")) {
-    char buffer[8192];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) text.append(buffer, n);
-    std::fclose(in);
-  } else {
-    throw Error(where, "cannot read the recipients directory " + file_);
+  try {
+    text = sources_.read(source_name::recipients, "recipients directory");
+  } catch (const Error& e) {  // at the ref that needed it
+    throw Error(where, e.message());
   }
-  lines_ = LineIndex("letters/recipients.xml", text);
+  shown_ = sources_.shown(source_name::recipients, sources_.find(source_name::recipients));
+  lines_ = LineIndex(shown_, text);
   const auto parsed = xml_.load_buffer(text.data(), text.size());
   if (!parsed)
-    throw Error(lines_.locate(parsed.offset), std::string("malformed XML: ") + parsed.description());
+    throw Error(lines_.locate(parsed.offset),
+                std::string("malformed XML: ") + parsed.description());
 }
 
 void Recipients::remember(const pugi::xml_node& copy, const pugi::xml_node& source) {

@@ -26,10 +26,11 @@ void collect_fields(Library& library, const TemplateFile& file, std::vector<Fiel
 /// One Error per required field the input lacks, at the nearest element of its path.
 std::vector<Error> missing_fields(const input::Matter& matter, const std::vector<Field>& fields);
 
-/// Fills every element with ref="…" (<to ref="attorney-general"/>) from letters/recipients.xml.
+/// Fills every element with ref="…" (<to ref="attorney-general"/>) from letters/recipients.xml,
+/// found on the search path of `sources` and read (and recorded) only when a ref asks for it.
 class Recipients {
  public:
-  explicit Recipients(const DataPaths& paths);
+  explicit Recipients(Sources& sources);
   /// Unknown refs throw, or are added to `problems` when it is given.
   void fill(input::Matter& matter, std::vector<Error>* problems = nullptr);
   /// Where a node added from the directory came from, if it was.
@@ -40,7 +41,8 @@ class Recipients {
   void load(const SourceLocation& where);
   void remember(const pugi::xml_node& copy, const pugi::xml_node& source);
 
-  std::string file_;
+  Sources& sources_;
+  std::string shown_ = source_name::recipients;  // how messages name the file read
   bool loaded_ = false;
   pugi::xml_document xml_;
   LineIndex lines_;

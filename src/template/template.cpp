@@ -68,21 +68,17 @@ void fill_table_words(std::vector<doc::Block>& blocks, const i18n::Messages& mes
   }
 }
 
-/// What the document depends on besides its input: the templates, the directory, the rules
-/// profile and the locale bundles of the fallback chain (fr_CA → fr → root).
-void record_files_read(const Library& library, const DataPaths& paths, const std::string& rules,
-                       const std::string& locale, std::vector<fs::path>& files) {
-  for (const auto& file : library.files()) files.push_back(file);
-  files.push_back(paths.letters / "recipients.xml");
-  files.push_back(paths.rules() / (rules + ".xml"));
+/// The locale bundles of the fallback chain (fr_CA → fr → root): ICU reads them by path, so
+/// they are recorded here, not found on the search path.
+void record_bundles(Sources& sources, const std::string& locale) {
+  const auto& folder = sources.paths().locales;
   std::error_code ec;
   for (std::string name = locale; !name.empty();) {
-    if (fs::exists(paths.locales / (name + ".res"), ec))
-      files.push_back(paths.locales / (name + ".res"));
+    if (fs::exists(folder / (name + ".res"), ec)) sources.record({}, folder / (name + ".res"));
     const auto cut = name.rfind('_');
     name = cut == std::string::npos ? "" : name.substr(0, cut);
   }
-  files.push_back(paths.locales / "root.res");
+  sources.record({}, folder / "root.res");
 }
 
 /// The kind the profile's limits and required parts look at: the template's own
@@ -112,7 +108,9 @@ std::vector<Field> fields_of(const fs::path& template_file, const DataPaths& pat
 }
 
 doc::Document merge(input::Matter& matter, const Environment& environment) {
-  Library library(environment.paths, environment.templates);
+  Sources own_sources(environment.paths);
+  Sources& sources = environment.sources ? *environment.sources : own_sources;
+  Library library(sources, environment.templates);
   const auto name = name_of(matter, environment.paths, library);
   const auto& file = library.load(name.root, name.name, matter.locate(matter.root()), "template");
   const auto template_root = file.xml.document_element();
@@ -125,7 +123,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
     throw Error(matter.locate(matter.root()),
                 file.name + " is for <" + kind + ">, not <" + matter.kind + ">");
 
-  Recipients recipients(environment.paths);
+  Recipients recipients(sources);
   recipients.fill(matter);
   std::vector<Field> fields;
   collect_fields(library, file, fields);
@@ -144,7 +142,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   if (rules_name.empty()) rules_name = template_root.attribute("rules").value();
   if (rules_name.empty())
     throw Error(file.locate(template_root), file.name + " names no rules profile (rules=\"…\")");
-  const auto profile = rules::load_named_profile(environment.paths.rules(), rules_name);
+  const auto profile = rules::load_named_profile(sources, rules_name);
   const i18n::Messages messages = [&] {
     try {
       return i18n::Messages(environment.paths.locales, locale);
@@ -176,7 +174,8 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
     document.meta.note_continued = messages.format("footnote/continued");
   // The vocabulary is read only for a document that is marked or classified.
   if (doc::has_markings(document) || !document.meta.classification.empty()) {
-    const auto markings = doc::Markings::load(environment.paths.markings());
+    const auto markings =
+        doc::Markings::load(sources.open(source_name::markings, "classification vocabulary"));
     doc::check_markings(document, markings);
     if (environment.public_version) try {
         doc::make_public(document, markings, messages.format("marking/redacted"));
@@ -184,15 +183,14 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
         throw Error(matter.locate(matter.root()), e.message());
       }
     document.meta.classification = doc::banner(document, markings);
-    if (environment.files_read) environment.files_read->push_back(markings.file);
   }
   fill_table_words(document.blocks, messages);
   if (environment.draft) document.meta.watermark = messages.format("marking/draft");
   doc::number_footnotes(document);
   std::map<int, int> counters;
   label_headings(document.blocks, profile, locale, counters);
-  if (environment.files_read)
-    record_files_read(library, environment.paths, rules_name, locale, *environment.files_read);
+  record_bundles(sources, locale);
+  if (environment.profile) *environment.profile = profile;
   return document;
 }
 

@@ -8,8 +8,13 @@
 
 #include "base/data_paths.hpp"
 #include "base/error.hpp"
+#include "base/sources.hpp"
 #include "doc/document.hpp"
 #include "input/input.hpp"
+
+namespace fiscgen::rules {
+struct Profile;
+}
 
 namespace fiscgen::templ {
 
@@ -33,8 +38,11 @@ class TemplateCache;  // library.hpp
 struct Environment {
   DataPaths paths;
   Warnings* warnings = nullptr;
-  /// When given, every template and data file the merge read is added (for batch's keys).
-  std::vector<std::filesystem::path>* files_read = nullptr;
+  /// When given, every template and data file is found through it, and recorded there (batch's
+  /// keys, --verbose); else through a search path of `paths` made for the merge.
+  Sources* sources = nullptr;
+  /// When given, set to the rules profile the merge read: the caller lays out under it.
+  rules::Profile* profile = nullptr;
   /// --public: classified portions replaced by the locale's notice (doc::make_public).
   bool public_version = false;
   /// --draft: the locale's DRAFT watermark on every page.

@@ -270,8 +270,8 @@ TEST_CASE("odd <cite>s lose nothing: empty, nested, with a line break, in headin
 TEST_CASE("the reporter table is loaded once and shared") {
   DataPaths paths;
   paths.forms = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms";
-  const auto first = cite::shared_reader(paths);
-  const auto second = cite::shared_reader(paths);
+  const auto first = cite::shared_reader(cite::Table::file_in(paths));
+  const auto second = cite::shared_reader(cite::Table::file_in(paths));
   CHECK(first.get() == second.get());
   CHECK(!first->table().bluebook_signals.empty());
   CHECK(!first->table().governments.empty());
