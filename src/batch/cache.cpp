@@ -8,11 +8,13 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "base/error.hpp"
+#include "base/sources.hpp"
 #include "base/temporary_files.hpp"
 #include "batch/cache_store.hpp"
 #include "pdf/atomic_file.hpp"
@@ -25,7 +27,8 @@ namespace fiscgen::batch {
 namespace {
 
 // Bumped when the meaning of a key changes, so that old caches simply miss.
-constexpr const char* key_scheme = "fiscgen-batch-key/2";
+// 3: files carry the name the search path found them by.
+constexpr const char* key_scheme = "fiscgen-batch-key/3";
 
 std::string hex(const std::array<std::uint8_t, 32>& digest) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -49,11 +52,6 @@ std::optional<std::string> read_bytes(const fs::path& file) {
 std::string absolute_name(const fs::path& path) {
   std::error_code ec;
   return fs::absolute(path, ec).lexically_normal().string();
-}
-
-bool is_under(const fs::path& path, const fs::path& folder) {
-  const auto relative = path.lexically_relative(folder);
-  return !relative.empty() && *relative.begin() != "..";
 }
 
 // Asks rules:: for the settings that differ, when it offers rules::differences(); found by
@@ -86,27 +84,31 @@ std::vector<std::string> changed_settings(const std::string& old_bytes, const fs
   return changed;  // the destructor removes the copy
 }
 
-std::string describe_change(const fs::path& file, const std::string& old_hash, bool removed,
-                            const DataPaths& paths,
+/// How reasons name a file found on the search path by `name`.
+std::string what_is(const std::string& name) {
+  const fs::path path(name);
+  if (path.parent_path() == source_name::rules_folder) return "rules " + path.stem().string();
+  if (name == source_name::recipients) return "recipients directory " + name;
+  if (name == source_name::markings) return "classification vocabulary " + name;
+  if (name == source_name::citation_table) return "citation table " + name;
+  return "template " + name;
+}
+
+std::string describe_change(const fs::path& file, const std::string& name,
+                            const std::string& old_hash, bool removed,
                             const std::map<std::string, std::string>& old_rules) {
   const std::string what = removed ? " removed" : " changed";
-  const fs::path rules_dir = absolute_name(paths.rules());
-  if (file.parent_path() == rules_dir && file.extension() == ".xml") {
-    std::string text = "rules " + file.stem().string() + what;
+  if (!name.empty()) {
+    std::string text = what_is(name) + what;
     const auto old = old_rules.find(old_hash);
-    if (!removed && old != old_rules.end()) {
+    if (fs::path(name).parent_path() == source_name::rules_folder && !removed &&
+        old != old_rules.end()) {
       const auto settings = changed_settings(old->second, file);
       for (std::size_t i = 0; i < settings.size(); ++i) text += (i ? ", " : ": ") + settings[i];
     }
     return text;
   }
   if (file.extension() == ".res") return "locale bundle " + file.stem().string() + what;
-  for (const fs::path root : {absolute_name(paths.forms), absolute_name(paths.letters)}) {
-    if (!is_under(file, root)) continue;
-    const auto shown = file.lexically_relative(root.parent_path()).generic_string();
-    if (file.filename() == "recipients.xml") return "recipients directory " + shown + what;
-    return "template " + shown + what;
-  }
   const auto extension = file.extension().string();
   if (extension == ".ttf" || extension == ".otf" || extension == ".ttc" || extension == ".pfb")
     return "font " + file.string() + what;
@@ -226,6 +228,8 @@ std::string Entry::compute_key() const {
   for (const auto& [path, hash] : files) {
     field(path);
     field(hash);
+    const auto name = names.find(path);
+    field(name == names.end() ? "" : name->second);
   }
   return hex(sha.finish());
 }
@@ -239,7 +243,6 @@ Context Context::current(const DataPaths& paths, const std::string& rules_overri
   context.rules = rules_override;
   context.data = absolute_name(paths.forms) + "\n" + absolute_name(paths.letters) + "\n" +
                  absolute_name(paths.locales);
-  for (const auto& folder : paths.templates) context.data += "\n" + absolute_name(folder);
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   context.source_date_epoch = epoch ? epoch : "";
   return context;
@@ -247,26 +250,15 @@ Context Context::current(const DataPaths& paths, const std::string& rules_overri
 
 namespace {
 
-/// A file of a --templates folder that now comes before `file` in the search order (an
-/// override added since `file` was read), or empty. Its own hash cannot tell: it is unchanged.
-fs::path overriding(const fs::path& file, const DataPaths& paths) {
-  if (paths.templates.empty()) return {};  // nothing can override: no path work per file
-  for (const fs::path builtin : {absolute_name(paths.forms), absolute_name(paths.letters)}) {
-    std::vector<fs::path> roots;  // the order the template library searches in
-    for (const auto& folder : paths.templates)
-      roots.push_back(fs::path(absolute_name(folder)) / builtin.filename());
-    roots.push_back(builtin);
-    for (std::size_t i = 0; i < roots.size(); ++i) {
-      if (!is_under(file, roots[i])) continue;
-      const auto relative = file.lexically_relative(roots[i]);
-      for (std::size_t earlier = 0; earlier < i; ++earlier) {
-        std::error_code error;
-        if (fs::is_regular_file(roots[earlier] / relative, error)) return roots[earlier] / relative;
-      }
-      return {};
-    }
-  }
-  return {};
+/// Why a file found by `name` at `file` is not the one the search path finds now, or empty
+/// when it still is. A file's own hash cannot tell: an override added beside it leaves it as it
+/// was.
+std::string moved(const std::string& name, const fs::path& file, const Sources& sources) {
+  const auto now = sources.candidates(name);
+  if (now.empty() || now.front() == file) return {};
+  if (std::find(now.begin(), now.end(), file) != now.end())
+    return what_is(name) + ": " + now.front().string() + " now overrides " + file.string();
+  return what_is(name) + ": now read from " + now.front().string() + ", not " + file.string();
 }
 
 }  // namespace
@@ -299,12 +291,17 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
   if (entry->source_date_epoch != context.source_date_epoch)
     reasons.push_back("SOURCE_DATE_EPOCH changed");
   if (entry->input != input_hash) reasons.push_back("input changed");
+  const Sources sources(paths);
   for (const auto& [path, hash] : entry->files) {
+    const auto named = entry->names.find(path);
+    const std::string name = named == entry->names.end() ? "" : named->second;
+    if (!name.empty())
+      if (auto reason = moved(name, path, sources); !reason.empty()) {
+        reasons.push_back(std::move(reason));
+        continue;  // what the file now read says, its hash cannot
+      }
     const auto now = hashes.of(path);
-    if (now != hash) reasons.push_back(describe_change(path, hash, now.empty(), paths, old_rules));
-    if (const auto override_file = overriding(path, paths); !override_file.empty())
-      reasons.push_back("template " + override_file.string() + " now overrides " +
-                        fs::path(path).filename().string());
+    if (now != hash) reasons.push_back(describe_change(path, name, hash, now.empty(), old_rules));
   }
   return reasons;
 }

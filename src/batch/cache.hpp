@@ -55,6 +55,9 @@ struct Entry {
   std::string variant;                       // "--public", "--draft", both or empty
   std::string input;                         // hash of the input's bytes
   std::map<std::string, std::string> files;  // absolute path → hash of every file read
+  /// absolute path → the name the search path found it by ("forms/rules/fisc-2010.xml"), for
+  /// the files found so; the next batch looks each name up again to see it overridden.
+  std::map<std::string, std::string> names;
   int pages = 0;
   std::string key;  // over all of the above but pages; see compute_key()
 
@@ -67,15 +70,18 @@ struct Entry {
 struct Context {
   std::string version, rules, data, source_date_epoch, variant;
   /// The state of this process: FISCGEN_VERSION, $SOURCE_DATE_EPOCH, the data folders; and
-  /// the options that change every PDF (--rules, --public, --draft).
+  /// the options that change every PDF (--rules, --public, --draft). Not the --templates
+  /// folders: what they change is seen file by file, in each entry's names.
   static Context current(const DataPaths& paths, const std::string& rules_override,
                          bool public_version = false, bool draft = false);
 };
 
 /// Why the output of `entry` is out of date, in words ("input changed", "template
-/// forms/fisc/caption.xml changed", "rules fisc-2010 changed: margin.left"); empty when it is
-/// up to date. `entry` null: never rendered. `old_rules` gives the bytes a rules profile had
-/// (by hash) so the settings that changed can be named.
+/// forms/fisc/caption.xml changed", "rules fisc-2010 changed: margin.left", "rules fisc-2010:
+/// FIRM/forms/rules/fisc-2010.xml now overrides DATA/forms/rules/fisc-2010.xml"); empty when it
+/// is up to date. Each named file is looked up again on the search path of `paths`. `entry` null:
+/// never rendered. `old_rules` gives the bytes a rules profile had (by hash) so the settings that
+/// changed can be named.
 std::vector<std::string> explain(const Entry* entry, const Context& context,
                                  const std::string& input_hash, bool output_exists,
                                  FileHashes& hashes, const DataPaths& paths,

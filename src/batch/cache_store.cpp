@@ -1,6 +1,6 @@
-// The cache file, format 2:
-//   {"format": 2, "contexts": [[version, rules, data, epoch, variant], …], "files": [[path, hash],
-//   …],
+// The cache file, format 3:
+//   {"format": 3, "contexts": [[version, rules, data, epoch, variant], …],
+//    "files": [[path, hash, name], …],   (name: on the search path, "" for fonts, bundles, …)
 //    "entries": {name: {"key", "input", "context": i, "files": "i i …", "pages"}, …},
 //    "rules": {hash: bytes, …}, "stats": {path: [signature, hash], …}}
 // Written as text directly: a value tree of the whole file cost more memory than the entries.
@@ -16,7 +16,8 @@
 namespace fiscgen::batch::detail {
 namespace {
 
-constexpr int format = 2;
+// 3: a file's name on the search path; a format 2 cache is read as none (all rendered again).
+constexpr int format = 3;
 
 std::uint32_t index_of(const json::Value& value, std::size_t limit) {
   const double number = value.as_number();
@@ -27,10 +28,9 @@ std::uint32_t index_of(const json::Value& value, std::size_t limit) {
 
 }  // namespace
 
-std::uint32_t Store::file_id(const std::string& path, const std::string& hash) {
-  const auto [it, added] =
-      file_ids_.emplace(std::make_pair(path, hash), static_cast<std::uint32_t>(files_.size()));
-  if (added) files_.emplace_back(path, hash);
+std::uint32_t Store::file_id(const File& file) {
+  const auto [it, added] = file_ids_.emplace(file, static_cast<std::uint32_t>(files_.size()));
+  if (added) files_.push_back(file);
   return it->second;
 }
 
@@ -49,7 +49,10 @@ void Store::put(const std::string& name, const Entry& entry) {
   stored.context =
       context_id({entry.version, entry.rules, entry.data, entry.source_date_epoch, entry.variant});
   stored.files.reserve(entry.files.size());
-  for (const auto& [path, hash] : entry.files) stored.files.push_back(file_id(path, hash));
+  for (const auto& [path, hash] : entry.files) {
+    const auto name = entry.names.find(path);
+    stored.files.push_back(file_id({path, hash, name == entry.names.end() ? "" : name->second}));
+  }
   entries_[name] = std::move(stored);
 }
 
@@ -67,7 +70,11 @@ std::optional<Entry> Store::get(const std::string& name) const {
   entry.input = stored.input;
   entry.key = stored.key;
   entry.pages = stored.pages;
-  for (const auto id : stored.files) entry.files.emplace(files_[id]);
+  for (const auto id : stored.files) {
+    const auto& [path, hash, name] = files_[id];
+    entry.files.emplace(path, hash);
+    if (!name.empty()) entry.names.emplace(path, name);
+  }
   return entry;
 }
 
@@ -95,8 +102,8 @@ std::string Store::dump() const {
   }
   std::set<std::string> paths_used, hashes_used;
   for (const auto id : files_used) {
-    paths_used.insert(files_[id].first);
-    hashes_used.insert(files_[id].second);
+    paths_used.insert(files_[id][0]);
+    hashes_used.insert(files_[id][1]);
   }
 
   std::string out = "{\n \"format\": " + std::to_string(format) + ",\n \"contexts\": [";
@@ -113,7 +120,8 @@ std::string Store::dump() const {
   comma = "";
   for (const auto id : files_used) {
     out += comma;
-    out += "\n  [" + json::quote(files_[id].first) + ", " + json::quote(files_[id].second) + "]";
+    out += "\n  [" + json::quote(files_[id][0]) + ", " + json::quote(files_[id][1]) + ", " +
+           json::quote(files_[id][2]) + "]";
     comma = ",";
   }
   out += "],\n \"entries\": {";
@@ -164,8 +172,10 @@ Store Store::parse(std::string_view text) {
                           strings[3].as_string(), strings[4].as_string()}));
   }
   for (const auto& item : root["files"].items()) {
-    if (item.items().size() != 2) throw std::runtime_error("cache: a file is not 2 strings");
-    files.push_back(store.file_id(item.items()[0].as_string(), item.items()[1].as_string()));
+    const auto& strings = item.items();
+    if (strings.size() != 3) throw std::runtime_error("cache: a file is not 3 strings");
+    files.push_back(
+        store.file_id({strings[0].as_string(), strings[1].as_string(), strings[2].as_string()}));
   }
   for (const auto& [name, value] : root["entries"].members()) {
     Stored stored;

@@ -30,10 +30,10 @@ class Store {
   std::map<std::string, std::string> rules;  // hash → bytes of a rules profile
   std::map<std::string, FileStat> stats;     // absolute path → what it looked like, hashed
 
-  /// The cache file's text (format 2): only the file versions, profiles and stats that some
+  /// The cache file's text (format 3): only the file versions, profiles and stats that some
   /// entry still names, so the file does not grow with every edit.
   std::string dump() const;
-  /// Reads a cache file's text; throws std::exception when it is not format 2 or malformed.
+  /// Reads a cache file's text; throws std::exception when it is not format 3 or malformed.
   static Store parse(std::string_view text);
 
  private:
@@ -44,11 +44,12 @@ class Store {
     std::vector<std::uint32_t> files;  // into files_
     int pages = 0;
   };
-  std::uint32_t file_id(const std::string& path, const std::string& hash);
+  using File = std::array<std::string, 3>;  // path, hash, name on the search path (or empty)
+  std::uint32_t file_id(const File& file);
   std::uint32_t context_id(const Context& context);
 
-  std::vector<std::pair<std::string, std::string>> files_;  // path, hash
-  std::map<std::pair<std::string, std::string>, std::uint32_t> file_ids_;
+  std::vector<File> files_;
+  std::map<File, std::uint32_t> file_ids_;
   std::vector<Context> contexts_;
   std::map<Context, std::uint32_t> context_ids_;
   std::map<std::string, Stored> entries_;

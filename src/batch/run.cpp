@@ -34,8 +34,8 @@ std::string absolute_name(const fs::path& path) {
   return fs::absolute(path, ec).lexically_normal().string();
 }
 
-bool is_rules_profile(const fs::path& file, const DataPaths& paths) {
-  return file.parent_path() == fs::path(absolute_name(paths.rules())) && file.extension() == ".xml";
+bool is_rules_profile(const std::string& name) {
+  return fs::path(name).parent_path() == source_name::rules_folder;
 }
 
 /// Two inputs must never write the same PDF: one would silently replace the other.
@@ -102,10 +102,10 @@ class Worker {
       auto result = render::render(request, paths_, fonts_);
       document.pages = result.pages;
       document.warnings = std::move(result.warnings);
-      Entry entry = entry_for(document, result.files_read);
-      std::map<std::string, std::string> rules_files;
-      for (const auto& [path, hash] : entry.files)
-        if (is_rules_profile(path, paths_)) rules_files[path] = read_all(path);
+      Entry entry = entry_for(document, result.reads);
+      std::map<std::string, std::string> rules_files;  // kept, to name what changes next time
+      for (const auto& [path, name] : entry.names)
+        if (is_rules_profile(name)) rules_files[path] = read_all(path);
       if (cache_) cache_->record(cache_->name_of(document.output), entry, rules_files);
       document.key = entry.key;
       document.status = Status::rendered;
@@ -123,7 +123,8 @@ class Worker {
   }
 
  private:
-  Entry entry_for(const Document& document, const std::vector<fs::path>& files_read) {
+  /// The entry for `document`: its dependencies are exactly what the render recorded reading.
+  Entry entry_for(const Document& document, const std::vector<SourceRead>& reads) {
     Entry entry;
     entry.version = context_.version;
     entry.rules = context_.rules;
@@ -131,7 +132,11 @@ class Worker {
     entry.source_date_epoch = context_.source_date_epoch;
     entry.variant = context_.variant;
     entry.input = hashes_.of(document.input);
-    for (const auto& file : files_read) entry.files[absolute_name(file)] = hashes_.of(file);
+    for (const auto& read : reads) {
+      const auto path = absolute_name(read.file);
+      entry.files[path] = hashes_.of(read.file);
+      if (!read.name.empty()) entry.names[path] = read.name;
+    }
     entry.pages = document.pages;
     entry.key = entry.compute_key();
     return entry;

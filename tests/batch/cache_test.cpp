@@ -30,9 +30,12 @@ struct Data {
     fs::copy_file(fs::path(FISCGEN_SOURCE_DATA_DIR) / "forms/rules/fisc-2010.xml",
                   paths.rules() / "fisc-2010.xml");
   }
-  std::vector<fs::path> files() const {
-    return {paths.forms / "fisc/caption.xml", paths.letters / "recipients.xml",
-            paths.locales / "root.res", paths.rules() / "fisc-2010.xml"};
+  /// Each file with the name the search path finds it by (none for the bundle: read by path).
+  std::vector<std::pair<fs::path, std::string>> files() const {
+    return {{paths.forms / "fisc/caption.xml", "forms/fisc/caption.xml"},
+            {paths.letters / "recipients.xml", "letters/recipients.xml"},
+            {paths.locales / "root.res", ""},
+            {paths.rules() / "fisc-2010.xml", "forms/rules/fisc-2010.xml"}};
   }
 };
 
@@ -45,8 +48,11 @@ Entry entry_for(const Data& data, const Context& context, FileHashes& hashes,
   entry.source_date_epoch = context.source_date_epoch;
   entry.variant = context.variant;
   entry.input = input_hash;
-  for (const auto& file : data.files())
-    entry.files[fs::absolute(file).lexically_normal().string()] = hashes.of(file);
+  for (const auto& [file, name] : data.files()) {
+    const auto path = fs::absolute(file).lexically_normal().string();
+    entry.files[path] = hashes.of(file);
+    if (!name.empty()) entry.names[path] = name;
+  }
   entry.key = entry.compute_key();
   return entry;
 }
@@ -125,26 +131,51 @@ TEST_CASE("explain: changed data files are named by what they are") {
   CHECK(reasons.size() == 3);
 }
 
-TEST_CASE("explain: a --templates folder, given or gaining an override, makes outputs stale") {
+TEST_CASE("explain: a --templates folder changes only the outputs whose files it overrides") {
   Data data;
-  const TempDir firm;  // the firm's own templates, empty at first
-  data.paths.templates = {firm.path()};
   const auto context = Context::current(data.paths, "");
   FileHashes hashes;
   const auto entry = entry_for(data, context, hashes, "input");
-  CHECK(explain(&entry, context, "input", true, hashes, data.paths, {}).empty());
+  const auto ours = [&](const std::string& name) {
+    return fs::absolute(data.dir / name).lexically_normal().string();
+  };
 
-  write(firm / "forms/fisc/caption.xml", "<caption firm=\"yes\"/>");
+  // Given, holding nothing this output read: up to date.
+  const TempDir firm;
+  auto with_firm = data.paths;
+  with_firm.templates = {firm.path()};
+  write(firm / "forms/fisc/other.xml", "<other/>");
+  write(firm / "forms/rules/frap-32.xml", "<rules/>");
+  CHECK(Context::current(with_firm, "").data == context.data);
+  CHECK(explain(&entry, Context::current(with_firm, ""), "input", true, hashes, with_firm, {})
+            .empty());
+
+  // Gaining an override of a file it read: named, with the file now read.
+  const auto theirs = fs::absolute(firm / "forms/fisc/caption.xml").lexically_normal().string();
+  write(theirs, "<caption firm=\"yes\"/>");
+  write(firm / "forms/rules/fisc-2010.xml", "<rules/>");
+  const auto theirs_rules =
+      fs::absolute(firm / "forms/rules/fisc-2010.xml").lexically_normal().string();
   FileHashes after;
-  const auto expected =
-      "template " + (firm / "forms/fisc/caption.xml").string() + " now overrides caption.xml";
-  CHECK(explain(&entry, context, "input", true, after, data.paths, {}) ==
-        std::vector<std::string>{expected});
+  CHECK(explain(&entry, context, "input", true, after, with_firm, {}) ==
+        std::vector<std::string>{"template forms/fisc/caption.xml: " + theirs + " now overrides " +
+                                     ours("forms/fisc/caption.xml"),
+                                 "rules fisc-2010: " + theirs_rules + " now overrides " +
+                                     ours("forms/rules/fisc-2010.xml")});
 
-  auto without = data.paths;
-  without.templates.clear();
-  CHECK(explain(&entry, Context::current(without, ""), "input", true, after, without, {}) ==
-        std::vector<std::string>{"data folders changed"});
+  // Rendered with the override, then the folder dropped: the data folder's file is read again.
+  auto overridden = entry;
+  overridden.files.erase(ours("forms/fisc/caption.xml"));
+  overridden.names.erase(ours("forms/fisc/caption.xml"));
+  overridden.files[theirs] = after.of(theirs);
+  overridden.names[theirs] = "forms/fisc/caption.xml";
+  overridden.key = overridden.compute_key();
+  CHECK(explain(&overridden, context, "input", true, after, with_firm, {}) ==
+        std::vector<std::string>{"rules fisc-2010: " + theirs_rules + " now overrides " +
+                                 ours("forms/rules/fisc-2010.xml")});
+  CHECK(explain(&overridden, context, "input", true, after, data.paths, {}) ==
+        std::vector<std::string>{"template forms/fisc/caption.xml: now read from " +
+                                 ours("forms/fisc/caption.xml") + ", not " + theirs});
 }
 
 TEST_CASE("explain: a changed rules profile is named, with its settings when rules can diff") {

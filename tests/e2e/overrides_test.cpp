@@ -1,9 +1,11 @@
 // A firm's own data in a --templates folder (issue 15, "Firm overrides are applied, or
 // refused"): a rules profile or a recipients directory there is the one read, as a form or
-// letter there is; a profile only there is listed and usable.
+// letter there is; a profile only there is listed and usable; batch renders again exactly the
+// documents that read an overridden file, and says which file.
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <map>
 #include <regex>
 
 #include "tools.hpp"
@@ -48,6 +50,38 @@ double left_edge(const fs::path& pdf, int page) {
 
 std::string full_name(const fs::path& file) {
   return fs::absolute(file).lexically_normal().string();
+}
+
+/// Each document of a --report file: its status and reasons, read with plain searches.
+struct Reported {
+  std::string status;
+  std::vector<std::string> reasons;
+};
+
+std::map<std::string, Reported> read_report(const fs::path& file) {
+  const std::string json = e2e::read_file(file);
+  static const std::regex name_field(R"re("name": "([^"]+)")re");
+  static const std::regex status_field(R"re("status": "([^"]+)")re");
+  static const std::regex reasons_field(R"re("reasons": \[([^\]]*)\])re");
+  static const std::regex quoted(R"re("((?:[^"\\]|\\.)*)")re");
+  std::map<std::string, Reported> documents;
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), name_field);
+       it != std::sregex_iterator(); ++it) {
+    const auto begin = json.rfind('{', static_cast<std::size_t>(it->position()));
+    const auto end = json.find('}', static_cast<std::size_t>(it->position()));
+    const std::string object = json.substr(begin, end - begin);
+    Reported reported;
+    std::smatch match;
+    if (std::regex_search(object, match, status_field)) reported.status = match[1];
+    if (std::regex_search(object, match, reasons_field)) {
+      const std::string list = match[1];
+      for (auto r = std::sregex_iterator(list.begin(), list.end(), quoted);
+           r != std::sregex_iterator(); ++r)
+        reported.reasons.push_back((*r)[1]);
+    }
+    documents[(*it)[1]] = reported;
+  }
+  return documents;
 }
 
 }  // namespace
@@ -118,4 +152,91 @@ TEST_CASE("overrides: a firm's recipients directory is the one read") {
   CHECK(e2e::pdf_text(pdf).find("The Acting Attorney General") != std::string::npos);
   const auto listed = e2e::fiscgen({"--templates", firm.path().string(), "recipients"});
   CHECK(listed.out.find("Acting Attorney General") != std::string::npos);
+}
+
+TEST_CASE("overrides: batch renders again exactly the documents whose profile is overridden") {
+  e2e::TempDir dir, firm;
+  const fs::path in = dir / "in", out = dir / "out";
+  constexpr int motions = 3, letters = 2;
+  const std::string motion = e2e::read_file(source / "examples/motion.xml");
+  for (int i = 0; i < motions; ++i)
+    write(in / ("motion-" + std::to_string(i) + ".xml"),
+          replace(motion, "Misc. 13-04", "Misc. 13-1" + std::to_string(i)));
+  const std::string letter = e2e::read_file(source / "examples/letter.xml");
+  for (int i = 0; i < letters; ++i)
+    write(in / ("letter-" + std::to_string(i) + ".xml"),
+          replace(letter, "2013-07-16", "2013-08-0" + std::to_string(1 + i)));
+  const auto batch = [&](const std::string& report, bool with_firm) {
+    std::vector<std::string> arguments;
+    if (with_firm) arguments = {"--templates", firm.path().string()};
+    const std::vector<std::string> rest{
+        "batch", in.string(), "-o", out.string(), "--explain", "--report", (dir / report).string()};
+    arguments.insert(arguments.end(), rest.begin(), rest.end());
+    const auto run = e2e::fiscgen(arguments);
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    return read_report(dir / report);
+  };
+  const auto motion_reasons = [](const std::map<std::string, Reported>& report, int i) {
+    const auto found = report.find("motion-" + std::to_string(i) + ".xml");
+    REQUIRE(found != report.end());
+    return found->second.reasons;
+  };
+  const auto statuses = [](const std::map<std::string, Reported>& report) {
+    std::map<std::string, int> counts;
+    for (const auto& [name, document] : report) ++counts[document.status];
+    return counts;
+  };
+
+  REQUIRE(statuses(batch("first.json", false)) == std::map<std::string, int>{{"rendered", 5}});
+
+  // A folder whose files no document reads (another court's profile, a form nobody uses)
+  // changes nothing.
+  write(firm / "forms/rules/frap-32.xml",
+        replace(e2e::read_file(source / "forms/rules/frap-32.xml"), "left=\"72\"", "left=\"90\""));
+  write(firm / "forms/firm/memo.xml",
+        "<t:template xmlns:t=\"urn:fiscgen:template\" kind=\"motion\" rules=\"fisc-2010\">"
+        "<document><paragraph>memo</paragraph></document></t:template>");
+  auto report = batch("unused.json", true);
+  for (const auto& [name, document] : report) {
+    CHECK_MESSAGE(document.status == "up-to-date", name);
+    for (const auto& reason : document.reasons) CHECK_MESSAGE(false, name, ": ", reason);
+  }
+
+  // The firm's fisc-2010: the motions read it, the letters (letter-us) do not.
+  const auto profile = firm / "forms/rules/fisc-2010.xml";
+  write(profile, wide_fisc());
+  report = batch("override.json", true);
+  const std::string overrides = "rules fisc-2010: " + full_name(profile) + " now overrides " +
+                                full_name(source / "forms/rules/fisc-2010.xml");
+  for (const auto& [name, document] : report) {
+    if (name.rfind("motion-", 0) == 0) {
+      CHECK_MESSAGE(document.status == "rendered", name);
+      CHECK_MESSAGE(document.reasons == std::vector<std::string>{overrides}, name);
+    } else {
+      CHECK_MESSAGE(document.status == "up-to-date", name);
+    }
+  }
+  CHECK(statuses(report) == std::map<std::string, int>{{"rendered", 3}, {"up-to-date", 2}});
+  for (int i = 0; i < motions; ++i)
+    CHECK(left_edge(out / ("motion-" + std::to_string(i) + ".pdf"), 2) ==
+          doctest::Approx(108).epsilon(0.02));
+
+  // Nothing changed since: nothing to do.
+  CHECK(statuses(batch("again.json", true)) == std::map<std::string, int>{{"up-to-date", 5}});
+
+  // The firm's profile edited: the motions again, the setting named.
+  write(profile, replace(wide_fisc(), "left=\"108\"", "left=\"126\""));
+  report = batch("edited.json", true);
+  CHECK(motion_reasons(report, 0) ==
+        std::vector<std::string>{"rules fisc-2010 changed: margin.left: 108 \u2192 126"});
+  CHECK(statuses(report) == std::map<std::string, int>{{"rendered", 3}, {"up-to-date", 2}});
+
+  // The folder no longer given: the built-in profile is read again, and said so.
+  report = batch("dropped.json", false);
+  CHECK(motion_reasons(report, 1) ==
+        std::vector<std::string>{"rules fisc-2010: now read from " +
+                                 full_name(source / "forms/rules/fisc-2010.xml") + ", not " +
+                                 full_name(profile)});
+  CHECK(statuses(report) == std::map<std::string, int>{{"rendered", 3}, {"up-to-date", 2}});
+  CHECK(left_edge(out / "motion-2.pdf", 2) == doctest::Approx(72).epsilon(0.02));
 }
