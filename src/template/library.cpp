@@ -61,12 +61,6 @@ std::vector<fs::path> Library::roots_for(const fs::path& root) const {
   return roots;
 }
 
-std::vector<fs::path> Library::files() const {
-  std::vector<fs::path> out;
-  for (const auto& [path, file] : files_) out.push_back(path);
-  return out;
-}
-
 namespace {
 
 /// The first element nested deeper than input::max_nesting_depth: evaluating a template

@@ -73,8 +73,6 @@ class Library {
   std::vector<std::string> templates_under(const std::filesystem::path& root) const;
 
   const DataPaths& paths() const { return sources_->paths(); }
-  /// Every file loaded so far, in the order first loaded.
-  std::vector<std::filesystem::path> files() const;
 
  private:
   std::vector<std::filesystem::path> roots_for(const std::filesystem::path& root) const;

@@ -154,6 +154,21 @@ TEST_CASE("overrides: a firm's recipients directory is the one read") {
   CHECK(listed.out.find("Acting Attorney General") != std::string::npos);
 }
 
+TEST_CASE("overrides: a firm's citation table and classification vocabulary are the ones read") {
+  e2e::TempDir firm, dir;
+  for (const char* name : {"forms/cite/reporters.xml", "forms/markings.xml"})
+    write(firm / name, e2e::read_file(source / name));
+  const auto run = e2e::fiscgen({"--templates", firm.path().string(), "-v", "render",
+                                 (source / "examples/motion.xml").string(), "--set",
+                                 "classification=UNCLASSIFIED", "-o", (dir / "m.pdf").string()});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  for (const char* name : {"forms/cite/reporters.xml", "forms/markings.xml"}) {
+    CHECK_MESSAGE(run.err.find("read " + full_name(firm / name) + "\n") != std::string::npos,
+                  run.err);
+    CHECK_MESSAGE(run.err.find("read " + full_name(source / name)) == std::string::npos, run.err);
+  }
+}
+
 TEST_CASE("overrides: batch renders again exactly the documents whose profile is overridden") {
   e2e::TempDir dir, firm;
   const fs::path in = dir / "in", out = dir / "out";
