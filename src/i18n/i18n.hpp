@@ -124,6 +124,48 @@ class Messages {
   void* bundle_ = nullptr;  // the fallback chain of UResourceBundle*, opaque so ICU stays in i18n/
 };
 
+/// A locale's quotation marks. The marks are ICU's, from CLDR's delimiters (“ ” ‘ ’ in English,
+/// „ “ ‚ ‘ in German, « » in French); the apostrophe and the space some languages set inside
+/// some marks are the locale bundle's quotes/* (French: U+202F inside « »), as CLDR has neither.
+struct QuoteMarks {
+  struct Pair {
+    std::string open, close;
+    std::string inside;  // set after `open` and before `close`; empty: nothing
+  };
+  Pair outer;  // a quotation
+  Pair inner;  // a quotation inside a quotation; inside that one, outer again
+  std::string apostrophe;
+};
+
+/// The quotation marks of `messages`' locale (see QuoteMarks).
+QuoteMarks quote_marks(const Messages& messages);
+
+/// What typeset_quotes does with one span of a run of text.
+enum class QuoteSpanKind {
+  text,        // its straight quotes become the locale's marks; a URL in it is kept as written
+  kept,        // printed as written (a citation, <literal>), but read as context for its neighbours
+  word,        // read as one word whose characters are never looked at (a redaction, a note mark)
+  line_break,  // read as a space
+};
+
+struct QuoteSpan {
+  QuoteSpanKind kind = QuoteSpanKind::text;
+  std::string_view text;  // UTF-8; only text and kept spans are read
+};
+
+/// Replaces straight quotes (" and ') in a run of text, such as a paragraph, by the locale's
+/// marks. The run is given in spans because a quotation may open in plain text and close after
+/// emphasis; each span's text is returned, converted or as it was. A mark after the start, a
+/// space, an opening bracket, a dash or another opening mark opens; any other closes. A quote
+/// opened inside another takes the inner pair, whichever straight mark was typed. ' between a
+/// letter or digit and a letter ("don't"), before a year ("'13") or closing no open ' is the
+/// apostrophe.
+std::vector<std::string> typeset_quotes(const std::vector<QuoteSpan>& spans,
+                                        const QuoteMarks& marks);
+
+/// typeset_quotes for a run that is one span of text.
+std::string typeset_quotes(std::string_view text, const QuoteMarks& marks);
+
 /// An ICU regular expression (icu::RegexPattern syntax: \\p{Lu}, (?<name>...), (?i)) applied to
 /// UTF-8 text, reporting byte offsets, so callers need no ICU types.
 class Regex {

@@ -146,13 +146,16 @@ TEST_CASE("every message formats in every locale, the regional fallbacks too") {
   const auto root_keys = message_keys(bundles, "root");
   auto locales = translations();
   locales.insert(locales.end(), {"en_US", "fr_CA", "de_AT", "es_MX"});
+  // Empty in root means "nothing" on purpose (quotes/space_inside: no space inside quotes);
+  // empty anywhere else is a translation left blank.
+  const Messages root(bundles, "root");
   for (const auto& locale : locales) {
     const Messages messages(bundles, locale);
     for (const auto& key : root_keys) {
       INFO(locale << " " << key);
       std::string text;
       CHECK_NOTHROW(text = messages.format(key, sample_arguments));
-      CHECK_FALSE(text.empty());
+      if (!root.format(key, sample_arguments).empty()) CHECK_FALSE(text.empty());
       CHECK(text.find('{') == std::string::npos);
     }
   }
