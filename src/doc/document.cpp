@@ -41,7 +41,7 @@ bool is_table(BlockKind kind) {
   return kind == BlockKind::table_of_contents || kind == BlockKind::table_of_authorities;
 }
 
-constexpr std::array<std::pair<InlineKind, const char*>, 10> inline_names{{
+constexpr std::array<std::pair<InlineKind, const char*>, 11> inline_names{{
     {InlineKind::text, "#text"},
     {InlineKind::emphasis, "em"},
     {InlineKind::strong, "strong"},
@@ -52,6 +52,7 @@ constexpr std::array<std::pair<InlineKind, const char*>, 10> inline_names{{
     {InlineKind::redaction, "redact"},
     {InlineKind::link, "a"},
     {InlineKind::line_break, "br"},
+    {InlineKind::literal, "literal"},
 }};
 
 constexpr std::array<std::string_view, 5> authority_categories{"cases", "constitutional-provisions",
@@ -185,7 +186,7 @@ class Reader {
         if (name == text && kind != InlineKind::text) in.kind = kind, known = true;
       if (!known)
         fail(child, "unknown inline <" + std::string(name) + "> in <" + parent.name() +
-                        ">; expected em, strong, u, sc, cite, fn, redact, a or br");
+                        ">; expected em, strong, u, sc, cite, fn, redact, a, br or literal");
       if (in.kind == InlineKind::link) {
         in.href = child.attribute("href").value();
         if (in.href.empty()) fail(child, "<a> needs an href attribute");

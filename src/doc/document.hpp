@@ -32,7 +32,7 @@
 // name parts to say what a limit does not count and what a filing must contain.
 //
 // Inlines: text, <em>, <strong>, <u>, <sc>, <cite authority="">, <fn n="1">, <redact>, <a href="">,
-// <br/>.
+// <br/>, <literal>.
 #pragma once
 
 #include <map>
@@ -58,6 +58,7 @@ enum class InlineKind {
   redaction,   // <redact>: drawn as a box; the text never reaches the PDF
   link,        // <a href>
   line_break,  // <br/>
+  literal,     // <literal>: laid out as its children; its straight quotes print as typed
 };
 
 struct Inline {

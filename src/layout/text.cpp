@@ -174,6 +174,9 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
         a.small_caps = true;
         walk(in.children, a);
         break;
+      case InlineKind::literal:  // marks only what the quotes pass leaves alone
+        walk(in.children, a);
+        break;
       case InlineKind::citation: {  // plain text, but kept together (see break_items)
         const auto begin = static_cast<std::uint32_t>(out_.text.size());
         const std::size_t first_atom = out_.atoms.size();

@@ -50,7 +50,7 @@ class Copier {
     throw Error(locate_(from), "<" + std::string(name) + "> is not allowed in <" +
                                    from.parent().name() +
                                    ">; expected section, heading, p, quote, list, item, em, "
-                                   "strong, u, sc, cite, fn, redact, a or br");
+                                   "strong, u, sc, cite, fn, redact, a, br or literal");
   }
 
   pugi::xml_node element(const pugi::xml_node& from, pugi::xml_node out, std::string_view name,

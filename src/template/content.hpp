@@ -15,8 +15,8 @@ namespace fiscgen::templ {
 /// The input elements t:copy carries over: sections and blocks, then running-text markup.
 inline constexpr std::array<std::string_view, 6> input_block_elements = {
     "section", "heading", "p", "quote", "list", "item"};
-inline constexpr std::array<std::string_view, 9> input_inline_elements = {
-    "em", "strong", "u", "sc", "cite", "fn", "redact", "a", "br"};
+inline constexpr std::array<std::string_view, 10> input_inline_elements = {
+    "em", "strong", "u", "sc", "cite", "fn", "redact", "a", "br", "literal"};
 
 /// Appends the children of `from` to `out`, renaming input elements to tree elements
 /// (p → paragraph, a section's heading → heading with its depth as level, list items labelled).

@@ -55,6 +55,7 @@ TEST_CASE("the tree survives a round trip through its XML form") {
       "<heading level=\"1\" label=\"I.\" outline=\"I. Introduction\">Introduction</heading>"
       "<paragraph>Text with <strong>bold</strong>, <a href=\"https://example.org\">a "
       "link</a><br/>and a note<fn n=\"1\">Note.</fn>.</paragraph>"
+      "<paragraph>Type <literal>\"as typed\"</literal>.</paragraph>"
       "<page-break/><spacer lines=\"2\"/><signature><paragraph>Jane Roe</paragraph></signature>"
       "</document>";
   const auto first = parse(text);
@@ -68,6 +69,9 @@ TEST_CASE("the tree survives a round trip through its XML form") {
   CHECK(xml.find("<paragraph>Text with <strong>bold</strong>, <a href=\"https://example.org\">a "
                  "link</a><br/>and a note<fn n=\"1\">Note.</fn>.</paragraph>") !=
         std::string::npos);
+  CHECK(xml.find("<paragraph>Type <literal>\"as typed\"</literal>.</paragraph>") !=
+        std::string::npos);
+  CHECK(second.blocks[3].inlines[1].kind == doc::InlineKind::literal);
   CHECK(second.meta.rules == "fisc-2010");
   CHECK(second.blocks[0].children[0].children[0].width == doctest::Approx(0.6));
 }
