@@ -8,6 +8,7 @@
 #include "layout/layout.hpp"
 #include "pdf/exhibits.hpp"
 #include "pdf/pdf.hpp"
+#include "render/quotes.hpp"
 #include "rules/compliance.hpp"
 #include "rules/profile.hpp"
 #include "template/template.hpp"
@@ -67,7 +68,7 @@ void read_citations(doc::Document& document, const rules::Profile& profile, cons
 }
 
 /// The first stages, shared by render() and lay_out(): the input read, merged with its template,
-/// its rules profile loaded and its citations read.
+/// its rules profile loaded, its citations read and its quotes made typographic.
 struct Merged {
   doc::Document document;
   rules::Profile profile;
@@ -90,6 +91,7 @@ Merged merge(const Request& request, Sources& sources, Warnings& warnings) {
   environment.wants_counts = nullptr;
   environment.profile = nullptr;
   read_citations(merged.document, merged.profile, request, sources, warnings);
+  typeset_quotes(merged.document, environment.paths);
   return merged;
 }
 
@@ -125,6 +127,7 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
     environment.counted = &counts;
     document = templ::merge(matter, environment);
     read_citations(document, profile, request, *environment.sources, merge_warnings);
+    typeset_quotes(document, environment.paths);
     pass_warnings = Warnings();
     pages = layout::lay_out(document, profile, fonts, pass_warnings);
   }

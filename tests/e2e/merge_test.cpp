@@ -13,14 +13,15 @@ const std::filesystem::path examples = std::filesystem::path(FISCGEN_SOURCE_DATA
 TEST_CASE("one letter, three recipients, two dates, two locales, from CSV") {
   e2e::TempDir dir;
   const auto csv = dir / "recipients.csv";
-  std::ofstream(csv) << "to/@ref,date,@locale,subject\n"
-                        "attorney-general,2013-07-16,en_US,First\n"
-                        "fbi-director,2013-07-17,en_GB,\"Second, with a comma\"\n"
-                        "director-of-national-intelligence,2013-07-16,en_GB,\"Third \"\"quoted\"\"\"\n";
+  std::ofstream(csv)
+      << "to/@ref,date,@locale,subject\n"
+         "attorney-general,2013-07-16,en_US,First\n"
+         "fbi-director,2013-07-17,en_GB,\"Second, with a comma\"\n"
+         "director-of-national-intelligence,2013-07-16,en_GB,\"Third \"\"quoted\"\"\"\n";
   const auto out = dir / "out";
-  const auto run = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",
-                                 csv.string(), "--name", "{to/@ref} {date}.pdf", "-o",
-                                 out.string()});
+  const auto run =
+      e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data", csv.string(), "--name",
+                    "{to/@ref} {date}.pdf", "-o", out.string()});
   REQUIRE_MESSAGE(run.status == 0, run.err);
   CHECK(run.out.find("row 3: ") != std::string::npos);
 
@@ -33,10 +34,11 @@ TEST_CASE("one letter, three recipients, two dates, two locales, from CSV") {
   for (const auto& expected : {
            Expected{"attorney-general 2013-07-16.pdf", "July 16, 2013",
                     "The Attorney General of the United States", "Re: First"},
-           Expected{"fbi-director 2013-07-17.pdf", "17 July 2013", "Federal Bureau of Investigation",
-                    "Re: Second, with a comma"},
+           Expected{"fbi-director 2013-07-17.pdf", "17 July 2013",
+                    "Federal Bureau of Investigation", "Re: Second, with a comma"},
            Expected{"director-of-national-intelligence 2013-07-16.pdf", "16 July 2013",
-                    "The Director of National Intelligence", "Re: Third \"quoted\""},
+                    // CSV's doubled quotes reach the letter, which prints them as en_GB's marks.
+                    "The Director of National Intelligence", "Re: Third “quoted”"},
        }) {
     INFO(expected.file);
     const auto pdf = out / expected.file;
@@ -71,9 +73,9 @@ TEST_CASE("a bad row is reported with its number and does not stop the others") 
   CHECK(std::filesystem::exists(dir / "out" / "letter-5.pdf"));
   CHECK_FALSE(std::filesystem::exists(dir / "out" / "letter-2.pdf"));
 
-  const auto clash = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",
-                                   csv.string(), "--name", "{to/@ref}.pdf", "-o",
-                                   (dir / "clash").string()});
+  const auto clash =
+      e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data", csv.string(), "--name",
+                    "{to/@ref}.pdf", "-o", (dir / "clash").string()});
   CHECK(clash.status == 1);
   CHECK(clash.err.find("the same file") != std::string::npos);
   const auto unknown = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",

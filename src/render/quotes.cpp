@@ -1,0 +1,98 @@
+#include "render/quotes.hpp"
+
+#include <string>
+#include <vector>
+
+#include "i18n/i18n.hpp"
+
+namespace fiscgen::render {
+namespace {
+
+using doc::Inline;
+using doc::InlineKind;
+using i18n::QuoteSpanKind;
+
+/// One run of text for i18n::typeset_quotes: the spans of a paragraph's inlines, in reading
+/// order, with the string each converted span came from.
+class Run {
+ public:
+  explicit Run(const i18n::QuoteMarks& marks) : marks_(marks) {}
+
+  void add(std::vector<Inline>& inlines, bool kept) {
+    for (auto& in : inlines) {
+      switch (in.kind) {
+        case InlineKind::text:
+          spans_.push_back({kept ? QuoteSpanKind::kept : QuoteSpanKind::text, in.text});
+          targets_.push_back(kept ? nullptr : &in.text);
+          break;
+        case InlineKind::citation:  // printed in the form the cite stage gave it
+        case InlineKind::literal:
+          add(in.children, true);
+          break;
+        case InlineKind::redaction:  // its letters must not decide the marks around it
+          other(QuoteSpanKind::word);
+          break;
+        case InlineKind::footnote:  // the reference mark is a word; the note is its own run
+          other(QuoteSpanKind::word);
+          notes_.push_back(&in.children);
+          break;
+        case InlineKind::line_break:
+          other(QuoteSpanKind::line_break);
+          break;
+        default:  // emphasis, links and the like: a quotation runs across them
+          add(in.children, kept);
+      }
+    }
+  }
+
+  /// Converts the run, then each footnote met in it as a run of its own.
+  void finish() {
+    const auto texts = i18n::typeset_quotes(spans_, marks_);
+    for (std::size_t k = 0; k < texts.size(); ++k)
+      if (targets_[k]) *targets_[k] = texts[k];
+    for (auto* note : notes_) {
+      Run run(marks_);
+      run.add(*note, false);
+      run.finish();
+    }
+  }
+
+ private:
+  void other(QuoteSpanKind kind) {
+    spans_.push_back({kind, {}});
+    targets_.push_back(nullptr);
+  }
+
+  const i18n::QuoteMarks& marks_;
+  std::vector<i18n::QuoteSpan> spans_;
+  std::vector<std::string*> targets_;  // the text each span replaces; null: left as it is
+  std::vector<std::vector<Inline>*> notes_;
+};
+
+std::string bookmark(const doc::Block& heading) {
+  const auto text = doc::plain_text(heading.inlines);
+  return heading.label.empty() ? text : heading.label + " " + text;
+}
+
+void typeset(std::vector<doc::Block>& blocks, const i18n::QuoteMarks& marks) {
+  for (auto& block : blocks) {
+    if (!block.inlines.empty()) {
+      const bool own_bookmark = block.kind == doc::BlockKind::heading && !block.outline.empty() &&
+                                block.outline == bookmark(block);
+      Run run(marks);
+      run.add(block.inlines, false);
+      run.finish();
+      if (own_bookmark) block.outline = bookmark(block);
+    }
+    typeset(block.children, marks);
+  }
+}
+
+}  // namespace
+
+void typeset_quotes(doc::Document& document, const DataPaths& paths) {
+  const i18n::Messages messages(paths.locales, document.meta.locale);
+  typeset(document.blocks, i18n::quote_marks(messages));
+}
+
+}  // namespace fiscgen::render
