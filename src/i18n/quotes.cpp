@@ -14,7 +14,9 @@
 // by it, so both "oui" and " oui " give «\u202Foui\u202F».
 #include <unicode/uchar.h>
 #include <unicode/ulocdata.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -99,15 +101,15 @@ class Typesetter {
       switch (span.kind) {
         case QuoteSpanKind::text:
         case QuoteSpanKind::kept:
-          texts_.push_back(to_utf32(span.text));
+          decode(span.text);
           stream_ += texts_.back();
           break;
         case QuoteSpanKind::word:
-          texts_.emplace_back();
+          decode({});
           stream_ += a_word;
           break;
         case QuoteSpanKind::line_break:
-          texts_.emplace_back();
+          decode({});
           stream_ += a_space;
           break;
       }
@@ -119,7 +121,7 @@ class Typesetter {
     for (std::size_t s = 0; s < spans.size(); ++s) {
       switch (spans[s].kind) {
         case QuoteSpanKind::text:
-          out.push_back(to_utf8(text(texts_[s], first_[s])));
+          out.push_back(text(s, spans[s].text));
           break;
         case QuoteSpanKind::kept:
           if (!texts_[s].empty()) before_ = classify(texts_[s].back());
@@ -149,19 +151,38 @@ class Typesetter {
     return at + ahead < stream_.size() ? stream_[at + ahead] : start_or_end;
   }
 
-  std::u32string text(const std::u32string& in, std::size_t first) {
-    std::u32string out;
+  /// Decodes a span for reading; its bytes are what is copied out, so that text is never
+  /// changed but for its quotes (an invalid byte stays for layout to report).
+  void decode(std::string_view utf8) {
+    std::u32string text;
+    std::vector<std::size_t> offsets;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < length;) {
+      offsets.push_back(static_cast<std::size_t>(i));
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      text += c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+    }
+    offsets.push_back(utf8.size());
+    texts_.push_back(std::move(text));
+    offsets_.push_back(std::move(offsets));
+  }
+
+  std::string text(std::size_t span, std::string_view utf8) {
+    const std::u32string& in = texts_[span];
+    const auto& offsets = offsets_[span];
+    // The bytes of code points [from, to) as the input has them.
+    const auto bytes = [&](std::size_t from, std::size_t to) {
+      return utf8.substr(offsets[from], offsets[to] - offsets[from]);
+    };
+    std::string out;
     for (std::size_t i = 0; i < in.size(); ++i) {
       const char32_t c = in[i];
-      const std::size_t at = first + i;
+      const std::size_t at = first_[span] + i;
       if (before_ == Before::opening && url_at(in, i)) {
-        const std::size_t end = url_end(in, i);
-        if (end == i) {  // "http://" and nothing else: not a URL after all
-          out += c;
-          before_ = classify(c);
-          continue;
-        }
-        out.append(in, i, end - i);
+        const std::size_t end = std::max(url_end(in, i), i + 1);
+        out += bytes(i, end);
         before_ = classify(in[end - 1]);
         i = end - 1;
         continue;
@@ -171,7 +192,7 @@ class Typesetter {
       } else if (c == '\'') {
         single_quote(at, out);
       } else {
-        out += c;
+        out += bytes(i, i + 1);
         before_ = classify(c);
         continue;
       }
@@ -199,7 +220,7 @@ class Typesetter {
     return end;
   }
 
-  void double_quote(std::size_t at, std::u32string& out) {
+  void double_quote(std::size_t at, std::string& out) {
     // " after a space closes an open " quotation when no word follows: French typists write
     // " oui ".
     const char32_t next = peek(at, 1);
@@ -211,7 +232,7 @@ class Typesetter {
       close('"', out);
   }
 
-  void single_quote(std::size_t at, std::u32string& out) {
+  void single_quote(std::size_t at, std::string& out) {
     const char32_t next = peek(at, 1);
     if (before_ == Before::word && is_letter(next)) return apostrophe(out);
     if (before_ == Before::opening) {
@@ -224,7 +245,7 @@ class Typesetter {
     apostrophe(out);
   }
 
-  void apostrophe(std::u32string& out) {
+  void apostrophe(std::string& out) {
     out += apostrophe_;
     before_ = Before::word;
   }
@@ -241,34 +262,41 @@ class Typesetter {
     return depth % 2 == 0 ? marks_.outer : marks_.inner;
   }
 
-  void open(char32_t typed, std::u32string& out) {
+  void open(char32_t typed, std::string& out) {
     const auto& p = pair(open_.size());
     open_.push_back({typed, open_.size()});
-    out += to_utf32(p.open);
-    out += to_utf32(p.inside);
+    out += p.open;
+    out += p.inside;
     space_after_open_ = p.inside;
     before_ = Before::opening;
   }
 
-  void close(char32_t typed, std::u32string& out) {
+  void close(char32_t typed, std::string& out) {
     const std::size_t k = open_with(typed);
     // A closing mark with nothing open to close takes the pair a quotation opened here would.
     const std::size_t depth = k == npos ? open_.size() : open_[k].depth;
     if (k != npos) open_.resize(k);
     const auto& p = pair(depth);
     if (!p.inside.empty())
-      while (!out.empty() && is_space(out.back())) out.pop_back();
-    out += to_utf32(p.inside);
-    out += to_utf32(p.close);
+      while (!out.empty()) {  // the spaces typed before the mark give way to the locale's
+        auto end = static_cast<int32_t>(out.size());
+        UChar32 last;
+        U8_PREV(reinterpret_cast<const uint8_t*>(out.data()), 0, end, last);
+        if (last < 0 || !is_space(static_cast<char32_t>(last))) break;
+        out.resize(static_cast<std::size_t>(end));
+      }
+    out += p.inside;
+    out += p.close;
     before_ = Before::other;
   }
 
   const QuoteMarks& marks_;
-  const std::u32string apostrophe_ = to_utf32(marks_.apostrophe);
+  const std::string& apostrophe_ = marks_.apostrophe;
   std::vector<std::u32string> texts_;  // each span's code points (empty for word, line_break)
-  std::vector<std::size_t> first_;     // where each span starts in stream_
-  std::u32string stream_;              // the whole run, as peek reads ahead in it
-  std::vector<Open> open_;             // the quotations open, outermost first
+  std::vector<std::vector<std::size_t>> offsets_;  // where each code point starts, and the end
+  std::vector<std::size_t> first_;                 // where each span starts in stream_
+  std::u32string stream_;                          // the whole run, as peek reads ahead in it
+  std::vector<Open> open_;                         // the quotations open, outermost first
   Before before_ = Before::opening;
   std::string space_after_open_;  // the inside space of the mark just opened, if any
 };

@@ -136,4 +136,6 @@ TEST_CASE("text without straight quotes is unchanged") {
   CHECK(typeset("") == "");
   CHECK(typeset("§ 1861(d)(1) — “already curly” ‘too’") == "§ 1861(d)(1) — “already curly” ‘too’");
   CHECK(typeset("Müller, Gómez", "fr") == "Müller, Gómez");
+  // Only the quotes change: an invalid byte is left for layout to report, not replaced.
+  CHECK(typeset("a \xE9 \"b\"") == "a \xE9 “b”");
 }
