@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
       "  fiscgen render examples/motion.xml -o motion.pdf\n"
       "  fiscgen new letter -o letter.xml && fiscgen check letter.xml\n"
       "  fiscgen forms fisc/motion");
+  // Global options may come after the command too (`render x.xml -v`): what a subcommand
+  // does not know falls through to here. Subcommands inherit this, so it is set before them.
+  app.fallthrough();
   Globals globals;
   app.add_option("--data-dir", globals.data_dir, "Folder holding forms/, letters/ and locales/")
       ->check(CLI::ExistingDirectory);
