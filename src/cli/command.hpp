@@ -4,8 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,8 +23,8 @@ constexpr int exit_internal_error = 3;
 struct Globals {
   std::string data_dir;
   std::vector<std::string> templates;  // --templates: a user's folders, searched first
-  bool quiet = false;    // no warnings, no progress
-  bool verbose = false;  // what was read and written, and how long it took
+  bool quiet = false;                  // no warnings, no progress
+  bool verbose = false;                // what was read and written, and how long it took
   std::function<int(const DataPaths&)> action;
 };
 
@@ -44,6 +44,15 @@ void print_warnings(const Warnings& warnings);
 /// "error: file:line:col: message"; on a terminal also the line with a caret under the column.
 void print_error(const Error& error);
 void set_quiet(bool quiet);
+
+/// After a failed parse: for each unknown command or option left over, an "error: unknown …"
+/// line with the declared names nearest to it ("did you mean render?"). False when there was
+/// none, and CLI11's own message should be shown.
+bool explain_unknown_arguments(CLI::App& app);
+/// The declared names (commands, or options with their dashes) within a typo or two of
+/// `typed`, nearest first; empty when none is close enough to guess.
+std::vector<std::string> closest_names(const std::string& typed,
+                                       const std::vector<std::string>& names);
 
 /// Blocks until one of `files` is written, replaced or created again (inotify on their folders,
 /// since editors save by renaming), then waits a moment for the writes to settle.

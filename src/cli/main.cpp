@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // --help and --version are ParseErrors too, with exit code 0.
+    if (e.get_exit_code() != 0 && explain_unknown_arguments(app)) return e.get_exit_code();
     return app.exit(e);
   }
 
