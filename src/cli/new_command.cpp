@@ -14,19 +14,25 @@ void add_new_command(CLI::App& app, Globals& globals) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
       "new", "Write a new input with every field of a form, commented, ready to fill in");
-  command->add_option("kind", options->kind, "motion or letter")->required();
+  command
+      ->add_option("kind", options->kind,
+                   "The input's root: motion, brief, letter, … (`fiscgen forms` lists the forms, "
+                   "a wrong kind lists the kinds)")
+      ->required();
   command->add_option("--form", options->form,
-                      "The form or letter (default: fisc/motion, attorney-general)");
+                      "The form or letter (default: the one for KIND, or the one its folder "
+                      "marks default=\"yes\")");
   command->add_option("-o,--output", options->output, "Where to write (default: stdout)");
   command->add_flag("--force", options->force, "Replace an existing output file");
-  command->footer("Examples:\n  fiscgen new motion -o matter.xml\n  fiscgen new letter --form attorney-general -o letter.xml");
+  command->footer(
+      "Examples:\n  fiscgen new motion -o matter.xml\n  fiscgen new letter --form attorney-general "
+      "-o letter.xml");
   command->callback([options, &globals] {
     globals.action = [options](const DataPaths& paths) {
-      auto form = options->form;
-      if (form.empty()) form = options->kind == "letter" ? "attorney-general" : "fisc/motion";
-      const auto info = templ::find_template(paths, form);
+      const auto info = options->form.empty() ? templ::template_for_kind(paths, options->kind)
+                                              : templ::find_template(paths, options->form);
       if (info.kind != options->kind)
-        throw Error(form + " is a template for <" + info.kind + ">, not <" + options->kind +
+        throw Error(info.name + " is a template for <" + info.kind + ">, not <" + options->kind +
                     ">; see `fiscgen forms`");
       const auto text = templ::scaffold(info, templ::fields_of(info.file, paths));
       if (options->output.empty()) {

@@ -26,8 +26,13 @@ std::vector<TemplateInfo> list_templates(const DataPaths& paths) {
     for (const auto& name : names) {
       const auto& file = library.load(root, name, {}, "template");
       const auto element = file.xml.document_element();
+      const std::string_view preferred = element.attribute("default").value();
+      if (!preferred.empty() && preferred != "yes" && preferred != "no")
+        throw Error(file.locate(element),
+                    "default=\"" + std::string(preferred) + "\": expected yes or no");
       out.push_back({name, element.attribute("kind").value(),
-                     element.attribute("description").value(), file.path, letter});
+                     element.attribute("description").value(), file.path, letter,
+                     preferred == "yes"});
     }
   }
   return out;
@@ -40,6 +45,40 @@ TemplateInfo find_template(const DataPaths& paths, const std::string& name) {
   std::string known;
   for (const auto& info : all) known += (known.empty() ? "" : ", ") + info.name;
   throw Error("no form or letter \"" + name + "\"; known: " + known);
+}
+
+std::vector<std::string> kinds(const std::vector<TemplateInfo>& templates) {
+  std::set<std::string> out;
+  for (const auto& info : templates)
+    if (!info.kind.empty()) out.insert(info.kind);
+  return {out.begin(), out.end()};
+}
+
+TemplateInfo template_for_kind(const DataPaths& paths, const std::string& kind) {
+  const auto all = list_templates(paths);
+  std::vector<const TemplateInfo*> candidates, preferred;
+  for (const auto& info : all)
+    if (info.kind == kind) {
+      candidates.push_back(&info);
+      if (info.preferred) preferred.push_back(&info);
+    }
+  if (candidates.size() == 1) return *candidates.front();
+  if (preferred.size() == 1) return *preferred.front();
+  const auto names = [](const std::vector<const TemplateInfo*>& list) {
+    std::string text;
+    for (const auto* info : list) text += (text.empty() ? "" : ", ") + info->name;
+    return text;
+  };
+  if (candidates.empty()) {
+    std::string known;
+    for (const auto& name : kinds(all)) known += (known.empty() ? "" : ", ") + name;
+    throw Error("no form or letter is for <" + kind + ">; the kinds are: " + known);
+  }
+  if (preferred.empty())
+    throw Error("the forms for <" + kind + "> are " + names(candidates) +
+                "; choose one with --form (or mark one default=\"yes\")");
+  throw Error("more than one form for <" + kind +
+              "> is marked default=\"yes\": " + names(preferred) + "; choose one with --form");
 }
 
 std::vector<Recipient> list_recipients(const DataPaths& paths) {

@@ -70,7 +70,8 @@ struct TemplateInfo {
   std::string kind;         // the input root it is for: "motion", "letter"
   std::string description;  // one line
   std::filesystem::path file;
-  bool letter = false;  // under letters/ (named by template=) rather than forms/ (form=)
+  bool letter = false;     // under letters/ (named by template=) rather than forms/ (form=)
+  bool preferred = false;  // default="yes": what `fiscgen new KIND` takes among several
 };
 
 /// Every template under forms/ and letters/ (includes are not templates), sorted by name.
@@ -79,6 +80,14 @@ std::vector<TemplateInfo> list_templates(const DataPaths& paths);
 /// The template called `name` (forms/ first, then letters/); an unknown one is an Error listing
 /// the known ones.
 TemplateInfo find_template(const DataPaths& paths, const std::string& name);
+
+/// The template `fiscgen new KIND` writes an input for: the only one whose kind is `kind`, or,
+/// among several, the one marked default="yes". An Error lists the kinds there are, or the
+/// templates to choose from with --form.
+TemplateInfo template_for_kind(const DataPaths& paths, const std::string& kind);
+
+/// Every kind of input some template is for ("brief", "letter", "motion", …), sorted.
+std::vector<std::string> kinds(const std::vector<TemplateInfo>& templates);
 
 /// An office in letters/recipients.xml.
 struct Recipient {

@@ -11,8 +11,8 @@
 
 #include "base/data_paths.hpp"
 #include "i18n/i18n.hpp"
-#include "template/template.hpp"
 #include "scratch.hpp"
+#include "template/template.hpp"
 
 namespace fs = std::filesystem;
 using namespace fiscgen;
@@ -21,7 +21,9 @@ namespace {
 
 const fs::path source = FISCGEN_SOURCE_DATA_DIR;
 
-DataPaths real_paths() { return DataPaths::discover(); }
+DataPaths real_paths() {
+  return DataPaths::discover();
+}
 
 doc::Document merge_text(const std::string& text, const DataPaths& paths,
                          const std::vector<std::string>& overrides = {}) {
@@ -62,8 +64,7 @@ TEST_CASE("the sample motion merges into caption, numbered headings, footnotes a
   CHECK(tree.find("Docket No. Misc. 13-04") != std::string::npos);
   CHECK(tree.find("<heading level=\"1\" label=\"I.\" outline=\"I. Introduction\">") !=
         std::string::npos);
-  CHECK(tree.find("label=\"A.\" outline=\"A. The demands Cascade receives\"") !=
-        std::string::npos);
+  CHECK(tree.find("label=\"A.\" outline=\"A. The demands Cascade receives\"") != std::string::npos);
   CHECK(tree.find("outline=\"IV. Relief Requested\"") != std::string::npos);
   CHECK(tree.find("<fn n=\"3\">") != std::string::npos);
   CHECK(tree.find("<item label=\"3.\">") != std::string::npos);
@@ -95,7 +96,8 @@ TEST_CASE("a letter takes its recipient from the directory, and what the input w
   CHECK(own.find("Dear Mr. Attorney General:") == std::string::npos);
   CHECK(own.find("Enclosures (2)") != std::string::npos);
 
-  const auto message = error_of([&] { tree_of(letter, real_paths(), {"to/@ref=attorney-genral"}); });
+  const auto message =
+      error_of([&] { tree_of(letter, real_paths(), {"to/@ref=attorney-genral"}); });
   CHECK(message.find("input.xml:") == 0);
   CHECK(message.find("no recipient \"attorney-genral\"") != std::string::npos);
   CHECK(message.find("known: attorney-general") != std::string::npos);
@@ -106,11 +108,11 @@ TEST_CASE("every missing required field is reported at once, with what it is") {
     tree_of("<motion form=\"fisc/motion\">\n  <title>T</title>\n</motion>", real_paths());
   });
   CHECK(message.find("input.xml:1:1: forms/fisc/motion.xml needs what this input lacks:") == 0);
-  for (const char* field : {"docket", "matter", "movant", "body", "date",
-                            "signature/attorney/name", "service/recipient/name"})
-    CHECK_MESSAGE(message.find(std::string("\n  input.xml:1:1: missing ") + field + ":") !=
-                      std::string::npos,
-                  field);
+  for (const char* field : {"docket", "matter", "movant", "body", "date", "signature/attorney/name",
+                            "service/recipient/name"})
+    CHECK_MESSAGE(
+        message.find(std::string("\n  input.xml:1:1: missing ") + field + ":") != std::string::npos,
+        field);
   CHECK(message.find("missing title:") == std::string::npos);
   CHECK(message.find("(e.g. Misc. 13-04)") != std::string::npos);
 }
@@ -135,16 +137,18 @@ TEST_CASE("template names stay inside the template roots") {
 
 TEST_CASE("directives: value, copy, if, choose, for-each with $position, attributes, rule") {
   Scratch scratch;
-  scratch.form("t/all",
-               "<paragraph style=\"x{name}y{{z}}\"><t:value select=\"name\" case=\"upper\"/></paragraph>"
-               "<t:if test=\"flag\"><paragraph>flagged</paragraph></t:if>"
-               "<t:if test=\"not(flag)\"><paragraph>unflagged</paragraph></t:if>"
-               "<t:choose><t:when test=\"n &gt; 2\"><paragraph>many</paragraph></t:when>"
-               "<t:otherwise><paragraph>few</paragraph></t:otherwise></t:choose>"
-               "<t:for-each select=\"item\"><paragraph><t:value select=\"$position\"/> of "
-               "<t:value select=\"$count\"/>: <t:value select=\".\"/></paragraph></t:for-each>"
-               "<t:copy select=\"text\"/>"
-               "<paragraph><t:rule name=\"court-place\"/> <t:number select=\"n\" style=\"upper-roman\"/></paragraph>");
+  scratch.form(
+      "t/all",
+      "<paragraph style=\"x{name}y{{z}}\"><t:value select=\"name\" case=\"upper\"/></paragraph>"
+      "<t:if test=\"flag\"><paragraph>flagged</paragraph></t:if>"
+      "<t:if test=\"not(flag)\"><paragraph>unflagged</paragraph></t:if>"
+      "<t:choose><t:when test=\"n &gt; 2\"><paragraph>many</paragraph></t:when>"
+      "<t:otherwise><paragraph>few</paragraph></t:otherwise></t:choose>"
+      "<t:for-each select=\"item\"><paragraph><t:value select=\"$position\"/> of "
+      "<t:value select=\"$count\"/>: <t:value select=\".\"/></paragraph></t:for-each>"
+      "<t:copy select=\"text\"/>"
+      "<paragraph><t:rule name=\"court-place\"/> <t:number select=\"n\" "
+      "style=\"upper-roman\"/></paragraph>");
   const auto tree = tree_of(
       "<motion form=\"t/all\"><name>straße</name><n>4</n><item>a</item><item>b</item>"
       "<text><p>One <em>two</em><fn>three</fn></p></text></motion>",
@@ -172,14 +176,48 @@ TEST_CASE("errors in templates and in copied content name the file, line and col
   CHECK(xpath.find("the XPath \"a[\" cannot be read") != std::string::npos);
 
   scratch.form("t/copy", "<t:copy select=\"body\"/>");
-  const auto content = error_of(
-      [&] { tree_of("<motion form=\"t/copy\">\n<body>\n  <para>x</para></body></motion>", scratch.paths); });
+  const auto content = error_of([&] {
+    tree_of("<motion form=\"t/copy\">\n<body>\n  <para>x</para></body></motion>", scratch.paths);
+  });
   CHECK(content.find("input.xml:3:3: <para> is not allowed in <body>") == 0);
 
   scratch.form("t/date", "<paragraph><t:date select=\"d\"/></paragraph>");
   const auto date = error_of(
       [&] { tree_of("<motion form=\"t/date\">\n <d>2013-02-30</d></motion>", scratch.paths); });
   CHECK(date.find("input.xml:2:2:") == 0);
+}
+
+TEST_CASE("`new KIND` takes the only template for that kind, or the one marked default") {
+  Scratch scratch;
+  const auto form = [&](const std::string& name, const std::string& kind,
+                        const std::string& extra) {
+    scratch.write("forms/" + name + ".xml", "<t:template xmlns:t=\"urn:fiscgen:template\" kind=\"" +
+                                                kind + "\" " + extra +
+                                                " rules=\"fisc-2010\"><document/></t:template>\n");
+  };
+  form("t/brief", "brief", "");
+  form("t/motion", "motion", "");
+  form("t/amicus", "motion", "");
+  CHECK(templ::template_for_kind(scratch.paths, "brief").name == "t/brief");
+  CHECK(error_of([&] { templ::template_for_kind(scratch.paths, "motion"); }) ==
+        "the forms for <motion> are t/amicus, t/motion; choose one with --form (or mark one "
+        "default=\"yes\")");
+  CHECK(error_of([&] { templ::template_for_kind(scratch.paths, "memo"); }) ==
+        "no form or letter is for <memo>; the kinds are: brief, motion");
+  form("t/motion", "motion", "default=\"yes\"");
+  CHECK(templ::template_for_kind(scratch.paths, "motion").name == "t/motion");
+  form("t/amicus", "motion", "default=\"true\"");
+  CHECK(error_of([&] {
+          templ::template_for_kind(scratch.paths, "motion");
+        }).find("forms/t/amicus.xml:1:1: default=\"true\": expected yes or no") == 0);
+
+  // The shipped data: every kind has its form.
+  const auto paths = real_paths();
+  const auto all = templ::list_templates(paths);
+  for (const auto& kind : templ::kinds(all)) {
+    INFO(kind);
+    CHECK(templ::template_for_kind(paths, kind).kind == kind);
+  }
 }
 
 TEST_CASE("includes: shared pieces, cycles and escapes refused") {
@@ -196,15 +234,18 @@ TEST_CASE("includes: shared pieces, cycles and escapes refused") {
   CHECK(fields[0].name == "who");
   CHECK(fields[0].required);
 
-  scratch.write("forms/t/loop.xml",
-                "<t:fragment xmlns:t=\"urn:fiscgen:template\"><t:include src=\"t/loop\"/></t:fragment>");
+  scratch.write(
+      "forms/t/loop.xml",
+      "<t:fragment xmlns:t=\"urn:fiscgen:template\"><t:include src=\"t/loop\"/></t:fragment>");
   scratch.form("t/cycle", "<t:include src=\"t/loop\"/>");
-  CHECK(error_of([&] { tree_of("<motion form=\"t/cycle\"/>", scratch.paths); })
-            .find("include cycle") != std::string::npos);
+  CHECK(error_of([&] {
+          tree_of("<motion form=\"t/cycle\"/>", scratch.paths);
+        }).find("include cycle") != std::string::npos);
 
   scratch.form("t/escape", "<t:include src=\"../letters/x\"/>");
-  CHECK(error_of([&] { tree_of("<motion form=\"t/escape\"/>", scratch.paths); })
-            .find("forms/t/escape.xml:2:") == 0);
+  CHECK(error_of([&] {
+          tree_of("<motion form=\"t/escape\"/>", scratch.paths);
+        }).find("forms/t/escape.xml:2:") == 0);
 }
 
 TEST_CASE("fields_of lists what a form declares, includes too") {
@@ -253,7 +294,8 @@ TEST_CASE("every form and letter merges from its `new` scaffold once required fi
 
 TEST_CASE("bookmark and document titles come from the bundles: {message:KEY} in attributes") {
   const auto motion = read(source / "examples" / "motion.xml");
-  CHECK(tree_of(motion, real_paths()).find("outline=\"Certificate of Service\"") != std::string::npos);
+  CHECK(tree_of(motion, real_paths()).find("outline=\"Certificate of Service\"") !=
+        std::string::npos);
   const auto french = tree_of(motion, real_paths(), {"@locale=fr"});
   CHECK(french.find("outline=\"Certificat de signification\"") != std::string::npos);
   CHECK(french.find("outline=\"Projet d’ordonnance\"") != std::string::npos);
