@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <string_view>
@@ -127,16 +130,28 @@ class Reader {
                      "caption, columns, column, signature, keep, group, page-break, spacer, "
                      "exhibit, toc or toa");
     b.style = node.attribute("style").value();
+    // Layout reads the style of text blocks and list items only; elsewhere it would be ignored.
+    if (node.attribute("style") && !has_inline_content(b.kind) && b.kind != BlockKind::item)
+      fail(node, "style=\"" + b.style + "\" on <" + std::string(name) +
+                     ">: expected it on a paragraph, heading or item, which are set in a style");
     const std::string_view align = node.attribute("align").value();
     bool align_known = false;
     for (const auto& [value, text] : align_names)
       if (align == text) b.align = value, align_known = true;
     if (!align_known)
       fail(node, "align=\"" + std::string(align) + "\": expected left, center, right or justify");
-    b.level = node.attribute("level").as_int(b.kind == BlockKind::heading ? 1 : 0);
+    b.level = static_cast<int>(number(node, "level", b.kind == BlockKind::heading ? 1 : 0, 1,
+                                      "a whole number from 1 (a section) up", true));
     b.label = node.attribute("label").value();
-    b.width = node.attribute("width").as_double(0);
-    b.lines = node.attribute("lines").as_double(b.kind == BlockKind::spacer ? 1 : 0);
+    b.width = number(node, "width", 0, 0,
+                     "a fraction of the line's width, more than 0 and at most 1 (e.g. 0.2 for "
+                     "a fifth)");
+    if (b.width > 1 || (node.attribute("width") && b.width == 0))
+      fail(node, "width=\"" + std::string(node.attribute("width").value()) +
+                     "\": expected a fraction of the line's width, more than 0 and at most 1 "
+                     "(e.g. 0.2 for a fifth)");
+    b.lines = number(node, "lines", b.kind == BlockKind::spacer ? 1 : 0, 0,
+                     "a number of lines, 0 or more (e.g. 1.5)");
     b.outline = node.attribute("outline").value();
     b.file = node.attribute("file").value();
     if (b.kind == BlockKind::exhibit && b.file.empty())
@@ -167,7 +182,44 @@ class Reader {
     } else {
       b.children = blocks(node);
     }
+    if (b.kind == BlockKind::columns) check_widths(node, b);
     return b;
+  }
+
+  /// A number attribute: `fallback` when it is absent; anything else than a number of at least
+  /// `low` (whole, if `whole`) is an error at its element, naming what was expected. pugixml's
+  /// as_double reads "20%" as 20 and "two" as 0, so a typo would silently change the layout.
+  double number(const pugi::xml_node& node, const char* name, double fallback, double low,
+                const char* expected, bool whole = false) const {
+    const auto attribute = node.attribute(name);
+    if (!attribute) return fallback;
+    const std::string_view text = attribute.value();
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+        value < low || (whole && value != std::floor(value)) || (whole && value > 1e6))
+      fail(node, std::string(name) + "=\"" + std::string(text) + "\": expected " + expected);
+    return value;
+  }
+
+  /// Columns with widths that fill the line leave nothing for the others, which would vanish.
+  void check_widths(const pugi::xml_node& node, const Block& b) const {
+    double fixed = 0;
+    int free = 0;
+    for (const auto& column : b.children) {
+      fixed += column.width;
+      free += column.width == 0;
+    }
+    constexpr double slack = 1e-9;  // 0.7 + 0.2 + 0.1 is 1.0000000000000002 in binary
+    if (fixed > 1 + slack || (free > 0 && fixed >= 1 - slack)) {
+      char sum[32];
+      std::snprintf(sum, sizeof sum, "%g", fixed);
+      fail(node, std::string("the columns' widths add up to ") + sum +
+                     (free > 0 ? ", leaving no room for the " + std::to_string(free) +
+                                     (free == 1 ? " column" : " columns") + " without a width"
+                               : "") +
+                     ": expected widths adding up to at most 1 (the whole line)");
+    }
   }
 
   std::vector<Inline> inlines(const pugi::xml_node& parent) const {
@@ -191,7 +243,8 @@ class Reader {
         in.href = child.attribute("href").value();
         if (in.href.empty()) fail(child, "<a> needs an href attribute");
       }
-      if (in.kind == InlineKind::footnote) in.note = child.attribute("n").as_int(0);
+      if (in.kind == InlineKind::footnote)
+        in.note = static_cast<int>(number(child, "n", 0, 1, "a footnote number, 1 or more", true));
       if (in.kind == InlineKind::citation) in.authority = child.attribute("authority").value();
       in.children = inlines(child);
       if (in.kind == InlineKind::footnote) trim(in.children);

@@ -66,14 +66,16 @@ class FlowBuilder {
           OutlineEntry{b.outline, b.kind == BlockKind::heading ? std::max(1, b.level) : 1, 0, 0});
     switch (b.kind) {
       case BlockKind::paragraph:
-        text_block(b, context_.profile.style(b.style.empty() ? frame.paragraph_style : b.style),
+        text_block(b,
+                   b.style.empty() ? context_.profile.style(frame.paragraph_style)
+                                   : context_.profile.style(b.style, b.where),
                    frame, false);
         break;
       case BlockKind::heading:
         text_block(b,
-                   context_.profile.style(!b.style.empty() ? b.style
-                                          : b.level <= 1   ? "heading"
-                                                           : "subheading"),
+                   !b.style.empty()
+                       ? context_.profile.style(b.style, b.where)
+                       : context_.profile.style(b.level <= 1 ? "heading" : "subheading"),
                    frame, true);
         break;
       case BlockKind::quote:
@@ -187,7 +189,7 @@ class FlowBuilder {
 
   void item(const doc::Block& b, const Frame& frame) {
     const std::string style_name = b.style.empty() ? "list" : b.style;
-    const rules::Style& style = context_.profile.style(style_name);
+    const rules::Style& style = context_.profile.style(style_name, b.where);
     Frame inner = with_style(frame, "list");
     inner.paragraph_style = style_name;
     const std::size_t from = out_.size();

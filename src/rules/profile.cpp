@@ -273,6 +273,15 @@ const Style& Profile::style(const std::string& style_name) const {
   return found->second;
 }
 
+const Style& Profile::style(const std::string& style_name, const SourceLocation& named_at) const {
+  const auto found = styles.find(style_name);
+  if (found != styles.end()) return found->second;
+  std::string known;
+  for (const auto& [known_name, style] : styles) known += (known.empty() ? "" : ", ") + known_name;
+  throw Error(named_at, "style=\"" + style_name + "\": rules profile " + name +
+                            " has no such style; expected one of " + known);
+}
+
 const Limit* Profile::limit_for(const std::string& kind) const {
   const Limit* fallback = nullptr;
   for (const auto& limit : limits) {

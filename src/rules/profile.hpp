@@ -127,6 +127,9 @@ struct Profile {
 
   /// The style of that name; an Error naming the profile when it is missing.
   const Style& style(const std::string& name) const;
+  /// The style a document's element names, `named_at` (its file:line:col): when missing, an
+  /// Error there listing the styles the profile has.
+  const Style& style(const std::string& name, const SourceLocation& named_at) const;
   /// Numbering scheme for a heading level ("none" when the profile names none): a
   /// format_number() style such as upper-roman, upper-alpha, decimal.
   std::string heading_numbering_for(int level) const;

@@ -255,7 +255,11 @@ class Evaluator {
     const auto parsed = i18n::Date::parse(iso, input_location(file, node, selected, focus));
     const std::string style = node.attribute("style").as_string("long");
     if (style == "legal") return text(out, legal_date(file, node, parsed));
-    text(out, i18n::format_date(parsed, context_.locale, style));
+    try {
+      text(out, i18n::format_date(parsed, context_.locale, style));
+    } catch (const Error& e) {
+      throw Error(file.locate(node), e.message());  // an unknown style names no place
+    }
   }
 
   /// "16th day of July, 2013": the words and their order are the bundles' (date/legal), since
@@ -280,8 +284,12 @@ class Evaluator {
     if (!std::isfinite(value) || std::abs(value) > 1e15)
       throw Error(file.locate(node), "<" + std::string(node.name()) + ">: \"" +
                                          node.attribute("select").value() + "\" is not a number");
-    text(out, i18n::format_number(std::llround(value), context_.locale,
-                                  node.attribute("style").as_string("decimal")));
+    try {
+      text(out, i18n::format_number(std::llround(value), context_.locale,
+                                    node.attribute("style").as_string("decimal")));
+    } catch (const Error& e) {
+      throw Error(file.locate(node), e.message());  // an unknown style names no place
+    }
   }
 
   void message(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,

@@ -27,8 +27,12 @@ void collect_fields(Library& library, const TemplateFile& file, std::vector<Fiel
   for (const auto& found : file.xml.select_nodes("//*")) {
     const auto node = found.node();
     if (file.is_directive(node, "field")) {
-      Field field{node.attribute("name").value(),
-                  std::string_view(node.attribute("required").value()) == "yes",
+      const std::string_view required = node.attribute("required").value();
+      // required="true" used to make the field optional without a word.
+      if (!required.empty() && required != "yes" && required != "no")
+        throw Error(file.locate(node),
+                    "required=\"" + std::string(required) + "\": expected yes or no");
+      Field field{node.attribute("name").value(), required == "yes",
                   node.attribute("description").value(), node.attribute("example").value()};
       if (field.name.empty())
         throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a name");

@@ -111,6 +111,65 @@ TEST_CASE("bad attribute values are refused") {
                        doctest::Contains("put it in a <paragraph>"), Error);
 }
 
+TEST_CASE("a malformed number is refused at its element, saying what was expected") {
+  const auto refused = [](const std::string& block) {
+    try {
+      parse("<document>\n  " + block + "\n</document>");
+    } catch (const Error& e) {
+      CHECK(e.where().line == 2);
+      return e.message();
+    }
+    return std::string("accepted");
+  };
+  // pugixml's as_double read "20%" as 20: the column took twenty lines' width and the other
+  // columns vanished.
+  CHECK(refused("<column width=\"20%\"/>") ==
+        "width=\"20%\": expected a fraction of the line's width, more than 0 and at most 1 (e.g. "
+        "0.2 for a fifth)");
+  for (const char* width : {"0", "1.5", "-0.2", "abc", " 0.2", "nan", "inf", ""})
+    CHECK_MESSAGE(
+        refused(std::string("<column width=\"") + width + "\"/>").find("expected a fraction") !=
+            std::string::npos,
+        width);
+  CHECK(refused("<heading level=\"two\">x</heading>") ==
+        "level=\"two\": expected a whole number from 1 (a section) up");
+  CHECK(refused("<heading level=\"1.5\">x</heading>").find("whole number") != std::string::npos);
+  CHECK(refused("<heading level=\"0\">x</heading>").find("whole number") != std::string::npos);
+  CHECK(refused("<spacer lines=\"two\"/>") ==
+        "lines=\"two\": expected a number of lines, 0 or more (e.g. 1.5)");
+  CHECK(refused("<paragraph>x<fn n=\"a\">y</fn></paragraph>").find("a footnote number") !=
+        std::string::npos);
+  CHECK(refused("<quote style=\"body\"><paragraph>x</paragraph></quote>") ==
+        "style=\"body\" on <quote>: expected it on a paragraph, heading or item, which are set "
+        "in a style");
+
+  const auto good = parse(
+      "<document><heading level=\"2\">h</heading><spacer lines=\"1.5\"/><columns><column "
+      "width=\"0.25\"/><column/></columns></document>");
+  CHECK(good.blocks[0].level == 2);
+  CHECK(good.blocks[1].lines == 1.5);
+  CHECK(good.blocks[2].children[0].width == 0.25);
+}
+
+TEST_CASE("columns whose widths leave no room for the others are refused") {
+  const auto message = [](const std::string& columns) {
+    try {
+      parse("<document>" + columns + "</document>");
+    } catch (const Error& e) {
+      return e.message();
+    }
+    return std::string("accepted");
+  };
+  CHECK(message("<columns><column width=\"0.6\"/><column width=\"0.6\"/></columns>") ==
+        "the columns' widths add up to 1.2: expected widths adding up to at most 1 (the whole "
+        "line)");
+  CHECK(message("<columns><column width=\"0.5\"/><column width=\"0.5\"/><column/></columns>") ==
+        "the columns' widths add up to 1, leaving no room for the 1 column without a width: "
+        "expected widths adding up to at most 1 (the whole line)");
+  CHECK(message("<columns><column width=\"0.7\"/><column width=\"0.2\"/><column "
+                "width=\"0.1\"/></columns>") == "accepted");
+}
+
 TEST_CASE("<toc> and <toa> are blocks of the tree, with their words, parts and bookmarks") {
   const auto d = parse(
       "<document><toc title=\"TABLE OF CONTENTS\" page=\"Page\" outline=\"Table of Contents\"/>"

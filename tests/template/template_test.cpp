@@ -187,6 +187,36 @@ TEST_CASE("errors in templates and in copied content name the file, line and col
   CHECK(date.find("input.xml:2:2:") == 0);
 }
 
+TEST_CASE("a malformed attribute value in a template is refused at its element") {
+  Scratch scratch;
+  // "20%" was read as 20 line widths: the column ran off the page and the other vanished.
+  scratch.form("t/width",
+               "<columns>\n<column width=\"20%\"><paragraph>a</paragraph></column><column/>"
+               "</columns>");
+  CHECK(error_of([&] { tree_of("<motion form=\"t/width\"/>", scratch.paths); }) ==
+        "forms/t/width.xml:3:1: width=\"20%\": expected a fraction of the line's width, more "
+        "than 0 and at most 1 (e.g. 0.2 for a fifth)");
+
+  // required="true" made the field optional without a word.
+  scratch.write("forms/t/field.xml",
+                "<t:template xmlns:t=\"urn:fiscgen:template\" kind=\"motion\" "
+                "rules=\"fisc-2010\">\n  <t:field name=\"docket\" required=\"true\"/>"
+                "<document/></t:template>\n");
+  CHECK(error_of([&] { tree_of("<motion form=\"t/field\"/>", scratch.paths); }) ==
+        "forms/t/field.xml:2:3: required=\"true\": expected yes or no");
+
+  // Unknown number and date styles were errors with no place at all.
+  scratch.form("t/number", "<paragraph>\n<t:number select=\"1\" style=\"roman\"/></paragraph>");
+  CHECK(error_of([&] {
+          tree_of("<motion form=\"t/number\"/>", scratch.paths);
+        }).find("forms/t/number.xml:3:1: unknown number style \"roman\"") == 0);
+  scratch.form("t/date",
+               "<paragraph>\n<t:date select=\"'2013-07-16'\" style=\"longest\"/></paragraph>");
+  CHECK(error_of([&] {
+          tree_of("<motion form=\"t/date\"/>", scratch.paths);
+        }).find("forms/t/date.xml:3:1: unknown date style \"longest\"") == 0);
+}
+
 TEST_CASE("`new KIND` takes the only template for that kind, or the one marked default") {
   Scratch scratch;
   const auto form = [&](const std::string& name, const std::string& kind,
