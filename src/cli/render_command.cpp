@@ -87,7 +87,10 @@ int render_data_rows(const Options& options, const DataPaths& paths) {
     std::cout << "row " << outcome.row << ": " << outcome.output.string() << " (" << outcome.pages
               << (outcome.pages == 1 ? " page)\n" : " pages)\n");
   }
-  if (failed)
+  if (failed == static_cast<int>(data.rows.size()))
+    std::cerr << (failed == 1 ? "the row" : "all " + std::to_string(failed) + " rows")
+              << " failed; nothing was written\n";
+  else if (failed)
     std::cerr << failed << " of " << data.rows.size() << " rows failed; the others were written\n";
   return failed ? exit_document_error : exit_ok;
 }

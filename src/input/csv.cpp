@@ -18,12 +18,15 @@ CsvTable read_csv_text(const std::string& name, std::string_view text) {
 
   std::vector<std::vector<std::string>> records;
   std::vector<int> starts;
+  std::vector<std::size_t> header_at;  // where each header field starts, for its errors
   while (at < text.size()) {
     std::vector<std::string> record;
+    if (records.empty()) header_at.clear();
     const int start_line = lines.locate(static_cast<std::ptrdiff_t>(at)).line;
     bool end_of_record = false;
     while (!end_of_record) {
       std::string field;
+      if (records.empty()) header_at.push_back(at);
       if (at < text.size() && text[at] == '"') {
         const std::size_t open = at++;
         for (;;) {
@@ -65,10 +68,18 @@ CsvTable read_csv_text(const std::string& name, std::string_view text) {
   }
   if (records.empty()) throw Error(SourceLocation{name}, "no header row: the CSV file is empty");
   table.header = std::move(records[0]);
-  for (std::size_t i = 0; i < table.header.size(); ++i)
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
     if (table.header[i].empty())
       throw Error(SourceLocation{name, starts[0], 0},
                   "column " + std::to_string(i + 1) + " of the header has no name");
+    // Two columns for one path would let the later silently overwrite the earlier.
+    for (std::size_t earlier = 0; earlier < i; ++earlier)
+      if (table.header[earlier] == table.header[i])
+        throw Error(lines.locate(static_cast<std::ptrdiff_t>(header_at[i])),
+                    "column " + std::to_string(i + 1) + " repeats the header \"" + table.header[i] +
+                        "\" of column " + std::to_string(earlier + 1) +
+                        ": expected each input path once");
+  }
   for (std::size_t i = 1; i < records.size(); ++i)
     table.rows.push_back({starts[i], std::move(records[i])});
   return table;

@@ -132,4 +132,30 @@ void apply_override(Matter& matter, const std::string& text) {
   matter.added[text_node.internal_object()] = origin;
 }
 
+void remove_path(Matter& matter, const std::string& text) {
+  const auto path = parse_path(text);
+  if (!path)
+    throw Error("\"" + text +
+                "\": expected a path, e.g. to/@ref (elements separated by '/', an "
+                "optional [n] counting from 1, a final @attribute)");
+  pugi::xml_node node = matter.root();
+  for (const Step& step : path->elements) {
+    std::size_t count = 0;
+    pugi::xml_node found;
+    for (pugi::xml_node child : node.children(step.name.c_str()))
+      if (++count == step.index) {
+        found = child;
+        break;
+      }
+    if (!found) return;
+    node = found;
+  }
+  if (!path->attribute.empty()) {
+    node.remove_attribute(path->attribute.c_str());
+    return;
+  }
+  forget(matter, node);
+  node.parent().remove_child(node);
+}
+
 }  // namespace fiscgen::input

@@ -44,8 +44,12 @@ std::string output_name(const std::string& pattern, const input::CsvTable& data,
 
 std::vector<RowOutcome> render_rows(const Request& base, const input::CsvTable& data,
                                     const std::string& name_pattern,
-                                    const std::filesystem::path& output_dir,
-                                    const DataPaths& paths, fonts::FontResolver& fonts) {
+                                    const std::filesystem::path& output_dir, const DataPaths& paths,
+                                    fonts::FontResolver& fonts) {
+  if (data.rows.empty())
+    throw Error(SourceLocation{data.file},
+                "no rows found: the CSV file has a header and nothing under it; expected one row "
+                "per document");
   // Names first, for every row, so that a bad pattern or a clash stops before any output.
   std::vector<RowOutcome> outcomes;
   std::map<std::string, int> taken;
@@ -54,7 +58,8 @@ std::vector<RowOutcome> render_rows(const Request& base, const input::CsvTable& 
     outcome.row = static_cast<int>(i) + 1;
     outcome.line = data.rows[i].line;
     const auto name = output_name(name_pattern, data, data.rows[i], outcome.row);
-    if (name.empty() || name == "_") throw Error("--name gives row " + std::to_string(outcome.row) + " an empty file name");
+    if (name.empty() || name == "_")
+      throw Error("--name gives row " + std::to_string(outcome.row) + " an empty file name");
     if (const auto [at, fresh] = taken.emplace(name, outcome.row); !fresh)
       throw Error("--name \"" + name_pattern + "\" gives rows " + std::to_string(at->second) +
                   " and " + std::to_string(outcome.row) + " the same file, " + name +
@@ -76,7 +81,10 @@ std::vector<RowOutcome> render_rows(const Request& base, const input::CsvTable& 
     request.output = outcome.output;
     request.emit = Emit::pdf;
     for (std::size_t column = 0; column < data.header.size(); ++column)
-      request.overrides.push_back(data.header[column] + "=" + row.fields[column]);
+      if (row.fields[column].empty())
+        request.absent.push_back(data.header[column]);
+      else
+        request.overrides.push_back(data.header[column] + "=" + row.fields[column]);
     try {
       auto result = render(request, paths, fonts);
       outcome.pages = result.pages;

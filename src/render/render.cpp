@@ -5,6 +5,7 @@
 
 #include "cite/cite.hpp"
 #include "input/input.hpp"
+#include "input/overrides.hpp"
 #include "layout/layout.hpp"
 #include "pdf/exhibits.hpp"
 #include "pdf/pdf.hpp"
@@ -76,10 +77,16 @@ struct Merged {
   bool wants_counts = false;       // the template asked for the laid-out document's counts
 };
 
+/// The input as the request has it: read, overridden, and with the absent paths removed.
+void read_input(input::Matter& matter, const Request& request) {
+  input::read(matter, request.input, request.overrides, request.locale);
+  for (const auto& path : request.absent) input::remove_path(matter, path);
+}
+
 Merged merge(const Request& request, Sources& sources, Warnings& warnings) {
   Merged merged;
   input::Matter matter;
-  input::read(matter, request.input, request.overrides, request.locale);
+  read_input(matter, request);
   auto& environment = merged.environment;
   environment = templ::Environment{sources.paths(), &warnings, &sources};
   environment.public_version = request.public_version;
@@ -120,7 +127,7 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
     if (measured.words == counts.words && measured.pages == counts.pages) break;
     counts = {measured.words, measured.pages};
     input::Matter matter;
-    input::read(matter, request.input, request.overrides, request.locale);
+    read_input(matter, request);
     Warnings merge_warnings;  // the same as the first merge's, already reported
     auto environment = merged.environment;
     environment.warnings = &merge_warnings;

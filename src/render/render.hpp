@@ -26,6 +26,7 @@ struct Request {
   std::filesystem::path input;
   std::filesystem::path output;        // empty: the input's name with .pdf (tree: stdout)
   std::vector<std::string> overrides;  // --set path=value
+  std::vector<std::string> absent;     // paths taken out after those (mail merge's empty cells)
   std::string locale;                  // --locale; empty: the input's
   Emit emit = Emit::pdf;
   bool public_version = false;    // --public: classified portions replaced by a notice
@@ -78,10 +79,12 @@ struct RowOutcome {
 };
 
 /// Mail merge: renders `base` once per row of `data`, each column header an input path set to
-/// the row's value (as --set does). Outputs go to `output_dir`, named by `name_pattern` with
-/// {column} replaced by the row's value and {row} by its number ("{to/name} {date}.pdf").
-/// A bad row is reported in its outcome and the others go on; a pattern naming no column, or
-/// two rows with the same output name, is an Error before anything is written.
+/// the row's value (as --set does); an empty cell means absent: that path is removed from the
+/// input, so one file can mix rows that name a directory recipient (to/@ref) with rows that write
+/// one out (to/name, …). Outputs go to `output_dir`, named by `name_pattern` with {column} replaced
+/// by the row's value and {row} by its number ("{to/name} {date}.pdf"). A bad row is reported in
+/// its outcome and the others go on; no rows at all, a pattern naming no column, or two rows with
+/// the same output name is an Error before anything is written.
 std::vector<RowOutcome> render_rows(const Request& base, const input::CsvTable& data,
                                     const std::string& name_pattern,
                                     const std::filesystem::path& output_dir, const DataPaths& paths,

@@ -83,3 +83,49 @@ TEST_CASE("a bad row is reported with its number and does not stop the others") 
   CHECK(unknown.status == 1);
   CHECK(unknown.err.find("{recipient} is not a column") != std::string::npos);
 }
+
+TEST_CASE("an empty cell is absent: one CSV mixes directory recipients and written-out ones") {
+  e2e::TempDir dir;
+  const auto csv = dir / "mixed.csv";
+  // The sample letter names the Attorney General by ref; the second row writes its own
+  // recipient, so its empty ref must take the sample's away, not set ref="".
+  std::ofstream(csv) << "to/@ref,to/name,to/title,to/organization\n"
+                        "fbi-director,,,\n"
+                        ",Jane Roe,General Counsel,Example Corporation\n";
+  const auto out = dir / "out";
+  const auto run = e2e::fiscgen(
+      {"render", (examples / "letter.xml").string(), "--data", csv.string(), "-o", out.string()});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto directory = e2e::pdf_text(out / "letter-1.pdf");
+  CHECK(directory.find("Federal Bureau of Investigation") != std::string::npos);
+  const auto written = e2e::pdf_text(out / "letter-2.pdf");
+  CHECK(written.find("Jane Roe") != std::string::npos);
+  CHECK(written.find("Example Corporation") != std::string::npos);
+  CHECK(written.find("The Attorney General of the United States") == std::string::npos);
+}
+
+TEST_CASE("a CSV with a header only, or a header twice, is refused; all rows failing says so") {
+  e2e::TempDir dir;
+  const auto header_only = dir / "empty.csv";
+  std::ofstream(header_only) << "to/@ref,date\n";
+  const auto none = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",
+                                  header_only.string(), "-o", (dir / "out").string()});
+  CHECK(none.status == 1);
+  CHECK(none.err.find("empty.csv: no rows found") != std::string::npos);
+
+  const auto twice = dir / "twice.csv";
+  std::ofstream(twice) << "date,to/@ref,date\n2013-07-16,fbi-director,2013-07-17\n";
+  const auto repeated = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",
+                                      twice.string(), "-o", (dir / "out").string()});
+  CHECK(repeated.status == 1);
+  CHECK(repeated.err.find("twice.csv:1:14: column 3 repeats the header \"date\"") !=
+        std::string::npos);
+
+  const auto bad = dir / "bad.csv";
+  std::ofstream(bad) << "to/@ref\nattorney-generl\nfbi-directer\n";
+  const auto failed = e2e::fiscgen({"render", (examples / "letter.xml").string(), "--data",
+                                    bad.string(), "-o", (dir / "out").string()});
+  CHECK(failed.status == 1);
+  CHECK(failed.err.find("all 2 rows failed; nothing was written") != std::string::npos);
+  CHECK(failed.err.find("the others were written") == std::string::npos);
+}

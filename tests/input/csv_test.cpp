@@ -1,0 +1,51 @@
+// The mail-merge CSV reader: what it refuses, and where.
+#include <doctest/doctest.h>
+
+#include "input/csv.hpp"
+#include "input/input.hpp"
+#include "input/overrides.hpp"
+
+using namespace fiscgen;
+using namespace fiscgen::input;
+
+namespace {
+
+std::string error_of(std::string_view text) {
+  try {
+    read_csv_text("rows.csv", text);
+  } catch (const Error& e) {
+    return e.describe();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("a repeated column header is an error at the second") {
+  // The later column silently overwrote the earlier one's value.
+  CHECK(error_of("to/@ref,date,\"to/@ref\"\nattorney-general,2013-07-16,fbi-director\n") ==
+        "rows.csv:1:14: column 3 repeats the header \"to/@ref\" of column 1: expected each input "
+        "path once");
+  CHECK(error_of("date,subject\n2013-07-16,\n") == "(no error)");
+}
+
+TEST_CASE("an empty cell keeps its place, for mail merge to read as absent") {
+  const auto table = read_csv_text("rows.csv", "to/@ref,to/name\n,Jane Roe\nfbi-director,\n");
+  REQUIRE(table.rows.size() == 2);
+  CHECK(table.rows[0].fields == std::vector<std::string>{"", "Jane Roe"});
+  CHECK(table.rows[1].fields == std::vector<std::string>{"fbi-director", ""});
+}
+
+TEST_CASE("remove_path takes out an attribute or an element, and ignores what is not there") {
+  Matter matter;
+  read_text(matter, "letter.xml",
+            "<letter><to ref=\"attorney-general\"><name>A</name></to><date>x</date></letter>");
+  remove_path(matter, "to/@ref");
+  remove_path(matter, "date");
+  remove_path(matter, "cc/name");
+  remove_path(matter, "to/name[2]");
+  CHECK_FALSE(matter.root().child("to").attribute("ref"));
+  CHECK_FALSE(matter.root().child("date"));
+  CHECK(std::string(matter.root().child("to").child_value("name")) == "A");
+  CHECK_THROWS_AS(remove_path(matter, "to//name"), Error);
+}
