@@ -29,6 +29,13 @@ void check_locale_name(const std::string& name);
 /// and returns it in NFC. Invalid input throws Error at `where`, with the byte offset of the fault.
 std::string normalise(std::string_view utf8, const SourceLocation& where);
 
+/// Plain text read whole, as `fiscgen cite` reads a file pdftotext wrote: the whitespace-like
+/// controls (form feed between pages, vertical tab, NEL U+0085, line and paragraph separators
+/// U+2028 and U+2029) become spaces, one character for one so that columns stay put; then as
+/// normalise(), except that a refused character is located at its own line and column counted
+/// from `start`.
+std::string normalise_plain_text(std::string_view utf8, const SourceLocation& start);
+
 /// The byte offset of the first invalid UTF-8 sequence in `utf8` (overlong forms and surrogates
 /// included), or std::string_view::npos if it is all valid.
 std::size_t invalid_utf8_at(std::string_view utf8);

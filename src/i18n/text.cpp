@@ -220,6 +220,50 @@ std::string shape_arabic(std::string_view utf8) {
   std::string shaped;
   icu::UnicodeString(out.data(), length).toUTF8String(shaped);
   return shaped;
+
+namespace {
+
+/// Where byte `offset` of `text` is, counting lines and characters from `start` (where the
+/// text's first byte is).
+SourceLocation locate_in(std::string_view text, std::size_t offset, SourceLocation start) {
+  if (start.line <= 0) return start;  // no place to count from
+  if (start.column <= 0) start.column = 1;
+  for (std::size_t at = 0; at < offset && at < text.size(); ++at) {
+    if (text[at] == '\n') {
+      ++start.line;
+      start.column = 1;
+    } else if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
+      ++start.column;  // a character starts here
+    }
+  }
+  return start;
+}
+
+}  // namespace
+
+std::string normalise_plain_text(std::string_view utf8, const SourceLocation& start) {
+  if (const auto bad = invalid_utf8_at(utf8); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(utf8[bad]));
+    throw Error(locate_in(utf8, bad, start),
+                std::string("invalid UTF-8 (") + byte + "); save the file as UTF-8");
+  }
+  std::string text;
+  text.reserve(utf8.size());
+  std::size_t offset = 0;
+  for (const char32_t c : to_utf32(utf8)) {
+    const std::size_t length = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
+      text += ' ';
+    } else if (is_forbidden_control(c)) {
+      throw Error(locate_in(utf8, offset, start),
+                  "control character " + hex_code_point(c) + " is not allowed in text");
+    } else {
+      text.append(utf8.substr(offset, length));
+    }
+    offset += length;
+  }
+  return normalise(text, start);
 }
 
 std::u32string to_utf32(std::string_view utf8) {

@@ -46,3 +46,46 @@ TEST_CASE("fiscgen cite refuses text that is not UTF-8, with a located error") {
   CHECK(result.status == 1);
   CHECK(result.err.find("<text>") != std::string::npos);
 }
+
+TEST_CASE("fiscgen cite on text with no citation says so on standard error, and exits 0") {
+  const auto plain = e2e::fiscgen({"cite", "Nothing here is cited."});
+  CHECK(plain.status == 0);
+  CHECK(plain.out.empty());
+  CHECK(plain.err == "no citations found in <text>\n");
+  const auto json = e2e::fiscgen({"cite", "--json", "Nothing here is cited."});
+  CHECK(json.status == 0);
+  CHECK(json.out.rfind("[]", 0) == 0);
+  CHECK(json.err == "no citations found in <text>\n");
+}
+
+TEST_CASE("fiscgen cite reads pdftotext's form feeds and other whitespace controls as spaces") {
+  e2e::TempDir dir;
+  // pdftotext ends each page with a form feed; the next page's first line follows it.
+  std::string text;
+  for (int line = 1; line < 25; ++line) text += "Line " + std::to_string(line) + ".\n";
+  text +=
+      "\fSee 50 U.S.C. 1861(d)(1).\vAnd\xC2\x85 Smith v. Maryland, 442 US 735 (1979)."
+      "\xE2\x80\xA8"
+      "Id.\xE2\x80\xA9"
+      "\n";
+  std::ofstream(dir / "pages.txt", std::ios::binary) << text;
+  const auto result = e2e::run(
+      {"sh", "-c",
+       std::string("'") + FISCGEN_BINARY + "' cite - < '" + (dir / "pages.txt").string() + "'"});
+  REQUIRE_MESSAGE(result.status == 0, result.err);
+  CHECK(result.out.find("25:6\tstatute\t50 U.S.C.") != std::string::npos);
+  CHECK(result.out.find("25:33\tcase\tSmith v. Maryland, 442 U.S. 735 (1979)") !=
+        std::string::npos);
+  CHECK(result.out.find("\tshort form\tId.") != std::string::npos);
+
+  // Any other control is still refused, at its own line and column.
+  std::ofstream(dir / "bell.txt", std::ios::binary) << "one\ntwo\n  th\x07ree\n";
+  const auto bell = e2e::run(
+      {"sh", "-c",
+       std::string("'") + FISCGEN_BINARY + "' cite - < '" + (dir / "bell.txt").string() + "'"});
+  CHECK(bell.status == 1);
+  CHECK(bell.err == "error: <stdin>:3:5: control character U+0007 is not allowed in text\n");
+  const auto utf8 = e2e::fiscgen({"cite", "one\ntwo \xFF"});
+  CHECK(utf8.status == 1);
+  CHECK(utf8.err.find("<text>:2:5: invalid UTF-8 (0xFF)") != std::string::npos);
+}

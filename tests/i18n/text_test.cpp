@@ -44,6 +44,36 @@ TEST_CASE("normalise rejects control characters but keeps tab, LF and CR") {
   CHECK(error_of(std::string_view("a\0b", 3)).find("U+0000") != std::string::npos);
 }
 
+TEST_CASE("plain text reads whitespace-like controls as spaces and locates what it refuses") {
+  const SourceLocation start{"<stdin>", 1, 1};
+  // Form feed (pdftotext's page break), VT, NEL, LS, PS: one space each, so columns stay.
+  CHECK(normalise_plain_text("a\fb\vc\xC2\x85"
+                             "d\xE2\x80\xA8"
+                             "e\xE2\x80\xA9"
+                             "f",
+                             start) == "a b c d e f");
+  CHECK(normalise_plain_text("tab\tand\r\nline", start) == "tab\tand\r\nline");
+  const auto refused = [&](std::string_view text) {
+    try {
+      normalise_plain_text(text, start);
+    } catch (const Error& e) {
+      return e.describe();
+    }
+    return std::string("no error");
+  };
+  CHECK(refused("one\ntwo\n\xC2\xA7 x\x07") ==
+        "<stdin>:3:4: control character U+0007 is not allowed in text");
+  CHECK(refused("one\n\xC2\x9B") == "<stdin>:2:1: control character U+009B is not allowed in text");
+  CHECK(refused("one\ntw\xFFo") == "<stdin>:2:3: invalid UTF-8 (0xFF); save the file as UTF-8");
+  // Counted from where the text starts when that is not 1:1.
+  try {
+    normalise_plain_text("ab\x01", here);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.where().str() == "t.xml:3:9");
+  }
+}
+
 TEST_CASE("UTF-8 and UTF-32 round-trip") {
   const std::string text = "\u00A7 1861 \u2014 \U0001D400";
   const std::u32string wide = to_utf32(text);
