@@ -220,6 +220,7 @@ std::string shape_arabic(std::string_view utf8) {
   std::string shaped;
   icu::UnicodeString(out.data(), length).toUTF8String(shaped);
   return shaped;
+}
 
 namespace {
 

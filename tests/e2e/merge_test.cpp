@@ -104,7 +104,7 @@ TEST_CASE("an empty cell is absent: one CSV mixes directory recipients and writt
   CHECK(written.find("The Attorney General of the United States") == std::string::npos);
 }
 
-TEST_CASE("a CSV with a header only, or a header twice, is refused; all rows failing says so") {
+TEST_CASE("a CSV with a header only, or a header twice, is refused, and all rows failing says so") {
   e2e::TempDir dir;
   const auto header_only = dir / "empty.csv";
   std::ofstream(header_only) << "to/@ref,date\n";
