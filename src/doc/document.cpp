@@ -246,6 +246,15 @@ class Reader {
       if (in.kind == InlineKind::footnote)
         in.note = static_cast<int>(number(child, "n", 0, 1, "a footnote number, 1 or more", true));
       if (in.kind == InlineKind::citation) in.authority = child.attribute("authority").value();
+      if (in.kind == InlineKind::redaction) {
+        // Nothing inside a redaction is read, wherever the tree came from.
+        in.hidden_length = child.attribute("length").as_int(0);
+        if (in.hidden_length < 0)
+          fail(child, "length=\"" + std::string(child.attribute("length").value()) +
+                          "\": expected a number of characters, 0 or more");
+        out.push_back(std::move(in));
+        continue;
+      }
       in.children = inlines(child);
       if (in.kind == InlineKind::footnote) trim(in.children);
       out.push_back(std::move(in));
@@ -321,6 +330,8 @@ class Reader {
         if (!in.text.empty()) after_space = in.text.back() == ' ';
       } else if (in.kind == InlineKind::line_break) {
         after_space = true;
+      } else if (in.kind == InlineKind::redaction) {
+        after_space = false;  // a box, though empty: the space after it stays
       } else if (in.kind != InlineKind::footnote) {
         trim_from(in.children, after_space);
       }
@@ -334,7 +345,8 @@ class Reader {
       if (it->kind == InlineKind::text) {
         if (!it->text.empty() && it->text.back() == ' ') it->text.pop_back();
         if (!it->text.empty()) return true;
-      } else if (it->kind == InlineKind::footnote || it->kind == InlineKind::line_break) {
+      } else if (it->kind == InlineKind::footnote || it->kind == InlineKind::line_break ||
+                 it->kind == InlineKind::redaction) {
         return true;
       } else if (trim_end(it->children)) {
         return true;
@@ -357,6 +369,10 @@ void write_inlines(pugi::xml_node parent, const std::vector<Inline>& inlines) {
     if (in.kind == InlineKind::citation && !in.authority.empty())
       node.append_attribute("authority") = in.authority.c_str();
     if (in.kind == InlineKind::footnote && in.note > 0) node.append_attribute("n") = in.note;
+    if (in.kind == InlineKind::redaction) {
+      if (in.hidden_length > 0) node.append_attribute("length") = in.hidden_length;
+      continue;  // never its children: a redaction has none to show
+    }
     write_inlines(node, in.children);
   }
 }

@@ -31,8 +31,9 @@
 // certificate-of-service, signature/email, …), inherited by the blocks inside it. Rules profiles
 // name parts to say what a limit does not count and what a filing must contain.
 //
-// Inlines: text, <em>, <strong>, <u>, <sc>, <cite authority="">, <fn n="1">, <redact>, <a href="">,
-// <br/>, <literal>.
+// Inlines: text, <em>, <strong>, <u>, <sc>, <cite authority="">, <fn n="1">, <a href="">, <br/>,
+// <literal>, and <redact/> or <redact length="12"/>: always empty (anything written inside it is
+// dropped).
 #pragma once
 
 #include <map>
@@ -55,7 +56,7 @@ enum class InlineKind {
   small_caps,  // <sc>
   citation,    // <cite>
   footnote,    // <fn>: its children are the note's text; the reference mark goes here
-  redaction,   // <redact>: drawn as a box; the text never reaches the PDF
+  redaction,   // <redact/>: drawn as a box; the text it hid never enters the tree
   link,        // <a href>
   line_break,  // <br/>
   literal,     // <literal>: laid out as its children; its straight quotes print as typed
@@ -69,6 +70,10 @@ struct Inline {
   // citation only: the key of the authority it cites ("442 U.S. 735", "50 U.S.C. § 1861"), an Id.
   // or short form carrying the key it points to; empty: not read (no table entry).
   std::string authority;
+  // redaction only: 0 for a box of fixed width; else the characters it hides, for a box as wide
+  // (a rules profile's <redactions boxes="measured"/>). A redaction has no children: what it
+  // hid never enters the tree.
+  int hidden_length = 0;
   std::vector<Inline> children;
   SourceLocation where;  // where it came from (input or template), for messages
 };

@@ -236,14 +236,23 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
   return out;
 }
 
+/// A redaction box never breaks: one wider than the narrowest line of its paragraph (a measured
+/// box, or a fixed one in a narrow column) is narrowed to it.
+static Shaped fit_boxes(const Shaped& text, double narrowest) {
+  Shaped fitted = text;
+  for (auto& atom : fitted.atoms)
+    if (atom.redacted) atom.width = std::max(0.0, std::min(atom.width, narrowest));
+  return fitted;
+}
+
 /// Lines come from the breaker; alignment follows the style unless the block overrides it, and
 /// a justified paragraph's last line, or a line ended by <br/>, is set flush left.
-std::vector<FlowLine> set_paragraph(Context& context, const Shaped& text, const rules::Style& style,
-                                    const ParagraphFrame& frame, const Breakers& breakers) {
+std::vector<FlowLine> set_paragraph(Context& context, const Shaped& shaped,
+                                    const rules::Style& style, const ParagraphFrame& frame,
+                                    const Breakers& breakers) {
   std::vector<FlowLine> lines;
-  const auto& atoms = text.atoms;
-  const bool has_content =
-      std::any_of(atoms.begin(), atoms.end(), [](const Atom& atom) { return !is_blank(atom); });
+  const bool has_content = std::any_of(shaped.atoms.begin(), shaped.atoms.end(),
+                                       [](const Atom& atom) { return !is_blank(atom); });
   if (!has_content) return lines;
 
   const double left = frame.left + style.indent_left;
@@ -252,6 +261,13 @@ std::vector<FlowLine> set_paragraph(Context& context, const Shaped& text, const 
   const bool flush = frame.align == doc::Align::left || frame.align == doc::Align::justify;
   const double first_indent = flush ? style.first_line_indent : 0;
   const LineWidths widths{full - first_indent, full};
+  const double narrowest = std::min(widths.first, widths.rest);
+  const bool too_wide = std::any_of(shaped.atoms.begin(), shaped.atoms.end(), [&](const Atom& a) {
+    return a.redacted && a.width > narrowest;
+  });
+  const Shaped fitted = too_wide ? fit_boxes(shaped, narrowest) : Shaped();
+  const Shaped& text = too_wide ? fitted : shaped;
+  const auto& atoms = text.atoms;
   const auto items = break_items(context, text);
   const auto ends = breakers.pick(frame.align == doc::Align::justify)(items, widths);
   const double baseline = context.ascent(style.size);

@@ -14,6 +14,17 @@ constexpr double small_caps_scale = 0.8;
 constexpr double mark_scale = 0.6;
 constexpr double mark_rise = 0.35;
 
+// A redaction box is this many ems wide, whatever it hides: about a long word, so it reads as a
+// redaction at a glance, and narrower than any line a profile sets (it is clamped to the line
+// besides). A width that varied with the hidden text would tell its length.
+constexpr double fixed_box_ems = 5;
+// Measured boxes (a profile's <redactions boxes="measured"/>) give each hidden character half
+// an em: about the average width of a serif's letters and spaces.
+constexpr double measured_box_ems_per_character = 0.5;
+// What line breaking and BiDi read where a box stands: FULL BLOCK breaks like a letter and is
+// neutral in direction. It is never drawn.
+constexpr char32_t box_placeholder = 0x2588;
+
 constexpr char32_t no_break_space = 0x00A0;
 constexpr char32_t soft_hyphen = 0x00AD;
 
@@ -57,9 +68,8 @@ fonts::Face Shaper::face(const Attributes& a) const {
   return static_cast<fonts::Face>(bits);
 }
 
-int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where, bool redacted) {
+int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where) {
   if (cp > 0xFFFF) {
-    if (redacted) return -1;
     throw Error(where, "the character " + code_point_name(cp) +
                            " is outside the Basic Multilingual Plane, which is all the PDF "
                            "writer can draw");
@@ -67,13 +77,13 @@ int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where, 
   const int font = context_.cache.pick(face, cp);
   if (font < 0) {
     // Recorded, not thrown: lay_out lists every such character at once.
-    if (!redacted && context_.missing_seen.emplace(cp, where.str()).second)
+    if (context_.missing_seen.emplace(cp, where.str()).second)
       context_.missing.emplace_back(
           where, "the character " + code_point_name(cp) + " is in no installed font");
     return -1;
   }
   // One warning per font the document borrows from, naming it and the first character.
-  if (fonts::FontSet::is_fallback(font) && !redacted && context_.warned.insert(font).second)
+  if (fonts::FontSet::is_fallback(font) && context_.warned.insert(font).second)
     context_.warnings.add(where, code_point_name(cp) + " and any other character " +
                                      context_.cache.font(0).family() + " lacks are drawn from " +
                                      context_.cache.font(font).family() + " where it has them");
@@ -85,7 +95,6 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
   Atom atom;
   atom.offset = offset;
   atom.underline = a.underline;
-  atom.redacted = a.redacted;
   atom.link = a.link;
   atom.size = size;
   atom.rise = rise;
@@ -107,8 +116,8 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
     out_.atoms.push_back(atom);
     return;
   }
-  const int font = resolve(f, measured, where, a.redacted);
-  if (font < 0) {  // no font has it: redacted, or an error lay_out reports; measure it anyway
+  const int font = resolve(f, measured, where);
+  if (font < 0) {  // no font has it: an error lay_out reports; measure it anyway
     const auto& main = context_.cache.font(static_cast<int>(f));
     atom.font = static_cast<std::int8_t>(f);
     atom.width = main.advance(measured) * size / 1000.0;
@@ -181,15 +190,25 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
         const auto begin = static_cast<std::uint32_t>(out_.text.size());
         const std::size_t first_atom = out_.atoms.size();
         walk(in.children, a);
-        if (!in.authority.empty() && !a.redacted && out_.atoms.size() > first_atom)
+        if (!in.authority.empty() && out_.atoms.size() > first_atom)
           out_.authorities.emplace_back(first_atom, in.authority);
         out_.citations.emplace_back(begin, static_cast<std::uint32_t>(out_.text.size()));
         break;
       }
-      case InlineKind::redaction:
-        a.redacted = true;
-        walk(in.children, a);
+      case InlineKind::redaction: {  // one box: the tree holds nothing of what it hid
+        Atom atom;
+        atom.offset = static_cast<std::uint32_t>(out_.text.size());
+        atom.redacted = true;
+        atom.underline = a.underline;
+        atom.link = a.link;
+        atom.size = style_.size;
+        atom.width =
+            style_.size * (in.hidden_length > 0 ? in.hidden_length * measured_box_ems_per_character
+                                                : fixed_box_ems);
+        append_utf8(out_.text, box_placeholder);
+        out_.atoms.push_back(atom);
         break;
+      }
       case InlineKind::link:
         a.link = static_cast<int>(out_.links.size());
         out_.links.push_back(in.href);

@@ -26,7 +26,7 @@ struct Atom {
   AtomKind kind = AtomKind::glyph;
   std::int8_t font = 0;
   bool underline = false;
-  bool redacted = false;  // measured, covered by a box, never drawn as text
+  bool redacted = false;  // a redaction box: `width` wide, nothing drawn but the box
   int link = -1;          // index into Shaped::links
   double size = 12;
   double rise = 0;         // baseline shift (superscript footnote marks)
@@ -43,7 +43,8 @@ struct Shaped {
   std::vector<std::uint32_t> no_break_before;  // offsets where breaking is vetoed (note marks)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> citations;  // [begin, end) of each <cite>
   // Each <cite> naming an authority (doc::Inline::authority): its first atom and the key; the
-  // table of authorities lists the page that atom lands on. Redacted citations are left out.
+  // table of authorities lists the page that atom lands on. A redaction hides its citations from
+  // the tree itself, so none reaches here.
   std::vector<std::pair<std::size_t, std::string>> authorities;
   std::vector<int> notes;                     // note numbers, in reading order
   std::vector<std::size_t> note_atoms;        // index of each note's first mark atom
@@ -71,7 +72,7 @@ class Shaper {
 
  private:
   struct Attributes {
-    bool bold = false, italic = false, underline = false, small_caps = false, redacted = false;
+    bool bold = false, italic = false, underline = false, small_caps = false;
     int link = -1;
   };
   void walk(const std::vector<doc::Inline>& inlines, const Attributes& attributes);
@@ -80,7 +81,7 @@ class Shaper {
   void add_code_point(char32_t cp, std::uint32_t offset, const Attributes& attributes,
                       const SourceLocation& where, double size, double rise);
   fonts::Face face(const Attributes& attributes) const;
-  int resolve(fonts::Face face, char32_t cp, const SourceLocation& where, bool redacted);
+  int resolve(fonts::Face face, char32_t cp, const SourceLocation& where);
   void apply_kerning(std::size_t begin, std::size_t end);
 
   Context& context_;

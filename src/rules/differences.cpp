@@ -139,6 +139,7 @@ Settings settings_of(const Profile& p) {
   add("citations.case-name", p.citations.case_name);
   add("citations.short-forms", p.citations.short_forms);
   add("citations.detect", yes_no(p.citations.detect));
+  add("redactions.boxes", p.redaction_boxes == RedactionBoxes::measured ? "measured" : "fixed");
   return s;
 }
 

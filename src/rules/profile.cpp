@@ -110,6 +110,12 @@ class ProfileReader {
         p.citations.short_forms =
             one_of(node, "short-forms", p.citations.short_forms, {"auto", "as-written"});
         p.citations.detect = yes_no(node, "detect", p.citations.detect);
+      } else if (name == "redactions") {
+        const bool measured =
+            one_of(node, "boxes",
+                   p.redaction_boxes == RedactionBoxes::measured ? "measured" : "fixed",
+                   {"fixed", "measured"}) == "measured";
+        p.redaction_boxes = measured ? RedactionBoxes::measured : RedactionBoxes::fixed;
       } else if (name == "numbering") {
         const int level = count(node, "level", 0);
         if (level < 1) fail(node, "numbering level must be 1 or more");
@@ -124,7 +130,8 @@ class ProfileReader {
         fail(node, "unknown element <" + std::string(name) +
                        "> in a rules profile; expected court, page, margins, fonts, page-number, "
                        "signature, lists, headings, banners, footnotes, breaking, numbering, "
-                       "style, limits, required, type, tables, authorities or citations");
+                       "style, limits, required, type, tables, authorities, citations or "
+                       "redactions");
       }
     }
     for (const char* needed : {"body", "heading", "footnote"})

@@ -15,6 +15,12 @@ namespace fiscgen::rules {
 
 using fonts::Face;
 
+/// How wide a redaction box is drawn (<redactions boxes="…"/>).
+enum class RedactionBoxes {
+  fixed,     // every box the same width: it shows that something is hidden, not how much
+  measured,  // as wide as the hidden text's characters: its length shows (opt-in)
+};
+
 /// A named paragraph style. Lengths are PDF points (1/72 in).
 struct Style {
   Face face = Face::regular;
@@ -124,6 +130,8 @@ struct Profile {
     std::string short_forms = "as-written";  // auto: Id. and short case forms written for repeats
     bool detect = false;  // citations found in plain running text too, not only in <cite>
   } citations;
+  /// Redaction boxes (<redactions boxes="fixed|measured"/>): fixed unless a profile asks.
+  RedactionBoxes redaction_boxes = RedactionBoxes::fixed;
 
   /// The style of that name; an Error naming the profile when it is missing.
   const Style& style(const std::string& name) const;

@@ -41,6 +41,14 @@ class Copier {
       return;
     }
     if (name == "list") return list(from, out, depth);
+    if (name == "redact") {
+      // Sealed (template/redactions.hpp): only its marker is left, which the tree never holds.
+      auto copied = out.append_child("redact");
+      copied.append_attribute("at") = locate_(from).str().c_str();
+      if (const auto length = from.attribute("length"))
+        copied.append_attribute("length") = length.value();
+      return;
+    }
     for (const auto known : input_inline_elements) {
       if (name != known) continue;
       auto copied = element(from, out, name, depth);

@@ -111,7 +111,7 @@ class Evaluator {
             throw Error(file.locate(node), e.message());
           }
         } else {
-          out += query(file, node, expression, focus).evaluate_string(pugi::xpath_node(focus.node));
+          out += string_of(file, node, query(file, node, expression, focus), focus);
         }
         i = end;
       } else {
@@ -131,6 +131,15 @@ class Evaluator {
       throw Error(file.locate(node),
                   "the XPath \"" + expression + "\" cannot be read: " + e.result().description());
     }
+  }
+
+  /// A value from the input as plain text: refused where it holds a redaction, which plain text
+  /// (a caption line, the metadata) cannot hide.
+  std::string string_of(const TemplateFile& file, const pugi::xml_node& node,
+                        const pugi::xpath_query& selected, const Focus& focus) {
+    auto value = selected.evaluate_string(pugi::xpath_node(focus.node));
+    if (context_.redactions) context_.redactions->refuse_in_plain_text(value, file.locate(node));
+    return value;
   }
 
   std::string required_attribute(const TemplateFile& file, const pugi::xml_node& node,
@@ -177,8 +186,8 @@ class Evaluator {
 
   void value(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
              const Focus& focus) {
-    auto result = query(file, node, required_attribute(file, node, "select"), focus)
-                      .evaluate_string(pugi::xpath_node(focus.node));
+    auto result = string_of(
+        file, node, query(file, node, required_attribute(file, node, "select"), focus), focus);
     const std::string_view letter_case = node.attribute("case").value();
     if (letter_case == "upper") {
       result = i18n::to_upper(result, context_.locale);
@@ -250,7 +259,7 @@ class Evaluator {
   void date(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
             const Focus& focus) {
     const auto selected = query(file, node, required_attribute(file, node, "select"), focus);
-    const auto iso = selected.evaluate_string(pugi::xpath_node(focus.node));
+    const auto iso = string_of(file, node, selected, focus);
     if (iso.empty()) return;
     const auto parsed = i18n::Date::parse(iso, input_location(file, node, selected, focus));
     const std::string style = node.attribute("style").as_string("long");
@@ -313,10 +322,10 @@ class Evaluator {
       if (type == "number") {
         arguments[name] = std::llround(selected.evaluate_number(pugi::xpath_node(focus.node)));
       } else if (type == "date") {
-        const auto iso = selected.evaluate_string(pugi::xpath_node(focus.node));
+        const auto iso = string_of(file, argument, selected, focus);
         arguments[name] = i18n::Date::parse(iso, input_location(file, argument, selected, focus));
       } else if (type == "string") {
-        arguments[name] = selected.evaluate_string(pugi::xpath_node(focus.node));
+        arguments[name] = string_of(file, argument, selected, focus);
       } else {
         throw Error(file.locate(argument),
                     "type=\"" + std::string(type) + "\": expected string, number or date");

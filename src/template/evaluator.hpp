@@ -11,6 +11,7 @@
 #include "i18n/i18n.hpp"
 #include "rules/profile.hpp"
 #include "template/library.hpp"
+#include "template/redactions.hpp"
 #include "template/template.hpp"
 
 namespace fiscgen::templ {
@@ -29,6 +30,8 @@ struct EvaluationContext {
   const Counts* counted = nullptr;
   /// Set when the template asked for the counts: the caller lays out, counts and merges again.
   bool* wants_counts = nullptr;
+  /// The input's sealed <redact>s: a value taken as plain text that holds one is refused there.
+  const Redactions* redactions = nullptr;
 };
 
 /// Expands `template_root`'s children (one <t:template> or <t:fragment>) with the input root as

@@ -9,6 +9,7 @@
 #include "rules/profile.hpp"
 #include "template/evaluator.hpp"
 #include "template/library.hpp"
+#include "template/redactions.hpp"
 #include "template/steps.hpp"
 
 namespace fiscgen::templ {
@@ -152,6 +153,8 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
     }
   }();
 
+  // Before any directive reads the input: what a <redact> hides is gone from it from here on.
+  const auto redactions = Redactions::seal(matter, profile.redaction_boxes);
   const EvaluationContext context{library,
                                   [&](const pugi::xml_node& node) {
                                     if (const auto* where = recipients.where(node)) return *where;
@@ -162,7 +165,8 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
                                   locale,
                                   document_kind(template_root, matter.kind),
                                   environment.counted,
-                                  environment.wants_counts};
+                                  environment.wants_counts,
+                                  &redactions};
   pugi::xml_document tree;
   expand_template(file, matter.root(), tree, context);
   auto document = doc::from_xml(tree.document_element(), LineIndex(file.name, ""));

@@ -35,6 +35,21 @@ TEST_CASE("plain text leaves out footnotes and redactions") {
   CHECK(doc::plain_text(d.blocks[0].inlines) == "Seen by  today.");
 }
 
+TEST_CASE("a redaction in the tree is empty: what is written inside it is dropped, length kept") {
+  const auto d = parse(
+      "<document><paragraph>a <redact>Agent <fn>X</fn></redact> b <redact length=\"7\"/>"
+      "</paragraph></document>");
+  const auto& inlines = d.blocks[0].inlines;
+  REQUIRE(inlines.size() == 4);
+  CHECK(inlines[1].kind == doc::InlineKind::redaction);
+  CHECK(inlines[1].children.empty());
+  CHECK(inlines[1].hidden_length == 0);
+  CHECK(inlines[3].hidden_length == 7);
+  const auto xml = doc::to_xml(d);
+  CHECK(xml.find("a <redact/> b <redact length=\"7\"/>") != std::string::npos);
+  CHECK(xml.find("Agent") == std::string::npos);
+}
+
 TEST_CASE("footnotes are numbered in reading order across blocks") {
   auto d = parse(
       "<document><paragraph>a<fn>one</fn></paragraph><quote><paragraph>b<fn>two</fn>"

@@ -7,6 +7,7 @@
 // the classified words: they can see what they look for.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -53,36 +54,6 @@ std::string classified_motion() {
   for (auto at = text.find("<p>"); at != std::string::npos; at = text.find("<p>", at))
     text.replace(at, 3, "<p class=\"U\">");
   return text;
-}
-
-/// Every hex string of the file decoded as 2-byte code points and joined in order: the text
-/// of every content stream (kerned pieces of a word join up again), and of every other string.
-std::string decoded_hex_strings(const std::string& pdf) {
-  std::string out;
-  for (std::size_t at = pdf.find('<'); at != std::string::npos; at = pdf.find('<', at + 1)) {
-    if (at + 1 < pdf.size() && pdf[at + 1] == '<') {
-      ++at;
-      continue;
-    }
-    const auto end = pdf.find('>', at);
-    if (end == std::string::npos) break;
-    const std::string hex = pdf.substr(at + 1, end - at - 1);
-    if (hex.empty() || hex.size() % 4 != 0 ||
-        hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
-      continue;
-    for (std::size_t i = 0; i < hex.size(); i += 4) {
-      const auto cp = std::stoul(hex.substr(i, 4), nullptr, 16);
-      if (cp < 0x80)
-        out += static_cast<char>(cp);
-      else if (cp < 0x800)
-        out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
-      else
-        out += static_cast<char>(0xE0 | (cp >> 12)),
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  return out;
 }
 
 /// The Unicode values every ToUnicode CMap of the file maps to (bfchar and bfrange).
@@ -141,14 +112,6 @@ std::set<char32_t> embedded_characters(const e2e::TempDir& dir, const std::files
   return characters;
 }
 
-std::string uncompressed(const e2e::TempDir& dir, const std::filesystem::path& pdf) {
-  const auto qdf = dir / "qdf.pdf";
-  const auto run =
-      e2e::run({QPDF, "--qdf", "--object-streams=disable", pdf.string(), qdf.string()});
-  REQUIRE(run.status == 0);
-  return e2e::read_file(qdf);
-}
-
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -168,8 +131,8 @@ Rendered render(const e2e::TempDir& dir, const std::vector<std::string>& options
   REQUIRE(run.status == 0);
   REQUIRE(e2e::run({QPDF, "--check", pdf.string()}).status == 0);
   Rendered r;
-  r.qdf = uncompressed(dir, pdf);
-  r.decoded = decoded_hex_strings(r.qdf);
+  r.qdf = e2e::pdf_uncompressed(pdf, dir / "qdf.pdf");
+  r.decoded = e2e::decoded_hex_strings(r.qdf);
   r.text = e2e::pdf_text(pdf);
   r.outline = e2e::run({MUTOOL, "show", pdf.string(), "outline"}).out;
   for (const char* key : {"Title", "Subject", "Author", "Keywords", "Creator", "Producer"})
@@ -234,4 +197,211 @@ TEST_CASE("the same checks find the classified words in the classified render") 
   CHECK(r.embedded.count(eth) == 0);
   CHECK(contains(r.text, "TOP SECRET//SI//NOFORN"));
   CHECK(contains(r.text, "Classified By: Brimstonejay, NSD"));
+}
+
+// What a <redact> holds, whatever it is, and wherever it stands: gone from every version.
+namespace {
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  return text.replace(at, from.size(), to);
+}
+
+struct Output {
+  e2e::Run run;
+  std::string qdf, decoded, text, mupdf, outline;
+  std::string all() const { return qdf + decoded + text + mupdf + outline; }
+};
+
+/// Renders `xml` (written as NAME.xml in `dir`) with `options`; reads the PDF back every way.
+Output render_text(const e2e::TempDir& dir, const std::string& name, const std::string& xml,
+                   const std::vector<std::string>& options = {},
+                   const std::vector<std::string>& globals = {}) {
+  std::ofstream(dir / (name + ".xml"), std::ios::binary) << xml;
+  const auto pdf = dir / (name + ".pdf");
+  std::vector<std::string> arguments{"render", (dir / (name + ".xml")).string(), "-o",
+                                     pdf.string()};
+  arguments.insert(arguments.end(), options.begin(), options.end());
+  arguments.insert(arguments.begin(), globals.begin(), globals.end());
+  Output out;
+  out.run = e2e::fiscgen(arguments);
+  if (out.run.status != 0 || !std::filesystem::exists(pdf)) return out;
+  out.qdf = e2e::pdf_uncompressed(pdf, dir / (name + "-qdf.pdf"));
+  out.decoded = e2e::decoded_hex_strings(out.qdf);
+  out.text = e2e::pdf_text(pdf);
+  out.mupdf = e2e::pdf_text_mupdf(pdf);
+  out.outline = e2e::run({MUTOOL, "show", pdf.string(), "outline"}).out;
+  return out;
+}
+
+/// The widths of the filled rectangles the content streams draw ("x y w h re"), in order.
+std::vector<double> box_widths(const std::string& qdf) {
+  std::vector<double> widths;
+  std::istringstream tokens(qdf);
+  std::vector<std::string> last;
+  for (std::string token; tokens >> token;) {
+    if (token == "re" && last.size() >= 4) widths.push_back(std::stod(last[last.size() - 2]));
+    last.push_back(token);
+    if (last.size() > 4) last.erase(last.begin());
+  }
+  return widths;
+}
+
+const std::string motion_text = e2e::read_file(examples / "motion.xml");
+const std::string brief_text = e2e::read_file(examples / "brief.xml");
+const std::string letter_text = e2e::read_file(examples / "letter.xml");
+constexpr const char* letter_first_p = "<p>I write to ask";
+
+}  // namespace
+
+TEST_CASE("a footnote inside <redact> is in neither version: no note, no number, no text") {
+  e2e::TempDir dir;
+  const auto xml =
+      replaced(letter_text, letter_first_p,
+               "<p>Before <redact>Quillfeather<fn>Noteworthyzed explains.</fn></redact> "
+               "after.</p>\n    <p>I write to ask");
+  for (const bool public_version : {false, true}) {
+    CAPTURE(public_version);
+    const auto out = render_text(
+        dir, "letter", xml,
+        public_version ? std::vector<std::string>{"--public"} : std::vector<std::string>{});
+    REQUIRE_MESSAGE(out.run.status == 0, out.run.err);
+    CHECK_FALSE(contains(out.all(), "Noteworthyzed"));
+    CHECK_FALSE(contains(out.all(), "Quillfeather"));
+    CHECK(contains(out.text, "Before"));
+    // The letter has no other note: a note mark would be a "1" raised after the box.
+    CHECK_FALSE(contains(out.text, "explains"));
+  }
+}
+
+TEST_CASE("a link inside <redact> is no /URI annotation, in either version") {
+  e2e::TempDir dir;
+  const auto xml = replaced(
+      letter_text, letter_first_p,
+      "<p>See <redact><a href=\"https://hiddenhostqz.example/path\">Linkwordqz</a></redact> and "
+      "<a href=\"https://shown.example/\">shown</a>.</p>\n    <p>I write to ask");
+  for (const bool public_version : {false, true}) {
+    CAPTURE(public_version);
+    const auto out = render_text(
+        dir, "letter", xml,
+        public_version ? std::vector<std::string>{"--public"} : std::vector<std::string>{});
+    REQUIRE_MESSAGE(out.run.status == 0, out.run.err);
+    CHECK_FALSE(contains(out.all(), "hiddenhostqz"));
+    CHECK_FALSE(contains(out.all(), "Linkwordqz"));
+    CHECK(contains(out.qdf, "https://shown.example/"));  // the checks can see a link
+  }
+}
+
+TEST_CASE("<redact> in a field printed as plain text is refused at the <redact>, nothing written") {
+  e2e::TempDir dir;
+  struct Case {
+    std::string name, text, from, to;
+  };
+  const std::vector<Case> cases{
+      {"title", motion_text, "<title>Motion for Declaratory Judgment</title>",
+       "<title>Motion for <redact>Titlewordqz</redact> Judgment</title>"},
+      {"movant", motion_text, "<movant>Cascade Software Corporation</movant>",
+       "<movant>Cascade <redact>Movantwordqz</redact></movant>"},
+      {"docket", motion_text, "<docket>Misc. 13-04</docket>",
+       "<docket>Misc. <redact>13-04</redact></docket>"},
+      {"brief title", brief_text,
+       "<title>Brief in Support of Motion for Declaratory Judgment</title>",
+       "<title>Brief <redact>Titlewordqz</redact></title>"},
+      {"letter subject", letter_text, "<subject>Publishing",
+       "<subject><redact>Subjectwordqz</redact> Publishing"},
+      {"signer", letter_text, "<name>Eleanor M. Hart</name>",
+       "<name>Eleanor <redact>Signerwordqz</redact></name>"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    const auto xml = replaced(c.text, c.from, c.to);
+    // Where the <redact> is: its line and column (1-based) in the file.
+    const auto at = xml.find("<redact>", xml.find(c.to.substr(0, c.to.find("<redact>"))));
+    const auto line = 1 + std::count(xml.begin(), xml.begin() + static_cast<long>(at), '\n');
+    const auto column = at - xml.rfind('\n', at);
+    for (const bool public_version : {false, true}) {
+      const auto out = render_text(
+          dir, "doc", xml,
+          public_version ? std::vector<std::string>{"--public"} : std::vector<std::string>{});
+      CHECK(out.run.status == 1);
+      CHECK_FALSE(std::filesystem::exists(dir / "doc.pdf"));
+      CHECK(contains(out.run.err, "doc.xml:" + std::to_string(line) + ":" + std::to_string(column) +
+                                      ": <redact> in a field"));
+      CHECK(contains(out.run.err, "expected <redact> only in running text"));
+      CHECK_FALSE(contains(out.run.err, "wordqz"));
+    }
+  }
+}
+
+TEST_CASE("--emit tree shows a redaction as an empty <redact/>, public or not") {
+  e2e::TempDir dir;
+  const auto xml = replaced(letter_text, letter_first_p,
+                            "<p>Before <redact>Treewordqz <fn>Treenoteqz</fn> <a "
+                            "href=\"https://treelinkqz.example/\">x</a></redact> after.</p>\n"
+                            "    <p>I write to ask");
+  std::ofstream(dir / "letter.xml", std::ios::binary) << xml;
+  for (const bool public_version : {false, true}) {
+    std::vector<std::string> arguments{"render", (dir / "letter.xml").string(), "--emit", "tree"};
+    if (public_version) arguments.push_back("--public");
+    const auto run = e2e::fiscgen(arguments);
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    CHECK_FALSE(contains(run.out, "qz"));
+    CHECK(contains(run.out, "Before <redact/> after."));
+  }
+}
+
+TEST_CASE(
+    "a box's width tells nothing of what it hides, unless a profile asks for measured boxes") {
+  e2e::TempDir dir;
+  const std::string long_text = "thirty-seven characters hidden inside";  // 37 characters
+  const auto xml = replaced(letter_text, letter_first_p,
+                            "<p>Short <redact>ab</redact> here.</p>\n    <p>Long <redact>" +
+                                long_text + "</redact> here.</p>\n    <p>I write to ask");
+  const auto fixed = render_text(dir, "letter", xml);
+  REQUIRE_MESSAGE(fixed.run.status == 0, fixed.run.err);
+  const auto fixed_widths = box_widths(fixed.qdf);
+  REQUIRE(fixed_widths.size() == 2);
+  CHECK(fixed_widths[0] == doctest::Approx(60));  // five ems of 12-point type
+  CHECK(fixed_widths[1] == doctest::Approx(60));
+  MESSAGE("fixed boxes: " << fixed_widths[0] << " and " << fixed_widths[1] << " pt");
+
+  // A firm's copy of the letters' profile, asking for measured boxes.
+  const auto firm = dir / "firm";
+  std::filesystem::create_directories(firm / "forms" / "rules");
+  const auto profile = e2e::read_file(std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms" /
+                                      "rules" / "letter-us.xml");
+  std::ofstream(firm / "forms" / "rules" / "letter-us.xml", std::ios::binary)
+      << replaced(profile, "<page width", "<redactions boxes=\"measured\"/>\n  <page width");
+  const auto measured = render_text(dir, "letter", xml, {}, {"--templates", firm.string()});
+  REQUIRE_MESSAGE(measured.run.status == 0, measured.run.err);
+  const auto measured_widths = box_widths(measured.qdf);
+  REQUIRE(measured_widths.size() == 2);
+  CHECK(measured_widths[0] == doctest::Approx(2 * 6));  // half an em a character
+  CHECK(measured_widths[1] == doctest::Approx(37 * 6));
+  MESSAGE("measured boxes: " << measured_widths[0] << " and " << measured_widths[1] << " pt");
+  CHECK_FALSE(contains(measured.all(), "thirty-seven"));
+}
+
+TEST_CASE("a citation or heading inside <redact> is in no table, bookmark or destination") {
+  e2e::TempDir dir;
+  auto xml = replaced(brief_text, "<heading>Introduction</heading>",
+                      "<heading>Introduction <redact>Headwordqz</redact></heading>");
+  xml = replaced(xml, "<p>The question is one of statutory text first",
+                 "<p>As held in <redact><cite>Zanzibarqz v. Quokkaqz, 501 U.S. 1 (1991)</cite> "
+                 "and <cite>50 U.S.C. § 1805(c)</cite></redact>, the question is. The question is "
+                 "one of statutory text first");
+  for (const bool public_version : {false, true}) {
+    CAPTURE(public_version);
+    const auto out = render_text(
+        dir, "brief", xml,
+        public_version ? std::vector<std::string>{"--public"} : std::vector<std::string>{});
+    REQUIRE_MESSAGE(out.run.status == 0, out.run.err);
+    for (const char* word : {"Headwordqz", "Zanzibarqz", "Quokkaqz", "501 U.S.", "1805"}) {
+      CAPTURE(word);
+      CHECK_FALSE(contains(out.all(), word));
+    }
+    CHECK(contains(out.outline, "Introduction"));
+    CHECK(contains(out.text, "Bartnicki"));  // the table of authorities is there, and read
+  }
 }

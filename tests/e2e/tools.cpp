@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace e2e {
 namespace {
@@ -206,6 +207,43 @@ std::string read_file(const std::filesystem::path& file) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+std::string pdf_uncompressed(const std::filesystem::path& pdf,
+                             const std::filesystem::path& scratch) {
+  const auto done =
+      run({QPDF, "--qdf", "--object-streams=disable", pdf.string(), scratch.string()});
+  if (done.status != 0)
+    throw std::runtime_error("qpdf --qdf failed on " + pdf.string() + ": " + done.err);
+  return read_file(scratch);
+}
+
+std::string decoded_hex_strings(const std::string& pdf) {
+  std::string out;
+  for (std::size_t at = pdf.find('<'); at != std::string::npos; at = pdf.find('<', at + 1)) {
+    if (at + 1 < pdf.size() && pdf[at + 1] == '<') {
+      ++at;
+      continue;
+    }
+    const auto end = pdf.find('>', at);
+    if (end == std::string::npos) break;
+    const std::string hex = pdf.substr(at + 1, end - at - 1);
+    if (hex.empty() || hex.size() % 4 != 0 ||
+        hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+      continue;
+    for (std::size_t i = 0; i < hex.size(); i += 4) {
+      const auto cp = std::stoul(hex.substr(i, 4), nullptr, 16);
+      if (cp < 0x80)
+        out += static_cast<char>(cp);
+      else if (cp < 0x800)
+        out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
+      else
+        out += static_cast<char>(0xE0 | (cp >> 12)),
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
 }
 
 }  // namespace e2e

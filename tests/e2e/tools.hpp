@@ -61,4 +61,14 @@ std::string find_in_order(const std::vector<std::string>& expected,
 
 std::string read_file(const std::filesystem::path& file);
 
+/// The file with every stream decompressed and no object streams (`qpdf --qdf
+/// --object-streams=disable`), written to `scratch` and read back.
+std::string pdf_uncompressed(const std::filesystem::path& pdf,
+                             const std::filesystem::path& scratch);
+
+/// Every hex string of a PDF decoded as 2-byte code points and joined in order: the text of
+/// every content stream (libharu writes 2-byte CIDs equal to the code points, so kerned pieces
+/// of a word join up again), and of every other string (UTF-16 metadata and bookmarks).
+std::string decoded_hex_strings(const std::string& pdf);
+
 }  // namespace e2e

@@ -83,30 +83,42 @@ TEST_CASE("a line may end at a soft hyphen, which then shows as a hyphen") {
   CHECK(hyphenated > 0);
 }
 
-TEST_CASE("redacted text is in no run, a black box as wide as the text takes its place") {
+TEST_CASE("a redaction is one black box of fixed width, whatever it hid, and no run") {
   Setup s;
   const auto model =
       s.run(document("<paragraph style=\"single\">Met <redact>Agent Smithers</redact> on "
-                     "Tuesday.</paragraph>"));
+                     "Tuesday <redact>ab</redact> and <redact length=\"14\"/> then.</paragraph>"));
   const auto& page = model.pages[0];
   for (const auto& run : page.runs) {
     CHECK(run.text.find("Smithers") == std::string::npos);
     CHECK(run.text.find("Agent") == std::string::npos);
   }
-  REQUIRE(page.boxes.size() == 1);
-  const double hidden = s.fonts.font(0).width("Agent Smithers", 12);
-  CHECK(page.boxes[0].width == doctest::Approx(hidden));
+  REQUIRE(page.boxes.size() == 3);
+  // Five ems of 12-point type for any redaction; half an em a character for a measured one.
+  CHECK(page.boxes[0].width == doctest::Approx(60));
+  CHECK(page.boxes[1].width == doctest::Approx(60));
+  CHECK(page.boxes[2].width == doctest::Approx(14 * 6));
   CHECK(page.boxes[0].height > 10);
   const auto lines = text_lines(s, page);
   REQUIRE(lines.size() == 1);
-  CHECK(lines[0].text == "Met  on Tuesday.");
-  // The text after the box (from its space) starts where the hidden text would have ended
-  // (the first run right of the box: kerning may split "Tuesday." into more runs).
+  CHECK(lines[0].text == "Met  on Tuesday  and  then.");
+  // The text after a box (from its space) starts where the box ends.
   const layout::TextRun* after = nullptr;
   for (const auto* run : lines[0].runs)
     if (!after && run->x > page.boxes[0].x) after = run;
   REQUIRE(after != nullptr);
-  CHECK(after->x == doctest::Approx(page.boxes[0].x + hidden));
+  CHECK(after->x == doctest::Approx(page.boxes[0].x + 60));
+}
+
+TEST_CASE("a measured box longer than a line is cut to the line: a box never breaks") {
+  Setup s;
+  const auto model =
+      s.run(document("<paragraph style=\"single\">a <redact length=\"500\"/> b</paragraph>"));
+  const auto& page = model.pages[0];
+  REQUIRE(page.boxes.size() == 1);
+  CHECK(page.boxes[0].width <=
+        s.profile.page_width - s.profile.margin_left - s.profile.margin_right + 1e-6);
+  CHECK(page.boxes[0].width > 400);
 }
 
 TEST_CASE("emphasis, strong and both pick the faces, underline draws a rule, links get areas") {
