@@ -3,6 +3,7 @@
 #pragma once
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include <string>
 #include <vector>
@@ -46,6 +47,12 @@ inline Visibility visibility(char32_t cp) {
       u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
     return Visibility::invisible;
   return Visibility::drawn;
+}
+
+/// Whether the character is its own NFC form: the input is normalised, so U+0374 GREEK
+/// NUMERAL SIGN comes back as U+02B9, and a generator expecting it back must not draw it.
+inline bool nfc_stable(char32_t cp) {
+  return u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
 }
 
 /// UTF-8 of one code point.

@@ -64,6 +64,12 @@ class WorkerFonts : public fonts::FontResolver {
     return files_.emplace(key, fontconfig_.find(family, face, exact)).first->second;
   }
 
+  std::filesystem::path find_covering(char32_t code_point, fonts::Face face) override {
+    const auto key = std::make_pair(code_point, face);
+    if (const auto found = covering_.find(key); found != covering_.end()) return found->second;
+    return covering_.emplace(key, fontconfig_.find_covering(code_point, face)).first->second;
+  }
+
   std::shared_ptr<const fonts::Font> open(const std::filesystem::path& file) override {
     const auto key = absolute_name(file) + "\n" + hashes_.of(file);
     if (const auto found = loaded_.find(key); found != loaded_.end()) return found->second;
@@ -74,6 +80,7 @@ class WorkerFonts : public fonts::FontResolver {
   FileHashes& hashes_;
   fonts::FontconfigResolver fontconfig_;  // one per worker: fontconfig is not ours to share
   std::map<std::tuple<std::string, fonts::Face, bool>, std::filesystem::path> files_;
+  std::map<std::pair<char32_t, fonts::Face>, std::filesystem::path> covering_;
   std::map<std::string, std::shared_ptr<const fonts::Font>> loaded_;
 };
 

@@ -155,6 +155,38 @@ std::u32string decode(std::string_view utf8) {
   return text;
 }
 
+// libharu 2.3 writes an embedded font's tables in a fixed order ending with 'prep', into a
+// memory stream of 4,096-byte buffers, then seeks back to each table's start; when 'prep' is
+// empty and the tables before it fill the buffers exactly, that seek finds no buffer and saving
+// fails with HPDF_INVALID_OBJECT (0x1033) — about one font in a thousand, by its size alone.
+// A one-instruction 'prep' (SVTCA[x]: the projection and freedom vectors' default, so it
+// changes nothing) keeps the last table non-empty.
+FacePtr with_prep_program(FacePtr subset) {
+  constexpr hb_tag_t prep = HB_TAG('p', 'r', 'e', 'p');
+  // hb-subset's result is a builder face, which cannot list its tables: read it back first.
+  const BlobPtr bytes(hb_face_reference_blob(subset.get()));
+  FacePtr face(hb_face_create(bytes.get(), 0));
+  const BlobPtr existing(hb_face_reference_table(face.get(), prep));
+  if (hb_blob_get_length(existing.get()) > 0) return face;
+  FacePtr builder(hb_face_builder_create());
+  hb_tag_t tags[64];
+  unsigned start = 0, count = 64;
+  while (hb_face_get_table_tags(face.get(), start, &count, tags), count > 0) {
+    for (unsigned i = 0; i < count; ++i) {
+      if (tags[i] == prep) continue;
+      const BlobPtr table(hb_face_reference_table(face.get(), tags[i]));
+      hb_face_builder_add_table(builder.get(), tags[i], table.get());
+    }
+    start += count;
+    count = 64;
+  }
+  static const char svtca_x[] = {0x01};
+  const BlobPtr program(
+      hb_blob_create(svtca_x, sizeof svtca_x, HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  hb_face_builder_add_table(builder.get(), prep, program.get());
+  return builder;
+}
+
 }  // namespace
 
 double Font::width(std::string_view utf8, double size) const {
@@ -181,8 +213,9 @@ std::vector<std::uint8_t> Font::subset(const std::set<char32_t>& code_points) co
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
   for (const char32_t cp : code_points) hb_set_add(unicodes, cp);
-  const FacePtr sub(hb_subset_or_fail(impl_->face.get(), input.get()));
+  FacePtr sub(hb_subset_or_fail(impl_->face.get(), input.get()));
   if (!sub) throw Error(SourceLocation{file_.string(), 0, 0}, "hb-subset could not subset it");
+  sub = with_prep_program(std::move(sub));
   const BlobPtr blob(hb_face_reference_blob(sub.get()));
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob.get(), &length);

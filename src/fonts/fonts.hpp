@@ -25,9 +25,9 @@ class FontResolver {
   /// package that provides it. With `exact` false, a close substitute is acceptable.
   virtual std::filesystem::path find(const std::string& family, Face face, bool exact) = 0;
   /// A font file of any family that has `code_point`, in `face` where one does, for text the
-  /// document's own families cannot draw; empty when no installed font has it. This one knows
-  /// no other fonts.
-  virtual std::filesystem::path find_covering(char32_t code_point, Face face);
+  /// document's own families cannot draw; empty when no installed font has it. Every resolver
+  /// answers it: one that quietly found nothing made batch refuse what render drew.
+  virtual std::filesystem::path find_covering(char32_t code_point, Face face) = 0;
   /// The font in `file`, loaded. This one loads it afresh; a resolver serving many documents
   /// may keep fonts loaded between them (batch keeps them per worker).
   virtual std::shared_ptr<const Font> open(const std::filesystem::path& file);

@@ -314,3 +314,26 @@ TEST_CASE("the names that failed round one render, and check agrees") {
     CHECK(e2e::pdf_text(pdf).find(name) != std::string::npos);
   }
 }
+
+TEST_CASE("a subset font whose tables fill libharu's buffers exactly is saved") {
+  // This letter's Liberation Serif subset made libharu's copy of the font end exactly on a
+  // 4,096-byte buffer before an empty 'prep': 0x1033 while saving (fonts.cpp, with_prep_program).
+  const e2e::TempDir dir;
+  const auto file = dir.path() / "letter.xml";
+  std::ofstream(file) << R"(<?xml version="1.0" encoding="UTF-8"?>
+<letter template="attorney-general" locale="en_US">
+  <date>2013-07-16</date>
+  <from><name>Ελένη Σταθοπούλου</name><title>General Counsel</title>
+    <organization>Cascade Software Corporation</organization>
+    <address><line>One Harbor Way</line></address></from>
+  <to ref="attorney-general"/>
+  <subject>Letter from Ελένη Σταθοπούλου</subject>
+  <body><p>I write on behalf of Ελένη Σταθοπούλου to ask for your help.</p></body>
+</letter>
+)";
+  const auto pdf = dir.path() / "letter.pdf";
+  const auto render = e2e::fiscgen({"render", file.string(), "-o", pdf.string()});
+  REQUIRE_MESSAGE(render.status == 0, render.err);
+  CHECK(e2e::pdf_text(pdf).find("Σταθοπούλου") != std::string::npos);
+  CHECK(e2e::check_readers(pdf).empty());
+}
