@@ -89,7 +89,7 @@ struct Context {
   std::string locale;
   std::set<int> warned;  // fonts other than the main family already reported
   // Characters no installed font has, each once per place: lay_out reports them all at once.
-  std::vector<Error> missing;
+  std::vector<std::pair<char32_t, SourceLocation>> missing;
   std::set<std::pair<char32_t, std::string>> missing_seen;
   std::map<int, Note> notes;  // by number
   // What <toc> and <toa> list, gathered from the body's layout; null while the body is laid out.

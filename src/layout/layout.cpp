@@ -1,5 +1,7 @@
 #include "layout/layout.hpp"
 
+#include <cstdio>
+
 #include "layout/context.hpp"
 #include "layout/flow.hpp"
 #include "layout/furniture.hpp"
@@ -46,6 +48,33 @@ TooManyPages::TooManyPages()
     : Error("the document needs more than " + std::to_string(max_pages) +
             " pages; fiscgen writes at most " + std::to_string(max_pages) +
             " (split it into volumes)") {}
+
+namespace {
+
+Error first_of(const std::vector<MissingCharacters::Missing>& missing) {
+  std::vector<Error> others;
+  for (std::size_t i = 1; i < missing.size(); ++i)
+    others.emplace_back(missing[i].where, MissingCharacters::message_for(missing[i].cp));
+  std::string message = MissingCharacters::message_for(missing.front().cp);
+  if (!others.empty())
+    message += " (and " + std::to_string(others.size()) +
+               (others.size() == 1 ? " other character" : " other characters") +
+               " no font has, listed below)";
+  return Error(missing.front().where, message, std::move(others));
+}
+
+}  // namespace
+
+MissingCharacters::MissingCharacters(std::vector<Missing> missing)
+    : Error(first_of(missing)), missing_(std::move(missing)) {}
+
+std::string MissingCharacters::message_for(char32_t cp) {
+  char name[16];
+  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+  std::string text = std::string("the character ") + name + " (";
+  detail::append_utf8(text, cp);
+  return text + ") is in no installed font";
+}
 
 /// Three passes: the blocks become a flow of lines (shaping, line breaking, word placement, and
 /// on each line the vetoes on breaking a page before it), the flow is cut into pages with the
@@ -95,14 +124,9 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
   detail::add_banners(context, model);
   detail::add_watermark(context, model);
   if (!context.missing.empty()) {
-    auto first = context.missing.front();
-    const auto count = context.missing.size();
-    throw Error(first.where(),
-                count == 1 ? first.message()
-                           : first.message() + " (and " + std::to_string(count - 1) +
-                                 (count == 2 ? " other character" : " other characters") +
-                                 " no font has, listed below)",
-                std::vector<Error>(context.missing.begin() + 1, context.missing.end()));
+    std::vector<MissingCharacters::Missing> missing;
+    for (const auto& [cp, where] : context.missing) missing.push_back({cp, where});
+    throw MissingCharacters(std::move(missing));
   }
   return model;
 }

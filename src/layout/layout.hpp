@@ -98,6 +98,24 @@ class TooManyPages : public Error {
   TooManyPages();
 };
 
+/// Thrown by lay_out() when characters are in no installed font: every one, each with the
+/// location of the element holding it (its first place there), for the caller to refine to
+/// the character's own line and column in a file it can read.
+class MissingCharacters : public Error {
+ public:
+  struct Missing {
+    char32_t cp;
+    SourceLocation where;
+  };
+  explicit MissingCharacters(std::vector<Missing> missing);
+  const std::vector<Missing>& missing() const { return missing_; }
+  /// "the character U+0378 (͸) is in no installed font".
+  static std::string message_for(char32_t cp);
+
+ private:
+  std::vector<Missing> missing_;
+};
+
 /// Lays the document out on pages as the rules profile says: line breaking at ICU's break
 /// opportunities (optimal fit for justified text, citations kept together), justified lines
 /// placed word by word, portion marks before marked paragraphs and the classification banner

@@ -78,8 +78,7 @@ int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where) 
   if (font < 0) {
     // Recorded, not thrown: lay_out lists every such character at once.
     if (context_.missing_seen.emplace(cp, where.str()).second)
-      context_.missing.emplace_back(
-          where, "the character " + code_point_name(cp) + " is in no installed font");
+      context_.missing.emplace_back(cp, where);
     return -1;
   }
   // One warning per font the document borrows from, naming it and the first character.

@@ -1,9 +1,15 @@
 #include "render/render.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 
 #include "cite/cite.hpp"
+#include "i18n/i18n.hpp"
 #include "input/input.hpp"
 #include "input/overrides.hpp"
 #include "layout/layout.hpp"
@@ -102,6 +108,50 @@ Merged merge(const Request& request, Sources& sources, Warnings& warnings) {
   return merged;
 }
 
+/// Where `cp` is written in `text` at or after `from` (a line and column of it): as itself or
+/// as a character reference (&#x378; or &#888;); `from` itself when it is not found there.
+SourceLocation character_at(const LineIndex& lines, std::string_view text,
+                            const SourceLocation& from, char32_t cp) {
+  std::size_t at = 0;
+  for (int line = 1; line < from.line && at < text.size(); ++line) {
+    const auto end = text.find('\n', at);
+    if (end == std::string_view::npos) return from;
+    at = end + 1;
+  }
+  for (int column = 1; column < from.column && at < text.size(); ++column) do
+      ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
+  const std::string utf8 = i18n::to_utf8(std::u32string(1, cp));
+  char hex[16], decimal[16];
+  std::snprintf(hex, sizeof hex, "&#x%x;", static_cast<unsigned>(cp));
+  std::snprintf(decimal, sizeof decimal, "&#%u;", static_cast<unsigned>(cp));
+  std::size_t found = std::string_view::npos;
+  for (const std::string& needle : {utf8, std::string(hex), std::string(decimal)})
+    found = std::min(found, text.find(needle, at));
+  if (found == std::string_view::npos) {
+    // Upper-case hex digits in a reference ("&#X378;", "&#x37A;"): compare without case.
+    std::string lower(text.substr(at));
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (const auto ref = lower.find(hex); ref != std::string::npos) found = at + ref;
+  }
+  return found == std::string_view::npos ? from : lines.locate(static_cast<std::ptrdiff_t>(found));
+}
+
+/// Layout knows each missing character's element; in the input, the character itself is found
+/// from there, so every one is reported at its own line and column. Elements of a template
+/// keep their location (the character came from a value it printed).
+Error located_in_input(const layout::MissingCharacters& missing,
+                       const std::filesystem::path& input) {
+  std::ifstream in(input, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const LineIndex lines(input.string(), text);
+  std::vector<layout::MissingCharacters::Missing> refined = missing.missing();
+  for (auto& each : refined)
+    if (each.where.file == input.string() && each.where.line > 0)
+      each.where = character_at(lines, text, each.where, each.cp);
+  return layout::MissingCharacters(std::move(refined));
+}
+
 /// Passes of merge and layout for a document that states its own counts; see lay_out_counted.
 constexpr int max_count_passes = 3;
 
@@ -143,6 +193,8 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
   return pages;
 } catch (const layout::TooManyPages&) {
   too_many_pages(request.input);
+} catch (const layout::MissingCharacters& missing) {
+  throw located_in_input(missing, request.input);
 }
 
 /// The exhibits the page model appends, their paths relative to the input, as a user writing

@@ -57,10 +57,16 @@ TEST_CASE("characters no installed font has are all listed at once, each where i
   CHECK(render.status == 1);
   CHECK(render.err.find("U+0378") != std::string::npos);
   CHECK(render.err.find("U+0379") != std::string::npos);
-  // Each at its own paragraph's line: the first on the line after <body>, the second below it.
+  // Each at its own line and column: "<p>Signed " is ten characters, "<p>Also " eight, and
+  // "<p>Also ͹ and " fourteen.
   const int body_line = static_cast<int>(std::count(text.begin(), text.begin() + body, '\n')) + 1;
-  CHECK(render.err.find("glyph.xml:" + std::to_string(body_line + 1) + ":") != std::string::npos);
-  CHECK(render.err.find("glyph.xml:" + std::to_string(body_line + 2) + ":") != std::string::npos);
+  const auto at = [&](int line, int column) {
+    return "glyph.xml:" + std::to_string(body_line + line) + ":" + std::to_string(column) +
+           ": the character U+";
+  };
+  CHECK(render.err.find(at(1, 11) + "0378") != std::string::npos);
+  CHECK(render.err.find(at(2, 9) + "0379") != std::string::npos);
+  CHECK(render.err.find(at(2, 15) + "0378") != std::string::npos);
   check_nothing_written(dir, 1);
   // check refuses it too, with the same message.
   const auto check = e2e::fiscgen({"check", input.string()});
