@@ -1,7 +1,7 @@
-#include <fstream>
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "pdf/atomic_file.hpp"
 #include "template/template.hpp"
 
 namespace fiscgen::cli {
@@ -41,9 +41,8 @@ void add_new_command(CLI::App& app, Globals& globals) {
       }
       if (!options->force && std::filesystem::exists(options->output))
         throw Error(options->output + " exists; use --force to replace it");
-      std::ofstream out(options->output, std::ios::binary);
-      out << text;
-      if (!out.flush()) throw Error("cannot write " + options->output);
+      // Whole or not at all, as a PDF is: a full disk leaves no half-written input.
+      pdf::write_file_atomically(options->output, text);
       std::cerr << "wrote " << options->output << ": fill in the fields, then `fiscgen check "
                 << options->output << "`\n";
       return exit_ok;

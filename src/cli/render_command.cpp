@@ -1,8 +1,8 @@
 #include <chrono>
-#include <fstream>
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "pdf/atomic_file.hpp"
 #include "render/render.hpp"
 
 namespace fiscgen::cli {
@@ -33,9 +33,8 @@ std::vector<std::filesystem::path> render_once(const Options& options, const Dat
     if (options.output.empty()) {
       std::cout << result.tree;
     } else {
-      std::ofstream out(options.output, std::ios::binary);
-      out << result.tree;
-      if (!out.flush()) throw Error(SourceLocation{options.output}, "cannot write the tree");
+      // As a PDF is written: whole or not at all, and a device such as /dev/null stays one.
+      pdf::write_file_atomically(options.output, result.tree);
     }
   }
   if (verbose || options.watch) {

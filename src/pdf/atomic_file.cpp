@@ -1,7 +1,9 @@
-// Temporary file + fsync + rename: the POSIX way to replace a file whole.
+// Temporary file + fsync + rename: the POSIX way to replace a file whole; devices and FIFOs
+// are written in place, since renaming over one would destroy it.
 
 #include "pdf/atomic_file.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +11,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "base/error.hpp"
@@ -43,36 +46,92 @@ mode_t current_umask() {
   throw Error(SourceLocation{output.string(), 0, 0}, what + ": " + std::strerror(error));
 }
 
-}  // namespace
-
-void write_file_atomically(const std::filesystem::path& output, std::string_view bytes) {
-  const std::filesystem::path directory =
-      output.has_parent_path() ? output.parent_path() : std::filesystem::path(".");
-  // A dot file beside the output: same file system, so rename() is atomic. Its name is
-  // .NAME.XXXXXX; a signal removes it (base/temporary_files.hpp), and one left by SIGKILL or a
-  // power cut is removed by the next write of the same output, once it is an hour old.
-  const std::string prefix = "." + output.filename().string() + ".";
-  TemporaryFile temp((directory / (prefix + "XXXXXX")).string());
-  if (temp.fd() < 0) fail(output, "cannot create a file in " + directory.string(), errno);
-
+void write_all(int fd, std::string_view bytes, const std::filesystem::path& output,
+               const std::string& name) {
   const char* data = bytes.data();
   std::size_t left = bytes.size();
   while (left > 0) {
-    const ssize_t written = ::write(temp.fd(), data, left);
+    const ssize_t written = ::write(fd, data, left);
     if (written < 0) {
       if (errno == EINTR) continue;
-      fail(output, "cannot write " + temp.path(), errno);
+      fail(output, "cannot write " + name, errno);
     }
     data += written;
     left -= static_cast<std::size_t>(written);
   }
+}
+
+/// A device or FIFO: written where it is. There is no old content to keep whole, and renaming
+/// over it would put a regular file in place of the device (as root, /dev/null itself).
+void write_in_place(const std::filesystem::path& output, std::string_view bytes) {
+  // O_NOCTTY: a terminal named as the output must not become our controlling terminal.
+  int fd = -1;
+  do {
+    fd = ::open(output.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) fail(output, "cannot open the device for writing", errno);
+  try {
+    write_all(fd, bytes, output, output.string());
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (::close(fd) != 0) fail(output, "cannot write " + output.string(), errno);
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& output, std::string_view bytes) {
+  // What is there now decides how to write: stat() follows a link to what it names.
+  std::optional<struct stat> existing;
+  if (struct stat info{}; ::stat(output.c_str(), &info) == 0) existing = info;
+  if (existing) {
+    const mode_t type = existing->st_mode & S_IFMT;
+    if (type == S_IFDIR)
+      throw Error(SourceLocation{output.string()},
+                  "is a folder; expected the name of a file to write (such as " +
+                      (output / "out.pdf").string() + ")");
+    if (type == S_IFCHR || type == S_IFBLK || type == S_IFIFO) return write_in_place(output, bytes);
+    if (type != S_IFREG)
+      throw Error(SourceLocation{output.string()},
+                  "is a socket or another special file, not a regular file or device; expected "
+                  "the name of a file to write");
+  }
+
+  // A link to a file: the file it names is replaced and the link kept. Renaming over the link
+  // itself would put a file in its place (as root, -o /dev/stdout redirected to a file would
+  // replace the system's /dev/stdout).
+  std::filesystem::path target = output;
+  if (struct stat link{};
+      existing && ::lstat(output.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    std::error_code ec;
+    if (auto real = std::filesystem::canonical(output, ec); !ec) target = std::move(real);
+  }
+  const std::filesystem::path directory =
+      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  // A dot file beside the output: same file system, so rename() is atomic. Its name is
+  // .NAME.XXXXXX; a signal removes it (base/temporary_files.hpp), and one left by SIGKILL or a
+  // power cut is removed by the next write of the same output, once it is an hour old.
+  const std::string prefix = "." + target.filename().string() + ".";
+  TemporaryFile temp((directory / (prefix + "XXXXXX")).string());
+  if (temp.fd() < 0) fail(output, "cannot create a file in " + directory.string(), errno);
+
+  write_all(temp.fd(), bytes, output, temp.path());
   if (::fsync(temp.fd()) != 0) fail(output, "cannot flush " + temp.path() + " to disk", errno);
+  if (existing) {
+    // The file replaced keeps its owner and group where we may set them (root, or a group we
+    // are in); chown before chmod, since chown may clear mode bits.
+    if (::fchown(temp.fd(), existing->st_uid, existing->st_gid) != 0 && errno == EPERM)
+      (void)!::fchown(temp.fd(), static_cast<uid_t>(-1), existing->st_gid);
+  }
   // mkstemp made the file 0600, so a sealed filing is private while it is written; only the
-  // whole file gets the permissions any new file would.
-  if (::fchmod(temp.fd(), 0666 & ~current_umask()) != 0)
+  // whole file gets its final permissions: those of the file it replaces (a 0600 filing stays
+  // private), or those any new file would get.
+  const mode_t mode = existing ? (existing->st_mode & 0777) : (0666 & ~current_umask());
+  if (::fchmod(temp.fd(), mode) != 0)
     fail(output, "cannot set the permissions of " + temp.path(), errno);
   if (temp.close() != 0) fail(output, "cannot write " + temp.path(), errno);
-  if (::rename(temp.path().c_str(), output.c_str()) != 0)
+  if (::rename(temp.path().c_str(), target.c_str()) != 0)
     fail(output, "cannot replace the file", errno);
   temp.release();
   remove_stale_temporary_files(directory, prefix, stale_after);

@@ -2,14 +2,21 @@
 #include "pdf/atomic_file.hpp"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <csignal>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 
 #include "base/temporary_files.hpp"
 #include "pdf_tools.hpp"
@@ -72,4 +79,104 @@ TEST_CASE("the temporary file of a killed writer is removed by the next write on
   CHECK_FALSE(fs::exists(dir / ".out.pdf.Ab12Cd"));
   CHECK(fs::exists(dir / ".out.pdf.young1"));    // may be another process's, being written
   CHECK(fs::exists(dir / ".other.pdf.Ab12Cd"));  // another output's: left to its own writes
+}
+
+TEST_CASE("a device node named as the output is written in place, never replaced") {
+  TempDir dir;
+  const fs::path null = dir / "null";
+  // A null device of the test's own, in its private folder: never the system's /dev/null.
+  if (::mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0) {
+    MESSAGE("mknod is not allowed here (not root): skipped");
+    return;
+  }
+  fiscgen::pdf::write_file_atomically(null, "%PDF-1.4 whole");
+  struct stat info {};
+  REQUIRE(::lstat(null.c_str(), &info) == 0);
+  CHECK(S_ISCHR(info.st_mode));
+  CHECK(info.st_rdev == makedev(1, 3));
+  CHECK(entries(dir.path()) == 1);
+}
+
+TEST_CASE("a FIFO named as the output gets the bytes and stays a FIFO") {
+  TempDir dir;
+  const fs::path fifo = dir / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // Opened here first, without blocking, so that a writer that never opens it fails the test
+  // instead of hanging it; a writer end of our own keeps the reader from an early end.
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  REQUIRE(reader >= 0);
+  const int held = ::open(fifo.c_str(), O_WRONLY);
+  REQUIRE(held >= 0);
+  ::fcntl(reader, F_SETFL, 0);
+  std::string got;
+  std::thread drain([&] {
+    char buffer[4096];
+    ssize_t n = 0;
+    while ((n = ::read(reader, buffer, sizeof buffer)) > 0)
+      got.append(buffer, static_cast<std::size_t>(n));
+  });
+  const std::string bytes(200 * 1024, 'x');  // more than a pipe holds: written as it is read
+  try {
+    fiscgen::pdf::write_file_atomically(fifo, bytes);
+  } catch (...) {
+  }
+  ::close(held);
+  drain.join();
+  ::close(reader);
+  CHECK(got == bytes);
+  CHECK(fs::is_fifo(fs::symlink_status(fifo)));
+  CHECK(entries(dir.path()) == 1);
+}
+
+TEST_CASE("a socket named as the output is refused and kept") {
+  TempDir dir;
+  const fs::path socket_path = dir / "sock";
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  REQUIRE(socket_path.string().size() < sizeof address.sun_path);
+  std::strcpy(address.sun_path, socket_path.c_str());
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  std::string message;
+  try {
+    fiscgen::pdf::write_file_atomically(socket_path, "%PDF-1.4");
+  } catch (const fiscgen::Error& e) {
+    message = e.describe();
+  }
+  ::close(fd);
+  CHECK(message.find(socket_path.string() + ": is a socket") == 0);
+  CHECK(fs::is_socket(fs::symlink_status(socket_path)));
+  CHECK(entries(dir.path()) == 1);
+}
+
+TEST_CASE("a file replaced keeps its permissions, owner and group") {
+  TempDir dir;
+  const fs::path file = dir / "sealed.pdf";
+  std::ofstream(file) << "%PDF-1.4 old";
+  REQUIRE(::chmod(file.c_str(), 0600) == 0);
+  const bool root = ::geteuid() == 0;
+  if (root) REQUIRE(::chown(file.c_str(), 4321, 4322) == 0);
+  fiscgen::pdf::write_file_atomically(file, "%PDF-1.4 new");
+  CHECK(read_file(file) == "%PDF-1.4 new");
+  struct stat info {};
+  REQUIRE(::stat(file.c_str(), &info) == 0);
+  CHECK((info.st_mode & 07777) == 0600);
+  if (root) {
+    CHECK(info.st_uid == 4321);
+    CHECK(info.st_gid == 4322);
+  }
+}
+
+TEST_CASE("a link to a file stays a link: the file it names is replaced") {
+  TempDir dir;
+  fs::create_directory(dir / "real");
+  const fs::path file = dir / "real/v3.pdf", link = dir / "latest.pdf";
+  std::ofstream(file) << "%PDF-1.4 old";
+  fs::create_symlink("real/v3.pdf", link);
+  fiscgen::pdf::write_file_atomically(link, "%PDF-1.4 new");
+  CHECK(fs::is_symlink(link));
+  CHECK(read_file(file) == "%PDF-1.4 new");
+  CHECK(entries(dir.path()) == 2);
+  CHECK(entries(dir / "real") == 1);
 }

@@ -353,21 +353,26 @@ TEST_CASE("main and fallback on the same file embed one font") {
   CHECK(count(pdf, "/FontFile2") == 1);
 }
 
-TEST_CASE("write() replaces the output whole, with the permissions of a new file") {
+TEST_CASE("write() makes a new output 0666 & ~umask, and one it replaces keeps its mode") {
   TempDir dir;
-  const fs::path file = dir / "out.pdf";
-  { std::ofstream(file) << "old contents"; }
+  const fs::path file = dir / "out.pdf", old = dir / "old.pdf";
+  { std::ofstream(old) << "old contents"; }
+  ::chmod(old.c_str(), 0604);
   const mode_t old_mask = ::umask(027);
   Fonts fonts;
   fiscgen::pdf::write(sample_model(), fonts.set, {}, file);
+  fiscgen::pdf::write(sample_model(), fonts.set, {}, old);
   ::umask(old_mask);
   const std::string bytes = read_file(file);
   CHECK(bytes.rfind("%PDF-", 0) == 0);
   CHECK(bytes == render(sample_model()));
+  CHECK(read_file(old) == bytes);
   struct stat info {};
   REQUIRE(::stat(file.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0640);
-  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+  REQUIRE(::stat(old.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0604);  // not the umask's 0640: the file's own
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 2);
 }
 
 TEST_CASE("write() into a missing folder throws, naming it, and leaves nothing behind") {
@@ -385,7 +390,9 @@ TEST_CASE("write() over a folder fails and keeps the folder and no temporary fil
   TempDir dir;
   fs::create_directory(dir / "taken");
   Fonts fonts;
-  CHECK_THROWS_AS(fiscgen::pdf::write(sample_model(), fonts.set, {}, dir / "taken"), Error);
+  CHECK(error_of([&] { fiscgen::pdf::write(sample_model(), fonts.set, {}, dir / "taken"); }) ==
+        (dir / "taken").string() + ": is a folder; expected the name of a file to write (such as " +
+            (dir / "taken" / "out.pdf").string() + ")");
   CHECK(fs::is_directory(dir / "taken"));
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
 }
