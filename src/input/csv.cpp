@@ -1,9 +1,12 @@
 #include "input/csv.hpp"
 
 #include <fstream>
+#include <map>
+#include <string_view>
 
 #include "i18n/i18n.hpp"
 #include "input/limits.hpp"
+#include "input/overrides.hpp"
 
 namespace fiscgen::input {
 
@@ -68,18 +71,25 @@ CsvTable read_csv_text(const std::string& name, std::string_view text) {
   }
   if (records.empty()) throw Error(SourceLocation{name}, "no header row: the CSV file is empty");
   table.header = std::move(records[0]);
+  std::map<std::string_view, std::size_t> first_column;  // linear in the header's width
   for (std::size_t i = 0; i < table.header.size(); ++i) {
     if (table.header[i].empty())
       throw Error(SourceLocation{name, starts[0], 0},
                   "column " + std::to_string(i + 1) + " of the header has no name");
     // Two columns for one path would let the later silently overwrite the earlier.
-    for (std::size_t earlier = 0; earlier < i; ++earlier)
-      if (table.header[earlier] == table.header[i])
-        throw Error(lines.locate(static_cast<std::ptrdiff_t>(header_at[i])),
-                    "column " + std::to_string(i + 1) + " repeats the header \"" + table.header[i] +
-                        "\" of column " + std::to_string(earlier + 1) +
-                        ": expected each input path once");
+    const auto [seen, added] = first_column.emplace(table.header[i], i);
+    if (!added)
+      throw Error(lines.locate(static_cast<std::ptrdiff_t>(header_at[i])),
+                  "column " + std::to_string(i + 1) + " repeats the header \"" + table.header[i] +
+                      "\" of column " + std::to_string(seen->second + 1) +
+                      ": expected each input path once");
   }
+  // Each header is a --set path for every row: refused here, once, where it is written.
+  for (std::size_t i = 0; i < table.header.size(); ++i)
+    if (const auto elements = path_elements(table.header[i]); elements > max_path_elements)
+      throw Error(
+          lines.locate(static_cast<std::ptrdiff_t>(header_at[i])),
+          "column " + std::to_string(i + 1) + " of the header is " + path_too_deep(elements));
   for (std::size_t i = 1; i < records.size(); ++i)
     table.rows.push_back({starts[i], std::move(records[i])});
   return table;

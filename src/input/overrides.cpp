@@ -77,9 +77,31 @@ void forget(Matter& matter, const pugi::xml_node& node) {
 
 }  // namespace
 
+std::size_t path_elements(std::string_view path) {
+  if (const auto at = path.rfind('@'); at != std::string_view::npos) path = path.substr(0, at);
+  if (path.empty()) return 0;
+  std::size_t count = 1;
+  for (std::size_t at = 0; at < path.size(); ++at)
+    if (path[at] == '/' && at + 1 < path.size()) ++count;
+  return count;
+}
+
+std::string path_too_deep(std::size_t elements) {
+  return "a path of " + std::to_string(elements) + " elements; inputs are nested at most " +
+         std::to_string(max_nesting_depth) + " deep, the root included, so a path names at most " +
+         std::to_string(max_path_elements);
+}
+
 void apply_override(Matter& matter, const std::string& text) {
-  const SourceLocation origin{"--set " + text, 0, 0};
   const std::size_t equals = text.find('=');
+  // Before anything else: each element added records its origin, and every pass over the tree
+  // recurses, so a path 30,000 deep cost gigabytes and then the stack.
+  if (const auto elements = path_elements(
+          std::string_view(text).substr(0, equals == std::string::npos ? text.size() : equals));
+      elements > max_path_elements)
+    throw Error(SourceLocation{"--set " + text.substr(0, std::min<std::size_t>(equals, 40)) + "…"},
+                path_too_deep(elements));
+  const SourceLocation origin{"--set " + text, 0, 0};
   const std::optional<Path> path = equals == std::string::npos
                                        ? std::nullopt
                                        : parse_path(std::string_view(text).substr(0, equals));

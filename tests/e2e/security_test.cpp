@@ -82,6 +82,27 @@ TEST_CASE("limits: elements nested more than 200 deep are refused at the first t
   CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
 }
 
+TEST_CASE("limits: a --set path or a CSV header over 200 levels is refused, not a crash") {
+  e2e::TempDir dir;
+  std::string deep = "body";
+  for (int i = 0; i < 30000; ++i) deep += "/p";
+  const auto letter = (examples / "letter.xml").string();
+  for (const std::string emit : {"pdf", "tree"}) {
+    CAPTURE(emit);
+    const auto run = e2e::fiscgen(
+        {"render", letter, "--emit", emit, "--set", deep + "=x", "-o", (dir / "out").string()});
+    CHECK(run.status == 1);
+    CHECK(contains(run.err, "a path of 30001 elements; inputs are nested at most 200 deep"));
+    CHECK(run.err.size() < 400);  // the path is not echoed whole
+    CHECK_FALSE(std::filesystem::exists(dir / "out"));
+  }
+  const auto csv = write(dir, "rows.csv", "date," + deep + "\n2013-07-16,x\n");
+  const auto merged =
+      e2e::fiscgen({"render", letter, "--data", csv.string(), "-o", (dir / "merged").string()});
+  CHECK(merged.status == 1);
+  CHECK(contains(merged.err, "rows.csv:1:6: column 2 of the header is a path of 30001 elements"));
+}
+
 TEST_CASE("limits: a text or an attribute over 1 MiB is refused where it starts") {
   e2e::TempDir dir;
   const std::string long_text((std::size_t{1} << 20) + 1, 'a');

@@ -8,6 +8,7 @@
 #include "input/csv.hpp"
 #include "input/input.hpp"
 #include "input/limits.hpp"
+#include "input/overrides.hpp"
 
 using namespace fiscgen;
 using namespace fiscgen::input;
@@ -50,4 +51,28 @@ TEST_CASE("200 levels of elements are read: 201 are refused at the deepest") {
   CHECK(matter.kind == "a");
   CHECK(error_of([&] { read_text(matter, "m.xml", "<r>" + text + "</r>"); }) ==
         "m.xml:1:601: elements nested more than 200 deep: refused (is an end tag missing?)");
+}
+
+TEST_CASE("a --set path deeper than the 200-level limit is refused before anything is added") {
+  std::string path = "a";
+  for (std::size_t i = 1; i < max_path_elements; ++i) path += "/a";
+  Matter matter;
+  read_text(matter, "m.xml", "<letter/>", {path + "=x"});  // 199 below the root: 200 in all
+  std::string deep = path;
+  for (int i = 0; i < 30000; ++i) deep += "/a";
+  const auto message = error_of([&] { read_text(matter, "m.xml", "<letter/>", {deep + "=x"}); });
+  CHECK(message == "--set " + deep.substr(0, 40) +
+                       "…: a path of 30199 elements; inputs are nested at most 200 deep, the root "
+                       "included, so a path names at most 199");
+  CHECK(error_of([&] {
+          read_text(matter, "m.xml", "<letter/>", {path + "/a/@x=1"});
+        }).find("a path of 200 elements") != std::string::npos);
+}
+
+TEST_CASE("a CSV header deeper than the 200-level limit is refused where it is written") {
+  std::string deep = "a";
+  for (int i = 0; i < 30000; ++i) deep += "/a";
+  CHECK(error_of([&] { read_csv_text("rows.csv", "date," + deep + "\n2013-07-16,x\n"); }) ==
+        "rows.csv:1:6: column 2 of the header is a path of 30001 elements; inputs are nested at "
+        "most 200 deep, the root included, so a path names at most 199");
 }
