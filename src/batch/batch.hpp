@@ -68,6 +68,7 @@ class Observer {
 struct Summary {
   std::vector<Document> documents;  // every discovered document, in discovery order
   bool interrupted = false;         // `stop` was set before every document was rendered
+  Warnings warnings;                // about the batch as a whole: links to folders not followed
   int count(Status status) const;
 };
 
@@ -79,6 +80,10 @@ struct Summary {
 /// the same output folder at the same time (shards): the cache is merged under a lock.
 Summary run(const Options& options, const DataPaths& paths, Observer& observer,
             const std::atomic<bool>* stop = nullptr);
+
+/// Throws Error unless `folder` is a folder or can be made one: a file in its place, or in
+/// place of one of its parents, is named. For `-o` options that name a folder of outputs.
+void check_output_folder(const std::filesystem::path& folder);
 
 /// Writes the JSON report of `summary` to `file`, atomically.
 void write_report(const Summary& summary, const std::filesystem::path& file);

@@ -31,8 +31,23 @@ std::string generic(const fs::path& path) {
   return path.lexically_normal().generic_string();
 }
 
+/// The real path of a folder or file, links resolved; empty when it cannot be resolved.
+std::string real_path(const fs::path& path) {
+  std::error_code ec;
+  const auto real = fs::canonical(path, ec);
+  return ec ? std::string() : real.string();
+}
+
+/// Whether `folder` is `path` or one of its parents (both real paths).
+bool contains_path(const std::string& folder, const std::string& path) {
+  if (path.compare(0, folder.size(), folder) != 0) return false;
+  return path.size() == folder.size() || path[folder.size()] == '/' || folder == "/";
+}
+
 class Collector {
  public:
+  explicit Collector(Warnings* warnings) : warnings_(warnings) {}
+
   std::vector<Found> found;
 
   void add_path(const fs::path& path, const std::string& name, const SourceLocation& named_at) {
@@ -42,7 +57,7 @@ class Collector {
       throw Error(named_at.file.empty() ? SourceLocation{path.string()} : named_at,
                   "no such file or folder: " + path.string());
     if (fs::is_directory(status)) return add_folder(path, name);
-    if (path.extension() == ".list") return add_manifest(path);
+    if (path.extension() == ".list") return add_manifest(path, named_at);
     add_file(path, name);
   }
 
@@ -55,30 +70,81 @@ class Collector {
     found.push_back({input.lexically_normal(), name});
   }
 
+  /// Every input under `folder`. Real subfolders are walked first; then each link to a folder,
+  /// in name order, unless it leads to a folder already walked or to one of its own parents:
+  /// followed, such a link would walk the same files again, or loop (`up -> ..`) until the
+  /// path grew too long. Each link skipped is a warning naming it.
   void add_folder(const fs::path& folder, const std::string& prefix) {
     std::vector<std::pair<std::string, fs::path>> inputs;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(folder, fs::directory_options::follow_directory_symlink,
-                                        ec);
-    if (ec) throw Error(SourceLocation{folder.string()}, "cannot read the folder: " + ec.message());
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec)
-        throw Error(SourceLocation{folder.string()}, "cannot read the folder: " + ec.message());
-      const auto& entry = *it;
-      if (is_hidden(entry.path())) {
-        if (entry.is_directory(ec)) it.disable_recursion_pending();
+    std::vector<std::pair<std::string, fs::path>> links;  // (name, link), followed after
+    walk(folder, folder, prefix, inputs, links);
+    std::sort(links.begin(), links.end());
+    for (std::size_t next = 0; next < links.size(); ++next) {
+      const auto [name, link] = links[next];
+      const std::string target = real_path(link);
+      const std::string place = real_path(link.parent_path());
+      if (target.empty()) continue;  // a dangling link: nothing to read
+      if (walked_.count(target) || contains_path(target, place)) {
+        if (warnings_)
+          warnings_->add(SourceLocation{link.string()},
+                         "a link to a folder already read (" + target +
+                             "): not followed, so that no input is read twice and no link "
+                             "loops");
         continue;
       }
-      if (!entry.is_regular_file(ec) || entry.path().extension() != ".xml") continue;
-      if (!looks_like_input(read_start(entry.path()))) continue;
-      const auto relative = generic(entry.path().lexically_relative(folder));
-      inputs.emplace_back(generic(fs::path(prefix) / relative), entry.path());
+      const auto before = links.size();
+      walk(link, folder, prefix, inputs, links);
+      // Links found inside this one are followed in name order too, after those already known.
+      std::sort(links.begin() + static_cast<std::ptrdiff_t>(before), links.end());
     }
     std::sort(inputs.begin(), inputs.end());
     for (const auto& [name, path] : inputs) add_file(path, name);
   }
 
-  void add_manifest(const fs::path& manifest) {
+  /// The inputs under `start` (a folder, or a link to one), not following links to folders:
+  /// those are put in `links` for add_folder to decide on. Names are relative to `root`.
+  void walk(const fs::path& start, const fs::path& root, const std::string& prefix,
+            std::vector<std::pair<std::string, fs::path>>& inputs,
+            std::vector<std::pair<std::string, fs::path>>& links) {
+    const auto name_of = [&](const fs::path& path) {
+      return generic(fs::path(prefix) / generic(path.lexically_relative(root)));
+    };
+    walked_.insert(real_path(start));
+    std::error_code ec;
+    fs::recursive_directory_iterator it(start, ec);
+    if (ec) throw Error(SourceLocation{start.string()}, "cannot read the folder: " + ec.message());
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec)
+        throw Error(SourceLocation{start.string()}, "cannot read the folder: " + ec.message());
+      const auto& entry = *it;
+      if (is_hidden(entry.path())) {
+        if (entry.is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (entry.is_symlink(ec) && entry.is_directory(ec)) {
+        links.emplace_back(name_of(entry.path()), entry.path());
+        continue;
+      }
+      if (entry.is_directory(ec)) {
+        walked_.insert(real_path(entry.path()));
+        continue;
+      }
+      if (!entry.is_regular_file(ec) || entry.path().extension() != ".xml") continue;
+      if (!looks_like_input(read_start(entry.path()))) continue;
+      inputs.emplace_back(name_of(entry.path()), entry.path());
+    }
+  }
+
+  void add_manifest(const fs::path& manifest, const SourceLocation& named_at) {
+    // A manifest listing itself, or one that lists it, would be read forever.
+    std::string identity = real_path(manifest);
+    if (identity.empty()) identity = fs::absolute(manifest).lexically_normal().string();
+    if (std::find(reading_.begin(), reading_.end(), identity) != reading_.end())
+      throw Error(named_at.file.empty() ? SourceLocation{manifest.string()} : named_at,
+                  "the manifest " + manifest.string() +
+                      " is already being read: it lists itself, directly or through another "
+                      "manifest; expected files, folders or other manifests");
+    reading_.push_back(identity);
     std::ifstream in(manifest);
     if (!in) throw Error(SourceLocation{manifest.string()}, "cannot read the manifest");
     std::string line;
@@ -96,9 +162,13 @@ class Collector {
       if (entry.is_absolute() || name.rfind("..", 0) == 0) name = entry.filename().string();
       add_path(path, name, SourceLocation{manifest.string(), number, static_cast<int>(first) + 1});
     }
+    reading_.pop_back();
   }
 
+  Warnings* warnings_;
   std::set<std::string> seen_;
+  std::set<std::string> walked_;      // real paths of the folders walked
+  std::vector<std::string> reading_;  // real paths of the manifests being read, outermost first
 };
 
 }  // namespace
@@ -137,8 +207,8 @@ bool looks_like_input(std::string_view text) {
   return false;
 }
 
-std::vector<Found> discover(const std::vector<fs::path>& paths) {
-  Collector collector;
+std::vector<Found> discover(const std::vector<fs::path>& paths, Warnings* warnings) {
+  Collector collector(warnings);
   for (const auto& path : paths) {
     std::error_code ec;
     // A folder's documents are named relative to it; a file by its own name.

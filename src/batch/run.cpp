@@ -220,10 +220,28 @@ bool Shard::contains(const std::string& name) const {
   return static_cast<int>(value % static_cast<std::uint64_t>(count)) == index - 1;
 }
 
+void check_output_folder(const fs::path& folder) {
+  // The nearest part of the path that exists decides: a folder there can hold the rest.
+  for (fs::path part = folder; !part.empty(); part = part.parent_path()) {
+    std::error_code ec;
+    const auto status = fs::status(part, ec);
+    if (fs::is_directory(status)) return;
+    if (fs::exists(status))
+      throw Error(SourceLocation{folder.string()},
+                  part == folder ? "is a file, not a folder; expected the folder the PDFs go in "
+                                   "(made if missing)"
+                                 : part.string() +
+                                       " is a file, so this folder cannot be made; "
+                                       "expected a folder for the PDFs");
+    if (part == part.parent_path()) return;
+  }
+}
+
 Summary run(const Options& options, const DataPaths& paths, Observer& observer,
             const std::atomic<bool>* stop) {
+  if (!options.output_dir.empty()) check_output_folder(options.output_dir);
   Summary summary;
-  for (auto& found : discover(options.paths)) {
+  for (auto& found : discover(options.paths, &summary.warnings)) {
     Document document;
     document.output = output_for(found, options.output_dir);
     document.input = std::move(found.input);

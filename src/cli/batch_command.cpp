@@ -77,12 +77,26 @@ int run_batch(const Options& options, const Globals& globals, const DataPaths& p
   StopOnSignal stop_on_signal;
   const auto summary = batch::run(batch, paths, printer, &stop_requested);
   printer.done(summary);
+  print_warnings(summary.warnings);
   if (!options.report.empty() && !options.dry_run) batch::write_report(summary, options.report);
   if (summary.interrupted) return exit_interrupted;
   return summary.count(batch::Status::failed) > 0 ? exit_document_error : exit_ok;
 }
 
 }  // namespace
+
+CLI::Validator output_folder_validator() {
+  return CLI::Validator(
+      [](const std::string& text) -> std::string {
+        try {
+          batch::check_output_folder(text);
+          return {};
+        } catch (const Error& error) {
+          return error.describe();
+        }
+      },
+      "FOLDER");
+}
 
 void add_batch_command(CLI::App& app, Globals& globals) {
   auto options = std::make_shared<Options>();
@@ -95,9 +109,11 @@ void add_batch_command(CLI::App& app, Globals& globals) {
                    "manifests (one path per line, relative to the manifest)")
       ->required()
       ->check(CLI::ExistingPath);
-  command->add_option("-o,--output", options->output,
-                      "Folder for the PDFs, mirroring the inputs' folders (default: beside each "
-                      "input); the cache .fiscgen-batch.json is kept there");
+  command
+      ->add_option("-o,--output", options->output,
+                   "Folder for the PDFs, mirroring the inputs' folders (default: beside each "
+                   "input); the cache .fiscgen-batch.json is kept there")
+      ->check(output_folder_validator());
   command
       ->add_option("-j,--jobs", options->jobs, "Documents rendered at once (default: one per core)")
       ->check(CLI::PositiveNumber);

@@ -39,6 +39,10 @@ void add_doctor_command(CLI::App& app, Globals& globals);
 void add_batch_command(CLI::App& app, Globals& globals);
 void add_cite_command(CLI::App& app, Globals& globals);
 
+/// For an -o that names a folder of outputs: a file in its place is a usage error (exit 2 or
+/// more, as CLI11's are), named, instead of a failure halfway through.
+CLI::Validator output_folder_validator();
+
 /// "warning: file:line:col: message" on standard error, one per line; nothing with --quiet.
 void print_warnings(const Warnings& warnings);
 /// "error: file:line:col: message"; on a terminal also the line with a caret under the column.

@@ -1,6 +1,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "batch/batch.hpp"
 #include "cli/command.hpp"
 #include "pdf/atomic_file.hpp"
 #include "render/render.hpp"
@@ -68,6 +69,7 @@ int render_data_rows(const Options& options, const DataPaths& paths) {
   if (options.emit != "pdf") throw Error("--data renders PDFs; it cannot be used with --emit tree");
   const auto data = input::read_csv(options.data);
   const std::filesystem::path folder = options.output.empty() ? "." : options.output;
+  batch::check_output_folder(folder);  // a file there is named, not a filesystem_error
   std::filesystem::create_directories(folder);
   auto pattern = options.name;
   if (pattern.empty())

@@ -96,3 +96,47 @@ TEST_CASE("shards: K/N is read strictly, and every name lands in exactly one par
     for (const int size : sizes) CHECK(size > 200 / parts / 2);  // roughly even
   }
 }
+
+TEST_CASE("discovery: a manifest listing itself, or two listing each other, is an error there") {
+  TempDir dir;
+  write(dir / "a.xml", motion);
+  write(dir / "self.list", "a.xml\n\n  self.list\n");
+  write(dir / "one.list", "a.xml\ntwo.list\n");
+  write(dir / "two.list", "# back\n./one.list\n");
+  const auto error_of = [](const fs::path& manifest) {
+    try {
+      discover({manifest});
+    } catch (const fiscgen::Error& error) {
+      return error.describe();
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of(dir / "self.list").find("self.list:3:3: the manifest ") != std::string::npos);
+  CHECK(error_of(dir / "self.list").find("lists itself") != std::string::npos);
+  // The line that closes the circle is named: two.list's, which leads back to one.list.
+  CHECK(error_of(dir / "one.list").find("two.list:2:1: the manifest ") != std::string::npos);
+  // A manifest named twice without a circle is no error: its documents are found once.
+  write(dir / "both.list", "self-free.list\nself-free.list\n");
+  write(dir / "self-free.list", "a.xml\n");
+  CHECK(names(discover({dir / "both.list"})) == std::vector<std::string>{"a.xml"});
+}
+
+TEST_CASE("discovery: a link loop is not followed, and the link is named in a warning") {
+  TempDir dir;
+  write(dir / "filings/a.xml", motion);
+  write(dir / "filings/sub/b.xml", letter);
+  write(dir / "elsewhere/c.xml", motion);
+  fs::create_directory_symlink("..", dir / "filings/sub/up");  // a loop: to a parent
+  fs::create_directory_symlink("sub", dir / "filings/again");  // a folder walked anyway
+  fs::create_directory_symlink("../../elsewhere", dir / "filings/sub/more");  // outside: once
+  fiscgen::Warnings warnings;
+  const auto found = discover({dir / "filings"}, &warnings);
+  CHECK(names(found) == std::vector<std::string>{"a.xml", "sub/b.xml", "sub/more/c.xml"});
+  std::string said;
+  for (const auto& warning : warnings.list()) said += warning.describe() + "\n";
+  CHECK(warnings.list().size() == 2);
+  CHECK(said.find((dir / "filings/sub/up").string() + ": a link to a folder already read") !=
+        std::string::npos);
+  CHECK(said.find((dir / "filings/again").string() + ": a link to a folder already read") !=
+        std::string::npos);
+}

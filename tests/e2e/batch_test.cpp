@@ -304,3 +304,44 @@ TEST_CASE("batch --public and --draft write what render writes, and changing the
   CHECK(back.err.find("3 rendered") != std::string::npos);
   CHECK(back.err.find("--public no longer given") != std::string::npos);
 }
+
+TEST_CASE("batch: a manifest listing itself, or two listing each other, is an error at the line") {
+  Filings filings;
+  write(filings.dir / "self.list", "in/motion.xml\nself.list\n");
+  write(filings.dir / "one.list", "two.list\n");
+  write(filings.dir / "two.list", "in/letter.xml\n  one.list\n");
+  const auto self =
+      e2e::fiscgen({"batch", (filings.dir / "self.list").string(), "-o", filings.out.string()});
+  CHECK(self.status == 1);
+  CHECK(self.err.find("self.list:2:1: the manifest ") != std::string::npos);
+  const auto each_other =
+      e2e::fiscgen({"batch", (filings.dir / "one.list").string(), "-o", filings.out.string()});
+  CHECK(each_other.status == 1);
+  CHECK(each_other.err.find("two.list:2:3: the manifest ") != std::string::npos);
+  CHECK_FALSE(fs::exists(filings.out));
+}
+
+TEST_CASE("batch: a link loop is read once and named; no nested output folders") {
+  Filings filings;
+  fs::create_directory_symlink("..", filings.in / "more/up");
+  const auto run = filings.batch();
+  INFO(run.err);
+  CHECK(run.status == 0);
+  CHECK(run.err.find((filings.in / "more/up").string() + ": a link to a folder already read") !=
+        std::string::npos);
+  for (const auto& pdf : filings.outputs()) CHECK(fs::exists(pdf));
+  CHECK_FALSE(fs::exists(filings.out / "more/up"));
+}
+
+TEST_CASE("batch -o naming a file is a usage error naming it, and nothing is written") {
+  Filings filings;
+  write(filings.dir / "taken.pdf", "a file");
+  const auto run =
+      e2e::fiscgen({"batch", filings.in.string(), "-o", (filings.dir / "taken.pdf").string()});
+  CHECK(run.status >= 2);
+  CHECK(run.status != 3);  // not an internal error
+  CHECK(run.err.find((filings.dir / "taken.pdf").string() + ": is a file, not a folder") !=
+        std::string::npos);
+  CHECK(e2e::read_file(filings.dir / "taken.pdf") == "a file");
+  CHECK_FALSE(fs::exists(filings.in / "motion.pdf"));
+}
