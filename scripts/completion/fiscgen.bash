@@ -14,7 +14,7 @@ _fiscgen() {
       COMPREPLY=($(compgen -W "$(fiscgen locales 2>/dev/null)" -- "$cur")); return ;;
     --form)
       COMPREPLY=($(compgen -W "$(fiscgen forms 2>/dev/null | awk '/^  /{print $1}')" -- "$cur")); return ;;
-    --data-dir|--templates|-o|--output)
+    --data-dir|--templates|--exhibits|-o|--output)
       _filedir -d; [[ "$prev" == -o || "$prev" == --output ]] && _filedir; return ;;
     --data) _filedir csv; return ;;
     --emit) COMPREPLY=($(compgen -W "pdf tree" -- "$cur")); return ;;
@@ -23,8 +23,8 @@ _fiscgen() {
     COMPREPLY=($(compgen -W "$commands --data-dir --help --version" -- "$cur")); return
   fi
   case "$command" in
-    render) COMPREPLY=($(compgen -W "-o --output --locale --set --emit --data --name --public --draft --watch --detect-citations --help" -- "$cur")) ;;
-    check) COMPREPLY=($(compgen -W "--locale --set --detect-citations --help" -- "$cur")) ;;
+    render) COMPREPLY=($(compgen -W "-o --output --locale --set --emit --data --name --public --draft --watch --detect-citations --exhibits --help" -- "$cur")) ;;
+    check) COMPREPLY=($(compgen -W "--locale --set --detect-citations --exhibits --help" -- "$cur")) ;;
     new) COMPREPLY=($(compgen -W "motion letter --form -o --output --force --help" -- "$cur")); return ;;
     cite) COMPREPLY=($(compgen -W "--json --help -" -- "$cur")); return ;;
     forms) COMPREPLY=($(compgen -W "$(fiscgen forms 2>/dev/null | awk '/^  /{print $1}')" -- "$cur")); return ;;

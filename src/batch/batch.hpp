@@ -33,6 +33,7 @@ struct Options {
   bool dry_run = false;                      // decide, but render and write nothing
   bool public_version = false;               // --public, as render has it (changes the key)
   bool draft = false;                        // --draft, as render has it (changes the key)
+  std::filesystem::path exhibits;            // --exhibits, as render has it (changes the key)
   Shard shard;
 };
 

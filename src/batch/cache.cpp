@@ -235,10 +235,14 @@ std::string Entry::compute_key() const {
 }
 
 Context Context::current(const DataPaths& paths, const std::string& rules_override,
-                         bool public_version, bool draft) {
+                         bool public_version, bool draft, const fs::path& exhibits) {
   Context context;
   if (public_version) context.variant = "--public";
   if (draft) context.variant += context.variant.empty() ? "--draft" : " --draft";
+  // Last, so that explain() can tell it from the flags before it.
+  if (!exhibits.empty())
+    context.variant +=
+        (context.variant.empty() ? "--exhibits " : " --exhibits ") + absolute_name(exhibits);
   context.version = FISCGEN_VERSION;
   context.rules = rules_override;
   context.data = absolute_name(paths.forms) + "\n" + absolute_name(paths.letters) + "\n" +
@@ -281,11 +285,22 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
       reasons.push_back("--rules changed from " + entry->rules + " to " + context.rules);
   }
   if (entry->variant != context.variant) {
+    // "--public --draft --exhibits FOLDER": the flags, then the folder (which may hold any word).
+    const auto split = [](const std::string& variant) {
+      const auto at = variant.find("--exhibits ");
+      return at == std::string::npos ? std::pair{variant, std::string()}
+                                     : std::pair{variant.substr(0, at), variant.substr(at + 11)};
+    };
+    const auto [flags_before, exhibits_before] = split(entry->variant);
+    const auto [flags_now, exhibits_now] = split(context.variant);
     for (const std::string option : {"--public", "--draft"}) {
-      const bool before = entry->variant.find(option) != std::string::npos,
-                 now = context.variant.find(option) != std::string::npos;
+      const bool before = flags_before.find(option) != std::string::npos,
+                 now = flags_now.find(option) != std::string::npos;
       if (before != now) reasons.push_back(option + (now ? " given" : " no longer given"));
     }
+    if (exhibits_before != exhibits_now)
+      reasons.push_back(exhibits_now.empty() ? "--exhibits no longer given"
+                                             : "exhibits read from " + exhibits_now);
   }
   if (entry->data != context.data) reasons.push_back("data folders changed");
   if (entry->source_date_epoch != context.source_date_epoch)

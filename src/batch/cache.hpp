@@ -70,10 +70,11 @@ struct Entry {
 struct Context {
   std::string version, rules, data, source_date_epoch, variant;
   /// The state of this process: FISCGEN_VERSION, $SOURCE_DATE_EPOCH, the data folders; and
-  /// the options that change every PDF (--rules, --public, --draft). Not the --templates
-  /// folders: what they change is seen file by file, in each entry's names.
+  /// the options that change every PDF (--rules, --public, --draft, --exhibits). Not the
+  /// --templates folders: what they change is seen file by file, in each entry's names.
   static Context current(const DataPaths& paths, const std::string& rules_override,
-                         bool public_version = false, bool draft = false);
+                         bool public_version = false, bool draft = false,
+                         const std::filesystem::path& exhibits = {});
 };
 
 /// Why the output of `entry` is out of date, in words ("input changed", "template

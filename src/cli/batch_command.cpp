@@ -14,7 +14,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> paths;
-  std::string output, rules, report, shard = "1/1";
+  std::string output, rules, report, exhibits, shard = "1/1";
   int jobs = 0;
   bool explain = false, dry_run = false, force = false, public_version = false, draft = false;
 };
@@ -65,6 +65,7 @@ int run_batch(const Options& options, const Globals& globals, const DataPaths& p
   batch.dry_run = options.dry_run;
   batch.public_version = options.public_version;
   batch.draft = options.draft;
+  batch.exhibits = options.exhibits;
   batch.shard = batch::Shard::parse(options.shard);
 
   const bool terminal = isatty(STDERR_FILENO) == 1;
@@ -124,6 +125,7 @@ void add_batch_command(CLI::App& app, Globals& globals) {
                     "use another -o folder for them)");
   command->add_flag("--draft", options->draft,
                     "A DRAFT watermark across every page, as render --draft (a key of its own)");
+  add_exhibits_option(*command, options->exhibits);
   command->add_flag("--explain", options->explain, "Say why each document is rendered again");
   command->add_flag("--dry-run", options->dry_run,
                     "Print what would be rendered and why; write nothing");

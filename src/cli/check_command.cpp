@@ -11,7 +11,7 @@ namespace fiscgen::cli {
 
 void add_check_command(CLI::App& app, Globals& globals) {
   struct Options {
-    std::string input, locale;
+    std::string input, locale, exhibits;
     std::vector<std::string> overrides;
     bool detect_citations = false;
   };
@@ -28,6 +28,7 @@ void add_check_command(CLI::App& app, Globals& globals) {
       ->allow_extra_args(false);
   command->add_flag("--detect-citations", options->detect_citations,
                     "Read citations in plain running text too, not only in <cite>");
+  add_exhibits_option(*command, options->exhibits);
   command->footer("Example:\n  fiscgen check matter.xml && fiscgen render matter.xml");
   command->callback([options, &globals] {
     globals.action = [options](const DataPaths& paths) {
@@ -44,6 +45,7 @@ void add_check_command(CLI::App& app, Globals& globals) {
         request.overrides = options->overrides;
         request.locale = options->locale;
         request.detect_citations = options->detect_citations;
+        request.exhibits = options->exhibits;
         fonts::FontconfigResolver fonts;
         const auto laid_out = render::lay_out(request, paths, fonts);
         // What merging warned of was printed above; the cite stage and layout add their own.

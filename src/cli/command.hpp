@@ -39,6 +39,9 @@ void add_doctor_command(CLI::App& app, Globals& globals);
 void add_batch_command(CLI::App& app, Globals& globals);
 void add_cite_command(CLI::App& app, Globals& globals);
 
+/// --exhibits DIR, the same on render, check and batch: where <exhibit file="…"> is read.
+void add_exhibits_option(CLI::App& command, std::string& folder);
+
 /// For an -o that names a folder of outputs: a file in its place is a usage error (exit 2 or
 /// more, as CLI11's are), named, instead of a failure halfway through.
 CLI::Validator output_folder_validator();

@@ -12,7 +12,7 @@ namespace {
 
 struct Options {
   render::Request request;
-  std::string input, output, emit = "pdf", data, name;
+  std::string input, output, emit = "pdf", data, name, exhibits;
   bool watch = false;
 };
 
@@ -24,6 +24,7 @@ std::vector<std::filesystem::path> render_once(const Options& options, const Dat
   request.input = options.input;
   request.output = options.output;
   request.emit = options.emit == "tree" ? render::Emit::tree : render::Emit::pdf;
+  request.exhibits = options.exhibits;
   fonts::FontconfigResolver fonts;
   const auto start = std::chrono::steady_clock::now();
   const auto result = render::render(request, paths, fonts);
@@ -76,6 +77,7 @@ int render_data_rows(const Options& options, const DataPaths& paths) {
     pattern = std::filesystem::path(options.input).stem().string() + "-{row}.pdf";
   auto request = options.request;
   request.input = options.input;
+  request.exhibits = options.exhibits;
   fonts::FontconfigResolver fonts;
   int failed = 0;
   for (const auto& outcome : render::render_rows(request, data, pattern, folder, paths, fonts)) {
@@ -97,6 +99,14 @@ int render_data_rows(const Options& options, const DataPaths& paths) {
 }
 
 }  // namespace
+
+void add_exhibits_option(CLI::App& command, std::string& folder) {
+  command
+      .add_option("--exhibits", folder,
+                  "Folder the <exhibit file=\"…\"> files are read from (default: the input's "
+                  "folder); nothing outside it is read")
+      ->check(CLI::ExistingDirectory);
+}
 
 void add_render_command(CLI::App& app, Globals& globals) {
   auto options = std::make_shared<Options>();
@@ -131,6 +141,7 @@ void add_render_command(CLI::App& app, Globals& globals) {
   command->add_flag("--detect-citations", options->request.detect_citations,
                     "Read citations in plain running text too, not only in <cite> (as a rules "
                     "profile's <citations detect=\"yes\"> does)");
+  add_exhibits_option(*command, options->exhibits);
   command->add_flag("--watch", options->watch,
                     "Render again whenever the input, a template, the rules or a bundle it used "
                     "changes; Ctrl-C stops");

@@ -197,13 +197,46 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
   throw located_in_input(missing, request.input);
 }
 
-/// The exhibits the page model appends, their paths relative to the input, as a user writing
-/// the input beside them expects.
-std::vector<pdf::Exhibit> exhibits_of(const layout::PageModel& pages,
-                                      const std::filesystem::path& input) {
+/// The file `name` (an <exhibit>'s file=) inside `folder`, refused at `where` when it is not:
+/// an input from someone else must not attach any PDF the user can read. A link leading out
+/// gets the message a missing file gets, so that no message tells whether a path outside
+/// exists; absolute and '..' paths are refused as written, before any file is looked at.
+std::filesystem::path exhibit_in(const std::string& name, const std::filesystem::path& folder,
+                                 bool folder_named, const SourceLocation& where) {
+  namespace fs = std::filesystem;
+  const std::string from =
+      folder_named ? "the --exhibits folder " + folder.string() : "the input's folder";
+  const std::string expected = "; expected a PDF file in " + from +
+                               (folder_named ? "" : " (or in the folder --exhibits names)") +
+                               ", named relative to it";
+  const fs::path relative = fs::path(name).lexically_normal();
+  if (name.empty() || relative.has_root_path() || relative.has_root_name())
+    throw Error(where, "the exhibit \"" + name + "\" is an absolute path" + expected);
+  if (!relative.empty() && *relative.begin() == "..")
+    throw Error(where, "the exhibit \"" + name + "\" leads out of " + from + expected);
+  const fs::path file = (folder.empty() ? fs::path(".") : folder) / relative;
+  std::error_code ec;
+  const fs::path real_folder = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
+  const fs::path real = ec ? fs::path() : fs::canonical(file, ec);
+  const auto inside = [&] {
+    if (ec) return false;
+    const auto rest = real.lexically_relative(real_folder);
+    return !rest.empty() && *rest.begin() != "..";
+  };
+  if (!inside()) throw Error(where, "the exhibit \"" + name + "\" was not found" + expected);
+  if (!fs::is_regular_file(real, ec))
+    throw Error(where, "the exhibit \"" + name + "\" is not a file" + expected);
+  return file;
+}
+
+/// The exhibits the page model appends, found in request.exhibits or else the input's folder,
+/// as a user writing the input beside them expects.
+std::vector<pdf::Exhibit> exhibits_of(const layout::PageModel& pages, const Request& request) {
+  const bool named = !request.exhibits.empty();
+  const auto folder = named ? request.exhibits : request.input.parent_path();
   std::vector<pdf::Exhibit> exhibits;
   for (const auto& exhibit : pages.exhibits)
-    exhibits.push_back({input.parent_path() / std::filesystem::path(exhibit.file), exhibit.label,
+    exhibits.push_back({exhibit_in(exhibit.file, folder, named, exhibit.where), exhibit.label,
                         exhibit.after_page, exhibit.where});
   return exhibits;
 }
@@ -263,7 +296,7 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
     return result;
   }
   const auto info = info_of(merged.document.meta);
-  const auto exhibits = exhibits_of(pages, request.input);
+  const auto exhibits = exhibits_of(pages, request);
   for (const auto& exhibit : exhibits) sources.record({}, exhibit.file);
   pdf::write(pages, fonts, info, result.output, exhibits);
   for (int i = 0; i < fonts.count(); ++i)
@@ -281,7 +314,7 @@ LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResol
   result.pages = lay_out_counted(merged, request, fonts, result.warnings);
   // The PDF is written too, into memory and discarded, so that whatever the writer would refuse
   // (a font libharu cannot draw, a broken exhibit) `check` refuses first, with render's message.
-  const auto exhibits = exhibits_of(result.pages, request.input);
+  const auto exhibits = exhibits_of(result.pages, request);
   pdf::write_to_memory(result.pages, fonts, info_of(merged.document.meta), exhibits);
   result.document = std::move(merged.document);
   result.profile = std::move(merged.profile);

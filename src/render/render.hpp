@@ -32,6 +32,9 @@ struct Request {
   bool public_version = false;    // --public: classified portions replaced by a notice
   bool draft = false;             // --draft: a DRAFT watermark on every page
   bool detect_citations = false;  // --detect-citations: read citations outside <cite> too
+  /// --exhibits: the folder <exhibit file="…"> names are read from; empty: the input's folder.
+  /// Nothing outside it is read (absolute paths, '..' and links leading out are refused).
+  std::filesystem::path exhibits;
   /// Batch: templates parsed for earlier documents of this worker, reused when unchanged.
   templ::TemplateCache* templates = nullptr;
 };
@@ -65,7 +68,8 @@ struct LaidOut {
 
 /// Runs the whole pipeline (request.output and request.emit are ignored), the PDF writer
 /// included, into memory and discarded: whatever render() would refuse, this refuses with the
-/// same message. A missing or invalid exhibit throws at its <exhibit>.
+/// same message. A missing or invalid exhibit, or one outside the exhibits folder, throws at
+/// its <exhibit>.
 LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResolver& fonts);
 
 /// What became of one row of mail-merge data.

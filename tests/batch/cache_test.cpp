@@ -272,3 +272,18 @@ TEST_CASE("explain: --public and --draft change the key and are named") {
   CHECK(explain(&public_entry, context, "input", true, hashes, data.paths, {}) ==
         std::vector<std::string>{"--public no longer given"});
 }
+
+TEST_CASE("explain: --exhibits changes the key and is named, beside --public") {
+  Data data;
+  TempDir dir;
+  const auto context = Context::current(data.paths, "");
+  FileHashes hashes;
+  const auto entry = entry_for(data, context, hashes, "input");
+  const auto elsewhere = Context::current(data.paths, "", true, false, dir.path());
+  const auto moved = entry_for(data, elsewhere, hashes, "input");
+  CHECK(moved.key != entry.key);
+  CHECK(explain(&entry, elsewhere, "input", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"--public given", "exhibits read from " + dir.path().string()});
+  CHECK(explain(&moved, context, "input", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"--public no longer given", "--exhibits no longer given"});
+}

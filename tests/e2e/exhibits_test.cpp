@@ -231,3 +231,84 @@ TEST_CASE("kerned words are drawn as positioned runs and still read as whole wor
   CHECK(shown > 20);
   CHECK(kerned_apart >= 5);  // V A V A V of AVAVAV, at least
 }
+
+// An input may come from someone else: its exhibits are read from its own folder (or the
+// folder --exhibits names) and from nowhere else, and no message tells what exists outside.
+TEST_CASE("exhibits: absolute paths, '..' and links leading out are refused at the <exhibit>") {
+  e2e::TempDir dir;
+  const auto in = dir / "in", outside = dir / "outside";
+  std::filesystem::create_directories(in / "sub");
+  std::filesystem::create_directories(outside);
+  make_letter(outside / "secret.pdf", "Outside the input's folder");
+  std::filesystem::create_symlink("../../outside/secret.pdf", in / "sub/link.pdf");
+  std::filesystem::create_directory_symlink("../outside", in / "away");
+  const auto input = in / "motion.xml", pdf = in / "motion.pdf";
+  const auto message_for = [&](const std::string& file) {
+    const std::string text = motion_with("  <exhibit file=\"" + file + "\" title=\"T\"/>\n");
+    std::ofstream(input) << text;
+    const auto at = text.find("<exhibit");
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
+    const auto run = e2e::fiscgen({"render", input.string(), "-o", pdf.string()});
+    CHECK(run.status == 1);
+    CHECK_FALSE(std::filesystem::exists(pdf));
+    const auto checked = e2e::fiscgen({"check", input.string()});
+    CHECK(checked.status == 1);
+    const std::string place = "motion.xml:" + std::to_string(line) + ":3: ";
+    CHECK(run.err.find(place) != std::string::npos);
+    CHECK(checked.err.find(place) != std::string::npos);
+    // The message without the file's name: what it says of the path itself.
+    std::string said = run.err.substr(run.err.find(place) + place.size());
+    said = said.substr(0, said.find('\n'));
+    const auto quoted = said.find("\"" + file + "\"");
+    REQUIRE(quoted != std::string::npos);
+    return said.erase(quoted, file.size() + 2);
+  };
+  const auto absolute = (outside / "secret.pdf").string();
+  CHECK(message_for(absolute).find("is an absolute path; expected a PDF file in the input's "
+                                   "folder") != std::string::npos);
+  CHECK(message_for("../outside/secret.pdf").find("leads out of the input's folder") !=
+        std::string::npos);
+  CHECK(message_for("sub/../../outside/secret.pdf").find("leads out of") != std::string::npos);
+  // Through links: the same words as for a file that does not exist, inside or out.
+  const auto missing = message_for("missing.pdf");
+  CHECK(missing.find("was not found; expected a PDF file in the input's folder") !=
+        std::string::npos);
+  CHECK(message_for("sub/link.pdf") == missing);
+  CHECK(message_for("away/secret.pdf") == missing);
+  CHECK(message_for("away/no-such.pdf") == missing);
+  CHECK(message_for("away/../../outside/secret.pdf").find("leads out of") != std::string::npos);
+}
+
+TEST_CASE("exhibits: --exhibits DIR is where render, check and batch read them, and only there") {
+  e2e::TempDir dir;
+  const auto in = dir / "in", attached = dir / "attached";
+  std::filesystem::create_directories(in);
+  std::filesystem::create_directories(attached);
+  make_letter(attached / "exhibit-a.pdf", "Zanzibar aggregate figures");
+  std::ofstream(in / "motion.xml") << motion_with(
+      "  <exhibit file=\"exhibit-a.pdf\" title=\"Letter to the Attorney General\"/>\n");
+  const auto pdf = dir / "motion.pdf";
+  // Not beside the input: not found without the option.
+  CHECK(e2e::fiscgen({"render", (in / "motion.xml").string(), "-o", pdf.string()}).status == 1);
+  const auto run = e2e::fiscgen({"render", (in / "motion.xml").string(), "--exhibits",
+                                 attached.string(), "-o", pdf.string()});
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  CHECK(e2e::pdf_text(pdf).find("Zanzibar") != std::string::npos);
+  CHECK(e2e::fiscgen({"check", (in / "motion.xml").string(), "--exhibits", attached.string()})
+            .status == 0);
+  const auto batch = e2e::fiscgen(
+      {"batch", in.string(), "-o", (dir / "out").string(), "--exhibits", attached.string()});
+  INFO(batch.err);
+  CHECK(batch.status == 0);
+  CHECK(e2e::pdf_text(dir / "out/motion.pdf").find("Zanzibar") != std::string::npos);
+  // The input's own folder is then outside: a file there is not read.
+  std::filesystem::copy_file(attached / "exhibit-a.pdf", in / "beside.pdf");
+  std::ofstream(in / "motion.xml") << motion_with("  <exhibit file=\"beside.pdf\" title=\"B\"/>\n");
+  const auto beside = e2e::fiscgen({"render", (in / "motion.xml").string(), "--exhibits",
+                                    attached.string(), "-o", pdf.string()});
+  CHECK(beside.status == 1);
+  CHECK(beside.err.find("\"beside.pdf\" was not found; expected a PDF file in the --exhibits "
+                        "folder " +
+                        attached.string()) != std::string::npos);
+}
