@@ -321,7 +321,7 @@ TEST_CASE("batch: a manifest listing itself, or two listing each other, is an er
   CHECK_FALSE(fs::exists(filings.out));
 }
 
-TEST_CASE("batch: a link loop is read once and named; no nested output folders") {
+TEST_CASE("batch: a link loop is read once and named, and no nested output folders") {
   Filings filings;
   fs::create_directory_symlink("..", filings.in / "more/up");
   const auto run = filings.batch();
