@@ -7,6 +7,7 @@
 #include <ctime>
 #include <fstream>
 #include <iterator>
+#include <set>
 
 #include "cite/cite.hpp"
 #include "i18n/i18n.hpp"
@@ -138,18 +139,29 @@ SourceLocation character_at(const LineIndex& lines, std::string_view text,
 }
 
 /// Layout knows each missing character's element; in the input, the character itself is found
-/// from there, so every one is reported at its own line and column. Elements of a template
-/// keep their location (the character came from a value it printed).
+/// from there, so every one is reported at its own line and column. One in an element of a
+/// template came from a value the template printed: it is looked for in the whole input, and
+/// keeps the template's location only when the input does not hold it (a --set value).
 Error located_in_input(const layout::MissingCharacters& missing,
                        const std::filesystem::path& input) {
   std::ifstream in(input, std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const LineIndex lines(input.string(), text);
   std::vector<layout::MissingCharacters::Missing> refined = missing.missing();
-  for (auto& each : refined)
-    if (each.where.file == input.string() && each.where.line > 0)
+  for (auto& each : refined) {
+    if (each.where.file == input.string() && each.where.line > 0) {
       each.where = character_at(lines, text, each.where, each.cp);
-  return layout::MissingCharacters(std::move(refined));
+    } else {
+      const auto found = character_at(lines, text, SourceLocation{input.string(), 1, 1}, each.cp);
+      if (found.column != 1 || found.line != 1) each.where = found;
+    }
+  }
+  // A value printed twice (a signer in the letterhead and under the signature) is one place.
+  std::set<std::pair<char32_t, std::string>> seen;
+  std::vector<layout::MissingCharacters::Missing> once;
+  for (auto& each : refined)
+    if (seen.emplace(each.cp, each.where.str()).second) once.push_back(std::move(each));
+  return layout::MissingCharacters(std::move(once));
 }
 
 /// Passes of merge and layout for a document that states its own counts; see lay_out_counted.

@@ -68,6 +68,21 @@ TEST_CASE("characters no installed font has are all listed at once, each where i
   CHECK(render.err.find(at(2, 9) + "0379") != std::string::npos);
   CHECK(render.err.find(at(2, 15) + "0378") != std::string::npos);
   check_nothing_written(dir, 1);
+  // One the template prints (the signer, in the letterhead and the signature) is found where
+  // the input writes it, once.
+  const auto name = text.find("<name>Eleanor");
+  REQUIRE(name != std::string::npos);
+  std::string signed_text = text;
+  signed_text.insert(name + 6, "\u0378");
+  const auto signer = write(dir, "signer.xml", signed_text);
+  const auto signed_run =
+      e2e::fiscgen({"render", signer.string(), "-o", (dir / "out.pdf").string()});
+  const int name_line = static_cast<int>(std::count(text.begin(), text.begin() + name, '\n')) + 1;
+  const int name_column = static_cast<int>(name - text.rfind('\n', name));
+  CHECK_MESSAGE(signed_run.err.find("signer.xml:" + std::to_string(name_line) + ":" +
+                                    std::to_string(name_column + 6) + ": the character U+0378") !=
+                    std::string::npos,
+                signed_run.err);
   // check refuses it too, with the same message.
   const auto check = e2e::fiscgen({"check", input.string()});
   CHECK(check.status == 1);
