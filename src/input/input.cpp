@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <unordered_set>
 
 #include "base/xml.hpp"
 #include "i18n/i18n.hpp"
@@ -81,6 +83,25 @@ std::string too_long(const std::string& what, std::size_t bytes) {
          std::to_string(max_value_bytes) + " (split it into paragraphs)";
 }
 
+/// Refuses more than max_attributes on `element`, and a name given twice (pugixml keeps both
+/// copies; XML forbids it). A set, not a pairwise comparison: that was quadratic in the count.
+void check_attributes(const Matter& matter, const pugi::xml_node& element) {
+  std::size_t count = 0;
+  for (auto attribute = element.first_attribute(); attribute;
+       attribute = attribute.next_attribute())
+    if (++count > max_attributes)
+      throw Error(matter.locate(element), "more than " + std::to_string(max_attributes) +
+                                              " attributes on one element: refused");
+  if (count < 2) return;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(count);
+  for (const pugi::xml_attribute attribute : element.attributes())
+    if (!seen.insert(attribute.name()).second)
+      throw Error(matter.locate(element), "malformed XML: attribute " +
+                                              std::string(attribute.name()) +
+                                              " appears twice; expected it once");
+}
+
 /// Checks and NFC-normalises every text node and attribute value under `node`, which is
 /// `depth` elements deep; deeper than max_nesting_depth is refused, as is a value longer than
 /// max_value_bytes.
@@ -97,13 +118,8 @@ void normalise_tree(Matter& matter, pugi::xml_node node, std::size_t depth) {
         throw Error(matter.locate(child), "elements nested more than " +
                                               std::to_string(max_nesting_depth) +
                                               " deep: refused (is an end tag missing?)");
+      check_attributes(matter, child);
       for (pugi::xml_attribute attribute : child.attributes()) {
-        // pugixml keeps both copies of a repeated attribute; XML forbids it.
-        for (auto later = attribute.next_attribute(); later; later = later.next_attribute())
-          if (std::string_view(later.name()) == attribute.name())
-            throw Error(matter.locate(child), "malformed XML: attribute " +
-                                                  std::string(attribute.name()) +
-                                                  " appears twice; expected it once");
         if (const std::size_t bytes = std::strlen(attribute.value()); bytes > max_value_bytes)
           throw Error(matter.locate(child),
                       too_long("attribute " + std::string(attribute.name()), bytes));

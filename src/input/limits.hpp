@@ -19,6 +19,10 @@ inline constexpr std::size_t max_nesting_depth = 200;
 /// (optimal-fit line breaking); 1 MiB is ~400 pages of a single paragraph.
 inline constexpr std::size_t max_value_bytes = std::size_t{1} << 20;
 
+/// Attributes on one element. The richest element of the vocabulary has six; a thousand is
+/// far past any real one, and keeps per-element work small for every later stage.
+inline constexpr std::size_t max_attributes = 1000;
+
 /// "the file is N bytes; fiscgen reads at most …": the message for a file over max_input_bytes.
 std::string too_big(std::size_t bytes);
 
