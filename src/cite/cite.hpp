@@ -99,6 +99,10 @@ struct Trail {
   std::vector<Citation> authorities;   // full citations so far, in order
   std::string last_key;                // the authority the last citation named
   Category last_category = Category::none;
+  // internal: the last of `authorities` by volume and reporter, and by a case name's first
+  // word, so that a short form finds its authority without reading every one before it.
+  std::map<std::pair<std::string, std::string>, std::size_t> last_by_reporter;
+  std::map<std::string, std::size_t> last_by_name;
 };
 
 /// Finds citations with ICU regular expressions built from a Table.

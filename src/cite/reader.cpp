@@ -1,6 +1,8 @@
 // Finding citations: every pattern over the text, the longest match at each place kept, then
 // each read into its parts, short forms resolved against the trail, and look-alikes warned of.
 #include <algorithm>
+#include <iterator>
+#include <map>
 
 #include "cite/internal.hpp"
 
@@ -105,11 +107,20 @@ struct Candidate {
   std::size_t begin, end;
 };
 
-bool overlaps(std::size_t begin, std::size_t end, const std::vector<Citation>& found) {
-  return std::any_of(found.begin(), found.end(), [&](const Citation& c) {
-    return begin < c.offset + c.length && c.offset < end;
-  });
-}
+/// The byte ranges of the citations found so far, which never overlap. Asking every candidate
+/// against every citation found was quadratic: 200,000 "Id." took minutes.
+class Taken {
+ public:
+  bool overlaps(std::size_t begin, std::size_t end) const {
+    auto after = ranges_.upper_bound(begin);  // the first range starting past `begin`
+    if (after != ranges_.end() && after->first < end) return true;
+    return after != ranges_.begin() && std::prev(after)->second > begin;
+  }
+  void add(std::size_t begin, std::size_t end) { ranges_.emplace(begin, end); }
+
+ private:
+  std::map<std::size_t, std::size_t> ranges_;  // begin → end
+};
 
 // The first word of a case name: what a later short form ("Smith, 442 U.S. at 742") repeats.
 std::string first_word(std::string_view name) {
@@ -130,17 +141,19 @@ void resolve(Citation& c, Trail& trail, Warnings& warnings) {
     c.category = trail.last_category;
     return;
   }
-  const auto& authorities = trail.authorities;
-  for (auto it = authorities.rbegin(); it != authorities.rend(); ++it) {
-    const bool same =
-        c.short_form == "supra"
-            ? (!it->case_name.empty() && first_word(it->case_name) == first_word(c.case_name))
-            : (it->volume == c.volume && it->reporter == c.reporter);
-    if (same) {
-      c.key = it->key;
-      c.category = it->category;
-      return;
-    }
+  const Citation* authority = nullptr;
+  if (c.short_form == "supra") {
+    if (const auto found = trail.last_by_name.find(first_word(c.case_name));
+        found != trail.last_by_name.end())
+      authority = &trail.authorities[found->second];
+  } else if (const auto found = trail.last_by_reporter.find({c.volume, c.reporter});
+             found != trail.last_by_reporter.end()) {
+    authority = &trail.authorities[found->second];
+  }
+  if (authority) {
+    c.key = authority->key;
+    c.category = authority->category;
+    return;
   }
   if (c.short_form == "short case" || c.short_form == "short statute")
     warnings.add(c.where, "short form \"" + c.text + "\" has no full citation before it");
@@ -222,6 +235,7 @@ std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& 
                    });
 
   std::vector<Citation> found;
+  Taken taken;
   Locator locate(text, where);
   for (const auto& candidate : candidates) {
     const Groups groups(*candidate.regex, candidate.match, text);
@@ -231,7 +245,8 @@ std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& 
     // The name as read may start later than the match: signal words and the sentence before
     // it are dropped, whole words at a time.
     if (groups.has("name")) begin = name_start(text, groups, c.case_name);
-    if (overlaps(begin, candidate.end, found)) continue;
+    if (taken.overlaps(begin, candidate.end)) continue;
+    taken.add(begin, candidate.end);
     c.offset = begin;
     c.length = candidate.end - begin;
     c.text = std::string(text.substr(begin, c.length));
@@ -246,6 +261,9 @@ std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& 
       resolve(c, trail, warnings);
     } else {
       trail.authorities.push_back(c);
+      const std::size_t index = trail.authorities.size() - 1;
+      trail.last_by_reporter[{c.volume, c.reporter}] = index;
+      if (!c.case_name.empty()) trail.last_by_name[first_word(c.case_name)] = index;
       if (c.kind == Kind::case_law && !c.date.empty()) {
         const auto found_reporter = patterns.reporters.find(spelling_key(c.reporter));
         const int year =
@@ -268,7 +286,7 @@ std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& 
   // What looks like a citation but was not read as one.
   for (const auto& [suspect, regex] : patterns.suspects)
     for (const auto& match : regex.find_all(searched).matches) {
-      if (overlaps(match[0].begin, match[0].end, found)) continue;
+      if (taken.overlaps(match[0].begin, match[0].end)) continue;
       const Groups groups(regex, match, text);
       const std::string written =
           collapse_spaces(text.substr(match[0].begin, match[0].end - match[0].begin));

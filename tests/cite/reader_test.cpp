@@ -141,3 +141,32 @@ TEST_CASE("a malformed table is an error at its line") {
   }
   CHECK_THROWS_AS(cite::Table::load(file), Error);
 }
+
+TEST_CASE("200,000 Id. in one text are each read, located and resolved") {
+  // 800 KB: each candidate was checked against every citation already found (over a minute).
+  std::string text = "Smith v. Maryland, 442 U.S. 735 (1979). ";
+  const std::size_t times = 200000;
+  for (std::size_t i = 0; i < times; ++i) text += "Id. ";
+  Warnings warnings;
+  const auto found = reader().find(text, {"brief.xml", 1, 1}, warnings);
+  REQUIRE(found.size() == times + 1);
+  CHECK(found.back().where.column == static_cast<int>(text.size()) - 3);
+  CHECK(found.back().key == found.front().key);
+}
+
+TEST_CASE("a short form finds the latest of its authorities among many others") {
+  // Each short form read every authority before it; 2,000 distinct ones, named Baaa, Baab, …
+  const auto name = [](int n) {
+    return std::string{'B', static_cast<char>('a' + n / 676 % 26),
+                       static_cast<char>('a' + n / 26 % 26), static_cast<char>('a' + n % 26)};
+  };
+  std::string text;
+  for (int volume = 1; volume <= 2000; ++volume)
+    text += name(volume) + " v. Roe, " + std::to_string(volume) + " U.S. 1 (1990). ";
+  text += name(7) + ", supra, at 2. 1 U.S. at 5.";
+  Warnings warnings;
+  const auto found = reader().find(text, {"brief.xml", 1, 1}, warnings);
+  REQUIRE(found.size() == 2002);
+  CHECK(found[2000].key == found[6].key);
+  CHECK(found[2001].key == found[0].key);
+}
