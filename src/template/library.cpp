@@ -6,6 +6,7 @@
 
 #include "base/xml.hpp"
 #include "input/limits.hpp"
+#include "template/xpath_cost.hpp"
 
 namespace fiscgen::templ {
 namespace fs = std::filesystem;
@@ -188,6 +189,7 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
     throw Error(loaded->locate(loaded->xml.document_element()),
                 std::string("a template's root must bind a prefix to ") + directive_namespace +
                     ", e.g. xmlns:t=\"" + directive_namespace + "\"");
+  check_template_xpaths(*loaded);
   std::shared_ptr<const TemplateFile> parsed_file = std::move(loaded);
   if (cache_) cache_->keep(parsed_file);
   return *files_.emplace(canonical, std::move(parsed_file)).first->second;
