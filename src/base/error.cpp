@@ -1,6 +1,7 @@
 #include "base/error.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace fiscgen {
 
@@ -37,6 +38,108 @@ std::string Warning::describe() const {
 
 void Warnings::add(SourceLocation where, std::string message) {
   list_.push_back({std::move(where), std::move(message)});
+}
+
+namespace {
+
+/// The length of the well-formed UTF-8 sequence at text[at], or 0.
+std::size_t utf8_length(std::string_view text, std::size_t at, char32_t& c) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
+  const unsigned char lead = byte(0);
+  std::size_t length = 0;
+  if (lead < 0x80) {
+    c = lead;
+    return 1;
+  }
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    c = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    c = lead & 0x0F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    c = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (text.size() - at < length) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (byte(i) & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+  if ((length == 3 && c < 0x800) || (length == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+      (c >= 0xD800 && c <= 0xDFFF))
+    return 0;
+  return length;
+}
+
+bool hidden_control(char32_t c) {
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E ||
+         c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    char32_t c = 0;
+    const std::size_t length = utf8_length(text, at, c);
+    char escape[16];
+    if (length == 0) {
+      std::snprintf(escape, sizeof escape, "\\x%02X", static_cast<unsigned char>(text[at]));
+      out += escape;
+      ++at;
+      continue;
+    }
+    if (hidden_control(c)) {
+      if (c <= 0xFF)
+        std::snprintf(escape, sizeof escape, "\\x%02X", static_cast<unsigned>(c));
+      else
+        std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(c));
+      out += escape;
+    } else {
+      out.append(text.substr(at, length));
+    }
+    at += length;
+  }
+  return out;
+}
+
+std::string shorten_quotes(std::string_view message) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < message.size()) {
+    const std::size_t open = message.find('"', at);
+    if (open == std::string_view::npos) break;
+    // A quoted span ends at the last '"' before the next one that follows a space or ends the
+    // text: a quotation mark inside the value does not end it.
+    std::size_t close = message.find('"', open + 1);
+    while (close != std::string_view::npos && close + 1 < message.size() &&
+           message[close + 1] != ' ' && message[close + 1] != ':' && message[close + 1] != ',' &&
+           message[close + 1] != ';' && message[close + 1] != ')') {
+      const std::size_t next = message.find('"', close + 1);
+      if (next == std::string_view::npos) break;
+      close = next;
+    }
+    if (close == std::string_view::npos) break;
+    out.append(message.substr(at, open + 1 - at));
+    const std::string_view quoted = message.substr(open + 1, close - open - 1);
+    std::size_t characters = 0, cut = 0;
+    for (; cut < quoted.size(); ++cut)
+      if ((static_cast<unsigned char>(quoted[cut]) & 0xC0) != 0x80 &&
+          ++characters > max_quoted_characters)
+        break;
+    out.append(quoted.substr(0, cut));
+    if (cut < quoted.size()) out += "\u2026";
+    out += '"';
+    at = close + 1;
+  }
+  out.append(message.substr(at));
+  return out;
 }
 
 namespace {

@@ -60,6 +60,19 @@ class Warnings {
   std::vector<Warning> list_;
 };
 
+/// `text` as it may go to a terminal: C0 and C1 control characters (newline and tab too), DEL,
+/// the bidirectional controls that reorder what follows, and bytes that are not UTF-8 become
+/// visible escapes (\x1B, \u202E), so that a value from an input cannot move the cursor, ring
+/// the bell or hide the rest of a line.
+std::string printable(std::string_view text);
+
+/// How many characters of document text a message quotes at most.
+inline constexpr std::size_t max_quoted_characters = 60;
+
+/// `message` with each "quoted" span longer than max_quoted_characters cut there and ended
+/// with "…": a message names the place and shows a short excerpt, never a whole paragraph.
+std::string shorten_quotes(std::string_view message);
+
 /// Maps byte offsets in a text buffer to line and column, for pugixml's offsets.
 class LineIndex {
  public:
@@ -67,6 +80,7 @@ class LineIndex {
   LineIndex(std::string file, std::string_view text);
   SourceLocation locate(std::ptrdiff_t offset) const;
   const std::string& file() const { return file_; }
+  const std::string& text() const { return text_; }
 
  private:
   /// Characters (UTF-8 lead bytes) before byte `at`.

@@ -58,8 +58,9 @@ void ProgressPrinter::finished(const Document& document) {
   const auto paint = [this](const char* colour, const std::string& text) {
     return colour_ ? colour + text + reset : text;
   };
-  const std::string name = document.input.string();
-  const std::string why = document.reasons.empty() ? "" : ": " + join(document.reasons);
+  // Names found on disk and messages quoting inputs are escaped: a file name may hold ESC.
+  const std::string name = printable(document.input.string());
+  const std::string why = document.reasons.empty() ? "" : ": " + printable(join(document.reasons));
   if (terminal_) out_ << clear_line;
 
   std::string line;
@@ -91,8 +92,9 @@ void ProgressPrinter::finished(const Document& document) {
   }
   if (!quiet_)
     for (const auto& warning : document.warnings.list())
-      out_ << "warning: " << warning.describe() << '\n';
-  if (document.status == Status::failed) out_ << paint(red, "error: ") << document.error << '\n';
+      out_ << "warning: " << printable(shorten_quotes(warning.describe())) << '\n';
+  if (document.status == Status::failed)
+    out_ << paint(red, "error: ") << printable(shorten_quotes(document.error)) << '\n';
   if (terminal_) draw();
   out_.flush();
 }

@@ -19,6 +19,25 @@ struct Options {
   bool explain = false, dry_run = false, force = false, public_version = false, draft = false;
 };
 
+/// Documents rendered at once, at most: each worker holds a document's trees and fonts (a few
+/// hundred MB at the input limits), so more than this is never what a user meant.
+constexpr int max_jobs = 256;
+
+/// --jobs: CLI11's PositiveNumber answered 0 with "not in range 0.000000 to 1.79e308".
+const CLI::Validator jobs_in_range(
+    [](std::string& text) -> std::string {
+      bool valid = !text.empty() && text.size() <= 3;
+      int jobs = 0;
+      for (const char c : text) {
+        valid = valid && c >= '0' && c <= '9';
+        if (valid) jobs = jobs * 10 + (c - '0');
+      }
+      if (valid && jobs >= 1 && jobs <= max_jobs) return {};
+      return "expected a whole number of documents rendered at once, from 1 to " +
+             std::to_string(max_jobs) + "; got \"" + terminal_text(text.substr(0, 20)) + "\"";
+    },
+    "1.." + std::to_string(max_jobs));
+
 // Set by SIGINT/SIGTERM: the documents being rendered finish and are recorded, no more start.
 std::atomic<bool> stop_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "stored from a signal handler");
@@ -117,7 +136,7 @@ void add_batch_command(CLI::App& app, Globals& globals) {
       ->check(output_folder_validator());
   command
       ->add_option("-j,--jobs", options->jobs, "Documents rendered at once (default: one per core)")
-      ->check(CLI::PositiveNumber);
+      ->check(jobs_in_range);
   command->add_option("--rules", options->rules,
                       "Render every document with this rules profile (as --set @rules=NAME)");
   command->add_flag("--public", options->public_version,

@@ -75,10 +75,10 @@ void add_check_command(CLI::App& app, Globals& globals) {
       for (const auto& problem : problems) print_error(problem);
       if (!problems.empty()) {
         std::cerr << problems.size() << (problems.size() == 1 ? " problem" : " problems") << " in "
-                  << options->input << '\n';
+                  << terminal_text(options->input) << '\n';
         return exit_document_error;
       }
-      std::cout << options->input << ": no problems found" << measured << '\n';
+      std::cout << terminal_text(options->input) << ": no problems found" << measured << '\n';
       return exit_ok;
     };
   });

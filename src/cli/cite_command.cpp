@@ -41,7 +41,8 @@ void add_cite_command(CLI::App& app, Globals& globals) {
       const auto citations = reader.find(text, where, warnings);
       print_warnings(warnings);
       // Nothing on standard output is ambiguous: no citations, or a failure to read them?
-      if (citations.empty()) std::cerr << "no citations found in " << where.file << '\n';
+      if (citations.empty())
+        std::cerr << "no citations found in " << terminal_text(where.file) << '\n';
       if (options->json) {
         auto all = batch::json::Value::array();
         for (const auto& c : citations) {

@@ -51,6 +51,9 @@ void print_warnings(const Warnings& warnings);
 /// "error: file:line:col: message"; on a terminal also the line with a caret under the column.
 void print_error(const Error& error);
 void set_quiet(bool quiet);
+/// `text` escaped and its quotations shortened, as diagnostics are: for any other line that
+/// prints what an input, a CSV or a file name holds.
+std::string terminal_text(const std::string& text);
 
 /// After a failed parse: for each unknown command or option left over, an "error: unknown …"
 /// line with the declared names nearest to it ("did you mean render?"). False when there was

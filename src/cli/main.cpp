@@ -1,4 +1,5 @@
 // fiscgen's command line: parse, call the library, map errors to exit codes. Nothing else.
+#include <algorithm>
 #include <iostream>
 
 #include "base/temporary_files.hpp"
@@ -42,6 +43,18 @@ int main(int argc, char** argv) {
   add_batch_command(app, globals);
   add_cite_command(app, globals);
 
+  // CLI11 quotes what was typed in its messages: escaped like every other message.
+  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    const std::string message = CLI::FailureMessage::simple(failed, e);
+    std::string shown;
+    for (std::size_t at = 0; at < message.size();) {
+      const std::size_t end = std::min(message.find('\n', at), message.size());
+      shown += terminal_text(message.substr(at, end - at));
+      if (end < message.size()) shown += '\n';
+      at = end + 1;
+    }
+    return shown;
+  });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -41,8 +41,10 @@ std::vector<std::filesystem::path> render_once(const Options& options, const Dat
   }
   if (verbose || options.watch) {
     if (verbose)
-      for (const auto& file : result.files_read) std::cerr << "read " << file.string() << '\n';
-    std::cerr << "rendered " << (result.output.empty() ? "the tree" : result.output.string());
+      for (const auto& file : result.files_read)
+        std::cerr << "read " << terminal_text(file.string()) << '\n';
+    std::cerr << "rendered "
+              << (result.output.empty() ? "the tree" : terminal_text(result.output.string()));
     if (result.pages) std::cerr << " (" << result.pages << (result.pages == 1 ? " page" : " pages");
     std::cerr << (result.pages ? ", " : " (") << static_cast<long>(ms.count() + 0.5) << " ms)\n";
   }
@@ -83,12 +85,12 @@ int render_data_rows(const Options& options, const DataPaths& paths) {
   for (const auto& outcome : render::render_rows(request, data, pattern, folder, paths, fonts)) {
     print_warnings(outcome.warnings);
     if (!outcome.error.empty()) {
-      std::cerr << "error: " << outcome.error << '\n';
+      std::cerr << "error: " << terminal_text(outcome.error) << '\n';
       ++failed;
       continue;
     }
-    std::cout << "row " << outcome.row << ": " << outcome.output.string() << " (" << outcome.pages
-              << (outcome.pages == 1 ? " page)\n" : " pages)\n");
+    std::cout << "row " << outcome.row << ": " << terminal_text(outcome.output.string()) << " ("
+              << outcome.pages << (outcome.pages == 1 ? " page)\n" : " pages)\n");
   }
   if (failed == static_cast<int>(data.rows.size()))
     std::cerr << (failed == 1 ? "the row" : "all " + std::to_string(failed) + " rows")
@@ -116,8 +118,15 @@ void add_render_command(CLI::App& app, Globals& globals) {
       ->check(CLI::ExistingFile);
   command->add_option("-o,--output", options->output,
                       "Where to write (default: INPUT with .pdf; tree: stdout)");
-  command->add_option("--locale", options->request.locale,
-                      "Locale of the document, e.g. en_US, fr");
+  command->add_option("--locale", options->request.locale, "Locale of the document, e.g. en_US, fr")
+      ->check(CLI::Validator(
+          [](const std::string& locale) -> std::string {
+            // Empty would mean "no --locale" further on: say so here instead.
+            return locale.empty() ? "expected a locale, such as en_US or fr (fiscgen locales "
+                                    "lists them)"
+                                  : "";
+          },
+          "LOCALE"));
   command
       ->add_option("--set", options->request.overrides,
                    "Override or add a leaf of the input: path=value")

@@ -91,8 +91,8 @@ bool explain_unknown_arguments(CLI::App& app) {
     if (!option && !chosen.empty()) continue;  // an extra operand: CLI11's message says it
     const auto typed = option ? argument.substr(0, argument.find('=')) : argument;
     const auto close = closest_names(typed, option ? options : commands);
-    std::cerr << "error: " << (option ? "unknown option " : "unknown command ") << '"' << typed
-              << '"';
+    std::cerr << "error: " << (option ? "unknown option " : "unknown command ") << '"'
+              << terminal_text(typed) << '"';
     if (!close.empty()) std::cerr << "; did you mean " << or_list(close) << '?';
     std::cerr << "\nRun `" << where << " --help` for the " << (option ? "options" : "commands")
               << ".\n";

@@ -154,6 +154,25 @@ SourceLocation Matter::locate(const pugi::xml_node& node) const {
   return {file, 0, 0};
 }
 
+SourceLocation Matter::locate(const pugi::xml_node& element,
+                              const pugi::xml_attribute& attribute) const {
+  if (const auto found = added.find(attribute.internal_object()); found != added.end())
+    return found->second;
+  // pugixml keeps no offset for attributes, but parses in place: the attribute's name lies in
+  // the same buffer as its element's, whose offset it does keep.
+  const std::ptrdiff_t element_offset = element.offset_debug();
+  const std::string_view text = lines.text();
+  if (element_offset > 0 && attribute) {
+    const std::uintptr_t buffer = reinterpret_cast<std::uintptr_t>(element.name()) -
+                                  static_cast<std::uintptr_t>(element_offset);
+    const auto at = reinterpret_cast<std::uintptr_t>(attribute.name()) - buffer;
+    const std::string_view name = attribute.name();
+    if (at < text.size() && text.substr(at, name.size()) == name)
+      return lines.locate(static_cast<std::ptrdiff_t>(at));
+  }
+  return locate(element);
+}
+
 void read_text(Matter& matter, const std::string& name, std::string_view text,
                const std::vector<std::string>& overrides, const std::string& locale) {
   matter.file = name;
@@ -161,8 +180,7 @@ void read_text(Matter& matter, const std::string& name, std::string_view text,
   matter.added.clear();
   matter.kind.clear();
 
-  if (text.size() > max_input_bytes)
-    throw Error(SourceLocation{name}, too_big(text.size()));
+  if (text.size() > max_input_bytes) throw Error(SourceLocation{name}, too_big(text.size()));
   // A byte-order mark is not part of line 1's first column.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   matter.lines = LineIndex(name, text);
@@ -173,6 +191,11 @@ void read_text(Matter& matter, const std::string& name, std::string_view text,
     throw Error(matter.lines.locate(static_cast<std::ptrdiff_t>(bad)),
                 std::string("invalid UTF-8 (byte ") + byte + "): save the file as UTF-8");
   }
+
+  // pugixml stops at a NUL as at the end of the text, and would report what is open there.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+    throw Error(matter.lines.locate(static_cast<std::ptrdiff_t>(nul)),
+                "a NUL byte (U+0000), which XML does not allow anywhere: is this a text file?");
 
   const auto scan = scan_markup(text, text.size());
   const auto result =
@@ -204,6 +227,7 @@ void read_text(Matter& matter, const std::string& name, std::string_view text,
     auto attribute = matter.root().attribute("locale");
     if (!attribute) attribute = matter.root().append_attribute("locale");
     attribute.set_value(i18n::normalise(locale, {"--locale", 0, 0}).c_str());
+    matter.added[attribute.internal_object()] = {"--locale", 0, 0};
   }
 }
 

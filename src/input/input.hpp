@@ -22,6 +22,9 @@ struct Matter {
   std::map<const void*, SourceLocation> added;
   /// Where a node of `xml` came from; nodes added by --set locate to "--set path=value".
   SourceLocation locate(const pugi::xml_node& node) const;
+  /// Where `attribute` of `element` is written (its name), "--set …" for one that --set gave,
+  /// or the element when the attribute is not found where it was parsed.
+  SourceLocation locate(const pugi::xml_node& element, const pugi::xml_attribute& attribute) const;
   pugi::xml_node root() const { return xml.document_element(); }
 };
 

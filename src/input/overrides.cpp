@@ -114,6 +114,17 @@ void apply_override(Matter& matter, const std::string& text) {
                 std::to_string(max_value_bytes));
   const std::string value = i18n::normalise(std::string_view(text).substr(equals + 1), origin);
 
+  // A value is text; an element that holds elements is not replaced by it (their text would
+  // stand where the document expects paragraphs, and the error would blame the template).
+  const auto refuse_if_it_holds_elements = [&](const pugi::xml_node& element) {
+    for (const pugi::xml_node child : element.children())
+      if (child.type() == pugi::node_element)
+        throw Error(SourceLocation{"--set " + text.substr(0, equals + 1) + "…"},
+                    "<" + std::string(element.name()) + "> holds elements (<" + child.name() +
+                        ">…), and --set gives only text: set one of them instead, such as " +
+                        text.substr(0, equals) + "/" + child.name() + "[1]=…");
+  };
+
   pugi::xml_node node = matter.root();
   std::string walked;
   for (const Step& step : path->elements) {
@@ -142,8 +153,10 @@ void apply_override(Matter& matter, const std::string& text) {
     auto attribute = node.attribute(path->attribute.c_str());
     if (!attribute) attribute = node.append_attribute(path->attribute.c_str());
     attribute.set_value(value.c_str());
+    matter.added[attribute.internal_object()] = origin;
     return;
   }
+  refuse_if_it_holds_elements(node);
   while (pugi::xml_node child = node.first_child()) {
     forget(matter, child);
     node.remove_child(child);

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <string_view>
 
 #include "cite/cite.hpp"
 #include "i18n/i18n.hpp"
@@ -35,10 +36,21 @@ namespace {
 std::string creation_date(const std::string& document_date) {
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   if (!epoch || !*epoch) return document_date;
-  char* end = nullptr;
-  const long long seconds = std::strtoll(epoch, &end, 10);
-  if (*end != '\0' || seconds < 0)
-    throw Error("SOURCE_DATE_EPOCH=\"" + std::string(epoch) + "\": expected seconds since 1970");
+  // Digits only, and no later than 9999-12-31T23:59:59Z: strtoll alone took "1e20" as 1 and
+  // saturated longer numbers, whose year gmtime could not print.
+  constexpr long long last_second_of_9999 = 253402300799;
+  const std::string_view digits = epoch;
+  long long seconds = 0;
+  bool valid = digits.size() <= 12;
+  for (const char c : digits) {
+    valid = valid && c >= '0' && c <= '9';
+    if (valid) seconds = seconds * 10 + (c - '0');
+  }
+  if (!valid || seconds > last_second_of_9999)
+    throw Error("SOURCE_DATE_EPOCH=\"" + printable(digits.substr(0, 40)) +
+                (digits.size() > 40 ? "…" : "") +
+                "\": expected a whole number of seconds since 1970-01-01 UTC, from 0 to " +
+                std::to_string(last_second_of_9999) + " (the last second of 9999)");
   const std::time_t time = static_cast<std::time_t>(seconds);
   std::tm utc{};
   gmtime_r(&time, &utc);

@@ -1,6 +1,7 @@
 #include "template/template.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "base/xml.hpp"
@@ -13,6 +14,25 @@
 #include "template/steps.hpp"
 
 namespace fiscgen::templ {
+namespace {
+
+/// ICU's root (or no name at all) is the fallback every locale inherits, not a language: it
+/// printed dates as "2013 M07 16". Refused with the locales there are.
+void refuse_root_locale(const std::string& locale, const SourceLocation& where,
+                        const std::filesystem::path& bundles) {
+  std::string language = locale.substr(0, locale.find_first_of("_-"));
+  for (char& c : language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!locale.empty() && language != "root") return;
+  std::string available;
+  for (const auto& name : i18n::available_locales(bundles))
+    if (name != "root") available += (available.empty() ? "" : ", ") + name;
+  throw Error(where, (locale.empty() ? std::string("an empty locale")
+                                     : "\"" + locale + "\" (ICU's fallback)") +
+                         " is not a language to write a document in; available: " + available);
+}
+
+}  // namespace
+
 namespace fs = std::filesystem;
 namespace {
 fs::path root_of(const fs::path& file, const DataPaths& paths) {
@@ -134,16 +154,32 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
     throw Error(matter.locate(matter.root()), file.name + " needs what this input lacks:" + list);
   }
 
-  std::string locale = matter.root().attribute("locale").value();
-  // A malformed or unknown locale is an error at the element that names it.
-  const SourceLocation locale_named_at =
-      locale.empty() ? file.locate(template_root) : matter.locate(matter.root());
-  if (locale.empty()) locale = template_root.attribute("locale").as_string("en_US");
+  const auto locale_attribute = matter.root().attribute("locale");
+  std::string locale = locale_attribute.value();
+  // A malformed or unknown locale is an error where it is named: the attribute or --locale.
+  const SourceLocation locale_named_at = locale_attribute
+                                             ? matter.locate(matter.root(), locale_attribute)
+                                             : file.locate(template_root);
+  if (!locale_attribute) locale = template_root.attribute("locale").as_string("en_US");
+  refuse_root_locale(locale, locale_named_at, environment.paths.locales);
   std::string rules_name = matter.root().attribute("rules").value();
-  if (rules_name.empty()) rules_name = template_root.attribute("rules").value();
+  // An unknown profile is an error where its name is written: the input's attribute, or else
+  // the template's root.
+  SourceLocation rules_named_at = matter.locate(matter.root(), matter.root().attribute("rules"));
+  if (rules_name.empty()) {
+    rules_name = template_root.attribute("rules").value();
+    rules_named_at = file.locate(template_root);
+  }
   if (rules_name.empty())
     throw Error(file.locate(template_root), file.name + " names no rules profile (rules=\"…\")");
-  const auto profile = rules::load_named_profile(sources, rules_name);
+  const auto profile = [&] {
+    try {
+      return rules::load_named_profile(sources, rules_name);
+    } catch (const Error& e) {
+      if (!e.where().file.empty()) throw;
+      throw Error(rules_named_at, e.message());
+    }
+  }();
   const i18n::Messages messages = [&] {
     try {
       return i18n::Messages(environment.paths.locales, locale);

@@ -41,3 +41,27 @@ TEST_CASE("columns stay right far along one long line, across the index's checkp
   CHECK(lines.locate(6002).str() == "one.xml:2:2");  // one past the end
   CHECK(lines.locate(99999).str() == "one.xml:2:2");
 }
+
+TEST_CASE("printable: controls, bidirectional controls and bad bytes become visible escapes") {
+  CHECK(printable("a\x1B[2Jb\x07") == "a\\x1B[2Jb\\x07");
+  CHECK(printable("line\nnext\ttab\r") == "line\\x0Anext\\x09tab\\x0D");
+  CHECK(printable("\xC2\x85 \xE2\x80\xAE evil") == "\\x85 \\u202E evil");  // NEL, RLO
+  CHECK(printable("caf\xE9 \xC0\xAF") == "caf\\xE9 \\xC0\\xAF");           // Latin-1, overlong
+  CHECK(printable("§ é € 𝔄 “quoted”") == "§ é € 𝔄 “quoted”");
+  CHECK(printable("\x7F") == "\\x7F");
+}
+
+TEST_CASE("shorten_quotes: a quoted excerpt is at most 60 characters") {
+  const std::string long_value(200, 'x');
+  CHECK(shorten_quotes("\"" + long_value + "\" points to no earlier citation") ==
+        "\"" + std::string(60, 'x') + "…\" points to no earlier citation");
+  CHECK(shorten_quotes("short \"ab\" and \"cd\": kept") == "short \"ab\" and \"cd\": kept");
+  // Characters, not bytes; a quotation mark inside the value does not end it.
+  std::string e;
+  for (int i = 0; i < 100; ++i) e += "é";
+  std::string sixty;
+  for (int i = 0; i < 60; ++i) sixty += "é";
+  CHECK(shorten_quotes("\"" + e + "\" x") == "\"" + sixty + "…\" x");
+  CHECK(shorten_quotes("the XPath \"a[@x=\"1\"]\" cannot be read") ==
+        "the XPath \"a[@x=\"1\"]\" cannot be read");
+}

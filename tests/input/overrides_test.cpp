@@ -104,3 +104,21 @@ TEST_CASE("--locale replaces the root's locale attribute") {
   CHECK(std::string(matter.root().attribute("locale").value()) == "fr");
   CHECK(matter.kind == "motion");
 }
+
+TEST_CASE("--set of an element that holds elements is refused at the --set, not later") {
+  // The text took the place of <name>s, and the error blamed the template that copied it.
+  CHECK(error_of("to=<p>x</p>") ==
+        "--set to=…: <to> holds elements (<name>…), and --set gives only text: set one of them "
+        "instead, such as to/name[1]=…");
+}
+
+TEST_CASE("an attribute given by --set or --locale is located there; one read, at its name") {
+  Matter matter;
+  read_text(matter, "m.xml", "<letter\n  rules=\"x\" locale=\"en_US\"/>", {"@rules=y"}, "fr");
+  const auto root = matter.root();
+  CHECK(matter.locate(root, root.attribute("rules")).str() == "--set @rules=y");
+  CHECK(matter.locate(root, root.attribute("locale")).str() == "--locale");
+  read_text(matter, "m.xml", "<letter\n  rules=\"x\" locale=\"en_US\"/>");
+  CHECK(matter.locate(matter.root(), matter.root().attribute("rules")).str() == "m.xml:2:3");
+  CHECK(matter.locate(matter.root(), matter.root().attribute("locale")).str() == "m.xml:2:13");
+}

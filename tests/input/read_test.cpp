@@ -105,6 +105,16 @@ TEST_CASE("invalid UTF-8 and control characters are located") {
         "m.xml:2:3: attribute x: control character U+0085 at byte 0 is not allowed in text");
 }
 
+TEST_CASE("a NUL byte is located where it is, not where pugixml stopped") {
+  // pugixml ends the text at a NUL: this was "8:1: the file ends inside a tag".
+  std::string text = "<letter>\n<a/>\n<a/>\n<a/>\n<a/>\n<p>x";
+  text += '\0';
+  text += "y</p>\n</letter>\n\n";
+  CHECK(error_of(text) ==
+        "m.xml:6:5: a NUL byte (U+0000), which XML does not allow anywhere: is this a text "
+        "file?");
+}
+
 TEST_CASE("a byte-order mark does not shift columns") {
   CHECK(error_of("\xEF\xBB\xBF<a>&foo;</a>").find("m.xml:1:4: unknown entity") == 0);
 }
