@@ -19,7 +19,8 @@ constexpr long max_merge_iterations = 1000000;
 /// input (16 MiB), and what keeps the tree well under a gigabyte whatever the loops do.
 constexpr long max_merge_nodes = 4000000;
 /// Input nodes the XPath of one merge may walk, an expression that reaches past its context
-/// (xpath_cost.hpp) counting the whole input each time: about a second of pugixml's walking.
+/// (xpath_cost.hpp) counting the whole input each time: 2–3 s of pugixml walking, far below
+/// the 10 s any input within the limits may take.
 constexpr long long max_xpath_nodes = 100000000;
 
 /// What a directive sees: the input node it is about, and where it is in a for-each.
