@@ -76,6 +76,7 @@ TEST_CASE("a CSV header deeper than the 200-level limit is refused where it is w
   CHECK(error_of([&] { read_csv_text("rows.csv", "date," + deep + "\n2013-07-16,x\n"); }) ==
         "rows.csv:1:6: column 2 of the header is a path of 30001 elements; inputs are nested at "
         "most 200 deep, the root included, so a path names at most 199");
+}
 
 TEST_CASE("1,000 attributes on an element are read: 1,001 are refused at the element") {
   const auto element = [](std::size_t attributes) {

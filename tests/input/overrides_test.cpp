@@ -112,7 +112,7 @@ TEST_CASE("--set of an element that holds elements is refused at the --set, not 
         "instead, such as to/name[1]=…");
 }
 
-TEST_CASE("an attribute given by --set or --locale is located there; one read, at its name") {
+TEST_CASE("an attribute given by --set or --locale is located there, and one read at its name") {
   Matter matter;
   read_text(matter, "m.xml", "<letter\n  rules=\"x\" locale=\"en_US\"/>", {"@rules=y"}, "fr");
   const auto root = matter.root();
