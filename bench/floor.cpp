@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.hpp"
 #include "fonts/fonts.hpp"
-#include "fonts/utf8.hpp"
 #include "pdf/haru.hpp"
 
 namespace fs = std::filesystem;
@@ -56,7 +56,7 @@ std::set<char32_t> code_points_of(const std::vector<std::vector<std::string>>& p
     for (const auto& line : page)
       for (std::size_t at = 0; at < line.size();) {
         char32_t cp = 0;
-        if (fonts::next_code_point(line, at, cp) && cp <= 0xFFFF && font.has_glyph(cp))
+        if (fiscgen::utf8::next_code_point(line, at, cp) && cp <= 0xFFFF && font.has_glyph(cp))
           used.insert(cp);
       }
   if (used.empty()) used.insert(U' ');
@@ -69,7 +69,8 @@ std::string drawable(const std::string& line, const std::set<char32_t>& used) {
   for (std::size_t at = 0; at < line.size();) {
     const std::size_t start = at;
     char32_t cp = 0;
-    if (fonts::next_code_point(line, at, cp) && used.count(cp)) out.append(line, start, at - start);
+    if (fiscgen::utf8::next_code_point(line, at, cp) && used.count(cp))
+      out.append(line, start, at - start);
   }
   return out;
 }

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <iterator>
 
-#include "fonts/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace fiscgen::fonts {
 namespace {
@@ -149,7 +149,8 @@ std::u32string decode(std::string_view utf8) {
   std::size_t pos = 0;
   while (pos < utf8.size()) {
     char32_t cp = 0;
-    if (!next_code_point(utf8, pos, cp)) cp = 0xFFFD;  // measured like what a reader shows
+    if (!fiscgen::utf8::next_code_point(utf8, pos, cp))
+      cp = 0xFFFD;  // measured like what a reader shows
     text += cp;
   }
   return text;

@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 
+#include "base/utf8.hpp"
 #include "i18n/i18n.hpp"
 #include "i18n/icu_util.hpp"
 
@@ -54,12 +55,6 @@ void check_locale_name(const std::string& name) {
               "any (en, en_US, fr_CA, sr_Latn_RS)");
 }
 namespace {
-
-std::string hex_code_point(char32_t c) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
-  return buffer;
-}
 
 // tab, LF and CR are the only controls XML text may meaningfully carry; DEL and the C1 range
 // are rejected with C0 because they print as nothing and usually mean a mis-decoded file.
@@ -124,7 +119,7 @@ std::string normalise(std::string_view utf8, const SourceLocation& where) {
   std::size_t offset = 0;
   for (const char32_t c : to_utf32(utf8)) {
     if (is_forbidden_control(c))
-      throw Error(where, "control character " + hex_code_point(c) + " at byte " +
+      throw Error(where, "control character " + fiscgen::utf8::hex(c) + " at byte " +
                              std::to_string(offset) + " is not allowed in text");
     if (c >= 0x80) ascii = false;
     offset += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
@@ -258,7 +253,7 @@ std::string normalise_plain_text(std::string_view utf8, const SourceLocation& st
       text += ' ';
     } else if (is_forbidden_control(c)) {
       throw Error(locate_in(utf8, offset, start),
-                  "control character " + hex_code_point(c) + " is not allowed in text");
+                  "control character " + fiscgen::utf8::hex(c) + " is not allowed in text");
     } else {
       text.append(utf8.substr(offset, length));
     }

@@ -103,7 +103,4 @@ struct Context {
   double descent(double size) { return size * cache.font(0).descent() / 1000.0; }
 };
 
-/// Appends the UTF-8 form of `cp` to `out`.
-void append_utf8(std::string& out, char32_t cp);
-
 }  // namespace fiscgen::layout::detail

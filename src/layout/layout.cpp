@@ -1,4 +1,5 @@
 #include "layout/layout.hpp"
+#include "base/utf8.hpp"
 
 #include <cstdio>
 
@@ -69,11 +70,7 @@ MissingCharacters::MissingCharacters(std::vector<Missing> missing)
     : Error(first_of(missing)), missing_(std::move(missing)) {}
 
 std::string MissingCharacters::message_for(char32_t cp) {
-  char name[16];
-  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
-  std::string text = std::string("the character ") + name + " (";
-  detail::append_utf8(text, cp);
-  return text + ") is in no installed font";
+  return "the character " + utf8::name(cp) + " is in no installed font";
 }
 
 /// Three passes: the blocks become a flow of lines (shaping, line breaking, word placement, and

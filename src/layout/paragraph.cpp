@@ -1,4 +1,5 @@
 #include "layout/paragraph.hpp"
+#include "base/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -206,7 +207,7 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
       out.runs.push_back(TextRun{ax, y, atom.font, atom.size, {}});
     }
     // Right to left, a bracket shows its mirror image: ")" opens a Hebrew parenthesis.
-    append_utf8(out.runs.back().text, atom.level % 2 ? i18n::mirrored(atom.cp) : atom.cp);
+    fiscgen::utf8::append(out.runs.back().text, atom.level % 2 ? i18n::mirrored(atom.cp) : atom.cp);
     // Where the reader's pen goes: the advance, not the kerning, which starts a new run.
     pen = ax + width_of(k) - atom.kern;
   }

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "fonts/utf8.hpp"
+#include "base/utf8.hpp"
 #include "i18n/i18n.hpp"
 
 namespace fiscgen::layout::detail {
@@ -28,35 +28,7 @@ constexpr char32_t box_placeholder = 0x2588;
 constexpr char32_t no_break_space = 0x00A0;
 constexpr char32_t soft_hyphen = 0x00AD;
 
-std::string code_point_name(char32_t cp) {
-  char text[16];
-  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(cp));
-  std::string name = text;
-  name += " (";
-  append_utf8(name, cp);
-  name += ")";
-  return name;
-}
-
 }  // namespace
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 Shaper::Shaper(Context& context, const rules::Style& style) : context_(context), style_(style) {}
 
@@ -70,7 +42,7 @@ fonts::Face Shaper::face(const Attributes& a) const {
 
 int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where) {
   if (cp > 0xFFFF) {
-    throw Error(where, "the character " + code_point_name(cp) +
+    throw Error(where, "the character " + fiscgen::utf8::name(cp) +
                            " is outside the Basic Multilingual Plane, which is all the PDF "
                            "writer can draw");
   }
@@ -83,7 +55,7 @@ int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where) 
   }
   // One warning per font the document borrows from, naming it and the first character.
   if (fonts::FontSet::is_fallback(font) && context_.warned.insert(font).second)
-    context_.warnings.add(where, code_point_name(cp) + " and any other character " +
+    context_.warnings.add(where, fiscgen::utf8::name(cp) + " and any other character " +
                                      context_.cache.font(0).family() + " lacks are drawn from " +
                                      context_.cache.font(font).family() + " where it has them");
   return font;
@@ -101,7 +73,7 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
   const auto role = i18n::character_role(cp);
   if (cp == '\t' || cp == '\n' || cp == '\r' || role == i18n::CharacterRole::separator) cp = ' ';
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-    throw Error(where, "the control character " + code_point_name(cp) + " cannot be drawn");
+    throw Error(where, "the control character " + fiscgen::utf8::name(cp) + " cannot be drawn");
   char32_t measured = cp;
   if (cp == ' ') {
     atom.kind = AtomKind::space;
@@ -137,7 +109,7 @@ void Shaper::add_string(std::string_view logical, const Attributes& a, const Sou
   while (pos < utf8.size()) {
     char32_t cp = 0;
     const std::size_t start = pos;
-    if (!fonts::next_code_point(utf8, pos, cp))
+    if (!fiscgen::utf8::next_code_point(utf8, pos, cp))
       throw Error(where, "the text is not valid UTF-8 (byte " + std::to_string(start + 1) + ")");
     const auto offset = static_cast<std::uint32_t>(out_.text.size());
     if (cp == '\t' || cp == '\r' || cp == '\n')
@@ -149,7 +121,7 @@ void Shaper::add_string(std::string_view logical, const Attributes& a, const Sou
       if (upper != utf8.substr(start, pos - start)) {
         std::size_t upos = 0;
         char32_t ucp = 0;
-        while (upos < upper.size() && fonts::next_code_point(upper, upos, ucp))
+        while (upos < upper.size() && fiscgen::utf8::next_code_point(upper, upos, ucp))
           add_code_point(ucp, offset, a, where, size * small_caps_scale, rise);
         continue;
       }
@@ -204,7 +176,7 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
         atom.width =
             style_.size * (in.hidden_length > 0 ? in.hidden_length * measured_box_ems_per_character
                                                 : fixed_box_ems);
-        append_utf8(out_.text, box_placeholder);
+        fiscgen::utf8::append(out_.text, box_placeholder);
         out_.atoms.push_back(atom);
         break;
       }
@@ -295,7 +267,8 @@ void Shaper::add_tab_stop(double stop) {
   atom.kind = AtomKind::gap;
   atom.size = style_.size;
   atom.width = target - width;
-  append_utf8(out_.text, no_break_space);  // the label stays with the heading's first word
+  fiscgen::utf8::append(out_.text,
+                        no_break_space);  // the label stays with the heading's first word
   out_.atoms.push_back(atom);
 }
 

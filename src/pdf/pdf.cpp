@@ -16,7 +16,7 @@
 #include <set>
 #include <vector>
 
-#include "fonts/utf8.hpp"
+#include "base/utf8.hpp"
 #include "pdf/atomic_file.hpp"
 #include "pdf/content_id.hpp"
 #include "pdf/exhibits.hpp"
@@ -35,12 +35,6 @@ struct EmbeddedFont {
   HPDF_Font handle = nullptr;
 };
 
-std::string hex_code_point(char32_t cp) {
-  char text[16];
-  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(cp));
-  return text;
-}
-
 std::string where_run(std::size_t page, std::size_t run) {
   return "page " + std::to_string(page + 1) + ", text run " + std::to_string(run + 1);
 }
@@ -56,7 +50,7 @@ void require_utf8(std::string_view text, const std::string& what) {
   char32_t cp = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    if (!fonts::next_code_point(text, pos, cp))
+    if (!utf8::next_code_point(text, pos, cp))
       throw Error("PDF writer: " + what + " is not valid UTF-8 (byte " + std::to_string(start + 1) +
                   ")");
   }
@@ -83,15 +77,15 @@ std::vector<EmbeddedFont> collect_fonts(const layout::PageModel& model, fonts::F
       while (pos < run.text.size()) {
         char32_t cp = 0;
         const std::size_t start = pos;
-        if (!fonts::next_code_point(run.text, pos, cp))
+        if (!utf8::next_code_point(run.text, pos, cp))
           throw Error("PDF writer: " + where + " is not valid UTF-8 (byte " +
                       std::to_string(start + 1) + ")");
         // libharu's UTF-8 encoding makes 2-byte CIDs equal to the code point: BMP only.
         if (cp > 0xFFFF)
-          throw Error("PDF writer: " + where + " has " + hex_code_point(cp) +
+          throw Error("PDF writer: " + where + " has " + utf8::hex(cp) +
                       ", outside the Basic Multilingual Plane, which libharu cannot write");
         if (!font.has_glyph(cp))
-          throw Error("PDF writer: " + where + " has " + hex_code_point(cp) + ", which " +
+          throw Error("PDF writer: " + where + " has " + utf8::hex(cp) + ", which " +
                       font.family() + " (" + font.file().string() + ") has no glyph for");
         used[static_cast<std::size_t>(run.font)].insert(cp);
       }

@@ -11,7 +11,7 @@
 
 #include "../temp_dir.hpp"
 #include "fonts/fonts.hpp"
-#include "fonts/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace fs = std::filesystem;
 using fiscgen::Error;
@@ -240,7 +240,7 @@ TEST_CASE("the UTF-8 decoder accepts valid text and rejects malformed bytes") {
     std::size_t pos = 0;
     while (pos < text.size()) {
       char32_t cp = 0;
-      out.push_back(fiscgen::fonts::next_code_point(text, pos, cp) ? cp : 0xFFFFFFFF);
+      out.push_back(fiscgen::utf8::next_code_point(text, pos, cp) ? cp : 0xFFFFFFFF);
     }
     return out;
   };

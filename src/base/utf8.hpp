@@ -1,11 +1,13 @@
-// UTF-8 decoding shared by fonts/ (measuring) and pdf/ (collecting code points). Internal helper,
-// not a stage interface.
+// UTF-8 decoding and encoding, and how messages name a code point: one home for what fonts/,
+// layout/, i18n/ and pdf/ each had a copy of.
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
+#include <string>
 #include <string_view>
 
-namespace fiscgen::fonts {
+namespace fiscgen::utf8 {
 
 /// Decodes the code point starting at `pos` in `text` into `cp` and advances `pos` past it.
 /// Returns false (and advances by one byte) on malformed input: overlong forms, surrogates,
@@ -49,4 +51,37 @@ inline bool next_code_point(std::string_view text, std::size_t& pos, char32_t& c
   return true;
 }
 
-}  // namespace fiscgen::fonts
+/// Appends the UTF-8 form of `cp` (at most U+10FFFF) to `out`.
+inline void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+/// "U+0378": how messages name a code point.
+inline std::string hex(char32_t cp) {
+  char text[16];
+  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(cp));
+  return text;
+}
+
+/// "U+00E9 (é)": the code point and the character.
+inline std::string name(char32_t cp) {
+  std::string out = hex(cp) + " (";
+  append(out, cp);
+  return out + ")";
+}
+
+}  // namespace fiscgen::utf8
