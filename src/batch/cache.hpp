@@ -78,7 +78,7 @@ struct Context {
 };
 
 /// Why the output of `entry` is out of date, in words ("input changed", "template
-/// forms/fisc/caption.xml changed", "rules fisc-2010 changed: margin.left", "rules fisc-2010:
+/// forms/fisc/caption.xml changed", "rules fisc-2010 changed: margins.left", "rules fisc-2010:
 /// FIRM/forms/rules/fisc-2010.xml now overrides DATA/forms/rules/fisc-2010.xml"); empty when it
 /// is up to date. Each named file is looked up again on the search path of `paths`. `entry` null:
 /// never rendered. `old_rules` gives the bytes a rules profile had (by hash) so the settings that

@@ -2,6 +2,7 @@
 
 #include "cli/command.hpp"
 #include "rules/profile.hpp"
+#include "rules/settings.hpp"
 
 namespace fiscgen::cli {
 
@@ -11,9 +12,21 @@ void add_rules_command(CLI::App& app, Globals& globals) {
       "Examples:\n"
       "  fiscgen rules\n"
       "  fiscgen rules diff fisc-2010 frap-32\n"
+      "  fiscgen rules --settings-table\n"
       "  fiscgen render motion.xml --set @rules=frap-32");
-  command->callback([command, &globals] {
+  auto settings_table = std::make_shared<bool>(false);
+  command->add_flag("--settings-table", *settings_table,
+                    "Print the Markdown table of every setting a profile may hold (as in "
+                    "docs/rules.md)");
+  command->callback([command, settings_table, &globals] {
     if (!command->get_subcommands().empty()) return;
+    if (*settings_table) {
+      globals.action = [](const DataPaths&) {
+        std::cout << rules::settings_table();
+        return exit_ok;
+      };
+      return;
+    }
     globals.action = [](const DataPaths& paths) {
       Sources sources(paths);  // --templates folders first: a firm's own profiles are listed
       for (const auto& p : rules::list_profiles(sources))

@@ -3,11 +3,14 @@
 #include <pugixml.hpp>
 
 #include "base/xml.hpp"
+#include "rules/settings.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <type_traits>
+#include <variant>
 
 namespace fiscgen::rules {
 namespace {
@@ -29,109 +32,28 @@ class ProfileReader {
       fail(root, "expected <rules> at the root of a rules profile");
 
     Profile p;
-    p.name = required(root, "name");
-    p.title = root.attribute("title").value();
-    p.version = root.attribute("version").value();
-    p.effective = root.attribute("effective").value();
-    if (!p.effective.empty() && !iso_date(p.effective))
-      fail(root, "effective=\"" + p.effective + "\": expected a date as YYYY-MM-DD");
+    apply(root, profile_settings(), p);
     for (const auto& node : root.children()) {
       if (node.type() != pugi::node_element) continue;
       const std::string_view name = node.name();
-      if (name == "court") {
-        p.court = node.attribute("name").value();
-        p.court_place = node.attribute("place").value();
-      } else if (name == "page") {
-        p.page_width = length(node, "width", p.page_width);
-        p.page_height = length(node, "height", p.page_height);
-      } else if (name == "margins") {
-        p.margin_top = length(node, "top", p.margin_top);
-        p.margin_right = length(node, "right", p.margin_right);
-        p.margin_bottom = length(node, "bottom", p.margin_bottom);
-        p.margin_left = length(node, "left", p.margin_left);
-      } else if (name == "fonts") {
-        p.font_family = required(node, "family");
-        if (const auto fallback = node.attribute("fallback")) p.fallback_family = fallback.value();
-      } else if (name == "page-number") {
-        p.page_number.position = one_of(node, "position", p.page_number.position,
-                                        {"bottom-center", "bottom-right", "top-right", "none"});
-        if (const auto format = node.attribute("format")) p.page_number.format = format.value();
-        p.page_number.size = length(node, "size", p.page_number.size);
-        p.page_number.offset = length(node, "offset", p.page_number.offset);
-        p.page_number.first_page = yes_no(node, "first-page", p.page_number.first_page);
-      } else if (name == "signature") {
-        p.signature_indent = length(node, "indent", p.signature_indent);
-      } else if (name == "lists") {
-        p.list_label_hang = length(node, "label-hang", p.list_label_hang);
-        p.list_nested_indent = length(node, "nested-indent", p.list_nested_indent);
-      } else if (name == "headings") {
-        p.heading_label_tab = length(node, "label-tab", p.heading_label_tab);
-        if (p.heading_label_tab <= 0) fail(node, "label-tab must be more than 0");
-      } else if (name == "banners") {
-        p.banner_clearance = length(node, "clearance", p.banner_clearance);
-      } else if (name == "footnotes") {
-        p.footnote_separator = length(node, "separator", p.footnote_separator);
-        p.footnote_min_lines = count(node, "min-lines", p.footnote_min_lines);
-      } else if (name == "breaking") {
-        p.widow_lines = count(node, "widow-lines", p.widow_lines);
-        p.orphan_lines = count(node, "orphan-lines", p.orphan_lines);
-        auto& b = p.breaking;
-        b.tolerance = length(node, "tolerance", b.tolerance);
-        b.line_penalty = length(node, "line-penalty", b.line_penalty);
-        b.hyphen_penalty = length(node, "hyphen-penalty", b.hyphen_penalty);
-        b.widow_penalty = length(node, "widow-penalty", b.widow_penalty);
-        b.orphan_penalty = length(node, "orphan-penalty", b.orphan_penalty);
-      } else if (name == "limits") {
+      if (name == "limits") {
+        apply(node, profile_settings(), p);
         limits(node, p);
       } else if (name == "required") {
-        Requirement r{
-            required(node, "part"), required(node, "what"), node.attribute("rule").value(), {}};
-        if (!doc::valid_part_name(r.part)) bad_part(node, r.part);
-        std::istringstream kinds(node.attribute("kinds").value());
-        for (std::string kind; kinds >> kind;) r.kinds.push_back(kind);
-        for (const auto& other : p.required)
-          if (other.part == r.part) fail(node, "part \"" + r.part + "\" is required twice");
-        p.required.push_back(std::move(r));
-      } else if (name == "type") {
-        p.minimum_type_size = length(node, "minimum-size", p.minimum_type_size);
-        p.type_rule = node.attribute("rule").value();
-      } else if (name == "tables") {
-        p.tables.contents = yes_no(node, "contents", p.tables.contents);
-        p.tables.authorities = yes_no(node, "authorities", p.tables.authorities);
-        p.tables.over_pages = count(node, "over-pages", p.tables.over_pages);
-        p.tables.rule = node.attribute("rule").value();
-        std::istringstream kinds(node.attribute("kinds").value());
-        for (std::string kind; kinds >> kind;) p.tables.kinds.push_back(kind);
-      } else if (name == "authorities") {
-        p.passim_after = count(node, "passim-after", p.passim_after);
-      } else if (name == "citations") {
-        p.citations.case_name =
-            one_of(node, "case-name", p.citations.case_name, {"italic", "underline"});
-        p.citations.short_forms =
-            one_of(node, "short-forms", p.citations.short_forms, {"auto", "as-written"});
-        p.citations.detect = yes_no(node, "detect", p.citations.detect);
-      } else if (name == "redactions") {
-        const bool measured =
-            one_of(node, "boxes",
-                   p.redaction_boxes == RedactionBoxes::measured ? "measured" : "fixed",
-                   {"fixed", "measured"}) == "measured";
-        p.redaction_boxes = measured ? RedactionBoxes::measured : RedactionBoxes::fixed;
+        requirement(node, p);
       } else if (name == "numbering") {
         const int level = count(node, "level", 0);
         if (level < 1) fail(node, "numbering level must be 1 or more");
-        p.heading_numbering[level] =
-            one_of(node, "style", "none",
-                   {"upper-roman", "lower-roman", "upper-alpha", "lower-alpha", "decimal", "none"});
+        Numbering numbering;
+        apply(node, numbering_settings(), numbering);
+        p.heading_numbering[level] = numbering.style;
       } else if (name == "style") {
         const std::string style_name = required(node, "name");
         if (p.styles.count(style_name)) fail(node, "style \"" + style_name + "\" is defined twice");
         p.styles[style_name] = style(node);
-      } else {
-        fail(node, "unknown element <" + std::string(name) +
-                       "> in a rules profile; expected court, page, margins, fonts, page-number, "
-                       "signature, lists, headings, banners, footnotes, breaking, numbering, "
-                       "style, limits, required, type, tables, authorities, citations or "
-                       "redactions");
+      } else if (!apply(node, profile_settings(), p)) {
+        fail(node, "unknown element <" + std::string(name) + "> in a rules profile; expected " +
+                       known_elements());
       }
     }
     for (const char* needed : {"body", "heading", "footnote"})
@@ -183,18 +105,98 @@ class ProfileReader {
     return one_of(node, name, fallback ? "yes" : "no", {"yes", "no"}) == "yes";
   }
 
-  std::string one_of(const pugi::xml_node& node, const char* name, const std::string& fallback,
-                     std::initializer_list<const char*> allowed) const {
+  std::string one_of(const pugi::xml_node& node, const char* name, std::string_view fallback,
+                     const std::vector<std::string_view>& allowed) const {
     const auto attribute = node.attribute(name);
-    if (!attribute) return fallback;
+    if (!attribute) return std::string(fallback);
     const std::string value = attribute.value();
     std::string list;
-    for (const char* option : allowed) {
+    for (const auto option : allowed) {
       if (value == option) return value;
       list += list.empty() ? "" : ", ";
       list += option;
     }
     fail(node, std::string(name) + "=\"" + value + "\": expected one of " + list);
+  }
+
+  /// Reads the attributes `rows` declare for `node`'s element into `record`, checking each as
+  /// its type says. False when no row is for that element.
+  template <class Record>
+  bool apply(const pugi::xml_node& node, const std::vector<Setting<Record>>& rows,
+             Record& record) const {
+    bool known = false;
+    for (const auto& row : rows) {
+      if (row.element != node.name()) continue;
+      known = true;
+      const std::string name(row.attribute);
+      if (row.required) required(node, name.c_str());
+      if (node.attribute(name.c_str())) read(row, node, name.c_str(), record);
+    }
+    return known;
+  }
+
+  template <class Record>
+  void read(const Setting<Record>& row, const pugi::xml_node& node, const char* name,
+            Record& record) const {
+    std::visit(
+        [&](const auto& member) {
+          using M = std::decay_t<decltype(member)>;
+          if constexpr (std::is_same_v<M, EnumMember<Record>>) {
+            const auto choices = choices_of(row);
+            const auto value = one_of(node, name, choices.at(member.get(record)), choices);
+            const auto found = std::find(choices.begin(), choices.end(), value);
+            member.set(record, static_cast<std::size_t>(found - choices.begin()));
+          } else {
+            auto& target = member(record);
+            using V = std::decay_t<decltype(target)>;
+            if constexpr (std::is_same_v<V, std::string>) {
+              target = row.type == SettingType::choice ? one_of(node, name, target, choices_of(row))
+                                                       : node.attribute(name).value();
+              if (row.type == SettingType::date && !target.empty() && !iso_date(target))
+                fail(node,
+                     std::string(name) + "=\"" + target + "\": expected a date as YYYY-MM-DD");
+            } else if constexpr (std::is_same_v<V, double>) {
+              target = length(node, name, target);
+              if (row.type == SettingType::positive && target <= 0)
+                fail(node, std::string(name) + " must be more than 0");
+            } else if constexpr (std::is_same_v<V, int>) {
+              target = count(node, name, target);
+            } else if constexpr (std::is_same_v<V, bool>) {
+              target = yes_no(node, name, target);
+            } else {
+              target.clear();
+              std::istringstream words(node.attribute(name).value());
+              for (std::string word; words >> word;) target.push_back(word);
+            }
+          }
+        },
+        row.member);
+  }
+
+  /// "court, page, …, or style": the elements a profile may hold, for the unknown one's error.
+  static std::string known_elements() {
+    std::vector<std::string_view> names;
+    for (const auto& row : profile_settings())
+      if (row.element != "rules" &&
+          std::find(names.begin(), names.end(), row.element) == names.end())
+        names.push_back(row.element);
+    for (const std::string_view repeated : {"numbering", "style", "required"})
+      names.push_back(repeated);
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i)
+      (list += i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") += names[i];
+    return list;
+  }
+
+  /// <required part="…" what="…" rule="…" kinds="…"/>: a part every filing must contain.
+  void requirement(const pugi::xml_node& node, Profile& p) const {
+    Requirement r;
+    r.part = required(node, "part");
+    apply(node, requirement_settings(), r);
+    if (!doc::valid_part_name(r.part)) bad_part(node, r.part);
+    for (const auto& other : p.required)
+      if (other.part == r.part) fail(node, "part \"" + r.part + "\" is required twice");
+    p.required.push_back(std::move(r));
   }
 
   [[noreturn]] void bad_part(const pugi::xml_node& node, const std::string& part) const {
@@ -211,20 +213,15 @@ class ProfileReader {
   /// <limits note="…" rule="…"> <limit kind="" words="" pages="" document="" rule=""/> …
   ///   <not-counted part="…"/> … </limits>
   void limits(const pugi::xml_node& node, Profile& p) const {
-    if (const auto note = node.attribute("note")) p.not_counted_note = note.value();
-    p.not_counted_rule = node.attribute("rule").value();
     for (const auto& child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
       if (name == "limit") {
         Limit limit;
         limit.kind = child.attribute("kind").value();
-        limit.words = count(child, "words", 0);
-        limit.pages = count(child, "pages", 0);
+        apply(child, limit_settings(), limit);
         if (limit.words == 0 && limit.pages == 0)
           fail(child, "<limit> needs words=\"N\" or pages=\"N\", more than 0");
-        limit.document = child.attribute("document").value();
-        limit.rule = child.attribute("rule").value();
         for (const auto& other : p.limits)
           if (other.kind == limit.kind)
             fail(child, limit.kind.empty() ? std::string("two limits name no kind")
@@ -243,26 +240,9 @@ class ProfileReader {
 
   Style style(const pugi::xml_node& node) const {
     Style s;
-    const std::string face =
-        one_of(node, "face", "regular", {"regular", "bold", "italic", "bold-italic"});
-    s.face = face == "bold"          ? Face::bold
-             : face == "italic"      ? Face::italic
-             : face == "bold-italic" ? Face::bold_italic
-                                     : Face::regular;
-    s.size = length(node, "size", s.size);
-    if (s.size <= 0) fail(node, "size must be more than 0");
-    s.line_height = length(node, "line-height", s.size * 1.15);
-    s.space_before = length(node, "space-before", 0);
-    s.space_after = length(node, "space-after", 0);
-    s.indent_left = length(node, "indent-left", 0);
-    s.indent_right = length(node, "indent-right", 0);
-    s.first_line_indent = length(node, "first-line-indent", 0);
-    const std::string align = one_of(node, "align", "left", {"left", "center", "right", "justify"});
-    s.align = align == "center"    ? doc::Align::center
-              : align == "right"   ? doc::Align::right
-              : align == "justify" ? doc::Align::justify
-                                   : doc::Align::left;
-    s.keep_with_next = yes_no(node, "keep-with-next", false);
+    apply(node, style_settings(), s);
+    // Single spacing with a little leading, whatever the size.
+    if (!node.attribute("line-height")) s.line_height = s.size * 1.15;
     return s;
   }
 

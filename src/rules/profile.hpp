@@ -147,8 +147,9 @@ struct Profile {
   bool counted(const std::string& part) const;
 };
 
-/// Every setting that differs between two profiles, one line each in the profiles' order:
-/// "margin.left: 72 → 90", "style body.size: 12 → 14", "limit words: none → 13000".
+/// Every setting that differs between two profiles, one line each in the profiles' order, named
+/// as the profile file spells it (rules/settings.hpp): "margins.left: 72 → 90",
+/// "style body.size: 12 → 14", "limit.words: none → 13000".
 std::vector<std::string> differences(const Profile& from, const Profile& to);
 
 /// Reads forms/rules/NAME.xml. Errors name file:line:col and what was expected.

@@ -154,7 +154,7 @@ TEST_CASE("scenario: the court amends its margin: exactly its 50 filings are ren
       CHECK_MESSAGE(document.status == "rendered", name);
       CHECK_MESSAGE(
           document.reasons ==
-              std::vector<std::string>{"rules fisc-2010 changed: margin.left: 72 \u2192 90"},
+              std::vector<std::string>{"rules fisc-2010 changed: margins.left: 72 \u2192 90"},
           name);
     } else {
       CHECK_MESSAGE(document.status == "up-to-date", name);
@@ -163,7 +163,7 @@ TEST_CASE("scenario: the court amends its margin: exactly its 50 filings are ren
   }
   CHECK(rendered == filings);
   // The progress lines say it too, once per filing, and the summary counts them.
-  CHECK(count(second.err, "): rules fisc-2010 changed: margin.left: 72 \u2192 90\n") == filings);
+  CHECK(count(second.err, "): rules fisc-2010 changed: margins.left: 72 \u2192 90\n") == filings);
   CHECK(second.err.find("50 rendered, 6 up to date, 0 failed") != std::string::npos);
   // A reader of the PDFs sees the new margin; the letters were not written again.
   for (const int i : {0, 7, 49})

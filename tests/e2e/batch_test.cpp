@@ -147,7 +147,7 @@ TEST_CASE("batch renders again the documents whose template changed in a --data-
   const auto third = e2e::fiscgen(arguments);
   REQUIRE_MESSAGE(third.status == 0, third.err);
   // rules::differences() names the settings: the margin first, in the profile's order.
-  CHECK(count(third.err, ": rules fisc-2010 changed: margin.left: 72 → 90") == 2);
+  CHECK(count(third.err, ": rules fisc-2010 changed: margins.left: 72 → 90") == 2);
 }
 
 TEST_CASE("batch: a broken input fails alone, named at file:line:col, and the report says so") {

@@ -243,7 +243,7 @@ TEST_CASE("overrides: batch renders again exactly the documents whose profile is
   write(profile, replace(wide_fisc(), "left=\"108\"", "left=\"126\""));
   report = batch("edited.json", true);
   CHECK(motion_reasons(report, 0) ==
-        std::vector<std::string>{"rules fisc-2010 changed: margin.left: 108 \u2192 126"});
+        std::vector<std::string>{"rules fisc-2010 changed: margins.left: 108 \u2192 126"});
   CHECK(statuses(report) == std::map<std::string, int>{{"rendered", 3}, {"up-to-date", 2}});
 
   // The folder no longer given: the built-in profile is read again, and said so.

@@ -89,14 +89,14 @@ TEST_CASE("rules diff prints one line per differing setting: an unknown profile 
   const auto run = e2e::fiscgen({"rules", "diff", "fisc-2010", "frap-32"});
   REQUIRE_MESSAGE(run.status == 0, run.err);
   for (const char* line :
-       {"style body.size: 12 \u2192 14\n", "limit words: none \u2192 13000\n",
-        "limit words (reply): none \u2192 6500\n", "type.minimum-size: none \u2192 14\n"})
+       {"style body.size: 12 \u2192 14\n", "limit.words: none \u2192 13000\n",
+        "limit reply.words: none \u2192 6500\n", "type.minimum-size: none \u2192 14\n"})
     CHECK_MESSAGE(run.out.find(line) != std::string::npos, line);
-  CHECK(run.out.find("margin.") == std::string::npos);
+  CHECK(run.out.find("margins.") == std::string::npos);
 
   const auto pages = e2e::fiscgen({"rules", "diff", "fisc-2010", "dc-local"});
-  CHECK(pages.out.find("limit pages: none \u2192 45\n") != std::string::npos);
-  CHECK(pages.out.find("court: UNITED STATES FOREIGN INTELLIGENCE SURVEILLANCE COURT \u2192 "
+  CHECK(pages.out.find("limit.pages: none \u2192 45\n") != std::string::npos);
+  CHECK(pages.out.find("court.name: UNITED STATES FOREIGN INTELLIGENCE SURVEILLANCE COURT \u2192 "
                        "UNITED STATES DISTRICT COURT\n") != std::string::npos);
 
   const auto same = e2e::fiscgen({"rules", "diff", "frap-32", "frap-32"});
@@ -106,6 +106,17 @@ TEST_CASE("rules diff prints one line per differing setting: an unknown profile 
   const auto unknown = e2e::fiscgen({"rules", "diff", "fisc-2010", "frap-99"});
   CHECK(unknown.status == 1);
   CHECK(unknown.err.find("unknown rules profile \"frap-99\"") != std::string::npos);
+}
+
+TEST_CASE("rules --settings-table prints the table docs/rules.md holds") {
+  const auto run = e2e::fiscgen({"rules", "--settings-table"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(run.out.starts_with("| setting | value | default | meaning |\n"));
+  CHECK(run.out.find("| `margins.left` | length | 72 |") != std::string::npos);
+  const auto docs =
+      e2e::read_file(std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "docs/rules.md");
+  CHECK_MESSAGE(docs.find("<!-- settings table: generated -->\n" + run.out) != std::string::npos,
+                "docs/rules.md is out of date: run scripts/update-docs");
 }
 
 TEST_CASE(

@@ -249,17 +249,19 @@ TEST_CASE("rules diff: one line per differing setting, none for equal profiles")
   CHECK(has("style body.size: 12 \u2192 14"));
   CHECK(has("style body.line-height: 24 \u2192 28"));
   CHECK(has("style footnote.size: 12 \u2192 14"));
-  CHECK(has("limit words: none \u2192 13000"));
-  CHECK(has("limit words (reply): none \u2192 6500"));
+  CHECK(has("limit.words: none \u2192 13000"));
+  CHECK(has("limit reply.words: none \u2192 6500"));
   CHECK(has("type.minimum-size: none \u2192 14"));
   CHECK(has("effective: 2010-11-01 \u2192 2016-12-01"));
-  CHECK(has("required certificate-of-compliance: none \u2192 FRAP 32(g)(1)"));
+  CHECK(has("required certificate-of-compliance.rule: none \u2192 FRAP 32(g)(1)"));
+  CHECK(has("court.name: UNITED STATES FOREIGN INTELLIGENCE SURVEILLANCE COURT \u2192 UNITED "
+            "STATES COURT OF APPEALS"));
   CHECK(has("tables.contents: no \u2192 yes"));
-  CHECK_FALSE(has("margin.left: 72 \u2192 72"));
-  for (const auto& line : lines) CHECK(line.find("margin.") == std::string::npos);
+  CHECK_FALSE(has("margins.left: 72 \u2192 72"));
+  for (const auto& line : lines) CHECK(line.find("margins.") == std::string::npos);
 
   auto wider = fisc;
   wider.margin_left = 90;
-  CHECK(rules::differences(fisc, wider) == std::vector<std::string>{"margin.left: 72 \u2192 90"});
-  CHECK(rules::differences(wider, fisc) == std::vector<std::string>{"margin.left: 90 \u2192 72"});
+  CHECK(rules::differences(fisc, wider) == std::vector<std::string>{"margins.left: 72 \u2192 90"});
+  CHECK(rules::differences(wider, fisc) == std::vector<std::string>{"margins.left: 90 \u2192 72"});
 }
