@@ -129,16 +129,17 @@ void add_batch_command(CLI::App& app, Globals& globals) {
                    "manifests (one path per line, relative to the manifest)")
       ->required()
       ->check(CLI::ExistingPath);
-  command
-      ->add_option("-o,--output", options->output,
-                   "Folder for the PDFs, mirroring the inputs' folders (default: beside each "
-                   "input); the cache .fiscgen-batch.json is kept there")
+  takes(command->add_option("-o,--output", options->output,
+                            "Folder for the PDFs, mirroring the inputs' folders (default: beside "
+                            "each input); the cache .fiscgen-batch.json is kept there"),
+        Value::folder)
       ->check(output_folder_validator());
   command
       ->add_option("-j,--jobs", options->jobs, "Documents rendered at once (default: one per core)")
       ->check(jobs_in_range);
-  command->add_option("--rules", options->rules,
-                      "Render every document with this rules profile (as --set @rules=NAME)");
+  takes(command->add_option("--rules", options->rules,
+                            "Render every document with this rules profile (as --set @rules=NAME)"),
+        Value::profile);
   command->add_flag("--public", options->public_version,
                     "The public versions, as render --public makes them (a key of their own: "
                     "use another -o folder for them)");
@@ -148,8 +149,9 @@ void add_batch_command(CLI::App& app, Globals& globals) {
   command->add_flag("--explain", options->explain, "Say why each document is rendered again");
   command->add_flag("--dry-run", options->dry_run,
                     "Print what would be rendered and why; write nothing");
-  command->add_option("--report", options->report,
-                      "Write a JSON report: every document, its status, pages, time and key");
+  takes(command->add_option("--report", options->report,
+                            "Write a JSON report: every document, its status, pages, time and key"),
+        Value::file);
   command
       ->add_option("--shard", options->shard,
                    "Render only part K of N (e.g. 2/8), for spreading a batch over machines")

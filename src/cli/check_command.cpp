@@ -20,10 +20,11 @@ void add_check_command(CLI::App& app, Globals& globals) {
       "check",
       "Report every problem with an input at once, then lay it out and check it against its "
       "rules profile (limits, required parts, type size); writes nothing");
-  command->add_option("input", options->input, "The input XML file")
+  takes(command->add_option("input", options->input, "The input XML file"), Value::input)
       ->required()
       ->check(CLI::ExistingFile);
-  command->add_option("--locale", options->locale, "Locale of the document, e.g. en_US, fr");
+  takes(command->add_option("--locale", options->locale, "Locale of the document, e.g. en_US, fr"),
+        Value::locale);
   command->add_option("--set", options->overrides, "Override or add a leaf: path=value")
       ->allow_extra_args(false);
   command->add_flag("--detect-citations", options->detect_citations,

@@ -38,6 +38,21 @@ void add_rules_command(CLI::App& app, Globals& globals);
 void add_doctor_command(CLI::App& app, Globals& globals);
 void add_batch_command(CLI::App& app, Globals& globals);
 void add_cite_command(CLI::App& app, Globals& globals);
+/// `fiscgen man` and `fiscgen completion bash|zsh|fish`: hidden commands that print the man
+/// page and the completion scripts made from `app`'s own declaration. Added last.
+void add_reference_commands(CLI::App& app, Globals& globals);
+
+/// What an option's or argument's value is: --help shows it as its type name, and the
+/// completion scripts offer candidates for it. A closed set: the scripts know each one.
+enum class Value { file, folder, input, csv, locale, form, profile };
+/// Declares what `option` takes; returns it, for chaining.
+CLI::Option* takes(CLI::Option* option, Value value);
+
+/// The man page (roff) of every command and option `app` declares, hidden ones aside.
+std::string man_page(const CLI::App& app);
+/// A completion script for `shell` (bash, zsh or fish) offering every command and option `app`
+/// declares, and values for the options that take them. The bash one needs no bash-completion.
+std::string completion_script(const CLI::App& app, const std::string& shell);
 
 /// --exhibits DIR, the same on render, check and batch: where <exhibit file="…"> is read.
 void add_exhibits_option(CLI::App& command, std::string& folder);

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   add_doctor_command(app, globals);
   add_batch_command(app, globals);
   add_cite_command(app, globals);
+  add_reference_commands(app, globals);
 
   // CLI11 quotes what was typed in its messages: escaped like every other message.
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {

@@ -19,10 +19,12 @@ void add_new_command(CLI::App& app, Globals& globals) {
                    "The input's root: motion, brief, letter, … (`fiscgen forms` lists the forms, "
                    "a wrong kind lists the kinds)")
       ->required();
-  command->add_option("--form", options->form,
-                      "The form or letter (default: the one for KIND, or the one its folder "
-                      "marks default=\"yes\")");
-  command->add_option("-o,--output", options->output, "Where to write (default: stdout)");
+  takes(command->add_option("--form", options->form,
+                            "The form or letter (default: the one for KIND, or the one its folder "
+                            "marks default=\"yes\")"),
+        Value::form);
+  takes(command->add_option("-o,--output", options->output, "Where to write (default: stdout)"),
+        Value::file);
   command->add_flag("--force", options->force, "Replace an existing output file");
   command->footer(
       "Examples:\n  fiscgen new motion -o matter.xml\n  fiscgen new letter --form attorney-general "

@@ -103,22 +103,25 @@ int render_data_rows(const Options& options, const DataPaths& paths) {
 }  // namespace
 
 void add_exhibits_option(CLI::App& command, std::string& folder) {
-  command
-      .add_option("--exhibits", folder,
-                  "Folder the <exhibit file=\"…\"> files are read from (default: the input's "
-                  "folder); nothing outside it is read")
+  takes(command.add_option("--exhibits", folder,
+                           "Folder the <exhibit file=\"…\"> files are read from (default: the "
+                           "input's folder); nothing outside it is read"),
+        Value::folder)
       ->check(CLI::ExistingDirectory);
 }
 
 void add_render_command(CLI::App& app, Globals& globals) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand("render", "Render an input (motion or letter) to PDF");
-  command->add_option("input", options->input, "The input XML file")
+  takes(command->add_option("input", options->input, "The input XML file"), Value::input)
       ->required()
       ->check(CLI::ExistingFile);
-  command->add_option("-o,--output", options->output,
-                      "Where to write (default: INPUT with .pdf; tree: stdout)");
-  command->add_option("--locale", options->request.locale, "Locale of the document, e.g. en_US, fr")
+  takes(command->add_option("-o,--output", options->output,
+                            "Where to write (default: INPUT with .pdf; tree: stdout)"),
+        Value::file);
+  takes(command->add_option("--locale", options->request.locale,
+                            "Locale of the document, e.g. en_US, fr"),
+        Value::locale)
       ->check(CLI::Validator(
           [](const std::string& locale) -> std::string {
             // Empty would mean "no --locale" further on: say so here instead.
@@ -135,9 +138,10 @@ void add_render_command(CLI::App& app, Globals& globals) {
       ->add_option("--emit", options->emit,
                    "What to write: pdf, or tree (the document tree as XML)")
       ->check(CLI::IsMember({"pdf", "tree"}));
-  command
-      ->add_option("--data", options->data,
-                   "Mail merge: a CSV file whose header names input paths; one PDF per row")
+  takes(
+      command->add_option("--data", options->data,
+                          "Mail merge: a CSV file whose header names input paths; one PDF per row"),
+      Value::csv)
       ->check(CLI::ExistingFile);
   command->add_option("--name", options->name,
                       "Mail merge: output file names, {column} from the row, {row} its number "

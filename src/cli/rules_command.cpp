@@ -43,8 +43,11 @@ void add_rules_command(CLI::App& app, Globals& globals) {
   auto pair = std::make_shared<Pair>();
   auto* diff = command->add_subcommand(
       "diff", "Print every setting that differs between two profiles, one per line");
-  diff->add_option("from", pair->from, "The profile to compare from, e.g. fisc-2010")->required();
-  diff->add_option("to", pair->to, "The profile to compare to, e.g. frap-32")->required();
+  takes(diff->add_option("from", pair->from, "The profile to compare from, e.g. fisc-2010"),
+        Value::profile)
+      ->required();
+  takes(diff->add_option("to", pair->to, "The profile to compare to, e.g. frap-32"), Value::profile)
+      ->required();
   diff->footer("Example:\n  fiscgen rules diff fisc-2010 frap-32");
   diff->callback([pair, &globals] {
     globals.action = [pair](const DataPaths& paths) {
