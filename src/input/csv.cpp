@@ -90,6 +90,12 @@ CsvTable read_csv_text(const std::string& name, std::string_view text) {
       throw Error(
           lines.locate(static_cast<std::ptrdiff_t>(header_at[i])),
           "column " + std::to_string(i + 1) + " of the header is " + path_too_deep(elements));
+    else if (!is_path(table.header[i]))
+      // Each row would fail alone, or worse: "a=b" with a cell "c" set a to "b=c".
+      throw Error(lines.locate(static_cast<std::ptrdiff_t>(header_at[i])),
+                  "column " + std::to_string(i + 1) + " of the header, \"" + table.header[i] +
+                      "\", is not an input path: expected names separated by '/', an optional "
+                      "[n] counting from 1 and a final @attribute, such as to/@ref");
   for (std::size_t i = 1; i < records.size(); ++i)
     table.rows.push_back({starts[i], std::move(records[i])});
   return table;

@@ -86,6 +86,10 @@ std::size_t path_elements(std::string_view path) {
   return count;
 }
 
+bool is_path(std::string_view path) {
+  return parse_path(path).has_value();
+}
+
 std::string path_too_deep(std::size_t elements) {
   return "a path of " + std::to_string(elements) + " elements; inputs are nested at most " +
          std::to_string(max_nesting_depth) + " deep, the root included, so a path names at most " +

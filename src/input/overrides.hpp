@@ -18,6 +18,10 @@ std::size_t path_elements(std::string_view path);
 /// "a path of N elements …": the message for a path longer than max_path_elements.
 std::string path_too_deep(std::size_t elements);
 
+/// Whether `path` is written as an override's path is: names separated by '/', each with an
+/// optional [n] counting from 1, and an optional final @attribute. A CSV header must be one.
+bool is_path(std::string_view path);
+
 /// Applies one override to `matter`, creating missing elements and recording where they came
 /// from in matter.added. Bad syntax, or a path of more than max_path_elements elements, throws
 /// Error with an example of the right form.
