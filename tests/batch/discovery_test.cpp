@@ -140,3 +140,19 @@ TEST_CASE("discovery: a link loop is not followed, and the link is named in a wa
   CHECK(said.find((dir / "filings/again").string() + ": a link to a folder already read") !=
         std::string::npos);
 }
+
+TEST_CASE("discovery: a folder named again is not walked again") {
+  // Seen writing the manifest fuzz target: a manifest repeating "." walked the folder once a
+  // line (32,768 lines: 3 s for six files), and warned of each link loop in it every time.
+  TempDir dir;
+  write(dir / "filings/a.xml", motion);
+  write(dir / "filings/sub/b.xml", letter);
+  fs::create_directory_symlink("..", dir / "filings/sub/up");
+  std::string lines;
+  for (int i = 0; i < 3; ++i) lines += ".\nsub\n./sub/up\n";
+  write(dir / "filings/again.list", lines);
+  fiscgen::Warnings warnings;
+  const auto found = discover({dir / "filings/again.list", dir / "filings"}, &warnings);
+  CHECK(names(found) == std::vector<std::string>{"a.xml", "sub/b.xml"});
+  CHECK(warnings.list().size() == 1);
+}
