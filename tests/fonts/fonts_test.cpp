@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "../temp_dir.hpp"
-#include "fonts/fonts.hpp"
 #include "base/utf8.hpp"
+#include "fonts/fonts.hpp"
 
 namespace fs = std::filesystem;
 using fiscgen::Error;

@@ -254,8 +254,9 @@ TEST_CASE("rules diff: one line per differing setting, none for equal profiles")
   CHECK(has("type.minimum-size: none \u2192 14"));
   CHECK(has("effective: 2010-11-01 \u2192 2016-12-01"));
   CHECK(has("required certificate-of-compliance.rule: none \u2192 FRAP 32(g)(1)"));
-  CHECK(has("court.name: UNITED STATES FOREIGN INTELLIGENCE SURVEILLANCE COURT \u2192 UNITED "
-            "STATES COURT OF APPEALS"));
+  CHECK(
+      has("court.name: UNITED STATES FOREIGN INTELLIGENCE SURVEILLANCE COURT \u2192 UNITED "
+          "STATES COURT OF APPEALS"));
   CHECK(has("tables.contents: no \u2192 yes"));
   CHECK_FALSE(has("margins.left: 72 \u2192 72"));
   for (const auto& line : lines) CHECK(line.find("margins.") == std::string::npos);
