@@ -7,29 +7,13 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "base/utf8.hpp"
+
 namespace fiscgen::batch::json {
 namespace {
 
 const Value null_value;
 const std::string empty_string;
-
-void append_utf8(std::string& out, unsigned code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
 
 class Reader {
  public:
@@ -170,7 +154,7 @@ class Reader {
           } else if (code >= 0xD800 && code < 0xE000) {
             fail("unpaired surrogate");
           }
-          append_utf8(out, code);
+          utf8::append(out, static_cast<char32_t>(code));
           break;
         }
         default:
