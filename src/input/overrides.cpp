@@ -75,6 +75,14 @@ void forget(Matter& matter, const pugi::xml_node& node) {
   for (const pugi::xml_node& child : node.children()) forget(matter, child);
 }
 
+/// The step.index-th child named step.name of `parent`, or none; `count` is how many such
+/// children were seen (all of them when there is none).
+pugi::xml_node nth_child(const pugi::xml_node& parent, const Step& step, std::size_t& count) {
+  for (pugi::xml_node child : parent.children(step.name.c_str()))
+    if (++count == step.index) return child;
+  return {};
+}
+
 }  // namespace
 
 std::size_t path_elements(std::string_view path) {
@@ -134,12 +142,7 @@ void apply_override(Matter& matter, const std::string& text) {
   for (const Step& step : path->elements) {
     walked += (walked.empty() ? "" : "/") + step.name;
     std::size_t count = 0;
-    pugi::xml_node found;
-    for (pugi::xml_node child : node.children(step.name.c_str()))
-      if (++count == step.index) {
-        found = child;
-        break;
-      }
+    pugi::xml_node found = nth_child(node, step, count);
     if (!found) {
       if (count + 1 < step.index)
         throw Error(origin, "cannot add " + walked + "[" + std::to_string(step.index) +
@@ -180,12 +183,7 @@ void remove_path(Matter& matter, const std::string& text) {
   pugi::xml_node node = matter.root();
   for (const Step& step : path->elements) {
     std::size_t count = 0;
-    pugi::xml_node found;
-    for (pugi::xml_node child : node.children(step.name.c_str()))
-      if (++count == step.index) {
-        found = child;
-        break;
-      }
+    const pugi::xml_node found = nth_child(node, step, count);
     if (!found) return;
     node = found;
   }
