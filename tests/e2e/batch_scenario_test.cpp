@@ -31,38 +31,6 @@ std::string replace(std::string text, const std::string& from, const std::string
   return text.replace(at, from.size(), to);
 }
 
-/// One document of a --report file, read with plain searches (its "name" to the object's end).
-struct Reported {
-  std::string status;
-  std::vector<std::string> reasons;
-};
-
-std::map<std::string, Reported> read_report(const fs::path& file) {
-  const std::string json = e2e::read_file(file);
-  static const std::regex name_field(R"re("name": "([^"]+)")re");
-  static const std::regex status_field(R"re("status": "([^"]+)")re");
-  static const std::regex reasons_field(R"re("reasons": \[([^\]]*)\])re");
-  static const std::regex quoted(R"re("((?:[^"\\]|\\.)*)")re");
-  std::map<std::string, Reported> documents;
-  for (auto it = std::sregex_iterator(json.begin(), json.end(), name_field);
-       it != std::sregex_iterator(); ++it) {
-    const auto begin = json.rfind('{', static_cast<std::size_t>(it->position()));
-    const auto end = json.find('}', static_cast<std::size_t>(it->position()));
-    const std::string object = json.substr(begin, end - begin);
-    Reported reported;
-    std::smatch match;
-    if (std::regex_search(object, match, status_field)) reported.status = match[1];
-    if (std::regex_search(object, match, reasons_field)) {
-      const std::string list = match[1];
-      for (auto r = std::sregex_iterator(list.begin(), list.end(), quoted);
-           r != std::sregex_iterator(); ++r)
-        reported.reasons.push_back((*r)[1]);
-    }
-    documents[(*it)[1]] = reported;
-  }
-  return documents;
-}
-
 /// The smallest left edge of the words on a page, as pdftotext -bbox reads it.
 double left_edge(const fs::path& pdf, int page) {
   const auto run = e2e::run({PDFTOTEXT, "-bbox", "-f", std::to_string(page), "-l",
@@ -130,7 +98,7 @@ TEST_CASE("scenario: the court amends its margin: exactly its 50 filings are ren
   const auto first_report = docket.dir / "first.json";
   const auto first = docket.batch(first_report);
   REQUIRE_MESSAGE(first.status == 0, first.err);
-  auto report = read_report(first_report);
+  auto report = e2e::read_report(first_report);
   REQUIRE(report.size() == static_cast<std::size_t>(filings + letters));
   for (const auto& [name, document] : report) {
     CHECK_MESSAGE(document.status == "rendered", name);
@@ -145,7 +113,7 @@ TEST_CASE("scenario: the court amends its margin: exactly its 50 filings are ren
   const auto second_report = docket.dir / "second.json";
   const auto second = docket.batch(second_report);
   REQUIRE_MESSAGE(second.status == 0, second.err);
-  report = read_report(second_report);
+  report = e2e::read_report(second_report);
   REQUIRE(report.size() == static_cast<std::size_t>(filings + letters));
   int rendered = 0;
   for (const auto& [name, document] : report) {
@@ -173,7 +141,7 @@ TEST_CASE("scenario: the court amends its margin: exactly its 50 filings are ren
   const auto third_report = docket.dir / "third.json";
   const auto third = docket.batch(third_report);
   REQUIRE_MESSAGE(third.status == 0, third.err);
-  for (const auto& [name, document] : read_report(third_report))
+  for (const auto& [name, document] : e2e::read_report(third_report))
     CHECK_MESSAGE(document.status == "up-to-date", name);
   CHECK(third.err.find("0 rendered, 56 up to date") != std::string::npos);
   CHECK(e2e::read_file(third_report).find("\"rendered\": 0") != std::string::npos);

@@ -52,38 +52,6 @@ std::string full_name(const fs::path& file) {
   return fs::absolute(file).lexically_normal().string();
 }
 
-/// Each document of a --report file: its status and reasons, read with plain searches.
-struct Reported {
-  std::string status;
-  std::vector<std::string> reasons;
-};
-
-std::map<std::string, Reported> read_report(const fs::path& file) {
-  const std::string json = e2e::read_file(file);
-  static const std::regex name_field(R"re("name": "([^"]+)")re");
-  static const std::regex status_field(R"re("status": "([^"]+)")re");
-  static const std::regex reasons_field(R"re("reasons": \[([^\]]*)\])re");
-  static const std::regex quoted(R"re("((?:[^"\\]|\\.)*)")re");
-  std::map<std::string, Reported> documents;
-  for (auto it = std::sregex_iterator(json.begin(), json.end(), name_field);
-       it != std::sregex_iterator(); ++it) {
-    const auto begin = json.rfind('{', static_cast<std::size_t>(it->position()));
-    const auto end = json.find('}', static_cast<std::size_t>(it->position()));
-    const std::string object = json.substr(begin, end - begin);
-    Reported reported;
-    std::smatch match;
-    if (std::regex_search(object, match, status_field)) reported.status = match[1];
-    if (std::regex_search(object, match, reasons_field)) {
-      const std::string list = match[1];
-      for (auto r = std::sregex_iterator(list.begin(), list.end(), quoted);
-           r != std::sregex_iterator(); ++r)
-        reported.reasons.push_back((*r)[1]);
-    }
-    documents[(*it)[1]] = reported;
-  }
-  return documents;
-}
-
 }  // namespace
 
 TEST_CASE("overrides: a firm's fisc-2010 in --templates is the profile read: the margin moves") {
@@ -189,14 +157,14 @@ TEST_CASE("overrides: batch renders again exactly the documents whose profile is
     arguments.insert(arguments.end(), rest.begin(), rest.end());
     const auto run = e2e::fiscgen(arguments);
     REQUIRE_MESSAGE(run.status == 0, run.err);
-    return read_report(dir / report);
+    return e2e::read_report(dir / report);
   };
-  const auto motion_reasons = [](const std::map<std::string, Reported>& report, int i) {
+  const auto motion_reasons = [](const std::map<std::string, e2e::Reported>& report, int i) {
     const auto found = report.find("motion-" + std::to_string(i) + ".xml");
     REQUIRE(found != report.end());
     return found->second.reasons;
   };
-  const auto statuses = [](const std::map<std::string, Reported>& report) {
+  const auto statuses = [](const std::map<std::string, e2e::Reported>& report) {
     std::map<std::string, int> counts;
     for (const auto& [name, document] : report) ++counts[document.status];
     return counts;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -244,6 +245,32 @@ std::string decoded_hex_strings(const std::string& pdf) {
     }
   }
   return out;
+}
+
+std::map<std::string, Reported> read_report(const std::filesystem::path& file) {
+  const std::string json = e2e::read_file(file);
+  static const std::regex name_field(R"re("name": "([^"]+)")re");
+  static const std::regex status_field(R"re("status": "([^"]+)")re");
+  static const std::regex reasons_field(R"re("reasons": \[([^\]]*)\])re");
+  static const std::regex quoted(R"re("((?:[^"\\]|\\.)*)")re");
+  std::map<std::string, Reported> documents;
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), name_field);
+       it != std::sregex_iterator(); ++it) {
+    const auto begin = json.rfind('{', static_cast<std::size_t>(it->position()));
+    const auto end = json.find('}', static_cast<std::size_t>(it->position()));
+    const std::string object = json.substr(begin, end - begin);
+    Reported reported;
+    std::smatch match;
+    if (std::regex_search(object, match, status_field)) reported.status = match[1];
+    if (std::regex_search(object, match, reasons_field)) {
+      const std::string list = match[1];
+      for (auto r = std::sregex_iterator(list.begin(), list.end(), quoted);
+           r != std::sregex_iterator(); ++r)
+        reported.reasons.push_back((*r)[1]);
+    }
+    documents[(*it)[1]] = reported;
+  }
+  return documents;
 }
 
 }  // namespace e2e

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,15 @@ std::string find_in_order(const std::vector<std::string>& expected,
                           const std::vector<std::string>& actual);
 
 std::string read_file(const std::filesystem::path& file);
+
+/// One document of a batch --report file: its status and the reasons given.
+struct Reported {
+  std::string status;
+  std::vector<std::string> reasons;
+};
+/// Every document of a --report file by name, read with plain searches (each "name" to the
+/// end of its object).
+std::map<std::string, Reported> read_report(const std::filesystem::path& file);
 
 /// The file with every stream decompressed and no object streams (`qpdf --qdf
 /// --object-streams=disable`), written to `scratch` and read back.
