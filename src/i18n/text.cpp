@@ -147,7 +147,15 @@ CharacterRole character_role(char32_t cp) {
 
 namespace {
 
+// Every right-to-left character and control is U+0590 or above, whose UTF-8 lead byte is 0xD6
+// or more: text without such a byte (nearly all of it) is answered without decoding.
+bool may_be_right_to_left(std::string_view utf8) {
+  return std::any_of(utf8.begin(), utf8.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0xD6; });
+}
+
 bool has_right_to_left(std::string_view utf8) {
+  if (!may_be_right_to_left(utf8)) return false;
   for (const char32_t cp : to_utf32(utf8)) {
     const auto direction = u_charDirection(static_cast<UChar32>(cp));
     if (direction == U_RIGHT_TO_LEFT || direction == U_RIGHT_TO_LEFT_ARABIC ||
@@ -199,6 +207,7 @@ char32_t mirrored(char32_t cp) {
 }
 
 std::string shape_arabic(std::string_view utf8) {
+  if (!may_be_right_to_left(utf8)) return std::string(utf8);
   bool arabic = false;
   for (const char32_t cp : to_utf32(utf8))
     arabic = arabic || u_charDirection(static_cast<UChar32>(cp)) == U_RIGHT_TO_LEFT_ARABIC;
