@@ -238,7 +238,7 @@ FontSet::FontSet(FontResolver& resolver, std::string family, std::string fallbac
     : resolver_(resolver),
       family_(std::move(family)),
       fallback_family_(std::move(fallback_family)),
-      fonts_(8) {}
+      fonts_(2 * faces) {}
 
 FontSet::~FontSet() = default;
 
@@ -247,9 +247,9 @@ const Font& FontSet::font(int index) {
     throw Error("font index " + std::to_string(index) + " is outside 0-" +
                 std::to_string(count() - 1));
   auto& slot = fonts_[static_cast<std::size_t>(index)];
-  if (!slot) {
-    const bool fallback = is_fallback(index);
-    const auto face = static_cast<Face>(index % 4);
+  if (!slot) {  // a main or fallback face: covering fonts are loaded when found
+    const bool fallback = family_of(index) == Family::fallback;
+    const auto face = static_cast<Face>(index % faces);
     // The main family must be exactly what the rules ask for; the fallback may be substituted.
     slot = resolver_.open(resolver_.find(fallback ? fallback_family_ : family_, face, !fallback));
   }
@@ -257,17 +257,16 @@ const Font& FontSet::font(int index) {
 }
 
 int FontSet::pick(Face face, char32_t code_point) {
-  const int main = static_cast<int>(face);
-  if (font(main).has_glyph(code_point)) return main;
-  if (font(main + 4).has_glyph(code_point)) return main + 4;
+  if (font(main_font(face)).has_glyph(code_point)) return main_font(face);
+  if (font(fallback_font(face)).has_glyph(code_point)) return fallback_font(face);
   return covering(face, code_point);
 }
 
 int FontSet::covering(Face face, char32_t code_point) {
   // A covering font already loaded for this face serves before fontconfig is asked again.
   for (std::size_t i = 0; i < covering_.size(); ++i)
-    if (covering_[i].face == face && fonts_[8 + i]->has_glyph(code_point))
-      return static_cast<int>(8 + i);
+    if (covering_[i].face == face && fonts_[2 * faces + i]->has_glyph(code_point))
+      return static_cast<int>(2 * faces + i);
   const auto file = resolver_.find_covering(code_point, face);
   if (file.empty() || count() >= max_fonts) return -1;
   for (const auto& known : covering_)

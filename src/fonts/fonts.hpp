@@ -88,9 +88,9 @@ class Font {
 };
 
 /// The fonts of one document: the profile's family in four faces, then the fallback family,
-/// then whatever installed fonts draw the characters neither has. Indices are stable: 0–3 the
-/// main faces (Face order), 4–7 the fallback faces, loaded lazily; from 8 the covering fonts,
-/// each loaded when a character first needs it, for one face.
+/// then whatever installed fonts draw the characters neither has. A font is named by an index,
+/// stable for the document (layout and the PDF writer pass it around); which family and face an
+/// index stands for is known here only: main_font(), fallback_font(), family_of().
 class FontSet {
  public:
   /// More fonts than this in one document is surely a mistake (each costs its file's load).
@@ -106,14 +106,25 @@ class FontSet {
   /// else the fallback face, else a covering font (found once per character and face); -1 if
   /// no installed font has it.
   int pick(Face face, char32_t code_point);
+  /// Where a font comes from: the profile's family, its fallback family, or any installed font
+  /// that covers a character both lack.
+  enum class Family { main, fallback, covering };
+  /// The index of the profile's family in `face`.
+  static int main_font(Face face) { return static_cast<int>(face); }
+  /// The index of the fallback family in `face`.
+  static int fallback_font(Face face) { return faces + static_cast<int>(face); }
+  static Family family_of(int index) {
+    return index < faces ? Family::main : index < 2 * faces ? Family::fallback : Family::covering;
+  }
   /// Whether `index` is a font other than the profile's main family.
-  static bool is_fallback(int index) { return index >= 4; }
+  static bool is_fallback(int index) { return family_of(index) != Family::main; }
   /// True once font(index) has been loaded: the fonts a document actually used.
   bool loaded(int index) const {
     return index >= 0 && index < count() && fonts_[static_cast<std::size_t>(index)] != nullptr;
   }
 
  private:
+  static constexpr int faces = 4;  // Face's values
   int covering(Face face, char32_t code_point);
 
   FontResolver& resolver_;
@@ -123,7 +134,7 @@ class FontSet {
     std::filesystem::path file;
     Face face;
   };
-  std::vector<Covering> covering_;  // fonts_[8 + i] is covering_[i]'s
+  std::vector<Covering> covering_;  // fonts_[2 * faces + i] is covering_[i]'s
 };
 
 }  // namespace fiscgen::fonts

@@ -99,8 +99,12 @@ struct Context {
   double content_right() const { return profile.page_width - profile.margin_right; }
   /// Distance from a line's top to its baseline for text of `size`: the main regular font's
   /// ascent, so extra leading goes below the text.
-  double ascent(double size) { return size * cache.font(0).ascent() / 1000.0; }
-  double descent(double size) { return size * cache.font(0).descent() / 1000.0; }
+  double ascent(double size) {
+    return size * cache.font(fonts::FontSet::main_font(fonts::Face::regular)).ascent() / 1000.0;
+  }
+  double descent(double size) {
+    return size * cache.font(fonts::FontSet::main_font(fonts::Face::regular)).descent() / 1000.0;
+  }
 };
 
 }  // namespace fiscgen::layout::detail

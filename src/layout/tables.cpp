@@ -143,7 +143,8 @@ std::vector<FlowLine> entry(Context& context, const rules::Style& style, double 
   if (!page_lines.empty()) last.content.append(page_lines.front().content, 0);
   // The dots: ". . ." on the grid, between the text and the pages.
   const double first = std::ceil((text_end + leader_clearance) / leader_step) * leader_step;
-  const double dot = context.cache.font(0).width(".", style.size);
+  const double dot =
+      context.cache.font(fonts::FontSet::main_font(fonts::Face::regular)).width(".", style.size);
   const int dots =
       static_cast<int>(std::floor((pages_start - leader_clearance - dot - first) / leader_step)) +
       1;

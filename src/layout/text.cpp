@@ -55,9 +55,11 @@ int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where) 
   }
   // One warning per font the document borrows from, naming it and the first character.
   if (fonts::FontSet::is_fallback(font) && context_.warned.insert(font).second)
-    context_.warnings.add(where, fiscgen::utf8::name(cp) + " and any other character " +
-                                     context_.cache.font(0).family() + " lacks are drawn from " +
-                                     context_.cache.font(font).family() + " where it has them");
+    context_.warnings.add(
+        where, fiscgen::utf8::name(cp) + " and any other character " +
+                   context_.cache.font(fonts::FontSet::main_font(fonts::Face::regular)).family() +
+                   " lacks are drawn from " + context_.cache.font(font).family() +
+                   " where it has them");
   return font;
 }
 
@@ -89,8 +91,9 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
   }
   const int font = resolve(f, measured, where);
   if (font < 0) {  // no font has it: an error lay_out reports; measure it anyway
-    const auto& main = context_.cache.font(static_cast<int>(f));
-    atom.font = static_cast<std::int8_t>(f);
+    const int main_font = fonts::FontSet::main_font(f);
+    const auto& main = context_.cache.font(main_font);
+    atom.font = static_cast<std::int8_t>(main_font);
     atom.width = main.advance(measured) * size / 1000.0;
   } else {
     atom.font = static_cast<std::int8_t>(font);
