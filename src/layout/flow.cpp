@@ -9,7 +9,8 @@
 namespace fiscgen::layout::detail {
 namespace {
 
-// A heading (or a closing) must be followed on its page by this many lines of what follows.
+// A paragraph whose style keeps with the next (headings; "Respectfully submitted,") must be
+// followed on its page by this many lines of what follows.
 constexpr int keep_with_next_lines = 2;
 // Paragraphs of at most this many lines are never split (with 2 + 2 widows and orphans they
 // could not be anyway; this also covers profiles asking for 1).
@@ -28,11 +29,7 @@ class FlowBuilder {
       : context_(context), breaker_(breaker), out_(out) {}
 
   void blocks(const std::vector<doc::Block>& blocks, const Frame& frame) {
-    const doc::Block* previous = nullptr;
-    for (const auto& b : blocks) {
-      block(b, frame, previous);
-      previous = &b;
-    }
+    for (const auto& b : blocks) block(b, frame);
   }
 
   /// Bookmarks of blocks that produced no line and had none after them: anchored on a line of
@@ -48,38 +45,31 @@ class FlowBuilder {
   }
 
  private:
-  void block(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
+  void block(const doc::Block& b, const Frame& frame) {
     // The part is inherited by everything the block contains, and restored after it.
     const std::string outer_part = part_;
     const SourceLocation outer_where = where_;
     part_ = doc::part_of(b, outer_part);
     where_ = b.where;
-    block_in_part(b, frame, previous);
+    block_in_part(b, frame);
     part_ = outer_part;
     where_ = outer_where;
   }
 
-  void block_in_part(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
+  void block_in_part(const doc::Block& b, const Frame& frame) {
     using doc::BlockKind;
     if (!b.outline.empty())
       pending_outline_.push_back(
           OutlineEntry{b.outline, b.kind == BlockKind::heading ? std::max(1, b.level) : 1, 0, 0});
     switch (b.kind) {
       case BlockKind::paragraph:
-        text_block(b,
-                   b.style.empty() ? context_.profile.style(frame.paragraph_style)
-                                   : context_.profile.style(b.style, b.where),
-                   frame, false);
+        text_block(b, context_.profile.style_for(b, frame.paragraph_style), frame, false);
         break;
       case BlockKind::heading:
-        text_block(b,
-                   !b.style.empty()
-                       ? context_.profile.style(b.style, b.where)
-                       : context_.profile.style(b.level <= 1 ? "heading" : "subheading"),
-                   frame, true);
+        text_block(b, context_.profile.style_for(b, frame.paragraph_style), frame, true);
         break;
       case BlockKind::quote:
-        blocks(b.children, with_style(frame, "quote"));
+        blocks(b.children, contents_frame(b, frame));
         break;
       case BlockKind::list:
         blocks(b.children, frame);
@@ -89,7 +79,7 @@ class FlowBuilder {
         break;
       case BlockKind::caption: {
         const std::size_t from = out_.size();
-        blocks(b.children, with_style(frame, "caption"));
+        blocks(b.children, contents_frame(b, frame));
         keep_together(from, keep_hard);
         break;
       }
@@ -101,13 +91,10 @@ class FlowBuilder {
         break;
       case BlockKind::signature: {
         const std::size_t from = out_.size();
-        Frame inner = with_style(frame, "signature");
+        Frame inner = contents_frame(b, frame);
         inner.left = context_.content_left() + context_.profile.signature_indent;
         blocks(b.children, inner);
         keep_together(from, keep_hard);
-        // "Respectfully submitted," is never left alone at the foot of a page.
-        if (previous && previous->style == "closing" && from < out_.size())
-          out_[from].keep = keep_hard;
         break;
       }
       case BlockKind::keep: {
@@ -152,9 +139,10 @@ class FlowBuilder {
     }
   }
 
-  static Frame with_style(const Frame& frame, const char* style) {
+  /// The frame of what `b` holds: paragraphs naming no style take the one the rules give them.
+  static Frame contents_frame(const doc::Block& b, const Frame& frame) {
     Frame inner = frame;
-    inner.paragraph_style = style;
+    inner.paragraph_style = rules::contents_style(b, frame.paragraph_style);
     return inner;
   }
 
@@ -188,21 +176,17 @@ class FlowBuilder {
   }
 
   void item(const doc::Block& b, const Frame& frame) {
-    const std::string style_name = b.style.empty() ? "list" : b.style;
-    const rules::Style& style = context_.profile.style(style_name, b.where);
-    Frame inner = with_style(frame, "list");
-    inner.paragraph_style = style_name;
+    Frame inner = contents_frame(b, frame);
+    const rules::Style& style = context_.profile.style(inner.paragraph_style, b.where);
     const std::size_t from = out_.size();
-    const doc::Block* previous = nullptr;
     for (const auto& child : b.children) {
       if (child.kind == doc::BlockKind::list) {
         Frame nested = inner;
         nested.left += context_.profile.list_nested_indent;
-        block(child, nested, previous);
+        block(child, nested);
       } else {
-        block(child, inner, previous);
+        block(child, inner);
       }
-      previous = &child;
     }
     if (b.label.empty() || from == out_.size()) return;
     Shaper shaper(context_, style);
@@ -251,7 +235,7 @@ class FlowBuilder {
       if (column.kind == doc::BlockKind::column)
         nested.blocks(column.children, inner);
       else
-        nested.block(column, inner, nullptr);
+        nested.block(column, inner);
       nested.finish();
       double y = 0;
       for (std::size_t i = 0; i < p.lines.size(); ++i) {

@@ -61,31 +61,10 @@ void collect(const std::vector<doc::Block>& blocks, const std::string& inherited
   using doc::BlockKind;
   for (const auto& b : blocks) {
     const std::string part = doc::part_of(b, inherited);
-    switch (b.kind) {
-      case BlockKind::paragraph:
-        out.push_back({&b, part, b.style.empty() ? default_style : b.style});
-        break;
-      case BlockKind::heading:
-        out.push_back({&b, part,
-                       !b.style.empty() ? b.style
-                       : b.level <= 1   ? "heading"
-                                        : "subheading"});
-        break;
-      case BlockKind::quote:
-        collect(b.children, part, "quote", out);
-        break;
-      case BlockKind::caption:
-        collect(b.children, part, "caption", out);
-        break;
-      case BlockKind::signature:
-        collect(b.children, part, "signature", out);
-        break;
-      case BlockKind::item:
-        collect(b.children, part, b.style.empty() ? "list" : b.style, out);
-        break;
-      default:
-        collect(b.children, part, default_style, out);
-    }
+    if (b.kind == BlockKind::paragraph || b.kind == BlockKind::heading)
+      out.push_back({&b, part, style_name(b, default_style)});
+    else
+      collect(b.children, part, contents_style(b, default_style), out);
   }
 }
 

@@ -269,6 +269,33 @@ const Style& Profile::style(const std::string& style_name, const SourceLocation&
                             " has no such style; expected one of " + known);
 }
 
+const Style& Profile::style_for(const doc::Block& block, const std::string& inherited) const {
+  return block.style.empty() ? style(style_name(block, inherited))
+                             : style(block.style, block.where);
+}
+
+std::string style_name(const doc::Block& block, const std::string& inherited) {
+  if (!block.style.empty()) return block.style;
+  if (block.kind == doc::BlockKind::heading) return block.level <= 1 ? "heading" : "subheading";
+  return inherited;
+}
+
+std::string contents_style(const doc::Block& block, const std::string& inherited) {
+  using doc::BlockKind;
+  switch (block.kind) {
+    case BlockKind::quote:
+      return "quote";
+    case BlockKind::caption:
+      return "caption";
+    case BlockKind::signature:
+      return "signature";
+    case BlockKind::item:
+      return block.style.empty() ? "list" : block.style;
+    default:
+      return inherited;
+  }
+}
+
 const Limit* Profile::limit_for(const std::string& kind) const {
   const Limit* fallback = nullptr;
   for (const auto& limit : limits) {
@@ -350,7 +377,7 @@ std::vector<Profile> list_profiles(Sources& sources) {
 Profile load_named_profile(Sources& sources, const std::string& name) {
   require_known(profile_names(sources.list(source_name::rules_folder, ".xml")), name);
   const auto file = sources.open(source_name::rules_profile(name), "rules profile");
-  return named(load_profile(file), file, name);
+  return named(ProfileReader(file, sources.bytes(file)).read(), file, name);
 }
 
 std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir) {

@@ -138,6 +138,9 @@ struct Profile {
   /// The style a document's element names, `named_at` (its file:line:col): when missing, an
   /// Error there listing the styles the profile has.
   const Style& style(const std::string& name, const SourceLocation& named_at) const;
+  /// The style of a paragraph or heading: the one it names (an Error at it when missing), else
+  /// style_name(block, inherited).
+  const Style& style_for(const doc::Block& block, const std::string& inherited) const;
   /// Numbering scheme for a heading level ("none" when the profile names none): a
   /// format_number() style such as upper-roman, upper-alpha, decimal.
   std::string heading_numbering_for(int level) const;
@@ -146,6 +149,14 @@ struct Profile {
   /// Whether limits count `part`: not when it is, or lies inside, a part in not_counted.
   bool counted(const std::string& part) const;
 };
+
+/// Which style a block is set in is the rules' choice, made here for layout and compliance alike.
+/// The style of a paragraph or heading that names none: a heading's by its level ("heading",
+/// "subheading"), a paragraph's `inherited` from what holds it ("body" at the top).
+std::string style_name(const doc::Block& block, const std::string& inherited);
+/// The style the paragraphs inside `block` take when they name none: "quote", "caption",
+/// "signature", a list item's own or "list"; `inherited` for any other block.
+std::string contents_style(const doc::Block& block, const std::string& inherited);
 
 /// Every setting that differs between two profiles, one line each in the profiles' order, named
 /// as the profile file spells it (rules/settings.hpp): "margins.left: 72 → 90",
