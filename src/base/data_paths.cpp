@@ -13,8 +13,8 @@ DataPaths DataPaths::discover(const std::filesystem::path& data_dir) {
   if (root.empty()) {
     // An installed binary (PREFIX/bin/fiscgen) reads PREFIX/share/fiscgen.
     const auto installed =
-        std::filesystem::read_symlink("/proc/self/exe", ec).parent_path().parent_path() /
-        "share" / "fiscgen";
+        std::filesystem::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "share" /
+        "fiscgen";
     if (!ec && std::filesystem::exists(installed / "forms", ec)) root = installed;
   }
   if (root.empty()) {

@@ -1,9 +1,10 @@
 #include "base/sources.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "base/error.hpp"
 
@@ -12,6 +13,11 @@ namespace fs = std::filesystem;
 
 std::string source_name::rules_profile(const std::string& profile) {
   return std::string(rules_folder) + "/" + profile + ".xml";
+}
+
+std::string too_big_message(std::size_t bytes, std::size_t limit) {
+  return "the file is " + std::to_string(bytes) + " bytes; fiscgen reads at most " +
+         std::to_string(limit) + " (" + std::to_string(limit >> 20) + " MiB)";
 }
 
 fs::path absolute_path(const fs::path& path) {
@@ -53,19 +59,22 @@ std::vector<fs::path> Sources::candidates(const std::string& name) const {
   const auto [kind, rest] = split(name);
   if (kind.empty()) return {};
   std::vector<fs::path> found;
-  std::error_code ec;
   for (const auto& root : roots(kind))
-    if (fs::is_regular_file(root / rest, ec)) found.push_back(root / rest);
+    if (exists(root / rest)) found.push_back(root / rest);
   return found;
 }
 
 fs::path Sources::find(const std::string& name) const {
   const auto [kind, rest] = split(name);
   if (kind.empty()) return {};
-  std::error_code ec;
   for (const auto& root : roots(kind))
-    if (fs::is_regular_file(root / rest, ec)) return root / rest;
+    if (exists(root / rest)) return root / rest;
   return {};
+}
+
+bool Sources::exists(const fs::path& file) const {
+  std::error_code ec;
+  return contents_.count(absolute_path(file)) > 0 || fs::is_regular_file(file, ec);
 }
 
 bool Sources::overrides(const fs::path& file) const {
@@ -78,7 +87,7 @@ std::string Sources::shown(const std::string& name, const fs::path& file) const 
 }
 
 fs::path Sources::open(const std::string& name, const std::string& what) {
-  const auto file = find(name);
+  auto file = find(name);
   if (file.empty()) {
     const auto [kind, rest] = split(name);
     std::string searched;
@@ -91,13 +100,37 @@ fs::path Sources::open(const std::string& name, const std::string& what) {
   return file;
 }
 
-std::string Sources::read(const std::string& name, const std::string& what) {
-  const auto file = open(name, what);
+const std::string& Sources::read(const std::string& name, const std::string& what) {
+  return bytes(open(name, what));
+}
+
+const std::string& Sources::bytes(const fs::path& file, std::size_t limit) {
+  const auto absolute = absolute_path(file);
+  if (const auto kept = contents_.find(absolute); kept != contents_.end()) {
+    record({}, absolute);
+    return kept->second;
+  }
+  const std::string name = file.string();
+  std::error_code error;
+  if (fs::is_directory(file, error))
+    throw Error("cannot read " + name + ": it is a folder, not a file");
   std::ifstream in(file, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) throw Error(SourceLocation{file.string()}, "cannot read " + what);
-  return bytes.str();
+  if (!in) throw Error("cannot read " + name + ": " + std::strerror(errno));
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() <= limit && in.read(chunk, sizeof chunk).gcount() > 0)
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) throw Error("cannot read " + name + ": " + std::strerror(errno));
+  if (text.size() > limit) {
+    const auto size = fs::file_size(file, error);
+    throw Error(SourceLocation{name}, too_big_message(error ? text.size() : size, limit));
+  }
+  record({}, absolute);
+  return contents_.emplace(absolute, std::move(text)).first->second;
+}
+
+void Sources::provide(const fs::path& file, std::string bytes) {
+  contents_[absolute_path(file)] = std::move(bytes);
 }
 
 void Sources::record(const std::string& name, const fs::path& file) {
@@ -113,10 +146,14 @@ std::vector<std::string> Sources::list(const std::string& folder,
   if (kind.empty()) return {};
   std::set<std::string> names;
   std::error_code ec;
-  for (const auto& root : roots(kind))
+  for (const auto& root : roots(kind)) {
     for (const auto& entry : fs::directory_iterator(root / rest, ec))
       if (entry.is_regular_file(ec) && entry.path().extension() == extension)
         names.insert(entry.path().filename().string());
+    for (const auto& [file, bytes] : contents_)
+      if (file.parent_path() == root / rest && file.extension() == extension)
+        names.insert(file.filename().string());
+  }
   return {names.begin(), names.end()};
 }
 

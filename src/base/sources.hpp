@@ -2,7 +2,9 @@
 // it (design §2: as Typst's World). Batch keys and --explain are taken from that record.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,8 +32,10 @@ struct SourceRead {
 
 /// Resolves names such as "forms/rules/fisc-2010.xml" or "letters/recipients.xml": each
 /// --templates folder, in the order given, then the data folder; the first that holds the file
-/// wins. Every file a document reads is recorded here, once. One per document (not shared
-/// between threads).
+/// wins. Every file a document reads is read here and recorded, once; its bytes are kept, so a
+/// file read twice (the input of a document that counts its own words) is read once and cannot
+/// change in between. Tests hand in files with provide() instead of writing folders. One per
+/// document (not shared between threads).
 class Sources {
  public:
   explicit Sources(DataPaths paths);
@@ -54,7 +58,16 @@ class Sources {
   /// Resolves `name` and records it as read. An Error naming `what` when no folder holds it.
   std::filesystem::path open(const std::string& name, const std::string& what);
   /// The bytes of `name`, resolved and recorded as open() does.
-  std::string read(const std::string& name, const std::string& what);
+  const std::string& read(const std::string& name, const std::string& what);
+  /// The bytes of `file`, named by its path (the input), recorded as read. A folder, an
+  /// unreadable file or one of more than `limit` bytes is an Error naming `file`; at most one
+  /// byte past the limit is read, so an endless device is refused, not read into memory.
+  const std::string& bytes(const std::filesystem::path& file, std::size_t limit = default_limit);
+  /// Hands in `file` with `bytes`: found and read as if it were on disk, disk not looked at.
+  void provide(const std::filesystem::path& file, std::string bytes);
+
+  /// What bytes() reads at most unless told: the size of the largest data file fiscgen reads.
+  static constexpr std::size_t default_limit = std::size_t{16} << 20;
   /// Records `file`, found by `name` (empty: named by its path), as read.
   void record(const std::string& name, const std::filesystem::path& file);
 
@@ -66,9 +79,16 @@ class Sources {
   const std::vector<SourceRead>& reads() const { return reads_; }
 
  private:
+  /// Whether `file` is handed in or a regular file on disk.
+  bool exists(const std::filesystem::path& file) const;
+
   DataPaths paths_;
   std::vector<SourceRead> reads_;
+  std::map<std::filesystem::path, std::string> contents_;  // handed in, or read; by absolute path
 };
+
+/// "the file is N bytes; fiscgen reads at most LIMIT (… MiB)".
+std::string too_big_message(std::size_t bytes, std::size_t limit);
 
 /// `path` absolute and lexically normal: how files are recorded and compared.
 std::filesystem::path absolute_path(const std::filesystem::path& path);

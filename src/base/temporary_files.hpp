@@ -34,8 +34,8 @@ class TemporaryFile {
   int slot_ = -1;  // in the signal handler's table; -1 when not registered
 };
 
-/// Catches SIGINT, SIGTERM, SIGHUP and SIGXFSZ: the handler unlinks every registered temporary file,
-/// then the signal takes its default action (the process ends as if not caught). Called once,
+/// Catches SIGINT, SIGTERM, SIGHUP and SIGXFSZ: the handler unlinks every registered temporary
+/// file, then the signal takes its default action (the process ends as if not caught). Called once,
 /// by main(); a command that wants another behaviour (batch finishing its documents) installs
 /// its own handler over it and may restore it.
 void remove_temporary_files_on_signals();

@@ -12,14 +12,21 @@ SourceLocation locate(const LineIndex& lines, const pugi::xml_node& node) {
   return lines.locate(offset);
 }
 
-XmlFile::XmlFile(const std::filesystem::path& file, const std::string& what,
-                 const char* root_name) {
+std::string XmlFile::bytes_of(const std::filesystem::path& file, const std::string& what) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(SourceLocation{file.string()}, "cannot read " + what);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  text = bytes.str();
-  lines = LineIndex(file.string(), text);
+  return bytes.str();
+}
+
+XmlFile::XmlFile(const std::filesystem::path& file, const std::string& what, const char* root_name)
+    : XmlFile(file.string(), bytes_of(file, what), what, root_name) {}
+
+XmlFile::XmlFile(const std::string& name, std::string bytes, const std::string& what,
+                 const char* root_name)
+    : text(std::move(bytes)) {
+  lines = LineIndex(name, text);
   const auto parsed = xml.load_buffer(text.data(), text.size());
   if (!parsed)
     throw Error(lines.locate(parsed.offset),

@@ -20,6 +20,11 @@ struct XmlFile {
   /// Reads `file`, whose root element must be `root_name`; `what` names the file in errors
   /// ("the citation table"). Unreadable or malformed files are Errors at the file or line:col.
   XmlFile(const std::filesystem::path& file, const std::string& what, const char* root_name);
+  /// The same from `bytes` already read (through Sources); `name` stands for the file.
+  XmlFile(const std::string& name, std::string bytes, const std::string& what,
+          const char* root_name);
+  /// The bytes of `file`; an Error at the file when it cannot be read.
+  static std::string bytes_of(const std::filesystem::path& file, const std::string& what);
   XmlFile(const XmlFile&) = delete;
   XmlFile& operator=(const XmlFile&) = delete;
 

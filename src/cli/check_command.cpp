@@ -33,10 +33,11 @@ void add_check_command(CLI::App& app, Globals& globals) {
   command->footer("Example:\n  fiscgen check matter.xml && fiscgen render matter.xml");
   command->callback([options, &globals] {
     globals.action = [options](const DataPaths& paths) {
+      Sources sources(paths);  // the input is read once, for the merge and the layout
       input::Matter matter;
-      input::read(matter, options->input, options->overrides, options->locale);
+      input::read(matter, sources, options->input, options->overrides, options->locale);
       Warnings warnings;
-      auto problems = templ::check(matter, {paths, &warnings});
+      auto problems = templ::check(matter, {paths, &warnings, &sources});
       print_warnings(warnings);
       // Only an input that merges can be laid out and measured.
       std::string measured;
@@ -48,7 +49,7 @@ void add_check_command(CLI::App& app, Globals& globals) {
         request.detect_citations = options->detect_citations;
         request.exhibits = options->exhibits;
         fonts::FontconfigResolver fonts;
-        const auto laid_out = render::lay_out(request, paths, fonts);
+        const auto laid_out = render::lay_out(request, sources, fonts);
         // What merging warned of was printed above; the cite stage and layout add their own.
         Warnings later;
         for (const auto& warning : laid_out.warnings.list()) {

@@ -64,7 +64,11 @@ void redact_blocks(std::vector<Block>& blocks, const Markings& markings,
 }  // namespace
 
 Markings Markings::load(const std::filesystem::path& file) {
-  const XmlFile data(file, "the classification vocabulary", "markings");
+  return read(file, XmlFile::bytes_of(file, "the classification vocabulary"));
+}
+
+Markings Markings::read(const std::filesystem::path& file, std::string bytes) {
+  const XmlFile data(file.string(), std::move(bytes), "the classification vocabulary", "markings");
   const auto& root = data.root;
   Markings markings;
   markings.file = file;

@@ -29,6 +29,8 @@ struct Markings {
   /// Reads forms/markings.xml (or another file of that form). A malformed file is an Error
   /// naming file:line:col.
   static Markings load(const std::filesystem::path& file);
+  /// The same from `bytes` already read from `file` (through Sources).
+  static Markings read(const std::filesystem::path& file, std::string bytes);
 
   /// Rank of a level written as a mark or as a banner ("TS", "TOP SECRET"); -1 when unknown.
   int rank(const std::string& level) const;

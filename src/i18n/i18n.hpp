@@ -119,6 +119,9 @@ class Messages {
   Messages& operator=(const Messages&) = delete;
 
   const std::string& locale() const { return locale_; }
+  /// The compiled bundles of the fallback chain, most specific first (root last): what a
+  /// document using these messages read.
+  std::vector<std::filesystem::path> bundle_files() const;
   /// True if the key exists (in the locale or a parent).
   bool has(const std::string& key) const;
   /// Formats the message `key` with ICU MessageFormat (plural, select, date arguments).
@@ -128,6 +131,7 @@ class Messages {
 
  private:
   std::string locale_;
+  std::filesystem::path directory_;
   void* bundle_ = nullptr;  // the fallback chain of UResourceBundle*, opaque so ICU stays in i18n/
 };
 

@@ -140,6 +140,7 @@ Messages::Messages(const std::filesystem::path& bundle_dir, const std::string& l
   const icu::Locale requested = locale.empty() ? icu::Locale::getRoot() : icu_locale(locale);
   if (requested.isBogus()) throw Error("\"" + locale + "\" is not a locale name");
   locale_ = requested.getName()[0] ? requested.getName() : "root";
+  directory_ = bundle_dir;
 
   const auto available = available_locales(bundle_dir);
   if (available.empty())
@@ -181,6 +182,12 @@ Messages::Messages(const std::filesystem::path& bundle_dir, const std::string& l
                 static_cast<std::size_t>(std::clamp<std::int32_t>(length, 0, sizeof parent)));
   }
   bundle_ = chain.release();
+}
+
+std::vector<std::filesystem::path> Messages::bundle_files() const {
+  std::vector<std::filesystem::path> files;
+  for (const auto& name : chain_of(bundle_).names) files.push_back(directory_ / (name + ".res"));
+  return files;
 }
 
 Messages::~Messages() {

@@ -140,8 +140,7 @@ void normalise_tree(Matter& matter, pugi::xml_node node, std::size_t depth) {
 }  // namespace
 
 std::string too_big(std::size_t bytes) {
-  return "the file is " + std::to_string(bytes) + " bytes; fiscgen reads at most " +
-         std::to_string(max_input_bytes) + " (16 MiB)";
+  return too_big_message(bytes, max_input_bytes);
 }
 
 SourceLocation Matter::locate(const pugi::xml_node& node) const {
@@ -231,27 +230,9 @@ void read_text(Matter& matter, const std::string& name, std::string_view text,
   }
 }
 
-void read(Matter& matter, const std::filesystem::path& file,
+void read(Matter& matter, Sources& sources, const std::filesystem::path& file,
           const std::vector<std::string>& overrides, const std::string& locale) {
-  const std::string name = file.string();
-  std::error_code error;
-  if (std::filesystem::is_directory(file, error))
-    throw Error("cannot read " + name + ": it is a folder, not a file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error("cannot read " + name + ": " + std::strerror(errno));
-  // Read one byte past the limit, never more: a huge file or an endless device is refused
-  // without being read into memory.
-  std::string bytes;
-  char chunk[1 << 16];
-  while (bytes.size() <= max_input_bytes && in.read(chunk, sizeof chunk).gcount() > 0)
-    bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) throw Error("cannot read " + name + ": " + std::strerror(errno));
-  if (bytes.size() > max_input_bytes) {
-    std::error_code size_error;
-    const auto size = std::filesystem::file_size(file, size_error);
-    throw Error(SourceLocation{name}, too_big(size_error ? bytes.size() : size));
-  }
-  read_text(matter, name, bytes, overrides, locale);
+  read_text(matter, file.string(), sources.bytes(file, max_input_bytes), overrides, locale);
 }
 
 }  // namespace fiscgen::input

@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "base/error.hpp"
+#include "base/sources.hpp"
 
 namespace fiscgen::input {
 
@@ -33,7 +34,9 @@ struct Matter {
 /// `overrides` are --set "path=value" strings applied after reading: path is relative to the
 /// root, with '/' between elements, an optional [n] index, and a final @attribute; missing
 /// elements are created. `locale`, when non-empty, replaces the root's locale attribute.
-void read(Matter& matter, const std::filesystem::path& file,
+/// The file is read through `sources` (recorded, and read from disk once however often it is
+/// parsed).
+void read(Matter& matter, Sources& sources, const std::filesystem::path& file,
           const std::vector<std::string>& overrides = {}, const std::string& locale = {});
 
 /// The same from text in memory (for tests): `name` stands for the file in messages.

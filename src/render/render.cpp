@@ -13,6 +13,7 @@
 #include "cite/cite.hpp"
 #include "i18n/i18n.hpp"
 #include "input/input.hpp"
+#include "input/limits.hpp"
 #include "input/overrides.hpp"
 #include "layout/layout.hpp"
 #include "pdf/exhibits.hpp"
@@ -97,15 +98,15 @@ struct Merged {
 };
 
 /// The input as the request has it: read, overridden, and with the absent paths removed.
-void read_input(input::Matter& matter, const Request& request) {
-  input::read(matter, request.input, request.overrides, request.locale);
+void read_input(input::Matter& matter, const Request& request, Sources& sources) {
+  input::read(matter, sources, request.input, request.overrides, request.locale);
   for (const auto& path : request.absent) input::remove_path(matter, path);
 }
 
 Merged merge(const Request& request, Sources& sources, Warnings& warnings) {
   Merged merged;
   input::Matter matter;
-  read_input(matter, request);
+  read_input(matter, request, sources);
   auto& environment = merged.environment;
   environment = templ::Environment{sources.paths(), &warnings, &sources};
   environment.public_version = request.public_version;
@@ -154,10 +155,9 @@ SourceLocation character_at(const LineIndex& lines, std::string_view text,
 /// from there, so every one is reported at its own line and column. One in an element of a
 /// template came from a value the template printed: it is looked for in the whole input, and
 /// keeps the template's location only when the input does not hold it (a --set value).
-Error located_in_input(const layout::MissingCharacters& missing,
-                       const std::filesystem::path& input) {
-  std::ifstream in(input, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+Error located_in_input(const layout::MissingCharacters& missing, const std::filesystem::path& input,
+                       Sources& sources) {
+  const std::string& text = sources.bytes(input, input::max_input_bytes);
   const LineIndex lines(input.string(), text);
   std::vector<layout::MissingCharacters::Missing> refined = missing.missing();
   for (auto& each : refined) {
@@ -201,7 +201,7 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
     if (measured.words == counts.words && measured.pages == counts.pages) break;
     counts = {measured.words, measured.pages};
     input::Matter matter;
-    read_input(matter, request);
+    read_input(matter, request, *merged.environment.sources);  // the bytes read the first time
     Warnings merge_warnings;  // the same as the first merge's, already reported
     auto environment = merged.environment;
     environment.warnings = &merge_warnings;
@@ -218,7 +218,7 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
 } catch (const layout::TooManyPages&) {
   too_many_pages(request.input);
 } catch (const layout::MissingCharacters& missing) {
-  throw located_in_input(missing, request.input);
+  throw located_in_input(missing, request.input, *merged.environment.sources);
 }
 
 /// The file `name` (an <exhibit>'s file=) inside `folder`, refused at `where` when it is not:
@@ -279,10 +279,14 @@ int pages_in_file(const layout::PageModel& pages, const std::vector<pdf::Exhibit
   return total;
 }
 
-/// What `sources` recorded, as the result reports it.
-void keep_reads(Result& result, const Sources& sources) {
-  result.reads = sources.reads();
-  for (const auto& read : result.reads) result.files_read.push_back(read.file);
+/// What `sources` recorded besides the input, as the result reports it.
+void keep_reads(Result& result, const Sources& sources, const std::filesystem::path& input) {
+  const auto the_input = absolute_path(input);
+  for (const auto& read : sources.reads())
+    if (read.file != the_input) {
+      result.reads.push_back(read);
+      result.files_read.push_back(read.file);
+    }
 }
 
 }  // namespace
@@ -294,13 +298,17 @@ std::filesystem::path default_output(const std::filesystem::path& input) {
 }
 
 Result render(const Request& request, const DataPaths& paths, fonts::FontResolver& resolver) {
-  Result result;
   Sources sources(paths);
+  return render(request, sources, resolver);
+}
+
+Result render(const Request& request, Sources& sources, fonts::FontResolver& resolver) {
+  Result result;
   auto merged = merge(request, sources, result.warnings);
   // A tree stating its counts needs a layout to fill them in; any other is written at once.
   if (request.emit == Emit::tree && !merged.wants_counts) {
     result.tree = doc::to_xml(merged.document);
-    keep_reads(result, sources);
+    keep_reads(result, sources, request.input);
     return result;
   }
 
@@ -316,7 +324,7 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
   const auto pages = lay_out_counted(merged, request, fonts, result.warnings);
   if (request.emit == Emit::tree) {
     result.tree = doc::to_xml(merged.document);
-    keep_reads(result, sources);
+    keep_reads(result, sources, request.input);
     return result;
   }
   const auto info = info_of(merged.document.meta);
@@ -326,13 +334,17 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
   for (int i = 0; i < fonts.count(); ++i)
     if (fonts.loaded(i)) sources.record({}, fonts.font(i).file());
   result.pages = pages_in_file(pages, exhibits);
-  keep_reads(result, sources);
+  keep_reads(result, sources, request.input);
   return result;
 }
 
 LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResolver& resolver) {
-  LaidOut result;
   Sources sources(paths);
+  return lay_out(request, sources, resolver);
+}
+
+LaidOut lay_out(const Request& request, Sources& sources, fonts::FontResolver& resolver) {
+  LaidOut result;
   auto merged = merge(request, sources, result.warnings);
   fonts::FontSet fonts(resolver, merged.profile.font_family, merged.profile.fallback_family);
   result.pages = lay_out_counted(merged, request, fonts, result.warnings);

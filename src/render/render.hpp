@@ -54,6 +54,9 @@ struct Result {
 
 /// Renders one input. Throws fiscgen::Error; on error no output file is left behind.
 Result render(const Request& request, const DataPaths& paths, fonts::FontResolver& fonts);
+/// The same, every file read through `sources` (and recorded there): what a caller that reads
+/// the input itself first (check), or hands in its own files (tests), uses.
+Result render(const Request& request, Sources& sources, fonts::FontResolver& fonts);
 
 /// A document merged and laid out, nothing written: what `fiscgen check` measures.
 struct LaidOut {
@@ -71,6 +74,8 @@ struct LaidOut {
 /// same message. A missing or invalid exhibit, or one outside the exhibits folder, throws at
 /// its <exhibit>.
 LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResolver& fonts);
+/// The same, every file read through `sources`.
+LaidOut lay_out(const Request& request, Sources& sources, fonts::FontResolver& fonts);
 
 /// What became of one row of mail-merge data.
 struct RowOutcome {

@@ -162,10 +162,7 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   loaded->name = (root.filename() / relative).generic_string();
   if (loaded->name.size() < 4 || loaded->name.substr(loaded->name.size() - 4) != ".xml")
     loaded->name += ".xml";
-  std::ifstream in(canonical, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  loaded->text = bytes.str();
+  loaded->text = sources_->bytes(found);
   // Read every time (a changed file is seen), parsed only when its bytes are new.
   if (cache_)
     if (auto kept = cache_->find(*loaded)) return *files_.emplace(canonical, kept).first->second;

@@ -89,19 +89,6 @@ void fill_table_words(std::vector<doc::Block>& blocks, const i18n::Messages& mes
   }
 }
 
-/// The locale bundles of the fallback chain (fr_CA → fr → root): ICU reads them by path, so
-/// they are recorded here, not found on the search path.
-void record_bundles(Sources& sources, const std::string& locale) {
-  const auto& folder = sources.paths().locales;
-  std::error_code ec;
-  for (std::string name = locale; !name.empty();) {
-    if (fs::exists(folder / (name + ".res"), ec)) sources.record({}, folder / (name + ".res"));
-    const auto cut = name.rfind('_');
-    name = cut == std::string::npos ? "" : name.substr(0, cut);
-  }
-  sources.record({}, folder / "root.res");
-}
-
 /// The kind the profile's limits and required parts look at: the template's own
 /// <document kind="…"> when it is written out, else the input's root element.
 std::string document_kind(const pugi::xml_node& template_root, const std::string& input_kind) {
@@ -214,8 +201,8 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
     document.meta.note_continued = messages.format("footnote/continued");
   // The vocabulary is read only for a document that is marked or classified.
   if (doc::has_markings(document) || !document.meta.classification.empty()) {
-    const auto markings =
-        doc::Markings::load(sources.open(source_name::markings, "classification vocabulary"));
+    const auto& bytes = sources.read(source_name::markings, "classification vocabulary");
+    const auto markings = doc::Markings::read(sources.find(source_name::markings), bytes);
     doc::check_markings(document, markings);
     if (environment.public_version) try {
         doc::make_public(document, markings, messages.format("marking/redacted"));
@@ -229,7 +216,8 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   doc::number_footnotes(document);
   std::map<int, int> counters;
   label_headings(document.blocks, profile, locale, counters);
-  record_bundles(sources, locale);
+  // ICU reads the bundles by path, so they are recorded as read, not found on the search path.
+  for (const auto& bundle : messages.bundle_files()) sources.record({}, absolute_path(bundle));
   if (environment.profile) *environment.profile = profile;
   return document;
 }

@@ -83,3 +83,40 @@ TEST_CASE("sources: what is read is recorded once, with the name it was found by
                        Error);
   CHECK(sources.reads().size() == 2);
 }
+
+TEST_CASE("sources: a file handed in is found, listed and read, and disk is not looked at") {
+  DataPaths paths;
+  paths.forms = "handed-in/forms";
+  Sources sources(paths);
+  sources.provide(paths.forms / "rules/firm.xml", "<rules name=\"firm\"/>");
+  CHECK(sources.find("forms/rules/firm.xml") == absolute_path(paths.forms / "rules/firm.xml"));
+  CHECK(sources.list("forms/rules", ".xml") == std::vector<std::string>{"firm.xml"});
+  CHECK(sources.read("forms/rules/firm.xml", "rules profile") == "<rules name=\"firm\"/>");
+  REQUIRE(sources.reads().size() == 1);
+  CHECK(sources.reads()[0].name == "forms/rules/firm.xml");
+  CHECK_THROWS_WITH_AS(sources.read("forms/rules/other.xml", "rules profile"),
+                       doctest::Contains("no rules profile forms/rules/other.xml"), Error);
+}
+
+TEST_CASE("sources: a file is read from disk once, however often its bytes are asked for") {
+  test_support::TempDir dir;
+  const auto file = dir / "matter.xml";
+  write(file, "<motion/>");
+  Sources sources(DataPaths{});
+  const std::string& first = sources.bytes(file);
+  write(file, "<letter/>");  // changed on disk while the document is made: not seen
+  CHECK(sources.bytes(file) == "<motion/>");
+  CHECK(&sources.bytes(file) == &first);
+  CHECK(sources.reads().size() == 1);
+}
+
+TEST_CASE("sources: a folder, a missing file and one over the limit are refused by name") {
+  test_support::TempDir dir;
+  Sources sources(DataPaths{});
+  CHECK_THROWS_WITH_AS(sources.bytes(dir.path()), doctest::Contains("it is a folder, not a file"),
+                       Error);
+  CHECK_THROWS_WITH_AS(sources.bytes(dir / "none.xml"), doctest::Contains("cannot read"), Error);
+  write(dir / "big.xml", std::string(2 << 20, 'a'));
+  CHECK_THROWS_WITH_AS(sources.bytes(dir / "big.xml", 1 << 20),
+                       "the file is 2097152 bytes; fiscgen reads at most 1048576 (1 MiB)", Error);
+}

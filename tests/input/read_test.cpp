@@ -1,9 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 
-#include "../temp_dir.hpp"
 #include "input/input.hpp"
 
 using namespace fiscgen;
@@ -119,17 +117,13 @@ TEST_CASE("a byte-order mark does not shift columns") {
   CHECK(error_of("\xEF\xBB\xBF<a>&foo;</a>").find("m.xml:1:4: unknown entity") == 0);
 }
 
-TEST_CASE("read() names a file it cannot read") {
+TEST_CASE("read() names a file it cannot read, and reads one handed in through Sources") {
   Matter matter;
-  CHECK_THROWS_WITH_AS(read(matter, "/nonexistent/matter.xml"),
+  Sources sources(DataPaths{});
+  CHECK_THROWS_WITH_AS(read(matter, sources, "/nonexistent/matter.xml"),
                        "cannot read /nonexistent/matter.xml: No such file or directory", Error);
-  const test_support::TempDir dir;
-  const auto path = dir / "matter.xml";
-  {
-    std::ofstream out(path);
-    out << "<motion><date>2013-07-16</date></motion>\n";
-  }
-  read(matter, path, {"date=2014-01-02"}, "fr_CA");
+  sources.provide("matter.xml", "<motion><date>2013-07-16</date></motion>\n");
+  read(matter, sources, "matter.xml", {"date=2014-01-02"}, "fr_CA");
   CHECK(matter.kind == "motion");
   CHECK(std::string(matter.root().child("date").child_value()) == "2014-01-02");
   CHECK(std::string(matter.root().attribute("locale").value()) == "fr_CA");

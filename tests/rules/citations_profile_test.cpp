@@ -12,10 +12,10 @@ namespace {
 
 const std::filesystem::path& profiles = rules_test::shipped_profiles;
 
-std::filesystem::path citations_profile(const std::string& name, const std::string& citations) {
-  return rules_test::write_profile(name, "<rules name=\"" + name + "\">\n" + citations +
-                                             "\n<style name=\"body\"/><style name=\"heading\"/>"
-                                             "<style name=\"footnote\"/></rules>");
+rules::Profile citations_profile(const std::string& name, const std::string& citations) {
+  return rules_test::load_text(name, "<rules name=\"" + name + "\">\n" + citations +
+                                         "\n<style name=\"body\"/><style name=\"heading\"/>"
+                                         "<style name=\"footnote\"/></rules>");
 }
 
 }  // namespace
@@ -30,12 +30,12 @@ TEST_CASE("fisc-2010 and frap-32 set case names in italics and write short forms
 }
 
 TEST_CASE("a profile without <citations> prints them as written, in italics, undetected") {
-  const auto p = rules::load_profile(citations_profile("plain", ""));
+  const auto p = citations_profile("plain", "");
   CHECK(p.citations.case_name == "italic");
   CHECK(p.citations.short_forms == "as-written");
   CHECK_FALSE(p.citations.detect);
-  const auto q = rules::load_profile(citations_profile(
-      "underlined", R"(<citations case-name="underline" short-forms="auto" detect="yes"/>)"));
+  const auto q = citations_profile(
+      "underlined", R"(<citations case-name="underline" short-forms="auto" detect="yes"/>)");
   CHECK(q.citations.case_name == "underline");
   CHECK(q.citations.short_forms == "auto");
   CHECK(q.citations.detect);
@@ -46,7 +46,7 @@ TEST_CASE("a profile without <citations> prints them as written, in italics, und
 
 TEST_CASE("a bad <citations> value is an error at its line") {
   try {
-    rules::load_profile(citations_profile("bad", R"(<citations case-name="bold"/>)"));
+    citations_profile("bad", R"(<citations case-name="bold"/>)");
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.where().line == 2);

@@ -2,22 +2,23 @@
 #pragma once
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
-#include "../temp_dir.hpp"
+#include "base/sources.hpp"
+#include "rules/profile.hpp"
 
 namespace rules_test {
 
 inline const std::filesystem::path shipped_profiles =
     std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms/rules";
 
-/// Writes `text` as NAME.xml in a folder of the test process's own, removed when it ends.
-inline std::filesystem::path write_profile(const std::string& name, const std::string& text) {
-  static const test_support::TempDir dir;
-  const auto file = dir / (name + ".xml");
-  std::ofstream(file) << text;
-  return file;
+/// The profile NAME whose file holds `text`, handed in through Sources: no folder written.
+inline fiscgen::rules::Profile load_text(const std::string& name, const std::string& text) {
+  fiscgen::DataPaths paths;
+  paths.forms = "handed-in/forms";
+  fiscgen::Sources sources(paths);
+  sources.provide(paths.forms / "rules" / (name + ".xml"), text);
+  return fiscgen::rules::load_named_profile(sources, name);
 }
 
 }  // namespace rules_test

@@ -11,7 +11,6 @@ using namespace fiscgen;
 namespace {
 
 const std::filesystem::path& rules_dir = rules_test::shipped_profiles;
-using rules_test::write_profile;
 
 }  // namespace
 
@@ -56,34 +55,31 @@ TEST_CASE("a missing style is an error naming the profile and the style") {
 }
 
 TEST_CASE("bad values are errors at their line and column") {
-  const auto file = write_profile("bad", R"(<rules name="bad">
+  try {
+    rules_test::load_text("bad", R"(<rules name="bad">
   <style name="body" size="12"/>
   <style name="heading" size="12"/>
   <style name="footnote" size="twelve"/>
 </rules>)");
-  try {
-    rules::load_profile(file);
     FAIL("expected an error");
   } catch (const Error& e) {
     CHECK(e.where().line == 4);
     CHECK(e.where().column == 3);
     CHECK(e.message() == "size=\"twelve\": expected a length in points, 0 or more");
   }
+  CHECK_THROWS_WITH_AS(rules_test::load_text("nobody", R"(<rules name="x"><margin/></rules>)"),
+                       doctest::Contains("unknown element <margin>"), Error);
   CHECK_THROWS_WITH_AS(
-      rules::load_profile(write_profile("nobody", R"(<rules name="x"><margin/></rules>)")),
-      doctest::Contains("unknown element <margin>"), Error);
-  CHECK_THROWS_WITH_AS(rules::load_profile(write_profile(
-                           "tight", R"(<rules name="x"><margins left="400" right="300"/>
-  <style name="body"/><style name="heading"/><style name="footnote"/></rules>)")),
-                       doctest::Contains("no room on the page"), Error);
-  CHECK_THROWS_WITH_AS(rules::load_profile(write_profile("broken", "<rules name=\"x\">\n<style>")),
+      rules_test::load_text("tight", R"(<rules name="x"><margins left="400" right="300"/>
+  <style name="body"/><style name="heading"/><style name="footnote"/></rules>)"),
+      doctest::Contains("no room on the page"), Error);
+  CHECK_THROWS_WITH_AS(rules_test::load_text("broken", "<rules name=\"x\">\n<style>"),
                        doctest::Contains("malformed rules profile"), Error);
 }
 
 TEST_CASE("a profile must be named as its file") {
-  const auto file = write_profile("renamed", R"(<rules name="other"><style name="body"/>
-  <style name="heading"/><style name="footnote"/></rules>)");
-  CHECK_THROWS_WITH_AS(rules::load_named_profile(file.parent_path(), "renamed"),
+  CHECK_THROWS_WITH_AS(rules_test::load_text("renamed", R"(<rules name="other"><style name="body"/>
+  <style name="heading"/><style name="footnote"/></rules>)"),
                        doctest::Contains("named \"other\""), Error);
 }
 
@@ -149,11 +145,11 @@ TEST_CASE("dc-local: page limits, and a proposed order with every motion") {
 }
 
 TEST_CASE("breaking weights and tables are read, with TeX's defaults") {
-  const auto p = rules::load_profile(write_profile("weights", R"(<rules name="weights">
+  const auto p = rules_test::load_text("weights", R"(<rules name="weights">
   <breaking widow-lines="3" hyphen-penalty="100" tolerance="400"/>
   <tables contents="yes" over-pages="10"/>
   <style name="body"/><style name="heading"/><style name="footnote"/>
-</rules>)"));
+</rules>)");
   CHECK(p.widow_lines == 3);
   CHECK(p.orphan_lines == 2);
   CHECK(p.breaking.hyphen_penalty == 100);
@@ -170,7 +166,7 @@ namespace {
 /// The Error a profile's text raises, with its line for the check.
 Error error_of(const std::string& name, const std::string& text) {
   try {
-    rules::load_profile(write_profile(name, text));
+    rules_test::load_text(name, text);
   } catch (const Error& e) {
     return e;
   }

@@ -25,8 +25,8 @@ const std::string base_parts =
 
 rules::Profile profile(const std::string& name, const std::string& root_attributes,
                        const std::string& parts) {
-  return rules::load_profile(rules_test::write_profile(
-      name, "<rules name=\"" + name + "\"" + root_attributes + ">" + parts + "</rules>"));
+  return rules_test::load_text(
+      name, "<rules name=\"" + name + "\"" + root_attributes + ">" + parts + "</rules>");
 }
 
 /// A valid value for `row` other than `current` (as rules::shown() prints it).
