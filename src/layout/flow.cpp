@@ -69,10 +69,10 @@ class FlowBuilder {
         text_block(b, context_.profile.style_for(b, frame.paragraph_style), frame, true);
         break;
       case BlockKind::quote:
-        blocks(b.children, contents_frame(b, frame));
-        break;
       case BlockKind::list:
-        blocks(b.children, frame);
+      case BlockKind::column:
+      case BlockKind::group:
+        blocks(b.children, contents_frame(b, frame));
         break;
       case BlockKind::item:
         item(b, frame);
@@ -85,9 +85,6 @@ class FlowBuilder {
       }
       case BlockKind::columns:
         columns(b, frame);
-        break;
-      case BlockKind::column:
-        blocks(b.children, frame);
         break;
       case BlockKind::signature: {
         const std::size_t from = out_.size();
@@ -103,22 +100,12 @@ class FlowBuilder {
         keep_together(from, keep_group);
         break;
       }
-      case BlockKind::group:
-        blocks(b.children, frame);
-        break;
       case BlockKind::page_break:
         pending_forced_ = true;
         break;
-      case BlockKind::exhibit: {
-        // A line of no height kept on the page before it (the slip sheet): the exhibit's pages
-        // follow that page, so whatever comes next starts a new one.
-        FlowLine line;
-        line.keep = keep_hard;
-        line.exhibits.push_back(Exhibit{b.file, b.label, 0, b.where});
-        add(std::move(line), false, 0);
-        pending_forced_ = true;
+      case BlockKind::exhibit:
+        exhibit(b);
         break;
-      }
       case BlockKind::table_of_contents:
       case BlockKind::table_of_authorities: {
         // Filled in from the body's layout (layout.cpp); nothing before that is known.
@@ -137,6 +124,16 @@ class FlowBuilder {
         break;
       }
     }
+  }
+
+  /// A line of no height kept on the page before the exhibit (its slip sheet): the exhibit's
+  /// pages follow that page, so whatever comes next starts a new one.
+  void exhibit(const doc::Block& b) {
+    FlowLine line;
+    line.keep = keep_hard;
+    line.exhibits.push_back(Exhibit{b.file, b.label, 0, b.where});
+    add(std::move(line), false, 0);
+    pending_forced_ = true;
   }
 
   /// The frame of what `b` holds: paragraphs naming no style take the one the rules give them.
@@ -202,69 +199,22 @@ class FlowBuilder {
                          0);
   }
 
+  /// A column of a row laid out on its own.
+  struct PlacedColumn {
+    std::vector<FlowLine> lines;
+    std::vector<double> tops;  // of each line, from the row's top
+    double height = 0;
+  };
+
   /// Columns side by side: each laid out on its own, then cut into bands across the row where
   /// no column has a line straddling the cut (between two of its lines, or below its end). The
   /// bands are kept together as firmly as a <keep>, so a row breaks over pages only when it is
   /// taller than what a page has left even on a page of its own (a caption with many parties).
   void columns(const doc::Block& b, const Frame& frame) {
-    const double total = frame.right - frame.left;
-    double fixed = 0;
-    int free = 0;
-    for (const auto& column : b.children) {
-      if (column.width > 0)
-        fixed += column.width;
-      else
-        ++free;
-    }
-    const double share = free > 0 ? std::max(0.0, 1.0 - fixed) / free : 0;
-    struct Placed {
-      std::vector<FlowLine> lines;
-      std::vector<double> tops;  // of each line, from the row's top
-      double height = 0;
-    };
-    std::vector<Placed> placed;
-    double x = frame.left;
+    std::vector<PlacedColumn> placed = place_columns(b, frame);
     double row_height = 0;
-    for (const auto& column : b.children) {
-      const double width = (column.width > 0 ? column.width : share) * total;
-      const Frame inner{x, x + width, frame.paragraph_style};
-      Placed& p = placed.emplace_back();
-      FlowBuilder nested(context_, breaker_, p.lines);
-      nested.part_ = part_;
-      nested.where_ = where_;
-      if (column.kind == doc::BlockKind::column)
-        nested.blocks(column.children, inner);
-      else
-        nested.block(column, inner);
-      nested.finish();
-      double y = 0;
-      for (std::size_t i = 0; i < p.lines.size(); ++i) {
-        if (i > 0) y += p.lines[i].gap_before;
-        p.tops.push_back(y);
-        y += p.lines[i].height;
-      }
-      p.height = y;
-      row_height = std::max(row_height, y);
-      x += width;
-    }
-    // A cut at y is clean when every column has a line starting at y or has ended above it.
-    std::vector<double> cuts{0};
-    for (const auto& p : placed)
-      for (const double top : p.tops)
-        if (top > 0) cuts.push_back(top);
-    std::sort(cuts.begin(), cuts.end());
-    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-    const auto clean = [&](double cut) {
-      for (const auto& p : placed) {
-        if (cut >= p.height) continue;
-        if (std::find(p.tops.begin(), p.tops.end(), cut) == p.tops.end()) return false;
-      }
-      return true;
-    };
-    std::vector<double> bands;
-    for (const double cut : cuts)
-      if ((cut == 0 || cut < row_height) && clean(cut)) bands.push_back(cut);
-    bands.push_back(row_height);
+    for (const auto& p : placed) row_height = std::max(row_height, p.height);
+    const std::vector<double> bands = clean_cuts(placed, row_height);
     std::vector<std::size_t> next(placed.size(), 0);
     for (std::size_t k = 0; k + 1 < bands.size(); ++k) {
       FlowLine unit;
@@ -293,6 +243,69 @@ class FlowBuilder {
       add(std::move(unit), k == 0, 0);
       if (k > 0) out_[at].keep = std::max(out_[at].keep, static_cast<int>(keep_hard));
     }
+  }
+
+  /// Each column of the row `b` laid out in its width: a fixed fraction of the frame, or an
+  /// equal share of what the fixed ones leave.
+  std::vector<PlacedColumn> place_columns(const doc::Block& b, const Frame& frame) {
+    const double total = frame.right - frame.left;
+    double fixed = 0;
+    int free = 0;
+    for (const auto& column : b.children) {
+      if (column.width > 0)
+        fixed += column.width;
+      else
+        ++free;
+    }
+    const double share = free > 0 ? std::max(0.0, 1.0 - fixed) / free : 0;
+    std::vector<PlacedColumn> placed;
+    double x = frame.left;
+    for (const auto& column : b.children) {
+      const double width = (column.width > 0 ? column.width : share) * total;
+      const Frame inner{x, x + width, frame.paragraph_style};
+      PlacedColumn& p = placed.emplace_back();
+      FlowBuilder nested(context_, breaker_, p.lines);
+      nested.part_ = part_;
+      nested.where_ = where_;
+      if (column.kind == doc::BlockKind::column)
+        nested.blocks(column.children, inner);
+      else
+        nested.block(column, inner);
+      nested.finish();
+      double y = 0;
+      for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        if (i > 0) y += p.lines[i].gap_before;
+        p.tops.push_back(y);
+        y += p.lines[i].height;
+      }
+      p.height = y;
+      x += width;
+    }
+    return placed;
+  }
+
+  /// The tops of the row's bands, then its height: the cuts at which every column has a line
+  /// starting or has ended above.
+  static std::vector<double> clean_cuts(const std::vector<PlacedColumn>& placed,
+                                        double row_height) {
+    std::vector<double> cuts{0};
+    for (const auto& p : placed)
+      for (const double top : p.tops)
+        if (top > 0) cuts.push_back(top);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    const auto clean = [&](double cut) {
+      for (const auto& p : placed) {
+        if (cut >= p.height) continue;
+        if (std::find(p.tops.begin(), p.tops.end(), cut) == p.tops.end()) return false;
+      }
+      return true;
+    };
+    std::vector<double> bands;
+    for (const double cut : cuts)
+      if ((cut == 0 || cut < row_height) && clean(cut)) bands.push_back(cut);
+    bands.push_back(row_height);
+    return bands;
   }
 
   void keep_together(std::size_t from, int strength) {

@@ -44,6 +44,63 @@ struct Node {
   std::ptrdiff_t previous = -1;  // index into the node list
 };
 
+/// Prefix sums over a paragraph's items, so any line's measures take O(1).
+struct ItemSums {
+  explicit ItemSums(const std::vector<BreakItem>& items) {
+    const std::size_t n = items.size();
+    width.assign(n + 1, 0);
+    spaces.assign(n + 1, 0);
+    first_content.assign(n + 1, n);
+    content_end.assign(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      width[i + 1] = width[i] + items[i].width;
+      spaces[i + 1] = spaces[i] + (items[i].space ? items[i].width : 0);
+      content_end[i + 1] = items[i].space ? content_end[i] : i + 1;
+    }
+    for (std::size_t i = n; i-- > 0;) first_content[i] = items[i].space ? first_content[i + 1] : i;
+  }
+  // Width of all items, and of spaces only (the stretchable part).
+  std::vector<double> width, spaces;
+  // first_content[i]: first non-space item at or after i; content_end[i]: end of the last
+  // non-space item at or before i (lines do not measure their leading and trailing spaces).
+  std::vector<std::size_t> first_content, content_end;
+};
+
+/// TeX's badness of a line `slack` points short (negative: over) of its width, with
+/// `stretch` and `shrink` points to give; a ragged line (the last, or one ended by <br/>) is
+/// never bad.
+double badness_of(double slack, double stretch, double shrink, bool ragged) {
+  if (!ragged && slack > fit_tolerance)
+    return stretch > 0 ? 100 * std::pow(slack / stretch, 3) : infinitely_bad * slack;
+  if (!ragged && slack < -fit_tolerance) return 100 * std::pow(-slack / shrink, 3);
+  return 0;
+}
+
+int fitness_of(double slack, double badness) {
+  return slack < 0 && badness > loose_badness ? tight
+         : badness > very_loose_badness       ? very_loose
+         : badness > loose_badness            ? loose
+                                              : decent;
+}
+
+/// The line ends of the best node at the paragraph's end, following `previous` back; empty
+/// when no active node reached it.
+std::optional<std::vector<std::size_t>> chosen_breaks(const std::vector<Node>& nodes,
+                                                      const std::vector<std::size_t>& active,
+                                                      std::size_t n) {
+  std::ptrdiff_t chosen = -1;
+  for (const std::size_t a : active)
+    if (nodes[a].position == n &&
+        (chosen < 0 || nodes[a].total < nodes[static_cast<std::size_t>(chosen)].total))
+      chosen = static_cast<std::ptrdiff_t>(a);
+  if (chosen < 0) return std::nullopt;
+  std::vector<std::size_t> ends;
+  for (std::ptrdiff_t k = chosen; k > 0; k = nodes[static_cast<std::size_t>(k)].previous)
+    ends.push_back(nodes[static_cast<std::size_t>(k)].position);
+  std::reverse(ends.begin(), ends.end());
+  return ends;
+}
+
 /// One run of the optimal-fit search with lines up to `tolerance`; empty when no breaking
 /// keeps every line fitting and within it.
 std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakItem>& items,
@@ -51,18 +108,7 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
                                                        const FitWeights& weights,
                                                        double tolerance) {
   const std::size_t n = items.size();
-  // Prefix sums: width of all items, and of spaces only (the stretchable part).
-  std::vector<double> width(n + 1, 0), spaces(n + 1, 0);
-  // first_content[i]: first non-space item at or after i; content_end[i]: end of the last
-  // non-space item at or before i (lines do not measure their leading and trailing spaces).
-  std::vector<std::size_t> first_content(n + 1, n), content_end(n + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    width[i + 1] = width[i] + items[i].width;
-    spaces[i + 1] = spaces[i] + (items[i].space ? items[i].width : 0);
-    content_end[i + 1] = items[i].space ? content_end[i] : i + 1;
-  }
-  for (std::size_t i = n; i-- > 0;) first_content[i] = items[i].space ? first_content[i + 1] : i;
-
+  const ItemSums sums(items);
   std::vector<Node> nodes{Node{}};
   std::vector<std::size_t> active{0};
   for (std::size_t b = 1; b <= n; ++b) {
@@ -76,30 +122,22 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
     std::vector<std::size_t> still_active;
     for (const std::size_t a : active) {
       const Node& from = nodes[a];
-      const std::size_t s = first_content[from.position];
-      const std::size_t e = std::max(s, content_end[b]);
+      const std::size_t s = sums.first_content[from.position];
+      const std::size_t e = std::max(s, sums.content_end[b]);
       const double available = widths.at(from.position == 0 ? 0 : 1) + fit_tolerance;
-      const double natural = width[e] - width[s];
-      const double shrink = (spaces[e] - spaces[s]) * space_shrink;
+      const double natural = sums.width[e] - sums.width[s];
+      const double shrink = (sums.spaces[e] - sums.spaces[s]) * space_shrink;
       if (natural - shrink > available) continue;  // too long now, and for every later break
       still_active.push_back(a);
       if (e == s && !forced) continue;  // no empty lines, except between two <br/>
       const double line = natural + (hyphen && e > s ? last_item.hyphen_width : 0);
       const bool ragged = end || forced;  // the last line and a line ended by <br/>
       if (line - (ragged ? 0 : shrink) > available) continue;
-      double badness = 0;
       const double slack = available - fit_tolerance - line;
-      if (!ragged && slack > fit_tolerance) {
-        const double stretch = (spaces[e] - spaces[s]) * space_stretch;
-        badness = stretch > 0 ? 100 * std::pow(slack / stretch, 3) : infinitely_bad * slack;
-      } else if (!ragged && slack < -fit_tolerance) {
-        badness = 100 * std::pow(-slack / shrink, 3);
-      }
+      const double stretch = (sums.spaces[e] - sums.spaces[s]) * space_stretch;
+      const double badness = badness_of(slack, stretch, shrink, ragged);
       if (badness > tolerance) continue;
-      const int fitness = slack < 0 && badness > loose_badness ? tight
-                          : badness > very_loose_badness       ? very_loose
-                          : badness > loose_badness            ? loose
-                                                               : decent;
+      const int fitness = fitness_of(slack, badness);
       const double penalty = hyphen ? weights.hyphen_penalty : 0;
       double demerits = std::pow(weights.line_penalty + badness, 2) + penalty * penalty;
       if (hyphen && from.hyphen) demerits += double_hyphen_demerits;
@@ -120,17 +158,7 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
     active = std::move(still_active);
   }
   // After the last item only nodes at n are active.
-  std::ptrdiff_t chosen = -1;
-  for (const std::size_t a : active)
-    if (nodes[a].position == n &&
-        (chosen < 0 || nodes[a].total < nodes[static_cast<std::size_t>(chosen)].total))
-      chosen = static_cast<std::ptrdiff_t>(a);
-  if (chosen < 0) return std::nullopt;
-  std::vector<std::size_t> ends;
-  for (std::ptrdiff_t k = chosen; k > 0; k = nodes[static_cast<std::size_t>(k)].previous)
-    ends.push_back(nodes[static_cast<std::size_t>(k)].position);
-  std::reverse(ends.begin(), ends.end());
-  return ends;
+  return chosen_breaks(nodes, active, n);
 }
 
 }  // namespace
