@@ -1,20 +1,27 @@
-// Whole-process render benchmark: runs `fiscgen render` as a user would, many times, and
-// prints the median and fastest wall time, documents and pages per second, PDF size and the
-// peak resident memory of the process. Figures only: nothing here passes or fails.
+// Whole-process benchmark of single documents (issue 19's rows): a motion with 8 citations,
+// 3 notes, 2 signers and a proposed order; the example letter; `fiscgen cite` against
+// `fiscgen --version`. Each fiscgen row is set against its floor, measured in the same run:
+// fiscgen_floor (libharu placing the same lines, one font subset with hb-subset per document, no
+// layout) as a whole process. Runs are interleaved (fiscgen, floor, [the fiscgen before], …) so
+// that load from other processes falls on all of them alike. Medians of wall time and of CPU
+// time (user + system, which load does not inflate as much); the load average is printed beside
+// them. Figures only: nothing here passes or fails.
 //
-//   fiscgen_bench FISCGEN EXAMPLES_DIR PDFINFO [RUNS]
+//   fiscgen_bench FISCGEN FLOOR PDFTOTEXT EXAMPLES_DIR [RUNS [BEFORE]]
+//   BEFORE: another fiscgen binary (such as the last commit's), timed in the same interleaved run
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <pugixml.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <pugixml.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -23,18 +30,21 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Sample {
-  double seconds = 0;
+  double wall = 0, cpu = 0;  // seconds
   long peak_kib = 0;
 };
 
-/// One whole process: fork, exec, wait; wall time and the child's peak RSS (wait4's rusage).
+/// One whole process, its output to /dev/null: wall time, CPU time and peak RSS (wait4).
 Sample run_once(const std::vector<std::string>& arguments) {
   std::vector<char*> argv;
   for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::fflush(stdout);
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
+    if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr))
+      _exit(126);
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -43,28 +53,120 @@ Sample run_once(const std::vector<std::string>& arguments) {
   wait4(pid, &status, 0, &usage);
   const auto end = std::chrono::steady_clock::now();
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::cerr << "render failed: " << arguments[2] << '\n';
+    std::cerr << "failed:";
+    for (const auto& a : arguments) std::cerr << ' ' << a;
+    std::cerr << '\n';
     std::exit(1);
   }
-  return {std::chrono::duration<double>(end - start).count(), usage.ru_maxrss};
+  const auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return {std::chrono::duration<double>(end - start).count(),
+          seconds(usage.ru_utime) + seconds(usage.ru_stime), usage.ru_maxrss};
 }
 
-int pages_of(const std::string& pdfinfo, const fs::path& pdf) {
-  const std::string command = pdfinfo + " '" + pdf.string() + "'";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return -1;
-  char line[512];
-  int pages = -1;
-  while (fgets(line, sizeof line, pipe))
-    if (std::string(line).rfind("Pages:", 0) == 0) pages = std::atoi(line + 6);
-  pclose(pipe);
-  return pages;
+std::string load_average() {
+  std::ifstream in("/proc/loadavg");
+  std::string one, five, fifteen;
+  in >> one >> five >> fifteen;
+  return one + " " + five + " " + fifteen;
 }
 
-/// A longer motion: the example's body sections repeated. `one_line` saves it without line
+std::string read(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// The example motion with six more citations (8 in all: cases, a statute, the Constitution,
+/// Id.), like the held-out motion of issue 19; it keeps its 3 notes, 2 signers and order.
+fs::path cited_motion(const fs::path& examples, const fs::path& dir) {
+  std::string text = read(examples / "motion.xml");
+  const std::pair<const char*, const char*> additions[] = {
+      {"disclose their information.", " <cite>Smith v. Maryland, 442 U.S. 735, 742 (1979)</cite>."},
+      {"are inaccurate.",
+       " See <cite>Clapper v. Amnesty International USA, 568 U.S. 398, 401 (2013)</cite>."},
+      {"by nondisclosure obligations.", " <cite>50 U.S.C. § 1881a(h)(1)</cite>."},
+      {"the existence of any particular order.",
+       " <cite>In re Sealed Case, 310 F.3d 717, 736 (FISA Ct. Rev. 2002)</cite>."},
+      {"matter of great public concern.", " <cite>U.S. Const. amend. I</cite>."},
+      {"narrowly tailored to a compelling interest.", " <cite>Id.</cite>"}};
+  for (const auto& [after, cite] : additions) {
+    const auto at = text.find(after);
+    if (at == std::string::npos) {
+      std::cerr << "examples/motion.xml no longer says \"" << after << "\"\n";
+      std::exit(1);
+    }
+    text.insert(at + std::string(after).size(), cite);
+  }
+  const fs::path file = dir / "motion-8-citations.xml";
+  std::ofstream(file, std::ios::binary) << text;
+  return file;
+}
+
+struct Figures {
+  std::vector<double> wall, cpu;
+  long peak_kib = 0;
+  void add(const Sample& s) {
+    wall.push_back(s.wall), cpu.push_back(s.cpu), peak_kib = std::max(peak_kib, s.peak_kib);
+  }
+  static double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+  }
+  double wall_ms() const { return median(wall) * 1e3; }
+  double cpu_ms() const { return median(cpu) * 1e3; }
+};
+
+void print(const std::string& label, const Figures& f) {
+  std::printf("  %-30s median %6.1f ms wall %6.1f ms CPU   peak RSS %5.1f MB\n", label.c_str(),
+              f.wall_ms(), f.cpu_ms(), f.peak_kib / 1024.0);
+}
+
+void print_ratio(const std::string& label, const Figures& f, const Figures& floor,
+                 const char* goal) {
+  std::printf("  %-30s %4.2fx wall %4.2fx CPU   (goal <= %s)\n", label.c_str(),
+              f.wall_ms() / floor.wall_ms(), f.cpu_ms() / floor.cpu_ms(), goal);
+}
+
+/// One row: fiscgen (and BEFORE) against `reference`, interleaved.
+void row(const std::string& name, const std::vector<std::string>& command,
+         const std::vector<std::string>& reference, const std::string& reference_name,
+         const std::string& before, int runs, const char* goal) {
+  const bool with_before = !before.empty();
+  auto before_command = command;
+  if (with_before) before_command[0] = before;
+  Figures now, ref, old;
+  run_once(command), run_once(reference);  // warm the page cache and fontconfig's cache
+  if (with_before) run_once(before_command);
+  for (int i = 0; i < runs; ++i) {
+    now.add(run_once(command));
+    ref.add(run_once(reference));
+    if (with_before) old.add(run_once(before_command));
+  }
+  std::printf("%s   (load average %s)\n", name.c_str(), load_average().c_str());
+  if (with_before) print("fiscgen before", old);
+  print(with_before ? "fiscgen now" : "fiscgen", now);
+  print(reference_name, ref);
+  if (with_before) print_ratio("before / " + reference_name, old, ref, goal);
+  print_ratio((with_before ? "now / " : "fiscgen / ") + reference_name, now, ref, goal);
+}
+
+/// The floor's command for the document `input` renders to: pdftotext's lines of fiscgen's PDF.
+std::vector<std::string> floor_for(const std::string& fiscgen, const std::string& floor,
+                                   const std::string& pdftotext, const fs::path& input,
+                                   const fs::path& dir) {
+  const auto name = input.stem().string();
+  const auto lines = dir / ("lines-" + name), out = dir / ("floor-" + name);
+  fs::create_directories(lines);
+  const auto pdf = dir / (name + ".pdf");
+  run_once({fiscgen, "render", input.string(), "-o", pdf.string()});
+  run_once({pdftotext, "-enc", "UTF-8", pdf.string(), (lines / (name + ".txt")).string()});
+  return {floor, lines.string(), out.string()};
+}
+
+/// The example motion's body sections repeated `copies` times; `one_line` saves it without line
 /// breaks, as programs that generate XML often do (every location is then far along line 1).
-fs::path long_motion(const fs::path& examples, const fs::path& dir, int copies,
-                     bool one_line = false) {
+fs::path long_motion(const fs::path& examples, const fs::path& dir, int copies, bool one_line) {
   pugi::xml_document xml;
   if (!xml.load_file((examples / "motion.xml").c_str())) {
     std::cerr << "cannot read examples/motion.xml\n";
@@ -75,8 +177,8 @@ fs::path long_motion(const fs::path& examples, const fs::path& dir, int copies,
                                        body.children("section").end());
   for (int copy = 1; copy < copies; ++copy)
     for (const auto& section : sections) body.append_copy(section);
-  const fs::path file = dir / ("motion-" + std::to_string(copies) + (one_line ? "-raw" : "") +
-                               ".xml");
+  const fs::path file =
+      dir / ("motion-" + std::to_string(copies) + (one_line ? "-raw" : "") + ".xml");
   if (one_line)
     xml.save_file(file.c_str(), "", pugi::format_raw);
   else
@@ -84,48 +186,43 @@ fs::path long_motion(const fs::path& examples, const fs::path& dir, int copies,
   return file;
 }
 
-void bench(const std::string& label, const std::string& fiscgen, const fs::path& input,
-           const fs::path& dir, const std::string& pdfinfo, int runs) {
-  const fs::path output = dir / (input.stem().string() + ".pdf");
-  const std::vector<std::string> arguments{fiscgen, "render", input.string(), "-o",
-                                           output.string()};
-  run_once(arguments);  // warm the page cache and fontconfig's cache
-  std::vector<Sample> samples;
-  for (int i = 0; i < runs; ++i) samples.push_back(run_once(arguments));
-  std::vector<double> times;
-  long peak = 0;
-  for (const auto& s : samples) times.push_back(s.seconds), peak = std::max(peak, s.peak_kib);
-  std::sort(times.begin(), times.end());
-  const double median = times[times.size() / 2];
-  const int pages = pages_of(pdfinfo, output);
-  std::printf(
-      "%-14s %3d pages  median %6.1f ms  fastest %6.1f ms  %6.1f docs/s  %7.1f pages/s  "
-      "%7.1f KB  peak RSS %6.1f MB\n",
-      label.c_str(), pages, median * 1e3, times.front() * 1e3, 1 / median, pages / median,
-      fs::file_size(output) / 1000.0, peak / 1024.0);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 4) {
-    std::cerr << "usage: fiscgen_bench FISCGEN EXAMPLES_DIR PDFINFO [RUNS]\n";
+  if (argc < 5) {
+    std::cerr << "usage: fiscgen_bench FISCGEN FLOOR PDFTOTEXT EXAMPLES_DIR [RUNS [BEFORE]]\n";
     return 2;
   }
-  const std::string fiscgen = argv[1];
-  const fs::path examples = argv[2];
-  const std::string pdfinfo = argv[3];
-  const int runs = argc > 4 ? std::atoi(argv[4]) : 21;
+  const std::string fiscgen = argv[1], floor = argv[2], pdftotext = argv[3];
+  const fs::path examples = argv[4];
+  const int runs = argc > 5 ? std::atoi(argv[5]) : 21;
+  const std::string before = argc > 6 ? argv[6] : "";
   char pattern[] = "/tmp/fiscgen-bench-XXXXXX";
   const fs::path dir = mkdtemp(pattern);
 
-  std::printf("whole-process renders, %d runs each, one core per process\n", runs);
-  bench("letter", fiscgen, examples / "letter.xml", dir, pdfinfo, runs);
-  bench("motion", fiscgen, examples / "motion.xml", dir, pdfinfo, runs);
-  bench("motion (long)", fiscgen, long_motion(examples, dir, 2), dir, pdfinfo, runs);
-  bench("motion x40", fiscgen, long_motion(examples, dir, 40), dir, pdfinfo, runs / 4 + 1);
-  bench("same, 1 line", fiscgen, long_motion(examples, dir, 40, true), dir, pdfinfo,
-        runs / 4 + 1);
-  fs::remove_all(dir);
+  std::printf("whole processes, %d runs each, interleaved; medians\n", runs);
+  const auto motion = cited_motion(examples, dir), letter = examples / "letter.xml";
+  for (const auto& [name, input, goal] :
+       {std::tuple{"motion (8 citations, 3 notes, 2 signers, order)", motion, "2"},
+        std::tuple{"letter (examples/letter.xml)", letter, "1.5"}}) {
+    const auto out = dir / (input.stem().string() + "-out.pdf");
+    row(name, {fiscgen, "render", input.string(), "-o", out.string()},
+        floor_for(fiscgen, floor, pdftotext, input, dir), "floor", before, runs, goal);
+  }
+  row("fiscgen cite \"Smith v. Maryland, 442 U.S. 735 (1979)\"",
+      {fiscgen, "cite", "Smith v. Maryland, 442 U.S. 735 (1979)"}, {fiscgen, "--version"},
+      "fiscgen --version", before, runs, "1.5");
+  // Growth (docs/security.md): 40 copies of the motion's body, with line breaks and on one line.
+  std::printf("long inputs, %d runs each   (load average %s)\n", runs / 4 + 1,
+              load_average().c_str());
+  for (const bool one_line : {false, true}) {
+    const auto input = long_motion(examples, dir, 40, one_line);
+    Figures f;
+    for (int i = 0; i <= runs / 4; ++i)
+      f.add(run_once({fiscgen, "render", input.string(), "-o", (dir / "long.pdf").string()}));
+    print(one_line ? "motion x40, on one line" : "motion x40", f);
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
   return 0;
 }
