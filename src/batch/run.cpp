@@ -18,6 +18,7 @@
 #include "batch/cache.hpp"
 #include "batch/discovery.hpp"
 #include "fonts/fonts.hpp"
+#include "pdf/atomic_file.hpp"
 #include "pdf/sha256.hpp"
 #include "render/render.hpp"
 #include "template/library.hpp"
@@ -28,6 +29,14 @@ namespace fiscgen::batch {
 namespace {
 
 constexpr const char* cache_name = ".fiscgen-batch.json";
+
+// A worker's PDFs are made durable in groups (pdf::StagedWrites): one journal commit per group
+// instead of one per document. A group is committed when it holds `group_limit` documents, or
+// its first is `group_time` old, so progress is still reported as it happens. Among all workers
+// at most `staged_files` temporary files are open at once: the signal handler's table that
+// removes them on Ctrl-C holds 64.
+constexpr int group_limit = 16, staged_files = 48;
+constexpr std::chrono::milliseconds group_time{250};
 
 std::string absolute_name(const fs::path& path) {
   std::error_code ec;
@@ -87,15 +96,18 @@ class WorkerFonts : public fonts::FontResolver {
 class Worker {
  public:
   Worker(const Options& options, const DataPaths& paths, const Context& context, Cache* cache,
-         FileHashes& hashes)
+         FileHashes& hashes, int jobs)
       : options_(options),
         paths_(paths),
         context_(context),
         cache_(cache),
         hashes_(hashes),
-        fonts_(hashes) {}
+        fonts_(hashes),
+        group_size_(static_cast<std::size_t>(std::clamp(staged_files / jobs, 1, group_limit))) {}
 
-  void render(Document& document) {
+  /// Renders `document` and stages its PDF. Returns the documents whose status is now final:
+  /// this one if it failed, and the group committed when it is full or old enough.
+  std::vector<Document*> render(Document& document) {
     const auto start = std::chrono::steady_clock::now();
     try {
       if (document.output.has_parent_path()) fs::create_directories(document.output.parent_path());
@@ -107,27 +119,57 @@ class Worker {
       request.draft = options_.draft;
       request.exhibits = options_.exhibits;
       request.templates = &templates_;
+      request.staged = &staged_;
       auto result = render::render(request, paths_, fonts_);
       document.pages = result.pages;
       document.warnings = std::move(result.warnings);
-      Entry entry = entry_for(document, result.reads);
-      std::map<std::string, std::string> rules_files;  // kept, to name what changes next time
-      for (const auto& [path, name] : entry.names)
-        if (is_rules_profile(name)) rules_files[path] = read_all(path);
-      if (cache_) cache_->record(cache_->name_of(document.output), entry, rules_files);
-      document.key = entry.key;
-      document.status = Status::rendered;
+      Pending pending{&document, entry_for(document, result.reads), {}};
+      for (const auto& [path, name] : pending.entry.names)
+        if (is_rules_profile(name)) pending.rules_files[path] = read_all(path);
+      if (pending_.empty()) group_started_ = start;
+      pending_.push_back(std::move(pending));
     } catch (const Error& error) {
-      document.status = Status::failed;
-      // Errors without a file are about this document all the same: name it.
-      document.error = error.where().file.empty() ? document.input.string() + ": " + error.message()
-                                                  : error.describe();
+      fail(document, error);
     } catch (const std::exception& error) {
       document.status = Status::failed;
       document.error = document.input.string() + ": internal error: " + error.what();
     }
     document.milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::vector<Document*> done;
+    if (document.status == Status::failed) done.push_back(&document);
+    if (pending_.size() >= group_size_ ||
+        (!pending_.empty() && std::chrono::steady_clock::now() - group_started_ >= group_time)) {
+      auto committed = commit();
+      done.insert(done.end(), committed.begin(), committed.end());
+    }
+    return done;
+  }
+
+  /// Puts every staged PDF in place, then records in the cache those that are: the cache never
+  /// names an output that is not on disk whole. Returns the documents of the group, final.
+  std::vector<Document*> commit() {
+    const auto errors = staged_.commit();
+    std::vector<Document*> done;
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+      Document& document = *pending_[i].document;
+      try {
+        if (i < errors.size() && errors[i]) std::rethrow_exception(errors[i]);
+        if (cache_)
+          cache_->record(cache_->name_of(document.output), pending_[i].entry,
+                         pending_[i].rules_files);
+        document.key = pending_[i].entry.key;
+        document.status = Status::rendered;
+      } catch (const Error& error) {
+        fail(document, error);
+      } catch (const std::exception& error) {
+        document.status = Status::failed;
+        document.error = document.input.string() + ": internal error: " + error.what();
+      }
+      done.push_back(&document);
+    }
+    pending_.clear();
+    return done;
   }
 
  private:
@@ -150,6 +192,13 @@ class Worker {
     return entry;
   }
 
+  static void fail(Document& document, const Error& error) {
+    document.status = Status::failed;
+    // Errors without a file are about this document all the same: name it.
+    document.error = error.where().file.empty() ? document.input.string() + ": " + error.message()
+                                                : error.describe();
+  }
+
   static std::string read_all(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;
@@ -164,6 +213,16 @@ class Worker {
   FileHashes& hashes_;
   WorkerFonts fonts_;
   templ::TemplateCache templates_;
+  /// A rendered document whose PDF is staged, and what the cache will record for it.
+  struct Pending {
+    Document* document;
+    Entry entry;
+    std::map<std::string, std::string> rules_files;  // kept, to name what changes next time
+  };
+  pdf::StagedWrites staged_;
+  std::vector<Pending> pending_;  // in the order staged
+  std::size_t group_size_;
+  std::chrono::steady_clock::time_point group_started_{};
 };
 
 }  // namespace
@@ -297,15 +356,18 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
   std::atomic<std::size_t> next{0};
   std::mutex observer_mutex;
   const auto work = [&] {
-    Worker worker(options, paths, context, &cache, hashes);
-    for (;;) {
-      if (stop && stop->load()) return;
-      const std::size_t index = next.fetch_add(1);
-      if (index >= to_render.size()) return;
-      worker.render(*to_render[index]);
+    Worker worker(options, paths, context, &cache, hashes, jobs);
+    const auto tell = [&](const std::vector<Document*>& final) {
       std::lock_guard lock(observer_mutex);
-      observer.finished(*to_render[index]);
+      for (const auto* document : final) observer.finished(*document);
+    };
+    for (;;) {
+      if (stop && stop->load()) break;
+      const std::size_t index = next.fetch_add(1);
+      if (index >= to_render.size()) break;
+      tell(worker.render(*to_render[index]));
     }
+    tell(worker.commit());  // stopped or done, what was rendered is put in place and recorded
   };
   if (jobs == 1) {
     work();  // no thread for one worker: simpler stacks in a debugger, same behaviour

@@ -5,12 +5,14 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -81,7 +83,19 @@ void write_in_place(const std::filesystem::path& output, std::string_view bytes)
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& output, std::string_view bytes) {
+/// A file written to its temporary name beside its output, given its final mode, not yet synced
+/// or renamed.
+struct StagedWrites::Staged {
+  std::filesystem::path output, target, directory;
+  std::string prefix;  // of the temporary file's name
+  std::unique_ptr<TemporaryFile> temp;
+};
+
+namespace {
+
+/// Writes `bytes` for `output` up to the sync; nullptr when it was written in place (a device).
+std::unique_ptr<StagedWrites::Staged> stage_file(const std::filesystem::path& output,
+                                                 std::string_view bytes) {
   // What is there now decides how to write: stat() follows a link to what it names.
   std::optional<struct stat> existing;
   if (struct stat info{}; ::stat(output.c_str(), &info) == 0) existing = info;
@@ -91,33 +105,39 @@ void write_file_atomically(const std::filesystem::path& output, std::string_view
       throw Error(SourceLocation{output.string()},
                   "is a folder; expected the name of a file to write (such as " +
                       (output / "out.pdf").string() + ")");
-    if (type == S_IFCHR || type == S_IFBLK || type == S_IFIFO) return write_in_place(output, bytes);
+    if (type == S_IFCHR || type == S_IFBLK || type == S_IFIFO) {
+      write_in_place(output, bytes);
+      return nullptr;
+    }
     if (type != S_IFREG)
       throw Error(SourceLocation{output.string()},
                   "is a socket or another special file, not a regular file or device; expected "
                   "the name of a file to write");
   }
 
+  auto staged = std::make_unique<StagedWrites::Staged>();
+  staged->output = output;
   // A link to a file: the file it names is replaced and the link kept. Renaming over the link
   // itself would put a file in its place (as root, -o /dev/stdout redirected to a file would
   // replace the system's /dev/stdout).
-  std::filesystem::path target = output;
+  staged->target = output;
   if (struct stat link{};
       existing && ::lstat(output.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
     std::error_code ec;
-    if (auto real = std::filesystem::canonical(output, ec); !ec) target = std::move(real);
+    if (auto real = std::filesystem::canonical(output, ec); !ec) staged->target = std::move(real);
   }
-  const std::filesystem::path directory =
-      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  staged->directory =
+      staged->target.has_parent_path() ? staged->target.parent_path() : std::filesystem::path(".");
   // A dot file beside the output: same file system, so rename() is atomic. Its name is
   // .NAME.XXXXXX; a signal removes it (base/temporary_files.hpp), and one left by SIGKILL or a
   // power cut is removed by the next write of the same output, once it is an hour old.
-  const std::string prefix = "." + target.filename().string() + ".";
-  TemporaryFile temp((directory / (prefix + "XXXXXX")).string());
-  if (temp.fd() < 0) fail(output, "cannot create a file in " + directory.string(), errno);
+  staged->prefix = "." + staged->target.filename().string() + ".";
+  staged->temp =
+      std::make_unique<TemporaryFile>((staged->directory / (staged->prefix + "XXXXXX")).string());
+  TemporaryFile& temp = *staged->temp;
+  if (temp.fd() < 0) fail(output, "cannot create a file in " + staged->directory.string(), errno);
 
   write_all(temp.fd(), bytes, output, temp.path());
-  if (::fsync(temp.fd()) != 0) fail(output, "cannot flush " + temp.path() + " to disk", errno);
   if (existing) {
     // The file replaced keeps its owner and group where we may set them (root, or a group we
     // are in); chown before chmod, since chown may clear mode bits.
@@ -130,13 +150,52 @@ void write_file_atomically(const std::filesystem::path& output, std::string_view
   const mode_t mode = existing ? (existing->st_mode & 0777) : (0666 & ~current_umask());
   if (::fchmod(temp.fd(), mode) != 0)
     fail(output, "cannot set the permissions of " + temp.path(), errno);
-  if (temp.close() != 0) fail(output, "cannot write " + temp.path(), errno);
-  if (::rename(temp.path().c_str(), target.c_str()) != 0)
-    fail(output, "cannot replace the file", errno);
+  return staged;
+}
+
+/// Syncs a staged file (its data and mode durable before its name is) and renames it into place.
+void place(StagedWrites::Staged& staged) {
+  TemporaryFile& temp = *staged.temp;
+  if (::fsync(temp.fd()) != 0)
+    fail(staged.output, "cannot flush " + temp.path() + " to disk", errno);
+  if (temp.close() != 0) fail(staged.output, "cannot write " + temp.path(), errno);
+  if (::rename(temp.path().c_str(), staged.target.c_str()) != 0)
+    fail(staged.output, "cannot replace the file", errno);
   temp.release();
-  remove_stale_temporary_files(directory, prefix, stale_after);
+  remove_stale_temporary_files(staged.directory, staged.prefix, stale_after);
   // The folder is not fsynced: after a crash the name holds the old file or the new one, each
   // whole, which is all "atomic" promises; making the rename durable too cost 3 ms a render.
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& output, std::string_view bytes) {
+  if (const auto staged = stage_file(output, bytes)) place(*staged);
+}
+
+StagedWrites::StagedWrites() = default;
+StagedWrites::~StagedWrites() = default;  // what was never committed is removed
+
+void StagedWrites::stage(const std::filesystem::path& output, std::string_view bytes) {
+  auto staged = stage_file(output, bytes);  // null for a device: written already
+  // Writeback starts now, so that the first fsync of commit() finds every file of the group
+  // written and one journal commit makes all of them durable, not one commit per file.
+  if (staged) (void)::sync_file_range(staged->temp->fd(), 0, 0, SYNC_FILE_RANGE_WRITE);
+  staged_.push_back(std::move(staged));
+}
+
+std::vector<std::exception_ptr> StagedWrites::commit() {
+  std::vector<std::exception_ptr> errors(staged_.size());
+  for (std::size_t i = 0; i < staged_.size(); ++i) {
+    if (!staged_[i]) continue;
+    try {
+      place(*staged_[i]);
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  }
+  staged_.clear();
+  return errors;
 }
 
 }  // namespace fiscgen::pdf

@@ -1,8 +1,11 @@
 // Writing a whole file so that readers see either the old file or the complete new one.
 #pragma once
 
+#include <exception>
 #include <filesystem>
+#include <memory>
 #include <string_view>
+#include <vector>
 
 namespace fiscgen::pdf {
 
@@ -21,5 +24,32 @@ namespace fiscgen::pdf {
 /// A symbolic link is followed to what it names: a link to a file stays a link, and the file it
 /// names is replaced. fiscgen::Error names the path and the reason.
 void write_file_atomically(const std::filesystem::path& output, std::string_view bytes);
+
+/// Several files written as write_file_atomically() writes one, made durable together: syncing
+/// each file as it is written costs one journal commit per file (a batch spent a quarter of its
+/// time in the kernel so). stage() writes a file to its temporary name and starts its writeback;
+/// commit() syncs each (the first sync's journal commit serves the whole group) and renames each
+/// into place. Until commit(), no output has changed; staged files never committed are removed.
+class StagedWrites {
+ public:
+  StagedWrites();
+  ~StagedWrites();
+  StagedWrites(const StagedWrites&) = delete;
+  StagedWrites& operator=(const StagedWrites&) = delete;
+
+  /// Writes `bytes` for `output`, not yet in place; throws as write_file_atomically() does. A
+  /// device or FIFO is written at once.
+  void stage(const std::filesystem::path& output, std::string_view bytes);
+  /// Files staged and not yet committed (devices too).
+  std::size_t size() const { return staged_.size(); }
+  /// Syncs and renames every staged file, in the order staged. One exception per stage() in that
+  /// order: null for a file now in place, else why it is not (its output left as it was).
+  std::vector<std::exception_ptr> commit();
+
+  struct Staged;
+
+ private:
+  std::vector<std::unique_ptr<Staged>> staged_;  // null for a device, written at stage()
+};
 
 }  // namespace fiscgen::pdf

@@ -16,6 +16,7 @@
 #include "input/limits.hpp"
 #include "input/overrides.hpp"
 #include "layout/layout.hpp"
+#include "pdf/atomic_file.hpp"
 #include "pdf/exhibits.hpp"
 #include "pdf/pdf.hpp"
 #include "render/quotes.hpp"
@@ -330,7 +331,10 @@ Result render(const Request& request, Sources& sources, fonts::FontResolver& res
   const auto info = info_of(merged.document.meta);
   const auto exhibits = exhibits_of(pages, request);
   for (const auto& exhibit : exhibits) sources.record({}, exhibit.file);
-  pdf::write(pages, fonts, info, result.output, exhibits);
+  if (request.staged)
+    request.staged->stage(result.output, pdf::write_to_memory(pages, fonts, info, exhibits));
+  else
+    pdf::write(pages, fonts, info, result.output, exhibits);
   for (int i = 0; i < fonts.count(); ++i)
     if (fonts.loaded(i)) sources.record({}, fonts.font(i).file());
   result.pages = pages_in_file(pages, exhibits);

@@ -17,6 +17,9 @@
 namespace fiscgen::templ {
 class TemplateCache;
 }
+namespace fiscgen::pdf {
+class StagedWrites;
+}
 
 namespace fiscgen::render {
 
@@ -37,6 +40,9 @@ struct Request {
   std::filesystem::path exhibits;
   /// Batch: templates parsed for earlier documents of this worker, reused when unchanged.
   templ::TemplateCache* templates = nullptr;
+  /// Batch: the PDF is staged here (written, not yet synced or in place) instead of written;
+  /// the caller commits it with others, so that one journal commit serves many documents.
+  pdf::StagedWrites* staged = nullptr;
 };
 
 struct Result {
