@@ -80,6 +80,7 @@ class Font {
   std::vector<std::uint8_t> subset(const std::set<char32_t>& code_points) const;
 
  private:
+  std::vector<std::uint8_t> make_subset(const std::set<char32_t>& code_points) const;
   std::filesystem::path file_;
   std::string family_;
   int ascent_ = 0, descent_ = 0;

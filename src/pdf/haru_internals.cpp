@@ -237,3 +237,24 @@ HPDF_STATUS set_destination_keep_zoom(HPDF_Doc doc, HPDF_Destination dst, HPDF_P
 }
 
 }  // namespace fiscgen::pdf::haru
+
+// libharu 2.3 fills and copies memory one byte at a time in HPDF_MemSet and HPDF_MemCpy, and
+// zeroes 128 KB tables with them for every document and every font (the UTF-8 encoder's maps,
+// each CIDFont's code map): 9% of a batch's instructions. libharu calls both through its PLT,
+// so these definitions, exported from the executable, take their place with the C library's
+// memset and memcpy. Same results: both return the end of the range written, as libharu's do.
+// Should libharu ever bind them directly, its own are used again, only slower.
+extern "C" void* HPDF_MemSet(void* s, HPDF_BYTE c, HPDF_UINT n) {
+  std::memset(s, c, n);
+  return static_cast<HPDF_BYTE*>(s) + n;
+}
+
+extern "C" HPDF_BYTE* HPDF_MemCpy(HPDF_BYTE* out, const HPDF_BYTE* in, HPDF_UINT n) {
+  // libharu's copies forward a byte at a time; overlapping ranges keep that meaning.
+  if (out > in && out < in + n) {
+    for (HPDF_UINT i = 0; i < n; ++i) out[i] = in[i];
+  } else if (n > 0) {
+    std::memcpy(out, in, n);
+  }
+  return out + n;
+}
