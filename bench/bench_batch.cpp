@@ -32,6 +32,7 @@ namespace {
 struct Sample {
   bool ok = false;
   double seconds = 0;
+  double cpu = 0;  // user + system: what load from other processes inflates least
   double peak_mib = 0;
 };
 
@@ -56,6 +57,8 @@ Sample run(const std::vector<std::string>& arguments) {
   sample.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   sample.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   sample.peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  const auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  sample.cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   return sample;
 }
 
@@ -94,23 +97,25 @@ void make_letters(const fs::path& examples, const fs::path& folder, int count) {
 }
 
 struct Series {
-  std::vector<double> seconds;
+  std::vector<double> seconds, cpu;
   double peak_mib = 0;
   bool ok = true;
   void add(const Sample& s) {
-    seconds.push_back(s.seconds), peak_mib = std::max(peak_mib, s.peak_mib), ok = ok && s.ok;
+    seconds.push_back(s.seconds), cpu.push_back(s.cpu);
+    peak_mib = std::max(peak_mib, s.peak_mib), ok = ok && s.ok;
   }
-  double median() const {
-    auto sorted = seconds;
-    std::sort(sorted.begin(), sorted.end());
-    return sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  static double median_of(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
   }
+  double median() const { return median_of(seconds); }
+  double cpu_median() const { return median_of(cpu); }
 };
 
 void print(const std::string& what, int documents, const Series& series) {
-  std::printf("  %-34s median %6.2f s %7.1f letters/s %6.1f MiB peak%s\n", what.c_str(),
-              series.median(), documents / series.median(), series.peak_mib,
-              series.ok ? "" : "  FAILED");
+  std::printf("  %-34s median %6.2f s wall %7.1f letters/s, %6.2f s CPU %6.1f MiB peak%s\n",
+              what.c_str(), series.median(), documents / series.median(), series.cpu_median(),
+              series.peak_mib, series.ok ? "" : "  FAILED");
 }
 
 }  // namespace

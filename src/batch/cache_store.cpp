@@ -19,11 +19,20 @@ namespace {
 // 3: a file's name on the search path; a format 2 cache is read as none (all rendered again).
 constexpr int format = 3;
 
-std::uint32_t index_of(const json::Value& value, std::size_t limit) {
-  const double number = value.as_number();
-  if (!value.is(json::Value::Kind::number) || number < 0 || number >= static_cast<double>(limit))
+std::uint32_t index_of(double number, std::size_t limit) {
+  if (number < 0 || number >= static_cast<double>(limit) ||
+      number != static_cast<std::uint32_t>(number))
     throw std::runtime_error("cache: an index out of range");
   return static_cast<std::uint32_t>(number);
+}
+
+/// The strings of `item`, which must be an array of exactly `count` of them.
+std::vector<std::string> strings_of(const json::Value& item, std::size_t count) {
+  if (!item.is_array() || item.size() != count)
+    throw std::runtime_error("cache: expected " + std::to_string(count) + " strings");
+  std::vector<std::string> strings;
+  for (const auto& value : item) strings.push_back(value.get<std::string>());
+  return strings;
 }
 
 }  // namespace
@@ -160,39 +169,37 @@ std::string Store::dump() const {
 }
 
 Store Store::parse(std::string_view text) {
-  const auto root = json::parse(text);
-  if (root["format"].as_number() != format) throw std::runtime_error("cache: another format");
+  // Anything unexpected (a missing member, a value of the wrong kind) throws, from here or
+  // from nlohmann-json: the cache is then not trusted at all.
+  const auto root = json::Value::parse(text);
+  if (!root.is_object() || root.at("format").get<double>() != format)
+    throw std::runtime_error("cache: another format");
   Store store;
   std::vector<std::uint32_t> contexts, files;
-  for (const auto& item : root["contexts"].items()) {
-    const auto& strings = item.items();
-    if (strings.size() != 5) throw std::runtime_error("cache: a context is not 5 strings");
-    contexts.push_back(
-        store.context_id({strings[0].as_string(), strings[1].as_string(), strings[2].as_string(),
-                          strings[3].as_string(), strings[4].as_string()}));
+  for (const auto& item : root.at("contexts")) {
+    const auto c = strings_of(item, 5);
+    contexts.push_back(store.context_id({c[0], c[1], c[2], c[3], c[4]}));
   }
-  for (const auto& item : root["files"].items()) {
-    const auto& strings = item.items();
-    if (strings.size() != 3) throw std::runtime_error("cache: a file is not 3 strings");
-    files.push_back(
-        store.file_id({strings[0].as_string(), strings[1].as_string(), strings[2].as_string()}));
+  for (const auto& item : root.at("files")) {
+    const auto f = strings_of(item, 3);
+    files.push_back(store.file_id({f[0], f[1], f[2]}));
   }
-  for (const auto& [name, value] : root["entries"].members()) {
+  for (const auto& [name, value] : root.at("entries").items()) {
     Stored stored;
-    stored.key = value["key"].as_string();
-    stored.input = value["input"].as_string();
-    stored.pages = static_cast<int>(value["pages"].as_number());
-    stored.context = contexts[index_of(value["context"], contexts.size())];
-    std::istringstream ids(value["files"].as_string());
-    for (double id = 0; ids >> id;)
-      stored.files.push_back(files[index_of(json::Value(id), files.size())]);
+    stored.key = value.at("key").get<std::string>();
+    stored.input = value.at("input").get<std::string>();
+    stored.pages = value.at("pages").get<int>();
+    stored.context = contexts[index_of(value.at("context").get<double>(), contexts.size())];
+    std::istringstream ids(value.at("files").get<std::string>());
+    for (double id = 0; ids >> id;) stored.files.push_back(files[index_of(id, files.size())]);
     if (!ids.eof()) throw std::runtime_error("cache: a list of files is not numbers");
     store.entries_[name] = std::move(stored);
   }
-  for (const auto& [hash, bytes] : root["rules"].members()) store.rules[hash] = bytes.as_string();
-  for (const auto& [path, value] : root["stats"].members())
-    if (value.items().size() == 2)
-      store.stats[path] = {value.items()[0].as_string(), value.items()[1].as_string()};
+  for (const auto& [hash, bytes] : root.at("rules").items())
+    store.rules[hash] = bytes.get<std::string>();
+  for (const auto& [path, value] : root.at("stats").items())
+    if (value.is_array() && value.size() == 2)
+      store.stats[path] = {value[0].get<std::string>(), value[1].get<std::string>()};
   return store;
 }
 

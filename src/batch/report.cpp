@@ -13,29 +13,26 @@ void write_report(const Summary& summary, const std::filesystem::path& file) {
   json::Value counts = json::Value::object();
   for (const auto status : {Status::rendered, Status::up_to_date, Status::failed,
                             Status::skipped_by_shard, Status::would_render, Status::not_started})
-    counts.set(status_name(status), summary.count(status));
-  std::string out = "{\n  \"counts\": " + counts.dump(2) + ",\n  \"documents\": [";
+    counts[status_name(status)] = summary.count(status);
+  std::string out = "{\n  \"counts\": " + json::dump(counts, 2) + ",\n  \"documents\": [";
   const char* comma = "";
   for (const auto& document : summary.documents) {
     json::Value item = json::Value::object();
-    item.set("input", document.input.string());
-    item.set("name", document.name);
-    item.set("output", document.output.string());
-    item.set("status", status_name(document.status));
-    item.set("pages", document.pages);
+    item["input"] = document.input.string();
+    item["name"] = document.name;
+    item["output"] = document.output.string();
+    item["status"] = status_name(document.status);
+    item["pages"] = document.pages;
     // Whole milliseconds with one decimal: enough to compare, stable to read.
-    item.set("time_ms",
-             static_cast<double>(static_cast<long long>(document.milliseconds * 10)) / 10);
-    item.set("key", document.key);
-    item.set("error", document.error);
-    json::Value reasons = json::Value::array();
-    for (const auto& reason : document.reasons) reasons.push(reason);
-    item.set("reasons", reasons);
+    item["time_ms"] = static_cast<double>(static_cast<long long>(document.milliseconds * 10)) / 10;
+    item["key"] = document.key;
+    item["error"] = document.error;
+    item["reasons"] = document.reasons;
     json::Value warnings = json::Value::array();
-    for (const auto& warning : document.warnings.list()) warnings.push(warning.describe());
-    item.set("warnings", warnings);
+    for (const auto& warning : document.warnings.list()) warnings.push_back(warning.describe());
+    item["warnings"] = std::move(warnings);
     out += comma;
-    out += "\n    " + item.dump(2);
+    out += "\n    " + json::dump(item, 2);
     comma = ",";
   }
   out += "\n  ],\n  \"fiscgen\": " + json::quote(FISCGEN_VERSION) +

@@ -47,15 +47,15 @@ void add_cite_command(CLI::App& app, Globals& globals) {
         auto all = batch::json::Value::array();
         for (const auto& c : citations) {
           auto item = batch::json::Value::object();
-          item.set("kind", std::string(cite::kind_name(c.kind)));
-          item.set("text", c.text);
-          item.set("normalised", c.normalised);
-          item.set("category", std::string(cite::category_name(c.category)));
-          item.set("authority", c.key);
-          item.set("line", c.where.line);
-          item.set("column", c.where.column);
+          item["kind"] = std::string(cite::kind_name(c.kind));
+          item["text"] = c.text;
+          item["normalised"] = c.normalised;
+          item["category"] = std::string(cite::category_name(c.category));
+          item["authority"] = c.key;
+          item["line"] = c.where.line;
+          item["column"] = c.where.column;
           auto set_if = [&item](const char* name, const std::string& value) {
-            if (!value.empty()) item.set(name, value);
+            if (!value.empty()) item[name] = value;
           };
           set_if("short_form", c.short_form);
           set_if("case_name", c.case_name);
@@ -69,18 +69,15 @@ void add_cite_command(CLI::App& app, Globals& globals) {
           set_if("title", c.title);
           set_if("subsections", c.subsections);
           auto list = [&item](const char* name, const std::vector<std::string>& values) {
-            if (values.empty()) return;
-            auto array = batch::json::Value::array();
-            for (const auto& value : values) array.push(value);
-            item.set(name, std::move(array));
+            if (!values.empty()) item[name] = values;
           };
           list("pin_cites", c.pin_cites);
           list("parallel", c.parallel);
           list("sections", c.sections);
-          if (c.et_seq) item.set("et_seq", true);
-          all.push(std::move(item));
+          if (c.et_seq) item["et_seq"] = true;
+          all.push_back(std::move(item));
         }
-        std::cout << all.dump(2) << '\n';
+        std::cout << batch::json::dump(all, 2) << '\n';
       } else {
         for (const auto& c : citations)
           std::cout << c.where.line << ':' << c.where.column << '\t' << cite::kind_name(c.kind)
