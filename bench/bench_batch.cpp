@@ -167,8 +167,9 @@ int main(int argc, char** argv) {
   const auto ratios = [&](const std::string& who, const Series& one, const Series& two) {
     print(who + " --jobs 1", letters, one);
     print(who + " --jobs 2", letters, two);
-    std::printf("  %-34s %5.2fx the floor per letter (goal <= 1.25)\n",
-                (who + " --jobs 1:").c_str(), one.median() / floor_series.median());
+    std::printf("  %-34s %5.2fx the floor per letter wall, %5.2fx CPU (goal <= 1.25)\n",
+                (who + " --jobs 1:").c_str(), one.median() / floor_series.median(),
+                one.cpu_median() / floor_series.cpu_median());
     std::printf("  %-34s %5.2fx (goal >= 1.8)\n", (who + " --jobs 2 over --jobs 1:").c_str(),
                 one.median() / two.median());
   };

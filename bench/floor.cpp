@@ -119,9 +119,10 @@ int main(int argc, char** argv) {
       if (entry.path().extension() == ".txt") inputs.push_back(entry.path());
     std::sort(inputs.begin(), inputs.end());
     fs::create_directories(argv[2]);
-    // One font for the whole run, as a batch worker could keep it.
+    // One font for the whole run, as a batch worker could keep it; looked up exactly, as
+    // fiscgen looks up a profile's family (fontconfig's font folders only, not FcInit's rules).
     fonts::FontconfigResolver resolver;
-    const fonts::Font font(resolver.find("Liberation Serif", fonts::Face::regular, false));
+    const fonts::Font font(resolver.find("Liberation Serif", fonts::Face::regular, true));
     for (const auto& input : inputs)
       write_document(input, fs::path(argv[2]) / input.filename().replace_extension(".pdf"), font);
   } catch (const std::exception& error) {
