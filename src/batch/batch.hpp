@@ -34,6 +34,9 @@ struct Options {
   bool public_version = false;               // --public, as render has it (changes the key)
   bool draft = false;                        // --draft, as render has it (changes the key)
   std::filesystem::path exhibits;            // --exhibits, as render has it (changes the key)
+  /// --compare-to DIR: a blackline beside each output whose input differs from DIR's input of
+  /// the same name (its path relative to what named it); empty: none.
+  std::filesystem::path compare_to;
   Shard shard;
 };
 
@@ -54,6 +57,8 @@ struct Document {
   std::string key;    // hex SHA-256; empty when unknown (failed, skipped)
   std::string error;  // "file:line:col: message" when failed
   Warnings warnings;
+  std::filesystem::path blackline;  // --compare-to: the blackline written; empty: none
+  std::string blackline_error;      // --compare-to: why the blackline failed ("file:line:col: …")
 };
 
 /// Told about the batch as it goes; calls are serialised, never concurrent.
@@ -81,6 +86,12 @@ struct Summary {
 /// the same output folder at the same time (shards): the cache is merged under a lock.
 Summary run(const Options& options, const DataPaths& paths, Observer& observer,
             const std::atomic<bool>* stop = nullptr);
+
+/// --compare-to: for every document rendered or up to date whose input differs, byte for byte,
+/// from the same-named input under options.compare_to, writes OUTPUT-blackline.pdf beside its
+/// output (render::compare, with the batch's --public and --exhibits). Documents with no such
+/// input, or an identical one, get none. A failing blackline is recorded in its Document.
+void write_blacklines(Summary& summary, const Options& options, const DataPaths& paths);
 
 /// Throws Error unless `folder` is a folder or can be made one: a file in its place, or in
 /// place of one of its parents, is named. For `-o` options that name a folder of outputs.

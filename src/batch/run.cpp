@@ -388,6 +388,8 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
   summary.interrupted = std::any_of(to_render.begin(), to_render.end(), [](const Document* d) {
     return d->status == Status::not_started;
   });
+  if (!options.compare_to.empty() && !summary.interrupted)
+    write_blacklines(summary, options, paths);
   return summary;
 }
 

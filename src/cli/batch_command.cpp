@@ -14,7 +14,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> paths;
-  std::string output, rules, report, exhibits, shard = "1/1";
+  std::string output, rules, report, exhibits, compare_to, shard = "1/1";
   int jobs = 0;
   bool explain = false, dry_run = false, force = false, public_version = false, draft = false;
 };
@@ -85,6 +85,7 @@ int run_batch(const Options& options, const Globals& globals, const DataPaths& p
   batch.public_version = options.public_version;
   batch.draft = options.draft;
   batch.exhibits = options.exhibits;
+  batch.compare_to = options.compare_to;
   batch.shard = batch::Shard::parse(options.shard);
 
   const bool terminal = isatty(STDERR_FILENO) == 1;
@@ -98,9 +99,19 @@ int run_batch(const Options& options, const Globals& globals, const DataPaths& p
   const auto summary = batch::run(batch, paths, printer, &stop_requested);
   printer.done(summary);
   print_warnings(summary.warnings);
+  int blacklines_failed = 0;
+  for (const auto& document : summary.documents) {
+    if (!document.blackline_error.empty()) {
+      std::cerr << "error: blackline: " << terminal_text(document.blackline_error) << '\n';
+      ++blacklines_failed;
+    } else if (!document.blackline.empty() && !globals.quiet) {
+      std::cerr << "blackline " << terminal_text(document.blackline.string()) << '\n';
+    }
+  }
   if (!options.report.empty() && !options.dry_run) batch::write_report(summary, options.report);
   if (summary.interrupted) return exit_interrupted;
-  return summary.count(batch::Status::failed) > 0 ? exit_document_error : exit_ok;
+  return summary.count(batch::Status::failed) > 0 || blacklines_failed > 0 ? exit_document_error
+                                                                           : exit_ok;
 }
 
 }  // namespace
@@ -163,6 +174,12 @@ void add_batch_command(CLI::App& app, Globals& globals) {
           return error.message();
         }
       });
+  takes(command->add_option("--compare-to", options->compare_to,
+                            "A folder of the earlier versions of the inputs, under the same names: "
+                            "a blackline (OUTPUT-blackline.pdf) beside every output whose input "
+                            "differs from its earlier version"),
+        Value::folder)
+      ->check(CLI::ExistingDirectory);
   command->add_flag("--force", options->force, "Render every document, even those up to date");
   command->footer(
       "Exit codes: 0 every document rendered or up to date; 1 some failed (the others were "

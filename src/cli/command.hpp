@@ -38,6 +38,7 @@ void add_rules_command(CLI::App& app, Globals& globals);
 void add_doctor_command(CLI::App& app, Globals& globals);
 void add_batch_command(CLI::App& app, Globals& globals);
 void add_cite_command(CLI::App& app, Globals& globals);
+void add_compare_command(CLI::App& app, Globals& globals);
 /// `fiscgen man` and `fiscgen completion bash|zsh|fish`: hidden commands that print the man
 /// page and the completion scripts made from `app`'s own declaration. Added last.
 void add_reference_commands(CLI::App& app, Globals& globals);

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", globals.verbose,
                "Say what was read and written, and how long it took");
   add_render_command(app, globals);
+  add_compare_command(app, globals);
   add_forms_command(app, globals);
   add_new_command(app, globals);
   add_check_command(app, globals);

@@ -62,8 +62,20 @@ enum class InlineKind {
   literal,     // <literal>: laid out as its children; its straight quotes print as typed
 };
 
+/// How a blackline (`fiscgen compare`) marks an inline against the earlier version: set by the
+/// compare stage only, inherited by the inline's children; layout draws it (colour, double
+/// underline, strike-through). Never read from or written to the tree's XML.
+enum class Change : unsigned char {
+  none,
+  inserted,    // in the new version only
+  deleted,     // in the earlier version only: shown struck through where it stood
+  moved_to,    // a paragraph moved here from elsewhere in the earlier version
+  moved_from,  // where a moved paragraph stood in the earlier version
+};
+
 struct Inline {
   InlineKind kind = InlineKind::text;
+  Change change = Change::none;
   std::string text;  // text only: UTF-8, NFC
   std::string href;  // link only
   int note = 0;      // footnote only: its number, assigned in document order
@@ -118,6 +130,9 @@ struct Block {
   // language; template/ fills those missing from the locale bundles (tables/…).
   std::map<std::string, std::string> words;
   std::vector<Inline> inlines;  // paragraph, heading
+  // paragraph, heading: a note printed in the left margin beside the first line (a blackline's
+  // "moved from below"); set by the compare stage only, never read from the tree's XML.
+  std::string margin_note;
   std::vector<Block> children;  // quote, list, item, caption, columns, column, signature, keep
   SourceLocation where;
 };

@@ -15,6 +15,8 @@ constexpr int keep_with_next_lines = 2;
 // Paragraphs of at most this many lines are never split (with 2 + 2 widows and orphans they
 // could not be anyway; this also covers profiles asking for 1).
 constexpr std::size_t unsplit_paragraph_lines = 3;
+// A blackline's margin note stands this far from the text and from the paper's left edge.
+constexpr double margin_note_gap = 9;
 
 struct Frame {
   double left = 0, right = 0;
@@ -159,6 +161,7 @@ class FlowBuilder {
     auto lines = set_paragraph(context_, text, style,
                                ParagraphFrame{frame.left, frame.right, align}, breaker_);
     if (lines.empty()) return;  // an empty paragraph takes no space
+    if (!b.margin_note.empty()) add_margin_note(b, lines.front());
     const std::size_t n = lines.size();
     const auto& profile = context_.profile;
     for (std::size_t i = 1; i < n; ++i) {
@@ -170,6 +173,22 @@ class FlowBuilder {
     for (std::size_t i = 0; i < n; ++i) add(std::move(lines[i]), i == 0, style.space_before);
     pending_space_ = style.space_after;
     if (style.keep_with_next) pending_keep_ = keep_with_next_lines;
+  }
+
+  /// A blackline's note beside a moved paragraph's first line: in the left margin, flush right
+  /// against the text, in the footnote style and the colour of a move.
+  void add_margin_note(const doc::Block& b, FlowLine& first) {
+    const rules::Style& style = context_.profile.style("footnote");
+    Shaper shaper(context_, style);
+    shaper.add_text(b.margin_note, b.where);
+    const Shaped note = shaper.finish();
+    const double right = context_.content_left() - margin_note_gap;
+    const double baseline = first.baseline > 0 ? first.baseline : context_.ascent(style.size);
+    Fragment placed =
+        place_line(context_, note, 0, note.atoms.size(), margin_note_gap,
+                   std::max(0.0, right - margin_note_gap), doc::Align::right, baseline, style.size);
+    for (auto& run : placed.runs) run.change = doc::Change::moved_to;
+    first.content.append(placed, 0);
   }
 
   void item(const doc::Block& b, const Frame& frame) {

@@ -32,7 +32,15 @@ std::size_t front_matter_blocks(const std::vector<doc::Block>& blocks) {
 /// Appends `body`'s pages, bookmarks and exhibits after those of `model`.
 void append_body(PageModel& model, PageModel&& body) {
   const int shift = static_cast<int>(model.pages.size());
-  for (auto& page : body.pages) model.pages.push_back(std::move(page));
+  // Links within the body, and the tables' links to it, now count from the front matter's start.
+  for (auto& page : model.pages)
+    for (auto& link : page.links)
+      if (link.to_body && link.page >= 0) link.page += shift;
+  for (auto& page : body.pages) {
+    for (auto& link : page.links)
+      if (link.page >= 0) link.page += shift;
+    model.pages.push_back(std::move(page));
+  }
   for (auto entry : body.outline) {
     entry.page += shift;
     model.outline.push_back(std::move(entry));

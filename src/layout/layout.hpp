@@ -17,13 +17,15 @@ struct TextRun {
   double x = 0, y = 0;
   int font = 0;  // index into the FontSet
   double size = 12;
-  std::string text;  // UTF-8; every code point has a glyph in `font`
+  std::string text;                        // UTF-8; every code point has a glyph in `font`
+  doc::Change change = doc::Change::none;  // a blackline's mark: the colour it is drawn in
 };
 
 /// A straight line: underlines, the footnote separator.
 struct Line {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   double width = 0.5;
+  doc::Change change = doc::Change::none;  // a blackline's mark: the colour it is drawn in
 };
 
 /// A filled black rectangle: where redacted text was. The text itself is never in the model.
@@ -31,10 +33,17 @@ struct Box {
   double x = 0, y = 0, width = 0, height = 0;
 };
 
-/// A clickable area that opens a URI.
+/// A clickable area that opens a URI, or (uri empty) goes to a place in the document: `page`
+/// (0-based) at `top`, or the text of footnote `note` until pagination resolves it to those.
 struct Link {
   double x = 0, y = 0, width = 0, height = 0;
   std::string uri;
+  int page = -1;
+  double top = 0;
+  int note = 0;
+  // An entry of a table of contents or authorities: `page` counts from the body's first page
+  // until lay_out() puts the front matter before it.
+  bool to_body = false;
 };
 
 /// Words set across the page behind everything else, in a light grey: the DRAFT watermark.

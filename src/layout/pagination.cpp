@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "layout/paragraph.hpp"
 #include "layout/text.hpp"
@@ -95,6 +96,7 @@ class Paginator {
       start = end;
     }
     if (model_.pages.empty()) model_.pages.emplace_back();
+    link_marks_to_notes();
   }
 
  private:
@@ -292,12 +294,31 @@ class Paginator {
     double note_y = area_top - separator_gap;
     for (std::size_t k = 0; k < count; ++k) {
       if (k > 0) note_y -= queue[k].gap;
+      if (queue[k].first) note_places_.emplace(queue[k].note, std::make_pair(index, note_y));
       place(page, queue[k].line->content, note_y);
       cite_on(page, *queue[k].line);
       note_y -= queue[k].line->height;
     }
     // The note goes on over the page: say so under its last line here.
     if (count < queue.size() && !queue[count].first) place(page, mark_.content, note_y);
+  }
+
+  /// A reference mark's link goes to the first line of its note; a note that found no place
+  /// (referenced only from a note never set) leaves its marks without a link.
+  void link_marks_to_notes() {
+    for (auto& page : model_.pages) {
+      auto& links = page.links;
+      for (auto& link : links) {
+        if (link.note <= 0) continue;
+        const auto found = note_places_.find(link.note);
+        if (found == note_places_.end()) continue;
+        link.page = found->second.first;
+        link.top = found->second.second;
+      }
+      links.erase(std::remove_if(links.begin(), links.end(),
+                                 [](const Link& link) { return link.note > 0 && link.page < 0; }),
+                  links.end());
+    }
   }
 
   Context& context_;
@@ -307,6 +328,7 @@ class Paginator {
   std::size_t min_lines_ = 2;
   FlowLine mark_;  // "(continued)"; empty and of no height when the document has no words for it
   std::vector<NoteLine> carried_;
+  std::map<int, std::pair<int, double>> note_places_;  // note → page and top of its first line
 };
 
 }  // namespace

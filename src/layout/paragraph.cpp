@@ -15,6 +15,11 @@ namespace {
 // tops, like a typewriter's rule.
 constexpr double underline_drop = 1.5;
 constexpr double underline_width = 0.5;
+// A blackline's marks (doc::Change): inserted text gets a second underline this far under the
+// first, as compare tools draw it; deleted text a line through the middle of its lower-case
+// letters (this share of the size above the baseline).
+constexpr double second_underline_gap = 1.5;
+constexpr double strike_rise = 0.25;
 // Two atoms belong to one run when the second starts where the first ends.
 constexpr double same_x = 1e-6;
 // A justified line whose spaces would each grow by more than an em (beside a word wider than
@@ -127,6 +132,28 @@ std::vector<BreakItem> break_items(Context& context, const Shaped& text) {
   return items;
 }
 
+/// A blackline's lines under or through [x1, x2) of a line: inserted and moved-here text
+/// underlined twice, deleted and moved-away text struck through, in the mark's colour.
+void mark_change(Fragment& out, const Atom& atom, double x1, double x2, double baseline) {
+  const auto line = [&](double y) {
+    out.lines.push_back(Line{x1, y, x2, y, underline_width, atom.change});
+  };
+  const double under = -baseline - underline_drop;
+  switch (atom.change) {
+    case doc::Change::inserted:
+    case doc::Change::moved_to:
+      line(under);
+      line(under - second_underline_gap);
+      break;
+    case doc::Change::deleted:
+    case doc::Change::moved_from:
+      line(-baseline + atom.rise + atom.size * strike_rise);
+      break;
+    case doc::Change::none:
+      break;
+  }
+}
+
 }  // namespace
 
 Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std::size_t end,
@@ -203,8 +230,8 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
     const double y = -baseline + atom.rise;
     if (out.runs.empty() || out.runs.back().font != atom.font ||
         out.runs.back().size != atom.size || out.runs.back().y != y ||
-        std::abs(pen - ax) > same_x) {
-      out.runs.push_back(TextRun{ax, y, atom.font, atom.size, {}});
+        out.runs.back().change != atom.change || std::abs(pen - ax) > same_x) {
+      out.runs.push_back(TextRun{ax, y, atom.font, atom.size, {}, atom.change});
     }
     // Right to left, a bracket shows its mirror image: ")" opens a Hebrew parenthesis.
     fiscgen::utf8::append(out.runs.back().text, atom.level % 2 ? i18n::mirrored(atom.cp) : atom.cp);
@@ -223,7 +250,9 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
       }
       std::size_t j = i;
       while (j + 1 < order.size() && marked(atoms[order[j + 1]]) &&
-             atoms[order[j + 1]].link == atoms[k].link)
+             atoms[order[j + 1]].link == atoms[k].link &&
+             atoms[order[j + 1]].note == atoms[k].note &&
+             atoms[order[j + 1]].change == atoms[k].change)
         ++j;
       emit(k, xs[k - a], xs[order[j] - a] + width_of(order[j]));
       i = j + 1;
@@ -239,6 +268,14 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
           out.links.push_back(Link{x1, -baseline + desc, x2 - x1, asc - desc,
                                    text.links[static_cast<std::size_t>(atoms[k].link)]});
         });
+  spans([](const Atom& t) { return t.note > 0; },
+        [&](std::size_t k, double x1, double x2) {
+          Link link{x1, -baseline + desc, x2 - x1, asc - desc, {}};
+          link.note = atoms[k].note;
+          out.links.push_back(std::move(link));
+        });
+  spans([](const Atom& t) { return t.change != doc::Change::none; },
+        [&](std::size_t k, double x1, double x2) { mark_change(out, atoms[k], x1, x2, baseline); });
   spans([](const Atom& t) { return t.redacted; },
         [&](std::size_t, double x1, double x2) {
           out.boxes.push_back(Box{x1, -baseline + desc, x2 - x1, asc - desc});
@@ -327,7 +364,7 @@ std::vector<FlowLine> set_paragraph(Context& context, const Shaped& shaped,
 void set_note(Context& context, const doc::Inline& footnote, const Breakers& breakers) {
   const rules::Style& style = context.profile.style("footnote");
   Shaper shaper(context, style);
-  shaper.add_mark(footnote.note, footnote.where);
+  shaper.add_mark(footnote.note, footnote.where, false, footnote.change);
   shaper.add_inlines(footnote.children);
   const Shaped text = shaper.finish();
   ParagraphFrame frame{context.content_left(), context.content_right(), style.align};

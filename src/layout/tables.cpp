@@ -77,6 +77,37 @@ double right_edge(Context& context, const Fragment& fragment, double from) {
   return right;
 }
 
+/// Makes [x1, x2) of `line` a link to the body's page `page` (printed number) at `top`.
+void link_line(FlowLine& line, double x1, double x2, int page, double top) {
+  if (x2 <= x1 || page < 1) return;
+  Link link{x1, -line.height, x2 - x1, line.height, {}};
+  link.page = page - 1;
+  link.top = top;
+  link.to_body = true;
+  line.content.links.push_back(std::move(link));
+}
+
+/// Each page number printed in a fragment's runs (digits only: "3, 7, 12") made a link to
+/// that page of the body at `top`, the height of `line`.
+void link_page_numbers(Context& context, FlowLine& line, const Fragment& pages, double top) {
+  for (const auto& run : pages.runs) {
+    const auto& font = context.cache.font(run.font);
+    std::size_t at = 0;
+    while (at < run.text.size()) {
+      if (run.text[at] < '0' || run.text[at] > '9') {
+        ++at;
+        continue;
+      }
+      std::size_t end = at;
+      while (end < run.text.size() && run.text[end] >= '0' && run.text[end] <= '9') ++end;
+      const double x1 = run.x + font.width(run.text.substr(0, at), run.size);
+      const double x2 = run.x + font.width(run.text.substr(0, end), run.size);
+      if (end - at <= 6) link_line(line, x1, x2, std::stoi(run.text.substr(at, end - at)), top);
+      at = end;
+    }
+  }
+}
+
 /// One line of text in `style` across the content width, aligned as `align` says.
 FlowLine single_line(Context& context, const rules::Style& style,
                      const std::vector<doc::Inline>& inlines, doc::Align align) {
@@ -95,9 +126,13 @@ FlowLine single_line(Context& context, const rules::Style& style,
 /// An entry: `label` and `text` from `indent`, wrapped lines hanging further in, and on its
 /// last line dot leaders to `pages`, set flush with the right margin. Pages too many for their
 /// share of the line wrap, flush right, onto lines of their own. Its lines stay together.
+///
+/// The entry's text (and its dots) is a link to `target` (a printed page of the body; 0: none),
+/// at `top` on it; each page number printed is a link to its own page.
 std::vector<FlowLine> entry(Context& context, const rules::Style& style, double indent,
                             const std::string& label, const std::vector<doc::Inline>& text,
-                            const std::vector<doc::Inline>& pages, const Breakers& breakers) {
+                            const std::vector<doc::Inline>& pages, const Breakers& breakers,
+                            int target, double top) {
   const double left = context.content_left(), right = context.content_right();
   const double page_room = (right - left) * page_share;
   Shaper page_shaper(context, style);
@@ -139,6 +174,11 @@ std::vector<FlowLine> entry(Context& context, const rules::Style& style, double 
   FlowLine& last = lines.back();
   const double baseline = last.baseline > 0 ? last.baseline : context.ascent(style.size);
   const double text_end = right_edge(context, last.content, left + indent);
+  for (auto& line : lines)
+    link_line(line, left + indent,
+              &line == &last ? pages_start - leader_clearance : right - reserve, target, top);
+  for (std::size_t i = 0; i < page_lines.size(); ++i)
+    link_page_numbers(context, i == 0 ? last : page_lines[i], page_lines[i].content, top);
   // Both are set in the same style from their line's top: their baselines agree.
   if (!page_lines.empty()) last.content.append(page_lines.front().content, 0);
   // The dots: ". . ." on the grid, between the text and the pages.
@@ -185,8 +225,9 @@ std::vector<FlowLine> contents_lines(Context& context, const doc::Block& block,
   auto out = title_lines(context, block, style);
   const bool after_title = !out.empty();
   for (const auto& item : context.tables->contents) {
-    auto lines = entry(context, style, level_indent * std::max(0, item.level - 1), item.label,
-                       item.text, {text_inline(std::to_string(item.page))}, breakers);
+    auto lines =
+        entry(context, style, level_indent * std::max(0, item.level - 1), item.label, item.text,
+              {text_inline(std::to_string(item.page))}, breakers, item.page, item.top);
     lines.front().gap_before = style.line_height * entry_space_share;
     // The first entry stays with the title.
     if (after_title && out.size() <= 2) lines.front().keep = keep_hard;
@@ -228,7 +269,8 @@ std::vector<FlowLine> authorities_lines(Context& context, const doc::Block& bloc
         pages.push_back(text_inline(list));
       }
       auto lines =
-          entry(context, style, 0, "", without_notes(item.authority->entry), pages, breakers);
+          entry(context, style, 0, "", without_notes(item.authority->entry), pages, breakers,
+                item.pages.empty() ? 0 : item.pages.front(), context.profile.page_height);
       lines.front().gap_before = style.line_height * entry_space_share;
       if (first) lines.front().keep = keep_hard;  // a category heading is never alone
       first = false;
@@ -251,6 +293,7 @@ TableData gather_tables(const Context& context, const std::vector<doc::Block>& b
     ContentsEntry item;
     item.level = mark.level;
     item.page = mark.page + 1;
+    item.top = mark.y;
     const doc::Block* block = i < blocks.size() ? blocks[i] : nullptr;
     if (block && block->kind == doc::BlockKind::heading && block->outline == mark.title) {
       item.label = block->label;

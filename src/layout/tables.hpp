@@ -15,7 +15,8 @@ struct ContentsEntry {
   std::string label;              // "I.", "A."; empty for parts
   std::vector<doc::Inline> text;  // footnotes left out
   int level = 1;
-  int page = 0;  // the printed page number (1 = the body's first page)
+  int page = 0;    // the printed page number (1 = the body's first page)
+  double top = 0;  // where the heading starts on that page
 };
 
 /// An authority of the table, with the printed pages that cite it, in order.

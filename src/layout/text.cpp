@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/utf8.hpp"
+#include "doc/urls.hpp"
 #include "i18n/i18n.hpp"
 
 namespace fiscgen::layout::detail {
@@ -69,6 +70,7 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
   atom.offset = offset;
   atom.underline = a.underline;
   atom.link = a.link;
+  atom.change = a.change;
   atom.size = size;
   atom.rise = rise;
   const fonts::Face f = face(a);
@@ -137,9 +139,13 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
   using doc::InlineKind;
   for (const auto& in : inlines) {
     Attributes a = outer;
+    if (in.change != doc::Change::none) a.change = in.change;
     switch (in.kind) {
       case InlineKind::text:
-        add_string(in.text, a, in.where, style_.size, 0);
+        if (a.link < 0)
+          add_text_linking_urls(in.text, a, in.where);
+        else
+          add_string(in.text, a, in.where, style_.size, 0);
         break;
       case InlineKind::emphasis:
         a.italic = true;
@@ -175,6 +181,7 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
         atom.redacted = true;
         atom.underline = a.underline;
         atom.link = a.link;
+        atom.change = a.change;
         atom.size = style_.size;
         atom.width =
             style_.size * (in.hidden_length > 0 ? in.hidden_length * measured_box_ems_per_character
@@ -200,7 +207,7 @@ void Shaper::walk(const std::vector<doc::Inline>& inlines, const Attributes& out
       case InlineKind::footnote:
         if (in.note > 0) {
           out_.note_atoms.push_back(out_.atoms.size());
-          add_mark(in.note, in.where);
+          add_mark(in.note, in.where, true, a.change);
           out_.notes.push_back(in.note);
           out_.footnotes.push_back(&in);
         }
@@ -283,10 +290,28 @@ void Shaper::add_portion_mark(const std::string& marking, const SourceLocation& 
     out_.no_break_before.push_back(offset);
 }
 
-void Shaper::add_mark(int note, const SourceLocation& where) {
+void Shaper::add_mark(int note, const SourceLocation& where, bool linked, doc::Change change) {
   out_.no_break_before.push_back(static_cast<std::uint32_t>(out_.text.size()));
-  add_string(std::to_string(note), Attributes{}, where, style_.size * mark_scale,
-             style_.size * mark_rise);
+  const std::size_t first = out_.atoms.size();
+  Attributes a;
+  a.change = change;
+  add_string(std::to_string(note), a, where, style_.size * mark_scale, style_.size * mark_rise);
+  if (linked)
+    for (std::size_t k = first; k < out_.atoms.size(); ++k) out_.atoms[k].note = note;
+}
+
+void Shaper::add_text_linking_urls(std::string_view utf8, const Attributes& a,
+                                   const SourceLocation& where) {
+  std::size_t done = 0;
+  for (const auto& url : doc::find_urls(utf8)) {
+    add_string(utf8.substr(done, url.begin - done), a, where, style_.size, 0);
+    Attributes linked = a;
+    linked.link = static_cast<int>(out_.links.size());
+    out_.links.push_back(url.uri);
+    add_string(utf8.substr(url.begin, url.end - url.begin), linked, where, style_.size, 0);
+    done = url.end;
+  }
+  add_string(utf8.substr(done), a, where, style_.size, 0);
 }
 
 }  // namespace fiscgen::layout::detail

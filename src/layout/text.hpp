@@ -28,6 +28,8 @@ struct Atom {
   bool underline = false;
   bool redacted = false;  // a redaction box: `width` wide, nothing drawn but the box
   int link = -1;          // index into Shaped::links
+  int note = 0;           // a footnote reference mark: the note it links to
+  doc::Change change = doc::Change::none;  // a blackline's mark
   double size = 12;
   double rise = 0;         // baseline shift (superscript footnote marks)
   double width = 0;        // points, kerning with the next atom included
@@ -64,8 +66,10 @@ class Shaper {
   void add_tab_stop(double stop);
   /// A portion marking, "(TS//SI//NF) ", in the style's face, never broken inside.
   void add_portion_mark(const std::string& marking, const SourceLocation& where);
-  /// A footnote reference mark: the number raised and smaller, attached to what precedes it.
-  void add_mark(int note, const SourceLocation& where);
+  /// A footnote reference mark: the number raised and smaller, attached to what precedes it;
+  /// `linked`: a link to the note's text (not for the number opening the note itself).
+  void add_mark(int note, const SourceLocation& where, bool linked = false,
+                doc::Change change = doc::Change::none);
 
   /// The atoms, with the font's kerning applied within each run of glyphs.
   Shaped finish();
@@ -74,10 +78,14 @@ class Shaper {
   struct Attributes {
     bool bold = false, italic = false, underline = false, small_caps = false;
     int link = -1;
+    doc::Change change = doc::Change::none;
   };
   void walk(const std::vector<doc::Inline>& inlines, const Attributes& attributes);
   void add_string(std::string_view utf8, const Attributes& attributes, const SourceLocation& where,
                   double size, double rise);
+  /// Text of a <text> inline: web addresses in it (http://, https://, www.) become links.
+  void add_text_linking_urls(std::string_view utf8, const Attributes& attributes,
+                             const SourceLocation& where);
   void add_code_point(char32_t cp, std::uint32_t offset, const Attributes& attributes,
                       const SourceLocation& where, double size, double rise);
   fonts::Face face(const Attributes& attributes) const;

@@ -53,19 +53,20 @@ ContentId content_id(const layout::PageModel& model, const Info& info,
     feed.number(page.runs.size());
     for (const auto& run : page.runs) {
       feed.real(run.x), feed.real(run.y), feed.number(static_cast<std::uint64_t>(run.font));
-      feed.real(run.size), feed.text(run.text);
+      feed.real(run.size), feed.text(run.text), feed.number(static_cast<std::uint64_t>(run.change));
     }
     feed.number(page.lines.size());
     for (const auto& line : page.lines)
       feed.real(line.x1), feed.real(line.y1), feed.real(line.x2), feed.real(line.y2),
-          feed.real(line.width);
+          feed.real(line.width), feed.number(static_cast<std::uint64_t>(line.change));
     feed.number(page.boxes.size());
     for (const auto& box : page.boxes)
       feed.real(box.x), feed.real(box.y), feed.real(box.width), feed.real(box.height);
     feed.number(page.links.size());
     for (const auto& link : page.links)
       feed.real(link.x), feed.real(link.y), feed.real(link.width), feed.real(link.height),
-          feed.text(link.uri);
+          feed.text(link.uri), feed.number(static_cast<std::uint64_t>(link.page + 1)),
+          feed.real(link.top);
     const auto& mark = page.watermark;
     feed.number(mark.runs.size());
     for (const auto& run : mark.runs) {

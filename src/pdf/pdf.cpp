@@ -153,6 +153,26 @@ void set_info(haru::Doc& doc, const Info& info) {
   }
 }
 
+/// The colours of a blackline's marks (doc::Change), as compare tools commonly draw them: an
+/// insertion blue, a deletion red, a move green; unmarked text black.
+struct Rgb {
+  HPDF_REAL r = 0, g = 0, b = 0;
+};
+Rgb colour_of(doc::Change change) {
+  switch (change) {
+    case doc::Change::inserted:
+      return {0.0F, 0.2F, 0.75F};
+    case doc::Change::deleted:
+      return {0.8F, 0.0F, 0.0F};
+    case doc::Change::moved_to:
+    case doc::Change::moved_from:
+      return {0.0F, 0.5F, 0.0F};
+    case doc::Change::none:
+      break;
+  }
+  return {};
+}
+
 // URIs in PDF are 7-bit ASCII: percent-encode anything else (RFC 3986 §2.1).
 std::string ascii_uri(const std::string& uri) {
   std::string out;
@@ -202,11 +222,17 @@ void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::s
   bool in_text = false;
   HPDF_Font current_font = nullptr;
   double current_size = -1;
+  doc::Change current_change = doc::Change::none;  // the fill is black until a mark
   for (const auto& run : model.runs) {
     if (run.text.empty()) continue;
     if (!in_text) {
       HPDF_Page_BeginText(page);  // one text object per page, only if it has text
       in_text = true;
+    }
+    if (run.change != current_change) {
+      const Rgb colour = colour_of(run.change);
+      HPDF_Page_SetRGBFill(page, colour.r, colour.g, colour.b);
+      current_change = run.change;
     }
     const HPDF_Font font = handles[static_cast<std::size_t>(run.font)];
     if (font != current_font || run.size != current_size) {
@@ -218,12 +244,19 @@ void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::s
                       run.text.c_str());
   }
   if (in_text) HPDF_Page_EndText(page);
+  if (current_change != doc::Change::none) HPDF_Page_SetRGBFill(page, 0, 0, 0);
   doc.check(where + " (text)");
 
   double current_width = -1;
+  current_change = doc::Change::none;
   for (const auto& line : model.lines) {
     require_finite({line.x1, line.y1, line.x2, line.y2, line.width},
                    "a line on page " + std::to_string(number + 1));
+    if (line.change != current_change) {
+      const Rgb colour = colour_of(line.change);
+      HPDF_Page_SetRGBStroke(page, colour.r, colour.g, colour.b);
+      current_change = line.change;
+    }
     if (line.width != current_width) {
       HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(line.width));
       current_width = line.width;
@@ -245,19 +278,41 @@ void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::s
     HPDF_Page_Fill(page);
   }
   doc.check(where + " (boxes)");
+}
 
-  for (const auto& link : model.links) {
-    require_finite({link.x, link.y, link.width, link.height},
-                   "a link on page " + std::to_string(number + 1));
-    if (link.uri.empty())
-      throw Error("PDF writer: a link on page " + std::to_string(number + 1) + " has no URI");
-    const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x), static_cast<HPDF_REAL>(link.y),
-                         static_cast<HPDF_REAL>(link.x + link.width),
-                         static_cast<HPDF_REAL>(link.y + link.height)};
-    const std::string uri = ascii_uri(link.uri);
-    HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page, rect, uri.c_str());
-    doc.check(where + " (links)");
-    if (annot) doc.check(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), where + " (links)");
+/// Every page's links, once all pages exist (a link may go to a later page): a URI action, or
+/// a destination in the document at the top of its target, the zoom left as the reader has it.
+/// No border: the text shows what it is.
+void add_links(haru::Doc& doc, const layout::PageModel& model,
+               const std::vector<HPDF_Page>& pages) {
+  for (std::size_t p = 0; p < model.pages.size(); ++p) {
+    const std::string where = "drawing page " + std::to_string(p + 1) + " (links)";
+    for (const auto& link : model.pages[p].links) {
+      require_finite({link.x, link.y, link.width, link.height, link.top},
+                     "a link on page " + std::to_string(p + 1));
+      const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x), static_cast<HPDF_REAL>(link.y),
+                           static_cast<HPDF_REAL>(link.x + link.width),
+                           static_cast<HPDF_REAL>(link.y + link.height)};
+      HPDF_Annotation annot = nullptr;
+      if (!link.uri.empty()) {
+        const std::string uri = ascii_uri(link.uri);
+        annot = HPDF_Page_CreateURILinkAnnot(pages[p], rect, uri.c_str());
+      } else if (link.page >= 0 && static_cast<std::size_t>(link.page) < pages.size()) {
+        HPDF_Page target = pages[static_cast<std::size_t>(link.page)];
+        HPDF_Destination dst = HPDF_Page_CreateDestination(target);
+        doc.check(where);
+        const double top = std::clamp(link.top, 0.0, model.height);
+        doc.check(
+            haru::set_destination_keep_zoom(doc.get(), dst, target, 0, static_cast<HPDF_REAL>(top)),
+            where);
+        annot = HPDF_Page_CreateLinkAnnot(pages[p], rect, dst);
+      } else {
+        throw Error("PDF writer: a link on page " + std::to_string(p + 1) +
+                    " has neither a URI nor a page of the document to go to");
+      }
+      doc.check(where);
+      if (annot) doc.check(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), where);
+    }
   }
 }
 
@@ -356,6 +411,7 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
     draw_page(doc, page, pages.pages[p], p, handles);
     page_handles.push_back(page);
   }
+  add_links(doc, pages, page_handles);
   add_outline(doc, pages, page_handles);
   add_page_labels(doc, page_label_ranges(static_cast<int>(pages.pages.size()),
                                          pages.front_matter_pages, appended));

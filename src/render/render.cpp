@@ -19,6 +19,7 @@
 #include "pdf/atomic_file.hpp"
 #include "pdf/exhibits.hpp"
 #include "pdf/pdf.hpp"
+#include "render/internal.hpp"
 #include "render/quotes.hpp"
 #include "rules/compliance.hpp"
 #include "rules/profile.hpp"
@@ -291,6 +292,43 @@ void keep_reads(Result& result, const Sources& sources, const std::filesystem::p
 }
 
 }  // namespace
+
+namespace detail {
+
+Prepared prepare(const Request& request, Sources& sources, fonts::FontResolver& resolver,
+                 Warnings& warnings) {
+  auto merged = merge(request, sources, warnings);
+  if (merged.wants_counts) {  // the counts a certificate states are those of its own layout
+    fonts::FontSet fonts(resolver, merged.profile.font_family, merged.profile.fallback_family);
+    Warnings layout_warnings;  // the blackline's own layout reports them
+    lay_out_counted(merged, request, fonts, layout_warnings);
+  }
+  return {std::move(merged.document), std::move(merged.profile)};
+}
+
+int write_document(const doc::Document& document, const rules::Profile& profile,
+                   const Request& request, Sources& sources, fonts::FontResolver& resolver,
+                   Warnings& warnings) {
+  fonts::FontSet fonts(resolver, profile.font_family, profile.fallback_family);
+  const auto pages = [&] {
+    try {
+      return layout::lay_out(document, profile, fonts, warnings);
+    } catch (const layout::TooManyPages&) {
+      too_many_pages(request.input);
+    } catch (const layout::MissingCharacters& missing) {
+      throw located_in_input(missing, request.input);
+    }
+  }();
+  if (pages.pages.size() > layout::max_pages) too_many_pages(request.input);
+  const auto exhibits = exhibits_of(pages, request);
+  for (const auto& exhibit : exhibits) sources.record({}, exhibit.file);
+  pdf::write(pages, fonts, info_of(document.meta), request.output, exhibits);
+  for (int i = 0; i < fonts.count(); ++i)
+    if (fonts.loaded(i)) sources.record({}, fonts.font(i).file());
+  return pages_in_file(pages, exhibits);
+}
+
+}  // namespace detail
 
 std::filesystem::path default_output(const std::filesystem::path& input) {
   auto output = input;

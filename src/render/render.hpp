@@ -105,6 +105,35 @@ std::vector<RowOutcome> render_rows(const Request& base, const input::CsvTable& 
                                     const std::filesystem::path& output_dir, const DataPaths& paths,
                                     fonts::FontResolver& fonts);
 
+/// `fiscgen compare`: a blackline of two versions of a document.
+struct CompareRequest {
+  /// The earlier version: its input, and the same --set, --locale and --public as the later.
+  Request earlier;
+  /// The later version, as it will be filed; its output is the blackline's (empty: LATER with
+  /// "-blackline.pdf" for its extension).
+  Request later;
+  bool summary = false;  // --summary: a last page counting the changes per section
+};
+
+struct CompareResult {
+  std::filesystem::path output;
+  int pages = 0;
+  int inserted = 0, deleted = 0, moved = 0;  // words
+  Warnings warnings;
+  std::vector<std::filesystem::path> files_read;  // both versions' (--verbose)
+};
+
+/// Writes the later version typeset as filed, its changes from the earlier one marked word by
+/// word (compare::compare): inserted words underlined twice in blue, deleted words struck
+/// through in red, moved paragraphs in green with a note in the margin. Both versions go
+/// through the whole pipeline first (with --public, both are redacted before they are
+/// compared). Errors name the file, line and column, as render()'s do.
+CompareResult compare(const CompareRequest& request, const DataPaths& paths,
+                      fonts::FontResolver& fonts);
+
+/// The blackline's default path: LATER with "-blackline.pdf" in place of its extension.
+std::filesystem::path default_blackline(const std::filesystem::path& later);
+
 /// The default output path: INPUT with its extension replaced by .pdf.
 std::filesystem::path default_output(const std::filesystem::path& input);
 
