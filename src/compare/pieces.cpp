@@ -219,7 +219,19 @@ std::vector<doc::Inline> diff_inlines(const std::vector<doc::Inline>& earlier,
 
   std::vector<Piece> merged;
   std::vector<doc::Change> changes;
-  for (const auto& step : steps) {
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const auto& step = steps[i];
+    // A word struck out right before the one replacing it ("round" → "rough") is kept apart
+    // from it by a struck space, so that both read as words: "[-round -]{+rough+}".
+    if (i > 0 && step.type == dtl::SES_ADD && steps[i - 1].type == dtl::SES_DELETE &&
+        old_pieces[static_cast<std::size_t>(steps[i - 1].before - 1)].word &&
+        new_pieces[static_cast<std::size_t>(step.after - 1)].word) {
+      Piece space;
+      space.leaf.text = " ";
+      space.key = space_key;
+      merged.push_back(std::move(space));
+      changes.push_back(doc::Change::deleted);
+    }
     switch (step.type) {
       case dtl::SES_COMMON: {
         Piece piece = new_pieces[static_cast<std::size_t>(step.after - 1)];

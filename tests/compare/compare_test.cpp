@@ -107,11 +107,11 @@ TEST_CASE("a deleted word is put back, marked deleted, where it stood") {
   CHECK(out[0] == "Die Anbieterin bittet das Gericht[- sehr-].");
 }
 
-TEST_CASE("a replaced word shows the old one struck and the new one inserted") {
+TEST_CASE("a replaced word shows the old one struck and the new one inserted, a space apart") {
   const auto out = blackline("<paragraph>Ελληνικά κείμενα εδώ.</paragraph>",
                              "<paragraph>Ελληνικά έγγραφα εδώ.</paragraph>");
   REQUIRE(out.size() == 1);
-  CHECK(out[0] == "Ελληνικά [-κείμενα-]{+έγγραφα+} εδώ.");
+  CHECK(out[0] == "Ελληνικά [-κείμενα -]{+έγγραφα+} εδώ.");
 }
 
 TEST_CASE("identical documents give a blackline with no mark at all") {
@@ -168,7 +168,7 @@ TEST_CASE("a citation to another authority is a change") {
       "<paragraph>See <cite authority=\"442 U.S. 735\">Smith v. Maryland</cite>.</paragraph>",
       "<paragraph>See <cite authority=\"573 U.S. 373\">Riley v. California</cite>.</paragraph>");
   REQUIRE(out.size() == 1);
-  CHECK(out[0] == "See [-<Smith v. Maryland>-]{+<Riley v. California>+}.");
+  CHECK(out[0] == "See [-<Smith v. Maryland>-][- -]{+<Riley v. California>+}.");
 }
 
 TEST_CASE("a footnote's changed words are marked inside the note") {
@@ -202,14 +202,14 @@ TEST_CASE("quotations, lists and signatures are compared too, and keep their blo
   const auto& blocks = result.blackline.blocks;
   REQUIRE(blocks.size() == 3);
   CHECK(blocks[0].kind == doc::BlockKind::quote);
-  CHECK(describe(blocks[0].children[0]) == "The quoted words of the [-statute-]{+law+}.");
+  CHECK(describe(blocks[0].children[0]) == "The quoted words of the [-statute -]{+law+}.");
   // The deleted item goes back inside the list, as an item.
   REQUIRE(blocks[1].kind == doc::BlockKind::list);
   REQUIRE(blocks[1].children.size() == 2);
   CHECK(blocks[1].children[1].kind == doc::BlockKind::item);
   CHECK(blocks[1].children[1].label == "2.");
   CHECK(describe(blocks[1].children[1].children[0]) == "[-Second request.-]");
-  CHECK(describe(blocks[2].children[0]) == "Counsel [-One-]{+Two+}");
+  CHECK(describe(blocks[2].children[0]) == "Counsel [-One -]{+Two+}");
 }
 
 TEST_CASE("redactions compare equal whatever they hid, and no hidden text can reach the output") {
