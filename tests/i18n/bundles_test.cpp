@@ -81,6 +81,12 @@ const std::map<std::string, MessageArgument> sample_arguments{
     {"type_rule", std::string("FRAP 32(a)(5)(A)")},
     {"size", std::string("14")},
     {"font", std::string("Liberation Serif")},
+    {"earlier", std::string("motion-june.xml")},  // compare/*
+    {"later", std::string("motion-september.xml")},
+    {"section", std::string("I. Introduction")},
+    {"inserted", 12LL},
+    {"deleted", 1LL},
+    {"moved", 0LL},
 };
 
 std::string salutation(const std::string& locale, const std::string& office,
