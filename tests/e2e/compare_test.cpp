@@ -340,3 +340,35 @@ TEST_CASE("batch --compare-to writes a blackline beside each output whose input 
     }
   CHECK(blue_words == 1);
 }
+
+TEST_CASE("a citation the cite stage rewrote into its short form is not marked as a change") {
+  e2e::TempDir dir;
+  const std::string june = replaced(e2e::read_file(examples / "motion-june.xml"),
+                                    "This Court has inherent authority over its own orders",
+                                    "This Court has inherent authority, see <cite>Smith v. "
+                                    "Maryland, 442 U.S. 735, 742 (1979)</cite>, over its own "
+                                    "orders");
+  // Cited earlier in September: the Argument's citation is then printed in its short form.
+  const std::string september =
+      replaced(june, "Recent reports in the press have described",
+               "As <cite>Smith v. Maryland, 442 U.S. 735, 740 (1979)</cite> shows, recent reports "
+               "in the press have described");
+  write(dir.path() / "june.xml", june);
+  write(dir.path() / "september.xml", september);
+  const auto pdf = dir.path() / "blackline.pdf";
+  const auto run = e2e::fiscgen({"compare", (dir.path() / "june.xml").string(),
+                                 (dir.path() / "september.xml").string(), "-o", pdf.string()});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto text = e2e::pdf_text(pdf);
+  REQUIRE(text.find("see Smith, 442 U.S. at 742, over") != std::string::npos);  // short form
+  int blue_smith = 0, black_smith = 0, red_smith = 0;
+  for (const auto& word : stext_words(pdf, dir.path())) {
+    if (word.text.rfind("Smith", 0) != 0) continue;
+    if (word.colour == blue) ++blue_smith;
+    if (word.colour == black) ++black_smith;
+    if (word.colour == red) ++red_smith;
+  }
+  CHECK(blue_smith == 1);   // the new citation, in full
+  CHECK(black_smith == 1);  // the old one, now short: the same authority
+  CHECK(red_smith == 0);
+}
