@@ -24,7 +24,7 @@ struct Words {
 /// body (the caption, the signature, the certificate of service, the proposed order).
 struct SectionCount {
   std::string part;     // the part outside the body ("certificate-of-service"); empty: body
-  std::string heading;  // in the body: the heading's label and text; empty: before any heading
+  std::string heading;  // in the body: the heading's label and text; empty: before any (a letter)
   int inserted = 0, deleted = 0, moved = 0;
 };
 

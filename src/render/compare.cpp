@@ -70,7 +70,7 @@ std::vector<doc::Block> summary_page(const compare::Result& result, const i18n::
     const std::string name = !section.part.empty() ? part_title(section.part)
                              : !section.heading.empty()
                                  ? section.heading
-                                 : messages.format("compare/summary_opening");
+                                 : messages.format("compare/summary_body");
     blocks.push_back(line(name, section.inserted, section.deleted, section.moved, false));
   }
   blocks.push_back(line(messages.format("compare/summary_total"), result.inserted, result.deleted,
