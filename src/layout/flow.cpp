@@ -17,6 +17,8 @@ constexpr int keep_with_next_lines = 2;
 constexpr std::size_t unsplit_paragraph_lines = 3;
 // A blackline's margin note stands this far from the text and from the paper's left edge.
 constexpr double margin_note_gap = 9;
+// Its size: smaller than any text of the filing, as a note about the text rather than in it.
+constexpr double margin_note_size = 8;
 
 struct Frame {
   double left = 0, right = 0;
@@ -176,17 +178,25 @@ class FlowBuilder {
   }
 
   /// A blackline's note beside a moved paragraph's first line: in the left margin, flush right
-  /// against the text, in the footnote style and the colour of a move.
+  /// against the text, in the footnote face at margin_note_size (smaller still when the margin
+  /// is too narrow for it), in the colour of a move.
   void add_margin_note(const doc::Block& b, FlowLine& first) {
-    const rules::Style& style = context_.profile.style("footnote");
-    Shaper shaper(context_, style);
-    shaper.add_text(b.margin_note, b.where);
-    const Shaped note = shaper.finish();
+    rules::Style style = context_.profile.style("footnote");
     const double right = context_.content_left() - margin_note_gap;
+    const double room = std::max(0.0, right - margin_note_gap);
+    const auto shape = [&](double size) {
+      style.size = size;
+      Shaper shaper(context_, style);
+      shaper.add_text(b.margin_note, b.where);
+      return shaper.finish();
+    };
+    Shaped note = shape(std::min(style.size, margin_note_size));
+    double width = 0;
+    for (const auto& atom : note.atoms) width += atom.width;
+    if (width > room && width > 0) note = shape(style.size * room / width);
     const double baseline = first.baseline > 0 ? first.baseline : context_.ascent(style.size);
-    Fragment placed =
-        place_line(context_, note, 0, note.atoms.size(), margin_note_gap,
-                   std::max(0.0, right - margin_note_gap), doc::Align::right, baseline, style.size);
+    Fragment placed = place_line(context_, note, 0, note.atoms.size(), margin_note_gap, room,
+                                 doc::Align::right, baseline, style.size);
     for (auto& run : placed.runs) run.change = doc::Change::moved_to;
     first.content.append(placed, 0);
   }
