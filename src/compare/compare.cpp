@@ -18,6 +18,10 @@ constexpr double pair_similarity = 0.5;
 // A deleted paragraph is shown as moved to an inserted one elsewhere when they share at least
 // this share of their words: equal or near-equal (a word or two edited on the way).
 constexpr double move_similarity = 0.85;
+// Pairing changed paragraphs, and looking for moves, compare every deleted paragraph with every
+// inserted one: past this many pairs (two rewritten 300-page briefs), the blackline shows
+// whole deletions and insertions rather than take minutes over it.
+constexpr std::size_t max_similarity_pairs = 1'000'000;
 
 /// A paragraph or heading of a tree, with the blocks it stands in (outermost first).
 struct Leaf {
@@ -94,9 +98,10 @@ Alignment align(const std::vector<Leaf>& earlier, const std::vector<Leaf>& later
   std::vector<int> unpaired_old, unpaired_new;
   const auto close_stretch = [&] {
     std::size_t from = 0;  // pairs keep their order
+    const bool pair = deleted.size() * inserted.size() <= max_similarity_pairs;
     for (const int d : deleted) {
       bool paired = false;
-      for (std::size_t k = from; k < inserted.size() && !paired; ++k) {
+      for (std::size_t k = from; pair && k < inserted.size() && !paired; ++k) {
         const int n = inserted[k];
         if (similarity(earlier[static_cast<std::size_t>(d)], later[static_cast<std::size_t>(n)]) >=
             pair_similarity) {
@@ -129,8 +134,10 @@ Alignment align(const std::vector<Leaf>& earlier, const std::vector<Leaf>& later
   }
   close_stretch();
 
+  const bool look_for_moves = unpaired_old.size() * unpaired_new.size() <= max_similarity_pairs;
   for (const int d : unpaired_old) {
     out.shown_old[static_cast<std::size_t>(d)] = true;
+    if (!look_for_moves) continue;
     const Leaf& gone = earlier[static_cast<std::size_t>(d)];
     if (gone.words.empty()) continue;  // an empty paragraph moves nowhere
     int best = -1;
