@@ -316,7 +316,7 @@ int write_document(const doc::Document& document, const rules::Profile& profile,
     } catch (const layout::TooManyPages&) {
       too_many_pages(request.input);
     } catch (const layout::MissingCharacters& missing) {
-      throw located_in_input(missing, request.input);
+      throw located_in_input(missing, request.input, sources);
     }
   }();
   if (pages.pages.size() > layout::max_pages) too_many_pages(request.input);
