@@ -28,7 +28,8 @@ namespace {
 
 // Bumped when the meaning of a key changes, so that old caches simply miss.
 // 3: files carry the name the search path found them by.
-constexpr const char* key_scheme = "fiscgen-batch-key/3";
+// 4: a rules profile is keyed by the version in force on the document's date.
+constexpr const char* key_scheme = "fiscgen-batch-key/4";
 
 std::string hex(const std::array<std::uint8_t, 32>& digest) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -64,9 +65,12 @@ std::vector<std::string> setting_differences(const Profile& before, const Profil
     return {};
 }
 
-// The settings of a rules profile that changed between the bytes the cache kept and the file
-// now. Empty when either cannot be read: the caller then names the profile only.
-std::vector<std::string> changed_settings(const std::string& old_bytes, const fs::path& file) {
+// The settings of a rules profile that changed between the version the cache kept (its text,
+// one version) and the version of the file now in force on `as_of`, led by the version that now
+// applies when that changed ("2016-12-01 version now applies"). Empty when either cannot be
+// read: the caller then names the profile only.
+std::vector<std::string> changed_settings(const std::string& old_bytes, const fs::path& file,
+                                          const std::string& as_of) {
   // Registered, so that a signal while profiles are compared leaves no copy in /tmp.
   TemporaryFile copy((fs::temp_directory_path() / "fiscgen-rules-XXXXXX").string());
   if (copy.fd() < 0) return {};
@@ -76,8 +80,13 @@ std::vector<std::string> changed_settings(const std::string& old_bytes, const fs
   const std::string pattern = copy.path();
   std::vector<std::string> changed;
   try {
-    if (written)
-      changed = setting_differences(rules::load_profile(pattern), rules::load_profile(file));
+    if (written) {
+      const auto before = rules::load_profile(pattern);
+      const auto after = rules::load_profile(file, as_of);
+      changed = setting_differences(before, after);
+      if (before.effective != after.effective && !after.effective.empty())
+        changed.insert(changed.begin(), after.effective + " version now applies");
+    }
   } catch (const std::exception&) {
     changed.clear();
   }
@@ -96,14 +105,20 @@ std::string what_is(const std::string& name) {
 
 std::string describe_change(const fs::path& file, const std::string& name,
                             const std::string& old_hash, bool removed,
-                            const std::map<std::string, std::string>& old_rules) {
+                            const std::map<std::string, std::string>& old_rules,
+                            const std::string& as_of) {
   const std::string what = removed ? " removed" : " changed";
   if (!name.empty()) {
     std::string text = what_is(name) + what;
     const auto old = old_rules.find(old_hash);
     if (fs::path(name).parent_path() == source_name::rules_folder && !removed &&
         old != old_rules.end()) {
-      const auto settings = changed_settings(old->second, file);
+      auto settings = changed_settings(old->second, file, as_of);
+      // "rules frap-32: 2016-12-01 version now applies: limit.words: 14000 → 13000"
+      if (!settings.empty() && settings.front().ends_with("now applies")) {
+        text = what_is(name) + ": " + settings.front();
+        settings.erase(settings.begin());
+      }
       for (std::size_t i = 0; i < settings.size(); ++i) text += (i ? ", " : ": ") + settings[i];
     }
     return text;
@@ -207,6 +222,24 @@ std::string FileHashes::of(const fs::path& file) {
   return known_.emplace(name, digest).first->second;
 }
 
+const FileHashes::Profile& FileHashes::profile(const fs::path& file, const std::string& as_of) {
+  const auto key = absolute_name(file) + "\n" + as_of;
+  {
+    std::lock_guard lock(mutex_);
+    if (const auto found = profiles_.find(key); found != profiles_.end()) return found->second;
+  }
+  Profile resolved;
+  if (const auto bytes = read_bytes(file)) try {
+      resolved.text = rules::resolved_profile_text(file, *bytes, as_of);
+      resolved.hash = sha256_hex(resolved.text);
+    } catch (const std::exception&) {
+      // Not a valid profile: keyed by its bytes, so that fixing it re-renders.
+      resolved.hash = sha256_hex(*bytes);
+    }
+  std::lock_guard lock(mutex_);
+  return profiles_.emplace(key, std::move(resolved)).first->second;
+}
+
 std::map<std::string, FileStat> FileHashes::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
@@ -225,6 +258,7 @@ std::string Entry::compute_key() const {
   field(source_date_epoch);
   field(variant);
   field(input);
+  field(date);
   for (const auto& [path, hash] : files) {
     field(path);
     field(hash);
@@ -315,8 +349,10 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
         reasons.push_back(std::move(reason));
         continue;  // what the file now read says, its hash cannot
       }
-    const auto now = hashes.of(path);
-    if (now != hash) reasons.push_back(describe_change(path, name, hash, now.empty(), old_rules));
+    const bool profile = fs::path(name).parent_path() == source_name::rules_folder;
+    const auto now = profile ? hashes.profile(path, entry->date).hash : hashes.of(path);
+    if (now != hash)
+      reasons.push_back(describe_change(path, name, hash, now.empty(), old_rules, entry->date));
   }
   return reasons;
 }

@@ -32,6 +32,14 @@ class FileHashes {
 
   /// The digest of `file`'s bytes; empty when it cannot be read.
   std::string of(const std::filesystem::path& file);
+  /// A rules profile as in force on `as_of` (the document's date; empty: its latest version):
+  /// the text of that one version (rules::resolved_profile_text) and its digest. What a batch
+  /// key holds for a profile, so that an amendment re-renders only the documents dated on or
+  /// after it. Empty when the file cannot be read or is not a valid profile.
+  struct Profile {
+    std::string hash, text;
+  };
+  const Profile& profile(const std::filesystem::path& file, const std::string& as_of);
   /// The stats of the files hashed so far, for the next batch. A file modified in the last
   /// second is left out: a change within the clock's granularity could keep its times.
   std::map<std::string, FileStat> stats() const;
@@ -41,6 +49,7 @@ class FileHashes {
   std::map<std::string, std::string> known_;
   std::map<std::string, FileStat> earlier_;
   std::map<std::string, FileStat> stats_;
+  std::map<std::string, Profile> profiles_;  // by "path\nas_of"
 };
 
 /// Hex SHA-256 of bytes in memory.
@@ -48,12 +57,14 @@ std::string sha256_hex(std::string_view bytes);
 
 /// What an output was rendered from. Two entries with the same key made the same PDF.
 struct Entry {
-  std::string version;                       // FISCGEN_VERSION
-  std::string rules;                         // the --rules override, empty for none
-  std::string data;                          // the data folders (forms, letters, locales)
-  std::string source_date_epoch;             // the PDF's dates may come from it
-  std::string variant;                       // "--public", "--draft", both or empty
-  std::string input;                         // hash of the input's bytes
+  std::string version;            // FISCGEN_VERSION
+  std::string rules;              // the --rules override, empty for none
+  std::string data;               // the data folders (forms, letters, locales)
+  std::string source_date_epoch;  // the PDF's dates may come from it
+  std::string variant;            // "--public", "--draft", both or empty
+  std::string input;              // hash of the input's bytes
+  /// The date the rules profile's version was chosen by (the input's <date>); empty: latest.
+  std::string date;
   std::map<std::string, std::string> files;  // absolute path → hash of every file read
   /// absolute path → the name the search path found it by ("forms/rules/fisc-2010.xml"), for
   /// the files found so; the next batch looks each name up again to see it overridden.

@@ -1,7 +1,7 @@
-// The cache file, format 3:
+// The cache file, format 4:
 //   {"format": 3, "contexts": [[version, rules, data, epoch, variant], …],
 //    "files": [[path, hash, name], …],   (name: on the search path, "" for fonts, bundles, …)
-//    "entries": {name: {"key", "input", "context": i, "files": "i i …", "pages"}, …},
+//    "entries": {name: {"key", "input", "date", "context": i, "files": "i i …", "pages"}, …},
 //    "rules": {hash: bytes, …}, "stats": {path: [signature, hash], …}}
 // Written as text directly: a value tree of the whole file cost more memory than the entries.
 
@@ -17,7 +17,8 @@ namespace fiscgen::batch::detail {
 namespace {
 
 // 3: a file's name on the search path; a format 2 cache is read as none (all rendered again).
-constexpr int format = 3;
+// 4: an entry's date (the rules profile's version is chosen by it).
+constexpr int format = 4;
 
 std::uint32_t index_of(double number, std::size_t limit) {
   if (number < 0 || number >= static_cast<double>(limit) ||
@@ -54,6 +55,7 @@ void Store::put(const std::string& name, const Entry& entry) {
   Stored stored;
   stored.key = entry.key;
   stored.input = entry.input;
+  stored.date = entry.date;
   stored.pages = entry.pages;
   stored.context =
       context_id({entry.version, entry.rules, entry.data, entry.source_date_epoch, entry.variant});
@@ -77,6 +79,7 @@ std::optional<Entry> Store::get(const std::string& name) const {
   entry.source_date_epoch = context[3];
   entry.variant = context[4];
   entry.input = stored.input;
+  entry.date = stored.date;
   entry.key = stored.key;
   entry.pages = stored.pages;
   for (const auto id : stored.files) {
@@ -138,7 +141,7 @@ std::string Store::dump() const {
   for (const auto& [name, stored] : entries_) {
     out += comma;
     out += "\n  " + json::quote(name) + ": {\"key\": " + json::quote(stored.key) +
-           ", \"input\": " + json::quote(stored.input) +
+           ", \"input\": " + json::quote(stored.input) + ", \"date\": " + json::quote(stored.date) +
            ", \"context\": " + std::to_string(context_number[stored.context]) +
            ", \"pages\": " + std::to_string(stored.pages) + ", \"files\": \"";
     // One string, not an array: a parsed array costs a value per number.
@@ -188,6 +191,7 @@ Store Store::parse(std::string_view text) {
     Stored stored;
     stored.key = value.at("key").get<std::string>();
     stored.input = value.at("input").get<std::string>();
+    stored.date = value.at("date").get<std::string>();
     stored.pages = value.at("pages").get<int>();
     stored.context = contexts[index_of(value.at("context").get<double>(), contexts.size())];
     std::istringstream ids(value.at("files").get<std::string>());

@@ -39,7 +39,7 @@ class Store {
  private:
   using Context = std::array<std::string, 5>;  // version, rules, data, epoch, variant
   struct Stored {
-    std::string key, input;
+    std::string key, input, date;
     std::uint32_t context = 0;
     std::vector<std::uint32_t> files;  // into files_
     int pages = 0;

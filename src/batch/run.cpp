@@ -123,9 +123,11 @@ class Worker {
       auto result = render::render(request, paths_, fonts_);
       document.pages = result.pages;
       document.warnings = std::move(result.warnings);
-      Pending pending{&document, entry_for(document, result.reads), {}};
+      Pending pending{&document, entry_for(document, result.reads, result.rules_as_of), {}};
+      // Kept, to name what changes next time: the version in force, as the key hashed it.
       for (const auto& [path, name] : pending.entry.names)
-        if (is_rules_profile(name)) pending.rules_files[path] = read_all(path);
+        if (is_rules_profile(name))
+          pending.rules_files[path] = hashes_.profile(path, pending.entry.date).text;
       if (pending_.empty()) group_started_ = start;
       pending_.push_back(std::move(pending));
     } catch (const Error& error) {
@@ -174,7 +176,8 @@ class Worker {
 
  private:
   /// The entry for `document`: its dependencies are exactly what the render recorded reading.
-  Entry entry_for(const Document& document, const std::vector<SourceRead>& reads) {
+  Entry entry_for(const Document& document, const std::vector<SourceRead>& reads,
+                  const std::string& rules_as_of) {
     Entry entry;
     entry.version = context_.version;
     entry.rules = context_.rules;
@@ -182,9 +185,12 @@ class Worker {
     entry.source_date_epoch = context_.source_date_epoch;
     entry.variant = context_.variant;
     entry.input = hashes_.of(document.input);
+    entry.date = rules_as_of;
     for (const auto& read : reads) {
       const auto path = absolute_name(read.file);
-      entry.files[path] = hashes_.of(read.file);
+      // A rules profile by the version in force on the document's date, not the whole file.
+      entry.files[path] = is_rules_profile(read.name) ? hashes_.profile(read.file, entry.date).hash
+                                                      : hashes_.of(read.file);
       if (!read.name.empty()) entry.names[path] = read.name;
     }
     entry.pages = document.pages;
@@ -197,13 +203,6 @@ class Worker {
     // Errors without a file are about this document all the same: name it.
     document.error = error.where().file.empty() ? document.input.string() + ": " + error.message()
                                                 : error.describe();
-  }
-
-  static std::string read_all(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
   }
 
   const Options& options_;

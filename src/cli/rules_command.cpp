@@ -12,6 +12,7 @@ void add_rules_command(CLI::App& app, Globals& globals) {
       "Examples:\n"
       "  fiscgen rules\n"
       "  fiscgen rules diff fisc-2010 frap-32\n"
+      "  fiscgen rules history frap-32\n"
       "  fiscgen rules --settings-table\n"
       "  fiscgen render motion.xml --set @rules=frap-32");
   auto settings_table = std::make_shared<bool>(false);
@@ -49,6 +50,30 @@ void add_rules_command(CLI::App& app, Globals& globals) {
   takes(diff->add_option("to", pair->to, "The profile to compare to, e.g. frap-32"), Value::profile)
       ->required();
   diff->footer("Example:\n  fiscgen rules diff fisc-2010 frap-32");
+
+  auto history_name = std::make_shared<std::string>();
+  auto* history = command->add_subcommand(
+      "history", "List a profile's versions: when each took effect and what it changed");
+  takes(history->add_option("name", *history_name, "The profile, e.g. frap-32"), Value::profile)
+      ->required();
+  history->footer("Example:\n  fiscgen rules history frap-32");
+  history->callback([history_name, &globals] {
+    globals.action = [history_name](const DataPaths& paths) {
+      Sources sources(paths);
+      const auto versions = rules::named_profile_history(sources, *history_name);
+      const rules::Profile* before = nullptr;
+      for (const auto& version : versions) {
+        std::cout << (version.effective.empty() ? "-" : version.effective) << "\tversion "
+                  << (version.version.empty() ? "-" : version.version) << '\t'
+                  << (before ? version.note : "first version: " + version.profile.title) << '\n';
+        if (before)
+          for (const auto& line : rules::differences(*before, version.profile))
+            std::cout << "  " << line << '\n';
+        before = &version.profile;
+      }
+      return exit_ok;
+    };
+  });
   diff->callback([pair, &globals] {
     globals.action = [pair](const DataPaths& paths) {
       Sources sources(paths);

@@ -150,6 +150,13 @@ class Reader {
       fail(node, "width=\"" + std::string(node.attribute("width").value()) +
                      "\": expected a fraction of the line's width, more than 0 and at most 1 "
                      "(e.g. 0.2 for a fifth)");
+    if (const auto repeat = node.attribute("repeat")) {
+      const std::string_view value = repeat.value();
+      if (b.kind != BlockKind::column || (value != "yes" && value != "no"))
+        fail(node, "repeat=\"" + std::string(value) +
+                       "\": expected yes or no, on a <column> (its line repeated down the row)");
+      b.repeat = value == "yes";
+    }
     b.lines = number(node, "lines", b.kind == BlockKind::spacer ? 1 : 0, 0,
                      "a number of lines, 0 or more (e.g. 1.5)");
     b.outline = node.attribute("outline").value();
@@ -386,6 +393,7 @@ void write_blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
     if (b.kind == BlockKind::heading) node.append_attribute("level") = b.level;
     if (!b.label.empty()) node.append_attribute("label") = b.label.c_str();
     if (b.width > 0) node.append_attribute("width") = b.width;
+    if (b.repeat) node.append_attribute("repeat") = "yes";
     if (b.kind == BlockKind::spacer) node.append_attribute("lines") = b.lines;
     if (!b.file.empty()) node.append_attribute("file") = b.file.c_str();
     if (!b.outline.empty()) node.append_attribute("outline") = b.outline.c_str();

@@ -120,9 +120,10 @@ struct Block {
   int level = 0;                 // heading: 1 for a section, 2 for a subsection
   std::string label;             // heading or item number as printed ("I.", "A.", "1.", "•")
   double width = 0;              // column: fraction of the line width (0: share what is left)
-  double lines = 0;              // spacer: height in lines of the body style
-  std::string file;              // exhibit: the PDF as the input names it (relative to the input)
-  std::string outline;           // text of the bookmark for this block; empty: none
+  bool repeat = false;  // column: its first line repeated down the row (a caption's ")" column)
+  double lines = 0;     // spacer: height in lines of the body style
+  std::string file;     // exhibit: the PDF as the input names it (relative to the input)
+  std::string outline;  // text of the bookmark for this block; empty: none
   std::string part;     // part of the filing ("caption", "signature/email"); empty: inherited
   std::string marking;  // paragraph, heading: portion marking ("U", "TS//SI//NF"); empty: none
   // toc, toa: the fixed words they print, by attribute name (title, page, passim and the

@@ -242,7 +242,9 @@ class FlowBuilder {
   void columns(const doc::Block& b, const Frame& frame) {
     std::vector<PlacedColumn> placed = place_columns(b, frame);
     double row_height = 0;
-    for (const auto& p : placed) row_height = std::max(row_height, p.height);
+    for (std::size_t c = 0; c < placed.size(); ++c)
+      if (!b.children[c].repeat) row_height = std::max(row_height, placed[c].height);
+    repeat_columns(b, placed, row_height);
     const std::vector<double> bands = clean_cuts(placed, row_height);
     std::vector<std::size_t> next(placed.size(), 0);
     for (std::size_t k = 0; k + 1 < bands.size(); ++k) {
@@ -271,6 +273,27 @@ class FlowBuilder {
       const std::size_t at = out_.size();
       add(std::move(unit), k == 0, 0);
       if (k > 0) out_[at].keep = std::max(out_[at].keep, static_cast<int>(keep_hard));
+    }
+  }
+
+  /// A repeated column (the ")" between a caption's matter and its docket) has its first line
+  /// again and again, as many times as the other columns have height for.
+  static void repeat_columns(const doc::Block& b, std::vector<PlacedColumn>& placed,
+                             double& row_height) {
+    for (std::size_t c = 0; c < placed.size(); ++c) {
+      PlacedColumn& p = placed[c];
+      if (!b.children[c].repeat || p.lines.empty()) continue;
+      const FlowLine first = p.lines.front();
+      p.lines.clear();
+      p.tops.clear();
+      double y = 0;
+      do {
+        p.tops.push_back(y);
+        p.lines.push_back(first);
+        y += first.height;
+      } while (first.height > 0 && y + first.height <= row_height + 0.01);
+      p.height = y;
+      row_height = std::max(row_height, y);
     }
   }
 

@@ -116,8 +116,12 @@ void add_page_numbers(Context& context, PageModel& model) {
   };
   const std::string body_pages =
       std::to_string(model.pages.size() - std::min(front, model.pages.size()));
+  // A document with front matter that opens with its caption has a cover: it counts as page i
+  // (the viewer's label) but prints no number, as a brief's cover never does.
+  const auto& blocks = context.document.blocks;
+  const bool cover = front > 1 && !blocks.empty() && blocks.front().kind == doc::BlockKind::caption;
   for (std::size_t p = 0; p < model.pages.size(); ++p) {
-    if (p == 0 && !number.first_page) continue;
+    if (p == 0 && (!number.first_page || cover)) continue;
     const bool in_front = p < front;
     const std::string page = in_front ? roman(p + 1) : std::to_string(p - front + 1);
     const std::string text = replace_all(replace_all(number.format, "{page}", page), "{pages}",

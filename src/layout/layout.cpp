@@ -93,6 +93,39 @@ std::string MissingCharacters::message_for(char32_t cp) {
 /// page whatever the tables' length), so a second pass of the body would change nothing —
 /// tests/layout/tables_test.cpp checks that the body's pages are the same for tables of any
 /// length.
+namespace {
+
+/// The table of contents lists the front matter's own bookmarked parts after it (the table of
+/// authorities): their pages are known only once the front matter is laid out, and listing
+/// them adds lines that may move them, so the front matter is laid out again until the pages
+/// listed are those printed (twice in practice; at most four times).
+void list_front_matter(detail::Context& context, const std::vector<doc::Block>& front_blocks,
+                       const detail::Breakers& breaker, detail::TableData& tables,
+                       PageModel& model) {
+  const doc::Block* contents = nullptr;
+  for (const auto& block : front_blocks)
+    if (block.kind == doc::BlockKind::table_of_contents) contents = &block;
+  if (!contents) return;
+  const auto body_entries = tables.contents;
+  std::vector<std::string> listed;
+  for (int pass = 0; pass < 4; ++pass) {
+    const auto front = detail::front_contents(context, model, contents->outline);
+    std::vector<std::string> pages;
+    for (const auto& entry : front) pages.push_back(entry.printed);
+    if (front.empty() || (pass > 0 && pages == listed)) return;
+    listed = pages;
+    tables.contents = front;
+    tables.contents.insert(tables.contents.end(), body_entries.begin(), body_entries.end());
+    PageModel again;
+    again.width = model.width;
+    again.height = model.height;
+    detail::paginate(context, detail::build_flow(context, front_blocks, breaker), again);
+    model = std::move(again);
+  }
+}
+
+}  // namespace
+
 PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
                   fonts::FontSet& fonts, Warnings& warnings) {
   detail::Context context(document, profile, fonts, warnings);
@@ -118,9 +151,10 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
     PageModel body;
     if (!body_blocks.empty())
       detail::paginate(context, detail::build_flow(context, body_blocks, breaker), body);
-    const detail::TableData tables = detail::gather_tables(context, body_blocks, body);
+    detail::TableData tables = detail::gather_tables(context, body_blocks, body);
     context.tables = &tables;
     detail::paginate(context, detail::build_flow(context, front_blocks, breaker), model);
+    list_front_matter(context, front_blocks, breaker, tables, model);
     context.tables = nullptr;
     model.front_matter_pages = static_cast<int>(model.pages.size());
     append_body(model, std::move(body));

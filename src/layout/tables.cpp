@@ -225,9 +225,11 @@ std::vector<FlowLine> contents_lines(Context& context, const doc::Block& block,
   auto out = title_lines(context, block, style);
   const bool after_title = !out.empty();
   for (const auto& item : context.tables->contents) {
+    // A front-matter part (printed "iii") has no body page to link to.
     auto lines =
         entry(context, style, level_indent * std::max(0, item.level - 1), item.label, item.text,
-              {text_inline(std::to_string(item.page))}, breakers, item.page, item.top);
+              {text_inline(item.printed.empty() ? std::to_string(item.page) : item.printed)},
+              breakers, item.printed.empty() ? item.page : 0, item.top);
     lines.front().gap_before = style.line_height * entry_space_share;
     // The first entry stays with the title.
     if (after_title && out.size() <= 2) lines.front().keep = keep_hard;
@@ -323,6 +325,21 @@ TableData gather_tables(const Context& context, const std::vector<doc::Block>& b
     data.authorities.push_back(AuthorityEntry{&authorities[i], found->second});
   }
   return data;
+}
+
+std::vector<ContentsEntry> front_contents(const Context& context, const PageModel& front,
+                                          const std::string& contents_outline) {
+  std::vector<ContentsEntry> out;
+  for (const auto& mark : front.outline) {
+    if (mark.title == contents_outline) continue;
+    ContentsEntry item;
+    item.level = mark.level;
+    item.page = mark.page + 1;
+    item.printed = i18n::format_number(mark.page + 1, context.locale, "lower-roman");
+    item.text.push_back(text_inline(mark.title));
+    out.push_back(std::move(item));
+  }
+  return out;
 }
 
 std::vector<FlowLine> table_lines(Context& context, const doc::Block& block,

@@ -15,8 +15,9 @@ struct ContentsEntry {
   std::string label;              // "I.", "A."; empty for parts
   std::vector<doc::Inline> text;  // footnotes left out
   int level = 1;
-  int page = 0;    // the printed page number (1 = the body's first page)
-  double top = 0;  // where the heading starts on that page
+  int page = 0;         // the printed page number (1 = the body's first page)
+  double top = 0;       // where the heading starts on that page
+  std::string printed;  // a front-matter page as printed ("iii"); empty: `page`
 };
 
 /// An authority of the table, with the printed pages that cite it, in order.
@@ -35,6 +36,12 @@ struct TableData {
 /// headings and bookmarked parts from its outline, authorities from each page's citations.
 TableData gather_tables(const Context& context, const std::vector<doc::Block>& body_blocks,
                         const PageModel& body);
+
+/// The bookmarked parts of the laid-out front matter other than the table of contents itself
+/// (the table of authorities, a disclosure statement), as entries numbered i, ii, … as the
+/// front matter is (the cover counts as i).
+std::vector<ContentsEntry> front_contents(const Context& context, const PageModel& front,
+                                          const std::string& contents_outline);
 
 /// The lines of a <toc> or <toa> block, from context.tables (none when it is null): the title,
 /// then one entry per heading or authority, dot leaders running to the right-aligned pages.

@@ -344,6 +344,7 @@ Result render(const Request& request, const DataPaths& paths, fonts::FontResolve
 Result render(const Request& request, Sources& sources, fonts::FontResolver& resolver) {
   Result result;
   auto merged = merge(request, sources, result.warnings);
+  result.rules_as_of = merged.profile.as_of;
   // A tree stating its counts needs a layout to fill them in; any other is written at once.
   if (request.emit == Emit::tree && !merged.wants_counts) {
     result.tree = doc::to_xml(merged.document);

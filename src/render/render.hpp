@@ -49,6 +49,8 @@ struct Result {
   std::filesystem::path output;  // the PDF written (Emit::pdf)
   std::string tree;              // the document tree as XML (Emit::tree)
   int pages = 0;  // pages of the file, as a reader counts them: slip sheets and exhibits too
+  /// The date the rules profile's version was chosen by (the input's <date>; empty: latest).
+  std::string rules_as_of;
   Warnings warnings;
   /// Every file the output depends on besides the input, as the render read it: templates,
   /// includes, the recipients directory, the rules profile, markings, the citation table (each

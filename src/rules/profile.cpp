@@ -4,6 +4,7 @@
 
 #include "base/xml.hpp"
 #include "rules/settings.hpp"
+#include "rules/versions.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -19,9 +20,49 @@ namespace {
 class ProfileReader {
  public:
   ProfileReader(const std::filesystem::path& file, std::string text)
-      : text_(std::move(text)), lines_(file.string(), text_) {}
+      : file_(file), text_(std::move(text)), lines_(file.string(), text_) {}
 
-  Profile read() {
+  /// The profile in force on `as_of` (YYYY-MM-DD; empty: the latest version).
+  Profile read(const std::string& as_of = {}) {
+    parse();
+    const auto root = xml_.document_element();
+    const auto fail_at = [this](const pugi::xml_node& node, const std::string& message) {
+      fail(node, message);
+    };
+    const auto versions = detail::versions_of(root, fail_at);
+    detail::resolve_versions(root, as_of, fail_at);
+    Profile p = read_resolved(root);
+    p.first_effective = versions.front().effective;
+    p.as_of = as_of;
+    for (const auto& version : versions)
+      if (version.effective == p.effective) p.change_note = version.note;
+    return p;
+  }
+
+  /// Every version the file holds, oldest first, each read as in force on its date.
+  std::vector<Version> history() {
+    parse();
+    const auto fail_at = [this](const pugi::xml_node& node, const std::string& message) {
+      fail(node, message);
+    };
+    std::vector<Version> out;
+    for (const auto& dated : detail::versions_of(xml_.document_element(), fail_at)) {
+      ProfileReader again(file_, text_);
+      out.push_back({dated.effective, dated.version, dated.note, again.read(dated.effective)});
+    }
+    return out;
+  }
+
+  /// The text of the profile in force on `as_of`, without comments or other versions.
+  std::string resolved_text(const std::string& as_of) {
+    read(as_of);  // checks it
+    std::ostringstream out;
+    xml_.save(out, "", pugi::format_raw);
+    return out.str();
+  }
+
+ private:
+  void parse() {
     const auto parsed =
         xml_.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed)
@@ -30,7 +71,9 @@ class ProfileReader {
     const auto root = xml_.document_element();
     if (std::string_view(root.name()) != "rules")
       fail(root, "expected <rules> at the root of a rules profile");
+  }
 
+  Profile read_resolved(const pugi::xml_node& root) const {
     Profile p;
     apply(root, profile_settings(), p);
     for (const auto& node : root.children()) {
@@ -60,13 +103,18 @@ class ProfileReader {
       if (!p.styles.count(needed))
         fail(root, std::string("the profile defines no \"") + needed +
                        "\" style, which every document uses");
+    if (!p.docket_pattern.empty()) try {
+        std::regex check(p.docket_pattern);
+      } catch (const std::regex_error& e) {
+        fail(root.child("court"),
+             "docket=\"" + p.docket_pattern + "\": not a regular expression (" + e.what() + ")");
+      }
     if (p.margin_left + p.margin_right >= p.page_width ||
         p.margin_top + p.margin_bottom >= p.page_height)
       fail(root, "the margins leave no room on the page");
     return p;
   }
 
- private:
   [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
     throw Error(locate(lines_, node), message);
   }
@@ -246,6 +294,7 @@ class ProfileReader {
     return s;
   }
 
+  std::filesystem::path file_;
   std::string text_;
   LineIndex lines_;
   pugi::xml_document xml_;
@@ -324,12 +373,29 @@ std::string Profile::heading_numbering_for(int level) const {
   return found == heading_numbering.end() ? "none" : found->second;
 }
 
-Profile load_profile(const std::filesystem::path& file) {
+namespace {
+
+std::string read_profile_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(SourceLocation{file.string()}, "cannot read the rules profile");
   std::ostringstream text;
   text << in.rdbuf();
-  return ProfileReader(file, text.str()).read();
+  return text.str();
+}
+
+}  // namespace
+
+Profile load_profile(const std::filesystem::path& file, const std::string& as_of) {
+  return ProfileReader(file, read_profile_file(file)).read(as_of);
+}
+
+std::vector<Version> profile_history(const std::filesystem::path& file) {
+  return ProfileReader(file, read_profile_file(file)).history();
+}
+
+std::string resolved_profile_text(const std::filesystem::path& file, const std::string& bytes,
+                                  const std::string& as_of) {
+  return ProfileReader(file, bytes).resolved_text(as_of);
 }
 
 namespace {
@@ -374,10 +440,16 @@ std::vector<Profile> list_profiles(Sources& sources) {
   return profiles;
 }
 
-Profile load_named_profile(Sources& sources, const std::string& name) {
+Profile load_named_profile(Sources& sources, const std::string& name, const std::string& as_of) {
   require_known(profile_names(sources.list(source_name::rules_folder, ".xml")), name);
   const auto file = sources.open(source_name::rules_profile(name), "rules profile");
-  return named(ProfileReader(file, sources.bytes(file)).read(), file, name);
+  return named(ProfileReader(file, sources.bytes(file)).read(as_of), file, name);
+}
+
+std::vector<Version> named_profile_history(Sources& sources, const std::string& name) {
+  load_named_profile(sources, name);  // a known name, and the right one in its file
+  const auto file = sources.find(source_name::rules_profile(name));
+  return ProfileReader(file, sources.bytes(file)).history();
 }
 
 std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir) {
@@ -387,10 +459,11 @@ std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir) {
   return profiles;
 }
 
-Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name) {
+Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name,
+                           const std::string& as_of) {
   require_known(profile_names(rules_dir), name);
   const auto file = rules_dir / (name + ".xml");
-  return named(load_profile(file), file, name);
+  return named(load_profile(file, as_of), file, name);
 }
 
 }  // namespace fiscgen::rules

@@ -90,9 +90,16 @@ struct Profile {
   std::string name;   // e.g. fisc-2010
   std::string title;  // e.g. "FISC Rules of Procedure"
   std::string version;
-  std::string effective;    // ISO date the rules took effect
-  std::string court;        // court name as the caption prints it
-  std::string court_place;  // e.g. "WASHINGTON, D.C."
+  std::string effective;        // ISO date the version in force took effect
+  std::string first_effective;  // ISO date of the file's first version
+  std::string as_of;            // the date the version was chosen for (empty: the latest)
+  std::string change_note;      // what the version in force changed (its <amendment note>)
+  std::string court;            // court name as the caption prints it
+  std::string court_place;      // e.g. "WASHINGTON, D.C."
+  std::string court_id;  // short name forms give with court="…": fisc, fiscr, usca; empty: none
+  std::string docket_pattern;             // ECMAScript regex a docket number of the court matches
+  std::string docket_example;             // "Misc. 13-04", for messages
+  std::string caption_style = "columns";  // columns | parenthesis (the ")" column)
 
   double page_width = 612, page_height = 792;  // US Letter
   double margin_top = 72, margin_right = 72, margin_bottom = 72, margin_left = 72;
@@ -163,8 +170,25 @@ std::string contents_style(const doc::Block& block, const std::string& inherited
 /// "style body.size: 12 → 14", "limit.words: none → 13000".
 std::vector<std::string> differences(const Profile& from, const Profile& to);
 
-/// Reads forms/rules/NAME.xml. Errors name file:line:col and what was expected.
-Profile load_profile(const std::filesystem::path& file);
+/// Reads forms/rules/NAME.xml as in force on `as_of` (YYYY-MM-DD): the first version and every
+/// <amendment> effective on or before it (empty: every amendment; a date before the first
+/// version: the first). Errors name file:line:col and what was expected.
+Profile load_profile(const std::filesystem::path& file, const std::string& as_of = {});
+
+/// One dated version of a profile file, read as in force on its date.
+struct Version {
+  std::string effective, version, note;
+  Profile profile;
+};
+
+/// Every version a profile file holds, oldest first (`fiscgen rules history`).
+std::vector<Version> profile_history(const std::filesystem::path& file);
+
+/// The profile `bytes` (read from `file`) as in force on `as_of`, written out as a profile
+/// file of that one version, without comments: what batch keys hash and keep, so that an
+/// amendment re-renders only the documents it applies to.
+std::string resolved_profile_text(const std::filesystem::path& file, const std::string& bytes,
+                                  const std::string& as_of);
 
 /// Every profile on the search path (forms/rules/ of each --templates folder, then the data
 /// folder's), as it resolves, sorted by name. A bad one throws its Error.
@@ -172,10 +196,15 @@ std::vector<Profile> list_profiles(Sources& sources);
 
 /// Finds the profile NAME on the search path and reads it (recorded in `sources`); an unknown
 /// name lists the known ones.
-Profile load_named_profile(Sources& sources, const std::string& name);
+Profile load_named_profile(Sources& sources, const std::string& name,
+                           const std::string& as_of = {});
+
+/// Every version of the profile NAME on the search path, oldest first (recorded in `sources`).
+std::vector<Version> named_profile_history(Sources& sources, const std::string& name);
 
 /// The same in one folder of profiles, without a search path (tests, and `doctor`).
 std::vector<Profile> list_profiles(const std::filesystem::path& rules_dir);
-Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name);
+Profile load_named_profile(const std::filesystem::path& rules_dir, const std::string& name,
+                           const std::string& as_of = {});
 
 }  // namespace fiscgen::rules

@@ -68,6 +68,20 @@ const std::vector<Setting<Profile>>& profile_settings() {
        .doc = "the court's name as the caption prints it (`t:rule name=\"court\"` in templates)"},
       {.element = "court", .attribute = "place", .type = text, .member = at<&P::court_place>,
        .doc = "the line under it (`t:rule name=\"court-place\"`)"},
+      {.element = "court", .attribute = "id", .type = text, .member = at<&P::court_id>,
+       .doc = "a short name for the court (`fisc`, `fiscr`, `usca`): a form naming another with "
+              "`court=\"…\"` is refused under this profile"},
+      {.element = "court", .attribute = "docket", .type = text, .member = at<&P::docket_pattern>,
+       .doc = "a regular expression (ECMAScript) every docket number of the court matches; "
+              "another is refused at the input's `<docket>`",
+       .zero = "any"},
+      {.element = "court", .attribute = "docket-example", .type = text,
+       .member = at<&P::docket_example>, .doc = "a docket number of the court, for messages"},
+      {.element = "caption", .attribute = "style", .type = choice,
+       .member = at<&P::caption_style>,
+       .doc = "`columns`: matter left, docket right; `parenthesis`: a column of \")\" between "
+              "them (`t:if rule-caption=\"…\"` in templates)",
+       .choices = {"columns", "parenthesis"}},
       {.element = "page", .attribute = "width", .type = length, .member = at<&P::page_width>,
        .doc = "paper width (the default is US Letter)"},
       {.element = "page", .attribute = "height", .type = length, .member = at<&P::page_height>,

@@ -246,6 +246,9 @@ class Evaluator {
         if (requirement.part == part.value() && requirement.applies_to(context_.kind)) return true;
       return false;
     }
+    // rule-caption="STYLE": the profile's <caption style> (the ")" column or two columns).
+    if (const auto style = node.attribute("rule-caption"))
+      return context_.profile.caption_style == style.value();
     return boolean(file, node, "test", focus);
   }
 

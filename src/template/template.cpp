@@ -8,6 +8,7 @@
 #include "doc/markings.hpp"
 #include "i18n/i18n.hpp"
 #include "rules/profile.hpp"
+#include "template/court.hpp"
 #include "template/evaluator.hpp"
 #include "template/library.hpp"
 #include "template/redactions.hpp"
@@ -161,12 +162,16 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
     throw Error(file.locate(template_root), file.name + " names no rules profile (rules=\"…\")");
   const auto profile = [&] {
     try {
-      return rules::load_named_profile(sources, rules_name);
+      // The version in force on the document's date (the latest when it has none).
+      return rules::load_named_profile(sources, rules_name, rules_date(matter));
     } catch (const Error& e) {
       if (!e.where().file.empty()) throw;
       throw Error(rules_named_at, e.message());
     }
   }();
+  warn_before_first_version(matter, profile, environment.warnings);
+  check_court(matter, file.name, template_root.attribute("court").value(), profile, rules_named_at,
+              environment.paths);
   const i18n::Messages messages = [&] {
     try {
       return i18n::Messages(environment.paths.locales, locale);
