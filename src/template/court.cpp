@@ -76,7 +76,12 @@ void check_court(const input::Matter& matter, const std::string& form_name,
   }
   const auto docket_node = matter.root().child("docket");
   const std::string docket = trimmed(docket_node.text().get());
-  if (!docket.empty() && !profile.docket_pattern.empty() &&
+  // "____": an initiating filing the Clerk has not numbered. A docket holding markup (a
+  // <redact>) is the template's to refuse, with its own message.
+  const bool blank = docket.find_first_not_of('_') == std::string::npos;
+  const bool marked_up = static_cast<bool>(docket_node.find_child(
+      [](const pugi::xml_node& n) { return n.type() == pugi::node_element; }));
+  if (!blank && !marked_up && !profile.docket_pattern.empty() &&
       !std::regex_match(docket, std::regex(profile.docket_pattern))) {
     const std::string example = profile.docket_example.empty()
                                     ? std::string()

@@ -50,7 +50,10 @@ Entry entry_for(const Data& data, const Context& context, FileHashes& hashes,
   entry.input = input_hash;
   for (const auto& [file, name] : data.files()) {
     const auto path = fs::absolute(file).lexically_normal().string();
-    entry.files[path] = hashes.of(file);
+    // A rules profile is keyed by the version in force on the entry's date (none: the latest).
+    entry.files[path] = fs::path(name).parent_path() == "forms/rules"
+                            ? hashes.profile(file, entry.date).hash
+                            : hashes.of(file);
     if (!name.empty()) entry.names[path] = name;
   }
   entry.key = entry.compute_key();
@@ -192,7 +195,9 @@ TEST_CASE("explain: a changed rules profile is named, with its settings when rul
   text.replace(at, margins.size(), "<margins top=\"72\" right=\"72\" bottom=\"72\" left=\"90\"/>");
   write(profile, text);
   FileHashes after;
-  const std::map<std::string, std::string> old_rules{{sha256_hex(old_bytes), old_bytes}};
+  // The cache keeps the version in force as the key hashed it.
+  const auto& kept = before.profile(profile, "");
+  const std::map<std::string, std::string> old_rules{{kept.hash, kept.text}};
   const auto reasons = explain(&entry, context, "input", true, after, data.paths, old_rules);
   REQUIRE(reasons.size() == 1);
   CHECK(reasons[0].rfind("rules fisc-2010 changed", 0) == 0);

@@ -72,6 +72,17 @@ double median_word_height(const std::filesystem::path& pdf) {
   return heights[heights.size() / 2];
 }
 
+/// The sample motion is a FISC paper (its form and its docket): under frap-32 it is refused.
+/// These arguments make it a motion to a court of appeals (appeals/motion, a "13-5127" docket),
+/// dated after FRAP's 2016 amendments, so that the 13,000-word version applies. `form`: false
+/// keeps the input's own form (a --templates form naming no court).
+std::vector<std::string> appeal(std::vector<std::string> args, bool form = true) {
+  for (const char* set : {"@rules=frap-32", "docket=13-5127", "date=2017-03-01"})
+    args.insert(args.end(), {"--set", set});
+  if (form) args.insert(args.end(), {"--set", "@form=appeals/motion"});
+  return args;
+}
+
 }  // namespace
 
 TEST_CASE("rules lists every profile with its version, effective date and title") {
@@ -79,7 +90,7 @@ TEST_CASE("rules lists every profile with its version, effective date and title"
   REQUIRE_MESSAGE(run.status == 0, run.err);
   CHECK(run.out.find("fisc-2010\tversion 1\teffective 2010-11-01\tUnited States Foreign "
                      "Intelligence Surveillance Court Rules of Procedure\n") != std::string::npos);
-  CHECK(run.out.find("frap-32\tversion 1\teffective 2016-12-01\tFederal Rules of Appellate") !=
+  CHECK(run.out.find("frap-32\tversion 2\teffective 2016-12-01\tFederal Rules of Appellate") !=
         std::string::npos);
   CHECK(run.out.find("dc-local\tversion 1\teffective -\t") != std::string::npos);
   CHECK(run.out.find("letter-us\t") != std::string::npos);
@@ -125,7 +136,7 @@ TEST_CASE(
   e2e::TempDir dir;
   const auto fisc = dir / "fisc.pdf", frap = dir / "frap.pdf", dc = dir / "dc.pdf";
   REQUIRE(e2e::fiscgen({"render", motion, "-o", fisc.string()}).status == 0);
-  const auto run = e2e::fiscgen({"render", motion, "--set", "@rules=frap-32", "-o", frap.string()});
+  const auto run = e2e::fiscgen(appeal({"render", motion, "-o", frap.string()}));
   REQUIRE_MESSAGE(run.status == 0, run.err);
   REQUIRE(e2e::fiscgen({"render", motion, "--set", "@rules=dc-local", "-o", dc.string()}).status ==
           0);
@@ -193,9 +204,9 @@ std::string squeezed(const std::string& text) {
 TEST_CASE("frap-32: a certificate of compliance states the words check counts, and the type") {
   e2e::TempDir dir;
   const auto pdf = dir / "frap.pdf";
-  const auto run = e2e::fiscgen({"render", motion, "--set", "@rules=frap-32", "-o", pdf.string()});
+  const auto run = e2e::fiscgen(appeal({"render", motion, "-o", pdf.string()}));
   REQUIRE_MESSAGE(run.status == 0, run.err);
-  const auto check = e2e::fiscgen({"check", motion, "--set", "@rules=frap-32"});
+  const auto check = e2e::fiscgen(appeal({"check", motion}));
   CHECK_MESSAGE(check.status == 0, check.err);
   std::smatch counted;
   REQUIRE(std::regex_search(
@@ -222,7 +233,7 @@ TEST_CASE("frap-32: a certificate of compliance states the words check counts, a
   const auto fisc = dir / "fisc.pdf";
   REQUIRE(e2e::fiscgen({"render", motion, "-o", fisc.string()}).status == 0);
   CHECK(page_with(fisc, "CERTIFICATE OF COMPLIANCE") == 0);
-  const auto tree = e2e::fiscgen({"render", motion, "--emit", "tree", "--set", "@rules=frap-32"});
+  const auto tree = e2e::fiscgen(appeal({"render", motion, "--emit", "tree"}));
   CHECK(tree.out.find("<group part=\"certificate-of-compliance\">") != std::string::npos);
   CHECK(tree.out.find("contains " + counted[1].str() + " words") != std::string::npos);
 }
@@ -230,7 +241,7 @@ TEST_CASE("frap-32: a certificate of compliance states the words check counts, a
 TEST_CASE("frap-32: a motion over the word limit fails check, and its certificate says how many") {
   e2e::TempDir dir;
   const auto input = write(dir, "long.xml", long_motion(13501));
-  const auto frap = e2e::fiscgen({"check", input.string(), "--set", "@rules=frap-32"});
+  const auto frap = e2e::fiscgen(appeal({"check", input.string()}));
   CHECK(frap.status == 1);
   CHECK(frap.err.find("long.xml: the motion has 13,501 words; FRAP 32(a)(7)(B)(i) allows 13,000 "
                       "for a principal brief (cover, tables, signature block, certificates and "
@@ -238,8 +249,7 @@ TEST_CASE("frap-32: a motion over the word limit fails check, and its certificat
   CHECK(frap.err.find("1 problem in") != std::string::npos);  // the certificate is there
 
   const auto pdf = dir / "long.pdf";
-  REQUIRE(e2e::fiscgen({"render", input.string(), "--set", "@rules=frap-32", "-o", pdf.string()})
-              .status == 0);
+  REQUIRE(e2e::fiscgen(appeal({"render", input.string(), "-o", pdf.string()})).status == 0);
   const int page = page_with(pdf, "CERTIFICATE OF COMPLIANCE");
   REQUIRE(page > 0);
   CHECK(squeezed(e2e::pdf_text(pdf, page)).find("thisdocumentcontains13,501words.") !=
@@ -254,7 +264,7 @@ TEST_CASE("check: long motions break frap-32's word limit and dc-local's page li
   CHECK_MESSAGE(fisc.status == 0, fisc.err);  // FISC sets no limit
   CHECK(fisc.out.find("fisc-2010: 13,501 words") != std::string::npos);
 
-  const auto frap = e2e::fiscgen({"check", input.string(), "--set", "@rules=frap-32"});
+  const auto frap = e2e::fiscgen(appeal({"check", input.string()}));
   CHECK(frap.status == 1);
   CHECK(frap.err.find("long.xml: the motion has 13,501 words; FRAP 32(a)(7)(B)(i) allows 13,000 "
                       "for a principal brief (cover, tables, signature block, certificates and "
@@ -277,7 +287,7 @@ TEST_CASE("check: long motions break frap-32's word limit and dc-local's page li
 
   // Just under the limit: no word-count problem.
   const auto shorter = write(dir, "short.xml", long_motion(12990));
-  const auto under = e2e::fiscgen({"check", shorter.string(), "--set", "@rules=frap-32"});
+  const auto under = e2e::fiscgen(appeal({"check", shorter.string()}));
   CHECK(under.err.find("words;") == std::string::npos);
 }
 
@@ -303,8 +313,7 @@ TEST_CASE("check under frap-32: a brief without tables of contents and authoriti
   const auto input = write(dir, "brief.xml", text);
   const std::string templates = (dir / "mine").string();
 
-  const auto run =
-      e2e::fiscgen({"--templates", templates, "check", input.string(), "--set", "@rules=frap-32"});
+  const auto run = e2e::fiscgen(appeal({"--templates", templates, "check", input.string()}, false));
   CHECK(run.status == 1);
   CHECK_MESSAGE(run.err.find("brief.xml: FRAP 28(a)(2)-(3), 28(c) requires a table of contents; "
                              "the brief has none\n") != std::string::npos,
@@ -313,12 +322,12 @@ TEST_CASE("check under frap-32: a brief without tables of contents and authoriti
   CHECK(run.err.find("2 problems in") != std::string::npos);
 
   // With a table of contents, only the table of authorities is missing.
-  const auto with = e2e::fiscgen({"--templates", templates, "check", input.string(), "--set",
-                                  "@rules=frap-32", "--set", "@contents=yes"});
+  const auto with = e2e::fiscgen(
+      appeal({"--templates", templates, "check", input.string(), "--set", "@contents=yes"}, false));
   CHECK(with.status == 1);
   CHECK(with.err.find("table of contents") == std::string::npos);
   CHECK(with.err.find("1 problem in") != std::string::npos);
 
   // A motion under the same profile needs neither (FRAP 27).
-  CHECK(e2e::fiscgen({"check", motion, "--set", "@rules=frap-32"}).status == 0);
+  CHECK(e2e::fiscgen(appeal({"check", motion})).status == 0);
 }

@@ -87,6 +87,19 @@ const std::map<std::string, MessageArgument> sample_arguments{
     {"inserted", 12LL},
     {"deleted", 1LL},
     {"moved", 0LL},
+    {"decision", std::string("an Order")},  // review/*
+    {"court", std::string("United States Foreign Intelligence Surveillance Court")},
+    {"petitioner", std::string("Cascade")},  // papers/*
+    {"challenged", std::string("the directive of April 2, 2013")},
+    {"declarant", std::string("Ana Lucía Pérez")},
+    {"place", std::string("Seattle, Washington")},
+    {"submission", std::string("the declaration")},
+    {"filed", std::string("the declaration")},
+    {"paper", std::string("its motion")},
+    {"act", std::string("file its reply")},
+    {"now", july16},
+    {"requested", july16},
+    {"on", std::string("its motion")},
 };
 
 std::string salutation(const std::string& locale, const std::string& office,

@@ -44,7 +44,7 @@ TEST_CASE("the letter profile numbers pages from the second") {
 
 TEST_CASE("an unknown profile lists the known ones") {
   CHECK_THROWS_WITH_AS(rules::load_named_profile(rules_dir, "fisc-2099"),
-                       doctest::Contains("known profiles: dc-local, fisc-2010, frap-32, letter-us"),
+                       doctest::Contains("known profiles: dc-local, fisc-2010, fiscr, frap-32, letter-us"),
                        Error);
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("every shipped profile loads, and rules lists them by name") {
   const auto profiles = rules::list_profiles(rules_dir);
   std::vector<std::string> names;
   for (const auto& p : profiles) names.push_back(p.name);
-  CHECK(names == std::vector<std::string>{"dc-local", "fisc-2010", "frap-32", "letter-us"});
+  CHECK(names == std::vector<std::string>{"dc-local", "fisc-2010", "fiscr", "frap-32", "letter-us"});
 }
 
 TEST_CASE("fisc-2010: no limit, a certificate of service and a signed name required") {
