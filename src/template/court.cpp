@@ -39,6 +39,33 @@ std::vector<rules::Profile> all_profiles(const DataPaths& paths) {
   return out;
 }
 
+/// Refuses a docket not numbered as the profile's court numbers its cases, naming the court
+/// whose style it is when a profile knows it.
+void check_docket(const input::Matter& matter, const pugi::xml_node& docket_node,
+                  const rules::Profile& profile, const DataPaths& paths) {
+  const std::string docket = trimmed(docket_node.text().get());
+  // "____": an initiating filing the Clerk has not numbered. A docket holding markup (a
+  // <redact>) is the template's to refuse, with its own message.
+  const bool blank = docket.find_first_not_of('_') == std::string::npos;
+  const bool marked_up = static_cast<bool>(docket_node.find_child(
+      [](const pugi::xml_node& n) { return n.type() == pugi::node_element; }));
+  if (!blank && !marked_up && !profile.docket_pattern.empty() &&
+      !std::regex_match(docket, std::regex(profile.docket_pattern))) {
+    const std::string example = profile.docket_example.empty()
+                                    ? std::string()
+                                    : " (its dockets read like \"" + profile.docket_example + "\")";
+    for (const auto& other : all_profiles(paths))
+      if (!other.docket_pattern.empty() && other.court_id != profile.court_id &&
+          std::regex_match(docket, std::regex(other.docket_pattern)))
+        throw Error(matter.locate(docket_node),
+                    "docket \"" + docket + "\" is numbered as the " + court_of(other) +
+                        " numbers its cases, but the document is set under the rules of the " +
+                        court_of(profile) + example);
+    throw Error(matter.locate(docket_node), "docket \"" + docket + "\" is not numbered as the " +
+                                                court_of(profile) + " numbers its cases" + example);
+  }
+}
+
 constexpr int most_captions = 5;
 
 }  // namespace
@@ -74,28 +101,10 @@ void check_court(const input::Matter& matter, const std::string& form_name,
                                     ", but the document is set under the rules of the " +
                                     court_of(profile) + ": choose a form and rules of one court");
   }
-  const auto docket_node = matter.root().child("docket");
-  const std::string docket = trimmed(docket_node.text().get());
-  // "____": an initiating filing the Clerk has not numbered. A docket holding markup (a
-  // <redact>) is the template's to refuse, with its own message.
-  const bool blank = docket.find_first_not_of('_') == std::string::npos;
-  const bool marked_up = static_cast<bool>(docket_node.find_child(
-      [](const pugi::xml_node& n) { return n.type() == pugi::node_element; }));
-  if (!blank && !marked_up && !profile.docket_pattern.empty() &&
-      !std::regex_match(docket, std::regex(profile.docket_pattern))) {
-    const std::string example = profile.docket_example.empty()
-                                    ? std::string()
-                                    : " (its dockets read like \"" + profile.docket_example + "\")";
-    for (const auto& other : all_profiles(paths))
-      if (!other.docket_pattern.empty() && other.court_id != profile.court_id &&
-          std::regex_match(docket, std::regex(other.docket_pattern)))
-        throw Error(matter.locate(docket_node),
-                    "docket \"" + docket + "\" is numbered as the " + court_of(other) +
-                        " numbers its cases, but the document is set under the rules of the " +
-                        court_of(profile) + example);
-    throw Error(matter.locate(docket_node), "docket \"" + docket + "\" is not numbered as the " +
-                                                court_of(profile) + " numbers its cases" + example);
-  }
+  // Every docket of the caption: the first, then each consolidated matter's.
+  check_docket(matter, matter.root().child("docket"), profile, paths);
+  for (const auto& extra : matter.root().children("consolidated"))
+    check_docket(matter, extra.child("docket"), profile, paths);
   int captions = 1;
   for (const auto& extra : matter.root().children("consolidated"))
     if (++captions > most_captions)
