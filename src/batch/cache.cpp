@@ -84,8 +84,13 @@ std::vector<std::string> changed_settings(const std::string& old_bytes, const fs
       const auto before = rules::load_profile(pattern);
       const auto after = rules::load_profile(file, as_of);
       changed = setting_differences(before, after);
-      if (before.effective != after.effective && !after.effective.empty())
+      if (before.effective != after.effective && !after.effective.empty()) {
+        // The version's own number and date are what "now applies" says already.
+        std::erase_if(changed, [](const std::string& line) {
+          return line.starts_with("version: ") || line.starts_with("effective: ");
+        });
         changed.insert(changed.begin(), after.effective + " version now applies");
+      }
     }
   } catch (const std::exception&) {
     changed.clear();

@@ -283,6 +283,7 @@ TEST_CASE("batch: an amendment re-renders exactly the documents dated on or afte
   const auto reason = report.at("new.xml").reasons[0];
   CHECK_MESSAGE(reason.find("rules frap-32: 2016-12-01 version now applies: ") == 0, reason);
   CHECK_MESSAGE(reason.find("limit.words: 14000 \u2192 13000") != std::string::npos, reason);
+  CHECK_MESSAGE(reason.find("effective:") == std::string::npos, reason);
   CHECK(squeezed(e2e::pdf_text(out / "new.pdf")).find("exemptedbyFRAP32(f)") != std::string::npos);
 
   // Nothing changed since: nothing is rendered.
