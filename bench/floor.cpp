@@ -82,7 +82,8 @@ void write_document(const fs::path& lines, const fs::path& output, const fonts::
   doc.check(HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL), "setting compression");
   doc.check(HPDF_UseUTFEncodings(doc.get()), "enabling UTF-8");
   doc.check(HPDF_SetCurrentEncoder(doc.get(), "UTF-8"), "enabling UTF-8");
-  const char* name = pdf::haru::load_truetype_from_memory(doc.get(), font.subset(used), "FLOORA");
+  const char* name =
+      pdf::haru::load_truetype_from_memory(doc.get(), font.new_subset(used), "FLOORA");
   doc.check(name ? HPDF_OK : HPDF_INVALID_FONTDEF_DATA, "embedding the font");
   HPDF_Font handle = pdf::haru::get_unicode_font(doc.get(), name, used);
   doc.check(handle ? HPDF_OK : HPDF_INVALID_FONT, "embedding the font");

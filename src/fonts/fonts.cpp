@@ -219,14 +219,14 @@ std::vector<std::uint8_t> Font::subset(const std::set<char32_t>& code_points) co
     for (const auto& [kept, bytes] : impl_->subsets)
       if (kept == code_points) return bytes;
   }
-  auto bytes = make_subset(code_points);
+  auto bytes = new_subset(code_points);
   const std::lock_guard lock(impl_->subsets_mutex);
   impl_->subsets.emplace_front(code_points, bytes);
   if (impl_->subsets.size() > Impl::kept_subsets) impl_->subsets.pop_back();
   return bytes;
 }
 
-std::vector<std::uint8_t> Font::make_subset(const std::set<char32_t>& code_points) const {
+std::vector<std::uint8_t> Font::new_subset(const std::set<char32_t>& code_points) const {
   const SubsetInputPtr input(hb_subset_input_create_or_fail());
   if (!input) throw Error(SourceLocation{file_.string(), 0, 0}, "out of memory while subsetting");
   // No TrueType hinting: the instructions and their tables (fpgm, prep, cvt) were about half of

@@ -77,10 +77,13 @@ class Font {
   int ascent() const { return ascent_; }    // thousandths of an em, positive
   int descent() const { return descent_; }  // thousandths of an em, negative
   /// A TrueType font holding only the glyphs for these code points (and .notdef), unhinted.
+  /// One of the last few made for the same code points is reused (a batch worker keeps its
+  /// fonts, and letters mostly draw the same characters): the same bytes as a new one.
   std::vector<std::uint8_t> subset(const std::set<char32_t>& code_points) const;
+  /// The same, always made anew with hb-subset (the benchmark's floor subsets every document).
+  std::vector<std::uint8_t> new_subset(const std::set<char32_t>& code_points) const;
 
  private:
-  std::vector<std::uint8_t> make_subset(const std::set<char32_t>& code_points) const;
   std::filesystem::path file_;
   std::string family_;
   int ascent_ = 0, descent_ = 0;
