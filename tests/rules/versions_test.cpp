@@ -12,7 +12,6 @@ using namespace fiscgen;
 namespace {
 
 const std::filesystem::path& rules_dir = rules_test::shipped_profiles;
-using rules_test::write_profile;
 
 const rules::Requirement* requirement(const rules::Profile& p, const std::string& part) {
   for (const auto& r : p.required)
@@ -61,7 +60,7 @@ TEST_CASE("frap-32 on either side of December 1, 2016") {
 }
 
 TEST_CASE("an amendment replaces an element by its identity, or adds it") {
-  const auto file = write_profile("amended", R"(<rules name="amended" effective="2001-01-01">
+  const std::string text = R"(<rules name="amended" effective="2001-01-01">
   <style name="body" size="12"/>
   <style name="heading" size="12"/>
   <style name="footnote" size="10"/>
@@ -69,19 +68,18 @@ TEST_CASE("an amendment replaces an element by its identity, or adds it") {
     <style name="footnote" size="12"/>
     <type minimum-size="12"/>
   </amendment>
-</rules>)");
-  const auto first = rules::load_profile(file, "2005-05-31");
+</rules>)";
+  const auto first = rules_test::load_text("amended", text, "2005-05-31");
   CHECK(first.style("footnote").size == 10);
   CHECK(first.minimum_type_size == 0);
   CHECK(first.style("body").size == 12);
-  const auto second = rules::load_profile(file, "2005-06-01");
+  const auto second = rules_test::load_text("amended", text, "2005-06-01");
   CHECK(second.style("footnote").size == 12);
   CHECK(second.minimum_type_size == 12);
   CHECK(second.style("heading").size == 12);
   CHECK(second.styles.size() == 3);
   // Batch keys hash the version in force: one text per version, comments and others left out.
-  std::ifstream in(file);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::filesystem::path file = "amended.xml";
   const auto v1 = rules::resolved_profile_text(file, text, "2005-05-31");
   const auto v1_again = rules::resolved_profile_text(file, text, "2003-01-01");
   const auto v2 = rules::resolved_profile_text(file, text, "2010-01-01");
@@ -92,13 +90,13 @@ TEST_CASE("an amendment replaces an element by its identity, or adds it") {
 }
 
 TEST_CASE("amendments out of order, undated or nested are errors at their element") {
-  const auto out_of_order = write_profile("order", R"(<rules name="order" effective="2001-01-01">
+  const std::string out_of_order = R"(<rules name="order" effective="2001-01-01">
   <style name="body"/><style name="heading"/><style name="footnote"/>
   <amendment effective="2005-06-01"/>
   <amendment effective="2004-01-01"/>
-</rules>)");
+</rules>)";
   try {
-    rules::load_profile(out_of_order);
+    rules_test::load_text("order", out_of_order);
     FAIL("expected an error");
   } catch (const Error& e) {
     CHECK(e.where().line == 4);
@@ -106,20 +104,20 @@ TEST_CASE("amendments out of order, undated or nested are errors at their elemen
                            "(2005-06-01)") == 0);
   }
   CHECK_THROWS_WITH_AS(
-      rules::load_profile(write_profile("undated", R"(<rules name="undated" effective="2001-01-01">
+      rules_test::load_text("undated", R"(<rules name="undated" effective="2001-01-01">
   <style name="body"/><style name="heading"/><style name="footnote"/>
   <amendment/>
-</rules>)")),
+</rules>)"),
       doctest::Contains("<amendment> needs effective=\"YYYY-MM-DD\""), Error);
-  CHECK_THROWS_WITH_AS(rules::load_profile(write_profile("nodate", R"(<rules name="nodate">
+  CHECK_THROWS_WITH_AS(rules_test::load_text("nodate", R"(<rules name="nodate">
   <style name="body"/><style name="heading"/><style name="footnote"/>
   <amendment effective="2004-01-01"/>
-</rules>)")),
+</rules>)"),
                        doctest::Contains("needs effective=\"YYYY-MM-DD\" on <rules>"), Error);
   CHECK_THROWS_WITH_AS(
-      rules::load_profile(write_profile("nested", R"(<rules name="nested" effective="2001-01-01">
+      rules_test::load_text("nested", R"(<rules name="nested" effective="2001-01-01">
   <style name="body"/><style name="heading"/><style name="footnote"/>
   <amendment effective="2004-01-01"><amendment effective="2005-01-01"/></amendment>
-</rules>)")),
+</rules>)"),
       doctest::Contains("cannot hold another"), Error);
 }
