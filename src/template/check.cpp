@@ -36,7 +36,7 @@ void names_in_template(Library& library, const TemplateFile& file, std::set<std:
            open = value.find('{', open + 1))
         names_in_xpath(value.substr(open + 1, value.find('}', open) - open - 1), names);
     }
-    if (file.is_directive(node, "include"))
+    if (file.is_directive(node, Directive::include))
       names_in_template(
           library,
           library.load(file.root, node.attribute("src").value(), file.locate(node), "include"),

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "template/content.hpp"
+#include "template/directives.hpp"
 #include "template/xpath_cost.hpp"
 
 namespace fiscgen::templ {
@@ -97,26 +98,42 @@ class Evaluator {
       default:
         return;  // comments and processing instructions are for the template's readers
     }
-    const std::string directive = file.directive_name(node);
-    if (directive.empty()) return literal(file, node, out, focus);
-    if (directive == "field") return;
-    if (directive == "value") return value(file, node, out, focus);
-    if (directive == "copy") return copy(file, node, out, focus);
-    if (directive == "if") {
-      if (condition(file, node, focus)) children(file, node, out, focus);
-      return;
+    const std::string name = file.directive_name(node);
+    if (name.empty()) return literal(file, node, out, focus);
+    const auto directive = directive_named(name);
+    switch (directive.value_or(Directive::template_root)) {
+      case Directive::field:
+        return;
+      case Directive::value:
+        return value(file, node, out, focus);
+      case Directive::copy:
+        return copy(file, node, out, focus);
+      case Directive::if_:
+        if (condition(file, node, focus)) children(file, node, out, focus);
+        return;
+      case Directive::choose:
+        return choose(file, node, out, focus);
+      case Directive::for_each:
+        return for_each(file, node, out, focus);
+      case Directive::include:
+        return include(file, node, out, focus);
+      case Directive::date:
+        return date(file, node, out, focus);
+      case Directive::number:
+        return number(file, node, out, focus);
+      case Directive::message:
+        return message(file, node, out, focus);
+      case Directive::rule:
+        return rule(file, node, out);
+      case Directive::template_root:  // or unknown: none of these stands in content
+      case Directive::fragment:
+      case Directive::when:
+      case Directive::otherwise:
+      case Directive::arg:
+        break;
     }
-    if (directive == "choose") return choose(file, node, out, focus);
-    if (directive == "for-each") return for_each(file, node, out, focus);
-    if (directive == "include") return include(file, node, out, focus);
-    if (directive == "date") return date(file, node, out, focus);
-    if (directive == "number") return number(file, node, out, focus);
-    if (directive == "message") return message(file, node, out, focus);
-    if (directive == "rule") return rule(file, node, out);
-    throw Error(file.locate(node),
-                "unknown directive <" + std::string(node.name()) +
-                    ">; expected field, value, copy, if, choose, for-each, include, date, "
-                    "number, message or rule");
+    throw Error(file.locate(node), "unknown directive <" + std::string(node.name()) +
+                                       ">; expected " + content_directive_list());
   }
 
   /// A layout element: copied, with {xpath} in its attribute values evaluated. t:at="XPATH"
@@ -300,9 +317,9 @@ class Evaluator {
               const Focus& focus) {
     for (const auto& branch : node.children()) {
       if (branch.type() != pugi::node_element) continue;
-      if (file.is_directive(branch, "when")) {
+      if (file.is_directive(branch, Directive::when)) {
         if (boolean(file, branch, "test", focus)) return children(file, branch, out, focus);
-      } else if (file.is_directive(branch, "otherwise")) {
+      } else if (file.is_directive(branch, Directive::otherwise)) {
         return children(file, branch, out, focus);
       } else {
         throw Error(file.locate(branch), "<" + std::string(node.name()) + "> holds only <" +
@@ -405,7 +422,7 @@ class Evaluator {
     std::map<std::string, i18n::MessageArgument> arguments;
     for (const auto& argument : node.children()) {
       if (argument.type() != pugi::node_element) continue;
-      if (!file.is_directive(argument, "arg"))
+      if (!file.is_directive(argument, Directive::arg))
         throw Error(file.locate(argument),
                     "<" + std::string(node.name()) + "> holds only <" + file.prefix + "arg>");
       const auto name = required_attribute(file, argument, "name");

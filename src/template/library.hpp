@@ -9,6 +9,8 @@
 
 #include <pugixml.hpp>
 
+#include "template/directives.hpp"
+
 #include "base/data_paths.hpp"
 #include "base/error.hpp"
 #include "base/sources.hpp"
@@ -38,6 +40,10 @@ struct TemplateFile {
 
   SourceLocation locate(const pugi::xml_node& node) const;
   bool is_directive(const pugi::xml_node& node, const char* name = nullptr) const;
+  /// Whether `node` is that directive.
+  bool is_directive(const pugi::xml_node& node, Directive directive) const {
+    return is_directive(node, info(directive).name);
+  }
   /// The directive's local name ("if" for <t:if>), empty for layout elements.
   std::string directive_name(const pugi::xml_node& node) const;
 };

@@ -26,7 +26,7 @@ void collect_fields(Library& library, const TemplateFile& file, std::vector<Fiel
   open.push_back(&file);
   for (const auto& found : file.xml.select_nodes("//*")) {
     const auto node = found.node();
-    if (file.is_directive(node, "field")) {
+    if (file.is_directive(node, Directive::field)) {
       const std::string_view required = node.attribute("required").value();
       // required="true" used to make the field optional without a word.
       if (!required.empty() && required != "yes" && required != "no")
@@ -39,7 +39,7 @@ void collect_fields(Library& library, const TemplateFile& file, std::vector<Fiel
       const bool seen = std::any_of(fields.begin(), fields.end(),
                                     [&](const Field& f) { return f.name == field.name; });
       if (!seen) fields.push_back(std::move(field));
-    } else if (file.is_directive(node, "include")) {
+    } else if (file.is_directive(node, Directive::include)) {
       const auto where = file.locate(node);
       const auto& included =
           library.load(file.root, node.attribute("src").value(), where, "include");

@@ -123,7 +123,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   const auto name = name_of(matter, environment.paths, library);
   const auto& file = library.load(name.root, name.name, matter.locate(matter.root()), "template");
   const auto template_root = file.xml.document_element();
-  if (!file.is_directive(template_root, "template"))
+  if (!file.is_directive(template_root, Directive::template_root))
     throw Error(
         file.locate(template_root),
         file.name + " is an include, not a template: its root is <" + template_root.name() + ">");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "template/directives.hpp"
 
 namespace fiscgen::templ {
 namespace {
@@ -263,11 +264,15 @@ class Reader {
 };
 
 bool is_xpath_attribute(const std::string& directive, std::string_view attribute) {
-  if (attribute == "select")
-    return directive == "value" || directive == "copy" || directive == "for-each" ||
-           directive == "date" || directive == "number" || directive == "arg";
-  if (attribute == "test") return directive == "if" || directive == "when";
-  return attribute == "name" && directive == "field";
+  const auto known = directive_named(directive);
+  const char* holds = known ? info(*known).xpath_attribute : nullptr;
+  return holds && attribute == holds;
+}
+
+bool is_braced_attribute(const std::string& directive, std::string_view attribute) {
+  const auto known = directive_named(directive);
+  const char* holds = known ? info(*known).braced_attribute : nullptr;
+  return holds && attribute == holds;
 }
 
 }  // namespace
@@ -286,7 +291,7 @@ void check_template_xpaths(const TemplateFile& file) {
         if (is_xpath_attribute(directive, name) ||
             (directive.empty() && name == file.prefix + "at")) {
           xpath_reach(attribute.value());
-        } else if (directive.empty() || (directive == "message" && name == "key")) {
+        } else if (directive.empty() || is_braced_attribute(directive, name)) {
           each_braced_expression(attribute.value(),
                                  [](std::string_view expression) { xpath_reach(expression); });
         }
