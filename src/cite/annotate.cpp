@@ -47,21 +47,6 @@ void add_text(std::vector<Inline>& out, const std::string& text, const SourceLoc
     out.push_back(text_inline(text, where));
 }
 
-const char* category_key(Category category) {
-  switch (category) {
-    case Category::cases:
-      return "cases";
-    case Category::constitutional_provisions:
-      return "constitutional-provisions";
-    case Category::statutes:
-      return "statutes";
-    case Category::rules:
-      return "rules";
-    default:
-      return "other";
-  }
-}
-
 // Whether inlines are only text and the styling a citation's own styling replaces: anything else
 // (a footnote, a redaction, a link) inside a <cite> keeps it as written, so nothing is lost.
 bool rewritable(const std::vector<Inline>& inlines) {
@@ -115,7 +100,8 @@ std::string pin_of(const Citation& c) {
   const auto join = [&pin](const std::vector<std::string>& parts) {
     for (const auto& part : parts) pin += (pin.empty() ? "" : ", ") + part;
   };
-  if (c.kind == Kind::case_law || c.short_form == "short case" || c.short_form == "supra") {
+  if (c.kind == Kind::case_law || c.short_form == ShortForm::short_case ||
+      c.short_form == ShortForm::supra) {
     join(c.pin_cites);
   } else if (c.kind == Kind::statute || c.kind == Kind::regulation) {
     join(c.sections);
@@ -337,18 +323,18 @@ class Annotator {
   // The citation as its normalised form prints it, its name parts styled.
   void full(const Citation& c, std::vector<Inline>& out, const SourceLocation& where) const {
     const std::string& text = c.normalised;
-    if (c.kind == Kind::case_law || c.short_form == "short case") {
+    if (c.kind == Kind::case_law || c.short_form == ShortForm::short_case) {
       std::string rest = text;
       if (!c.case_name.empty() && text.rfind(c.case_name, 0) == 0) {
         out.push_back(emphasised(c.case_name, where));
         rest = text.substr(c.case_name.size());
       }
       history(rest, c.history, out, where);
-    } else if (c.short_form == "id") {
+    } else if (c.short_form == ShortForm::id) {
       const auto space = text.find(' ');
       out.push_back(emphasised(text.substr(0, space), where));
       if (space != std::string::npos) add_text(out, text.substr(space), where);
-    } else if (c.short_form == "supra") {
+    } else if (c.short_form == ShortForm::supra) {
       const auto supra = text.find(", supra");
       if (supra == std::string::npos) return add_text(out, text, where);
       if (c.category == Category::cases)
@@ -406,7 +392,7 @@ class Annotator {
   doc::Authority authority(const Citation& c, const SourceLocation& where) const {
     doc::Authority a;
     a.key = c.key;
-    a.category = category_key(c.category);
+    a.category = c.category == Category::none ? Category::other : c.category;
     if (c.kind == Kind::case_law) {
       if (!c.case_name.empty()) {
         a.entry.push_back(emphasised(c.case_name, where));

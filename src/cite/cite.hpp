@@ -26,13 +26,24 @@ enum class Kind {
   short_form,    // Id., Id. at 742, Smith, 442 U.S. at 742, Kerr, supra, at 575
 };
 
-/// The headings of a table of authorities.
-enum class Category { cases, constitutional_provisions, statutes, rules, other_authorities, none };
+/// The headings of a table of authorities (doc::authority_categories names them).
+using Category = doc::AuthorityCategory;
+
+/// What a short form repeats of its authority, and so how it finds it (Bluebook rule 4.1, 10.9).
+enum class ShortForm {
+  none,          // a full citation
+  id,            // Id., Id. at 742, Id. § 1861(b): the authority cited just before
+  short_case,    // Smith, 442 U.S. at 742: the case cited earlier in that volume and reporter
+  supra,         // Kerr, supra note 12, at 575: the authority cited earlier by that name
+  short_statute  // 115 Stat. at 287: the session law cited earlier on that page of Stat.
+};
 
 /// "case", "statute", "regulation", "session law", "constitution", "court rule", "short form".
 std::string_view kind_name(Kind kind);
 /// "Cases", "Constitutional Provisions", "Statutes", "Rules", "Other Authorities", "" for none.
 std::string_view category_name(Category category);
+/// "id", "short case", "supra", "short statute"; "" for none.
+std::string_view short_form_name(ShortForm form);
 
 /// One citation found in a text, its parts as written (trimmed), and what they normalise to.
 struct Citation {
@@ -59,8 +70,8 @@ struct Citation {
   bool section_range = false;         // §§ 1861–1862, not §§ 1861, 1862
   std::string subsections;            // "(d)(1)"
   bool et_seq = false;
-  // Short forms: "id", "short case", "supra".
-  std::string short_form;
+  // Short forms: what kind, and so which authority it points to.
+  ShortForm short_form = ShortForm::none;
 };
 
 /// A reporter of cases: its Bluebook abbreviation and the other spellings that mean it.

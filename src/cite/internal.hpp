@@ -12,39 +12,55 @@
 
 namespace fiscgen::cite {
 
-/// The kinds of text the reader matches, one regular expression each.
-enum class Pattern {
-  full_case,
-  short_case,
-  id,
-  supra,
-  statute,
-  regulation,
-  session_law,
-  statutes_at_large,
-  constitution,
-  court_rule
-};
-
 /// Patterns that find text that looks like a citation but did not read as one.
 enum class Suspect { reporter_like, code_without_section, bare_abbreviation, id_at_nothing };
+
+struct Patterns;
+class Groups;
+
+/// Reads a match of a kind's expression into a citation's parts and normalised form. Returns
+/// false when the match is not a citation after all (a "case name" that is only signal words).
+using ReadFunction = bool (*)(const Groups& groups, const Patterns& patterns, Citation& citation);
+
+/// One kind of citation: the expression that finds it and the function that reads a match.
+/// Both live in one file (cases.cpp, codes.cpp), so the names of its groups are known there only.
+struct KindRow {
+  std::string expression;
+  /// What every match holds after the case or act name that may start it (empty: nothing
+  /// starts it). Where it matches nowhere, `expression` is not run: trying a name at every place
+  /// of a text is the costly part of finding citations.
+  std::string anchor;
+  ReadFunction read;
+};
+
+/// The spellings of the table as expressions, for the kinds' rows to build on.
+struct Spellings {
+  std::string reporter;      // every reporter spelling, longest first, as one alternation
+  std::string rule_set;      // every spelling of a set of court rules
+  std::string dotted_rules;  // of those, the ones with a period (a bare one is a suspect)
+};
+
+/// The cases and their short forms (cases.cpp): full case, short case, Id., supra.
+std::vector<KindRow> case_rows(const Spellings& spellings);
+/// Codes, regulations, session laws, the Constitution and court rules (codes.cpp).
+std::vector<KindRow> code_rows(const Spellings& spellings);
 
 /// The compiled expressions, and the maps from a written spelling to the standard one.
 struct Patterns {
   struct Reading {
-    Pattern kind;
     i18n::Regex regex;
-    /// What every match of `regex` holds after the case or act name that may start it. Where it
-    /// matches nowhere, `regex` is not run: trying a name at every place of a text is the costly
-    /// part of finding citations.
-    std::optional<i18n::Regex> anchor;
+    std::optional<i18n::Regex> anchor;  // KindRow::anchor
+    ReadFunction read;
   };
   std::vector<Reading> readers;
   std::vector<std::pair<Suspect, i18n::Regex>> suspects;
   std::map<std::string, const Reporter*> reporters;  // by spelling_key()
   std::map<std::string, const RuleSet*> rule_sets;   // by spelling_key()
+  const Table& table;
 
   explicit Patterns(const Table& table);
+  /// The reporter a spelling names, or nullptr.
+  const Reporter* reporter(std::string_view written) const;
 };
 
 /// A spelling with white space removed and ’ as ', so "F. Supp.2d" and "F.Supp. 2d" meet.
@@ -69,25 +85,53 @@ class Groups {
   std::string_view text_;
 };
 
+// patterns.cpp: pieces of expressions more than one kind uses (ICU syntax).
+namespace expr {
+extern const std::string word;        // a word of a case name
+extern const std::string case_name;   // "Smith v. Maryland", "In re Sealed Case"
+extern const std::string short_name;  // "Smith", "Kris & Wilson", or a full case name
+extern const std::string pin;         // 742, 742–43, 742 n.5, n.5
+extern const std::string not_in_word;
+extern const std::string volume_start;
+extern const std::string date_paren;   // (1979), (D.C. Cir. Jan. 5, 2010)
+extern const std::string subsections;  // (d)(1)
+extern const std::string code_section;
+extern const std::string range_dash;
+extern const std::string year_paren;  // an optional (2001) as group "year"
+/// A section an Id. or supra names after "§" or "§§": one section or a range of them.
+extern const std::string section_or_range;
+/// Every spelling, longest first, as one alternation; spaces flexible after a period.
+std::string alternation(std::vector<std::string> spellings);
+}  // namespace expr
+
 // normalise.cpp: the Bluebook forms.
+
+extern const std::string nbsp, en_dash;
 
 /// The length in bytes of the white space character at byte i (every one ICU's \s matches:
 /// ASCII, NBSP, the Unicode space separators), or 0.
 std::size_t space_at(std::string_view text, std::size_t i);
 /// Runs of white space (NBSP included) as one space; trimmed.
 std::string collapse_spaces(std::string_view text);
+std::vector<std::string> split_words(std::string_view text);
+std::string join(const std::vector<std::string>& words, std::string_view separator);
+bool is_digits(std::string_view text);
 /// "vs." and "v" between parties as "v.", spaces collapsed.
 std::string normalise_case_name(std::string_view name);
+/// The case name as matched, without what came before it in the sentence: words up to a period
+/// that ends a sentence, signals ("See also"), and small words before the first party.
+std::string trim_case_name(std::string_view matched, const Table& table);
 /// Page and section ranges with an en dash; "n. 5" as "n.5".
 std::string normalise_pin(std::string_view pin);
+/// "1861-1862", "1861 to 1862" → "1861–1862"; "1861,1862" → "1861, 1862".
+std::string normalise_sections(const std::string& written);
+bool is_range(const std::string& normalised_sections);
+/// A section an Id. or supra names, as written ("§ 1861(b)", "§§1861-62"): its sections,
+/// normalised, and the sign(s) with a no-break space after them, "§§" for more than one.
+std::string section_reference(std::string_view written_reference, std::string& sections);
 /// "D.C. Cir. January 5, 2010" → court "D.C. Cir.", date "Jan. 5, 2010" (Bluebook months).
 void split_date_parenthetical(std::string_view paren, std::string& court, std::string& date);
 /// "4" or "iv" → "IV"; anything else unchanged.
 std::string roman_numeral(std::string_view number);
-
-/// Fills a citation's parts and normalised form from its match. Returns false when the match
-/// is not a citation after all (a "case name" that is only signal words, say).
-bool read_parts(Pattern pattern, const Groups& groups, const Patterns& patterns, const Table& table,
-                Citation& citation);
 
 }  // namespace fiscgen::cite

@@ -5,10 +5,11 @@
 #include "cite/internal.hpp"
 
 namespace fiscgen::cite {
-namespace {
 
 const std::string nbsp = "\xC2\xA0";
 const std::string en_dash = "\xE2\x80\x93";
+
+namespace {
 
 // Bluebook T12: every month name or abbreviation a writer might use, and its Bluebook form.
 struct Month {
@@ -38,6 +39,8 @@ std::string_view bluebook_month(std::string_view word) {
   return {};
 }
 
+}  // namespace
+
 bool is_digits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -64,6 +67,8 @@ std::string join(const std::vector<std::string>& words, std::string_view separat
   return out;
 }
 
+namespace {
+
 bool contains(const std::vector<std::string>& list, std::string_view word) {
   for (const auto& entry : list)
     if (entry == word) return true;
@@ -81,8 +86,8 @@ bool ends_sentence(std::string_view word, const Table& table) {
   return !contains(table.abbreviations, word);
 }
 
-// The case name as matched, without what came before it in the sentence: words up to a period
-// that ends a sentence, signals ("See also"), and small words before the first party.
+}  // namespace
+
 std::string trim_case_name(std::string_view matched, const Table& table) {
   auto words = split_words(matched);
   std::size_t start = 0;
@@ -146,8 +151,6 @@ bool is_range(const std::string& normalised_sections) {
   return normalised_sections.find(en_dash) != std::string::npos;
 }
 
-}  // namespace
-
 std::size_t space_at(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) {
     return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
@@ -180,8 +183,6 @@ std::string collapse_spaces(std::string_view text) {
   return out;
 }
 
-/// A section an Id. or supra names, as written ("§ 1861(b)", "§§1861-62"): its sections,
-/// normalised, and the sign(s) with a no-break space before them, "§§" for more than one.
 std::string section_reference(std::string_view written_reference, std::string& sections) {
   const std::string written = collapse_spaces(written_reference);
   const bool multi = written.rfind("§§", 0) == 0;
@@ -257,250 +258,6 @@ std::string roman_numeral(std::string_view number) {
     }
   out.append(static_cast<std::size_t>(value), 'I');
   return out;
-}
-
-bool read_parts(Pattern pattern, const Groups& g, const Patterns& patterns, const Table& table,
-                Citation& c) {
-  auto reporter_of = [&](const std::string& written) -> const Reporter* {
-    const auto found = patterns.reporters.find(spelling_key(written));
-    return found == patterns.reporters.end() ? nullptr : found->second;
-  };
-  // The reporter's standard form; as written if a spelling somehow escaped the table's keys.
-  auto standard_reporter = [&](const std::string& written) {
-    const auto* found = reporter_of(written);
-    return found ? found->abbreviation : collapse_spaces(written);
-  };
-  auto year_suffix = [&] {
-    return g.has("year") ? " (" + collapse_spaces(g["year"]) + ")" : std::string();
-  };
-  switch (pattern) {
-    case Pattern::full_case: {
-      c.kind = Kind::case_law;
-      c.category = Category::cases;
-      c.case_name = normalise_case_name(trim_case_name(g["name"], table));
-      c.volume = g["volume"];
-      c.reporter = standard_reporter(g["reporter"]);
-      c.first_page = g["page"];
-      // ", 742, 745 n.3" → "742", "745 n.3"
-      std::string pins = g["pins"];
-      std::string current;
-      for (std::size_t i = 0; i <= pins.size(); ++i) {
-        if (i == pins.size() || pins[i] == ',') {
-          const auto trimmed = normalise_pin(current);
-          if (!trimmed.empty()) c.pin_cites.push_back(trimmed);
-          current.clear();
-        } else {
-          current += pins[i];
-        }
-      }
-      if (g.has("parallel")) {
-        // Each parallel citation: normalise its reporter by looking the spelling up word-wise.
-        std::string parallel = collapse_spaces(g["parallel"]);
-        std::size_t at = 0;
-        while (at < parallel.size()) {
-          while (at < parallel.size() && (parallel[at] == ',' || parallel[at] == ' ')) ++at;
-          std::size_t end = parallel.find(", ", at);
-          // The next citation starts where a number is followed by a non-number word.
-          std::string piece =
-              parallel.substr(at, end == std::string::npos ? std::string::npos : end - at);
-          at = end == std::string::npos ? parallel.size() : end;
-          if (piece.empty()) continue;
-          const auto words = split_words(piece);
-          if (words.size() >= 3 && is_digits(words.front()) && is_digits(words.back())) {
-            std::vector<std::string> middle(words.begin() + 1, words.end() - 1);
-            const auto* found = reporter_of(join(middle, " "));
-            c.parallel.push_back(words.front() + " " +
-                                 (found ? found->abbreviation : join(middle, " ")) + " " +
-                                 words.back());
-          } else if (!c.parallel.empty()) {
-            c.parallel.back() += ", " + normalise_pin(piece);
-          }
-        }
-      }
-      if (g.has("paren")) split_date_parenthetical(g["paren"], c.court, c.date);
-      c.explanation = collapse_spaces(g["explanation"]);
-      c.history = collapse_spaces(g["history"]);
-      // Early volumes of the U.S. Reports name their reporter too: 5 U.S. (1 Cranch) 137.
-      const std::string nominative = collapse_spaces(g["nominative"]);
-      c.key = c.volume + " " + c.reporter + " " + (nominative.empty() ? "" : nominative + " ") +
-              c.first_page;
-      c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
-      for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
-      for (const auto& other : c.parallel) c.normalised += ", " + other;
-      if (!c.date.empty())
-        c.normalised += " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
-      if (!c.explanation.empty()) c.normalised += " (" + c.explanation + ")";
-      if (!c.history.empty()) c.normalised += ", " + c.history;
-      return true;
-    }
-    case Pattern::short_case: {
-      c.kind = Kind::short_form;
-      c.short_form = "short case";
-      c.category = Category::cases;
-      c.case_name = normalise_case_name(trim_case_name(g["name"], table));
-      c.volume = g["volume"];
-      c.reporter = standard_reporter(g["reporter"]);
-      c.pin_cites.push_back(normalise_pin(g["pin"]));
-      c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.volume + " " + c.reporter +
-                     " at " + c.pin_cites.back();
-      return true;
-    }
-    case Pattern::id: {
-      c.kind = Kind::short_form;
-      c.short_form = "id";
-      c.normalised = g["id"];
-      if (g.has("pin")) {
-        c.pin_cites.push_back(normalise_pin(g["pin"]));
-        c.normalised += " at " + c.pin_cites.back();
-      } else if (g.has("sec")) {
-        std::string sections;
-        c.normalised += " " + section_reference(g["sec"], sections);
-        c.sections.push_back(sections);
-      }
-      return true;
-    }
-    case Pattern::supra: {
-      c.kind = Kind::short_form;
-      c.short_form = "supra";
-      c.category = Category::other_authorities;
-      c.case_name = normalise_case_name(trim_case_name(g["name"], table));
-      if (c.case_name.empty()) return false;
-      c.normalised = c.case_name + ", supra";
-      if (g.has("note")) c.normalised += " note " + g["note"];
-      if (g.has("pin")) {
-        c.pin_cites.push_back(normalise_pin(g["pin"]));
-        c.normalised += ", at " + c.pin_cites.back();
-      } else if (g.has("sec")) {
-        std::string sections;
-        c.normalised += ", " + section_reference(g["sec"], sections);
-      }
-      return true;
-    }
-    case Pattern::statute:
-    case Pattern::regulation: {
-      const bool statute = pattern == Pattern::statute;
-      c.kind = statute ? Kind::statute : Kind::regulation;
-      c.category = Category::statutes;
-      c.title = g["title"];
-      std::string code = "C.F.R.";
-      if (statute)
-        code = spelling_key(g["code"]).find('A') != std::string::npos ? "U.S.C.A." : "U.S.C.";
-      const std::string head = c.title + " " + code + " ";
-      if (g.has("part")) {
-        c.sections.push_back(g["part"]);
-        c.key = head + "pt. " + g["part"];
-        c.normalised = c.key + year_suffix();
-        return true;
-      }
-      const bool multi = g.has("multi");
-      std::string sections = normalise_sections(multi ? g["list"] : g["single"]);
-      c.section_range = is_range(sections);
-      // The subsections of a single section: "1861(d)(1)" → "1861" and "(d)(1)".
-      const auto paren = sections.find('(');
-      if (!multi && !c.section_range && paren != std::string::npos) {
-        c.subsections = sections.substr(paren);
-        c.sections.push_back(sections.substr(0, paren));
-      } else {
-        std::string piece;
-        for (std::size_t i = 0; i <= sections.size(); ++i) {
-          if (i == sections.size() || sections[i] == ',' || sections.compare(i, 3, en_dash) == 0) {
-            if (!collapse_spaces(piece).empty()) c.sections.push_back(collapse_spaces(piece));
-            piece.clear();
-            if (i < sections.size() && sections[i] != ',') i += 2;
-          } else {
-            piece += sections[i];
-          }
-        }
-      }
-      const std::string sign = (multi || c.section_range) ? "§§" + nbsp : "§" + nbsp;
-      c.et_seq = g.has("etseq");
-      c.key = head + sign + (c.section_range || multi ? sections : c.sections.front());
-      c.normalised = head + sign + sections + (c.et_seq ? " et seq." : "") + year_suffix();
-      return true;
-    }
-    case Pattern::session_law: {
-      c.kind = Kind::session_law;
-      c.category = Category::statutes;
-      c.case_name = trim_case_name(g["name"], table);
-      c.title = g["congress"] + "-" + g["law"];
-      c.key = "Pub. L. No. " + c.title;
-      c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
-      if (g.has("section")) {
-        const std::string written = collapse_spaces(g["section"]);
-        const bool multi = written.rfind("§§", 0) == 0;
-        const std::string sections =
-            normalise_sections(collapse_spaces(written.substr(multi ? 4 : 2)));
-        c.sections.push_back(sections);
-        c.normalised += std::string(multi ? ", §§" : ", §") + nbsp + sections;
-      }
-      if (g.has("svolume")) {
-        c.volume = g["svolume"];
-        c.reporter = "Stat.";
-        c.first_page = g["spage"];
-        c.normalised += ", " + c.volume + " Stat. " + c.first_page;
-        if (g.has("spin")) {
-          c.pin_cites.push_back(normalise_pin(g["spin"]));
-          c.normalised += ", " + c.pin_cites.back();
-        }
-      }
-      c.normalised += year_suffix();
-      return true;
-    }
-    case Pattern::statutes_at_large: {
-      c.volume = g["svolume"];
-      c.reporter = "Stat.";
-      if (g.has("sat")) {
-        c.kind = Kind::short_form;
-        c.short_form = "short statute";
-        c.category = Category::statutes;
-        c.pin_cites.push_back(g["sat"]);
-        c.normalised = c.volume + " Stat. at " + g["sat"];
-        return true;
-      }
-      c.kind = Kind::session_law;
-      c.category = Category::statutes;
-      c.first_page = g["spage"];
-      c.key = c.volume + " Stat. " + c.first_page;
-      c.normalised = c.key + year_suffix();
-      return true;
-    }
-    case Pattern::constitution: {
-      c.kind = Kind::constitution;
-      c.category = Category::constitutional_provisions;
-      if (g.has("preamble")) {
-        c.key = c.normalised = "U.S. Const. pmbl.";
-        return true;
-      }
-      const bool amendment = g.has("amend");
-      c.title = roman_numeral(amendment ? g["amend"] : g["art"]);
-      c.key = "U.S. Const. " + std::string(amendment ? "amend. " : "art. ") + c.title;
-      c.normalised = c.key;
-      const std::string section = amendment ? g["asec"] : g["sec"];
-      const std::string clause = amendment ? g["acl"] : g["cl"];
-      if (!section.empty()) {
-        c.sections.push_back(section);
-        c.normalised += ", §" + nbsp + section;
-      }
-      if (!clause.empty()) {
-        c.subsections = clause;
-        c.normalised += ", cl. " + clause;
-      }
-      return true;
-    }
-    case Pattern::court_rule: {
-      c.kind = Kind::court_rule;
-      c.category = Category::rules;
-      const auto found = patterns.rule_sets.find(spelling_key(g["set"]));
-      c.title = found == patterns.rule_sets.end() ? collapse_spaces(g["set"])
-                                                  : found->second->abbreviation;
-      c.sections.push_back(g["rule"]);
-      c.subsections = g["subs"];
-      c.key = c.title + " " + g["rule"];
-      c.normalised = c.key + c.subsections;
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace fiscgen::cite

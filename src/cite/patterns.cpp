@@ -1,12 +1,13 @@
-// The regular expressions that find citations, built from the table (ICU syntax). Each is
-// written so that no quantifier can re-split what another took: bounded word counts, words
-// without spaces, separators that words cannot contain. That keeps matching linear in practice.
+// The pieces of regular expressions the kinds of citation share, and the patterns built from the
+// table (ICU syntax). Each is written so that no quantifier can re-split what another took:
+// bounded word counts, words without spaces, separators that words cannot contain. That keeps
+// matching linear in practice.
 #include <algorithm>
 
 #include "cite/internal.hpp"
 
 namespace fiscgen::cite {
-namespace {
+namespace expr {
 
 // A word of a case name: capitalised or a number (Smith, U.S., Int'l, 105B), with the short
 // abbreviation of a business form a comma may set after it ("Doe, Inc.", "Chase Bank, N.A."),
@@ -30,12 +31,11 @@ const std::string date_paren = R"(\((?:[^()]{0,80}?\s)?\d{4}\))";
 const std::string subsections = R"((?:\([a-zA-Z0-9]{1,4}\)){0,8})";
 // A code section: 1861, 1881a, 2000e-2, 1320a-7b.
 const std::string code_section = R"(\d{1,5}(?:[a-z]{1,3}(?:-\d{1,3}[a-z]{0,2})?)?)" + subsections;
-// A C.F.R. section: 0.85, 16.11(a), 300.101.
-const std::string cfr_section = R"(\d{1,4}(?:\.\d{1,5}[a-z]?)?)" + subsections;
 const std::string range_dash = R"(\s*(?:[-–—]|\bto\b|\bthrough\b)\s*)";
-const std::string history_words =
-    R"((?:aff['’]d|rev['’]d|vacated|cert\.\s+denied|cert\.\s+granted|cert\.\s+dismissed|overruled\s+by|abrogated\s+by|modified)(?:\s+(?:in\s+part|on\s+other\s+grounds|as\s+moot|and\s+remanded|per\s+curiam)){0,3})";
 const std::string year_paren = R"((?:\s*\((?<year>(?:[^()]{0,40}?\s)?\d{4})\))?)";
+const std::string section_or_range = code_section + "(?:" + range_dash + code_section + ")?";
+
+namespace {
 
 std::string escape(std::string_view text) {
   std::string out;
@@ -58,7 +58,8 @@ std::string escape(std::string_view text) {
   return out;
 }
 
-// Every spelling, longest first, as one alternation.
+}  // namespace
+
 std::string alternation(std::vector<std::string> spellings) {
   std::sort(spellings.begin(), spellings.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
@@ -67,7 +68,7 @@ std::string alternation(std::vector<std::string> spellings) {
   return out + ")";
 }
 
-}  // namespace
+}  // namespace expr
 
 std::string spelling_key(std::string_view spelling) {
   std::string out;
@@ -87,7 +88,11 @@ std::string spelling_key(std::string_view spelling) {
   return out;
 }
 
-Patterns::Patterns(const Table& table) {
+namespace {
+
+// The table's spellings, each mapped to its entry and gathered as alternations.
+Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*>& reporters,
+                       std::map<std::string, const RuleSet*>& rule_sets) {
   std::vector<std::string> reporter_spellings, rule_spellings, dotted_rule_spellings;
   for (const auto& reporter : table.reporters) {
     reporters[spelling_key(reporter.abbreviation)] = &reporter;
@@ -107,77 +112,21 @@ Patterns::Patterns(const Table& table) {
       if (variant.find('.') != std::string::npos) dotted_rule_spellings.push_back(variant);
     }
   }
-  const std::string reporter = alternation(reporter_spellings);
-  // A pin is never followed by a reporter: then it was the volume of a parallel citation.
-  const std::string pin_here = pin + R"((?!\d|\s+)" + reporter + ")";
-  const std::string pins = R"((?:,\s+)" + pin_here + ")*";
-  const std::string cite_body = R"(\d{1,4}\s+)" + reporter + R"(\s+\d{1,5})" + not_in_word + pins;
+  return {expr::alternation(reporter_spellings), expr::alternation(rule_spellings),
+          expr::alternation(dotted_rule_spellings)};
+}
 
-  auto add = [this](Pattern kind, const std::string& expression) {
-    readers.push_back({kind, i18n::Regex(expression), std::nullopt});
-  };
-  // A pattern that starts with a name, then `anchored`.
-  auto add_named = [this](Pattern kind, const std::string& name, const std::string& anchored) {
-    readers.push_back({kind, i18n::Regex(name + anchored), i18n::Regex(anchored)});
-  };
-  add_named(
-      Pattern::full_case, "(?:(?<name>" + case_name + R"(),\s+)?)",
-      volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
-          R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+(?<page>\d{1,5}))" +
-          not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+)" + cite_body +
-          R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?\s)?\d{4})\)(?:\s*\((?<explanation>(?:[^()]|\([^()]{0,200}\)){1,400})\))?)?(?:,\s+(?<history>)" +
-          history_words + R"(,?\s+)" + cite_body + "(?:\\s*" + date_paren + ")?))?");
-  add_named(Pattern::short_case, "(?:(?<name>" + short_name + R"(),\s+)?)",
-            volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
-                R"()\s+at\s+(?<pin>)" + pin + ")" + not_in_word);
-  // What an Id. or supra names after "§" or "§§": one section or a range of them.
-  const std::string section_or_range = code_section + "(?:" + range_dash + code_section + ")?";
-  add(Pattern::id, R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.)(?:,?\s+at\s+(?<pin>)" + pin + ")" +
-                       not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range + ")" + not_in_word +
-                       // "Id. at" with no page is not read as a bare Id. (a warning says why).
-                       R"()?(?!,?\s+at\b))");
-  add_named(Pattern::supra, "(?<name>" + short_name + ")",
-            R"(,\s+supra(?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" + pin +
-                R"()|,\s+(?<sec>§§?\s*)" + section_or_range + "))?" + not_in_word);
-  const std::string sections = R"((?:(?<multi>§§)\s*(?<list>)" + code_section + "(?:" + range_dash +
-                               code_section + R"(|(?:,\s*(?:and\s+)?)" + code_section +
-                               R"()+|\s+and\s+)" + code_section +
-                               R"())|(?:§\s*|[Ss]ections?\s+|[Ss]ecs?\.\s+)?(?<single>)" +
-                               code_section + "(?:" + range_dash + code_section + ")?))";
-  add(Pattern::statute, volume_start +
-                            R"((?<title>\d{1,2})\s+(?<code>U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?))" +
-                            R"((?![\p{L}])\s*)" + sections + not_in_word +
-                            R"((?<etseq>\s+et\s+seq\.?)?)" + year_paren);
-  const std::string cfr_sections =
-      R"((?:(?<multi>§§)\s*(?<list>)" + cfr_section + "(?:" + range_dash + cfr_section +
-      R"(|(?:,\s*(?:and\s+)?)" + cfr_section +
-      R"()+))|(?:pt\.|[Pp]arts?)\s+(?<part>\d{1,4})|(?:§\s*|[Ss]ections?\s+|[Ss]ec\.\s+)?(?<single>)" +
-      cfr_section + "(?:" + range_dash + cfr_section + ")?))";
-  add(Pattern::regulation, volume_start +
-                               R"((?<title>\d{1,2})\s+C\.?\s?F\.?\s?R\.?(?![\p{L}])\s*)" +
-                               cfr_sections + not_in_word + year_paren);
-  const std::string act_name = "(?:" + word + R"(\s+){0,10}Act(?:\s+of\s+\d{4})?)";
-  add_named(
-      Pattern::session_law, "(?:(?<name>" + act_name + R"(),\s+)?)",
-      R"((?:Pub\.\s?L\.|Public\s+Law|P\.\s?L\.|Pub\s+L)\s*(?:No\.\s*)?(?<congress>\d{1,3})\s*[-–]\s*(?<law>\d{1,4}))" +
-          not_in_word + R"((?:,\s*(?<section>§§?\s*)" + code_section +
-          R"())?(?:,\s*(?<svolume>\d{1,3})\s+Stat\.\s+(?<spage>\d{1,5})(?:,\s*(?<spin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?)?)" +
-          year_paren);
-  add(Pattern::statutes_at_large,
-      volume_start +
-          R"((?<svolume>\d{1,3})\s+Stat\.\s+(?:(?<spage>\d{1,5})|at\s+(?<sat>\d{1,5})))" +
-          not_in_word + year_paren);
-  const std::string sec = R"((?:§|(?i:sec(?:tion|\.)?))\s*)";
-  const std::string clause = R"((?i:cl(?:ause|\.)?)\s*)";
-  add(Pattern::constitution,
-      R"((?<![\p{L}])(?i:U\.?\s?S\.?\s+Const(?:itution|\.)?)\s*,?\s+(?:(?i:amend(?:ment|\.)?)\s+(?<amend>(?i:[IVXL]{1,6})|\d{1,2}))" +
-          not_in_word + "(?:,\\s*" + sec + R"((?<asec>\d{1,2})(?:,\s*)" + clause +
-          R"((?<acl>\d{1,2}))?)?|(?i:art(?:icle|\.)?)\s+(?<art>(?i:[IVX]{1,4})|\d))" + not_in_word +
-          "(?:,\\s*" + sec + R"((?<sec>\d{1,2}))?(?:,\s*)" + clause +
-          R"((?<cl>\d{1,2}))?|(?<preamble>(?i:pmbl\.|preamble)))" + not_in_word + ")");
-  add(Pattern::court_rule, R"((?<![\p{L}])(?<set>)" + alternation(rule_spellings) +
-                               R"()\s+(?<rule>\d{1,3}(?:\.\d{1,2})?)(?<subs>)" + subsections + ")" +
-                               not_in_word);
+}  // namespace
+
+Patterns::Patterns(const Table& table_) : table(table_) {
+  using namespace expr;
+  const Spellings spellings = spellings_of(table, reporters, rule_sets);
+  auto rows = case_rows(spellings);
+  for (auto& row : code_rows(spellings)) rows.push_back(std::move(row));
+  for (const auto& row : rows)
+    readers.push_back({i18n::Regex(row.expression),
+                       row.anchor.empty() ? std::nullopt : std::optional(i18n::Regex(row.anchor)),
+                       row.read});
 
   auto suspect = [this](Suspect kind, const std::string& expression) {
     suspects.emplace_back(kind, i18n::Regex(expression));
@@ -193,8 +142,13 @@ Patterns::Patterns(const Table& table) {
           R"(\d{1,2}\s+(?:U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?|C\.?\s?F\.?\s?R\.?)(?![\p{L}])(?:\s*§§?)?)");
   suspect(Suspect::bare_abbreviation,
           R"((?<![\p{L}])(?:U\.\s?S\.\s+Const\.|Pub\.\s?L\.(?:\s+No\.)?|)" +
-              alternation(dotted_rule_spellings) + ")");
+              spellings.dotted_rules + ")");
   suspect(Suspect::id_at_nothing, R"((?<![\p{L}\p{Nd}])[Ii]d\.,?\s+at(?!\s*\d))");
+}
+
+const Reporter* Patterns::reporter(std::string_view written) const {
+  const auto found = reporters.find(spelling_key(written));
+  return found == reporters.end() ? nullptr : found->second;
 }
 
 }  // namespace fiscgen::cite

@@ -29,19 +29,21 @@ std::string_view kind_name(Kind kind) {
 }
 
 std::string_view category_name(Category category) {
-  switch (category) {
-    case Category::cases:
-      return "Cases";
-    case Category::constitutional_provisions:
-      return "Constitutional Provisions";
-    case Category::statutes:
-      return "Statutes";
-    case Category::rules:
-      return "Rules";
-    case Category::other_authorities:
-      return "Other Authorities";
-    case Category::none:
+  return doc::names_of(category).heading;
+}
+
+std::string_view short_form_name(ShortForm form) {
+  switch (form) {
+    case ShortForm::none:
       return "";
+    case ShortForm::id:
+      return "id";
+    case ShortForm::short_case:
+      return "short case";
+    case ShortForm::supra:
+      return "supra";
+    case ShortForm::short_statute:
+      return "short statute";
   }
   return "";
 }
@@ -101,8 +103,7 @@ class Locator {
 };
 
 struct Candidate {
-  Pattern pattern;
-  const i18n::Regex* regex;
+  const Patterns::Reading* reading;
   i18n::Regex::Match match;
   std::size_t begin, end;
 };
@@ -132,7 +133,7 @@ std::string first_word(std::string_view name) {
 
 // Points a short form at its authority, from the full citations earlier in the trail.
 void resolve(Citation& c, Trail& trail, Warnings& warnings) {
-  if (c.short_form == "id") {
+  if (c.short_form == ShortForm::id) {
     if (trail.last_key.empty()) {
       warnings.add(c.where, "\"" + c.text + "\" points to no earlier citation");
       return;
@@ -142,7 +143,7 @@ void resolve(Citation& c, Trail& trail, Warnings& warnings) {
     return;
   }
   const Citation* authority = nullptr;
-  if (c.short_form == "supra") {
+  if (c.short_form == ShortForm::supra) {
     if (const auto found = trail.last_by_name.find(first_word(c.case_name));
         found != trail.last_by_name.end())
       authority = &trail.authorities[found->second];
@@ -155,7 +156,7 @@ void resolve(Citation& c, Trail& trail, Warnings& warnings) {
     c.category = authority->category;
     return;
   }
-  if (c.short_form == "short case" || c.short_form == "short statute")
+  if (c.short_form == ShortForm::short_case || c.short_form == ShortForm::short_statute)
     warnings.add(c.where, "short form \"" + c.text + "\" has no full citation before it");
 }
 
@@ -208,39 +209,40 @@ std::vector<Citation> Reader::find(std::string_view utf8, const SourceLocation& 
   return find(utf8, where, warnings, trail);
 }
 
-std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& where,
-                                   Warnings& warnings, Trail& trail) const {
-  const auto& patterns = impl_->patterns;
-  const i18n::Regex::Text searched(text);
+namespace {
+
+// Every match of every kind's expression, leftmost first; at one place the longest, the order
+// of the kinds breaking a tie. False in `complete` when the step limit cut a search short.
+std::vector<Candidate> candidates_in(const Patterns& patterns, const i18n::Regex::Text& searched,
+                                     bool& complete) {
   std::vector<Candidate> candidates;
-  bool complete = true;
+  complete = true;
   for (const auto& reading : patterns.readers) {
     if (reading.anchor && !reading.anchor->found_in(searched)) continue;
     auto found = reading.regex.find_all(searched);
     complete = complete && found.complete;
     for (auto& match : found.matches) {
       const auto begin = match[0].begin, end = match[0].end;
-      candidates.push_back({reading.kind, &reading.regex, std::move(match), begin, end});
+      candidates.push_back({&reading, std::move(match), begin, end});
     }
   }
-  if (!complete)
-    warnings.add(where,
-                 "this text is too long or too tangled for the citation reader's step limit: "
-                 "citations in it may be missing; split it, or mark them with <cite>");
-  // Leftmost first; at one place the longest; the order of the patterns breaks a tie.
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.begin != b.begin) return a.begin < b.begin;
                      return a.end - a.begin > b.end - b.begin;
                    });
+  return candidates;
+}
 
+// The candidates read into citations, none overlapping one taken before it, in text order.
+std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
+                                      const Patterns& patterns, std::string_view text,
+                                      Locator& locate, Taken& taken) {
   std::vector<Citation> found;
-  Taken taken;
-  Locator locate(text, where);
   for (const auto& candidate : candidates) {
-    const Groups groups(*candidate.regex, candidate.match, text);
+    const Groups groups(candidate.reading->regex, candidate.match, text);
     Citation c;
-    if (!read_parts(candidate.pattern, groups, patterns, impl_->table, c)) continue;
+    if (!candidate.reading->read(groups, patterns, c)) continue;
     std::size_t begin = candidate.begin;
     // The name as read may start later than the match: signal words and the sentence before
     // it are dropped, whole words at a time.
@@ -255,7 +257,24 @@ std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& 
   }
   std::sort(found.begin(), found.end(),
             [](const Citation& a, const Citation& b) { return a.offset < b.offset; });
+  return found;
+}
 
+// A case dated outside its reporter's years of coverage.
+void check_year(const Citation& c, const Patterns& patterns, Warnings& warnings) {
+  if (c.kind != Kind::case_law || c.date.empty()) return;
+  const Reporter* r = patterns.reporter(c.reporter);
+  const int year = c.date.size() >= 4 ? std::atoi(c.date.substr(c.date.size() - 4).c_str()) : 0;
+  if (r == nullptr || year <= 0) return;
+  if ((r->from && year < r->from) || (r->to && year > r->to))
+    warnings.add(c.where, "\"" + r->abbreviation + "\" covers " + std::to_string(r->from) + "–" +
+                              (r->to ? std::to_string(r->to) : std::string()) + ", not " +
+                              std::to_string(year) + ": check the citation");
+}
+
+// Short forms pointed at their authorities; full citations added to the trail.
+void follow(std::vector<Citation>& found, const Patterns& patterns, Trail& trail,
+            Warnings& warnings) {
   for (auto& c : found) {
     if (c.kind == Kind::short_form) {
       resolve(c, trail, warnings);
@@ -264,26 +283,18 @@ std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& 
       const std::size_t index = trail.authorities.size() - 1;
       trail.last_by_reporter[{c.volume, c.reporter}] = index;
       if (!c.case_name.empty()) trail.last_by_name[first_word(c.case_name)] = index;
-      if (c.kind == Kind::case_law && !c.date.empty()) {
-        const auto found_reporter = patterns.reporters.find(spelling_key(c.reporter));
-        const int year =
-            c.date.size() >= 4 ? std::atoi(c.date.substr(c.date.size() - 4).c_str()) : 0;
-        if (found_reporter != patterns.reporters.end() && year > 0) {
-          const Reporter& r = *found_reporter->second;
-          if ((r.from && year < r.from) || (r.to && year > r.to))
-            warnings.add(c.where, "\"" + r.abbreviation + "\" covers " + std::to_string(r.from) +
-                                      "–" + (r.to ? std::to_string(r.to) : std::string()) +
-                                      ", not " + std::to_string(year) + ": check the citation");
-        }
-      }
+      check_year(c, patterns, warnings);
     }
     if (!c.key.empty()) {
       trail.last_key = c.key;
       trail.last_category = c.category;
     }
   }
+}
 
-  // What looks like a citation but was not read as one.
+// What looks like a citation but was not read as one.
+void warn_suspects(const Patterns& patterns, const i18n::Regex::Text& searched,
+                   std::string_view text, const Taken& taken, Locator& locate, Warnings& warnings) {
   for (const auto& [suspect, regex] : patterns.suspects)
     for (const auto& match : regex.find_all(searched).matches) {
       if (taken.overlaps(match[0].begin, match[0].end)) continue;
@@ -308,6 +319,25 @@ std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& 
           break;
       }
     }
+}
+
+}  // namespace
+
+std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& where,
+                                   Warnings& warnings, Trail& trail) const {
+  const auto& patterns = impl_->patterns;
+  const i18n::Regex::Text searched(text);
+  bool complete = true;
+  const auto candidates = candidates_in(patterns, searched, complete);
+  if (!complete)
+    warnings.add(where,
+                 "this text is too long or too tangled for the citation reader's step limit: "
+                 "citations in it may be missing; split it, or mark them with <cite>");
+  Taken taken;
+  Locator locate(text, where);
+  auto found = read_candidates(candidates, patterns, text, locate, taken);
+  follow(found, patterns, trail, warnings);
+  warn_suspects(patterns, searched, text, taken, locate, warnings);
   return found;
 }
 

@@ -57,7 +57,7 @@ void add_cite_command(CLI::App& app, Globals& globals) {
           auto set_if = [&item](const char* name, const std::string& value) {
             if (!value.empty()) item[name] = value;
           };
-          set_if("short_form", c.short_form);
+          set_if("short_form", std::string(cite::short_form_name(c.short_form)));
           set_if("case_name", c.case_name);
           set_if("volume", c.volume);
           set_if("reporter", c.reporter);

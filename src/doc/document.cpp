@@ -37,8 +37,34 @@ constexpr std::array<std::pair<BlockKind, const char*>, 16> block_names{{
 }};
 
 // The words a <toc> or <toa> prints, as attributes of the tree (doc::Block::words).
-constexpr std::array<const char*, 8> table_words{
-    "title", "page", "passim", "cases", "constitutional-provisions", "statutes", "rules", "other"};
+// (and the category headings of a <toa>: authority_categories' keys).
+constexpr std::array<const char*, 3> table_words{"title", "page", "passim"};
+
+}  // namespace
+
+const std::array<AuthorityCategoryName, 5> authority_categories{{
+    {AuthorityCategory::cases, "cases", "cases", "Cases"},
+    {AuthorityCategory::constitutional_provisions, "constitutional-provisions",
+     "constitutional_provisions", "Constitutional Provisions"},
+    {AuthorityCategory::statutes, "statutes", "statutes", "Statutes"},
+    {AuthorityCategory::rules, "rules", "rules", "Rules"},
+    {AuthorityCategory::other, "other", "other", "Other Authorities"},
+}};
+
+const AuthorityCategoryName& names_of(AuthorityCategory category) {
+  static const AuthorityCategoryName none{AuthorityCategory::none, "", "", ""};
+  for (const auto& names : authority_categories)
+    if (names.category == category) return names;
+  return none;
+}
+
+std::optional<AuthorityCategory> authority_category(std::string_view key) {
+  for (const auto& names : authority_categories)
+    if (names.key == key) return names.category;
+  return std::nullopt;
+}
+
+namespace {
 
 bool is_table(BlockKind kind) {
   return kind == BlockKind::table_of_contents || kind == BlockKind::table_of_authorities;
@@ -57,9 +83,6 @@ constexpr std::array<std::pair<InlineKind, const char*>, 11> inline_names{{
     {InlineKind::line_break, "br"},
     {InlineKind::literal, "literal"},
 }};
-
-constexpr std::array<std::string_view, 5> authority_categories{"cases", "constitutional-provisions",
-                                                               "statutes", "rules", "other"};
 
 constexpr std::array<std::pair<Align, const char*>, 5> align_names{{
     {Align::inherit, ""},
@@ -168,9 +191,13 @@ class Reader {
       fail(node, "part=\"" + b.part +
                      "\": expected lower-case words joined by '-', refined by '/' "
                      "(e.g. certificate-of-service, signature/email)");
-    if (is_table(b.kind))
+    if (is_table(b.kind)) {
       for (const char* word : table_words)
         if (const auto attribute = node.attribute(word)) b.words[word] = attribute.value();
+      for (const auto& names : authority_categories)
+        if (const auto attribute = node.attribute(std::string(names.key).c_str()))
+          b.words[std::string(names.key)] = attribute.value();
+    }
     b.marking = node.attribute("class").value();
     if (node.attribute("class") && (!has_inline_content(b.kind) || !valid_marking(b.marking)))
       fail(node, "class=\"" + b.marking +
@@ -535,14 +562,20 @@ Document from_xml(const pugi::xml_node& document_element, const LineIndex& lines
                               node.name() + ">");
       Authority authority;
       authority.key = node.attribute("key").value();
-      authority.category = node.attribute("category").value();
       authority.sort_key = node.attribute("sort-key").value();
       if (authority.key.empty()) reader.fail(node, "<authority> needs a key=\"…\" attribute");
-      if (!std::count(std::begin(authority_categories), std::end(authority_categories),
-                      authority.category))
-        reader.fail(node, "category=\"" + authority.category +
-                              "\": expected cases, constitutional-provisions, statutes, rules or "
-                              "other");
+      const std::string category = node.attribute("category").value();
+      if (const auto found = authority_category(category)) {
+        authority.category = *found;
+      } else {
+        std::string expected;
+        for (std::size_t i = 0; i < authority_categories.size(); ++i)
+          expected += std::string(i == 0                                 ? ""
+                                  : i + 1 == authority_categories.size() ? " or "
+                                                                         : ", ") +
+                      std::string(authority_categories[i].key);
+        reader.fail(node, "category=\"" + category + "\": expected " + expected);
+      }
       authority.entry = reader.inlines(node);
       document.authorities.push_back(std::move(authority));
     }
@@ -572,7 +605,7 @@ std::string to_xml(const Document& document) {
     for (const auto& authority : document.authorities) {
       auto node = list.append_child("authority");
       node.append_attribute("key") = authority.key.c_str();
-      node.append_attribute("category") = authority.category.c_str();
+      node.append_attribute("category") = std::string(names_of(authority.category).key).c_str();
       node.append_attribute("sort-key") = authority.sort_key.c_str();
       write_inlines(node, authority.entry);
     }

@@ -36,8 +36,11 @@
 // dropped).
 #pragma once
 
+#include <array>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/error.hpp"
@@ -153,10 +156,32 @@ struct Metadata {
   std::string note_continued;
 };
 
+/// The headings of a table of authorities. `none` is no heading: a short form that points to
+/// nothing has it; an authority of the tree never does.
+enum class AuthorityCategory { cases, constitutional_provisions, statutes, rules, other, none };
+
+/// A category's spellings, declared once: the tree's category="…" and the <toa> attribute naming
+/// its heading, the locale message (tables/…) giving the heading, and the heading in English
+/// (what `fiscgen cite` prints).
+struct AuthorityCategoryName {
+  AuthorityCategory category;
+  std::string_view key;      // "constitutional-provisions"
+  std::string_view message;  // "constitutional_provisions"
+  std::string_view heading;  // "Constitutional Provisions"
+};
+
+/// Every category but none, in the order a table of authorities lists them: the Bluebook's and
+/// the courts' (cases, constitutional provisions, statutes, rules, other authorities).
+extern const std::array<AuthorityCategoryName, 5> authority_categories;
+/// The names of `category` (all empty for none).
+const AuthorityCategoryName& names_of(AuthorityCategory category);
+/// The category whose key is `key`, if any.
+std::optional<AuthorityCategory> authority_category(std::string_view key);
+
 /// An authority the document cites: one entry of its table of authorities.
 struct Authority {
-  std::string key;       // as in Inline::authority
-  std::string category;  // "cases", "constitutional-provisions", "statutes", "rules", "other"
+  std::string key;  // as in Inline::authority
+  AuthorityCategory category = AuthorityCategory::other;
   std::vector<Inline>
       entry;             // as the table lists it: full form without pin cites, case name in <em>
   std::string sort_key;  // what the table sorts by (ICU collation, numeric ordering)

@@ -29,11 +29,6 @@ constexpr double leader_clearance = 3;
 constexpr double entry_space_share = 0.5;
 constexpr double category_space_share = 1.0;
 
-// The categories of a table of authorities, in the order the Bluebook and the courts list them;
-// the words for them come from the tree (<toa cases="Cases" …>).
-constexpr std::array<const char*, 5> categories{"cases", "constitutional-provisions", "statutes",
-                                                "rules", "other"};
-
 std::vector<doc::Inline> without_notes(const std::vector<doc::Inline>& inlines) {
   std::vector<doc::Inline> out;
   for (const auto& in : inlines) {
@@ -245,14 +240,17 @@ std::vector<FlowLine> authorities_lines(Context& context, const doc::Block& bloc
   heading_style.face = fonts::Face::bold;
   auto out = title_lines(context, block, style);
   const int passim_after = context.profile.passim_after;
-  for (const char* category : categories) {
+  // The categories in the order of doc::authority_categories; the words for their headings come
+  // from the tree (<toa cases="Cases" …>).
+  for (const auto& names : doc::authority_categories) {
+    const std::string key(names.key);
     bool first = true;
     for (const auto& item : context.tables->authorities) {
-      if (item.authority->category != category) continue;
+      if (item.authority->category != names.category) continue;
       if (first) {
-        const std::string heading = word(block, category);
+        const std::string heading = word(block, key);
         FlowLine line =
-            single_line(context, heading_style, {text_inline(heading.empty() ? category : heading)},
+            single_line(context, heading_style, {text_inline(heading.empty() ? key : heading)},
                         doc::Align::left);
         line.gap_before = style.line_height * category_space_share;
         if (!out.empty() && out.size() <= 2) line.keep = keep_hard;  // with the title

@@ -82,9 +82,8 @@ void fill_table_words(std::vector<doc::Block>& blocks, const i18n::Messages& mes
     fill(block.outline, table + "_outline");
     if (!contents) {
       fill(block.words["passim"], "passim");
-      for (const char* category : {"cases", "statutes", "rules", "other"})
-        fill(block.words[category], category);
-      fill(block.words["constitutional-provisions"], "constitutional_provisions");
+      for (const auto& names : doc::authority_categories)
+        fill(block.words[std::string(names.key)], std::string(names.message));
     }
     std::erase_if(block.words, [](const auto& word) { return word.second.empty(); });
   }

@@ -55,12 +55,12 @@ TEST_CASE("a <cite> is printed in its Bluebook form, its case name in italics, a
   REQUIRE(document.authorities.size() == 2);
   const auto& smith = document.authorities[0];
   CHECK(smith.key == "442 U.S. 735");
-  CHECK(smith.category == "cases");
+  CHECK(smith.category == doc::AuthorityCategory::cases);
   CHECK(smith.sort_key == "Smith v. Maryland, 442 U.S. 735 (1979)");  // no pin cite
   REQUIRE(smith.entry.size() == 2);
   CHECK(smith.entry[0].kind == doc::InlineKind::emphasis);
   CHECK(doc::plain_text(smith.entry[0].children) == "Smith v. Maryland");
-  CHECK(document.authorities[1].category == "statutes");
+  CHECK(document.authorities[1].category == doc::AuthorityCategory::statutes);
   CHECK(doc::plain_text(document.authorities[1].entry) == "50 U.S.C. \xC2\xA7" + nbsp + "1861");
 }
 
@@ -159,8 +159,8 @@ TEST_CASE("several citations in one <cite> become one citation inline each") {
                  "IV\">U.S. Const. amend. IV</cite>; <cite authority=\"Fed. R. Civ. P. 12\">Fed. "
                  "R. Civ. P. 12(b)(6)</cite>.") != std::string::npos);
   REQUIRE(document.authorities.size() == 3);
-  CHECK(document.authorities[1].category == "constitutional-provisions");
-  CHECK(document.authorities[2].category == "rules");
+  CHECK(document.authorities[1].category == doc::AuthorityCategory::constitutional_provisions);
+  CHECK(document.authorities[2].category == doc::AuthorityCategory::rules);
 }
 
 TEST_CASE("case names can be underlined instead, signals and Id. with them") {

@@ -84,7 +84,7 @@ TEST_CASE("Id. and short forms point to their authority, across texts through th
       reader().find("Smith, 442 U.S. at 742. Id. at 743.", {"a.xml", 3, 1}, warnings, trail);
   REQUIRE(found.size() == 2);
   CHECK(found[0].key == "442 U.S. 735");
-  CHECK(found[1].short_form == "id");
+  CHECK(found[1].short_form == cite::ShortForm::id);
   CHECK(found[1].key == "442 U.S. 735");  // Id. follows the short form, not the regulation
   CHECK(found[1].category == cite::Category::cases);
   CHECK(warnings.empty());

@@ -37,11 +37,11 @@ TEST_CASE("citation keys and authorities round-trip through the tree's XML") {
   CHECK(inlines[4].authority.empty());
   REQUIRE(document.authorities.size() == 2);
   CHECK(document.authorities[0].key == "442 U.S. 735");
-  CHECK(document.authorities[0].category == "cases");
+  CHECK(document.authorities[0].category == doc::AuthorityCategory::cases);
   CHECK(document.authorities[0].sort_key == "Smith v. Maryland, 442 U.S. 735 (1979)");
   REQUIRE(document.authorities[0].entry.size() == 2);
   CHECK(document.authorities[0].entry[0].kind == doc::InlineKind::emphasis);
-  CHECK(document.authorities[1].category == "constitutional-provisions");
+  CHECK(document.authorities[1].category == doc::AuthorityCategory::constitutional_provisions);
 
   const auto xml = doc::to_xml(document);
   CHECK(xml.find("<cite authority=\"442 U.S. 735\"><em>id.</em> at 742</cite>") !=

@@ -65,7 +65,7 @@ doc::Document brief(const std::string& front_matter, int sections) {
   for (const auto& c : cited) {
     doc::Authority authority;
     authority.key = c.key;
-    authority.category = c.category;
+    authority.category = *doc::authority_category(c.category);
     authority.sort_key = c.sort_key;
     doc::Inline text;
     text.text = c.text;
