@@ -23,7 +23,11 @@ std::vector<std::string> pins_of(const std::string& pins) {
   for (std::size_t i = 0; i <= pins.size(); ++i) {
     if (i == pins.size() || pins[i] == ',') {
       const auto trimmed = normalise_pin(current);
-      if (!trimmed.empty()) out.push_back(trimmed);
+      // "291, n. 6" is one pin: the note on that page (rule 3.2(b)).
+      if (!trimmed.empty() && trimmed[0] == 'n' && !out.empty())
+        out.back() += " " + trimmed;
+      else if (!trimmed.empty())
+        out.push_back(trimmed);
       current.clear();
     } else {
       current += pins[i];
@@ -59,8 +63,9 @@ std::vector<std::string> parallels_of(const Patterns& patterns, const std::strin
 }
 
 bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
-  c.kind = Kind::case_law;
-  c.category = Category::cases;
+  const Reporter* found = patterns.reporter(g["reporter"]);
+  c.category = found ? found->category : Category::cases;
+  c.kind = c.category == Category::cases ? Kind::case_law : Kind::secondary;
   c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
   c.volume = g["volume"];
   c.reporter = standard_reporter(patterns, g["reporter"]);
@@ -68,6 +73,7 @@ bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
   c.pin_cites = pins_of(g["pins"]);
   if (g.has("parallel")) c.parallel = parallels_of(patterns, g["parallel"]);
   if (g.has("paren")) split_date_parenthetical(g["paren"], c.court, c.date);
+  c.court = patterns.court(c.court);
   c.explanation = collapse_spaces(g["explanation"]);
   c.history = collapse_spaces(g["history"]);
   // Early volumes of the U.S. Reports name their reporter too: 5 U.S. (1 Cranch) 137.
@@ -83,6 +89,71 @@ bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
   return true;
 }
 
+// The court and date of "(E.D.N.Y. Mar. 8, 2016)", written the Bluebook's way.
+std::string date_part(const Groups& g, const Patterns& patterns, Citation& c) {
+  if (!g.has("paren")) return {};
+  split_date_parenthetical(g["paren"], c.court, c.date);
+  c.court = patterns.court(c.court);
+  return " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
+}
+
+// "2014 WI 89", "2014-Ohio-4795", with the parallel citations a public-domain cite carries.
+bool read_public_domain(const Groups& g, const Patterns& patterns, Citation& c) {
+  c.kind = Kind::case_law;
+  c.category = Category::cases;
+  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
+  c.key = collapse_spaces(g["pd"]);
+  c.pin_cites = pins_of(g["pins"]);
+  if (g.has("parallel")) c.parallel = parallels_of(patterns, g["parallel"]);
+  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
+  for (const auto& other : c.parallel) c.normalised += ", " + other;
+  c.normalised += date_part(g, patterns, c);
+  return true;
+}
+
+// "Name, No. 11-CR-623, 2016 WL 1029500, at *6 (E.D.N.Y. Mar. 8, 2016)" and Lexis alike; with
+// a short name and no date, the short form "Mohamud, 2014 WL 2866749, at *18".
+bool read_database(const Groups& g, const Patterns& patterns, Citation& c) {
+  c.kind = Kind::case_law;
+  c.category = Category::cases;
+  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
+  c.key = collapse_spaces(g["db"]);
+  c.pin_cites = pins_of(g["pins"]);
+  const std::string docket = collapse_spaces(g["docket"]);
+  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") +
+                 (docket.empty() ? "" : docket + ", ") + c.key;
+  if (!c.pin_cites.empty()) c.normalised += ", at " + join(c.pin_cites, ", ");
+  c.normalised += date_part(g, patterns, c);
+  if (c.date.empty() && docket.empty() && !c.case_name.empty() && !c.pin_cites.empty() &&
+      c.case_name.find(' ') == std::string::npos) {
+    c.kind = Kind::short_form;
+    c.short_form = ShortForm::short_case;
+    c.volume = c.key;  // resolve() finds the authority by its key
+  }
+  return true;
+}
+
+// A slip opinion by docket, as FISC opinions are cited: "In re …, No. BR 13-109, slip op. at 5
+// (FISA Ct. Aug. 29, 2013)".
+bool read_docket(const Groups& g, const Patterns& patterns, Citation& c) {
+  c.kind = Kind::case_law;
+  c.category = Category::cases;
+  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
+  if (c.case_name.empty()) return false;
+  c.key = collapse_spaces(g["docket"]);
+  c.normalised = c.case_name + ", " + c.key;
+  if (g.has("slip")) {
+    c.normalised += ", slip op.";
+    if (g.has("pin")) {
+      c.pin_cites = pins_of(g["pin"]);
+      c.normalised += " at " + join(c.pin_cites, ", ");
+    }
+  }
+  c.normalised += date_part(g, patterns, c);
+  return true;
+}
+
 bool read_short_case(const Groups& g, const Patterns& patterns, Citation& c) {
   c.kind = Kind::short_form;
   c.short_form = ShortForm::short_case;
@@ -90,9 +161,24 @@ bool read_short_case(const Groups& g, const Patterns& patterns, Citation& c) {
   c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
   c.volume = g["volume"];
   c.reporter = standard_reporter(patterns, g["reporter"]);
-  c.pin_cites.push_back(normalise_pin(g["pin"]));
+  c.pin_cites = pins_of(g["pin"]);
+  // "Bakke, 438 U. S., at 315": the comma before "at" is the Supreme Court's, not the Bluebook's.
   c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.volume + " " + c.reporter +
-                 " at " + c.pin_cites.back();
+                 " at " + join(c.pin_cites, ", ");
+  // "Garner, 471 U.S. at 8, 105 S. Ct. 1694": a parallel citation belongs to the short form.
+  if (g.has("parallel"))
+    for (const auto& other : parallels_of(patterns, g["parallel"])) c.normalised += ", " + other;
+  return true;
+}
+
+// "Howsam at 84": a brief's name-and-page reference; the reader finds its authority by the name
+// and writes it as the Bluebook's short form (resolve() finishes it, or drops it).
+bool read_name_page(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::short_form;
+  c.short_form = ShortForm::name_page;
+  c.category = Category::cases;
+  c.case_name = g["short"];
+  c.pin_cites.push_back(normalise_pin(g["pin"]));
   return true;
 }
 
@@ -101,8 +187,8 @@ bool read_id(const Groups& g, const Patterns&, Citation& c) {
   c.short_form = ShortForm::id;
   c.normalised = g["id"];
   if (g.has("pin")) {
-    c.pin_cites.push_back(normalise_pin(g["pin"]));
-    c.normalised += " at " + c.pin_cites.back();
+    c.pin_cites = pins_of(g["pin"]);
+    c.normalised += " at " + join(c.pin_cites, ", ");
   } else if (g.has("sec")) {
     std::string sections;
     c.normalised += " " + section_reference(g["sec"], sections);
@@ -138,26 +224,54 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string pins = R"((?:,\s+)" + pin_here + ")*";
   const std::string cite_body = R"(\d{1,4}\s+)" + reporter + R"(\s+\d{1,5})" + not_in_word + pins;
 
+  // "(quoting …)", "(citing …)": a citation of its own, not the host's explanation.
+  const std::string explanation =
+      R"((?:\s*\((?!(?:quoting|citing|overruling|abrogating|cited\s+in|quoted\s+in)\s)(?<explanation>(?:[^()]|\([^()]{0,200}\)){1,400})\))?)";
   const std::string full_case =
       volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
-      R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+(?<page>\d{1,5}))" + not_in_word +
-      "(?<pins>" + pins + R"()(?<parallel>(?:,\s+)" + cite_body +
-      R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?\s)?\d{4})\)(?:\s*\((?<explanation>(?:[^()]|\([^()]{0,200}\)){1,400})\))?)?(?:,\s+(?<history>)" +
-      history_words + R"(,?\s+)" + cite_body + "(?:\\s*" + date_paren + ")?))?";
+      R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+(?<page>\d{1,5}|_{3,}))" +
+      not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+)" + cite_body +
+      R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" + explanation +
+      R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+)" + cite_body + "(?:\\s*" + date_paren +
+      ")?))?";
   const std::string short_case = volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
-                                 R"()\s+at\s+(?<pin>)" + pin + ")" + not_in_word;
-  const std::string id = R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.)(?:,?\s+at\s+(?<pin>)" + pin + ")" +
-                         not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range + ")" +
-                         not_in_word +
-                         // "Id. at" with no page is not read as a bare Id. (a warning says why).
-                         R"()?(?!,?\s+at\b))";
-  const std::string supra = R"(,\s+supra(?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" + pin +
-                            R"()|,\s+(?<sec>§§?\s*)" + section_or_range + "))?" + not_in_word;
-  const std::string named = "(?:(?<name>" + case_name + R"(),\s+)?)";
+                                 R"()(?:,\s*|\s+)at\s+(?<pin>)" + pin + "(?:,\\s+" + pin_here +
+                                 ")*)" + not_in_word + R"((?<parallel>(?:,\s+)" + cite_body + ")?)";
+  const std::string id =
+      R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" + pin +
+      "(?:,\\s+" + pin_here + ")*)" + not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range +
+      ")" + not_in_word +
+      // "Id. at" with no page is not read as a bare Id. (a warning says why).
+      R"()?(?!,?\s+at\b))";
+  const std::string supra = R"(,?\s+supra(?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" +
+                            pin + R"()|,\s+(?<sec>§§?\s*)" + section_or_range + "))?" + not_in_word;
+  const std::string named = "(?:(?<name>" + case_name + R"(),?\s+)?)";
+  // "Howsam at 84": one capitalised word, "at", a page, after a sentence or "citing".
+  const std::string name_page =
+      R"((?<![\p{L}\p{Nd},]\s)(?<![\p{L}\p{Nd}])(?<short>\p{Lu}[\p{Ll}'’\-]{2,})\s+at\s+(?<pin>)" +
+      pin + ")" + not_in_word;
+  const std::string paren = R"((?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\)))";
+  const std::string public_domain =
+      R"((?<![\p{L}\p{Nd}])(?<pd>\d{4}(?:-)" + spellings.public_domain + R"(-\d{1,6}|\s+)" +
+      spellings.public_domain + R"(\s+\d{1,6})))" + not_in_word + "(?<pins>(?:,\\s+" + pin_here +
+      ")*)" + R"((?<parallel>(?:,\s+)" + cite_body + ")*)" + paren + "?";
+  const std::string docket_number =
+      R"((?:(?:Misc\.|Civ\.|Crim\.|Cr\.)\s+)?No\.\s+(?:[A-Z][A-Za-z.]*\s+){0,2}\d[\w:.\-]*)";
+  const std::string database =
+      R"((?:(?<docket>)" + docket_number +
+      R"(),\s+)?(?<db>\d{4}\s+(?:WL|U\.\s?S\.\s+(?:App\.\s+|Dist\.\s+)?LEXIS|\p{Lu}[\p{L}.]{0,12}(?:\s+\p{Lu}[\p{L}.]{0,12}){0,2}\s+LEXIS)\s+\d{1,9}))" +
+      not_in_word + R"((?:,\s+at\s+(?<pins>)" + pin + "(?:,\\s+" + pin + ")*))?" + paren + "?";
+  const std::string docket = R"((?<docket>)" + docket_number +
+                             R"()(?<slip>,\s+slip\s+op\.(?:\s+at\s+(?<pin>)" + pin + "))?)?" +
+                             paren;
   return {
       {named + full_case, full_case, read_full_case},
+      {named + public_domain, public_domain, read_public_domain},
+      {"(?:(?<name>" + case_name + "|" + word + R"(),\s+)?)" + database, database, read_database},
+      {"(?<name>" + case_name + R"(),\s+)" + docket, docket, read_docket},
       {"(?:(?<name>" + short_name + R"(),\s+)?)" + short_case, short_case, read_short_case},
       {id, "", read_id},
+      {name_page, "", read_name_page},
       {"(?<name>" + short_name + ")" + supra, supra, read_supra},
   };
 }

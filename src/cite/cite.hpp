@@ -24,6 +24,9 @@ enum class Kind {
   constitution,  // U.S. Const. amend. IV
   court_rule,    // Fed. R. Civ. P. 12(b)(6), FISC R.P. 7
   short_form,    // Id., Id. at 742, Smith, 442 U.S. at 742, Kerr, supra, at 575
+  secondary,     // Kerr, The Case for the Third-Party Doctrine, 107 Mich. L. Rev. 561 (2009)
+  legislative,   // H.R. Rep. No. 95-1283, pt. 1, at 21 (1978); 124 Cong. Rec. 28,154 (1978)
+  executive,     // Exec. Order No. 12,333, 3 C.F.R. 200 (1981); 46 Fed. Reg. 59,941 (1981)
 };
 
 /// The headings of a table of authorities (doc::authority_categories names them).
@@ -31,18 +34,20 @@ using Category = doc::AuthorityCategory;
 
 /// What a short form repeats of its authority, and so how it finds it (Bluebook rule 4.1, 10.9).
 enum class ShortForm {
-  none,          // a full citation
-  id,            // Id., Id. at 742, Id. § 1861(b): the authority cited just before
-  short_case,    // Smith, 442 U.S. at 742: the case cited earlier in that volume and reporter
-  supra,         // Kerr, supra note 12, at 575: the authority cited earlier by that name
-  short_statute  // 115 Stat. at 287: the session law cited earlier on that page of Stat.
+  none,           // a full citation
+  id,             // Id., Id. at 742, Id. § 1861(b): the authority cited just before
+  short_case,     // Smith, 442 U.S. at 742: the case cited earlier in that volume and reporter
+  supra,          // Kerr, supra note 12, at 575: the authority cited earlier by that name
+  short_statute,  // 115 Stat. at 287: the session law cited earlier on that page of Stat.
+  name_page       // Howsam at 84: the case cited earlier by that name, as a brief refers to it
 };
 
-/// "case", "statute", "regulation", "session law", "constitution", "court rule", "short form".
+/// "case", "statute", "regulation", "session law", "constitution", "court rule", "short form",
+/// "secondary source", "legislative material", "executive material".
 std::string_view kind_name(Kind kind);
 /// "Cases", "Constitutional Provisions", "Statutes", "Rules", "Other Authorities", "" for none.
 std::string_view category_name(Category category);
-/// "id", "short case", "supra", "short statute"; "" for none.
+/// "id", "short case", "supra", "short statute", "name and page"; "" for none.
 std::string_view short_form_name(ShortForm form);
 
 /// One citation found in a text, its parts as written (trimmed), and what they normalise to.
@@ -79,6 +84,9 @@ struct Reporter {
   std::string abbreviation, name, courts;
   std::vector<std::string> variants;
   int from = 0, to = 0;  // years of coverage; 0: open
+  /// The heading its citations are listed under: cases, or other for law journals, annotations
+  /// and opinions of the executive, cited alike by volume and first page.
+  Category category = Category::cases;
 };
 
 /// A set of court rules ("Fed. R. Civ. P.") and its other spellings.
@@ -87,10 +95,19 @@ struct RuleSet {
   std::vector<std::string> variants;
 };
 
+/// A court as the Bluebook abbreviates it in a parenthetical (tables T1, T7), and the other ways
+/// writers and West name it ("CA5", "Foreign Int. Surv. Ct. Rev.").
+struct Court {
+  std::string abbreviation;
+  std::vector<std::string> variants;
+};
+
 /// The data the reader is built from: forms/cite/reporters.xml (docs/citations.md).
 struct Table {
   std::vector<Reporter> reporters;
   std::vector<RuleSet> rule_sets;
+  std::vector<Court> courts;
+  std::vector<std::string> public_domain;     // court codes of public-domain citations: WI, Ohio
   std::vector<std::string> signals;           // words before a case name that are not in it
   std::vector<std::string> bluebook_signals;  // of those, the Bluebook's (rule 1.2): set in italics
   std::vector<std::string> governments;       // parties a short case name skips ("United States")

@@ -35,9 +35,10 @@ struct KindRow {
 
 /// The spellings of the table as expressions, for the kinds' rows to build on.
 struct Spellings {
-  std::string reporter;      // every reporter spelling, longest first, as one alternation
-  std::string rule_set;      // every spelling of a set of court rules
-  std::string dotted_rules;  // of those, the ones with a period (a bare one is a suspect)
+  std::string reporter;       // every reporter spelling, longest first, as one alternation
+  std::string rule_set;       // every spelling of a set of court rules
+  std::string dotted_rules;   // of those, the ones with a period (a bare one is a suspect)
+  std::string public_domain;  // the courts' codes of public-domain citations ("WI", "Ohio")
 };
 
 /// The cases and their short forms (cases.cpp): full case, short case, Id., supra.
@@ -56,11 +57,15 @@ struct Patterns {
   std::vector<std::pair<Suspect, i18n::Regex>> suspects;
   std::map<std::string, const Reporter*> reporters;  // by spelling_key()
   std::map<std::string, const RuleSet*> rule_sets;   // by spelling_key()
+  std::map<std::string, const Court*> courts;        // by spelling_key()
   const Table& table;
 
   explicit Patterns(const Table& table);
   /// The reporter a spelling names, or nullptr.
   const Reporter* reporter(std::string_view written) const;
+  /// A court as written in a parenthetical, the Bluebook's way: West's closed-up "D.C.Cir."
+  /// spaced, and a name the table knows ("CA5") as its abbreviation ("5th Cir.").
+  std::string court(std::string_view written) const;
 };
 
 /// A spelling with white space removed and ’ as ', so "F. Supp.2d" and "F.Supp. 2d" meet.

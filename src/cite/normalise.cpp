@@ -197,8 +197,40 @@ std::string normalise_case_name(std::string_view name) {
   return join(words, " ");
 }
 
+namespace {
+
+// "743–744" → "743–44", "1075–1076" → "1075–76": Bluebook rule 3.2(a) keeps the last two digits
+// of a range's end and drops the others it repeats.
+std::string shorten_ranges(const std::string& text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto dash = text.find(en_dash, i);
+    if (dash == std::string::npos) break;
+    std::size_t start = dash;
+    while (start > i && std::isdigit(static_cast<unsigned char>(text[start - 1]))) --start;
+    std::size_t end = dash + en_dash.size();
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+    const std::string from = text.substr(start, dash - start);
+    std::string to = text.substr(dash + en_dash.size(), end - dash - en_dash.size());
+    if (from.size() == to.size() && from.size() > 2 && to > from) {
+      std::size_t same = 0;
+      while (same + 2 < to.size() && from[same] == to[same]) ++same;
+      to = to.substr(same);
+    }
+    out += text.substr(i, start - i) + from + en_dash + to;
+    i = end;
+  }
+  return out + text.substr(std::min(i, text.size()));
+}
+
+}  // namespace
+
 std::string normalise_pin(std::string_view pin) {
   std::string text = collapse_spaces(pin);
+  // "at pp. 300-301": the page numbers alone.
+  for (const std::string_view word : {"pp. ", "p. ", "at "})
+    if (text.rfind(word, 0) == 0) text.erase(0, word.size());
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '-' || text.compare(i, 3, "\xE2\x80\x94") == 0 ||
@@ -206,7 +238,18 @@ std::string normalise_pin(std::string_view pin) {
       while (!out.empty() && out.back() == ' ') out.pop_back();
       out += en_dash;
       if (text[i] != '-') i += 2;
-      while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
+      while (i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '*')) ++i;
+      continue;
+    }
+    // "280, n. 6" → "280 n.6" (rule 3.2(b)): a note follows its page without a comma.
+    if (text[i] == ',' && text.compare(i, 4, ", n.") == 0 && !out.empty() &&
+        std::isdigit(static_cast<unsigned char>(out.back())))
+      continue;
+    // "¶12" → "¶ 12"
+    if (text.compare(i, 2, "\xC2\xB6") == 0) {
+      out += "\xC2\xB6";
+      ++i;
+      if (i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '\xC2') out += ' ';
       continue;
     }
     out += text[i];
@@ -215,11 +258,15 @@ std::string normalise_pin(std::string_view pin) {
         (i < 2 || !std::isalpha(static_cast<unsigned char>(text[i - 2])) || text[i - 2] == 'n'))
       while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
   }
-  return out;
+  return shorten_ranges(out);
 }
 
 void split_date_parenthetical(std::string_view paren, std::string& court, std::string& date) {
-  auto words = split_words(paren);
+  std::string text(paren);
+  // West's "(4th Cir.1980)": the year closed up to the court.
+  if (text.size() > 5 && text[text.size() - 5] == '.' && is_digits(text.substr(text.size() - 4)))
+    text.insert(text.size() - 4, " ");
+  auto words = split_words(text);
   court.clear();
   date.clear();
   if (words.empty()) return;

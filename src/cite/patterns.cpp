@@ -3,6 +3,7 @@
 // bounded word counts, words without spaces, separators that words cannot contain. That keeps
 // matching linear in practice.
 #include <algorithm>
+#include <cctype>
 
 #include "cite/internal.hpp"
 
@@ -13,7 +14,7 @@ namespace expr {
 // abbreviation of a business form a comma may set after it ("Doe, Inc.", "Chase Bank, N.A."),
 // a bracketed nickname, or one of the small words names hold (of, the, ex rel.).
 const std::string word =
-    R"((?:[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}.'’&\-]*(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=\s))?|\(\p{Lu}[\p{L}.]*\)|&|of|the|and|for|on|in|to|de|del|la|ex|rel\.|et|al\.|re|parte|a|an|by))";
+    R"((?:[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}.'’&\-]*(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=\s))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|of|the|and|for|on|in|to|at|this|under|from|with|de|del|la|ex|rel\.|et|al\.|re|parte|a|an|by))";
 // "Smith v. Maryland", "In re Sealed Case", "Ex parte Quirin": at most 12 words a side.
 const std::string case_name =
     "(?:(?:" + word + R"(\s+){0,12}v(?:s\.?|\.)?\s+(?:)" + word + R"(\s+){0,12})" + word +
@@ -22,12 +23,14 @@ const std::string case_name =
 const std::string short_name = "(?:" + case_name + "|(?:" + word + R"(\s+){0,4})" + word + ")";
 // A pin cite: 742, 742–43, 742 n.5, n.5; never the volume of a parallel citation (checked by
 // the caller's lookahead).
+// Also a star page of a database (*3, *3–4) and a paragraph (¶ 12).
 const std::string pin =
-    R"((?:nn?\.\s*\d{1,4}|\d{1,5}(?:\s*[-–—]\s*\d{1,5})?(?:\s*(?:&\s*)?nn?\.\s*\d{1,4}(?:[-–]\d{1,4})?)?))";
+    R"((?:nn?\.\s*\d{1,4}|\*\d{1,5}(?:\s*[-–]\s*\*?\d{1,5})?|¶¶?\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?|\d{1,5}(?:\s*[-–—]\s*\d{1,5})?(?:,?\s*(?:&\s*)?nn?\.\s*\d{1,4}(?:[-–]\d{1,4})?)?))";
 const std::string not_in_word = R"((?![\p{L}\p{Nd}]))";
 const std::string volume_start = R"((?<![\p{L}\p{Nd}.§$/\-]))";
 // A date parenthetical ends with a year: (1979), (D.C. Cir. Jan. 5, 2010).
-const std::string date_paren = R"(\((?:[^()]{0,80}?\s)?\d{4}\))";
+// West closes them up: (D.C.Cir.2008).
+const std::string date_paren = R"(\((?:[^()]{0,80}?[\s.])?\d{4}\))";
 const std::string subsections = R"((?:\([a-zA-Z0-9]{1,4}\)){0,8})";
 // A code section: 1861, 1881a, 2000e-2, 1320a-7b.
 const std::string code_section = R"(\d{1,5}(?:[a-z]{1,3}(?:-\d{1,3}[a-z]{0,2})?)?)" + subsections;
@@ -42,10 +45,12 @@ std::string escape(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == ' ') {
-      if (!out.empty() && i > 0 && text[i - 1] == '.')
-        out += R"(\s*)";
-      else
-        out += R"(\s+)";
+      if (!out.empty() && i > 0 && text[i - 1] == '.') continue;  // the period allowed it
+      out += R"(\s+)";
+    } else if (c == '.') {
+      // "N.Y.S.2d", "N. Y. S. 2d" and "N.Y.S. 2d" are one reporter: a space may follow a period.
+      out += R"(\.\s*)";
+      if (i + 1 == text.size()) out.resize(out.size() - 3);  // but not end a spelling
     } else if (c == '\'') {
       out += "['’]";
     } else if (std::string_view(R"(\^$.|?*+()[]{}#-/)").find(c) != std::string_view::npos) {
@@ -113,7 +118,7 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
     }
   }
   return {expr::alternation(reporter_spellings), expr::alternation(rule_spellings),
-          expr::alternation(dotted_rule_spellings)};
+          expr::alternation(dotted_rule_spellings), expr::alternation(table.public_domain)};
 }
 
 }  // namespace
@@ -121,6 +126,10 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
 Patterns::Patterns(const Table& table_) : table(table_) {
   using namespace expr;
   const Spellings spellings = spellings_of(table, reporters, rule_sets);
+  for (const auto& court : table.courts) {
+    courts[spelling_key(court.abbreviation)] = &court;
+    for (const auto& variant : court.variants) courts[spelling_key(variant)] = &court;
+  }
   auto rows = case_rows(spellings);
   for (auto& row : code_rows(spellings)) rows.push_back(std::move(row));
   for (const auto& row : rows)
@@ -149,6 +158,28 @@ Patterns::Patterns(const Table& table_) : table(table_) {
 const Reporter* Patterns::reporter(std::string_view written) const {
   const auto found = reporters.find(spelling_key(written));
   return found == reporters.end() ? nullptr : found->second;
+}
+
+std::string Patterns::court(std::string_view written) const {
+  std::string spaced;
+  const std::string text = collapse_spaces(written);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    spaced += text[i];
+    // "D.C.Cir." → "D.C. Cir.": a space before a word that starts after a period.
+    if (text[i] == '.' && i + 2 < text.size() &&
+        std::isupper(static_cast<unsigned char>(text[i + 1])) &&
+        std::islower(static_cast<unsigned char>(text[i + 2])))
+      spaced += ' ';
+  }
+  if (const auto found = courts.find(spelling_key(spaced)); found != courts.end())
+    return found->second->abbreviation;
+  // "WD Tex." → "W.D. Tex.": the districts (T1) are N.D., S.D., E.D., W.D., C.D., M.D.
+  auto words = split_words(spaced);
+  for (auto& word : words)
+    if (word.size() == 2 && word[1] == 'D' &&
+        std::string_view("NSEWCM").find(word[0]) != std::string_view::npos)
+      word = std::string(1, word[0]) + ".D.";
+  return join(words, " ");
 }
 
 }  // namespace fiscgen::cite

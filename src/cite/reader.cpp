@@ -1,6 +1,7 @@
 // Finding citations: every pattern over the text, the longest match at each place kept, then
 // each read into its parts, short forms resolved against the trail, and look-alikes warned of.
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <map>
 
@@ -24,6 +25,12 @@ std::string_view kind_name(Kind kind) {
       return "court rule";
     case Kind::short_form:
       return "short form";
+    case Kind::secondary:
+      return "secondary source";
+    case Kind::legislative:
+      return "legislative material";
+    case Kind::executive:
+      return "executive material";
   }
   return "";
 }
@@ -44,6 +51,8 @@ std::string_view short_form_name(ShortForm form) {
       return "supra";
     case ShortForm::short_statute:
       return "short statute";
+    case ShortForm::name_page:
+      return "name and page";
   }
   return "";
 }
@@ -131,33 +140,73 @@ std::string first_word(std::string_view name) {
   return word;
 }
 
-// Points a short form at its authority, from the full citations earlier in the trail.
-void resolve(Citation& c, Trail& trail, Warnings& warnings) {
+// The names a later supra or name-and-page reference may use for an authority: each word of a
+// case name or an author's name ("Bakke" of "Regents of Univ. of Cal. v. Bakke", "Croson" of
+// "Richmond v. J. A. Croson Co.", "Kerr" of "Orin S. Kerr").
+std::vector<std::string> short_names(std::string_view name) {
+  std::vector<std::string> out;
+  for (auto word : split_words(name)) {
+    while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.pop_back();
+    if (word.size() >= 2 && std::isupper(static_cast<unsigned char>(word[0]))) out.push_back(word);
+  }
+  return out;
+}
+
+const Citation* authority_of(const Citation& c, const Trail& trail) {
+  if (c.short_form == ShortForm::supra || c.short_form == ShortForm::name_page) {
+    const auto found = trail.last_by_name.find(first_word(c.case_name));
+    return found == trail.last_by_name.end() ? nullptr : &trail.authorities[found->second];
+  }
+  const auto found = trail.last_by_reporter.find({c.volume, c.reporter});
+  return found == trail.last_by_reporter.end() ? nullptr : &trail.authorities[found->second];
+}
+
+// Points a short form at its authority, from the full citations earlier in the trail. False
+// when a name-and-page reference names nothing cited: then it was no citation.
+bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
   if (c.short_form == ShortForm::id) {
     if (trail.last_key.empty()) {
       warnings.add(c.where, "\"" + c.text + "\" points to no earlier citation");
-      return;
+      return true;
     }
     c.key = trail.last_key;
     c.category = trail.last_category;
-    return;
+    return true;
   }
-  const Citation* authority = nullptr;
-  if (c.short_form == ShortForm::supra) {
-    if (const auto found = trail.last_by_name.find(first_word(c.case_name));
-        found != trail.last_by_name.end())
-      authority = &trail.authorities[found->second];
-  } else if (const auto found = trail.last_by_reporter.find({c.volume, c.reporter});
-             found != trail.last_by_reporter.end()) {
-    authority = &trail.authorities[found->second];
+  const Citation* authority = authority_of(c, trail);
+  if (c.short_form == ShortForm::name_page) {
+    if (!authority || authority->kind != Kind::case_law || authority->volume.empty()) return false;
+    // Written as the Bluebook's short form: "Howsam, 537 U.S. at 84".
+    c.volume = authority->volume;
+    c.reporter = authority->reporter;
+    c.normalised = c.case_name + ", " + c.volume + " " + c.reporter + " at " + c.pin_cites.front();
   }
   if (authority) {
     c.key = authority->key;
     c.category = authority->category;
-    return;
+    return true;
   }
   if (c.short_form == ShortForm::short_case || c.short_form == ShortForm::short_statute)
-    warnings.add(c.where, "short form \"" + c.text + "\" has no full citation before it");
+    warnings.add(c.where,
+                 "short form \"" + c.text +
+                     "\" has no full citation before it: an Id. after it points to nothing");
+  // Rule 4.1: an Id. after a short form that points nowhere must not reach back past it.
+  trail.last_key.clear();
+  trail.last_category = Category::none;
+  return true;
+}
+
+// Whether the citation at `offset` sits in another's "(quoting …)" or "(citing …)": an Id.
+// after it refers to the citing case (rule 4.1), not to it.
+bool nested(std::string_view text, std::size_t offset) {
+  const std::size_t from = offset > 24 ? offset - 24 : 0;  // a look back of a few words only
+  const auto found = text.substr(from, offset - from).rfind('(');
+  if (found == std::string_view::npos) return false;
+  const std::size_t open = from + found;
+  const std::string word = collapse_spaces(text.substr(open + 1, offset - open - 1));
+  for (const std::string_view lead : {"quoting", "citing", "overruling", "cited in", "quoted in"})
+    if (word.rfind(lead, 0) == 0) return true;
+  return false;
 }
 
 std::size_t count_words(std::string_view text) {
@@ -273,23 +322,28 @@ void check_year(const Citation& c, const Patterns& patterns, Warnings& warnings)
 }
 
 // Short forms pointed at their authorities; full citations added to the trail.
-void follow(std::vector<Citation>& found, const Patterns& patterns, Trail& trail,
-            Warnings& warnings) {
+void follow(std::vector<Citation>& found, std::string_view text, const Patterns& patterns,
+            Trail& trail, Warnings& warnings) {
+  std::vector<Citation> kept;
+  kept.reserve(found.size());
   for (auto& c : found) {
+    const bool inner = nested(text, c.offset);
     if (c.kind == Kind::short_form) {
-      resolve(c, trail, warnings);
+      if (!resolve(c, trail, warnings)) continue;
     } else {
       trail.authorities.push_back(c);
       const std::size_t index = trail.authorities.size() - 1;
-      trail.last_by_reporter[{c.volume, c.reporter}] = index;
-      if (!c.case_name.empty()) trail.last_by_name[first_word(c.case_name)] = index;
+      trail.last_by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}] = index;
+      for (const auto& name : short_names(c.case_name)) trail.last_by_name[name] = index;
       check_year(c, patterns, warnings);
     }
-    if (!c.key.empty()) {
+    if (!c.key.empty() && !inner) {
       trail.last_key = c.key;
       trail.last_category = c.category;
     }
+    kept.push_back(std::move(c));
   }
+  found = std::move(kept);
 }
 
 // What looks like a citation but was not read as one.
@@ -336,7 +390,7 @@ std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& 
   Taken taken;
   Locator locate(text, where);
   auto found = read_candidates(candidates, patterns, text, locate, taken);
-  follow(found, patterns, trail, warnings);
+  follow(found, text, patterns, trail, warnings);
   warn_suspects(patterns, searched, text, taken, locate, warnings);
   return found;
 }

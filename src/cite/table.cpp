@@ -18,6 +18,14 @@ int year_attribute(const pugi::xml_node& node, const char* name, const LineIndex
   return std::stoi(value);
 }
 
+// A reporter's heading in a table of authorities: category="cases" (the default) or "other".
+Category category_attribute(const pugi::xml_node& node, const LineIndex& lines) {
+  const std::string value = node.attribute("category").value();
+  if (value.empty() || value == "cases") return Category::cases;
+  if (value == "other") return Category::other;
+  throw Error(locate(lines, node), "category=\"" + value + "\": expected cases or other");
+}
+
 std::vector<std::string> variants_of(const pugi::xml_node& node) {
   std::vector<std::string> out;
   for (const auto& variant : node.children("variant")) out.emplace_back(variant.child_value());
@@ -48,10 +56,17 @@ Table Table::load(const std::filesystem::path& file) {
                         node.attribute("courts").value(),
                         variants_of(node),
                         year_attribute(node, "from", lines),
-                        year_attribute(node, "to", lines)};
+                        year_attribute(node, "to", lines),
+                        category_attribute(node, lines)};
       table.reporters.push_back(std::move(reporter));
     } else if (name == "rules") {
       table.rule_sets.push_back({abbreviation, node.attribute("name").value(), variants_of(node)});
+    } else if (name == "court") {
+      if (abbreviation.empty())
+        throw Error(locate(lines, node), "expected an abbreviation= attribute");
+      table.courts.push_back({abbreviation, variants_of(node)});
+    } else if (name == "public-domain") {
+      table.public_domain.emplace_back(node.child_value());
     } else if (name == "signal") {
       table.signals.emplace_back(node.child_value());
       if (std::string_view(node.attribute("bluebook").value()) == "yes")
@@ -62,7 +77,8 @@ Table Table::load(const std::filesystem::path& file) {
       table.abbreviations.emplace_back(node.child_value());
     } else if (node.type() == pugi::node_element) {
       throw Error(locate(lines, node),
-                  "expected <reporter>, <rules>, <signal>, <abbreviation> or <government>, not <" +
+                  "expected <reporter>, <rules>, <court>, <public-domain>, <signal>, "
+                  "<abbreviation> or <government>, not <" +
                       std::string(name) + ">");
     }
   }
