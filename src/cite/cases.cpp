@@ -65,7 +65,9 @@ std::vector<std::string> parallels_of(const Patterns& patterns, const std::strin
 bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
   const Reporter* found = patterns.reporter(g["reporter"]);
   c.category = found ? found->category : Category::cases;
-  c.kind = c.category == Category::cases ? Kind::case_law : Kind::secondary;
+  c.kind = c.category == Category::cases       ? Kind::case_law
+           : c.category == Category::executive ? Kind::executive
+                                               : Kind::secondary;
   c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
   c.volume = g["volume"];
   c.reporter = standard_reporter(patterns, g["reporter"]);
@@ -243,13 +245,15 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       ")" + not_in_word +
       // "Id. at" with no page is not read as a bare Id. (a warning says why).
       R"()?(?!,?\s+at\b))";
+  // After "supra", a section of a code or of a treatise ("§ 10:2", "§ 2.7(d)").
   const std::string supra = R"(,?\s+supra(?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" +
-                            pin + R"()|,\s+(?<sec>§§?\s*)" + section_or_range + "))?" + not_in_word;
+                            pin + R"()|,\s+(?<sec>§§?\s*)" + section_or_range +
+                            R"((?:[.:]\d{1,4}[a-z]?(?:\([a-z0-9]{1,3}\))*)?))?)" + not_in_word;
   const std::string named = "(?:(?<name>" + case_name + R"(),?\s+)?)";
-  // "Howsam at 84": one capitalised word, "at", a page, after a sentence or "citing".
+  // "Howsam at 84": one capitalised word, "at", a page.
   const std::string name_page =
-      R"((?<![\p{L}\p{Nd},]\s)(?<![\p{L}\p{Nd}])(?<short>\p{Lu}[\p{Ll}'’\-]{2,})\s+at\s+(?<pin>)" +
-      pin + ")" + not_in_word;
+      R"((?<![\p{L}\p{Nd}])(?<short>\p{Lu}[\p{Ll}'’\-]{2,})\s+at\s+(?<pin>)" + pin + ")" +
+      not_in_word;
   const std::string paren = R"((?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\)))";
   const std::string public_domain =
       R"((?<![\p{L}\p{Nd}])(?<pd>\d{4}(?:-)" + spellings.public_domain + R"(-\d{1,6}|\s+)" +
@@ -266,13 +270,16 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
                              paren;
   return {
       {named + full_case, full_case, read_full_case},
-      {named + public_domain, public_domain, read_public_domain},
-      {"(?:(?<name>" + case_name + "|" + word + R"(),\s+)?)" + database, database, read_database},
-      {"(?<name>" + case_name + R"(),\s+)" + docket, docket, read_docket},
-      {"(?:(?<name>" + short_name + R"(),\s+)?)" + short_case, short_case, read_short_case},
-      {id, "", read_id},
-      {name_page, "", read_name_page},
-      {"(?<name>" + short_name + ")" + supra, supra, read_supra},
+      {named + public_domain, public_domain, read_public_domain, spellings.public_domain_starts},
+      {"(?:(?<name>" + case_name + "|" + word + R"(),\s+)?)" + database,
+       database,
+       read_database,
+       {"WL", "LEXIS"}},
+      {"(?<name>" + case_name + R"(),\s+)" + docket, docket, read_docket, {"No."}},
+      {"(?:(?<name>" + short_name + R"(),\s+)?)" + short_case, short_case, read_short_case, {"at"}},
+      {id, "", read_id, {"d."}},
+      {name_page, "", read_name_page, {"at"}},
+      {"(?<name>" + short_name + ")" + supra, supra, read_supra, {"supra"}},
   };
 }
 

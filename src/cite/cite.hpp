@@ -108,6 +108,7 @@ struct Table {
   std::vector<RuleSet> rule_sets;
   std::vector<Court> courts;
   std::vector<std::string> public_domain;     // court codes of public-domain citations: WI, Ohio
+  std::vector<std::string> state_codes;       // the states' codes: Fla. Stat., Mass. Gen. Laws
   std::vector<std::string> signals;           // words before a case name that are not in it
   std::vector<std::string> bluebook_signals;  // of those, the Bluebook's (rule 1.2): set in italics
   std::vector<std::string> governments;       // parties a short case name skips ("United States")
@@ -156,6 +157,11 @@ class Reader {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// The text with each control character that OCR and PDF extraction leave (U+0008, U+009D, …)
+/// read as spaces of the same byte length, a warning at the place of each. Reader::find does
+/// this itself; `fiscgen cite` calls it before the text is checked as plain text.
+std::string blank_controls(std::string_view text, const SourceLocation& where, Warnings& warnings);
 
 /// How a document's citations are printed: the rules profile's <citations> (docs/rules.md).
 struct Options {

@@ -37,7 +37,7 @@ void read_sections(const std::string& sections, bool multi, Citation& c) {
 bool read_code(const Groups& g, Kind kind, Citation& c) {
   const bool statute = kind == Kind::statute;
   c.kind = kind;
-  c.category = Category::statutes;
+  c.category = statute ? Category::statutes : Category::regulations;
   c.title = g["title"];
   std::string code = "C.F.R.";
   if (statute)
@@ -142,22 +142,24 @@ bool read_constitution(const Groups& g, const Patterns&, Citation& c) {
 bool read_court_rule(const Groups& g, const Patterns& patterns, Citation& c) {
   c.kind = Kind::court_rule;
   c.category = Category::rules;
-  const auto found = patterns.rule_sets.find(spelling_key(g["set"]));
-  c.title =
-      found == patterns.rule_sets.end() ? collapse_spaces(g["set"]) : found->second->abbreviation;
-  c.sections.push_back(g["rule"]);
-  c.subsections = g["subs"];
-  c.key = c.title + " " + g["rule"];
+  const bool of_the = g.has("set2");  // "Rule 6(d) of the FISC Rules of Procedure"
+  const std::string set = g[of_the ? "set2" : "set"], rule = g[of_the ? "rule2" : "rule"];
+  const auto found = patterns.rule_sets.find(spelling_key(set));
+  c.title = found == patterns.rule_sets.end() ? collapse_spaces(set) : found->second->abbreviation;
+  c.sections.push_back(rule);
+  c.subsections = g[of_the ? "subs2" : "subs"];
+  c.key = c.title + " " + rule;
   c.normalised = c.key + c.subsections;
   return true;
 }
 
 // "§§ 1861–1862", "§§ 1861, 1862", "§ 1861(d)(1)", "section 1861", "1861".
 std::string code_sections() {
-  return R"((?:(?<multi>§§)\s*(?<list>)" + code_section + "(?:" + range_dash + code_section +
-         R"(|(?:,\s*(?:and\s+)?)" + code_section + R"()+|\s+and\s+)" + code_section +
-         R"())|(?:§\s*|[Ss]ections?\s+|[Ss]ecs?\.\s+)?(?<single>)" + code_section +
-         "(?:" + range_dash + code_section + ")?))";
+  // One section or a range: "1861", "1801–1811", "1881a(b)(1)–(5)".
+  const std::string item = code_section + "(?:" + range_dash + code_section + ")?";
+  return R"((?:(?<multi>§§)\s*(?<list>)" + item +
+         R"((?:(?:,\s*(?:and\s+)?|\s+and\s+)(?!\d{1,4}\s+\p{Lu}))" + item +
+         R"()*)|(?:§\s*|[Ss]ections?\s+|[Ss]ecs?\.\s+)?(?<single>)" + item + "))";
 }
 
 std::string cfr_sections() {
@@ -197,16 +199,19 @@ std::vector<KindRow> code_rows(const Spellings& spellings) {
       volume_start +
       R"((?<svolume>\d{1,3})\s+Stat\.\s+(?:(?<spage>\d{1,5})|at\s+(?<sat>\d{1,5})))" + not_in_word +
       year_paren;
-  const std::string court_rule = R"((?<![\p{L}])(?<set>)" + spellings.rule_set +
+  // "Fed. R. Civ. P. 12(b)(6)", and as filers write it, "Rule 6(d) of the FISC Rules of Procedure".
+  const std::string court_rule = R"((?<![\p{L}])(?:(?<set>)" + spellings.rule_set +
                                  R"()\s+(?<rule>\d{1,3}(?:\.\d{1,2})?)(?<subs>)" + subsections +
-                                 ")" + not_in_word;
+                                 R"()|Rule\s+(?<rule2>\d{1,3}(?:\.\d{1,2})?)(?<subs2>)" +
+                                 subsections + R"()\s+of\s+the\s+(?<set2>)" + spellings.rule_set +
+                                 "))" + not_in_word;
   return {
-      {statute, "", read_statute},
-      {regulation, "", read_regulation},
-      {"(?:(?<name>" + act_name + R"(),\s+)?)" + session_law, session_law, read_session_law},
-      {statutes_at_large, "", read_statutes_at_large},
-      {constitution(), "", read_constitution},
-      {court_rule, "", read_court_rule},
+      {statute, "", read_statute, {"U"}},
+      {regulation, "", read_regulation, {"C"}},
+      {"(?:(?<name>" + act_name + R"(),\s+)?)" + session_law, session_law, read_session_law, {"L"}},
+      {statutes_at_large, "", read_statutes_at_large, {"Stat."}},
+      {constitution(), "", read_constitution, {"onst", "ONST"}},
+      {court_rule, "", read_court_rule, {"R"}},
   };
 }
 

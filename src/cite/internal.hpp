@@ -2,6 +2,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +33,27 @@ struct KindRow {
   /// of a text is the costly part of finding citations.
   std::string anchor;
   ReadFunction read;
+  /// Literal text of which every match holds one ("supra", "Cong."); empty: no such text.
+  /// Where none is in a text, the expression is neither run nor even compiled.
+  std::vector<std::string> needs = {};
+};
+
+/// A regular expression compiled the first time a text may hold a match of it: compiling them
+/// all costs tens of milliseconds, and a short text needs few. Safe to share between threads.
+class LazyRegex {
+ public:
+  LazyRegex(std::string expression, std::vector<std::string> needs)
+      : expression_(std::move(expression)), needs_(std::move(needs)) {}
+  bool empty() const { return expression_.empty(); }
+  /// Whether `text` holds one of the literals every match holds.
+  bool may_match(std::string_view text) const;
+  const i18n::Regex& get() const;
+
+ private:
+  std::string expression_;
+  std::vector<std::string> needs_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<i18n::Regex> regex_;
 };
 
 /// The spellings of the table as expressions, for the kinds' rows to build on.
@@ -39,22 +62,33 @@ struct Spellings {
   std::string rule_set;       // every spelling of a set of court rules
   std::string dotted_rules;   // of those, the ones with a period (a bare one is a suspect)
   std::string public_domain;  // the courts' codes of public-domain citations ("WI", "Ohio")
+  std::string state_codes;    // the states' codes ("Fla. Stat.", "Mass. Gen. Laws")
+  // The first two characters of each public-domain court code, and of each spelling of a
+  // reporter outside "cases": literals the rows that need them must find before they run.
+  std::vector<std::string> public_domain_starts, secondary_starts;
 };
 
 /// The cases and their short forms (cases.cpp): full case, short case, Id., supra.
 std::vector<KindRow> case_rows(const Spellings& spellings);
 /// Codes, regulations, session laws, the Constitution and court rules (codes.cpp).
 std::vector<KindRow> code_rows(const Spellings& spellings);
+/// Articles, treatises, legislative and executive materials, state codes (secondary.cpp).
+std::vector<KindRow> secondary_rows(const Spellings& spellings);
 
 /// The compiled expressions, and the maps from a written spelling to the standard one.
 struct Patterns {
   struct Reading {
-    i18n::Regex regex;
-    std::optional<i18n::Regex> anchor;  // KindRow::anchor
+    Reading(std::string expression, std::string anchor_expression,
+            const std::vector<std::string>& needs, ReadFunction read_function)
+        : regex(std::move(expression), needs),
+          anchor(std::move(anchor_expression), needs),
+          read(read_function) {}
+    LazyRegex regex;
+    LazyRegex anchor;  // KindRow::anchor; empty: none
     ReadFunction read;
   };
-  std::vector<Reading> readers;
-  std::vector<std::pair<Suspect, i18n::Regex>> suspects;
+  std::vector<std::unique_ptr<Reading>> readers;
+  std::vector<std::pair<Suspect, std::unique_ptr<LazyRegex>>> suspects;
   std::map<std::string, const Reporter*> reporters;  // by spelling_key()
   std::map<std::string, const RuleSet*> rule_sets;   // by spelling_key()
   std::map<std::string, const Court*> courts;        // by spelling_key()
@@ -81,6 +115,8 @@ class Groups {
   std::string operator[](const char* name) const;
   std::size_t begin(const char* name) const;
   std::size_t begin() const { return match_[0].begin; }
+  /// The whole match.
+  std::string_view text() const { return text_.substr(begin(), end() - begin()); }
   std::size_t end() const { return match_[0].end; }
 
  private:

@@ -81,6 +81,9 @@ bool is_lower_word(std::string_view word) {
 
 // A period after this word may end a sentence: "Court." does, "Corp.", "U.S." and "J." do not.
 bool ends_sentence(std::string_view word, const Table& table) {
+  // "section 7." ends one: a number is no abbreviation.
+  if (word.size() >= 2 && word.back() == '.' && is_digits(word.substr(0, word.size() - 1)))
+    return true;
   if (word.size() < 3 || word.back() != '.') return false;
   if (word.substr(0, word.size() - 1).find('.') != std::string_view::npos) return false;
   return !contains(table.abbreviations, word);
@@ -93,7 +96,14 @@ std::string trim_case_name(std::string_view matched, const Table& table) {
   std::size_t start = 0;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i] == "v." || words[i] == "v" || words[i] == "vs." || words[i] == "vs") break;
-    if (ends_sentence(words[i], table) || words[i] == "in") start = i + 1;
+    // "The Court in Katz v. …" starts the name after "in"; "Parents Involved in Community
+    // Schools v. …" does not: "in" ends the sentence's part only after a lower-case word or
+    // the court's name.
+    const bool in_sentence =
+        words[i] == "in" && i > 0 &&
+        (is_lower_word(words[i - 1]) || words[i - 1] == "Court" || words[i - 1] == "Circuit");
+    if (ends_sentence(words[i], table) || in_sentence || (words[i] == "in" && i == 0))
+      start = i + 1;
   }
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(start));
   bool changed = true;
@@ -130,8 +140,11 @@ std::string normalise_sections(const std::string& written) {
       std::size_t run = before.size();
       while (run > 0 && std::isalnum(static_cast<unsigned char>(before[run - 1]))) --run;
       const std::string token = before.substr(run);
-      // A hyphen after a digit run is a range; after a letter (2000e-2) it is the section's own.
-      if (is_digits(token) || dash) {
+      // A hyphen after a digit run is a range, and between subsections ("(1)-(5)"); after a
+      // letter (2000e-2) it is the section's own.
+      const bool subsection_range =
+          !before.empty() && before.back() == ')' && text.compare(i + 1, 1, "(") == 0;
+      if (is_digits(token) || dash || subsection_range) {
         out = before + en_dash;
         if (dash) i += 2;
         while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
@@ -148,7 +161,11 @@ std::string normalise_sections(const std::string& written) {
 }
 
 bool is_range(const std::string& normalised_sections) {
-  return normalised_sections.find(en_dash) != std::string::npos;
+  // "1881a(b)(1)–(5)" is one section's subsections, not a range of sections.
+  for (auto at = normalised_sections.find(en_dash); at != std::string::npos;
+       at = normalised_sections.find(en_dash, at + 1))
+    if (normalised_sections.compare(at + en_dash.size(), 1, "(") != 0) return true;
+  return false;
 }
 
 std::size_t space_at(std::string_view text, std::size_t i) {

@@ -14,7 +14,7 @@ namespace expr {
 // abbreviation of a business form a comma may set after it ("Doe, Inc.", "Chase Bank, N.A."),
 // a bracketed nickname, or one of the small words names hold (of, the, ex rel.).
 const std::string word =
-    R"((?:[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}.'’&\-]*(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=\s))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|of|the|and|for|on|in|to|at|this|under|from|with|de|del|la|ex|rel\.|et|al\.|re|parte|a|an|by))";
+    R"((?:[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}.'’&\-]*(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|of|the|and|for|on|in|to|at|this|under|from|with|de|del|la|ex|rel\.|et|al\.|re|parte|a|an|by))";
 // "Smith v. Maryland", "In re Sealed Case", "Ex parte Quirin": at most 12 words a side.
 const std::string case_name =
     "(?:(?:" + word + R"(\s+){0,12}v(?:s\.?|\.)?\s+(?:)" + word + R"(\s+){0,12})" + word +
@@ -33,7 +33,9 @@ const std::string volume_start = R"((?<![\p{L}\p{Nd}.§$/\-]))";
 const std::string date_paren = R"(\((?:[^()]{0,80}?[\s.])?\d{4}\))";
 const std::string subsections = R"((?:\([a-zA-Z0-9]{1,4}\)){0,8})";
 // A code section: 1861, 1881a, 2000e-2, 1320a-7b.
-const std::string code_section = R"(\d{1,5}(?:[a-z]{1,3}(?:-\d{1,3}[a-z]{0,2})?)?)" + subsections;
+// A subsection range stays with its section: "1881a(b)(1)–(5)".
+const std::string code_section = R"(\d{1,5}(?:[a-z]{1,3}(?:-\d{1,3}[a-z]{0,2})?)?)" + subsections +
+                                 R"((?:\s*[-–]\s*(?:\([a-zA-Z0-9]{1,4}\)){1,4})?)";
 const std::string range_dash = R"(\s*(?:[-–—]|\bto\b|\bthrough\b)\s*)";
 const std::string year_paren = R"((?:\s*\((?<year>(?:[^()]{0,40}?\s)?\d{4})\))?)";
 const std::string section_or_range = code_section + "(?:" + range_dash + code_section + ")?";
@@ -117,8 +119,24 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
       if (variant.find('.') != std::string::npos) dotted_rule_spellings.push_back(variant);
     }
   }
-  return {expr::alternation(reporter_spellings), expr::alternation(rule_spellings),
-          expr::alternation(dotted_rule_spellings), expr::alternation(table.public_domain)};
+  Spellings out{expr::alternation(reporter_spellings),
+                expr::alternation(rule_spellings),
+                expr::alternation(dotted_rule_spellings),
+                expr::alternation(table.public_domain),
+                expr::alternation(table.state_codes),
+                {},
+                {}};
+  auto add_start = [](std::vector<std::string>& starts, const std::string& spelling) {
+    const std::string start = spelling.substr(0, 2);
+    if (std::find(starts.begin(), starts.end(), start) == starts.end()) starts.push_back(start);
+  };
+  for (const auto& code : table.public_domain) add_start(out.public_domain_starts, code);
+  for (const auto& reporter : table.reporters) {
+    if (reporter.category == Category::cases) continue;
+    add_start(out.secondary_starts, reporter.abbreviation);
+    for (const auto& variant : reporter.variants) add_start(out.secondary_starts, variant);
+  }
+  return out;
 }
 
 }  // namespace
@@ -132,13 +150,14 @@ Patterns::Patterns(const Table& table_) : table(table_) {
   }
   auto rows = case_rows(spellings);
   for (auto& row : code_rows(spellings)) rows.push_back(std::move(row));
-  for (const auto& row : rows)
-    readers.push_back({i18n::Regex(row.expression),
-                       row.anchor.empty() ? std::nullopt : std::optional(i18n::Regex(row.anchor)),
-                       row.read});
+  for (auto& row : secondary_rows(spellings)) rows.push_back(std::move(row));
+  for (auto& row : rows)
+    readers.push_back(std::make_unique<Reading>(std::move(row.expression), std::move(row.anchor),
+                                                row.needs, row.read));
 
-  auto suspect = [this](Suspect kind, const std::string& expression) {
-    suspects.emplace_back(kind, i18n::Regex(expression));
+  auto suspect = [this](Suspect kind, const std::string& expression,
+                        std::vector<std::string> needs = {}) {
+    suspects.emplace_back(kind, std::make_unique<LazyRegex>(expression, std::move(needs)));
   };
   suspect(
       Suspect::reporter_like,
@@ -148,11 +167,25 @@ Patterns::Patterns(const Table& table_) : table(table_) {
   suspect(
       Suspect::code_without_section,
       volume_start +
-          R"(\d{1,2}\s+(?:U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?|C\.?\s?F\.?\s?R\.?)(?![\p{L}])(?:\s*§§?)?)");
+          R"(\d{1,2}\s+(?:U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?|C\.?\s?F\.?\s?R\.?)(?![\p{L}])(?:\s*§§?)?)",
+      {"U", "C"});
   suspect(Suspect::bare_abbreviation,
           R"((?<![\p{L}])(?:U\.\s?S\.\s+Const\.|Pub\.\s?L\.(?:\s+No\.)?|)" +
-              spellings.dotted_rules + ")");
-  suspect(Suspect::id_at_nothing, R"((?<![\p{L}\p{Nd}])[Ii]d\.,?\s+at(?!\s*\d))");
+              spellings.dotted_rules + ")",
+          {"Const", "Pub", "P.", "R"});
+  suspect(Suspect::id_at_nothing, R"((?<![\p{L}\p{Nd}])[Ii]d\.,?\s+at(?!\s*\d))", {"d."});
+}
+
+bool LazyRegex::may_match(std::string_view text) const {
+  if (needs_.empty()) return true;
+  return std::any_of(needs_.begin(), needs_.end(), [&](const std::string& literal) {
+    return text.find(literal) != std::string_view::npos;
+  });
+}
+
+const i18n::Regex& LazyRegex::get() const {
+  std::call_once(once_, [this] { regex_ = std::make_unique<i18n::Regex>(expression_); });
+  return *regex_;
 }
 
 const Reporter* Patterns::reporter(std::string_view written) const {

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <map>
 
+#include "base/utf8.hpp"
 #include "cite/internal.hpp"
 
 namespace fiscgen::cite {
@@ -260,21 +261,68 @@ std::vector<Citation> Reader::find(std::string_view utf8, const SourceLocation& 
 
 namespace {
 
-// Every match of every kind's expression, leftmost first; at one place the longest, the order
-// of the kinds breaking a tie. False in `complete` when the step limit cut a search short.
-std::vector<Candidate> candidates_in(const Patterns& patterns, const i18n::Regex::Text& searched,
-                                     bool& complete) {
-  std::vector<Candidate> candidates;
-  complete = true;
-  for (const auto& reading : patterns.readers) {
-    if (reading.anchor && !reading.anchor->found_in(searched)) continue;
-    auto found = reading.regex.find_all(searched);
+// How far before its anchor a match may start (a case name, an author and title), and how long
+// a text must be before searching windows around the anchors beats one search of it all.
+constexpr std::size_t window_before = 480, window_text = 4096;
+
+// The windows of `text` around each match of an anchor, merged where they overlap: each starts
+// after white space (so what precedes the window is a space, as look-behinds expect) and ends
+// after the word the anchor ends in.
+std::vector<std::pair<std::size_t, std::size_t>> windows(std::string_view text,
+                                                         const i18n::Regex::Matches& anchors) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& match : anchors.matches) {
+    std::size_t begin = match[0].begin > window_before ? match[0].begin - window_before : 0;
+    if (begin > 0) {
+      while (begin < match[0].begin && !space_at(text, begin)) ++begin;
+      while (begin < match[0].begin && space_at(text, begin)) begin += space_at(text, begin);
+    }
+    std::size_t end = match[0].end;
+    while (end < text.size() && !space_at(text, end)) ++end;
+    if (!out.empty() && begin <= out.back().second)
+      out.back().second = std::max(out.back().second, end);
+    else
+      out.emplace_back(begin, end);
+  }
+  return out;
+}
+
+// The matches of one kind: in a long text, searched only in the windows around its anchor's
+// matches, so that a name tried at every place costs in proportion to the citations, not the text.
+void add_matches(const Patterns::Reading& reading, std::string_view text,
+                 const i18n::Regex::Text& searched, std::vector<Candidate>& candidates,
+                 bool& complete) {
+  const auto add = [&](i18n::Regex::Matches found, std::size_t shift) {
     complete = complete && found.complete;
     for (auto& match : found.matches) {
+      for (auto& span : match)
+        if (span.matched()) {
+          span.begin += shift;
+          span.end += shift;
+        }
       const auto begin = match[0].begin, end = match[0].end;
       candidates.push_back({&reading, std::move(match), begin, end});
     }
+  };
+  if (reading.anchor.empty()) return add(reading.regex.get().find_all(searched), 0);
+  if (text.size() < window_text) {
+    if (reading.anchor.get().found_in(searched)) add(reading.regex.get().find_all(searched), 0);
+    return;
   }
+  const auto anchors = reading.anchor.get().find_all(searched);
+  complete = complete && anchors.complete;
+  for (const auto& [begin, end] : windows(text, anchors))
+    add(reading.regex.get().find_all(i18n::Regex::Text(text.substr(begin, end - begin))), begin);
+}
+
+// Every match of every kind's expression, leftmost first; at one place the longest, the order
+// of the kinds breaking a tie. False in `complete` when the step limit cut a search short.
+std::vector<Candidate> candidates_in(const Patterns& patterns, std::string_view text,
+                                     const i18n::Regex::Text& searched, bool& complete) {
+  std::vector<Candidate> candidates;
+  complete = true;
+  for (const auto& reading : patterns.readers)
+    if (reading->regex.may_match(text)) add_matches(*reading, text, searched, candidates, complete);
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.begin != b.begin) return a.begin < b.begin;
@@ -289,7 +337,7 @@ std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
                                       Locator& locate, Taken& taken) {
   std::vector<Citation> found;
   for (const auto& candidate : candidates) {
-    const Groups groups(candidate.reading->regex, candidate.match, text);
+    const Groups groups(candidate.reading->regex.get(), candidate.match, text);
     Citation c;
     if (!candidate.reading->read(groups, patterns, c)) continue;
     std::size_t begin = candidate.begin;
@@ -349,7 +397,9 @@ void follow(std::vector<Citation>& found, std::string_view text, const Patterns&
 // What looks like a citation but was not read as one.
 void warn_suspects(const Patterns& patterns, const i18n::Regex::Text& searched,
                    std::string_view text, const Taken& taken, Locator& locate, Warnings& warnings) {
-  for (const auto& [suspect, regex] : patterns.suspects)
+  for (const auto& [suspect, lazy] : patterns.suspects) {
+    if (!lazy->may_match(text)) continue;
+    const i18n::Regex& regex = lazy->get();
     for (const auto& match : regex.find_all(searched).matches) {
       if (taken.overlaps(match[0].begin, match[0].end)) continue;
       const Groups groups(regex, match, text);
@@ -373,16 +423,65 @@ void warn_suspects(const Patterns& patterns, const i18n::Regex::Text& searched,
           break;
       }
     }
+  }
 }
 
 }  // namespace
 
-std::vector<Citation> Reader::find(std::string_view text, const SourceLocation& where,
+namespace {
+
+bool has_controls(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && (byte < '\t' || byte > '\r')) || byte == 0x7F ||
+        (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(text[i + 1]) <= 0x9F && text[i + 1] != '\x85'))
+      return true;
+  }
+  return false;
+}
+
+// The text with each control character OCR and PDF extraction leave (U+0008, U+009D, …) as
+// spaces of the same byte length, so offsets stay those of the text; a warning at each.
+std::string blank_controls(std::string_view text, Locator& locate, Warnings& warnings) {
+  std::string out(text);
+  if (!has_controls(text)) return out;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(out[i]);
+    const bool c0 = (byte < 0x20 && (byte < '\t' || byte > '\r')) || byte == 0x7F;
+    const bool c1 = byte == 0xC2 && i + 1 < out.size() &&
+                    static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(out[i + 1]) <= 0x9F && out[i + 1] != '\x85';
+    if (!c0 && !c1) continue;
+    const char32_t code = c0 ? byte : static_cast<unsigned char>(out[i + 1]);
+    warnings.add(locate(i), "control character " + utf8::hex(code) +
+                                " read as a space (text extracted from a PDF or by OCR?)");
+    out[i] = ' ';
+    if (c1) out[++i] = ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string blank_controls(std::string_view text, const SourceLocation& where, Warnings& warnings) {
+  Locator locate(text, where);
+  return blank_controls(text, locate, warnings);
+}
+
+std::vector<Citation> Reader::find(std::string_view written, const SourceLocation& where,
                                    Warnings& warnings, Trail& trail) const {
+  std::string blanked;
+  std::string_view text = written;
+  if (has_controls(written)) {
+    Locator locate(written, where);
+    blanked = blank_controls(written, locate, warnings);
+    text = blanked;
+  }
   const auto& patterns = impl_->patterns;
   const i18n::Regex::Text searched(text);
   bool complete = true;
-  const auto candidates = candidates_in(patterns, searched, complete);
+  const auto candidates = candidates_in(patterns, text, searched, complete);
   if (!complete)
     warnings.add(where,
                  "this text is too long or too tangled for the citation reader's step limit: "

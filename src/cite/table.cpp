@@ -18,12 +18,15 @@ int year_attribute(const pugi::xml_node& node, const char* name, const LineIndex
   return std::stoi(value);
 }
 
-// A reporter's heading in a table of authorities: category="cases" (the default) or "other".
+// A reporter's heading in a table of authorities: category="cases" (the default) or another
+// of doc::authority_categories ("secondary" for law journals, "executive" for O.L.C. opinions).
 Category category_attribute(const pugi::xml_node& node, const LineIndex& lines) {
   const std::string value = node.attribute("category").value();
-  if (value.empty() || value == "cases") return Category::cases;
-  if (value == "other") return Category::other;
-  throw Error(locate(lines, node), "category=\"" + value + "\": expected cases or other");
+  if (value.empty()) return Category::cases;
+  if (const auto found = doc::authority_category(value)) return *found;
+  throw Error(locate(lines, node), "category=\"" + value +
+                                       "\": expected a heading of the table of authorities "
+                                       "(cases, secondary, executive, …)");
 }
 
 std::vector<std::string> variants_of(const pugi::xml_node& node) {
@@ -65,6 +68,8 @@ Table Table::load(const std::filesystem::path& file) {
       if (abbreviation.empty())
         throw Error(locate(lines, node), "expected an abbreviation= attribute");
       table.courts.push_back({abbreviation, variants_of(node)});
+    } else if (name == "state-code") {
+      table.state_codes.emplace_back(node.child_value());
     } else if (name == "public-domain") {
       table.public_domain.emplace_back(node.child_value());
     } else if (name == "signal") {
@@ -77,7 +82,7 @@ Table Table::load(const std::filesystem::path& file) {
       table.abbreviations.emplace_back(node.child_value());
     } else if (node.type() == pugi::node_element) {
       throw Error(locate(lines, node),
-                  "expected <reporter>, <rules>, <court>, <public-domain>, <signal>, "
+                  "expected <reporter>, <rules>, <court>, <public-domain>, <state-code>, <signal>, "
                   "<abbreviation> or <government>, not <" +
                       std::string(name) + ">");
     }

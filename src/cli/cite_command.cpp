@@ -25,8 +25,8 @@ void add_cite_command(CLI::App& app, Globals& globals) {
       "  fiscgen cite \"Smith v. Maryland, 442 U.S. 735, 742 (1979); 50 U.S.C. 1861(d)(1)\"\n"
       "  fiscgen cite --json - < brief.txt\n"
       "Exit status: 0 when the text was read, whether or not it cites anything (\"no citations\n"
-      "found\" is then said on standard error); 1 when it cannot be read (not UTF-8, a control\n"
-      "character), with its line and column.");
+      "found\" is then said on standard error); 1 when it cannot be read (not UTF-8), with its\n"
+      "line and column. A control character is read as a space, with a warning at its place.");
   command->callback([options, &globals] {
     globals.action = [options](const DataPaths& paths) {
       std::string text = options->text;
@@ -35,9 +35,10 @@ void add_cite_command(CLI::App& app, Globals& globals) {
         text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
         where.file = "<stdin>";
       }
-      text = i18n::normalise_plain_text(text, where);
-      const cite::Reader reader(cite::Table::load(cite::Table::file_in(paths)));
       Warnings warnings;
+      // Control characters are read as spaces, each warned about at its place.
+      text = i18n::normalise_plain_text(cite::blank_controls(text, where, warnings), where);
+      const cite::Reader reader(cite::Table::load(cite::Table::file_in(paths)));
       const auto citations = reader.find(text, where, warnings);
       print_warnings(warnings);
       // Nothing on standard output is ambiguous: no citations, or a failure to read them?

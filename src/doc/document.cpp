@@ -42,12 +42,16 @@ constexpr std::array<const char*, 3> table_words{"title", "page", "passim"};
 
 }  // namespace
 
-const std::array<AuthorityCategoryName, 5> authority_categories{{
+const std::array<AuthorityCategoryName, 9> authority_categories{{
     {AuthorityCategory::cases, "cases", "cases", "Cases"},
     {AuthorityCategory::constitutional_provisions, "constitutional-provisions",
      "constitutional_provisions", "Constitutional Provisions"},
     {AuthorityCategory::statutes, "statutes", "statutes", "Statutes"},
+    {AuthorityCategory::regulations, "regulations", "regulations", "Regulations"},
     {AuthorityCategory::rules, "rules", "rules", "Rules"},
+    {AuthorityCategory::legislative, "legislative", "legislative", "Legislative Materials"},
+    {AuthorityCategory::executive, "executive", "executive", "Executive Materials"},
+    {AuthorityCategory::secondary, "secondary", "secondary", "Secondary Sources"},
     {AuthorityCategory::other, "other", "other", "Other Authorities"},
 }};
 

@@ -158,7 +158,18 @@ struct Metadata {
 
 /// The headings of a table of authorities. `none` is no heading: a short form that points to
 /// nothing has it; an authority of the tree never does.
-enum class AuthorityCategory { cases, constitutional_provisions, statutes, rules, other, none };
+enum class AuthorityCategory {
+  cases,
+  constitutional_provisions,
+  statutes,
+  regulations,
+  rules,
+  legislative,
+  executive,
+  secondary,
+  other,
+  none
+};
 
 /// A category's spellings, declared once: the tree's category="…" and the <toa> attribute naming
 /// its heading, the locale message (tables/…) giving the heading, and the heading in English
@@ -171,8 +182,9 @@ struct AuthorityCategoryName {
 };
 
 /// Every category but none, in the order a table of authorities lists them: the Bluebook's and
-/// the courts' (cases, constitutional provisions, statutes, rules, other authorities).
-extern const std::array<AuthorityCategoryName, 5> authority_categories;
+/// the courts' (cases, constitutional provisions, statutes, regulations, rules, legislative and
+/// executive materials, secondary sources, other authorities).
+extern const std::array<AuthorityCategoryName, 9> authority_categories;
 /// The names of `category` (all empty for none).
 const AuthorityCategoryName& names_of(AuthorityCategory category);
 /// The category whose key is `key`, if any.

@@ -1,0 +1,144 @@
+// Secondary sources, legislative and executive materials and state codes: each kind's
+// expression and the function reading its match, side by side.
+#include "cite/internal.hpp"
+
+namespace fiscgen::cite {
+namespace {
+
+using namespace expr;
+
+// "Orin S. Kerr", "David S. Kris & J. Douglas Wilson": capitalised words and initials.
+const std::string author_words =
+    R"((?:\p{Lu}[\p{L}'’\-]*\.?\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s+&\s+(?:\p{Lu}[\p{L}'’\-]*\.?\s+){1,3}\p{Lu}[\p{L}'’\-]+)?)";
+// A title: from a capital to the comma before the volume, no period (a sentence would end).
+const std::string title_words = R"(\p{Lu}[^.;()\n]{0,160}?)";
+const std::string year_only = R"((?:\s*\((?<year>[^()]{0,30}?\d{4})\))?)";
+
+std::string written_form(const Groups& g) {
+  std::string text = collapse_spaces(std::string_view(g.text()));
+  // "§ 16:5" with a no-break space after the sign, as every form here writes it.
+  for (std::size_t at = text.find("§ "); at != std::string::npos; at = text.find("§ ", at + 2))
+    text.replace(at + 2, 1, nbsp);
+  return text;
+}
+
+// "Kerr, The Case for the Third-Party Doctrine, 107 Mich. L. Rev. 561, 563 (2009)": a work in
+// a journal or another source the table lists with category="other".
+bool read_article(const Groups& g, const Patterns& patterns, Citation& c) {
+  const Reporter* source = patterns.reporter(g["reporter"]);
+  if (!source || source->category == Category::cases) return false;
+  c.kind = source->category == Category::executive ? Kind::executive : Kind::secondary;
+  c.category = source->category;
+  c.case_name = collapse_spaces(g["author"]);
+  c.title = collapse_spaces(g["title"]);
+  c.volume = g["volume"];
+  c.reporter = source->abbreviation;
+  c.first_page = g["page"];
+  if (g.has("pin")) c.pin_cites.push_back(normalise_pin(g["pin"]));
+  c.key = c.volume + " " + c.reporter + " " + c.first_page;
+  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.title + ", " + c.key;
+  for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
+  if (g.has("year")) c.normalised += " (" + collapse_spaces(g["year"]) + ")";
+  return true;
+}
+
+// "David S. Kris & J. Douglas Wilson, National Security Investigations & Prosecutions § 16:5
+// (2d ed. 2012)": a book, by its author and title.
+bool read_treatise(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::secondary;
+  c.category = Category::secondary;
+  c.case_name = collapse_spaces(g["author"]);
+  c.title = collapse_spaces(g["title"]);
+  c.key = c.case_name + ", " + c.title;
+  c.normalised = written_form(g);
+  return true;
+}
+
+// "H.R. Rep. No. 95-1283, pt. 1, at 21 (1978)", "S. Rep. No. 95-604", "H.R. Conf. Rep. No. …".
+bool read_report(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::legislative;
+  c.category = Category::legislative;
+  c.key = collapse_spaces(g["report"]);
+  c.normalised = written_form(g);
+  return true;
+}
+
+// "124 Cong. Rec. 28,154 (1978)", "147 Cong. Rec. S10,990 (daily ed. Oct. 25, 2001)".
+bool read_record(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::legislative;
+  c.category = Category::legislative;
+  c.key = collapse_spaces(g["record"]);
+  c.normalised = written_form(g);
+  return true;
+}
+
+// "Exec. Order No. 12,333, 3 C.F.R. 200 (1981)", "46 Fed. Reg. 59,941 (Dec. 4, 1981)".
+bool read_executive(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::executive;
+  c.category = Category::executive;
+  c.key = collapse_spaces(g.has("order") ? g["order"] : g["register"]);
+  c.normalised = written_form(g);
+  return true;
+}
+
+// "DoD 5240.1-R": an agency's own regulation by its number.
+bool read_directive(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::regulation;
+  c.category = Category::regulations;
+  c.key = c.normalised = written_form(g);
+  return true;
+}
+
+// "Fla. Stat. § 934.03 (2019)", "Mass. Gen. Laws ch. 272, § 99", "720 Ill. Comp. Stat. 5/14-2".
+bool read_state_code(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::statute;
+  c.category = Category::statutes;
+  c.title = collapse_spaces(g["code"]);
+  c.sections.push_back(g["sec"]);
+  c.normalised = written_form(g);
+  const auto year = c.normalised.rfind(" (");
+  c.key = year == std::string::npos ? c.normalised : c.normalised.substr(0, year);
+  return true;
+}
+
+}  // namespace
+
+std::vector<KindRow> secondary_rows(const Spellings& spellings) {
+  const std::string article_body = volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" +
+                                   spellings.reporter + R"()\s+(?<page>\d{1,5}))" + not_in_word +
+                                   R"((?:,\s+(?<pin>)" + pin + "))?" + year_only;
+  const std::string article = "(?:(?:(?<author>" + author_words + R"(),\s+)?(?<title>)" +
+                              title_words + R"(),\s+)?)" + article_body;
+  const std::string edition = R"(\((?:[^()]{0,20}ed\.\s+)\d{4}\))";
+  const std::string treatise =
+      R"((?<![\p{L}\p{Nd}])(?:\d{1,2}\s+)?(?<author>)" + author_words + R"(),\s+(?<title>)" +
+      title_words + R"()\s+(?:§§?\s*\d[\d.:]*[a-z]?(?:\([a-z0-9]{1,3}\))*|\d{1,5})\s+)" + edition;
+  const std::string report =
+      R"((?<![\p{L}])(?<report>(?:H\.\s?R\.|S\.)\s+(?:Conf\.\s+)?(?:Rep\.|Doc\.)\s+No\.\s+\d{2,3}-\d{1,5}))" +
+      not_in_word + R"((?:,\s+pt\.\s+\d{1,2})?(?:,\s+at\s+)" + pin + ")?" + year_only;
+  const std::string record =
+      volume_start + R"((?<record>\d{1,3}\s+Cong\.\s+Rec\.\s+[HSE]?\d{1,3}(?:,\d{3})*))" +
+      not_in_word + R"((?:,\s+)" + pin + R"()?(?:\s*\((?:daily\s+ed\.\s+)?[^()]{0,20}?\d{4}\))?)";
+  const std::string federal_register =
+      R"(\d{1,3}\s+(?:C\.F\.R\.|Fed\.\s+Reg\.)\s+\d{1,3}(?:,\d{3})*)";
+  const std::string executive =
+      R"((?<![\p{L}])(?:(?<order>Exec\.\s+Order\s+No\.\s+\d{1,2},?\d{3})(?:,\s+)" +
+      federal_register +
+      R"()?|(?<register>(?<![\p{L}\p{Nd}])\d{1,3}\s+Fed\.\s+Reg\.\s+\d{1,3}(?:,\d{3})*))(?:\s*\([^()]{0,20}?\d{4}\))?)";
+  const std::string directive = R"((?<![\p{L}])DoD[DI]?\s+\d{4}\.\d{1,3}(?:-[A-Z])?)" + not_in_word;
+  const std::string state_code =
+      R"((?<![\p{L}\p{Nd}])(?:\d{1,3}\s+)?(?<code>)" + spellings.state_codes +
+      R"()(?:,\s+\p{Lu}[\p{L}.&\s]{1,30}?)?\s+(?:ch\.\s+\d{1,4}[A-Z]?,\s+)?(?:§§?\s*)?(?<sec>\d(?:[\w:/\-]|\.(?=\w))*(?:\([a-zA-Z0-9]{1,4}\))*))" +
+      R"((?:\s*\((?:(?:West|McKinney|LexisNexis|Deering|Vernon)\s+)?\d{4}\))?)";
+  return {
+      {article, article_body, read_article, spellings.secondary_starts},
+      {treatise, edition, read_treatise, {"ed."}},
+      {report, "", read_report, {"Rep.", "Doc."}},
+      {record, "", read_record, {"Cong."}},
+      {executive, "", read_executive, {"Exec.", "Fed."}},
+      {directive, "", read_directive, {"DoD"}},
+      {state_code, "", read_state_code, {"§", "Stat", "Code", "Law", "L."}},
+  };
+}
+
+}  // namespace fiscgen::cite
