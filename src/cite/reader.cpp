@@ -263,7 +263,7 @@ namespace {
 
 // How far before its anchor a match may start (a case name, an author and title), and how long
 // a text must be before searching windows around the anchors beats one search of it all.
-constexpr std::size_t window_before = 480, window_text = 4096;
+constexpr std::size_t window_before = 280, window_text = 4096;
 
 // The windows of `text` around each match of an anchor, merged where they overlap: each starts
 // after white space (so what precedes the window is a space, as look-behinds expect) and ends
