@@ -240,9 +240,17 @@ std::vector<FlowLine> authorities_lines(Context& context, const doc::Block& bloc
   heading_style.face = fonts::Face::bold;
   auto out = title_lines(context, block, style);
   const int passim_after = context.profile.passim_after;
-  // The categories in the order of doc::authority_categories; the words for their headings come
-  // from the tree (<toa cases="Cases" …>).
-  for (const auto& names : doc::authority_categories) {
+  // The categories in the order the profile names (<authorities headings="…">), then the others
+  // in the order of doc::authority_categories; the words for their headings come from the tree
+  // (<toa cases="Cases" …>).
+  std::vector<const doc::AuthorityCategoryName*> order;
+  for (const auto& heading : context.profile.toa_headings)
+    if (const auto category = doc::authority_category(heading))
+      order.push_back(&doc::names_of(*category));
+  for (const auto& names : doc::authority_categories)
+    if (std::find(order.begin(), order.end(), &names) == order.end()) order.push_back(&names);
+  for (const auto* named : order) {
+    const auto& names = *named;
     const std::string key(names.key);
     bool first = true;
     for (const auto& item : context.tables->authorities) {

@@ -99,6 +99,17 @@ class ProfileReader {
                        known_elements());
       }
     }
+    // Every heading named is one a table of authorities has (doc::authority_categories).
+    for (const auto& heading : p.toa_headings)
+      if (!doc::authority_category(heading)) {
+        std::string expected;
+        for (const auto& names : doc::authority_categories)
+          expected += (expected.empty() ? "" : ", ") + std::string(names.key);
+        fail(root.child("authorities"), "headings: \"" + heading +
+                                            "\" is no heading of a table of authorities; "
+                                            "expected " +
+                                            expected);
+      }
     for (const char* needed : {"body", "heading", "footnote"})
       if (!p.styles.count(needed))
         fail(root, std::string("the profile defines no \"") + needed +

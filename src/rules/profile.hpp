@@ -130,6 +130,9 @@ struct Profile {
   std::string type_rule;         // the rule fixing the minimum
   Tables tables;
   int passim_after = 0;  // an authority cited on more pages than this is listed as passim; 0: never
+  /// The headings of a table of authorities in the order printed (<authorities headings="…">,
+  /// doc::authority_categories' keys); those not named follow in that list's order.
+  std::vector<std::string> toa_headings;
   /// How citations are printed (<citations>): the Bluebook's practice, which no court rule we
   /// encode requires; a profile chooses it.
   struct Citations {

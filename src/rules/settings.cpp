@@ -185,6 +185,12 @@ const std::vector<Setting<Profile>>& profile_settings() {
        .member = at<&P::passim_after>,
        .doc = "an authority cited on more pages than this is listed as *passim*",
        .zero = "never"},
+      {.element = "authorities", .attribute = "headings", .type = words,
+       .member = at<&P::toa_headings>,
+       .doc = "the headings of the table of authorities, in the order printed: `cases`, "
+              "`constitutional-provisions`, `statutes`, `regulations`, `rules`, `legislative`, "
+              "`executive`, `secondary`, `other`; those left out follow in this order",
+       .zero = "all, in this order"},
       {.element = "citations", .attribute = "case-name", .type = choice,
        .member = at<&P::citations, &Citations::case_name>,
        .doc = "how case names, signals, *Id.* and *supra* are set",

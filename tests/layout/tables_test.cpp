@@ -205,6 +205,20 @@ TEST_CASE("the table of authorities lists categories in order, collated, with pa
   CHECK(truth["389 U.S. 347"].size() >= 10);
 }
 
+TEST_CASE("the profile orders the headings of the table of authorities") {
+  Setup s;
+  s.profile.toa_headings = {"rules", "statutes"};
+  const auto model = layout::lay_out(brief(front, 5), s.profile, s.fonts, s.warnings);
+  std::string toa;
+  for (int p = 0; p < model.front_matter_pages; ++p)
+    toa += page_text(s, model.pages[static_cast<std::size_t>(p)]);
+  const auto at = [&](const std::string& what) { return toa.find(what); };
+  // Rules and Statutes first, as named; Cases, not named, after them.
+  CHECK(at("Rules") < at("Statutes"));
+  CHECK(at("Statutes") < at("Cases"));
+  CHECK(at("Cases") != std::string::npos);
+}
+
 TEST_CASE("the tables' length never moves the body") {
   Setup s;
   const auto with_tables = layout::lay_out(brief(front, 12), s.profile, s.fonts, s.warnings);

@@ -262,3 +262,18 @@ TEST_CASE("rules diff: one line per differing setting, none for equal profiles")
   CHECK(rules::differences(fisc, wider) == std::vector<std::string>{"margins.left: 72 \u2192 90"});
   CHECK(rules::differences(wider, fisc) == std::vector<std::string>{"margins.left: 90 \u2192 72"});
 }
+
+TEST_CASE(
+    "the table of authorities' headings: read in order, an unknown one refused at its element") {
+  const auto p = rules::load_profile(write_profile("headings", std::string(
+                                                                   R"(<rules name="headings">
+<authorities headings="statutes cases secondary"/>)") + styles + "</rules>"));
+  CHECK(p.toa_headings == std::vector<std::string>{"statutes", "cases", "secondary"});
+  const auto e = error_of("treatises", std::string("<rules name=\"x\">\n<authorities "
+                                                   "headings=\"cases treatises\"/>") +
+                                           styles + "</rules>");
+  CHECK(e.where().line == 2);
+  CHECK(e.message().find(
+            "headings: \"treatises\" is no heading of a table of authorities; expected cases, "
+            "constitutional-provisions, statutes, regulations") == 0);
+}

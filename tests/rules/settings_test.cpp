@@ -44,7 +44,8 @@ std::string other_value(const Setting<Record>& row, const std::string& current) 
     case SettingType::date:
       return "2001-02-03";
     case SettingType::words:
-      return "alpha beta";
+      // The table of authorities' headings are names of its categories; other words are words.
+      return row.attribute == "headings" ? "statutes cases" : "alpha beta";
     case SettingType::yes_no:
       return current == "yes" ? "no" : "yes";
     case SettingType::count:
