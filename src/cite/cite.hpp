@@ -127,6 +127,7 @@ struct Trail {
   const Citation* previous = nullptr;  // internal: the authority Id. points to
   std::vector<Citation> authorities;   // full citations so far, in order
   std::string last_key;                // the authority the last citation named
+  bool string_cite = false;            // internal: the last citation ended a string ("A; B")
   Category last_category = Category::none;
   // internal: the last of `authorities` by volume and reporter, and by a case name's first
   // word, so that a short form finds its authority without reading every one before it.

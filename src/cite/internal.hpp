@@ -126,6 +126,11 @@ class Groups {
   std::string_view text_;
 };
 
+// trail.cpp: short forms resolved (rule 4.1), full citations added to the trail, a date outside
+// its reporter's years and an ambiguous Id. warned of. `text` is the text `found` was read in.
+void follow(std::vector<Citation>& found, std::string_view text, const Patterns& patterns,
+            Trail& trail, Warnings& warnings);
+
 // patterns.cpp: pieces of expressions more than one kind uses (ICU syntax).
 namespace expr {
 extern const std::string word;        // a word of a case name

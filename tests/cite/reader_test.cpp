@@ -170,3 +170,17 @@ TEST_CASE("a short form finds the latest of its authorities among many others") 
   CHECK(found[2000].key == found[6].key);
   CHECK(found[2001].key == found[0].key);
 }
+
+TEST_CASE("Id. after a string cite of two authorities is a warning: it cannot say which") {
+  Warnings warnings;
+  const auto found = cite_tests::reader().find(
+      "See Smith v. Maryland, 442 U.S. 735 (1979); Katz v. United States, 389 U.S. 347 (1967). "
+      "Id. at 351. The pen register is no search. Smith, 442 U.S. at 742. Id. at 743.",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 5);
+  CHECK(found[2].key == "389 U.S. 347");
+  REQUIRE(warnings.list().size() == 1);
+  CHECK(warnings.list()[0].message.find("follows a string of several citations") !=
+        std::string::npos);
+  CHECK(found[4].key == "442 U.S. 735");
+}

@@ -14,7 +14,11 @@ TEST_CASE("fiscgen cite prints kind, Bluebook form and table heading, one line e
         "1:48\tstatute\t50 U.S.C. \xC2\xA7\xC2\xA0"
         "1861(d)(1)\tStatutes\n"
         "1:70\tshort form\tId. at 743\tStatutes\n");
-  CHECK(result.err.empty());
+  // Two authorities before the Id.: it points to the last, and says it cannot tell (rule 4.1).
+  CHECK(result.err ==
+        "warning: <text>:1:70: \"Id. at 743\" follows a string of several citations: it points "
+        "to the last of them (50 U.S.C. \xC2\xA7\xC2\xA0"
+        "1861); cite the one meant\n");
 }
 
 TEST_CASE("fiscgen cite --json reads standard input and gives every part") {
