@@ -1,7 +1,12 @@
 // Layout: from the document tree to pages of positioned text. No libharu types here.
+//
+// Every struct of the page model lists its members in fields(), beside their declarations: the
+// PDF's content ID hashes a model through them (pdf/content_id.cpp), so a member added here is
+// hashed once it is listed, and a struct without fields() does not compile there.
 #pragma once
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/error.hpp"
@@ -19,6 +24,7 @@ struct TextRun {
   double size = 12;
   std::string text;                        // UTF-8; every code point has a glyph in `font`
   doc::Change change = doc::Change::none;  // a blackline's mark: the colour it is drawn in
+  auto fields() const { return std::tie(x, y, font, size, text, change); }
 };
 
 /// A straight line: underlines, the footnote separator.
@@ -26,11 +32,13 @@ struct Line {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   double width = 0.5;
   doc::Change change = doc::Change::none;  // a blackline's mark: the colour it is drawn in
+  auto fields() const { return std::tie(x1, y1, x2, y2, width, change); }
 };
 
 /// A filled black rectangle: where redacted text was. The text itself is never in the model.
 struct Box {
   double x = 0, y = 0, width = 0, height = 0;
+  auto fields() const { return std::tie(x, y, width, height); }
 };
 
 /// A clickable area that opens a URI, or (uri empty) goes to a place in the document: `page`
@@ -44,6 +52,7 @@ struct Link {
   // An entry of a table of contents or authorities: `page` counts from the body's first page
   // until lay_out() puts the front matter before it.
   bool to_body = false;
+  auto fields() const { return std::tie(x, y, width, height, uri, page, top, note, to_body); }
 };
 
 /// Words set across the page behind everything else, in a light grey: the DRAFT watermark.
@@ -53,6 +62,7 @@ struct Watermark {
   std::vector<TextRun> runs;  // empty: no watermark
   double x = 0, y = 0, angle = 0;
   double gray = 0.85;  // fill: 0 black, 1 white
+  auto fields() const { return std::tie(runs, x, y, angle, gray); }
 };
 
 struct Page {
@@ -67,6 +77,7 @@ struct Page {
   /// The authorities cited on the page (doc::Inline::authority), once each, in order: where a
   /// citation starts, in the text or in a footnote's text. What the table of authorities lists.
   std::vector<std::string> authorities;
+  auto fields() const { return std::tie(parts, runs, lines, boxes, links, watermark, authorities); }
 };
 
 /// A bookmark: a heading or a part of the document, and where it lands.
@@ -75,6 +86,7 @@ struct OutlineEntry {
   int level = 1;  // 1 = top
   int page = 0;   // 0-based
   double y = 0;   // top of the target on that page
+  auto fields() const { return std::tie(title, level, page, y); }
 };
 
 /// A PDF file whose pages go after page `after_page` (0-based) of the model: an exhibit, after
@@ -84,6 +96,8 @@ struct Exhibit {
   std::string label;  // "A": page labels of its pages are "A-1", "A-2", …
   int after_page = 0;
   SourceLocation where;  // the input's <exhibit>, for messages about the file
+  // `where` is for messages only: the same exhibit named on another line makes the same PDF.
+  auto fields() const { return std::tie(file, label, after_page); }
 };
 
 struct PageModel {
@@ -92,6 +106,9 @@ struct PageModel {
   std::vector<OutlineEntry> outline;
   std::vector<Exhibit> exhibits;  // in document order
   int front_matter_pages = 0;     // the first pages, numbered i, ii, …: up to the last table
+  auto fields() const {
+    return std::tie(width, height, pages, outline, exhibits, front_matter_pages);
+  }
 };
 
 /// Pages of one document, at most. The longest FISC filings run to a few hundred pages; past

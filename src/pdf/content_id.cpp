@@ -4,6 +4,9 @@
 
 #include <bit>
 #include <cstring>
+#include <string>
+#include <tuple>
+#include <type_traits>
 
 #include "pdf/sha256.hpp"
 
@@ -11,8 +14,10 @@ namespace fiscgen::pdf {
 namespace {
 
 // Bump when the output for the same input changes, so old and new files get different IDs.
-constexpr const char* format_tag = "fiscgen-pdf-2";
+constexpr const char* format_tag = "fiscgen-pdf-3";
 
+/// Feeds values to the hash, each with its length where it has one, so that no two different
+/// sequences of values feed the same bytes. Structs of the page model go by their fields().
 class Feeder {
  public:
   explicit Feeder(Sha256& sha) : sha_(sha) {}
@@ -31,6 +36,24 @@ class Feeder {
     sha_.update(value.data(), value.size());
   }
 
+  template <class T>
+  void operator()(const T& value) {
+    if constexpr (std::is_same_v<T, std::string>) {
+      text(value);
+    } else if constexpr (std::is_floating_point_v<T>) {
+      real(value);
+    } else if constexpr (std::is_integral_v<T>) {
+      number(static_cast<std::uint64_t>(value));
+    } else if constexpr (std::is_enum_v<T>) {
+      number(static_cast<std::uint64_t>(value));
+    } else if constexpr (requires { value.fields(); }) {
+      std::apply([this](const auto&... field) { ((*this)(field), ...); }, value.fields());
+    } else {
+      number(value.size());  // a vector
+      for (const auto& item : value) (*this)(item);
+    }
+  }
+
  private:
   Sha256& sha_;
 };
@@ -46,40 +69,7 @@ ContentId content_id(const layout::PageModel& model, const Info& info,
   for (const auto* field :
        {&info.title, &info.subject, &info.author, &info.keywords, &info.creation_date})
     feed.text(*field);
-  feed.real(model.width);
-  feed.real(model.height);
-  feed.number(model.pages.size());
-  for (const auto& page : model.pages) {
-    feed.number(page.runs.size());
-    for (const auto& run : page.runs) {
-      feed.real(run.x), feed.real(run.y), feed.number(static_cast<std::uint64_t>(run.font));
-      feed.real(run.size), feed.text(run.text), feed.number(static_cast<std::uint64_t>(run.change));
-    }
-    feed.number(page.lines.size());
-    for (const auto& line : page.lines)
-      feed.real(line.x1), feed.real(line.y1), feed.real(line.x2), feed.real(line.y2),
-          feed.real(line.width), feed.number(static_cast<std::uint64_t>(line.change));
-    feed.number(page.boxes.size());
-    for (const auto& box : page.boxes)
-      feed.real(box.x), feed.real(box.y), feed.real(box.width), feed.real(box.height);
-    feed.number(page.links.size());
-    for (const auto& link : page.links)
-      feed.real(link.x), feed.real(link.y), feed.real(link.width), feed.real(link.height),
-          feed.text(link.uri), feed.number(static_cast<std::uint64_t>(link.page + 1)),
-          feed.real(link.top);
-    const auto& mark = page.watermark;
-    feed.number(mark.runs.size());
-    for (const auto& run : mark.runs) {
-      feed.real(run.x), feed.real(run.y), feed.number(static_cast<std::uint64_t>(run.font));
-      feed.real(run.size), feed.text(run.text);
-    }
-    feed.real(mark.x), feed.real(mark.y), feed.real(mark.angle), feed.real(mark.gray);
-  }
-  feed.number(model.outline.size());
-  for (const auto& entry : model.outline) {
-    feed.text(entry.title), feed.number(static_cast<std::uint64_t>(entry.level));
-    feed.number(static_cast<std::uint64_t>(entry.page)), feed.real(entry.y);
-  }
+  feed(model);
   feed.number(font_subsets.size());
   for (const auto& subset : font_subsets) feed.bytes(subset);
 
