@@ -156,22 +156,29 @@ void mark_change(Fragment& out, const Atom& atom, double x1, double x2, double b
 
 }  // namespace
 
-Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std::size_t end,
-                    double x, double available, doc::Align align, double baseline, double size) {
-  const auto& atoms = text.atoms;
-  Fragment out;
-  std::size_t a = begin, b = end;
-  while (a < b && is_blank(atoms[a])) ++a;
-  while (b > a && is_blank(atoms[b - 1])) --b;
-  if (a == b) return out;
-  // A line ending at a soft hyphen shows the hyphen.
-  const bool hyphen = b == end && end < atoms.size() && atoms[b - 1].kind == AtomKind::soft_hyphen;
-  const auto width_of = [&](std::size_t k) {
+namespace {
+
+/// The atoms of one line, blanks at either end left out, in the order they are shown.
+struct ShownLine {
+  const std::vector<Atom>& atoms;
+  std::size_t a = 0, b = 0;  // [a, b): the line's atoms, logical order
+  bool hyphen = false;       // it ends at a soft hyphen, which shows
+  std::vector<std::size_t> order;
+
+  double width_of(std::size_t k) const {
     if (atoms[k].kind == AtomKind::soft_hyphen) return hyphen && k == b - 1 ? atoms[k].width : 0.0;
     return atoms[k].width;
-  };
-  // The atoms in the order they are shown, left to right: the logical order unless the line
-  // holds right-to-left text, which UAX #9 reorders by the levels the paragraph resolved.
+  }
+  /// A gap opens before a shown atom that is not a space and follows one.
+  bool opens_gap(std::size_t i) const {
+    return i > 0 && atoms[order[i]].kind != AtomKind::space &&
+           atoms[order[i - 1]].kind == AtomKind::space;
+  }
+};
+
+/// The atoms in the order they are shown, left to right: the logical order unless the line
+/// holds right-to-left text, which UAX #9 reorders by the levels the paragraph resolved.
+std::vector<std::size_t> shown_order(const std::vector<Atom>& atoms, std::size_t a, std::size_t b) {
   std::vector<std::size_t> order(b - a);
   for (std::size_t k = a; k < b; ++k) order[k - a] = k;
   if (std::any_of(atoms.begin() + static_cast<std::ptrdiff_t>(a),
@@ -183,17 +190,17 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
     for (std::size_t i = 0; i < visual.size(); ++i)
       order[i] = a + static_cast<std::size_t>(visual[i]);
   }
-  // A gap opens before a shown atom that is not a space and follows one.
-  const auto opens_gap = [&](std::size_t i) {
-    return i > 0 && atoms[order[i]].kind != AtomKind::space &&
-           atoms[order[i - 1]].kind == AtomKind::space;
-  };
+  return order;
+}
 
+/// Where each atom starts (by logical index from `a`), the line aligned in `available`.
+std::vector<double> atom_positions(const ShownLine& line, double x, double available,
+                                   doc::Align align, double size) {
   double natural = 0;
   int gaps = 0;
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    natural += width_of(order[i]);
-    if (opens_gap(i)) ++gaps;
+  for (std::size_t i = 0; i < line.order.size(); ++i) {
+    natural += line.width_of(line.order[i]);
+    if (line.opens_gap(i)) ++gaps;
   }
   double extra = 0, shift = 0;
   const double slack = available - natural;
@@ -206,27 +213,33 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
   else if (align == doc::Align::right && slack > 0)
     shift = slack;
 
-  std::vector<double> xs(b - a);  // by logical index
+  std::vector<double> xs(line.b - line.a);
   double pen = x + shift;
   int gaps_seen = 0;
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    if (opens_gap(i)) {
+  for (std::size_t i = 0; i < line.order.size(); ++i) {
+    if (line.opens_gap(i)) {
       ++gaps_seen;
       // Recomputed from the start rather than accumulated, so the last word ends exactly at
       // the right edge however many gaps there are.
       pen = x + shift + extra * gaps_seen;
-      for (std::size_t j = 0; j < i; ++j) pen += width_of(order[j]);
+      for (std::size_t j = 0; j < i; ++j) pen += line.width_of(line.order[j]);
     }
-    xs[order[i] - a] = pen;
-    pen += width_of(order[i]);
+    xs[line.order[i] - line.a] = pen;
+    pen += line.width_of(line.order[i]);
   }
+  return xs;
+}
 
-  const double asc = context.ascent(size), desc = context.descent(size);
-  for (const std::size_t k : order) {
-    const Atom& atom = atoms[k];
-    if (!draws_text(atom) || (atom.kind == AtomKind::soft_hyphen && !(hyphen && k == b - 1)))
+/// The line's text as runs: a new run wherever font, size, rise, mark or position breaks.
+void add_runs(Fragment& out, const ShownLine& line, const std::vector<double>& xs,
+              double baseline) {
+  double pen = 0;
+  for (const std::size_t k : line.order) {
+    const Atom& atom = line.atoms[k];
+    if (!draws_text(atom) ||
+        (atom.kind == AtomKind::soft_hyphen && !(line.hyphen && k == line.b - 1)))
       continue;
-    const double ax = xs[k - a];
+    const double ax = xs[k - line.a];
     const double y = -baseline + atom.rise;
     if (out.runs.empty() || out.runs.back().font != atom.font ||
         out.runs.back().size != atom.size || out.runs.back().y != y ||
@@ -236,25 +249,30 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
     // Right to left, a bracket shows its mirror image: ")" opens a Hebrew parenthesis.
     fiscgen::utf8::append(out.runs.back().text, atom.level % 2 ? i18n::mirrored(atom.cp) : atom.cp);
     // Where the reader's pen goes: the advance, not the kerning, which starts a new run.
-    pen = ax + width_of(k) - atom.kern;
+    pen = ax + line.width_of(k) - atom.kern;
   }
+}
 
-  // Underlines, links and redaction boxes: one shape per stretch of marked atoms side by side.
+/// Underlines, links, change marks and redaction boxes: one shape per stretch of marked atoms
+/// side by side.
+void add_spans(Fragment& out, const ShownLine& line, const std::vector<double>& xs,
+               const Shaped& text, double baseline, double asc, double desc) {
+  const auto& atoms = line.atoms;
   const auto spans = [&](auto marked, auto emit) {
     std::size_t i = 0;
-    while (i < order.size()) {
-      const std::size_t k = order[i];
+    while (i < line.order.size()) {
+      const std::size_t k = line.order[i];
       if (!marked(atoms[k])) {
         ++i;
         continue;
       }
       std::size_t j = i;
-      while (j + 1 < order.size() && marked(atoms[order[j + 1]]) &&
-             atoms[order[j + 1]].link == atoms[k].link &&
-             atoms[order[j + 1]].note == atoms[k].note &&
-             atoms[order[j + 1]].change == atoms[k].change)
+      while (j + 1 < line.order.size() && marked(atoms[line.order[j + 1]]) &&
+             atoms[line.order[j + 1]].link == atoms[k].link &&
+             atoms[line.order[j + 1]].note == atoms[k].note &&
+             atoms[line.order[j + 1]].change == atoms[k].change)
         ++j;
-      emit(k, xs[k - a], xs[order[j] - a] + width_of(order[j]));
+      emit(k, xs[k - line.a], xs[line.order[j] - line.a] + line.width_of(line.order[j]));
       i = j + 1;
     }
   };
@@ -280,6 +298,24 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
         [&](std::size_t, double x1, double x2) {
           out.boxes.push_back(Box{x1, -baseline + desc, x2 - x1, asc - desc});
         });
+}
+
+}  // namespace
+
+Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std::size_t end,
+                    double x, double available, doc::Align align, double baseline, double size) {
+  const auto& atoms = text.atoms;
+  Fragment out;
+  std::size_t a = begin, b = end;
+  while (a < b && is_blank(atoms[a])) ++a;
+  while (b > a && is_blank(atoms[b - 1])) --b;
+  if (a == b) return out;
+  // A line ending at a soft hyphen shows the hyphen.
+  const bool hyphen = b == end && end < atoms.size() && atoms[b - 1].kind == AtomKind::soft_hyphen;
+  const ShownLine line{atoms, a, b, hyphen, shown_order(atoms, a, b)};
+  const auto xs = atom_positions(line, x, available, align, size);
+  add_runs(out, line, xs, baseline);
+  add_spans(out, line, xs, text, baseline, context.ascent(size), context.descent(size));
   return out;
 }
 
