@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include "base/xml.hpp"
+#include "rules/docket.hpp"
 #include "rules/settings.hpp"
 #include "rules/versions.hpp"
 
@@ -115,7 +116,7 @@ class ProfileReader {
         fail(root, std::string("the profile defines no \"") + needed +
                        "\" style, which every document uses");
     if (!p.docket_pattern.empty()) try {
-        std::regex check(p.docket_pattern);
+        docket_regex(p.docket_pattern);
       } catch (const std::regex_error& e) {
         fail(root.child("court"),
              "docket=\"" + p.docket_pattern + "\": not a regular expression (" + e.what() + ")");
@@ -211,7 +212,7 @@ class ProfileReader {
             if constexpr (std::is_same_v<V, std::string>) {
               target = row.type == SettingType::choice ? one_of(node, name, target, choices_of(row))
                                                        : node.attribute(name).value();
-              if (row.type == SettingType::date && !target.empty() && !iso_date(target))
+              if (row.type == SettingType::date && !target.empty() && !detail::iso_date(target))
                 fail(node,
                      std::string(name) + "=\"" + target + "\": expected a date as YYYY-MM-DD");
             } else if constexpr (std::is_same_v<V, double>) {
@@ -262,11 +263,6 @@ class ProfileReader {
     fail(node, "part=\"" + part +
                    "\": expected lower-case words joined by '-', refined by '/' "
                    "(e.g. certificate-of-service, signature/email)");
-  }
-
-  static bool iso_date(const std::string& value) {
-    static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-    return std::regex_match(value, date);
   }
 
   /// <limits note="…" rule="…"> <limit kind="" words="" pages="" document="" rule=""/> …

@@ -7,12 +7,17 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fiscgen::rules::detail {
 
 /// Reports a problem at a node of the profile file (throws; never returns).
 using Fail = std::function<void(const pugi::xml_node&, const std::string&)>;
+
+/// Whether `value` is YYYY-MM-DD with a month 01-12 and a day 01-31 (the day is not checked
+/// against its month).
+bool iso_date(std::string_view value);
 
 /// One version as the file dates it.
 struct Dated {

@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "rules/docket.hpp"
+
 namespace fiscgen::templ {
 namespace {
 
@@ -50,13 +52,13 @@ void check_docket(const input::Matter& matter, const pugi::xml_node& docket_node
   const bool marked_up = static_cast<bool>(docket_node.find_child(
       [](const pugi::xml_node& n) { return n.type() == pugi::node_element; }));
   if (!blank && !marked_up && !profile.docket_pattern.empty() &&
-      !std::regex_match(docket, std::regex(profile.docket_pattern))) {
+      !std::regex_match(docket, rules::docket_regex(profile.docket_pattern))) {
     const std::string example = profile.docket_example.empty()
                                     ? std::string()
                                     : " (its dockets read like \"" + profile.docket_example + "\")";
     for (const auto& other : all_profiles(paths))
       if (!other.docket_pattern.empty() && other.court_id != profile.court_id &&
-          std::regex_match(docket, std::regex(other.docket_pattern)))
+          std::regex_match(docket, rules::docket_regex(other.docket_pattern)))
         throw Error(matter.locate(docket_node),
                     "docket \"" + docket + "\" is numbered as the " + court_of(other) +
                         " numbers its cases, but the document is set under the rules of the " +
@@ -71,9 +73,16 @@ constexpr int most_captions = 5;
 }  // namespace
 
 std::string rules_date(const input::Matter& matter) {
-  static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
+  // NNNN-NN-NN, checked by hand: a std::regex for it cost a million instructions per render.
   const std::string date = trimmed(matter.root().child("date").text().get());
-  return std::regex_match(date, iso) ? date : std::string();
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    for (std::size_t i = from; i < from + count; ++i)
+      if (date[i] < '0' || date[i] > '9') return false;
+    return true;
+  };
+  const bool iso = date.size() == 10 && date[4] == '-' && date[7] == '-' && digits(0, 4) &&
+                   digits(5, 2) && digits(8, 2);
+  return iso ? date : std::string();
 }
 
 void warn_before_first_version(const input::Matter& matter, const rules::Profile& profile,

@@ -6,6 +6,7 @@
 
 #include "profile_files.hpp"
 #include "rules/profile.hpp"
+#include "rules/versions.hpp"
 
 using namespace fiscgen;
 
@@ -120,4 +121,13 @@ TEST_CASE("amendments out of order, undated or nested are errors at their elemen
   <amendment effective="2004-01-01"><amendment effective="2005-01-01"/></amendment>
 </rules>)"),
       doctest::Contains("cannot hold another"), Error);
+}
+
+TEST_CASE("a date in a profile is YYYY-MM-DD with a real month and day") {
+  for (const char* good : {"2016-12-01", "1978-10-25", "2024-02-29", "2026-01-31"})
+    CHECK_MESSAGE(rules::detail::iso_date(good), good);
+  for (const char* bad :
+       {"", "2016-12-1", "2016-13-01", "2016-00-10", "2016-12-00", "2016-12-32", "2016/12/01",
+        "2016-12-01 ", " 2016-12-01", "20a6-12-01", "2016-1a-01", "２０１６-12-01", "2016-12-011"})
+    CHECK_MESSAGE(!rules::detail::iso_date(bad), bad);
 }
