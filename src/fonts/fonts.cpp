@@ -11,6 +11,7 @@
 #include <deque>
 #include <iterator>
 #include <mutex>
+#include <unordered_map>
 
 #include "base/utf8.hpp"
 
@@ -67,6 +68,12 @@ struct Font::Impl {
   static constexpr std::size_t kept_subsets = 4;
   std::mutex subsets_mutex;
   std::deque<std::pair<std::set<char32_t>, std::vector<std::uint8_t>>> subsets;
+  // Each word's kerning, once shaped: the same font kept for a batch's documents shapes the
+  // same words again and again (2.4M of a letter's 23M instructions in a batch). Shaping is a
+  // function of the font and the word alone. Bounded: emptied when it holds this many words.
+  static constexpr std::size_t kept_kernings = 20000;
+  std::mutex kernings_mutex;
+  std::unordered_map<std::u32string, std::vector<int>> kernings;
 
   hb_codepoint_t glyph(char32_t code_point) const {
     hb_codepoint_t gid = 0;
@@ -117,8 +124,22 @@ int Font::advance(char32_t code_point) const {
 }
 
 std::vector<int> Font::kerning(std::u32string_view text) const {
+  if (text.size() < 2) return std::vector<int>(text.size(), 0);
+  const std::u32string key(text);
+  {
+    const std::lock_guard lock(impl_->kernings_mutex);
+    if (const auto found = impl_->kernings.find(key); found != impl_->kernings.end())
+      return found->second;
+  }
+  auto adjustments = shaped_kerning(text);
+  const std::lock_guard lock(impl_->kernings_mutex);
+  if (impl_->kernings.size() >= Impl::kept_kernings) impl_->kernings.clear();
+  impl_->kernings.emplace(key, adjustments);
+  return adjustments;
+}
+
+std::vector<int> Font::shaped_kerning(std::u32string_view text) const {
   std::vector<int> adjustments(text.size(), 0);
-  if (text.size() < 2) return adjustments;
   const BufferPtr buffer(hb_buffer_create());
   const auto length = static_cast<int>(text.size());
   hb_buffer_add_utf32(buffer.get(), reinterpret_cast<const std::uint32_t*>(text.data()), length, 0,

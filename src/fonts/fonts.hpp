@@ -69,6 +69,7 @@ class Font {
   /// in thousandths of an em (negative: closer) between it and the next, from HarfBuzz shaping
   /// with the kern feature and without substitutions (the PDF draws each code point's nominal
   /// glyph). All zeros when shaping does not keep one glyph per code point.
+  /// Kept per font once shaped (a batch's documents share their fonts and most words).
   std::vector<int> kerning(std::u32string_view text) const;
   /// Width of UTF-8 text at `size` points as one PDF text run draws it: the sum of advances.
   double width(std::string_view utf8, double size) const;
@@ -84,6 +85,8 @@ class Font {
   std::vector<std::uint8_t> new_subset(const std::set<char32_t>& code_points) const;
 
  private:
+  std::vector<int> shaped_kerning(std::u32string_view text) const;  // kerning(), not kept
+
   std::filesystem::path file_;
   std::string family_;
   int ascent_ = 0, descent_ = 0;
