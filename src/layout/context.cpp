@@ -1,13 +1,8 @@
 #include "layout/context.hpp"
 
 namespace fiscgen::layout::detail {
-namespace {
 
-constexpr std::size_t bmp_size = 0x10000;
-
-}  // namespace
-
-FontCache::FontCache(fonts::FontSet& fonts) : fonts_(fonts), picks_(4 * bmp_size, -2) {}
+FontCache::FontCache(fonts::FontSet& fonts) : fonts_(fonts) {}
 
 int FontCache::pick(fonts::Face face, char32_t cp) {
   if (cp >= bmp_size) return fonts_.pick(face, cp);
@@ -20,9 +15,7 @@ int FontCache::advance(int font, char32_t cp) {
   if (cp >= bmp_size) return fonts_.font(font).advance(cp);
   if (advances_.size() <= static_cast<std::size_t>(font))
     advances_.resize(static_cast<std::size_t>(font) + 1);
-  auto& table = advances_[static_cast<std::size_t>(font)];
-  if (table.empty()) table.assign(bmp_size, -1);
-  auto& slot = table[cp];
+  auto& slot = advances_[static_cast<std::size_t>(font)][cp];
   if (slot < 0) slot = fonts_.font(font).advance(cp);
   return slot;
 }

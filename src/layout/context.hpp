@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,6 +15,27 @@ namespace fiscgen::layout::detail {
 
 /// Caches FontSet::pick and Font::advance per code point: a paragraph asks for the same few
 /// dozen characters thousands of times, and HarfBuzz lookups dominate otherwise.
+/// A table of `Size` entries, all `Unset` until written, whose 256-entry pages are allocated
+/// on first use: a document touches a few pages of the BMP, and filling whole tables of 65,536
+/// entries was about 0.8M instructions per document (issue 19).
+template <typename T, T Unset, std::size_t Size>
+class PagedTable {
+ public:
+  T& operator[](std::size_t index) {
+    auto& page = pages_[index / page_size];
+    if (!page) {
+      page = std::make_unique<std::array<T, page_size>>();
+      page->fill(Unset);
+    }
+    return (*page)[index % page_size];
+  }
+
+ private:
+  static constexpr std::size_t page_size = 256;
+  std::vector<std::unique_ptr<std::array<T, page_size>>> pages_ =
+      std::vector<std::unique_ptr<std::array<T, page_size>>>(Size / page_size);
+};
+
 class FontCache {
  public:
   explicit FontCache(fonts::FontSet& fonts);
@@ -29,8 +51,9 @@ class FontCache {
   fonts::FontSet& fonts_;
   // Per font index; they grow as the FontSet adds covering fonts.
   std::vector<std::map<std::u32string, std::vector<int>>> kerning_;
-  std::vector<std::int8_t> picks_;                   // 4 faces × 65536; -2 = not asked yet
-  std::vector<std::vector<std::int32_t>> advances_;  // per font × 65536; -1 = not asked yet
+  static constexpr std::size_t bmp_size = 0x10000;
+  PagedTable<std::int8_t, -2, 4 * bmp_size> picks_;  // 4 faces × 65536; -2 = not asked yet
+  std::vector<PagedTable<std::int32_t, -1, bmp_size>> advances_;  // per font; -1 = not asked
 };
 
 /// Drawn content in coordinates relative to an origin that the page assembly moves: x is
