@@ -181,7 +181,21 @@ class Annotator {
           out.push_back(std::move(in));
       }
     }
+    drop_doubled_periods(out);
     list = std::move(out);
+  }
+
+  // A citation printed ending in "." ("See id.", "50 U.S.C. § 1861 et seq.") that ends the
+  // sentence already ends it: the writer's own period after the element would print "id..".
+  // An ellipsis ("...") after it is left alone.
+  static void drop_doubled_periods(std::vector<Inline>& list) {
+    for (std::size_t i = 0; i + 1 < list.size(); ++i) {
+      auto& next = list[i + 1];
+      if (list[i].kind != InlineKind::citation || next.kind != InlineKind::text) continue;
+      const std::string printed = doc::plain_text(list[i].children);
+      if (printed.empty() || printed.back() != '.') continue;
+      if (next.text.starts_with(".") && !next.text.starts_with("..")) next.text.erase(0, 1);
+    }
   }
 
   // Warnings of the reader, moved to `where`: the element the text came from, since the tree

@@ -149,6 +149,12 @@ void add_render_command(CLI::App& app, Globals& globals) {
   command->add_flag("--public", options->request.public_version,
                     "The public version of a classified filing: every portion marked above "
                     "UNCLASSIFIED replaced by a \"[Redacted]\" notice, banners as what remains");
+  command
+      ->add_flag("--keep-pages", options->request.keep_pages,
+                 "With --public: keep the classified version's pages, so that page citations "
+                 "match between the versions (this shows how much each redaction hides: see "
+                 "docs/input.md)")
+      ->needs("--public");
   command->add_flag("--draft", options->request.draft,
                     "A DRAFT watermark across every page (the word in the document's language)");
   command->add_flag("--detect-citations", options->request.detect_citations,

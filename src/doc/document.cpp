@@ -17,7 +17,7 @@
 namespace fiscgen::doc {
 namespace {
 
-constexpr std::array<std::pair<BlockKind, const char*>, 16> block_names{{
+constexpr std::array<std::pair<BlockKind, const char*>, 17> block_names{{
     {BlockKind::paragraph, "paragraph"},
     {BlockKind::heading, "heading"},
     {BlockKind::quote, "quote"},
@@ -32,6 +32,7 @@ constexpr std::array<std::pair<BlockKind, const char*>, 16> block_names{{
     {BlockKind::page_break, "page-break"},
     {BlockKind::spacer, "spacer"},
     {BlockKind::exhibit, "exhibit"},
+    {BlockKind::image, "image"},
     {BlockKind::table_of_contents, "toc"},
     {BlockKind::table_of_authorities, "toa"},
 }};
@@ -155,7 +156,7 @@ class Reader {
       fail(node, "unknown block <" + std::string(name) +
                      "> in the document tree; expected paragraph, heading, quote, list, item, "
                      "caption, columns, column, signature, keep, group, page-break, spacer, "
-                     "exhibit, toc or toa");
+                     "exhibit, image, toc or toa");
     b.style = node.attribute("style").value();
     // Layout reads the style of text blocks and list items only; elsewhere it would be ignored.
     if (node.attribute("style") && !has_inline_content(b.kind) && b.kind != BlockKind::item)
@@ -184,12 +185,27 @@ class Reader {
                        "\": expected yes or no, on a <column> (its line repeated down the row)");
       b.repeat = value == "yes";
     }
+    if (const auto rule = node.attribute("rule")) {
+      const std::string_view value = rule.value();
+      if (b.kind != BlockKind::spacer || (value != "yes" && value != "no"))
+        fail(node, "rule=\"" + std::string(value) +
+                       "\": expected yes or no, on a <spacer> (a line across the text)");
+      b.rule = value == "yes";
+    }
     b.lines = number(node, "lines", b.kind == BlockKind::spacer ? 1 : 0, 0,
                      "a number of lines, 0 or more (e.g. 1.5)");
     b.outline = node.attribute("outline").value();
     b.file = node.attribute("file").value();
     if (b.kind == BlockKind::exhibit && b.file.empty())
       fail(node, "<exhibit> needs a file=\"…\" attribute: the PDF to append");
+    if (b.kind == BlockKind::image) {
+      if (b.file.empty()) fail(node, "<image> needs a file=\"…\" attribute: the PNG to draw");
+      b.height = number(node, "height", 0, 0, "a height in points, more than 0 (e.g. 36)");
+      if (b.height <= 0 || b.height > 720)
+        fail(node,
+             "<image> needs height=\"…\": its height in points, more than 0 and at most "
+             "720 (e.g. 36)");
+    }
     b.part = node.attribute("part").value();
     if (node.attribute("part") && !valid_part_name(b.part))
       fail(node, "part=\"" + b.part +
@@ -202,11 +218,20 @@ class Reader {
         if (const auto attribute = node.attribute(std::string(names.key).c_str()))
           b.words[std::string(names.key)] = attribute.value();
     }
+    if (const auto numbering = node.attribute("numbering")) {
+      if (std::string_view(numbering.value()) != "restart")
+        fail(node, "numbering=\"" + std::string(numbering.value()) +
+                       "\": expected restart (its pages numbered from 1 again)");
+      b.restart_numbering = true;
+    }
+    // An empty class="" is no marking: a template passes on the input's, which may be absent.
     b.marking = node.attribute("class").value();
-    if (node.attribute("class") && (!has_inline_content(b.kind) || !valid_marking(b.marking)))
+    const bool markable = has_inline_content(b.kind) || b.kind == BlockKind::item;
+    if (!b.marking.empty() && (!markable || !valid_marking(b.marking)))
       fail(node, "class=\"" + b.marking +
-                     "\": a portion marking on a paragraph or heading: a level in capitals (as "
-                     "forms/markings.xml lists them), then any //caveats (e.g. TS//SI//NF)");
+                     "\": a portion marking on a paragraph, heading or list item: a level in "
+                     "capitals (as forms/markings.xml lists them), then any //caveats (e.g. "
+                     "TS//SI//NF)");
     if (has_inline_content(b.kind)) {
       b.inlines = inlines(node);
       trim(b.inlines);
@@ -221,6 +246,13 @@ class Reader {
       b.children = blocks(node);
     }
     if (b.kind == BlockKind::columns) check_widths(node, b);
+    // A list item's mark is printed where its text starts: on its first paragraph.
+    if (b.kind == BlockKind::item && !b.marking.empty()) {
+      if (!b.children.empty() && b.children.front().kind == BlockKind::paragraph &&
+          b.children.front().marking.empty())
+        b.children.front().marking = b.marking;
+      b.marking.clear();
+    }
     return b;
   }
 
@@ -281,8 +313,14 @@ class Reader {
         in.href = child.attribute("href").value();
         if (in.href.empty()) fail(child, "<a> needs an href attribute");
       }
-      if (in.kind == InlineKind::footnote)
+      if (in.kind == InlineKind::footnote) {
         in.note = static_cast<int>(number(child, "n", 0, 1, "a footnote number, 1 or more", true));
+        in.marking = child.attribute("class").value();  // a footnote is a portion of its own
+        if (!in.marking.empty() && !valid_marking(in.marking))
+          fail(child, "class=\"" + in.marking +
+                          "\": a portion marking: a level in capitals (as forms/markings.xml "
+                          "lists them), then any //caveats (e.g. TS//SI//NF)");
+      }
       if (in.kind == InlineKind::citation) in.authority = child.attribute("authority").value();
       if (in.kind == InlineKind::redaction) {
         // Nothing inside a redaction is read, wherever the tree came from.
@@ -407,6 +445,8 @@ void write_inlines(pugi::xml_node parent, const std::vector<Inline>& inlines) {
     if (in.kind == InlineKind::citation && !in.authority.empty())
       node.append_attribute("authority") = in.authority.c_str();
     if (in.kind == InlineKind::footnote && in.note > 0) node.append_attribute("n") = in.note;
+    if (in.kind == InlineKind::footnote && !in.marking.empty())
+      node.append_attribute("class") = in.marking.c_str();
     if (in.kind == InlineKind::redaction) {
       if (in.hidden_length > 0) node.append_attribute("length") = in.hidden_length;
       continue;  // never its children: a redaction has none to show
@@ -426,10 +466,13 @@ void write_blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
     if (b.width > 0) node.append_attribute("width") = b.width;
     if (b.repeat) node.append_attribute("repeat") = "yes";
     if (b.kind == BlockKind::spacer) node.append_attribute("lines") = b.lines;
+    if (b.kind == BlockKind::image) node.append_attribute("height") = b.height;
+    if (b.rule) node.append_attribute("rule") = "yes";
     if (!b.file.empty()) node.append_attribute("file") = b.file.c_str();
     if (!b.outline.empty()) node.append_attribute("outline") = b.outline.c_str();
     if (!b.part.empty()) node.append_attribute("part") = b.part.c_str();
     if (!b.marking.empty()) node.append_attribute("class") = b.marking.c_str();
+    if (b.restart_numbering) node.append_attribute("numbering") = "restart";
     for (const auto& [name, text] : b.words) node.append_attribute(name.c_str()) = text.c_str();
     write_inlines(node, b.inlines);
     write_blocks(node, b.children);

@@ -14,8 +14,10 @@
 //     <signature> blocks </signature>             kept together, set at the signature indent
 //     <keep> blocks </keep>                       kept together on one page
 //     <group part="proposed-order"> blocks </group>  laid out as if not there: marks a part
-//     <page-break/>   <spacer lines="2"/>
+//       (numbering="restart" on any block: its pages are numbered from 1 again)
+//     <page-break/>   <spacer lines="2"/>   <spacer lines="1" rule="yes"/> (a rule across)
 //     <exhibit file="exhibit-a.pdf" label="A"/>   that PDF's pages follow the page it ends
+//     <image file="logo.png" height="36"/>        a PNG, centred, 36 pt high
 //     <toc title="TABLE OF CONTENTS" page="Page"/>   the table of contents, filled in by layout
 //     <toa title="…" page="Page(s)" passim="passim" cases="Cases" …/>   the table of authorities
 //     <authorities>                               after the blocks: what the citations cite
@@ -79,9 +81,10 @@ enum class Change : unsigned char {
 struct Inline {
   InlineKind kind = InlineKind::text;
   Change change = Change::none;
-  std::string text;  // text only: UTF-8, NFC
-  std::string href;  // link only
-  int note = 0;      // footnote only: its number, assigned in document order
+  std::string text;     // text only: UTF-8, NFC
+  std::string href;     // link only
+  int note = 0;         // footnote only: its number, assigned in document order
+  std::string marking;  // footnote only: its portion marking ("S//NF"); empty: none
   // citation only: the key of the authority it cites ("442 U.S. 735", "50 U.S.C. § 1861"), an Id.
   // or short form carrying the key it points to; empty: not read (no table entry).
   std::string authority;
@@ -108,6 +111,7 @@ enum class BlockKind {
   page_break,
   spacer,
   exhibit,  // a PDF file whose pages follow the page this block ends (after its slip sheet)
+  image,    // a PNG image (a letterhead's logo), centred, of a given height
   // <toc/>, <toa/>: filled in by layout from where the body's headings and citations land. Every
   // block up to the end of the last of them is front matter (pages i, ii, …).
   table_of_contents,
@@ -125,10 +129,15 @@ struct Block {
   double width = 0;              // column: fraction of the line width (0: share what is left)
   bool repeat = false;  // column: its first line repeated down the row (a caption's ")" column)
   double lines = 0;     // spacer: height in lines of the body style
-  std::string file;     // exhibit: the PDF as the input names it (relative to the input)
+  bool rule = false;    // spacer: a line drawn across the text in its middle
+  std::string file;     // exhibit, image: the file as the input names it (relative to it)
+  double height = 0;    // image: its height in points (its width follows the image)
   std::string outline;  // text of the bookmark for this block; empty: none
   std::string part;     // part of the filing ("caption", "signature/email"); empty: inherited
   std::string marking;  // paragraph, heading: portion marking ("U", "TS//SI//NF"); empty: none
+  // numbering="restart": the page this block starts on is numbered 1 again, and so are the
+  // pages after it (a proposed order is a paper of its own). Must start on a new page.
+  bool restart_numbering = false;
   // toc, toa: the fixed words they print, by attribute name (title, page, passim and the
   // categories: cases, constitutional-provisions, statutes, rules, other), in the document's
   // language; template/ fills those missing from the locale bundles (tables/…).

@@ -54,12 +54,28 @@ std::string banner(const Document& document, const Markings& markings);
 /// Whether the document carries any portion marking.
 bool has_markings(const Document& document);
 
+/// 32 C.F.R. § 2001.21(c): in a document classified above the lowest level (as stated, or as
+/// its marks give it), every portion is marked. The portions are what `input` (the input
+/// file's name) wrote as running text: each paragraph, heading and list item, each footnote,
+/// and the title where a template prints it located at the input's <title>. An Error at the
+/// first unmarked portion lists every other one with its own location.
+void check_portions(const Document& document, const Markings& markings, const std::string& input);
+
+/// A stated classification lower than a portion's level, or lacking a control a portion
+/// carries, is an Error (message only: the caller locates it at the input's <classification>).
+/// The banner is the highest level of the portions with the union of their controls.
+void check_stated_classification(const Document& document, const Markings& markings);
+
 /// The public version: every paragraph and heading marked above the lowest level keeps its
 /// place but says only `notice` ("[Redacted]"), with no mark and no footnotes; blocks of the
 /// part "classification-authority" are dropped; the stated classification is cleared, so the
 /// banner is what remains (the lowest level's when nothing marked remains). A document stated
 /// above the lowest level whose blocks carry no marks at all cannot be made public (Error):
-/// nothing would say which parts may be shown.
-void make_public(Document& document, const Markings& markings, const std::string& notice);
+/// nothing would say which parts may be shown. With `keep_pages`, the blocks and footnotes are
+/// kept in number, for a layout that keeps the classified version's pages (layout::lay_out's
+/// plan): the authority block's paragraphs are emptied rather than dropped, and a redacted
+/// block keeps its footnotes, each saying only `notice`.
+void make_public(Document& document, const Markings& markings, const std::string& notice,
+                 bool keep_pages = false);
 
 }  // namespace fiscgen::doc

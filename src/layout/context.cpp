@@ -47,6 +47,10 @@ void Fragment::append(const Fragment& other, double dy) {
     link.y -= dy;
     links.push_back(std::move(link));
   }
+  for (auto image : other.images) {
+    image.top -= dy;
+    images.push_back(std::move(image));
+  }
 }
 
 Context::Context(const doc::Document& document, const rules::Profile& profile,

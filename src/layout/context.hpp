@@ -63,6 +63,7 @@ struct Fragment {
   std::vector<Line> lines;
   std::vector<Box> boxes;
   std::vector<Link> links;
+  std::vector<Image> images;
 
   /// Appends `other` moved down by `dy` (dy > 0 moves down).
   void append(const Fragment& other, double dy);
@@ -78,12 +79,14 @@ enum Keep : int {
 
 /// One line (or an unsplittable unit such as a row of columns) of the main flow.
 struct FlowLine {
-  double height = 0;         // vertical advance
-  double gap_before = 0;     // space above it, dropped at the top of a page
-  double baseline = 0;       // distance from the top to the first baseline (item labels)
-  int keep = keep_free;      // veto on a page break before it
-  bool forced = false;       // a page break before it (<page-break/>)
-  bool discardable = false;  // spacers: dropped at the top of a page
+  double height = 0;               // vertical advance
+  double gap_before = 0;           // space above it, dropped at the top of a page
+  double baseline = 0;             // distance from the top to the first baseline (item labels)
+  int keep = keep_free;            // veto on a page break before it
+  bool forced = false;             // a page break before it (<page-break/>)
+  bool discardable = false;        // spacers: dropped at the top of a page
+  bool restart_numbering = false;  // its page and those after it are numbered from 1 again
+  PageStart start;                 // its text block and line there (block -1: none)
   Fragment content;
   std::string part;                      // the document part it belongs to; empty: the body
   SourceLocation where;                  // of the block it comes from, for messages

@@ -9,6 +9,8 @@
 namespace fiscgen::layout::detail {
 namespace {
 
+// A spacer's rule (<spacer rule="yes"/>): a hairline heavier than the footnote separator.
+constexpr double rule_width = 0.75;
 // A paragraph whose style keeps with the next (headings; "Respectfully submitted,") must be
 // followed on its page by this many lines of what follows.
 constexpr int keep_with_next_lines = 2;
@@ -29,11 +31,16 @@ struct Frame {
 /// together: the paginator then only has to honour per-line vetoes.
 class FlowBuilder {
  public:
-  FlowBuilder(Context& context, const Breakers& breaker, std::vector<FlowLine>& out)
-      : context_(context), breaker_(breaker), out_(out) {}
+  FlowBuilder(Context& context, const Breakers& breaker, std::vector<FlowLine>& out,
+              int* next_block)
+      : context_(context), breaker_(breaker), out_(out), next_block_(next_block) {}
 
   void blocks(const std::vector<doc::Block>& blocks, const Frame& frame) {
-    for (const auto& b : blocks) block(b, frame);
+    const doc::Block* previous = nullptr;
+    for (const auto& b : blocks) {
+      block(b, frame, previous);
+      previous = &b;
+    }
   }
 
   /// Bookmarks of blocks that produced no line and had none after them: anchored on a line of
@@ -49,26 +56,37 @@ class FlowBuilder {
   }
 
  private:
-  void block(const doc::Block& b, const Frame& frame) {
+  void block(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
     // The part is inherited by everything the block contains, and restored after it.
     const std::string outer_part = part_;
     const SourceLocation outer_where = where_;
     part_ = doc::part_of(b, outer_part);
     where_ = b.where;
-    block_in_part(b, frame);
+    if (b.restart_numbering) pending_restart_ = true;
+    // The signature never starts a page alone: its first line stays with the last lines before
+    // it (the relief, a letter's last paragraph), which the widow rule keeps two together.
+    if (part_ == "signature" && outer_part != "signature") pending_keep_previous_ = true;
+    block_in_part(b, frame, previous);
     part_ = outer_part;
     where_ = outer_where;
   }
 
-  void block_in_part(const doc::Block& b, const Frame& frame) {
+  void block_in_part(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
     using doc::BlockKind;
     if (!b.outline.empty())
       pending_outline_.push_back(
           OutlineEntry{b.outline, b.kind == BlockKind::heading ? std::max(1, b.level) : 1, 0, 0});
     switch (b.kind) {
-      case BlockKind::paragraph:
-        text_block(b, context_.profile.style_for(b, frame.paragraph_style), frame, false);
+      case BlockKind::paragraph: {
+        rules::Style style = context_.profile.style_for(b, frame.paragraph_style);
+        // The citation of a block quotation begins at the left margin on the line after it
+        // (Bluebook rule 5.1(a)): the paragraph it opens goes on without a first-line indent.
+        if (previous && previous->kind == BlockKind::quote && !b.inlines.empty() &&
+            b.inlines.front().kind == doc::InlineKind::citation)
+          style.first_line_indent = 0;
+        text_block(b, style, frame, false);
         break;
+      }
       case BlockKind::heading:
         text_block(b, context_.profile.style_for(b, frame.paragraph_style), frame, true);
         break;
@@ -120,10 +138,23 @@ class FlowBuilder {
         }
         break;
       }
+      case BlockKind::image: {
+        // Centred in the frame, its top at the line's top; as tall as the template says.
+        FlowLine line;
+        line.height = b.height;
+        line.content.images.push_back(
+            Image{b.file, (frame.left + frame.right) / 2, 0, b.height, b.where, nullptr});
+        add(std::move(line), true, 0);
+        break;
+      }
       case BlockKind::spacer: {
         FlowLine line;
         line.height = std::max(0.0, b.lines) * context_.profile.style("body").line_height;
         line.discardable = true;
+        // A rule across the text at the middle of the space (a letterhead's line).
+        if (b.rule)
+          line.content.lines.push_back(
+              Line{frame.left, -line.height / 2, frame.right, -line.height / 2, rule_width});
         add(std::move(line), true, 0);
         break;
       }
@@ -162,6 +193,9 @@ class FlowBuilder {
     const doc::Align align = b.align != doc::Align::inherit ? b.align : style.align;
     auto lines = set_paragraph(context_, text, style,
                                ParagraphFrame{frame.left, frame.right, align}, breaker_);
+    // Counted even when empty, so that two versions of a document count their blocks alike.
+    const int ordinal = (*next_block_)++;
+    for (std::size_t i = 0; i < lines.size(); ++i) lines[i].start = {ordinal, static_cast<int>(i)};
     if (lines.empty()) return;  // an empty paragraph takes no space
     if (!b.margin_note.empty()) add_margin_note(b, lines.front());
     const std::size_t n = lines.size();
@@ -205,14 +239,16 @@ class FlowBuilder {
     Frame inner = contents_frame(b, frame);
     const rules::Style& style = context_.profile.style(inner.paragraph_style, b.where);
     const std::size_t from = out_.size();
+    const doc::Block* previous = nullptr;
     for (const auto& child : b.children) {
       if (child.kind == doc::BlockKind::list) {
         Frame nested = inner;
         nested.left += context_.profile.list_nested_indent;
-        block(child, nested);
+        block(child, nested, previous);
       } else {
-        block(child, inner);
+        block(child, inner, previous);
       }
+      previous = &child;
     }
     if (b.label.empty() || from == out_.size()) return;
     Shaper shaper(context_, style);
@@ -316,13 +352,13 @@ class FlowBuilder {
       const double width = (column.width > 0 ? column.width : share) * total;
       const Frame inner{x, x + width, frame.paragraph_style};
       PlacedColumn& p = placed.emplace_back();
-      FlowBuilder nested(context_, breaker_, p.lines);
+      FlowBuilder nested(context_, breaker_, p.lines, next_block_);
       nested.part_ = part_;
       nested.where_ = where_;
       if (column.kind == doc::BlockKind::column)
         nested.blocks(column.children, inner);
       else
-        nested.block(column, inner);
+        nested.block(column, inner, nullptr);
       nested.finish();
       double y = 0;
       for (std::size_t i = 0; i < p.lines.size(); ++i) {
@@ -376,6 +412,14 @@ class FlowBuilder {
       line.forced = true;
       pending_forced_ = false;
     }
+    if (pending_restart_) {
+      line.restart_numbering = true;
+      pending_restart_ = false;
+    }
+    if (pending_keep_previous_ && !line.discardable) {
+      line.keep = keep_hard;
+      pending_keep_previous_ = false;
+    }
     if (pending_keep_ > 0) {
       line.keep = keep_hard;
       if (!line.discardable) --pending_keep_;
@@ -402,9 +446,12 @@ class FlowBuilder {
   Context& context_;
   const Breakers& breaker_;
   std::vector<FlowLine>& out_;
+  int* next_block_;  // the count of the next text block, shared with nested builders
   double pending_space_ = 0;
   int pending_keep_ = 0;
   bool pending_forced_ = false;
+  bool pending_restart_ = false;        // the next line starts a new page numbering
+  bool pending_keep_previous_ = false;  // the next line is kept with the one before it
   std::vector<OutlineEntry> pending_outline_;
   std::string part_;  // of the block being laid out
   SourceLocation where_;
@@ -414,12 +461,47 @@ class FlowBuilder {
 }  // namespace
 
 std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>& blocks,
-                                 const Breakers& breaker) {
+                                 const Breakers& breaker, int first_block) {
   std::vector<FlowLine> lines;
-  FlowBuilder builder(context, breaker, lines);
+  int next_block = first_block;
+  FlowBuilder builder(context, breaker, lines, &next_block);
   builder.blocks(blocks, Frame{context.content_left(), context.content_right(), "body"});
   builder.finish();
   return lines;
+}
+
+std::vector<PageStart> apply_plan(std::vector<FlowLine>& lines,
+                                  const std::vector<PageStart>& plan) {
+  std::vector<PageStart> missed;
+  for (const auto& start : plan) {
+    if (start.block < 0) continue;  // a page that began with no text block: nothing to match
+    std::size_t first = lines.size(), last = lines.size();  // the block's lines here
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].start.block != start.block) continue;
+      if (first == lines.size()) first = i;
+      last = i;
+      if (lines[i].start.line == start.line) break;
+    }
+    if (first == lines.size()) {
+      if (start.line > 0 || start.block > 0) missed.push_back(start);
+      continue;
+    }
+    if (lines[last].start == start) {
+      lines[last].forced = true;
+      continue;
+    }
+    // Shorter here (a redacted paragraph): its first line again, on the page it reached there.
+    FlowLine again = lines[first];
+    again.start = start;
+    again.forced = true;
+    again.keep = keep_free;
+    again.notes.clear();
+    again.outline.clear();
+    again.authorities.clear();
+    again.exhibits.clear();
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(last) + 1, std::move(again));
+  }
+  return missed;
 }
 
 }  // namespace fiscgen::layout::detail

@@ -10,7 +10,13 @@
 namespace fiscgen::layout::detail {
 
 /// Lays out every block in reading order. Also sets every footnote's text into context.notes.
+/// Text blocks are counted from `first_block` (FlowLine::start).
 std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>& blocks,
-                                 const Breakers& breakers);
+                                 const Breakers& breakers, int first_block = 0);
+
+/// Forces a page break before each start of `plan` this flow holds (see layout::lay_out); a
+/// start inside a block that has fewer lines here begins the page with a copy of the block's
+/// first line. Returns the starts it could not find.
+std::vector<PageStart> apply_plan(std::vector<FlowLine>& lines, const std::vector<PageStart>& plan);
 
 }  // namespace fiscgen::layout::detail

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numbers>
 
 #include "i18n/i18n.hpp"
@@ -99,6 +100,27 @@ void add_watermark(Context& context, PageModel& model) {
   for (auto& page : model.pages) page.watermark = watermark;
 }
 
+void add_continuation_heading(Context& context, PageModel& model, const std::string& text) {
+  if (text.empty()) return;
+  const rules::Style& style = context.profile.style("single");
+  // Its baseline a third of a line above the first line of text: in the top margin, clear of
+  // the text and of the paper's edge.
+  const double baseline = model.height - context.profile.margin_top + style.line_height / 3;
+  for (std::size_t p = 1; p < model.pages.size(); ++p)
+    add_line(context, model.pages[p], replace_all(text, "{page}", std::to_string(p + 1)), style,
+             doc::Align::left, baseline);
+}
+
+std::vector<std::size_t> numbering_starts(const PageModel& model) {
+  const auto front =
+      std::min(static_cast<std::size_t>(std::max(0, model.front_matter_pages)), model.pages.size());
+  std::vector<std::size_t> starts{0};
+  if (front > 0) starts.push_back(front);
+  for (std::size_t p = front + 1; p < model.pages.size(); ++p)
+    if (model.pages[p].restart_numbering) starts.push_back(p);
+  return starts;
+}
+
 void add_page_numbers(Context& context, PageModel& model) {
   const auto& number = context.profile.page_number;
   if (number.position == "none") return;
@@ -109,13 +131,13 @@ void add_page_numbers(Context& context, PageModel& model) {
   const doc::Align align =
       number.position == "bottom-center" ? doc::Align::center : doc::Align::right;
   // Front matter is numbered i, ii, …; the body from 1, so the tables' numbers are those
-  // printed. {pages} counts the numbering the page belongs to.
+  // printed; a page marked to restart (a proposed order) is 1 again. {pages} counts the
+  // numbering the page belongs to.
   const auto front = static_cast<std::size_t>(std::max(0, model.front_matter_pages));
   const auto roman = [&](std::size_t n) {
     return i18n::format_number(static_cast<long long>(n), context.locale, "lower-roman");
   };
-  const std::string body_pages =
-      std::to_string(model.pages.size() - std::min(front, model.pages.size()));
+  const auto sequences = numbering_starts(model);
   // A document with front matter that opens with its caption has a cover: it counts as page i
   // (the viewer's label) but prints no number, as a brief's cover never does.
   const auto& blocks = context.document.blocks;
@@ -123,9 +145,13 @@ void add_page_numbers(Context& context, PageModel& model) {
   for (std::size_t p = 0; p < model.pages.size(); ++p) {
     if (p == 0 && (!number.first_page || cover)) continue;
     const bool in_front = p < front;
-    const std::string page = in_front ? roman(p + 1) : std::to_string(p - front + 1);
+    // The numbering this page belongs to: from `start` up to the next start (or the end).
+    const auto next = std::upper_bound(sequences.begin(), sequences.end(), p);
+    const std::size_t start = *std::prev(next);
+    const std::size_t end = next == sequences.end() ? model.pages.size() : *next;
+    const std::string page = in_front ? roman(p + 1) : std::to_string(p - start + 1);
     const std::string text = replace_all(replace_all(number.format, "{page}", page), "{pages}",
-                                         in_front ? roman(front) : body_pages);
+                                         in_front ? roman(front) : std::to_string(end - start));
     add_line(context, model.pages[p], text, style, align,
              top ? model.height - number.offset : number.offset);
   }

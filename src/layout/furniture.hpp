@@ -9,6 +9,15 @@ namespace fiscgen::layout::detail {
 /// Adds the page number to every page the profile numbers ({page} and {pages} in its format).
 void add_page_numbers(Context& context, PageModel& model);
 
+/// Writes `text` (a letter's addressee, date and "Page {page}") at the head of every page after
+/// the first, just above the text, with {page} replaced by the page's number; nothing when
+/// `text` is empty.
+void add_continuation_heading(Context& context, PageModel& model, const std::string& text);
+
+/// The first page of each numbering of the model, in order: 0, the first body page after front
+/// matter, and every page marked to restart (Page::restart_numbering).
+std::vector<std::size_t> numbering_starts(const PageModel& model);
+
 /// Centres the banner (meta.classification, which template/ resolved with doc::banner) at the
 /// top and the bottom of every page, in the margins; nothing when the document has no banner.
 void add_banners(Context& context, PageModel& model);

@@ -1,7 +1,10 @@
 #include "layout/layout.hpp"
 #include "base/utf8.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
+#include <functional>
 
 #include "layout/context.hpp"
 #include "layout/flow.hpp"
@@ -49,6 +52,26 @@ void append_body(PageModel& model, PageModel&& body) {
     exhibit.after_page += shift;
     model.exhibits.push_back(std::move(exhibit));
   }
+}
+
+/// The part whose blocks are no text of the flow but the heading of every page after the first
+/// (a letter's addressee, date and page): see add_continuation_heading.
+constexpr const char* continuation_part = "continuation";
+
+/// Moves the top-level blocks of the continuation part out of `blocks`; returns their text.
+std::string take_continuation(std::vector<doc::Block>& blocks) {
+  std::string text;
+  std::erase_if(blocks, [&](const doc::Block& b) {
+    if (b.part != continuation_part) return false;
+    text += (text.empty() ? "" : " ") + doc::plain_text(b.inlines);
+    return true;
+  });
+  return text;
+}
+
+bool has_continuation(const std::vector<doc::Block>& blocks) {
+  return std::any_of(blocks.begin(), blocks.end(),
+                     [](const doc::Block& b) { return b.part == continuation_part; });
 }
 
 }  // namespace
@@ -100,8 +123,8 @@ namespace {
 /// them adds lines that may move them, so the front matter is laid out again until the pages
 /// listed are those printed (twice in practice; at most four times).
 void list_front_matter(detail::Context& context, const std::vector<doc::Block>& front_blocks,
-                       const detail::Breakers& breaker, detail::TableData& tables,
-                       PageModel& model) {
+                       const std::function<std::vector<detail::FlowLine>()>& front_flow,
+                       detail::TableData& tables, PageModel& model) {
   const doc::Block* contents = nullptr;
   for (const auto& block : front_blocks)
     if (block.kind == doc::BlockKind::table_of_contents) contents = &block;
@@ -119,7 +142,7 @@ void list_front_matter(detail::Context& context, const std::vector<doc::Block>& 
     PageModel again;
     again.width = model.width;
     again.height = model.height;
-    detail::paginate(context, detail::build_flow(context, front_blocks, breaker), again);
+    detail::paginate(context, front_flow(), again);
     model = std::move(again);
   }
 }
@@ -127,7 +150,7 @@ void list_front_matter(detail::Context& context, const std::vector<doc::Block>& 
 }  // namespace
 
 PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
-                  fonts::FontSet& fonts, Warnings& warnings) {
+                  fonts::FontSet& fonts, Warnings& warnings, const std::vector<PageStart>& plan) {
   detail::Context context(document, profile, fonts, warnings);
   // Ragged lines are filled greedily, as a reader expects of ragged text; justified lines are
   // broken optimally with the profile's weights, so that no line is left with gaping spaces.
@@ -141,25 +164,54 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
   PageModel model;
   model.width = profile.page_width;
   model.height = profile.page_height;
-  const std::size_t front = front_matter_blocks(document.blocks);
+  // Copied only when a continuation heading has to be taken out of the flow.
+  std::vector<doc::Block> without_heading;
+  std::string continuation;
+  if (has_continuation(document.blocks)) {
+    without_heading = document.blocks;
+    continuation = take_continuation(without_heading);
+  }
+  const auto& blocks = continuation.empty() ? document.blocks : without_heading;
+  // The flow of `part`, its blocks counted from `first`, with the plan's page breaks forced.
+  // The starts each flow (front matter, body) could not find; the front matter's flow is built
+  // again while its table of contents settles, and its last build counts.
+  std::array<std::vector<PageStart>, 2> missed;
+  const auto flow = [&](const std::vector<doc::Block>& part, int first) {
+    auto lines = detail::build_flow(context, part, breaker, first);
+    if (plan.empty()) return lines;
+    std::vector<PageStart> own;  // the starts counted in this flow
+    for (const auto& start : plan)
+      if ((start.block >= body_blocks_first) == (first == body_blocks_first)) own.push_back(start);
+    const auto not_found = detail::apply_plan(lines, own);
+    missed[first == body_blocks_first ? 1 : 0] = not_found;
+    return lines;
+  };
+  const std::size_t front = front_matter_blocks(blocks);
   if (front == 0) {
-    detail::paginate(context, detail::build_flow(context, document.blocks, breaker), model);
+    detail::paginate(context, flow(blocks, 0), model);
   } else {
-    const auto split = document.blocks.begin() + static_cast<std::ptrdiff_t>(front);
-    const std::vector<doc::Block> front_blocks(document.blocks.begin(), split);
-    const std::vector<doc::Block> body_blocks(split, document.blocks.end());
+    const auto split = blocks.begin() + static_cast<std::ptrdiff_t>(front);
+    const std::vector<doc::Block> front_blocks(blocks.begin(), split);
+    const std::vector<doc::Block> body_blocks(split, blocks.end());
     PageModel body;
-    if (!body_blocks.empty())
-      detail::paginate(context, detail::build_flow(context, body_blocks, breaker), body);
+    if (!body_blocks.empty()) detail::paginate(context, flow(body_blocks, body_blocks_first), body);
     detail::TableData tables = detail::gather_tables(context, body_blocks, body);
     context.tables = &tables;
-    detail::paginate(context, detail::build_flow(context, front_blocks, breaker), model);
-    list_front_matter(context, front_blocks, breaker, tables, model);
+    detail::paginate(context, flow(front_blocks, 0), model);
+    list_front_matter(
+        context, front_blocks, [&] { return flow(front_blocks, 0); }, tables, model);
     context.tables = nullptr;
     model.front_matter_pages = static_cast<int>(model.pages.size());
     append_body(model, std::move(body));
   }
+  if (!missed[0].empty() || !missed[1].empty() ||
+      (!plan.empty() && plan.size() != model.pages.size()))
+    warnings.add(SourceLocation{}, "the pages could not all begin where the pages to keep began (" +
+                                       std::to_string(plan.size()) + " pages there, " +
+                                       std::to_string(model.pages.size()) +
+                                       " here): page citations may not match between the versions");
   detail::add_page_numbers(context, model);
+  detail::add_continuation_heading(context, model, continuation);
   detail::add_banners(context, model);
   detail::add_watermark(context, model);
   if (!context.missing.empty()) {

@@ -5,6 +5,7 @@
 // hashed once it is listed, and a struct without fields() does not compile there.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -41,6 +42,18 @@ struct Box {
   auto fields() const { return std::tie(x, y, width, height); }
 };
 
+/// A PNG image drawn on the page: centred on `center_x`, its top at `top`, `height` high, as wide
+/// as its proportions make it. The file is as the input names it; render/ resolves and reads it
+/// into `data` before the PDF is written.
+struct Image {
+  std::string file;
+  double center_x = 0, top = 0, height = 0;
+  SourceLocation where;  // the input's element naming the file, for messages
+  std::shared_ptr<const std::string> data;
+  // `where` is for messages only; the bytes, once read, are what the page shows.
+  auto fields() const { return std::tie(file, center_x, top, height, data); }
+};
+
 /// A clickable area that opens a URI, or (uri empty) goes to a place in the document: `page`
 /// (0-based) at `top`, or the text of footnote `note` until pagination resolves it to those.
 struct Link {
@@ -65,7 +78,21 @@ struct Watermark {
   auto fields() const { return std::tie(runs, x, y, angle, gray); }
 };
 
+/// Where a page begins in the flow: the text block (paragraph or heading), counted in reading
+/// order (the body of a document with front matter from body_blocks_first), and its line.
+/// -1: a page beginning with something else (a table, a row of columns, an exhibit).
+struct PageStart {
+  int block = -1;
+  int line = 0;
+  bool operator==(const PageStart&) const = default;
+};
+
+/// Counts of a document with front matter start at this: its body's blocks from here.
+inline constexpr int body_blocks_first = 1000000;
+
 struct Page {
+  /// Where it begins (for a public version that keeps the classified version's pages).
+  PageStart start;
   /// The document parts with text on the page ("body", "caption", "certificate-of-service"),
   /// in order of first appearance: what compliance counts pages of.
   std::vector<std::string> parts;
@@ -73,11 +100,18 @@ struct Page {
   std::vector<Line> lines;
   std::vector<Box> boxes;
   std::vector<Link> links;
+  std::vector<Image> images;
   Watermark watermark;
   /// The authorities cited on the page (doc::Inline::authority), once each, in order: where a
   /// citation starts, in the text or in a footnote's text. What the table of authorities lists.
   std::vector<std::string> authorities;
-  auto fields() const { return std::tie(parts, runs, lines, boxes, links, watermark, authorities); }
+  /// Numbered 1 again, and the pages after it from there (<group numbering="restart">).
+  bool restart_numbering = false;
+  // `start` only places the pages of another version (--keep-pages): the PDF does not show it.
+  auto fields() const {
+    return std::tie(parts, runs, lines, boxes, images, links, watermark, authorities,
+                    restart_numbering);
+  }
 };
 
 /// A bookmark: a heading or a part of the document, and where it lands.
@@ -149,7 +183,14 @@ class MissingCharacters : public Error {
 /// reference, headings kept with what follows, captions and signatures never split, page
 /// numbers. A character no font has throws Error at its source location; one drawn from the
 /// fallback family adds a Warning. More than max_pages throws TooManyPages.
+///
+/// `plan`, when given, is where each page is to begin: the pages of the same document laid out
+/// before (the classified version of a public one, --keep-pages). A page break is forced before
+/// each start; a block with fewer lines here than there (a redacted paragraph) repeats its
+/// first line to begin each page it spanned there. A start this flow does not hold is a
+/// Warning: the pages may then differ.
 PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
-                  fonts::FontSet& fonts, Warnings& warnings);
+                  fonts::FontSet& fonts, Warnings& warnings,
+                  const std::vector<PageStart>& plan = {});
 
 }  // namespace fiscgen::layout

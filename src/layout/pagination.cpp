@@ -55,6 +55,10 @@ void place(Page& page, const Fragment& content, double top) {
     link.y += top;
     page.links.push_back(std::move(link));
   }
+  for (auto image : content.images) {
+    image.top += top;
+    page.images.push_back(std::move(image));
+  }
 }
 
 /// Cuts the flow into pages, first fit with vetoes, footnotes split as TeX splits insertions.
@@ -242,6 +246,7 @@ class Paginator {
     if (model_.pages.size() >= max_pages) throw TooManyPages();
     const int index = static_cast<int>(model_.pages.size());
     Page& page = model_.pages.emplace_back();
+    if (start < end) page.start = lines_[start].start;
     double y = top_;
     std::vector<int> notes;
     for (std::size_t i = start; i < end; ++i) {
@@ -255,6 +260,7 @@ class Paginator {
                                     " pt of text, and cannot be split over pages: shorten it");
       place(page, line.content, y);
       cite_on(page, line);
+      page.restart_numbering = page.restart_numbering || line.restart_numbering;
       const std::string part = line.part.empty() ? "body" : line.part;
       if (!line.content.runs.empty() &&
           std::find(page.parts.begin(), page.parts.end(), part) == page.parts.end())

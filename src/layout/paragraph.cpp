@@ -401,6 +401,7 @@ void set_note(Context& context, const doc::Inline& footnote, const Breakers& bre
   const rules::Style& style = context.profile.style("footnote");
   Shaper shaper(context, style);
   shaper.add_mark(footnote.note, footnote.where, false, footnote.change);
+  if (!footnote.marking.empty()) shaper.add_portion_mark(footnote.marking, footnote.where);
   shaper.add_inlines(footnote.children);
   const Shaped text = shaper.finish();
   ParagraphFrame frame{context.content_left(), context.content_right(), style.align};

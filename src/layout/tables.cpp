@@ -223,7 +223,9 @@ std::vector<FlowLine> contents_lines(Context& context, const doc::Block& block,
     // A front-matter part (printed "iii") has no body page to link to.
     auto lines =
         entry(context, style, level_indent * std::max(0, item.level - 1), item.label, item.text,
-              {text_inline(item.printed.empty() ? std::to_string(item.page) : item.printed)},
+              {text_inline(!item.printed.empty()
+                               ? item.printed
+                               : std::to_string(item.restarted > 0 ? item.restarted : item.page))},
               breakers, item.printed.empty() ? item.page : 0, item.top);
     lines.front().gap_before = style.line_height * entry_space_share;
     // The first entry stays with the title.
@@ -296,11 +298,18 @@ TableData gather_tables(const Context& context, const std::vector<doc::Block>& b
   // Outline entries are recorded in the order of the blocks that carry them.
   std::vector<const doc::Block*> blocks;
   bookmarked(body_blocks, blocks);
+  // The page each body page's numbering starts on: a page marked to restart begins one.
+  std::vector<std::size_t> numbering_start(body.pages.size(), 0);
+  for (std::size_t p = 1; p < body.pages.size(); ++p)
+    numbering_start[p] = body.pages[p].restart_numbering ? p : numbering_start[p - 1];
   for (std::size_t i = 0; i < body.outline.size(); ++i) {
     const auto& mark = body.outline[i];
     ContentsEntry item;
     item.level = mark.level;
     item.page = mark.page + 1;
+    const auto on = static_cast<std::size_t>(std::max(0, mark.page));
+    if (on < body.pages.size() && numbering_start[on] > 0)
+      item.restarted = static_cast<int>(on - numbering_start[on]) + 1;
     item.top = mark.y;
     const doc::Block* block = i < blocks.size() ? blocks[i] : nullptr;
     if (block && block->kind == doc::BlockKind::heading && block->outline == mark.title) {

@@ -18,6 +18,9 @@ struct ContentsEntry {
   int page = 0;         // the printed page number (1 = the body's first page)
   double top = 0;       // where the heading starts on that page
   std::string printed;  // a front-matter page as printed ("iii"); empty: `page`
+  // The number printed on the page when it belongs to a numbering of its own (a proposed
+  // order, numbered from 1); 0: `page`. The entry still links to the page itself.
+  int restarted = 0;
 };
 
 /// An authority of the table, with the printed pages that cite it, in order.

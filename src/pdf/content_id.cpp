@@ -4,6 +4,7 @@
 
 #include <bit>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -46,6 +47,9 @@ class Feeder {
       number(static_cast<std::uint64_t>(value));
     } else if constexpr (std::is_enum_v<T>) {
       number(static_cast<std::uint64_t>(value));
+    } else if constexpr (std::is_same_v<T, std::shared_ptr<const std::string>>) {
+      number(value ? 1 : 0);  // bytes read for the page (an image's), or none yet
+      if (value) text(*value);
     } else if constexpr (requires { value.fields(); }) {
       std::apply([this](const auto&... field) { ((*this)(field), ...); }, value.fields());
     } else {

@@ -215,10 +215,40 @@ void draw_watermark(haru::Doc& doc, HPDF_Page page, const layout::Watermark& mar
   doc.check(where + " (watermark)");
 }
 
+/// Draws the page's images (PNG, loaded once per document from the bytes render/ read), each
+/// centred where layout put it, as wide as its proportions make it at its height.
+void draw_images(haru::Doc& doc, HPDF_Page page, const layout::Page& model,
+                 std::map<const std::string*, HPDF_Image>& loaded) {
+  for (const auto& image : model.images) {
+    if (!image.data)
+      throw Error(image.where, "PDF writer: the image \"" + image.file + "\" was not read");
+    require_finite({image.center_x, image.top, image.height}, "an image");
+    HPDF_Image& handle = loaded[image.data.get()];
+    if (!handle) {
+      handle = HPDF_LoadPngImageFromMem(doc.get(),
+                                        reinterpret_cast<const HPDF_BYTE*>(image.data->data()),
+                                        static_cast<HPDF_UINT>(image.data->size()));
+      if (!handle)
+        throw Error(image.where, "the image \"" + image.file +
+                                     "\" could not be read as a PNG image; expected a PNG file "
+                                     "(8 bits per channel, not interlaced)");
+    }
+    const double pixels_wide = HPDF_Image_GetWidth(handle);
+    const double pixels_high = HPDF_Image_GetHeight(handle);
+    const double width = pixels_high > 0 ? image.height * pixels_wide / pixels_high : 0;
+    HPDF_Page_DrawImage(page, handle, static_cast<HPDF_REAL>(image.center_x - width / 2),
+                        static_cast<HPDF_REAL>(image.top - image.height),
+                        static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(image.height));
+  }
+  doc.check("drawing images");
+}
+
 void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::size_t number,
-               const std::vector<HPDF_Font>& handles) {
+               const std::vector<HPDF_Font>& handles,
+               std::map<const std::string*, HPDF_Image>& images) {
   const std::string where = "drawing page " + std::to_string(number + 1);
   draw_watermark(doc, page, model.watermark, where, handles);
+  draw_images(doc, page, model, images);
   bool in_text = false;
   HPDF_Font current_font = nullptr;
   double current_size = -1;
@@ -401,6 +431,7 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
   set_info(doc, info);
 
   std::vector<HPDF_Page> page_handles;
+  std::map<const std::string*, HPDF_Image> images;  // each image's bytes loaded once
   for (std::size_t p = 0; p < pages.pages.size(); ++p) {
     HPDF_Page page = HPDF_AddPage(doc.get());
     doc.check(page ? HPDF_OK : HPDF_INVALID_PAGE, "adding page " + std::to_string(p + 1));
@@ -408,7 +439,7 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
               "setting the page size");
     doc.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(pages.height)),
               "setting the page size");
-    draw_page(doc, page, pages.pages[p], p, handles);
+    draw_page(doc, page, pages.pages[p], p, handles, images);
     page_handles.push_back(page);
   }
   add_links(doc, pages, page_handles);

@@ -7,6 +7,8 @@
 #include <ctime>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <memory>
 #include <set>
 #include <string_view>
 
@@ -97,6 +99,7 @@ struct Merged {
   rules::Profile profile;
   templ::Environment environment;  // as the merge had it: a document stating counts merges again
   bool wants_counts = false;       // the template asked for the laid-out document's counts
+  std::vector<layout::PageStart> plan;  // --keep-pages: where the classified pages begin
 };
 
 /// The input as the request has it: read, overridden, and with the absent paths removed.
@@ -112,6 +115,7 @@ Merged merge(const Request& request, Sources& sources, Warnings& warnings) {
   auto& environment = merged.environment;
   environment = templ::Environment{sources.paths(), &warnings, &sources};
   environment.public_version = request.public_version;
+  environment.keep_pages = request.keep_pages;
   environment.draft = request.draft;
   environment.wants_counts = &merged.wants_counts;
   environment.templates = request.templates;
@@ -194,7 +198,7 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
   auto& document = merged.document;
   const auto& profile = merged.profile;
   Warnings pass_warnings;
-  auto pages = layout::lay_out(document, profile, fonts, pass_warnings);
+  auto pages = layout::lay_out(document, profile, fonts, pass_warnings, merged.plan);
   templ::Counts counts{-1, -1};
   for (int pass = 0; merged.wants_counts && pass < max_count_passes; ++pass) {
     std::vector<std::vector<std::string>> page_parts;
@@ -212,7 +216,7 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
     read_citations(document, profile, request, *environment.sources, merge_warnings);
     typeset_quotes(document, environment.paths);
     pass_warnings = Warnings();
-    pages = layout::lay_out(document, profile, fonts, pass_warnings);
+    pages = layout::lay_out(document, profile, fonts, pass_warnings, merged.plan);
   }
   for (const auto& warning : pass_warnings.list()) warnings.add(warning.where, warning.message);
   if (pages.pages.size() > layout::max_pages) too_many_pages(request.input);
@@ -223,23 +227,42 @@ layout::PageModel lay_out_counted(Merged& merged, const Request& request, fonts:
   throw located_in_input(missing, request.input, *merged.environment.sources);
 }
 
+/// --public --keep-pages: where each page of the classified version begins, for the public
+/// version to begin its pages there too. Laid out with fonts of its own, so that nothing of
+/// the classified text (not even which characters it uses) reaches the public file; its
+/// warnings are the public render's to give.
+void plan_classified_pages(Merged& merged, const Request& request, Sources& sources,
+                           fonts::FontResolver& resolver) {
+  if (!request.public_version || !request.keep_pages) return;
+  Request classified = request;
+  classified.public_version = false;
+  classified.keep_pages = false;
+  Warnings ignored;
+  auto version = merge(classified, sources, ignored);
+  fonts::FontSet fonts(resolver, version.profile.font_family, version.profile.fallback_family);
+  const auto pages = lay_out_counted(version, classified, fonts, ignored);
+  for (const auto& page : pages.pages) merged.plan.push_back(page.start);
+}
+
 /// The file `name` (an <exhibit>'s file=) inside `folder`, refused at `where` when it is not:
 /// an input from someone else must not attach any PDF the user can read. A link leading out
 /// gets the message a missing file gets, so that no message tells whether a path outside
 /// exists; absolute and '..' paths are refused as written, before any file is looked at.
 std::filesystem::path exhibit_in(const std::string& name, const std::filesystem::path& folder,
-                                 bool folder_named, const SourceLocation& where) {
+                                 bool folder_named, const SourceLocation& where,
+                                 const std::string& noun = "exhibit",
+                                 const std::string& kind = "PDF file") {
   namespace fs = std::filesystem;
   const std::string from =
       folder_named ? "the --exhibits folder " + folder.string() : "the input's folder";
-  const std::string expected = "; expected a PDF file in " + from +
+  const std::string expected = "; expected a " + kind + " in " + from +
                                (folder_named ? "" : " (or in the folder --exhibits names)") +
                                ", named relative to it";
   const fs::path relative = fs::path(name).lexically_normal();
   if (name.empty() || relative.has_root_path() || relative.has_root_name())
-    throw Error(where, "the exhibit \"" + name + "\" is an absolute path" + expected);
+    throw Error(where, "the " + noun + " \"" + name + "\" is an absolute path" + expected);
   if (!relative.empty() && *relative.begin() == "..")
-    throw Error(where, "the exhibit \"" + name + "\" leads out of " + from + expected);
+    throw Error(where, "the " + noun + " \"" + name + "\" leads out of " + from + expected);
   const fs::path file = (folder.empty() ? fs::path(".") : folder) / relative;
   std::error_code ec;
   const fs::path real_folder = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
@@ -249,10 +272,36 @@ std::filesystem::path exhibit_in(const std::string& name, const std::filesystem:
     const auto rest = real.lexically_relative(real_folder);
     return !rest.empty() && *rest.begin() != "..";
   };
-  if (!inside()) throw Error(where, "the exhibit \"" + name + "\" was not found" + expected);
+  if (!inside()) throw Error(where, "the " + noun + " \"" + name + "\" was not found" + expected);
   if (!fs::is_regular_file(real, ec))
-    throw Error(where, "the exhibit \"" + name + "\" is not a file" + expected);
+    throw Error(where, "the " + noun + " \"" + name + "\" is not a file" + expected);
   return file;
+}
+
+/// Reads every image of the page model (a letterhead's logo) from the input's folder (or the
+/// --exhibits folder), confined there as exhibits are, and recorded as a file the output
+/// depends on. Anything but a PNG file is refused at the element naming it.
+void attach_images(layout::PageModel& pages, const Request& request, Sources& sources) {
+  const bool named = !request.exhibits.empty();
+  const auto folder = named ? request.exhibits : request.input.parent_path();
+  std::map<std::string, std::shared_ptr<const std::string>> read;
+  for (auto& page : pages.pages)
+    for (auto& image : page.images) {
+      auto& data = read[image.file];
+      if (!data) {
+        const auto file = exhibit_in(image.file, folder, named, image.where, "image", "PNG image");
+        std::ifstream in(file, std::ios::binary);
+        auto bytes = std::make_shared<std::string>((std::istreambuf_iterator<char>(in)),
+                                                   std::istreambuf_iterator<char>());
+        constexpr std::string_view png_signature = "\x89PNG\r\n\x1a\n";
+        if (!std::string_view(*bytes).starts_with(png_signature))
+          throw Error(image.where,
+                      "the image \"" + image.file + "\" is not a PNG file; expected a PNG image");
+        sources.record({}, file);
+        data = std::move(bytes);
+      }
+      image.data = data;
+    }
 }
 
 /// The exhibits the page model appends, found in request.exhibits or else the input's folder,
@@ -360,14 +409,16 @@ Result render(const Request& request, Sources& sources, fonts::FontResolver& res
                   " is the input file; choose another with -o");
   }
 
+  plan_classified_pages(merged, request, sources, resolver);
   fonts::FontSet fonts(resolver, merged.profile.font_family, merged.profile.fallback_family);
-  const auto pages = lay_out_counted(merged, request, fonts, result.warnings);
+  auto pages = lay_out_counted(merged, request, fonts, result.warnings);
   if (request.emit == Emit::tree) {
     result.tree = doc::to_xml(merged.document);
     keep_reads(result, sources, request.input);
     return result;
   }
   const auto info = info_of(merged.document.meta);
+  attach_images(pages, request, sources);
   const auto exhibits = exhibits_of(pages, request);
   for (const auto& exhibit : exhibits) sources.record({}, exhibit.file);
   if (request.staged)
@@ -389,10 +440,12 @@ LaidOut lay_out(const Request& request, const DataPaths& paths, fonts::FontResol
 LaidOut lay_out(const Request& request, Sources& sources, fonts::FontResolver& resolver) {
   LaidOut result;
   auto merged = merge(request, sources, result.warnings);
+  plan_classified_pages(merged, request, sources, resolver);
   fonts::FontSet fonts(resolver, merged.profile.font_family, merged.profile.fallback_family);
   result.pages = lay_out_counted(merged, request, fonts, result.warnings);
   // The PDF is written too, into memory and discarded, so that whatever the writer would refuse
   // (a font libharu cannot draw, a broken exhibit) `check` refuses first, with render's message.
+  attach_images(result.pages, request, sources);
   const auto exhibits = exhibits_of(result.pages, request);
   pdf::write_to_memory(result.pages, fonts, info_of(merged.document.meta), exhibits);
   result.document = std::move(merged.document);

@@ -33,6 +33,7 @@ struct Request {
   std::string locale;                  // --locale; empty: the input's
   Emit emit = Emit::pdf;
   bool public_version = false;    // --public: classified portions replaced by a notice
+  bool keep_pages = false;        // --keep-pages: the public version on the classified pages
   bool draft = false;             // --draft: a DRAFT watermark on every page
   bool detect_citations = false;  // --detect-citations: read citations outside <cite> too
   /// --exhibits: the folder <exhibit file="…"> names are read from; empty: the input's folder.

@@ -100,6 +100,9 @@ struct Profile {
   std::string docket_pattern;             // ECMAScript regex a docket number of the court matches
   std::string docket_example;             // "Misc. 13-04", for messages
   std::string caption_style = "columns";  // columns | parenthesis (the ")" column)
+  // The court's name as running text writes it ("United States Foreign Intelligence
+  // Surveillance Court"); empty: `court`.
+  std::string court_in_text;
 
   double page_width = 612, page_height = 792;  // US Letter
   double margin_top = 72, margin_right = 72, margin_bottom = 72, margin_left = 72;

@@ -82,6 +82,8 @@ const std::vector<Setting<Profile>>& profile_settings() {
        .doc = "`columns`: matter left, docket right; `parenthesis`: a column of \")\" between "
               "them (`t:if rule-caption=\"…\"` in templates)",
        .choices = {"columns", "parenthesis"}},
+      {.element = "court", .attribute = "in-text", .type = text, .member = at<&P::court_in_text>,
+       .doc = "the court's name as running text writes it, in capitals and lower case (`t:rule name=\"court-in-text\"`: the judge's line of a proposed order); empty: the caption's name"},
       {.element = "page", .attribute = "width", .type = length, .member = at<&P::page_width>,
        .doc = "paper width (the default is US Letter)"},
       {.element = "page", .attribute = "height", .type = length, .member = at<&P::page_height>,

@@ -71,9 +71,13 @@ std::string nearest(const std::string& name, const std::set<std::string>& known)
 }
 
 void check_elements(const input::Matter& matter, const pugi::xml_node& node,
-                    const std::set<std::string>& known, std::vector<Error>& problems) {
+                    const std::set<std::string>& known, const Recipients& directory,
+                    std::vector<Error>& problems) {
   for (const auto& child : node.children()) {
     if (child.type() != pugi::node_element) continue;
+    // What the recipients directory added is no writing of the user's: a certificate of
+    // service need not print a letter's form of address.
+    if (directory.where(child)) continue;
     const std::string name = child.name();
     if (!known.count(name)) {
       const auto guess = nearest(name, known);
@@ -98,7 +102,7 @@ void check_elements(const input::Matter& matter, const pugi::xml_node& node,
         problems.push_back(e);
       }
     }
-    check_elements(matter, child, known, problems);
+    check_elements(matter, child, known, directory, problems);
   }
 }
 
@@ -118,7 +122,8 @@ std::vector<Error> check(input::Matter& matter, const Environment& environment) 
     return problems;
   }
 
-  Recipients(sources).fill(matter, &problems);
+  Recipients directory(sources);
+  directory.fill(matter, &problems);
   std::vector<Field> fields;
   collect_fields(library, *file, fields);
   for (auto& missing : missing_fields(matter, fields)) problems.push_back(std::move(missing));
@@ -132,7 +137,7 @@ std::vector<Error> check(input::Matter& matter, const Environment& environment) 
   // A recipient from the directory may be written out in the input instead.
   for (const char* part : {"name", "title", "organization", "address", "line", "salutation"})
     known.insert(part);
-  check_elements(matter, matter.root(), known, problems);
+  check_elements(matter, matter.root(), known, directory, problems);
 
   std::stable_sort(problems.begin(), problems.end(), [](const Error& a, const Error& b) {
     return std::tie(a.where().line, a.where().column) < std::tie(b.where().line, b.where().column);

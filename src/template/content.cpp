@@ -30,8 +30,12 @@ class Copier {
       marked(from, element(from, out, "paragraph", depth));
       return;
     }
-    if (name == "quote" || name == "item") {
+    if (name == "quote") {
       element(from, out, name, depth);
+      return;
+    }
+    if (name == "item") {
+      marked(from, element(from, out, name, depth));
       return;
     }
     if (name == "heading") {
@@ -53,6 +57,7 @@ class Copier {
       if (name != known) continue;
       auto copied = element(from, out, name, depth);
       if (name == "a") copied.append_attribute("href") = from.attribute("href").value();
+      if (name == "fn") marked(from, copied);
       return;
     }
     throw Error(locate_(from), "<" + std::string(name) + "> is not allowed in <" +
@@ -69,8 +74,8 @@ class Copier {
     return copied;
   }
 
-  /// A paragraph's or heading's class="…" is its portion marking (design §3): the tree keeps
-  /// it under the same name, and doc/ checks it.
+  /// The class="…" of a paragraph, heading, list item or footnote is its portion marking
+  /// (design §3): the tree keeps it under the same name, and doc/ checks it.
   static void marked(const pugi::xml_node& from, pugi::xml_node copied) {
     if (const auto marking = from.attribute("class"))
       copied.append_attribute("class") = marking.value();

@@ -495,6 +495,8 @@ class Evaluator {
     const auto whole = [](double value) { return std::to_string(std::lround(value)); };
     if (name == "court") return text(out, profile.court);
     if (name == "court-place") return text(out, profile.court_place);
+    if (name == "court-in-text")
+      return text(out, profile.court_in_text.empty() ? profile.court : profile.court_in_text);
     if (name == "title") return text(out, profile.title);
     if (name == "name") return text(out, profile.name);
     if (name == "font") return text(out, profile.font_family);
@@ -511,7 +513,8 @@ class Evaluator {
     }
     throw Error(file.locate(node),
                 "<" + std::string(node.name()) + " name=\"" + std::string(name) +
-                    "\">: expected court, court-place, title, name, font, body-size, type-rule, "
+                    "\">: expected court, court-place, court-in-text, title, name, font, "
+                    "body-size, type-rule, "
                     "limit-rule, limit-words, limit-pages, not-counted-rule, counted-words or "
                     "counted-pages");
   }

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <sstream>
 
 #include "base/xml.hpp"
 #include "doc/markings.hpp"
 #include "i18n/i18n.hpp"
 #include "rules/profile.hpp"
+#include "template/classification.hpp"
 #include "template/court.hpp"
 #include "template/evaluator.hpp"
 #include "template/library.hpp"
@@ -96,6 +98,24 @@ std::string document_kind(const pugi::xml_node& template_root, const std::string
   return kind.empty() || kind.find('{') != std::string::npos ? input_kind : kind;
 }
 
+/// The rules profile a template names for `locale` when the input names none: the first entry of
+/// rules-by-locale="fr:letter-a4 de:letter-din-5008" whose language (or whole locale) matches,
+/// else rules="…". A letter in French is set on A4 paper without the input saying so.
+std::string rules_for_locale(const pugi::xml_node& template_root, const std::string& locale,
+                             const SourceLocation& at) {
+  const std::string language = locale.substr(0, locale.find('_'));
+  std::istringstream entries(template_root.attribute("rules-by-locale").value());
+  for (std::string entry; entries >> entry;) {
+    const auto colon = entry.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == entry.size())
+      throw Error(at, "rules-by-locale: \"" + entry +
+                          "\": expected LOCALE:PROFILE entries separated by spaces (fr:letter-a4)");
+    const std::string which = entry.substr(0, colon);
+    if (which == locale || which == language) return entry.substr(colon + 1);
+  }
+  return template_root.attribute("rules").value();
+}
+
 }  // namespace
 
 fs::path template_for(const input::Matter& matter, const DataPaths& paths) {
@@ -154,7 +174,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   // the template's root.
   SourceLocation rules_named_at = matter.locate(matter.root(), matter.root().attribute("rules"));
   if (rules_name.empty()) {
-    rules_name = template_root.attribute("rules").value();
+    rules_name = rules_for_locale(template_root, locale, file.locate(template_root));
     rules_named_at = file.locate(template_root);
   }
   if (rules_name.empty())
@@ -208,8 +228,10 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
     const auto& bytes = sources.read(source_name::markings, "classification vocabulary");
     const auto markings = doc::Markings::read(sources.find(source_name::markings), bytes);
     doc::check_markings(document, markings);
+    check_classification(matter, document, markings);
     if (environment.public_version) try {
-        doc::make_public(document, markings, messages.format("marking/redacted"));
+        doc::make_public(document, markings, messages.format("marking/redacted"),
+                         environment.keep_pages);
       } catch (const Error& e) {  // about the whole input: located at its root
         throw Error(matter.locate(matter.root()), e.message());
       }

@@ -45,6 +45,9 @@ struct Environment {
   rules::Profile* profile = nullptr;
   /// --public: classified portions replaced by the locale's notice (doc::make_public).
   bool public_version = false;
+  /// --keep-pages: the public version keeps every block and footnote in number, so that its
+  /// layout can keep the classified version's pages.
+  bool keep_pages = false;
   /// --draft: the locale's DRAFT watermark on every page.
   bool draft = false;
   /// The words and pages a first layout pass counted, for a certificate of compliance

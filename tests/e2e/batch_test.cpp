@@ -276,9 +276,15 @@ TEST_CASE("batch reads manifests relative to themselves and refuses two inputs f
 
 TEST_CASE("batch --public and --draft write what render writes, and changing them renders again") {
   Filings filings;
-  // The motion's first paragraph becomes TOP SECRET: the public version must not show it.
-  write(filings.motion, replace(e2e::read_file(filings.motion), "<p>Cascade Software Corporation",
-                                "<p class=\"TS//SI//NF\">Cascade Software Corporation"));
+  // The motion's first paragraph becomes TOP SECRET: the public version must not show it. A
+  // classified filing marks every portion (32 C.F.R. § 2001.21(c)): the rest are U.
+  auto motion = replace(e2e::read_file(filings.motion), "<p>Cascade Software Corporation",
+                        "<p class=\"TS//SI//NF\">Cascade Software Corporation");
+  for (const std::string portion : {"p", "heading", "item", "fn", "title"})
+    for (auto at = motion.find("<" + portion + ">"); at != std::string::npos;
+         at = motion.find("<" + portion + ">", at))
+      motion.replace(at, portion.size() + 2, "<" + portion + " class=\"U\">");
+  write(filings.motion, motion);
   const auto plain = filings.batch();
   REQUIRE_MESSAGE(plain.status == 0, plain.err);
   CHECK(e2e::pdf_text(filings.out / "motion.pdf").find("respectfully moves") != std::string::npos);

@@ -33,6 +33,18 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
+/// `input` with every portion not yet marked marked (U): a classified filing marks every
+/// paragraph, heading, list item, footnote and its title (32 C.F.R. § 2001.21(c)).
+std::string marked_unclassified(std::string input) {
+  for (const std::string portion : {"p", "heading", "item", "fn", "title"}) {
+    const std::string open = "<" + portion + ">";
+    const std::string marked = "<" + portion + " class=\"U\">";
+    for (auto at = input.find(open); at != std::string::npos; at = input.find(open, at))
+      input.replace(at, open.size(), marked);
+  }
+  return input;
+}
+
 }  // namespace
 
 TEST_CASE("a TS//SI//NF motion has its banner at the top and bottom of every page") {
@@ -44,6 +56,7 @@ TEST_CASE("a TS//SI//NF motion has its banner at the top and bottom of every pag
     ++marked;
   }
   REQUIRE(marked > 5);
+  input = marked_unclassified(input);
   std::ofstream(dir / "motion.xml") << input;
   const auto pdf = dir / "motion.pdf";
   const auto run = e2e::fiscgen({"render", (dir / "motion.xml").string(), "-o", pdf.string()});
@@ -57,11 +70,13 @@ TEST_CASE("a TS//SI//NF motion has its banner at the top and bottom of every pag
     const auto lines = lines_of(e2e::pdf_text(pdf, p));
     REQUIRE(lines.size() > 3);
     CHECK(lines.front() == banner);
-    // At the foot: the banner and the page number, in either order.
+    // At the foot: the banner and the page number, in either order (the proposed order's
+    // pages are numbered from 1 again).
     const auto& last = lines[lines.size() - 1];
     const auto& before = lines[lines.size() - 2];
     CHECK((last == banner || before == banner));
-    CHECK((last == std::to_string(p) || before == std::to_string(p)));
+    const auto& number = last == banner ? before : last;
+    CHECK(number.find_first_not_of("0123456789") == std::string::npos);
   }
   const std::string text = e2e::pdf_text(pdf);
   // Marks never break inside; a <p> a template prints outside the body may not be copied.
@@ -103,16 +118,16 @@ e2e::Run render(const std::filesystem::path& input, const std::filesystem::path&
   return e2e::fiscgen(arguments);
 }
 
-/// The sample motion with a classification authority block and two marked paragraphs.
+/// The sample motion with a (derivative) classification authority block, one paragraph marked
+/// S//NF and every other portion U.
 std::string authority_motion() {
   auto text = with(e2e::read_file(examples / "motion.xml"), "<date>2013-06-19</date>",
                    "<date>2013-06-19</date>\n  <classification-authority><classified-by>Jane Roe, "
-                   "Deputy Assistant Attorney General, NSD</classified-by><reason>1.4(c)</reason>"
+                   "Deputy Assistant Attorney General, NSD</classified-by>"
                    "<derived-from>NSA/CSSM 1-52</derived-from><declassify-on>20380619"
                    "</declassify-on></classification-authority>");
   text = with(text, "<p>Recent reports", "<p class=\"S//NF\">Recent reports");
-  return with(text, "<p>Cascade Software Corporation (",
-              "<p class=\"U\">Cascade Software Corporation (");
+  return marked_unclassified(text);
 }
 
 /// One page's text as MuPDF reads it (diagonal text included).
@@ -195,9 +210,8 @@ TEST_CASE("the classification authority block is on the first page, in the local
   INFO(run.err);
   REQUIRE(run.status == 0);
   const auto first = e2e::pdf_text(pdf, 1);
-  CHECK(has_lines(
-      first, {"Classified By: Jane Roe, Deputy Assistant Attorney General, NSD", "Reason: 1.4(c)",
-              "Derived From: NSA/CSSM 1-52", "Declassify On: 20380619"}));
+  CHECK(has_lines(first, {"Classified By: Jane Roe, Deputy Assistant Attorney General, NSD",
+                          "Derived From: NSA/CSSM 1-52", "Declassify On: 20380619"}));
   // Under the caption (docket), above the title.
   CHECK(first.find("Docket No. Misc. 13-04") < first.find("Classified By"));
   CHECK(first.find("Classified By") < first.find("\nMOTION FOR DECLARATORY JUDGMENT"));
@@ -228,7 +242,7 @@ TEST_CASE("a letter prints the classification authority block on its first page,
                    "General, NSD</classified-by><reason>1.4(c)</reason><declassify-on>20380619"
                    "</declassify-on></classification-authority>\n  <subject>");
   text = with(text, "<p>I write to ask", "<p class=\"S//NF\">I write to ask");
-  text = with(text, "<p>On June 19", "<p class=\"U\">On June 19");
+  text = marked_unclassified(with(text, "<p>On June 19", "<p class=\"U\">On June 19"));
   const auto input = write(dir, "letter.xml", text);
   const auto pdf = dir / "letter.pdf";
   const auto run = render(input, pdf);
@@ -262,7 +276,15 @@ TEST_CASE("a letter carries a classification and portion marks like a filing") {
   auto text = with(e2e::read_file(examples / "letter.xml"), "<subject>",
                    "<classification>UNCLASSIFIED//FOUO</classification>\n  <subject>");
   text = with(text, "<p>I write to ask", "<p class=\"C\">I write to ask");
-  text = with(text, "<p>On June 19", "<p class=\"U//FOUO\">On June 19");
+  text = marked_unclassified(with(text, "<p>On June 19", "<p class=\"U//FOUO\">On June 19"));
+  // A stated classification lower than a mark is refused at <classification>.
+  const auto lower = render(write(dir, "lower.xml", text), dir / "lower.pdf");
+  CHECK(lower.status == 1);
+  CHECK(lower.err.find("lower.xml:") != std::string::npos);
+  CHECK(lower.err.find("<classification>UNCLASSIFIED//FOUO</classification> is lower") !=
+        std::string::npos);
+  CHECK(lower.err.find("CONFIDENTIAL//FOUO") != std::string::npos);
+  text = with(text, "UNCLASSIFIED//FOUO</classification>", "CONFIDENTIAL//FOUO</classification>");
   const auto input = write(dir, "letter.xml", text);
   const auto pdf = dir / "letter.pdf";
   const auto run = render(input, pdf);
@@ -271,7 +293,7 @@ TEST_CASE("a letter carries a classification and portion marks like a filing") {
   const auto all = e2e::pdf_text(pdf);
   CHECK(all.find("(C) I write to ask") != std::string::npos);
   CHECK(all.find("(U//FOUO) On June 19") != std::string::npos);
-  // The marks are higher than the stated classification: they win, with their caveats.
+  // The banner: the highest level, with every control.
   for (int p = 1; p <= e2e::pdf_pages(pdf); ++p) {
     CAPTURE(p);
     const auto lines = lines_of(e2e::pdf_text(pdf, p));
@@ -280,7 +302,10 @@ TEST_CASE("a letter carries a classification and portion marks like a filing") {
     CHECK(std::count(lines.begin(), lines.end(), "CONFIDENTIAL//FOUO") == 2);
   }
   // The stated classification alone, when no mark is higher.
-  const auto stated = write(dir, "stated.xml", with(text, "<p class=\"C\">", "<p>"));
+  const auto stated =
+      write(dir, "stated.xml",
+            with(with(text, "<p class=\"C\">", "<p class=\"U\">"),
+                 "CONFIDENTIAL//FOUO</classification>", "UNCLASSIFIED//FOUO</classification>"));
   REQUIRE(render(stated, dir / "stated.pdf").status == 0);
   CHECK(lines_of(e2e::pdf_text(dir / "stated.pdf", 1)).front() == "UNCLASSIFIED//FOUO");
 }
@@ -325,7 +350,8 @@ TEST_CASE("--public: classified portions say [Redacted], banners say UNCLASSIFIE
   e2e::TempDir dir;
   auto text = with(authority_motion(), "<date>2013-06-19</date>",
                    "<date>2013-06-19</date><classification>TS//SI//NF</classification>");
-  text = with(text, "<heading>Argument</heading>", "<heading class=\"TS\">Argument</heading>");
+  text = with(text, "<heading class=\"U\">Argument</heading>",
+              "<heading class=\"TS\">Argument</heading>");
   const auto input = write(dir, "motion.xml", text);
   const auto pdf = dir / "public.pdf";
   const auto run = render(input, pdf, {"--public"});
@@ -357,6 +383,6 @@ TEST_CASE("--public: classified portions say [Redacted], banners say UNCLASSIFIE
                  "<date>2013-06-19</date><classification>SECRET</classification>"));
   const auto refused = render(unmarked, dir / "unmarked.pdf", {"--public"});
   CHECK(refused.status == 1);
-  CHECK(refused.err.find("marks none of its paragraphs") != std::string::npos);
+  CHECK(refused.err.find("has no portion mark") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "unmarked.pdf"));
 }

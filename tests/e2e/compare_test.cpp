@@ -160,6 +160,13 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
+/// `text` with every `from` made `to`.
+std::string replace_every(std::string text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
 void write(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary) << text;
 }
@@ -266,12 +273,15 @@ TEST_CASE("a moved paragraph is green where it is and where it was, with notes i
 
 TEST_CASE("the blackline of the public versions holds nothing redacted, in any byte") {
   e2e::TempDir dir;
-  const std::string june = e2e::read_file(examples / "motion-june.xml");
+  // A classified document marks every portion (the motion's own are unclassified).
+  std::string june = e2e::read_file(examples / "motion-june.xml");
+  for (const std::string tag : {"title", "p", "heading", "fn", "item"})
+    june = replace_every(june, "<" + tag + ">", "<" + tag + " class=\"U\">");
   const auto classified = [&](const std::string& secret) {
     std::string text = replaced(june, "<date>2013-06-19</date>",
                                 "<date>2013-06-19</date><classification>SECRET//NOFORN"
                                 "</classification>");
-    text = replaced(text, "<p>Recent reports",
+    text = replaced(text, "<p class=\"U\">Recent reports",
                     "<p class=\"S//NF\">" + secret + " orders.</p><p class=\"U\">Recent reports");
     return replaced(text, "Like other providers",
                     "The count is <redact>" + secret + "quill</redact> now. Like other providers");

@@ -54,7 +54,7 @@ struct Rendered {
 
 }  // namespace
 
-TEST_CASE("the sample letter in five languages: date, salutation, closing, cc, enclosure") {
+TEST_CASE("the sample letter in five languages: date, salutation, closing, enclosure, cc") {
   struct Expected {
     std::string locale, date, salutation, closing, cc, enclosure;
   };
@@ -77,8 +77,8 @@ TEST_CASE("the sample letter in five languages: date, salutation, closing, cc, e
     CHECK(letter.pages == 1);
     check_in_order(letter.text,
                    {want.date, "950 Pennsylvania Avenue, N.W.", want.salutation, "I write to ask",
-                    want.closing, "Eleanor M. Hart", want.cc, "The Deputy Attorney General",
-                    want.enclosure, "Motion for Declaratory Judgment"});
+                    want.closing, "Eleanor M. Hart", want.enclosure,
+                    "Motion for Declaratory Judgment", want.cc, "The Deputy Attorney General"});
   }
 }
 

@@ -111,8 +111,8 @@ TEST_CASE("overrides: a firm's recipients directory is the one read") {
   e2e::TempDir firm, dir;
   write(firm / "letters/recipients.xml",
         replace(e2e::read_file(source / "letters/recipients.xml"),
-                "<title>The Attorney General of the United States",
-                "<title>The Acting Attorney General of the United States"));
+                "<title>Attorney General of the United States",
+                "<title>Acting Attorney General of the United States"));
   const auto pdf = dir / "letter.pdf";
   const auto run = e2e::fiscgen({"--templates", firm.path().string(), "render",
                                  (source / "examples/letter.xml").string(), "-o", pdf.string()});

@@ -5,6 +5,7 @@
 // (property-failures/) to be rendered again.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <random>
@@ -167,6 +168,22 @@ std::string document(const std::string& kind, const std::string& body_xml) {
   return text.replace(open + 6, close - open - 6, body_xml + "\n  ");
 }
 
+/// `words` without the continuation heading of the sample letter's pages after the first
+/// ("Attorney General of the United States July 16, 2013 Page 2"): page furniture, like the
+/// page number, which may stand between the pieces of a word split over a page break.
+std::vector<std::string> without_headings(std::vector<std::string> words) {
+  const auto heading = e2e::words("Attorney General of the United States July 16, 2013 Page");
+  for (std::size_t at = 0; at + heading.size() < words.size(); ++at) {
+    if (!std::equal(heading.begin(), heading.end(), words.begin() + static_cast<long>(at)))
+      continue;
+    const auto& number = words[at + heading.size()];
+    if (number.find_first_not_of("0123456789") != std::string::npos) continue;
+    words.erase(words.begin() + static_cast<long>(at),
+                words.begin() + static_cast<long>(at + heading.size() + 1));
+  }
+  return words;
+}
+
 }  // namespace
 
 TEST_CASE("nothing lost: every word of 80 generated letters and motions comes back, in order") {
@@ -205,8 +222,10 @@ TEST_CASE("nothing lost: every word of 80 generated letters and motions comes ba
   for (const auto& generated : cases) {
     const auto pdf = dir / "out" / (generated.name + ".pdf");
     for (const auto& [reader, read] : readers) {
-      const auto lost = fs::exists(pdf) ? e2e::find_in_order(generated.words, e2e::words(read(pdf)))
-                                        : "not rendered";
+      const auto lost =
+          fs::exists(pdf)
+              ? e2e::find_in_order(generated.words, without_headings(e2e::words(read(pdf))))
+              : "not rendered";
       if (!lost.empty()) {
         fs::create_directories(failures);
         fs::copy_file(dir / "in" / (generated.name + ".xml"), failures / (generated.name + ".xml"),

@@ -37,7 +37,7 @@ std::string classified_motion() {
   replace("<date>2013-06-19</date>",
           "<date>2013-06-19</date>\n  <classification>TOP SECRET//SI//NOFORN</classification>\n"
           "  <classification-authority><classified-by>Brimstonejay, NSD</classified-by>"
-          "<reason>1.4(c)</reason><derived-from>NSA/CSSM 1-52</derived-from>"
+          "<derived-from>NSA/CSSM 1-52</derived-from>"
           "<declassify-on>20380619</declassify-on></classification-authority>");
   replace("<heading>Background</heading>",
           "<heading class=\"TS//SI//NF\">Zephyrquartz Background</heading>");
@@ -50,9 +50,13 @@ std::string classified_motion() {
           "<p class=\"U\">Quagmirelynx is <redact>Marmosetplow ð Sassafrasquill</redact> gone. "
           "Like other "
           "providers");
-  // The paragraphs left unmarked are unclassified.
-  for (auto at = text.find("<p>"); at != std::string::npos; at = text.find("<p>", at))
-    text.replace(at, 3, "<p class=\"U\">");
+  // The portions left unmarked are unclassified: a classified filing marks every one.
+  for (const std::string portion : {"p", "heading", "item", "fn", "title"}) {
+    const std::string open = "<" + portion + ">";
+    const std::string marked = "<" + portion + " class=\"U\">";
+    for (auto at = text.find(open); at != std::string::npos; at = text.find(open, at))
+      text.replace(at, open.size(), marked);
+  }
   return text;
 }
 

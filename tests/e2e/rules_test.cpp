@@ -163,8 +163,8 @@ TEST_CASE("the tree marks the parts of a filing that the profiles count and requ
   REQUIRE_MESSAGE(run.status == 0, run.err);
   for (const char* mark :
        {"kind=\"motion\"", "<group part=\"certificate-of-service\">",
-        "<group part=\"proposed-order\">", "part=\"signature/name\"", "part=\"signature/email\"",
-        "<paragraph style=\"title\" part=\"caption\">"})
+        "<group part=\"proposed-order\" numbering=\"restart\">", "part=\"signature/name\"",
+        "part=\"signature/email\"", "<paragraph style=\"title\" part=\"caption\">"})
     CHECK_MESSAGE(run.out.find(mark) != std::string::npos, mark);
 }
 

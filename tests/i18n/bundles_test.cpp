@@ -100,6 +100,14 @@ const std::map<std::string, MessageArgument> sample_arguments{
     {"now", july16},
     {"requested", july16},
     {"on", std::string("its motion")},
+    // order/judge uses "court" above, letter/date_line "place" above
+    {"channel", std::string("Security and Emergency Planning Staff")},  // service/filed_through
+    {"organization", std::string("U.S. Department of Justice")},
+    {"named", std::string("true")},  // letter/address/KEY: a holder named by surname
+    {"surname", std::string("Holder")},
+    {"title", std::string("Attorney General of the United States")},  // letter/office
+    {"addressee", std::string("Eric H. Holder, Jr.")},                // letter/continuation
+    {"page", std::string("2")},
 };
 
 std::string salutation(const std::string& locale, const std::string& office,

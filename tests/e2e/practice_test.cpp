@@ -1,0 +1,516 @@
+// FISC practice as practitioners know it (issue 18), read back from the PDF: the drafting of the
+// proposed order, the signature and the certificate of service; classified filings checked
+// against the marking rules (32 C.F.R. §§ 2001.21, 2001.22); letters to an office-holder.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "tools.hpp"
+
+namespace {
+
+const std::filesystem::path examples = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "examples";
+
+std::string flat(std::string text) {
+  for (auto& c : text)
+    if (c == '\n' || c == '\f') c = ' ';
+  return text;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+/// `text` with every `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+/// `text` with the first `from` replaced by `to` (which must be there).
+std::string with(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  return text.replace(at, from.size(), to);
+}
+
+std::filesystem::path write(const e2e::TempDir& dir, const std::string& name,
+                            const std::string& text) {
+  std::ofstream(dir / name, std::ios::binary) << text;
+  return dir / name;
+}
+
+e2e::Run render(const std::filesystem::path& input, const std::filesystem::path& pdf,
+                std::vector<std::string> options = {}) {
+  std::vector<std::string> arguments{"render", input.string(), "-o", pdf.string()};
+  arguments.insert(arguments.end(), options.begin(), options.end());
+  return e2e::fiscgen(arguments);
+}
+
+/// The 1-based page whose text holds `what`; 0 when none.
+int page_with(const std::filesystem::path& pdf, const std::string& what) {
+  const int pages = e2e::pdf_pages(pdf);
+  for (int p = 1; p <= pages; ++p)
+    if (flat(e2e::pdf_text(pdf, p)).find(what) != std::string::npos) return p;
+  return 0;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.find_first_not_of(" \f\t\r") != std::string::npos) lines.push_back(line);
+  return lines;
+}
+
+const std::string motion = e2e::read_file(examples / "motion.xml");
+
+}  // namespace
+
+TEST_CASE("the sample motion is American, cites without a doubled period, orders once") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "motion.pdf";
+  const auto run = render(examples / "motion.xml", pdf);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto text = flat(e2e::pdf_text(pdf));
+  CHECK(text.find("recognized this") != std::string::npos);
+  CHECK(text.find("Amendment favors") != std::string::npos);
+  for (const char* british : {"recognis", "favour", "colour", "behaviour", "honour", "organis",
+                              "licence", "defence", "judgement", "programme"})
+    CHECK_MESSAGE(text.find(british) == std::string::npos, british);
+  // Footnote 2 cites § 1861(d)(1) twice: the second is "See id." ending its sentence once.
+  CHECK(text.find("See id.") != std::string::npos);
+  CHECK(text.find("id..") == std::string::npos);
+  // The order: the template's preamble once, on the motion by its title.
+  CHECK(count(text, "it is hereby ORDERED that") == 1);
+  CHECK(text.find("Upon consideration of the Motion for Declaratory Judgment filed by Cascade") !=
+        std::string::npos);
+}
+
+TEST_CASE("the judge's line reads on one line under a line for the name") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "motion.pdf";
+  REQUIRE(render(examples / "motion.xml", pdf).status == 0);
+  const int order = page_with(pdf, "[PROPOSED] ORDER");
+  REQUIRE(order > 0);
+  const auto lines = lines_of(e2e::pdf_text(pdf, order));
+  bool found = false;
+  for (std::size_t i = 1; i < lines.size(); ++i)
+    if (lines[i].find("Judge, United States Foreign Intelligence Surveillance Court") !=
+        std::string::npos) {
+      found = true;
+      CHECK(lines[i - 1].find("______") != std::string::npos);
+    }
+  CHECK(found);
+  CHECK(e2e::pdf_text(pdf).find("INTELLIGENCE SURVEILLANCE\nCOURT") == std::string::npos);
+}
+
+TEST_CASE("the proposed order is numbered from 1 on its own") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "motion.pdf";
+  REQUIRE(render(examples / "motion.xml", pdf).status == 0);
+  const int order = page_with(pdf, "[PROPOSED] ORDER");
+  REQUIRE(order > 2);
+  const auto order_lines = lines_of(e2e::pdf_text(pdf, order));
+  CHECK(order_lines.back() == "1");
+  // The page before it is the motion's own last page, numbered as the motion's.
+  const auto before = lines_of(e2e::pdf_text(pdf, order - 1));
+  CHECK(before.back() == std::to_string(order - 1));
+}
+
+TEST_CASE("an order whose text has its own operative words is not given a second preamble") {
+  e2e::TempDir dir;
+  const auto input = write(
+      dir, "motion.xml",
+      with(motion, "<p>The motion is GRANTED.",
+           "<p>Upon consideration of the Motion for Declaratory Judgment, the opposition, and "
+           "the entire record, it is hereby ORDERED that the motion is GRANTED."));
+  const auto pdf = dir / "motion.pdf";
+  const auto run = render(input, pdf);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto text = flat(e2e::pdf_text(pdf, page_with(pdf, "[PROPOSED] ORDER")));
+  CHECK(count(text, "Upon consideration") == 1);
+  CHECK(count(text, "hereby ORDERED") == 1);
+}
+
+TEST_CASE("a proposed order attached to a brief orders on the motion, never on the brief") {
+  e2e::TempDir dir;
+  auto brief = e2e::read_file(examples / "brief.xml");
+  REQUIRE(brief.find("<proposed-order>") != std::string::npos);
+  {
+    const auto input = write(dir, "named.xml",
+                             with(brief, "<proposed-order>",
+                                  "<proposed-order motion=\"Motion for Declaratory Judgment\">"));
+    const auto pdf = dir / "named.pdf";
+    const auto run = render(input, pdf);
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    const auto text = flat(e2e::pdf_text(pdf, page_with(pdf, "[PROPOSED] ORDER")));
+    CHECK(text.find("Upon consideration of the Motion for Declaratory Judgment filed by") !=
+          std::string::npos);
+    CHECK(text.find("Upon consideration of the Brief") == std::string::npos);
+  }
+  const auto pdf = dir / "brief.pdf";
+  REQUIRE(render(write(dir, "brief.xml", brief), pdf).status == 0);
+  const auto text = flat(e2e::pdf_text(pdf, page_with(pdf, "[PROPOSED] ORDER")));
+  CHECK(text.find("Upon consideration of the motion filed by") != std::string::npos);
+  CHECK(text.find("Upon consideration of the Brief") == std::string::npos);
+}
+
+TEST_CASE("the signature block never starts a page alone: the relief's last lines go with it") {
+  // Longer and longer bodies move the end of the relief down the page, past a page break.
+  e2e::TempDir dir;
+  const std::string sentence =
+      " Le juge Müller-Lüdenscheidt et la juge O’Connor-Nakamura ont rappelé que le secret "
+      "d’une enquête ne couvre pas un simple décompte.";
+  int checked = 0;
+  for (int extra = 0; extra < 14; ++extra) {
+    std::string filler;
+    for (int i = 0; i < extra; ++i) filler += sentence;
+    const auto input = write(dir, "motion.xml",
+                             with(motion, "and so avoid the constitutional question.",
+                                  "and so avoid the constitutional question." + filler));
+    const auto pdf = dir / "motion.pdf";
+    const auto run = render(input, pdf);
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    const int page = page_with(pdf, "Respectfully submitted,");
+    REQUIRE(page > 0);
+    const auto text = flat(e2e::pdf_text(pdf, page));
+    const auto dated = text.find("Dated:");
+    REQUIRE(dated != std::string::npos);
+    // Something of the relief stands above "Dated:" on the page the signature is on.
+    CAPTURE(extra);
+    CHECK(text.substr(0, dated).find("Court finds just.") != std::string::npos);
+    ++checked;
+  }
+  CHECK(checked == 14);
+}
+
+TEST_CASE("the citation after a block quotation begins at the left margin") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "motion.pdf";
+  REQUIRE(render(examples / "motion.xml", pdf).status == 0);
+  const auto bbox = e2e::run({"pdftotext", "-bbox", pdf.string(), "-"});
+  REQUIRE(bbox.status == 0);
+  // The word "1861(d)(1)." after "§" after "U.S.C." after "50": the citation's first word.
+  const auto words = bbox.out;
+  const auto cite = words.find(">1861(d)(1).</word>");
+  REQUIRE(cite != std::string::npos);
+  auto start = words.rfind("<word", cite);
+  for (int back = 0; back < 3; ++back) start = words.rfind("<word", start - 1);
+  const auto x = words.find("xMin=\"", start);
+  REQUIRE(x != std::string::npos);
+  const double x_min = std::stod(words.substr(x + 6));
+  CHECK(words.substr(words.find('>', start) + 1, 2) == "50");
+  CHECK(x_min == doctest::Approx(72).epsilon(0.01));
+}
+
+TEST_CASE("the certificate serves Government counsel and names the filing channel in a note") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "motion.pdf";
+  REQUIRE(render(examples / "motion.xml", pdf).status == 0);
+  const int page = page_with(pdf, "CERTIFICATE OF SERVICE");
+  REQUIRE(page > 0);
+  const auto text = flat(e2e::pdf_text(pdf, page));
+  const auto served = text.find("National Security Division");
+  const auto signed_at = text.find("/s/ Margaret A. Lindqvist");
+  const auto note = text.find(
+      "Filed with the Court through the Security and Emergency Planning Staff, U.S. Department "
+      "of Justice.");
+  CHECK(served != std::string::npos);
+  CHECK(text.find("950 Pennsylvania Avenue, N.W.") != std::string::npos);
+  CHECK(text.find("By hand delivery") != std::string::npos);
+  REQUIRE(note != std::string::npos);
+  CHECK(served < signed_at);
+  CHECK(signed_at < note);  // after those served and the signature: not among them
+  CHECK(text.find("Litigation Security Group") == std::string::npos);
+}
+
+namespace {
+
+/// The sample motion classified TOP SECRET, derivatively, with every portion marked.
+std::string classified_motion() {
+  auto text = replaced(motion, "<p>", "<p class=\"TS//SI//NF\">");
+  text = replaced(text, "<heading>", "<heading class=\"U\">");
+  text = replaced(text, "<item>", "<item class=\"S//NF\">");
+  text = replaced(text, "<fn>", "<fn class=\"U\">");
+  text = with(text, "<title>", "<title class=\"U\">");
+  return with(text, "<date>2013-06-19</date>",
+              "<date>2013-06-19</date>\n  <classification>TOP SECRET//SI//NOFORN</classification>\n"
+              "  <classification-authority><classified-by>Jane Roe, Deputy Assistant Attorney "
+              "General, NSD</classified-by><derived-from>NSA/CSSM 1-52</derived-from>"
+              "<declassify-on>20380619</declassify-on></classification-authority>");
+}
+
+}  // namespace
+
+TEST_CASE("a classified filing with every portion marked shows each mark") {
+  e2e::TempDir dir;
+  const auto input = write(dir, "motion.xml", classified_motion());
+  const auto check = e2e::fiscgen({"check", input.string()});
+  CHECK_MESSAGE(check.status == 0, check.err);
+  const auto pdf = dir / "motion.pdf";
+  const auto run = render(input, pdf);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto text = flat(e2e::pdf_text(pdf));
+  CHECK(text.find("(U) MOTION FOR DECLARATORY JUDGMENT") != std::string::npos);
+  CHECK(text.find("(S//NF) the total number of FISA orders") != std::string::npos);
+  CHECK(text.find("(U) Cascade makes this motion on its own behalf") != std::string::npos);
+  CHECK(text.find("Derived From: NSA/CSSM 1-52") != std::string::npos);
+  CHECK(text.find("TOP SECRET//SI//NOFORN") != std::string::npos);
+}
+
+TEST_CASE("check and render refuse each unmarked portion of a classified filing, at its place") {
+  e2e::TempDir dir;
+  auto text = classified_motion();
+  text = with(text, "<p class=\"TS//SI//NF\">Recent reports", "<p>Recent reports");
+  text = with(text, "<item class=\"S//NF\">the total number of user",
+              "<item>the total number of user");
+  text = with(text, "<fn class=\"U\">The\n          Government", "<fn>The\n          Government");
+  text = with(text, "<title class=\"U\">", "<title>");
+  const auto input = write(dir, "motion.xml", text);
+  const auto line_of = [&](const std::string& what) {
+    const auto at = text.find(what);
+    REQUIRE(at != std::string::npos);
+    return std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  };
+  const auto check = e2e::fiscgen({"check", input.string()});
+  CHECK(check.status == 1);
+  for (const char* what : {"<p>Recent reports", "<item>the total number of user",
+                           "<fn>The\n          Government", "<title>"}) {
+    CAPTURE(what);
+    CHECK(check.err.find("motion.xml:" + line_of(what) + ":") != std::string::npos);
+  }
+  CHECK(check.err.find("32 C.F.R. § 2001.21(c)") != std::string::npos);
+  const auto pdf = dir / "motion.pdf";
+  const auto rendered = render(input, pdf);
+  CHECK(rendered.status == 1);
+  CHECK(rendered.err.find("motion.xml:" + line_of("<p>Recent reports") + ":") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(pdf));
+  const auto public_run = render(input, pdf, {"--public"});
+  CHECK(public_run.status == 1);
+  CHECK(public_run.err.find("has no portion mark") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(pdf));
+}
+
+TEST_CASE("a stated classification lower than a portion is an error at <classification>") {
+  e2e::TempDir dir;
+  auto text = with(classified_motion(), "TOP SECRET//SI//NOFORN</classification>",
+                   "SECRET//NOFORN</classification>");
+  const auto input = write(dir, "motion.xml", text);
+  const auto run = render(input, dir / "motion.pdf");
+  CHECK(run.status == 1);
+  CHECK(run.err.find("is lower than the portions it covers") != std::string::npos);
+  CHECK(run.err.find("TOP SECRET//SI//NOFORN") != std::string::npos);
+  // Missing a control a portion carries is lower too.
+  text = with(classified_motion(), "TOP SECRET//SI//NOFORN</classification>",
+              "TOP SECRET//SI</classification>");
+  const auto caveat = render(write(dir, "caveat.xml", text), dir / "caveat.pdf");
+  CHECK(caveat.status == 1);
+  CHECK(caveat.err.find("caveat.xml:") != std::string::npos);
+}
+
+TEST_CASE("an authority block mixing original and derivative classification is refused") {
+  e2e::TempDir dir;
+  const auto mixed =
+      with(classified_motion(), "<derived-from>", "<reason>1.4(c)</reason><derived-from>");
+  const auto run = render(write(dir, "mixed.xml", mixed), dir / "mixed.pdf");
+  CHECK(run.status == 1);
+  CHECK(run.err.find("<derived-from> and <reason>") != std::string::npos);
+  CHECK(run.err.find("mixed.xml:") != std::string::npos);
+  const auto original = with(classified_motion(), "<derived-from>NSA/CSSM 1-52</derived-from>",
+                             "<reason>1.4(c)</reason>");
+  const auto pdf = dir / "original.pdf";
+  const auto ok = render(write(dir, "original.xml", original), pdf);
+  REQUIRE_MESSAGE(ok.status == 0, ok.err);
+  const auto text = flat(e2e::pdf_text(pdf));
+  CHECK(text.find("Classified By: Jane Roe") != std::string::npos);
+  CHECK(text.find("Reason: 1.4(c)") != std::string::npos);
+  CHECK(text.find("Derived From") == std::string::npos);
+}
+
+namespace {
+
+const std::string letter = e2e::read_file(examples / "letter.xml");
+
+}  // namespace
+
+TEST_CASE("a letter to a named Attorney General: The Honorable, the bare title, his surname") {
+  e2e::TempDir dir;
+  const auto input = write(dir, "letter.xml",
+                           with(letter, "<to ref=\"attorney-general\"/>",
+                                "<to ref=\"attorney-general\"><name>Eric H. Holder, Jr.</name>"
+                                "<surname>Holder</surname></to>"));
+  const auto pdf = dir / "letter.pdf";
+  const auto run = render(input, pdf);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto text = e2e::pdf_text(pdf);
+  CHECK(text.find("The Honorable Eric H. Holder, Jr.\nAttorney General of the United States\n") !=
+        std::string::npos);
+  CHECK(text.find("The Attorney General") == std::string::npos);
+  CHECK(text.find("Dear Attorney General Holder:") != std::string::npos);
+}
+
+TEST_CASE("a letter to the office unnamed: the formal salutation, enclosures before cc") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "letter.pdf";
+  const auto run = render(examples / "letter.xml", pdf);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto text = flat(e2e::pdf_text(pdf));
+  CHECK(text.find("The Attorney General of the United States") != std::string::npos);
+  CHECK(text.find("Dear Mr. Attorney General:") != std::string::npos);
+  const auto enclosure = text.find("Enclosure");
+  const auto cc = text.find("cc:");
+  REQUIRE(enclosure != std::string::npos);
+  REQUIRE(cc != std::string::npos);
+  CHECK(enclosure < cc);
+}
+
+TEST_CASE("pages after a letter's first carry the addressee, the date and the page") {
+  e2e::TempDir dir;
+  std::string body;
+  for (int i = 0; i < 14; ++i)
+    body +=
+        "<p>Nous avons, à plusieurs reprises, demandé au ministère la permission de publier "
+        "des chiffres agrégés; Dvořák, Søndergaard and Nguyễn reported the same answer "
+        "each time, and the public debate went on without the facts it needed.</p>";
+  const auto input = write(dir, "letter.xml", with(letter, "<body>", "<body>" + body));
+  const auto pdf = dir / "letter.pdf";
+  const auto run = render(input, pdf);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const int pages = e2e::pdf_pages(pdf);
+  REQUIRE(pages >= 2);
+  CHECK(flat(e2e::pdf_text(pdf, 1)).find("Page 1") == std::string::npos);
+  for (int p = 2; p <= pages; ++p) {
+    CAPTURE(p);
+    const auto lines = lines_of(e2e::pdf_text(pdf, p));
+    REQUIRE(!lines.empty());
+    CHECK(lines.front().find("Attorney General of the United States") != std::string::npos);
+    CHECK(lines.front().find("July 16, 2013") != std::string::npos);
+    CHECK(lines.front().find("Page " + std::to_string(p)) != std::string::npos);
+  }
+}
+
+TEST_CASE("letters in French, German and Spanish are on A4, with the locale's date line") {
+  e2e::TempDir dir;
+  const auto input = write(dir, "letter.xml",
+                           with(letter, "<name>Eleanor M. Hart</name>",
+                                "<name>Eleanor M. Hart</name><city>Seattle</city>"));
+  struct Case {
+    std::string locale, date_line, size;
+  };
+  for (const Case& c : {Case{"fr", "Seattle, le 16 juillet 2013", "595.28 x 841.89"},
+                        Case{"de", "Seattle, 16. Juli 2013", "595.28 x 841.89"},
+                        Case{"es", "Seattle, 16 de julio de 2013", "595.28 x 841.89"},
+                        Case{"en_US", "July 16, 2013", "612 x 792"}}) {
+    CAPTURE(c.locale);
+    const auto pdf = dir / (c.locale + ".pdf");
+    const auto run = render(input, pdf, {"--locale", c.locale});
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    CHECK(e2e::pdf_info(pdf, "Page size").find(c.size) != std::string::npos);
+    CHECK(flat(e2e::pdf_text(pdf)).find(c.date_line) != std::string::npos);
+  }
+  // A profile the input names wins over the locale's.
+  const auto named = write(dir, "named.xml",
+                           with(e2e::read_file(input), "<letter template=\"attorney-general\"",
+                                "<letter rules=\"letter-us\" template=\"attorney-general\""));
+  const auto pdf = dir / "named.pdf";
+  REQUIRE(render(named, pdf, {"--locale", "fr"}).status == 0);
+  CHECK(e2e::pdf_info(pdf, "Page size").find("612 x 792") != std::string::npos);
+}
+
+TEST_CASE("--public --keep-pages keeps the classified version's pages and footnote numbers") {
+  e2e::TempDir dir;
+  auto text = classified_motion();
+  // Two paragraphs may be shown; the rest stays TOP SECRET.
+  text = with(text, "<p class=\"TS//SI//NF\">Recent reports", "<p class=\"U\">Recent reports");
+  text = with(text, "<p class=\"TS//SI//NF\">The public interest",
+              "<p class=\"U\">The public interest");
+  const auto input = write(dir, "motion.xml", text);
+  const auto classified = dir / "classified.pdf", kept = dir / "kept.pdf",
+             closed = dir / "closed.pdf";
+  REQUIRE(render(input, classified).status == 0);
+  const auto run = render(input, kept, {"--public", "--keep-pages"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(run.err == "");
+  REQUIRE(render(input, closed, {"--public"}).status == 0);
+  const int pages = e2e::pdf_pages(classified);
+  CHECK(e2e::pdf_pages(kept) == pages);
+  CHECK(e2e::pdf_pages(closed) < pages);
+  // What may be shown stands on the same page in both versions.
+  for (const char* shown : {"Recent reports in the press", "The public interest points"}) {
+    CAPTURE(shown);
+    CHECK(page_with(kept, shown) == page_with(classified, shown));
+  }
+  // The classified words are gone; the footnotes keep their numbers, each saying [Redacted].
+  const auto public_text = flat(e2e::pdf_text(kept));
+  CHECK(public_text.find("Declaratory Judgment Act") == std::string::npos);
+  CHECK(public_text.find("Cascade makes this motion") == std::string::npos);
+  CHECK(public_text.find("Derived From") == std::string::npos);
+  CHECK(count(public_text, "[Redacted]") >= 3 + 3);
+  CHECK(e2e::decoded_hex_strings(e2e::read_file(kept)).find("Declaratory Judgment Act") ==
+        std::string::npos);
+  // Only with --public.
+  const auto alone = render(input, dir / "alone.pdf", {"--keep-pages"});
+  CHECK(alone.status >= 2);
+  CHECK(alone.err.find("--public") != std::string::npos);
+}
+
+TEST_CASE("a letterhead may carry a rule across the page") {
+  e2e::TempDir dir;
+  const auto input =
+      write(dir, "letter.xml", with(letter, "<date>", "<letterhead rule=\"yes\"/>\n  <date>"));
+  const auto pdf = dir / "letter.pdf";
+  const auto run = render(input, pdf);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  // The rule is a stroked path across the text width, in the page's content.
+  const auto content = e2e::pdf_uncompressed(pdf, dir / "qdf.pdf");
+  CHECK(content.find(" l\n") != std::string::npos);
+  const auto plain = dir / "plain.pdf";
+  REQUIRE(render(examples / "letter.xml", plain).status == 0);
+  CHECK(e2e::pdf_uncompressed(plain, dir / "plain-qdf.pdf").find(" l\n") == std::string::npos);
+}
+
+TEST_CASE("a letterhead may carry a logo: a PNG beside the input, drawn once, refused if not PNG") {
+  e2e::TempDir dir;
+  std::filesystem::copy_file(std::filesystem::path(FISCGEN_TEST_DATA) / "letters" / "logo.png",
+                             dir / "logo.png");
+  const auto input =
+      write(dir, "letter.xml",
+            with(letter, "<date>", "<letterhead logo=\"logo.png\" logo-height=\"36\"/>\n  <date>"));
+  const auto pdf = dir / "letter.pdf";
+  const auto run = render(input, pdf);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto list = e2e::run({"pdfimages", "-list", pdf.string()});
+  REQUIRE(list.status == 0);
+  const auto rows = lines_of(list.out);
+  REQUIRE(rows.size() == 3);  // two header lines and one image
+  std::istringstream row(rows[2]);
+  std::string page, number, type, width, height;
+  row >> page >> number >> type >> width >> height;
+  CHECK(page == "1");
+  CHECK(type == "image");
+  CHECK(width == "24");
+  CHECK(height == "8");
+  CHECK(e2e::check_readers(pdf) == "");
+  // The letterhead's words are still there, under it.
+  CHECK(flat(e2e::pdf_text(pdf)).find("Cascade Software Corporation") != std::string::npos);
+
+  // Not a PNG: refused at the <letterhead>, and nothing written.
+  std::ofstream(dir / "logo.png", std::ios::binary) << "GIF89a not a png";
+  const auto bad = render(input, dir / "bad.pdf");
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("letter.xml:") != std::string::npos);
+  CHECK(bad.err.find("is not a PNG file") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "bad.pdf"));
+  // Outside the input's folder: refused as an exhibit would be.
+  const auto outside = write(
+      dir, "outside.xml", with(letter, "<date>", "<letterhead logo=\"../logo.png\"/>\n  <date>"));
+  const auto refused = render(outside, dir / "outside.pdf");
+  CHECK(refused.status == 1);
+  CHECK(refused.err.find("leads out of") != std::string::npos);
+}
