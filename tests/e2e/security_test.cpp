@@ -136,7 +136,7 @@ TEST_CASE("limits: a for-each over more than 100,000 items is refused at the tem
   const auto input = write(dir, "many.xml", text);
   const auto run = render(dir, input);
   CHECK(run.status == 1);
-  CHECK(contains(run.err, "letterhead.xml:10:"));
+  CHECK(contains(run.err, "letterhead.xml:20:"));  // the for-each over from/address/line
   CHECK(contains(run.err, ": more than 100000 items to repeat: refused\n"));
   CHECK_FALSE(std::filesystem::exists(dir / "out.pdf"));
 }

@@ -103,8 +103,7 @@ const std::map<std::string, MessageArgument> sample_arguments{
     // order/judge uses "court" above, letter/date_line "place" above
     {"channel", std::string("Security and Emergency Planning Staff")},  // service/filed_through
     {"organization", std::string("U.S. Department of Justice")},
-    {"named", std::string("true")},  // letter/address/KEY: a holder named by surname
-    {"surname", std::string("Holder")},
+    {"surname", std::string("Holder")},                               // letter/named/KEY
     {"title", std::string("Attorney General of the United States")},  // letter/office
     {"addressee", std::string("Eric H. Holder, Jr.")},                // letter/continuation
     {"page", std::string("2")},

@@ -43,9 +43,10 @@ TEST_CASE("the letter profile numbers pages from the second") {
 }
 
 TEST_CASE("an unknown profile lists the known ones") {
-  CHECK_THROWS_WITH_AS(
-      rules::load_named_profile(rules_dir, "fisc-2099"),
-      doctest::Contains("known profiles: dc-local, fisc-2010, fiscr, frap-32, letter-us"), Error);
+  CHECK_THROWS_WITH_AS(rules::load_named_profile(rules_dir, "fisc-2099"),
+                       doctest::Contains("known profiles: dc-local, fisc-2010, fiscr, frap-32, "
+                                         "letter-a4, letter-din-5008, letter-us"),
+                       Error);
 }
 
 TEST_CASE("a missing style is an error naming the profile and the style") {
@@ -87,8 +88,8 @@ TEST_CASE("every shipped profile loads, and rules lists them by name") {
   const auto profiles = rules::list_profiles(rules_dir);
   std::vector<std::string> names;
   for (const auto& p : profiles) names.push_back(p.name);
-  CHECK(names ==
-        std::vector<std::string>{"dc-local", "fisc-2010", "fiscr", "frap-32", "letter-us"});
+  CHECK(names == std::vector<std::string>{"dc-local", "fisc-2010", "fiscr", "frap-32", "letter-a4",
+                                          "letter-din-5008", "letter-us"});
 }
 
 TEST_CASE("fisc-2010: no limit, a certificate of service and a signed name required") {
@@ -262,19 +263,4 @@ TEST_CASE("rules diff: one line per differing setting, none for equal profiles")
   wider.margin_left = 90;
   CHECK(rules::differences(fisc, wider) == std::vector<std::string>{"margins.left: 72 \u2192 90"});
   CHECK(rules::differences(wider, fisc) == std::vector<std::string>{"margins.left: 90 \u2192 72"});
-}
-
-TEST_CASE(
-    "the table of authorities' headings: read in order, an unknown one refused at its element") {
-  const auto p = rules_test::load_text("headings", std::string(R"(<rules name="headings">
-<authorities headings="statutes cases secondary"/>)") + styles +
-                                                       "</rules>");
-  CHECK(p.toa_headings == std::vector<std::string>{"statutes", "cases", "secondary"});
-  const auto e = error_of("treatises", std::string("<rules name=\"x\">\n<authorities "
-                                                   "headings=\"cases treatises\"/>") +
-                                           styles + "</rules>");
-  CHECK(e.where().line == 2);
-  CHECK(e.message().find(
-            "headings: \"treatises\" is no heading of a table of authorities; expected cases, "
-            "constitutional-provisions, statutes, regulations") == 0);
 }

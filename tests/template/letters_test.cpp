@@ -159,7 +159,7 @@ TEST_CASE("the sample letter in five languages: date, salutation, closing, enclo
   const std::vector<Expected> expected{
       {"en_US", "July 16, 2013", "Dear Mr. Attorney General:", "Sincerely,", "cc:", "Enclosure"},
       {"en_GB", "16 July 2013", "Dear Attorney General,", "Yours sincerely,", "cc:", "Enclosure"},
-      {"fr", "16 juillet 2013", "Monsieur le Ministre,",
+      {"fr", "Le 16 juillet 2013", "Monsieur le Ministre,",
        "Je vous prie d’agréer, Monsieur le Ministre, l’expression de ma haute considération.",
        "Copie\u00A0:", "Pièce jointe"},
       {"de", "16. Juli 2013", "Sehr geehrter Herr Justizminister,", "Mit freundlichen Grüßen",
