@@ -26,8 +26,10 @@ struct AppendedPages {
 
 /// The ranges for a main document of `main_pages` pages whose first `front_matter` are numbered
 /// i, ii, … and the rest 1, 2, …, with `appended` (in document order) inserted after their pages:
-/// those are labelled "A-1", "A-2", … and the main numbering resumes after them.
+/// those are labelled "A-1", "A-2", … and the main numbering resumes after them. Each main page
+/// of `restarts` (0-based, after the front matter: a proposed order) is numbered 1 again.
 std::vector<LabelRange> page_label_ranges(int main_pages, int front_matter,
-                                          const std::vector<AppendedPages>& appended);
+                                          const std::vector<AppendedPages>& appended,
+                                          const std::vector<int>& restarts = {});
 
 }  // namespace fiscgen::pdf

@@ -444,8 +444,11 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
   }
   add_links(doc, pages, page_handles);
   add_outline(doc, pages, page_handles);
+  std::vector<int> restarts;  // pages numbered 1 again (a proposed order), labelled so too
+  for (std::size_t p = 0; p < pages.pages.size(); ++p)
+    if (pages.pages[p].restart_numbering) restarts.push_back(static_cast<int>(p));
   add_page_labels(doc, page_label_ranges(static_cast<int>(pages.pages.size()),
-                                         pages.front_matter_pages, appended));
+                                         pages.front_matter_pages, appended, restarts));
 
   doc.check(haru::set_trailer_id(doc.get(), id.bytes), "setting the document ID");
   std::string bytes = doc.save_to_memory();

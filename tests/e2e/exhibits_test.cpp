@@ -31,7 +31,9 @@ void make_letter(const std::filesystem::path& pdf, const std::string& subject) {
 struct Exhibits {
   e2e::TempDir dir;
   std::filesystem::path input = dir / "motion.xml", pdf = dir / "motion.pdf";
-  int base_pages = 0, a_pages = 0, b_pages = 0;
+  // The motion's pages before its proposed order, which comes last (after the exhibits) and is
+  // numbered on its own; and the order's pages.
+  int base_pages = 0, a_pages = 0, b_pages = 0, order_pages = 0;
 
   Exhibits() {
     std::filesystem::create_directories(dir / "attached");
@@ -42,7 +44,13 @@ struct Exhibits {
     const auto base = e2e::fiscgen(
         {"render", (examples / "motion.xml").string(), "-o", (dir / "base.pdf").string()});
     REQUIRE(base.status == 0);
-    base_pages = e2e::pdf_pages(dir / "base.pdf");
+    const int all_pages = e2e::pdf_pages(dir / "base.pdf");
+    base_pages = all_pages;
+    while (base_pages > 1 && e2e::pdf_text(dir / "base.pdf", base_pages).find("[PROPOSED] ORDER") ==
+                                 std::string::npos)
+      --base_pages;
+    --base_pages;  // the order's first page
+    order_pages = all_pages - base_pages;
     std::ofstream(input) << motion_with(
         "  <exhibit file=\"exhibit-a.pdf\" title=\"Letter to the Attorney General\"/>\n"
         "  <exhibit file=\"attached/exhibit-b.pdf\" title=\"Letter of July 2013\"/>\n");
@@ -62,7 +70,7 @@ TEST_CASE("two exhibits follow their slip sheets, with bookmarks, page labels an
   REQUIRE(run.status == 0);
   REQUIRE(t.a_pages >= 1);
   REQUIRE(t.b_pages >= 1);
-  CHECK(e2e::pdf_pages(t.pdf) == t.base_pages + 1 + t.a_pages + 1 + t.b_pages);
+  CHECK(e2e::pdf_pages(t.pdf) == t.base_pages + 1 + t.a_pages + 1 + t.b_pages + t.order_pages);
 
   const int slip_a = t.base_pages + 1, slip_b = slip_a + 1 + t.a_pages;
   const auto slip_a_text = e2e::pdf_text(t.pdf, slip_a);
@@ -84,11 +92,11 @@ TEST_CASE("two exhibits follow their slip sheets, with bookmarks, page labels an
 
   const auto outline = e2e::run({"mutool", "show", t.pdf.string(), "outline"});
   REQUIRE(outline.status == 0);
-  // The headings' bookmarks, then each exhibit's, in document order.
+  // The headings' bookmarks, then each exhibit's, in document order; the proposed order last.
   std::size_t at = 0;
   for (const std::string title :
-       {"Introduction", "Certificate of Service", "Proposed Order",
-        "Exhibit A: Letter to the Attorney General", "Exhibit B: Letter of July 2013"}) {
+       {"Introduction", "Certificate of Service", "Exhibit A: Letter to the Attorney General",
+        "Exhibit B: Letter of July 2013", "Proposed Order"}) {
     CAPTURE(title);
     at = outline.out.find(title, at);
     CHECK(at != std::string::npos);
@@ -159,7 +167,7 @@ TEST_CASE("render and check count every page of the file, page limits no exhibit
   INFO(run.err);
   REQUIRE(run.status == 0);
   const int in_file = e2e::pdf_pages(t.pdf);
-  REQUIRE(in_file == t.base_pages + 1 + t.a_pages + 1 + t.b_pages);
+  REQUIRE(in_file == t.base_pages + 1 + t.a_pages + 1 + t.b_pages + t.order_pages);
   // render -v reports what a reader of the PDF counts: slip sheets and the exhibits' pages too.
   CHECK(run.err.find(" (" + std::to_string(in_file) + " pages, ") != std::string::npos);
 
@@ -169,7 +177,7 @@ TEST_CASE("render and check count every page of the file, page limits no exhibit
         check_counts({(examples / "motion.xml").string(), "--set", "@rules=" + rules});
     const auto with = check_counts({t.input.string(), "--set", "@rules=" + rules});
     // The whole file, as render writes it; the pages a limit counts are the motion's alone.
-    CHECK(base.second == t.base_pages);
+    CHECK(base.second == t.base_pages + t.order_pages);
     CHECK(with.second == in_file);
     CHECK(base.first > 0);
     CHECK(with.first == base.first);

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -121,6 +122,16 @@ TEST_CASE("the proposed order is numbered from 1 on its own") {
   // The page before it is the motion's own last page, numbered as the motion's.
   const auto before = lines_of(e2e::pdf_text(pdf, order - 1));
   CHECK(before.back() == std::to_string(order - 1));
+  // A viewer labels the pages as printed: the order's first page is "1" again.
+  const auto labels = e2e::pdf_uncompressed(pdf, dir / "qdf.pdf");
+  const auto nums = labels.find("/Nums [");
+  REQUIRE(nums != std::string::npos);
+  std::string ranges;  // the /Nums array, its white space made single spaces
+  for (const char c : labels.substr(nums, labels.find(']', nums) - nums))
+    if (!std::isspace(static_cast<unsigned char>(c)) || (!ranges.empty() && ranges.back() != ' '))
+      ranges += std::isspace(static_cast<unsigned char>(c)) ? ' ' : c;
+  CHECK(ranges.find(std::to_string(order - 1) + " <<") != std::string::npos);
+  CHECK(count(ranges, "/St 1") == 2);
 }
 
 TEST_CASE("an order whose text has its own operative words is not given a second preamble") {

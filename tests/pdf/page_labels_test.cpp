@@ -37,3 +37,15 @@ TEST_CASE("two exhibits after the same page follow each other") {
                                                  {4, Style::decimal, "", 2},
                                              });
 }
+
+TEST_CASE("a page that restarts the numbering (a proposed order) is labelled 1 again") {
+  CHECK(page_label_ranges(6, 0, {}, {4}) ==
+        std::vector<LabelRange>{{0, Style::decimal, "", 1}, {4, Style::decimal, "", 1}});
+  // After front matter and an exhibit: the exhibit's pages come first, then the order from 1.
+  const std::vector<AppendedPages> appended{{2, 3, "A"}};
+  CHECK(page_label_ranges(6, 1, appended, {3}) ==
+        std::vector<LabelRange>{{0, Style::lower_roman, "", 1},
+                                {1, Style::decimal, "", 1},
+                                {3, Style::decimal, "A-", 1},
+                                {6, Style::decimal, "", 1}});
+}
