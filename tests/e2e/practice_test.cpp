@@ -93,6 +93,21 @@ TEST_CASE("the sample motion is American, cites without a doubled period, orders
         std::string::npos);
 }
 
+TEST_CASE("every example is written in American spelling, as its en_US locale says") {
+  e2e::TempDir dir;
+  for (const char* example : {"motion", "brief", "letter"}) {
+    CAPTURE(example);
+    const auto pdf = dir / (std::string(example) + ".pdf");
+    const auto run = render(examples / (std::string(example) + ".xml"), pdf);
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    const auto text = flat(e2e::pdf_text(pdf));
+    for (const char* british :
+         {"recognis", "favour", "colour", "behaviour", "honour", "organis", "licence", "defence",
+          "judgement", "programme", "authoris", "realis", "analyse", "centre", "whilst"})
+      CHECK_MESSAGE(text.find(british) == std::string::npos, british);
+  }
+}
+
 TEST_CASE("the judge's line reads on one line under a line for the name") {
   e2e::TempDir dir;
   const auto pdf = dir / "motion.pdf";
