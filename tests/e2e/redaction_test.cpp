@@ -146,16 +146,13 @@ Rendered render(const e2e::TempDir& dir, const std::vector<std::string>& options
   return r;
 }
 
-}  // namespace
-
-TEST_CASE(
-    "--public: no hidden or redacted word, nor a glyph only they use, is anywhere in the file") {
-  e2e::TempDir dir;
-  const auto r = render(dir, {"--public"});
+/// What no public version may hold: a classified or redacted word anywhere in the file, or a
+/// glyph only they use.
+void check_public(const Rendered& r) {
   for (const auto& word : classified_words) {
     CAPTURE(word);
-    CHECK_FALSE(contains(r.qdf, word));      // any stream, any string, metadata, bookmarks
-    CHECK_FALSE(contains(r.decoded, word));  // the text drawn in the content streams
+    CHECK_FALSE(contains(r.qdf, word));
+    CHECK_FALSE(contains(r.decoded, word));
     CHECK_FALSE(contains(r.text, word));
     CHECK_FALSE(contains(r.outline, word));
     CHECK_FALSE(contains(r.info, word));
@@ -168,9 +165,19 @@ TEST_CASE(
   }
   for (const char32_t cp : {omega, psi, eth}) {
     CAPTURE(static_cast<unsigned>(cp));
-    CHECK(r.mapped.count(cp) == 0);    // no ToUnicode entry
-    CHECK(r.embedded.count(cp) == 0);  // no glyph in any subset
+    CHECK(r.mapped.count(cp) == 0);
+    CHECK(r.embedded.count(cp) == 0);
   }
+  CHECK(contains(r.text, "[Redacted]"));
+}
+
+}  // namespace
+
+TEST_CASE(
+    "--public: no hidden or redacted word, nor a glyph only they use, is anywhere in the file") {
+  e2e::TempDir dir;
+  const auto r = render(dir, {"--public"});
+  check_public(r);
   // What a reader sees instead: the notice, the heading's place in the outline, the words around
   // the redaction, an unclassified banner.
   CHECK(contains(r.text, "[Redacted]"));
@@ -180,6 +187,13 @@ TEST_CASE(
   CHECK_FALSE(contains(r.text, "SECRET"));
   CHECK_FALSE(contains(r.text, "Classified By"));
   CHECK(contains(r.text, "UNCLASSIFIED"));
+}
+
+// --keep-pages lays the classified version out first, with fonts of its own: nothing of it,
+// not even a glyph, reaches the public file.
+TEST_CASE("--public --keep-pages: the same proof, on the classified version's pages") {
+  e2e::TempDir dir;
+  check_public(render(dir, {"--public", "--keep-pages"}));
 }
 
 TEST_CASE("the same checks find the classified words in the classified render") {
