@@ -24,6 +24,8 @@ constexpr double watermark_share = 0.6;
 constexpr double watermark_max_size = 160;
 // Light enough that the black text over it stays easy to read, in print and on screen.
 constexpr double watermark_gray = 0.85;
+// A continuation heading's baseline stands this far above the top of the text area.
+constexpr double continuation_rise = 2;
 // Liberation Serif's capitals stand about 0.65 em; half of that centres them on the diagonal.
 constexpr double cap_height_share = 0.33;
 
@@ -103,9 +105,9 @@ void add_watermark(Context& context, PageModel& model) {
 void add_continuation_heading(Context& context, PageModel& model, const std::string& text) {
   if (text.empty()) return;
   const rules::Style& style = context.profile.style("single");
-  // Its baseline a third of a line above the first line of text: in the top margin, clear of
-  // the text and of the paper's edge.
-  const double baseline = model.height - context.profile.margin_top + style.line_height / 3;
+  // Its baseline just above the text, so that its descenders stay clear of the first line and
+  // its capitals of a classification banner further out in the margin.
+  const double baseline = model.height - context.profile.margin_top + continuation_rise;
   for (std::size_t p = 1; p < model.pages.size(); ++p)
     add_line(context, model.pages[p], replace_all(text, "{page}", std::to_string(p + 1)), style,
              doc::Align::left, baseline);

@@ -419,6 +419,18 @@ TEST_CASE("pages after a letter's first carry the addressee, the date and the pa
     CHECK(lines.front().find("July 16, 2013") != std::string::npos);
     CHECK(lines.front().find("Page " + std::to_string(p)) != std::string::npos);
   }
+  // Classified, the banner stands above the heading, each on a line of its own.
+  auto marked = with(with(letter, "<body>", "<body>" + body), "<subject>",
+                     "<classification>SECRET//NOFORN</classification>\n  <subject>");
+  marked = replaced(marked, "<p>", "<p class=\"S//NF\">");
+  const auto classified = dir / "classified.pdf";
+  const auto secret = render(write(dir, "classified.xml", marked), classified);
+  REQUIRE_MESSAGE(secret.status == 0, secret.err);
+  const auto second = lines_of(e2e::pdf_text(classified, 2));
+  REQUIRE(second.size() > 2);
+  CHECK(second[0] == "SECRET//NOFORN");
+  CHECK(second[1].find("Attorney General of the United States") == 0);
+  CHECK(second[1].find("Page 2") != std::string::npos);
 }
 
 TEST_CASE("letters in French, German and Spanish are on A4, with the locale's date line") {
