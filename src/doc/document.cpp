@@ -185,7 +185,8 @@ class Reader {
                        "\": expected yes or no, on a <column> (its line repeated down the row)");
       b.repeat = value == "yes";
     }
-    if (const auto rule = node.attribute("rule")) {
+    // rule="" is no rule: a template passes on the input's, which may be absent.
+    if (const auto rule = node.attribute("rule"); rule && *rule.value()) {
       const std::string_view value = rule.value();
       if (b.kind != BlockKind::spacer || (value != "yes" && value != "no"))
         fail(node, "rule=\"" + std::string(value) +

@@ -511,6 +511,13 @@ TEST_CASE("a letterhead may carry a rule across the page") {
   const auto plain = dir / "plain.pdf";
   REQUIRE(render(examples / "letter.xml", plain).status == 0);
   CHECK(e2e::pdf_uncompressed(plain, dir / "plain-qdf.pdf").find(" l\n") == std::string::npos);
+  // Neither yes nor no: refused at the <letterhead>.
+  const auto maybe =
+      write(dir, "maybe.xml", with(letter, "<date>", "<letterhead rule=\"maybe\"/>\n  <date>"));
+  const auto refused = render(maybe, dir / "maybe.pdf");
+  CHECK(refused.status == 1);
+  CHECK(refused.err.find("maybe.xml:5:") != std::string::npos);
+  CHECK(refused.err.find("expected yes or no") != std::string::npos);
 }
 
 TEST_CASE("a letterhead may carry a logo: a PNG beside the input, drawn once, refused if not PNG") {
