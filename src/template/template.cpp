@@ -135,11 +135,12 @@ std::vector<Field> fields_of(const fs::path& template_file, const DataPaths& pat
   return fields;
 }
 
-doc::Document merge(input::Matter& matter, const Environment& environment) {
-  Sources own_sources(environment.paths);
-  Sources& sources = environment.sources ? *environment.sources : own_sources;
-  Library library(sources, environment.templates);
-  const auto name = name_of(matter, environment.paths, library);
+namespace {
+
+/// The template the input names, refused when it is an include or for another kind of input.
+const TemplateFile& template_of(const input::Matter& matter, Library& library,
+                                const DataPaths& paths) {
+  const auto name = name_of(matter, paths, library);
   const auto& file = library.load(name.root, name.name, matter.locate(matter.root()), "template");
   const auto template_root = file.xml.document_element();
   if (!file.is_directive(template_root, Directive::template_root))
@@ -150,9 +151,11 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   if (!kind.empty() && kind != matter.kind)
     throw Error(matter.locate(matter.root()),
                 file.name + " is for <" + kind + ">, not <" + matter.kind + ">");
+  return file;
+}
 
-  Recipients recipients(sources);
-  recipients.fill(matter);
+/// Every field the template and its includes require, or one Error listing all that are missing.
+void require_fields(const input::Matter& matter, Library& library, const TemplateFile& file) {
   std::vector<Field> fields;
   collect_fields(library, file, fields);
   if (const auto missing = missing_fields(matter, fields); !missing.empty()) {
@@ -160,45 +163,92 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
     for (const auto& problem : missing) list += "\n  " + problem.describe();
     throw Error(matter.locate(matter.root()), file.name + " needs what this input lacks:" + list);
   }
+}
 
+/// The locale and the rules profile's name a document is set in, each with where it is named:
+/// a malformed or unknown one is an error there (the input's attribute, --locale, or else the
+/// template's root).
+struct Named {
+  std::string locale;
+  SourceLocation locale_named_at;
+  std::string rules;
+  SourceLocation rules_named_at;
+};
+
+Named locale_and_rules(const input::Matter& matter, const TemplateFile& file,
+                       const DataPaths& paths) {
+  const auto template_root = file.xml.document_element();
+  Named named;
   const auto locale_attribute = matter.root().attribute("locale");
-  std::string locale = locale_attribute.value();
-  // A malformed or unknown locale is an error where it is named: the attribute or --locale.
-  const SourceLocation locale_named_at = locale_attribute
-                                             ? matter.locate(matter.root(), locale_attribute)
-                                             : file.locate(template_root);
-  if (!locale_attribute) locale = template_root.attribute("locale").as_string("en_US");
-  refuse_root_locale(locale, locale_named_at, environment.paths.locales);
-  std::string rules_name = matter.root().attribute("rules").value();
-  // An unknown profile is an error where its name is written: the input's attribute, or else
-  // the template's root.
-  SourceLocation rules_named_at = matter.locate(matter.root(), matter.root().attribute("rules"));
-  if (rules_name.empty()) {
-    rules_name = rules_for_locale(template_root, locale, file.locate(template_root));
-    rules_named_at = file.locate(template_root);
+  named.locale = locale_attribute.value();
+  named.locale_named_at = locale_attribute ? matter.locate(matter.root(), locale_attribute)
+                                           : file.locate(template_root);
+  if (!locale_attribute) named.locale = template_root.attribute("locale").as_string("en_US");
+  refuse_root_locale(named.locale, named.locale_named_at, paths.locales);
+  named.rules = matter.root().attribute("rules").value();
+  named.rules_named_at = matter.locate(matter.root(), matter.root().attribute("rules"));
+  if (named.rules.empty()) {
+    named.rules = rules_for_locale(template_root, named.locale, file.locate(template_root));
+    named.rules_named_at = file.locate(template_root);
   }
-  if (rules_name.empty())
+  if (named.rules.empty())
     throw Error(file.locate(template_root), file.name + " names no rules profile (rules=\"…\")");
-  const auto profile = [&] {
-    try {
-      // The version in force on the document's date (the latest when it has none).
-      return rules::load_named_profile(sources, rules_name, rules_date(matter));
-    } catch (const Error& e) {
-      if (!e.where().file.empty()) throw;
-      throw Error(rules_named_at, e.message());
+  return named;
+}
+
+/// `make`'s result; an Error of its without a file is located at `named_at`.
+template <class Make>
+auto located_at(const SourceLocation& named_at, Make make) {
+  try {
+    return make();
+  } catch (const Error& e) {
+    if (!e.where().file.empty()) throw;
+    throw Error(named_at, e.message());
+  }
+}
+
+/// Portion marks and the classification checked against the vocabulary, the public version
+/// made when asked, and the banner computed. The vocabulary is read only for a document that
+/// is marked or classified.
+void apply_markings(doc::Document& document, const input::Matter& matter, Sources& sources,
+                    const i18n::Messages& messages, const Environment& environment) {
+  if (!doc::has_markings(document) && document.meta.classification.empty()) return;
+  const auto& bytes = sources.read(source_name::markings, "classification vocabulary");
+  const auto markings = doc::Markings::read(sources.find(source_name::markings), bytes);
+  doc::check_markings(document, markings);
+  check_classification(matter, document, markings);
+  if (environment.public_version) try {
+      doc::make_public(document, markings, messages.format("marking/redacted"),
+                       environment.keep_pages);
+    } catch (const Error& e) {  // about the whole input: located at its root
+      throw Error(matter.locate(matter.root()), e.message());
     }
-  }();
+  document.meta.classification = doc::banner(document, markings);
+}
+
+}  // namespace
+
+doc::Document merge(input::Matter& matter, const Environment& environment) {
+  Sources own_sources(environment.paths);
+  Sources& sources = environment.sources ? *environment.sources : own_sources;
+  Library library(sources, environment.templates);
+  const auto& file = template_of(matter, library, environment.paths);
+  const auto template_root = file.xml.document_element();
+  Recipients recipients(sources);
+  recipients.fill(matter);
+  require_fields(matter, library, file);
+
+  const auto named = locale_and_rules(matter, file, environment.paths);
+  // The version in force on the document's date (the latest when it has none).
+  const auto profile = located_at(named.rules_named_at, [&] {
+    return rules::load_named_profile(sources, named.rules, rules_date(matter));
+  });
   warn_before_first_version(matter, profile, environment.warnings);
-  check_court(matter, file.name, template_root.attribute("court").value(), profile, rules_named_at,
-              environment.paths);
-  const i18n::Messages messages = [&] {
-    try {
-      return i18n::Messages(environment.paths.locales, locale);
-    } catch (const Error& e) {
-      if (!e.where().file.empty()) throw;
-      throw Error(locale_named_at, e.message());
-    }
-  }();
+  check_court(matter, file.name, template_root.attribute("court").value(), profile,
+              named.rules_named_at, environment.paths);
+  const auto messages = located_at(named.locale_named_at, [&] {
+    return i18n::Messages(environment.paths.locales, named.locale);
+  });
 
   // Before any directive reads the input: what a <redact> hides is gone from it from here on.
   const auto redactions = Redactions::seal(matter, profile.redaction_boxes);
@@ -209,7 +259,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
                                   },
                                   messages,
                                   profile,
-                                  locale,
+                                  named.locale,
                                   document_kind(template_root, matter.kind),
                                   environment.counted,
                                   environment.wants_counts,
@@ -217,31 +267,18 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   pugi::xml_document tree;
   expand_template(file, matter.root(), tree, context);
   auto document = doc::from_xml(tree.document_element(), LineIndex(file.name, ""));
-  if (document.meta.locale.empty()) document.meta.locale = locale;
-  if (document.meta.rules.empty()) document.meta.rules = rules_name;
+  if (document.meta.locale.empty()) document.meta.locale = named.locale;
+  if (document.meta.rules.empty()) document.meta.rules = named.rules;
   if (document.meta.kind.empty()) document.meta.kind = matter.kind;
   // The layout closes a footnote's part on a page with these words when the note continues.
   if (document.meta.note_continued.empty() && messages.has("footnote/continued"))
     document.meta.note_continued = messages.format("footnote/continued");
-  // The vocabulary is read only for a document that is marked or classified.
-  if (doc::has_markings(document) || !document.meta.classification.empty()) {
-    const auto& bytes = sources.read(source_name::markings, "classification vocabulary");
-    const auto markings = doc::Markings::read(sources.find(source_name::markings), bytes);
-    doc::check_markings(document, markings);
-    check_classification(matter, document, markings);
-    if (environment.public_version) try {
-        doc::make_public(document, markings, messages.format("marking/redacted"),
-                         environment.keep_pages);
-      } catch (const Error& e) {  // about the whole input: located at its root
-        throw Error(matter.locate(matter.root()), e.message());
-      }
-    document.meta.classification = doc::banner(document, markings);
-  }
+  apply_markings(document, matter, sources, messages, environment);
   fill_table_words(document.blocks, messages);
   if (environment.draft) document.meta.watermark = messages.format("marking/draft");
   doc::number_footnotes(document);
   std::map<int, int> counters;
-  label_headings(document.blocks, profile, locale, counters);
+  label_headings(document.blocks, profile, named.locale, counters);
   // ICU reads the bundles by path, so they are recorded as read, not found on the search path.
   for (const auto& bundle : messages.bundle_files()) sources.record({}, absolute_path(bundle));
   if (environment.profile) *environment.profile = profile;
