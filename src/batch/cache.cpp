@@ -396,9 +396,9 @@ void Cache::record(const std::string& name, const Entry& entry,
   if (std::chrono::steady_clock::now() - saved_at_ >= save_interval) save_locked();
 }
 
-void Cache::remember(std::map<std::string, FileStat> stats) {
+void Cache::remember(const std::map<std::string, FileStat>& stats) {
   std::lock_guard lock(mutex_);
-  for (auto& [path, stat] : stats) unsaved_->stats[path] = std::move(stat);
+  for (const auto& [path, stat] : stats) unsaved_->stats[path] = stat;
 }
 
 void Cache::flush() {

@@ -132,7 +132,7 @@ class Cache {
   void record(const std::string& name, const Entry& entry,
               const std::map<std::string, std::string>& rules_files);
   /// Keeps `stats` (FileHashes::stats()) for the next batch, at the next write. Thread-safe.
-  void remember(std::map<std::string, FileStat> stats);
+  void remember(const std::map<std::string, FileStat>& stats);
   /// Writes what record() has not written yet. Thread-safe.
   void flush();
 

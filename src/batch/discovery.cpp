@@ -12,7 +12,7 @@ namespace fiscgen::batch {
 namespace {
 
 // The root start tag sits after the XML declaration and a few comments; 64 KiB is generous.
-constexpr std::size_t sniff_bytes = 64 * 1024;
+constexpr std::size_t sniff_bytes = std::size_t{64} * 1024;
 
 std::string read_start(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);

@@ -3,6 +3,7 @@
 // Elsewhere (logs, CI): one plain line per document.
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -28,7 +29,7 @@ std::string join(const std::vector<std::string>& parts) {
 }
 
 std::string clock_text(double seconds) {
-  const long total = static_cast<long>(seconds + 0.5);
+  const long total = std::lround(seconds);
   char text[32];
   std::snprintf(text, sizeof text, "%ld:%02ld", total / 60, total % 60);
   return text;

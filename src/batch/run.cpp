@@ -382,7 +382,7 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
         known->second.hash != stat.hash)
       learned.emplace(path, std::move(stat));
   }
-  if (!learned.empty()) cache.remember(std::move(learned));
+  if (!learned.empty()) cache.remember(learned);
   cache.flush();  // finished or interrupted, every rendered document is recorded
   summary.interrupted = std::any_of(to_render.begin(), to_render.end(), [](const Document* d) {
     return d->status == Status::not_started;

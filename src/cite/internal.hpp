@@ -147,7 +147,7 @@ extern const std::string year_paren;  // an optional (2001) as group "year"
 /// A section an Id. or supra names after "§" or "§§": one section or a range of them.
 extern const std::string section_or_range;
 /// Every spelling, longest first, as one alternation; spaces flexible after a period.
-std::string alternation(std::vector<std::string> spellings);
+std::string alternation(const std::vector<std::string>& spellings);
 }  // namespace expr
 
 // normalise.cpp: the Bluebook forms.

@@ -97,7 +97,7 @@ struct Trie {
 
 }  // namespace
 
-std::string alternation(std::vector<std::string> spellings) {
+std::string alternation(const std::vector<std::string>& spellings) {
   Trie trie;
   for (const auto& spelling : spellings)
     if (!spelling.empty()) trie.add(units(spelling));

@@ -20,7 +20,8 @@ bool report(const std::string& what, const std::string& found, bool ok) {
 
 void add_doctor_command(CLI::App& app, Globals& globals) {
   auto* command = app.add_subcommand(
-      "doctor", "Report what fiscgen found (data, fonts, ICU, locales); non-zero if anything is missing");
+      "doctor",
+      "Report what fiscgen found (data, fonts, ICU, locales); non-zero if anything is missing");
   command->footer("Example:\n  fiscgen doctor");
   command->callback([&globals] {
     globals.action = [](const DataPaths& paths) {
@@ -35,8 +36,9 @@ void add_doctor_command(CLI::App& app, Globals& globals) {
       const auto locales = i18n::available_locales(paths.locales);
       std::string listed;
       for (const auto& locale : locales) listed += " " + locale;
-      all &= report("locales", fs::absolute(paths.locales).lexically_normal().string() + " (" +
-                                   (listed.empty() ? " none" : listed) + " )",
+      all &= report("locales",
+                    fs::absolute(paths.locales).lexically_normal().string() + " (" +
+                        (listed.empty() ? " none" : listed) + " )",
                     !locales.empty());
       report("ICU", i18n::icu_version(), true);
       try {
@@ -58,10 +60,11 @@ void add_doctor_command(CLI::App& app, Globals& globals) {
         }
       }
       fonts::FontconfigResolver resolver;
-      const std::pair<fonts::Face, const char*> faces[] = {{fonts::Face::regular, "regular"},
-                                                           {fonts::Face::bold, "bold"},
-                                                           {fonts::Face::italic, "italic"},
-                                                           {fonts::Face::bold_italic, "bold italic"}};
+      const std::pair<fonts::Face, const char*> faces[] = {
+          {fonts::Face::regular, "regular"},
+          {fonts::Face::bold, "bold"},
+          {fonts::Face::italic, "italic"},
+          {fonts::Face::bold_italic, "bold italic"}};
       for (const auto& family : families)
         for (const auto& [face, name] : faces) {
           try {

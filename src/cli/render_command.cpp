@@ -1,4 +1,5 @@
 #include <chrono>
+#include <cmath>
 #include <iostream>
 
 #include "batch/batch.hpp"
@@ -46,7 +47,7 @@ std::vector<std::filesystem::path> render_once(const Options& options, const Dat
     std::cerr << "rendered "
               << (result.output.empty() ? "the tree" : terminal_text(result.output.string()));
     if (result.pages) std::cerr << " (" << result.pages << (result.pages == 1 ? " page" : " pages");
-    std::cerr << (result.pages ? ", " : " (") << static_cast<long>(ms.count() + 0.5) << " ms)\n";
+    std::cerr << (result.pages ? ", " : " (") << std::lround(ms.count()) << " ms)\n";
   }
   auto files = result.files_read;
   files.push_back(options.input);

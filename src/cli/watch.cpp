@@ -13,15 +13,15 @@ void wait_for_change(const std::vector<std::filesystem::path>& files) {
   namespace fs = std::filesystem;
   const int fd = inotify_init1(IN_CLOEXEC);
   if (fd < 0) throw Error("--watch: cannot watch files (inotify): the system refused");
-  std::map<int, fs::path> folders;             // watch descriptor → folder
+  std::map<int, fs::path> folders;                    // watch descriptor → folder
   std::set<std::pair<fs::path, std::string>> wanted;  // folder, file name
   for (const auto& file : files) {
     std::error_code ec;
     const auto absolute = fs::absolute(file, ec).lexically_normal();
     const auto folder = absolute.parent_path();
     wanted.emplace(folder, absolute.filename().string());
-    const int wd = inotify_add_watch(fd, folder.c_str(),
-                                     IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB);
+    const int wd =
+        inotify_add_watch(fd, folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB);
     if (wd >= 0) folders[wd] = folder;
   }
   alignas(inotify_event) char buffer[8192];

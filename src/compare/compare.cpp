@@ -9,8 +9,6 @@
 namespace fiscgen::compare {
 namespace {
 
-using detail::Piece;
-
 // A changed paragraph is paired with one of the paragraphs inserted in its stretch when they
 // share at least this share of their words (Dice's coefficient): below it, the reader is better
 // served by one paragraph struck out and another underlined than by a confetti of small edits.

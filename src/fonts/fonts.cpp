@@ -281,7 +281,7 @@ FontSet::FontSet(FontResolver& resolver, std::string family, std::string fallbac
     : resolver_(resolver),
       family_(std::move(family)),
       fallback_family_(std::move(fallback_family)),
-      fonts_(2 * faces) {}
+      fonts_(first_covering) {}
 
 FontSet::~FontSet() = default;
 
@@ -308,8 +308,8 @@ int FontSet::pick(Face face, char32_t code_point) {
 int FontSet::covering(Face face, char32_t code_point) {
   // A covering font already loaded for this face serves before fontconfig is asked again.
   for (std::size_t i = 0; i < covering_.size(); ++i)
-    if (covering_[i].face == face && fonts_[2 * faces + i]->has_glyph(code_point))
-      return static_cast<int>(2 * faces + i);
+    if (covering_[i].face == face && fonts_[first_covering + i]->has_glyph(code_point))
+      return static_cast<int>(first_covering + i);
   const auto file = resolver_.find_covering(code_point, face);
   if (file.empty() || count() >= max_fonts) return -1;
   for (const auto& known : covering_)

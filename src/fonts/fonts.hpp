@@ -132,6 +132,7 @@ class FontSet {
 
  private:
   static constexpr int faces = 4;  // Face's values
+  static constexpr std::size_t first_covering = std::size_t{2} * faces;
   int covering(Face face, char32_t code_point);
 
   FontResolver& resolver_;
@@ -141,7 +142,7 @@ class FontSet {
     std::filesystem::path file;
     Face face;
   };
-  std::vector<Covering> covering_;  // fonts_[2 * faces + i] is covering_[i]'s
+  std::vector<Covering> covering_;  // fonts_[first_covering + i] is covering_[i]'s
 };
 
 }  // namespace fiscgen::fonts

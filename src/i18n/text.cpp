@@ -214,8 +214,9 @@ std::string shape_arabic(std::string_view utf8) {
   if (!arabic) return std::string(utf8);
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  const uint32_t options =
-      U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL | U_SHAPE_LENGTH_GROW_SHRINK;
+  // Logical order (U_SHAPE_TEXT_DIRECTION_LOGICAL) and a length free to change
+  // (U_SHAPE_LENGTH_GROW_SHRINK) are ICU's defaults, both 0: only the letters are asked for.
+  const uint32_t options = U_SHAPE_LETTERS_SHAPE;
   UErrorCode status = U_ZERO_ERROR;
   std::vector<UChar> out(static_cast<std::size_t>(text.length()) + 16);
   const int32_t length = u_shapeArabic(text.getBuffer(), text.length(), out.data(),

@@ -18,13 +18,29 @@ namespace {
 
 /// The functions of libqpdf's C API this file calls, found once per process.
 struct Qpdf {
-#define FISCGEN_QPDF_FUNCTIONS(X)                                                                 \
-  X(qpdf_init)                                                                                    \
-  X(qpdf_cleanup) X(qpdf_get_error) X(qpdf_get_error_full_text) X(qpdf_set_suppress_warnings)     \
-      X(qpdf_read) X(qpdf_read_memory) X(qpdf_push_inherited_attributes_to_page)                  \
-          X(qpdf_get_num_pages) X(qpdf_get_page_n) X(qpdf_add_page) X(qpdf_add_page_at)           \
-              X(qpdf_init_write_memory) X(qpdf_set_deterministic_ID) X(qpdf_set_stream_data_mode) \
-                  X(qpdf_write) X(qpdf_get_buffer_length) X(qpdf_get_buffer)
+// Laid out by hand: clang-format cannot settle on a layout for this list, and flips between two.
+// clang-format off
+#define FISCGEN_QPDF_FUNCTIONS(X) \
+  X(qpdf_init) \
+  X(qpdf_cleanup) \
+  X(qpdf_get_error) \
+  X(qpdf_get_error_full_text) \
+  X(qpdf_set_suppress_warnings) \
+  X(qpdf_read) \
+  X(qpdf_read_memory) \
+  X(qpdf_push_inherited_attributes_to_page) \
+  X(qpdf_get_num_pages) \
+  X(qpdf_get_page_n) \
+  X(qpdf_add_page) \
+  X(qpdf_add_page_at) \
+  X(qpdf_init_write_memory) \
+  X(qpdf_set_deterministic_ID) \
+  X(qpdf_set_stream_data_mode) \
+  X(qpdf_write) \
+  X(qpdf_get_buffer_length) \
+  X(qpdf_get_buffer)
+// clang-format on
+// NOLINTNEXTLINE(bugprone-macro-parentheses): `name` is a declarator, which takes none
 #define FISCGEN_QPDF_MEMBER(name) decltype(&::name) name = nullptr;
   FISCGEN_QPDF_FUNCTIONS(FISCGEN_QPDF_MEMBER)
 #undef FISCGEN_QPDF_MEMBER

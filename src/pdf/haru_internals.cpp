@@ -98,7 +98,7 @@ class NarrowedEncoder {
   }
 
  private:
-  static constexpr std::size_t table_size = 256 * 256;
+  static constexpr std::size_t table_size = std::size_t{256} * 256;
   HPDF_Encoder encoder_;
   HPDF_CMapEncoderAttr attr_;
   std::vector<HPDF_UINT16> saved_cid_map_;

@@ -67,10 +67,9 @@ std::vector<doc::Block> summary_page(const compare::Result& result, const i18n::
         doc::Align::left, strong);
   };
   for (const auto& section : result.sections) {
-    const std::string name = !section.part.empty() ? part_title(section.part)
-                             : !section.heading.empty()
-                                 ? section.heading
-                                 : messages.format("compare/summary_body");
+    const std::string name = !section.part.empty()      ? part_title(section.part)
+                             : !section.heading.empty() ? section.heading
+                                                        : messages.format("compare/summary_body");
     blocks.push_back(line(name, section.inserted, section.deleted, section.moved, false));
   }
   blocks.push_back(line(messages.format("compare/summary_total"), result.inserted, result.deleted,

@@ -16,8 +16,8 @@ int count_words(const std::vector<doc::Inline>& inlines);
 
 /// What the document measures under its profile, and every rule it breaks.
 struct Compliance {
-  int words = 0;  // words of the parts the limits count
-  int pages = 0;  // pages with text of a counted part
+  int words = 0;                 // words of the parts the limits count
+  int pages = 0;                 // pages with text of a counted part
   const Limit* limit = nullptr;  // the limit for the document's kind, if any
   /// Each says what the rule says and what the document has; located where a block is to blame.
   std::vector<Error> violations;

@@ -23,7 +23,8 @@ TEST_CASE("forms lists every form and letter, and shows one form's fields") {
   REQUIRE(all.status == 0);
   CHECK(all.out.find("fisc/motion") != std::string::npos);
   CHECK(all.out.find("attorney-general") != std::string::npos);
-  CHECK(all.out.find("A motion to the Foreign Intelligence Surveillance Court") != std::string::npos);
+  CHECK(all.out.find("A motion to the Foreign Intelligence Surveillance Court") !=
+        std::string::npos);
   CHECK(all.out.find("fisc/caption") == std::string::npos);  // an include, not a form
 
   const auto motion = e2e::fiscgen({"forms", "fisc/motion"});
@@ -84,7 +85,8 @@ TEST_CASE("check reports every problem at once, where it is, and writes nothing"
   CHECK(checked.err.find("typo.xml:9:3:") != std::string::npos);  // <movnat> is on line 9
   CHECK(checked.err.find("3 problems") != std::string::npos);
   std::size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    ++files;
   CHECK(files == 1);
 
   auto letter = replace(e2e::read_file(examples / "letter.xml"), "ref=\"attorney-general\"",

@@ -43,7 +43,8 @@ struct Scratch {
   void form(const std::string& name, const std::string& content) const {
     write("forms/" + name + ".xml",
           "<t:template xmlns:t=\"urn:fiscgen:template\" kind=\"motion\" rules=\"fisc-2010\">\n"
-          "<document>" + content + "</document></t:template>\n");
+          "<document>" +
+              content + "</document></t:template>\n");
   }
 };
 
