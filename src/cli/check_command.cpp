@@ -23,8 +23,7 @@ void add_check_command(CLI::App& app, Globals& globals) {
   takes(command->add_option("input", options->input, "The input XML file"), Value::input)
       ->required()
       ->check(CLI::ExistingFile);
-  takes(command->add_option("--locale", options->locale, "Locale of the document, e.g. en_US, fr"),
-        Value::locale);
+  add_locale_option(*command, options->locale, "Locale of the document, e.g. en_US, fr");
   command->add_option("--set", options->overrides, "Override or add a leaf: path=value")
       ->allow_extra_args(false);
   command->add_flag("--detect-citations", options->detect_citations,

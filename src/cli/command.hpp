@@ -57,6 +57,9 @@ std::string completion_script(const CLI::App& app, const std::string& shell);
 
 /// --exhibits DIR, the same on render, check and batch: where <exhibit file="…"> is read.
 void add_exhibits_option(CLI::App& command, std::string& folder);
+/// --locale LOCALE, the same on render, check and compare; `what` is its help ("Locale of the
+/// document, e.g. en_US, fr"). An empty value is refused: it would mean "no --locale" further on.
+void add_locale_option(CLI::App& command, std::string& locale, const std::string& what);
 
 /// For an -o that names a folder of outputs: a file in its place is a usage error (exit 2 or
 /// more, as CLI11's are), named, instead of a failure halfway through.

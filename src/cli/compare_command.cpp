@@ -55,15 +55,7 @@ void add_compare_command(CLI::App& app, Globals& globals) {
   takes(command->add_option("-o,--output", options->output,
                             "Where to write (default: LATER with -blackline.pdf)"),
         Value::file);
-  takes(command->add_option("--locale", options->locale, "Locale of both versions, e.g. en_US, fr"),
-        Value::locale)
-      ->check(CLI::Validator(
-          [](const std::string& locale) -> std::string {
-            return locale.empty() ? "expected a locale, such as en_US or fr (fiscgen locales "
-                                    "lists them)"
-                                  : "";
-          },
-          "LOCALE"));
+  add_locale_option(*command, options->locale, "Locale of both versions, e.g. en_US, fr");
   command
       ->add_option("--set", options->overrides, "Override or add a leaf of both inputs: path=value")
       ->allow_extra_args(false);

@@ -111,6 +111,17 @@ void add_exhibits_option(CLI::App& command, std::string& folder) {
       ->check(CLI::ExistingDirectory);
 }
 
+void add_locale_option(CLI::App& command, std::string& locale, const std::string& what) {
+  takes(command.add_option("--locale", locale, what), Value::locale)
+      ->check(CLI::Validator(
+          [](const std::string& value) -> std::string {
+            return value.empty() ? "expected a locale, such as en_US or fr (fiscgen locales "
+                                   "lists them)"
+                                 : "";
+          },
+          "LOCALE"));
+}
+
 void add_render_command(CLI::App& app, Globals& globals) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand("render", "Render an input (motion or letter) to PDF");
@@ -120,17 +131,7 @@ void add_render_command(CLI::App& app, Globals& globals) {
   takes(command->add_option("-o,--output", options->output,
                             "Where to write (default: INPUT with .pdf; tree: stdout)"),
         Value::file);
-  takes(command->add_option("--locale", options->request.locale,
-                            "Locale of the document, e.g. en_US, fr"),
-        Value::locale)
-      ->check(CLI::Validator(
-          [](const std::string& locale) -> std::string {
-            // Empty would mean "no --locale" further on: say so here instead.
-            return locale.empty() ? "expected a locale, such as en_US or fr (fiscgen locales "
-                                    "lists them)"
-                                  : "";
-          },
-          "LOCALE"));
+  add_locale_option(*command, options->request.locale, "Locale of the document, e.g. en_US, fr");
   command
       ->add_option("--set", options->request.overrides,
                    "Override or add a leaf of the input: path=value")
