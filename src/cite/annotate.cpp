@@ -451,20 +451,19 @@ void annotate(doc::Document& document, const Reader& reader, const Options& opti
   Annotator(document, reader, options, warnings).run();
 }
 
-std::shared_ptr<const Reader> shared_reader(const std::filesystem::path& file) {
+std::shared_ptr<const Reader> shared_reader(const std::filesystem::path& file,
+                                            const std::string& bytes) {
   struct Loaded {
-    std::filesystem::file_time_type modified;
+    std::string bytes;
     std::shared_ptr<const Reader> reader;
   };
   static std::mutex mutex;
   static std::map<std::filesystem::path, Loaded> loaded;
-  std::error_code ec;
-  const auto modified = std::filesystem::last_write_time(file, ec);
   const std::lock_guard lock(mutex);
   auto& entry = loaded[file];
-  if (!entry.reader || entry.modified != modified) {
-    entry.reader = std::make_shared<const Reader>(Table::load(file));
-    entry.modified = modified;
+  if (!entry.reader || entry.bytes != bytes) {
+    entry.reader = std::make_shared<const Reader>(Table::read(file, bytes));
+    entry.bytes = bytes;
   }
   return entry.reader;
 }

@@ -116,6 +116,8 @@ struct Table {
 
   /// Reads a table file; a missing or malformed file throws Error at its line and column.
   static Table load(const std::filesystem::path& file);
+  /// The same from `bytes` already read from `file` (through Sources).
+  static Table read(const std::filesystem::path& file, std::string bytes);
   /// forms/cite/reporters.xml as the search path of `paths` resolves it (a --templates folder's
   /// first); the data folder's when none has one, for the error.
   static std::filesystem::path file_in(const DataPaths& paths);
@@ -181,8 +183,10 @@ struct Options {
 void annotate(doc::Document& document, const Reader& reader, const Options& options,
               Warnings& warnings);
 
-/// The reader of the table in `file`, built once per process (and again only when the file
-/// changes) and shared: Reader::find is const and safe to call from several threads.
-std::shared_ptr<const Reader> shared_reader(const std::filesystem::path& file);
+/// The reader of the table `bytes` read from `file`, built once per process (and again only
+/// when those bytes change) and shared: Reader::find is const and safe to call from several
+/// threads.
+std::shared_ptr<const Reader> shared_reader(const std::filesystem::path& file,
+                                            const std::string& bytes);
 
 }  // namespace fiscgen::cite

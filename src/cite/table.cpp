@@ -43,7 +43,11 @@ std::filesystem::path Table::file_in(const DataPaths& paths) {
 }
 
 Table Table::load(const std::filesystem::path& file) {
-  const XmlFile data(file, "the citation table", "citations");
+  return read(file, XmlFile::bytes_of(file, "the citation table"));
+}
+
+Table Table::read(const std::filesystem::path& file, std::string bytes) {
+  const XmlFile data(file.string(), std::move(bytes), "the citation table", "citations");
   const auto& root = data.root;
   const auto& lines = data.lines;
 

@@ -89,7 +89,7 @@ void read_citations(doc::Document& document, const rules::Profile& profile, cons
   // A document citing nothing never needs the table (nor a data folder that has one).
   if (!options.detect && !cites_in(document.blocks)) return;
   const auto table = sources.open(source_name::citation_table, "citation table");
-  cite::annotate(document, *cite::shared_reader(table), options, warnings);
+  cite::annotate(document, *cite::shared_reader(table, sources.bytes(table)), options, warnings);
 }
 
 /// The first stages, shared by render() and lay_out(): the input read, merged with its template,

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "base/sources.hpp"
 #include "cite/cite.hpp"
 #include "shipped_reader.hpp"
 
@@ -271,9 +272,14 @@ TEST_CASE("odd <cite>s lose nothing: empty, nested, with a line break, in headin
 TEST_CASE("the reporter table is loaded once and shared") {
   DataPaths paths;
   paths.forms = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms";
-  const auto first = cite::shared_reader(cite::Table::file_in(paths));
-  const auto second = cite::shared_reader(cite::Table::file_in(paths));
+  const auto file = cite::Table::file_in(paths);
+  Sources sources(paths);
+  const auto first = cite::shared_reader(file, sources.bytes(file));
+  const auto second = cite::shared_reader(file, Sources(paths).bytes(file));
   CHECK(first.get() == second.get());
+  // A table whose bytes changed (a --templates folder's, edited between documents) is read again.
+  const auto edited = cite::shared_reader(file, sources.bytes(file) + "\n");
+  CHECK(edited.get() != first.get());
   CHECK(!first->table().bluebook_signals.empty());
   CHECK(!first->table().governments.empty());
 }
