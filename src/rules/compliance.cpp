@@ -110,6 +110,97 @@ int count_words(const std::vector<doc::Inline>& inlines) {
   return words_in(text) + words_in(notes);
 }
 
+namespace {
+
+/// "the fisc-2010 profile", or the rule a setting names ("FRAP 32(a)(7)(B)(i)").
+std::string who_requires(const std::string& rule, const Profile& profile) {
+  return rule.empty() ? "the " + profile.name + " profile" : rule;
+}
+
+/// The word and page limits the profile sets for the document's kind, checked.
+void check_limits(Compliance& result, const std::string& kind, const Profile& profile) {
+  const Limit* limit = result.limit;
+  if (!limit) return;
+  const std::string who = who_requires(limit->rule, profile);
+  const std::string for_what = limit->document.empty() ? "" : " for a " + limit->document;
+  if (limit->words > 0 && result.words > limit->words)
+    result.violations.emplace_back("the " + kind + " has " + grouped(result.words) + " words; " +
+                                   who + " allows " + grouped(limit->words) + for_what +
+                                   not_counted_note(profile));
+  if (limit->pages > 0 && result.pages > limit->pages)
+    result.violations.emplace_back("the " + kind + " has " + grouped(result.pages) + " pages; " +
+                                   who + " allows " + grouped(limit->pages) + for_what +
+                                   not_counted_note(profile));
+}
+
+/// The parts the profile requires, and its tables of contents and authorities where it wants
+/// them for this kind and length, checked.
+void check_required(Compliance& result, const std::string& kind, const doc::Document& document,
+                    const Profile& profile, const std::vector<TextBlock>& blocks) {
+  const auto present = [&blocks](const std::string& part) {
+    for (const auto& t : blocks)
+      if (inside(t.part, part) && count_words(t.block->inlines) > 0) return true;
+    return false;
+  };
+  for (const auto& requirement : profile.required) {
+    if (!requirement.applies_to(document.meta.kind)) continue;
+    if (!present(requirement.part))
+      result.violations.emplace_back(who_requires(requirement.rule, profile) + " requires " +
+                                     requirement.what + "; the " + kind + " has none");
+  }
+
+  const Tables& tables = profile.tables;
+  if (!tables.applies_to(document.meta.kind) ||
+      (tables.over_pages != 0 && result.pages <= tables.over_pages))
+    return;
+  const std::string who = who_requires(tables.rule, profile);
+  const std::string when = tables.over_pages == 0 ? ""
+                                                  : " in a document of more than " +
+                                                        grouped(tables.over_pages) + " pages";
+  // A <toc> or <toa> is the table; a template may also write one out as text of its part.
+  const auto missing = [&](bool wanted, const char* part, const char* what) {
+    const auto table = std::string_view(part) == "table-of-contents"
+                           ? doc::BlockKind::table_of_contents
+                           : doc::BlockKind::table_of_authorities;
+    if (wanted && !present(part) && !has_block(document.blocks, table))
+      result.violations.emplace_back(who + " requires " + what + when + "; the " + kind +
+                                     " has none");
+  };
+  missing(tables.contents, "table-of-contents", "a table of contents");
+  missing(tables.authorities, "table-of-authorities", "a table of authorities");
+}
+
+/// Every style the document's text is set in, its footnotes and its page numbers against the
+/// profile's minimum type size.
+void check_type_size(Compliance& result, const Profile& profile,
+                     const std::vector<TextBlock>& blocks) {
+  if (profile.minimum_type_size <= 0) return;
+  const std::string who = who_requires(profile.type_rule, profile);
+  const auto below = [&](const std::string& what, double size, SourceLocation where) {
+    result.violations.emplace_back(std::move(where),
+                                   what + " is set in " + number(size) + "-point type; " + who +
+                                       " requires at least " + number(profile.minimum_type_size) +
+                                       " points");
+  };
+  std::set<std::string> seen;
+  bool notes = false;
+  for (const auto& t : blocks) {
+    notes |= has_footnote(t.block->inlines);
+    if (!seen.insert(t.style).second) continue;
+    const double size = profile.style(t.style).size;
+    if (size < profile.minimum_type_size)
+      below("text in style \"" + t.style + "\"", size, t.block->where);
+  }
+  if (notes && !seen.count("footnote") &&
+      profile.style("footnote").size < profile.minimum_type_size)
+    below("footnote text", profile.style("footnote").size, {});
+  if (profile.page_number.position != "none" &&
+      profile.page_number.size < profile.minimum_type_size)
+    below("the page numbers", profile.page_number.size, {});
+}
+
+}  // namespace
+
 Compliance check_compliance(const doc::Document& document, const Profile& profile,
                             const std::vector<std::vector<std::string>>& page_parts) {
   Compliance result;
@@ -126,78 +217,9 @@ Compliance check_compliance(const doc::Document& document, const Profile& profil
 
   const std::string kind = document.meta.kind.empty() ? "document" : document.meta.kind;
   result.limit = profile.limit_for(document.meta.kind);
-  if (const Limit* limit = result.limit) {
-    const std::string who = limit->rule.empty() ? "the " + profile.name + " profile" : limit->rule;
-    const std::string for_what = limit->document.empty() ? "" : " for a " + limit->document;
-    if (limit->words > 0 && result.words > limit->words)
-      result.violations.emplace_back("the " + kind + " has " + grouped(result.words) + " words; " +
-                                     who + " allows " + grouped(limit->words) + for_what +
-                                     not_counted_note(profile));
-    if (limit->pages > 0 && result.pages > limit->pages)
-      result.violations.emplace_back("the " + kind + " has " + grouped(result.pages) + " pages; " +
-                                     who + " allows " + grouped(limit->pages) + for_what +
-                                     not_counted_note(profile));
-  }
-
-  const auto present = [&blocks](const std::string& part) {
-    for (const auto& t : blocks)
-      if (inside(t.part, part) && count_words(t.block->inlines) > 0) return true;
-    return false;
-  };
-  for (const auto& requirement : profile.required) {
-    if (!requirement.applies_to(document.meta.kind)) continue;
-    if (!present(requirement.part))
-      result.violations.emplace_back(
-          (requirement.rule.empty() ? "the " + profile.name + " profile" : requirement.rule) +
-          " requires " + requirement.what + "; the " + kind + " has none");
-  }
-
-  // Tables of contents and authorities, where the rules want them for this kind and length.
-  const Tables& tables = profile.tables;
-  if (tables.applies_to(document.meta.kind) &&
-      (tables.over_pages == 0 || result.pages > tables.over_pages)) {
-    const std::string who = tables.rule.empty() ? "the " + profile.name + " profile" : tables.rule;
-    const std::string when = tables.over_pages == 0 ? ""
-                                                    : " in a document of more than " +
-                                                          grouped(tables.over_pages) + " pages";
-    // A <toc> or <toa> is the table; a template may also write one out as text of its part.
-    const auto missing = [&](bool wanted, const char* part, const char* what) {
-      const auto table = std::string_view(part) == "table-of-contents"
-                             ? doc::BlockKind::table_of_contents
-                             : doc::BlockKind::table_of_authorities;
-      if (wanted && !present(part) && !has_block(document.blocks, table))
-        result.violations.emplace_back(who + " requires " + what + when + "; the " + kind +
-                                       " has none");
-    };
-    missing(tables.contents, "table-of-contents", "a table of contents");
-    missing(tables.authorities, "table-of-authorities", "a table of authorities");
-  }
-
-  if (profile.minimum_type_size > 0) {
-    const std::string who =
-        profile.type_rule.empty() ? "the " + profile.name + " profile" : profile.type_rule;
-    const auto below = [&](const std::string& what, double size, SourceLocation where) {
-      result.violations.emplace_back(std::move(where),
-                                     what + " is set in " + number(size) + "-point type; " + who +
-                                         " requires at least " + number(profile.minimum_type_size) +
-                                         " points");
-    };
-    std::set<std::string> seen;
-    bool notes = false;
-    for (const auto& t : blocks) {
-      notes |= has_footnote(t.block->inlines);
-      if (!seen.insert(t.style).second) continue;
-      const double size = profile.style(t.style).size;
-      if (size < profile.minimum_type_size)
-        below("text in style \"" + t.style + "\"", size, t.block->where);
-    }
-    if (notes && !seen.count("footnote") &&
-        profile.style("footnote").size < profile.minimum_type_size)
-      below("footnote text", profile.style("footnote").size, {});
-    if (profile.page_number.position != "none" &&
-        profile.page_number.size < profile.minimum_type_size)
-      below("the page numbers", profile.page_number.size, {});
-  }
+  check_limits(result, kind, profile);
+  check_required(result, kind, document, profile, blocks);
+  check_type_size(result, profile, blocks);
   return result;
 }
 
