@@ -296,28 +296,14 @@ void check_output_folder(const fs::path& folder) {
   }
 }
 
-Summary run(const Options& options, const DataPaths& paths, Observer& observer,
-            const std::atomic<bool>* stop) {
-  if (!options.output_dir.empty()) check_output_folder(options.output_dir);
-  Summary summary;
-  for (auto& found : discover(options.paths, &summary.warnings)) {
-    Document document;
-    document.output = output_for(found, options.output_dir);
-    document.input = std::move(found.input);
-    document.name = std::move(found.name);
-    summary.documents.push_back(std::move(document));
-  }
-  refuse_shared_outputs(summary.documents);
+namespace {
 
-  // Outputs beside their inputs share a cache in the working folder.
-  const fs::path cache_folder = options.output_dir.empty() ? fs::path(".") : options.output_dir;
-  Cache cache(cache_folder / cache_name);
-  const auto context = Context::current(paths, options.rules, options.public_version, options.draft,
-                                        options.exhibits);
-  FileHashes hashes(cache.stats());
-
+/// The documents of the shard that need rendering, each with why; the others marked skipped or
+/// up to date. `in_shard` counts the shard's documents.
+std::vector<Document*> plan(Summary& summary, const Options& options, Cache& cache,
+                            const Context& context, FileHashes& hashes, const DataPaths& paths,
+                            int& in_shard) {
   std::vector<Document*> to_render;
-  int in_shard = 0;
   for (auto& document : summary.documents) {
     if (!options.shard.contains(document.name)) {
       document.status = Status::skipped_by_shard;
@@ -337,18 +323,14 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
     if (document.reasons.empty()) document.reasons.push_back("--force");
     to_render.push_back(&document);
   }
+  return to_render;
+}
 
-  observer.started(in_shard, static_cast<int>(to_render.size()));
-  for (const auto& document : summary.documents)
-    if (document.status == Status::up_to_date) observer.finished(document);
-  if (options.dry_run) {
-    for (auto* document : to_render) {
-      document->status = Status::would_render;
-      observer.finished(*document);
-    }
-    return summary;
-  }
-
+/// Renders `to_render` with the jobs asked for (at most one per document), each worker taking
+/// the next document until none is left or `stop` is set.
+void render_all(const std::vector<Document*>& to_render, const Options& options,
+                const DataPaths& paths, const Context& context, Cache& cache, FileHashes& hashes,
+                Observer& observer, const std::atomic<bool>* stop) {
   int jobs =
       options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
   jobs = std::clamp(jobs, 1, std::max(1, static_cast<int>(to_render.size())));
@@ -374,7 +356,11 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
     std::vector<std::jthread> pool;
     for (int i = 0; i < jobs; ++i) pool.emplace_back(work);
   }
-  // Only what changed: a run with nothing to do then writes nothing at all.
+}
+
+/// The file hashes learned this run, given to the cache. Only what changed: a run with nothing
+/// to do then writes nothing at all.
+void remember_stats(Cache& cache, FileHashes& hashes) {
   std::map<std::string, FileStat> learned;
   for (auto& [path, stat] : hashes.stats()) {
     const auto known = cache.stats().find(path);
@@ -383,6 +369,45 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
       learned.emplace(path, std::move(stat));
   }
   if (!learned.empty()) cache.remember(learned);
+}
+
+}  // namespace
+
+Summary run(const Options& options, const DataPaths& paths, Observer& observer,
+            const std::atomic<bool>* stop) {
+  if (!options.output_dir.empty()) check_output_folder(options.output_dir);
+  Summary summary;
+  for (auto& found : discover(options.paths, &summary.warnings)) {
+    Document document;
+    document.output = output_for(found, options.output_dir);
+    document.input = std::move(found.input);
+    document.name = std::move(found.name);
+    summary.documents.push_back(std::move(document));
+  }
+  refuse_shared_outputs(summary.documents);
+
+  // Outputs beside their inputs share a cache in the working folder.
+  const fs::path cache_folder = options.output_dir.empty() ? fs::path(".") : options.output_dir;
+  Cache cache(cache_folder / cache_name);
+  const auto context = Context::current(paths, options.rules, options.public_version, options.draft,
+                                        options.exhibits);
+  FileHashes hashes(cache.stats());
+  int in_shard = 0;
+  const auto to_render = plan(summary, options, cache, context, hashes, paths, in_shard);
+
+  observer.started(in_shard, static_cast<int>(to_render.size()));
+  for (const auto& document : summary.documents)
+    if (document.status == Status::up_to_date) observer.finished(document);
+  if (options.dry_run) {
+    for (auto* document : to_render) {
+      document->status = Status::would_render;
+      observer.finished(*document);
+    }
+    return summary;
+  }
+
+  render_all(to_render, options, paths, context, cache, hashes, observer, stop);
+  remember_stats(cache, hashes);
   cache.flush();  // finished or interrupted, every rendered document is recorded
   summary.interrupted = std::any_of(to_render.begin(), to_render.end(), [](const Document* d) {
     return d->status == Status::not_started;
