@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
-#include <sstream>
 
 #include "tools.hpp"
 
@@ -13,17 +12,9 @@ namespace {
 
 const std::filesystem::path examples = std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "examples";
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (line.find_first_not_of(" \f\t\r") != std::string::npos) lines.push_back(line);
-  return lines;
-}
-
 /// Whether `block` stands in `text` as consecutive whole lines, in order.
 bool has_lines(const std::string& text, const std::vector<std::string>& block) {
-  const auto lines = lines_of(text);
+  const auto lines = e2e::non_blank_lines(text);
   return std::search(lines.begin(), lines.end(), block.begin(), block.end()) != lines.end();
 }
 
@@ -67,7 +58,7 @@ TEST_CASE("a TS//SI//NF motion has its banner at the top and bottom of every pag
   const std::string banner = "TOP SECRET//SI//NOFORN";
   for (int p = 1; p <= pages; ++p) {
     CAPTURE(p);
-    const auto lines = lines_of(e2e::pdf_text(pdf, p));
+    const auto lines = e2e::non_blank_lines(e2e::pdf_text(pdf, p));
     REQUIRE(lines.size() > 3);
     CHECK(lines.front() == banner);
     // At the foot: the banner and the page number, in either order (the proposed order's
@@ -178,7 +169,7 @@ TEST_CASE("the classification vocabulary is data: editing forms/markings.xml cha
   const auto input = write(dir, "motion.xml", authority_motion());
   // The shipped vocabulary: S//NF is the highest mark, NF written out.
   REQUIRE(render(input, dir / "shipped.pdf").status == 0);
-  CHECK(lines_of(e2e::pdf_text(dir / "shipped.pdf", 2)).front() == "SECRET//NOFORN");
+  CHECK(e2e::non_blank_lines(e2e::pdf_text(dir / "shipped.pdf", 2)).front() == "SECRET//NOFORN");
 
   const auto vocabulary = data / "forms/markings.xml";
   write(data, "forms/markings.xml",
@@ -188,7 +179,8 @@ TEST_CASE("the classification vocabulary is data: editing forms/markings.xml cha
                                     "-o", (dir / "edited.pdf").string()});
   INFO(edited.err);
   REQUIRE(edited.status == 0);
-  CHECK(lines_of(e2e::pdf_text(dir / "edited.pdf", 2)).front() == "GEHEIM//NOT RELEASABLE");
+  CHECK(e2e::non_blank_lines(e2e::pdf_text(dir / "edited.pdf", 2)).front() ==
+        "GEHEIM//NOT RELEASABLE");
   CHECK(e2e::pdf_text(dir / "edited.pdf").find("(S//NF) Recent reports") != std::string::npos);
 
   // A level the vocabulary lacks is an error at the mark, naming the levels it has.
@@ -296,7 +288,7 @@ TEST_CASE("a letter carries a classification and portion marks like a filing") {
   // The banner: the highest level, with every control.
   for (int p = 1; p <= e2e::pdf_pages(pdf); ++p) {
     CAPTURE(p);
-    const auto lines = lines_of(e2e::pdf_text(pdf, p));
+    const auto lines = e2e::non_blank_lines(e2e::pdf_text(pdf, p));
     REQUIRE(lines.size() > 2);
     CHECK(lines.front() == "CONFIDENTIAL//FOUO");
     CHECK(std::count(lines.begin(), lines.end(), "CONFIDENTIAL//FOUO") == 2);
@@ -307,7 +299,7 @@ TEST_CASE("a letter carries a classification and portion marks like a filing") {
             with(with(text, "<p class=\"C\">", "<p class=\"U\">"),
                  "CONFIDENTIAL//FOUO</classification>", "UNCLASSIFIED//FOUO</classification>"));
   REQUIRE(render(stated, dir / "stated.pdf").status == 0);
-  CHECK(lines_of(e2e::pdf_text(dir / "stated.pdf", 1)).front() == "UNCLASSIFIED//FOUO");
+  CHECK(e2e::non_blank_lines(e2e::pdf_text(dir / "stated.pdf", 1)).front() == "UNCLASSIFIED//FOUO");
 }
 
 TEST_CASE("--draft: the locale's DRAFT, light grey, corner to corner on every page, same bytes") {
@@ -366,7 +358,7 @@ TEST_CASE("--public: classified portions say [Redacted], banners say UNCLASSIFIE
   CHECK(all.find("SECRET") == std::string::npos);
   for (int p = 1; p <= e2e::pdf_pages(pdf); ++p) {
     CAPTURE(p);
-    CHECK(lines_of(e2e::pdf_text(pdf, p)).front() == "UNCLASSIFIED");
+    CHECK(e2e::non_blank_lines(e2e::pdf_text(pdf, p)).front() == "UNCLASSIFIED");
   }
   // The tree shows the same; French says its own notice.
   const auto tree = e2e::fiscgen({"render", input.string(), "--public", "--emit", "tree"});

@@ -171,6 +171,16 @@ void write(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary) << text;
 }
 
+/// `june` and `september` written as june.xml and september.xml in `dir`, and compared into
+/// `pdf`.
+e2e::Run compare_versions(const std::filesystem::path& dir, const std::string& june,
+                          const std::string& september, const std::filesystem::path& pdf) {
+  write(dir / "june.xml", june);
+  write(dir / "september.xml", september);
+  return e2e::fiscgen({"compare", (dir / "june.xml").string(), (dir / "september.xml").string(),
+                       "-o", pdf.string()});
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -184,11 +194,8 @@ TEST_CASE(
   september = replaced(september, "describes them here only", "describes them here");
   september = replaced(september, "The motion is GRANTED.", "The amended motion is GRANTED.");
   september = replaced(september, "in round figures", "in rough figures");
-  write(dir.path() / "june.xml", june);
-  write(dir.path() / "september.xml", september);
   const auto pdf = dir.path() / "blackline.pdf";
-  const auto run = e2e::fiscgen({"compare", (dir.path() / "june.xml").string(),
-                                 (dir.path() / "september.xml").string(), "-o", pdf.string()});
+  const auto run = compare_versions(dir.path(), june, september, pdf);
   REQUIRE_MESSAGE(run.status == 0, run.err);
   CHECK_MESSAGE(run.out.find("4 words inserted, 3 deleted, 0 moved") != std::string::npos, run.out);
   CHECK(e2e::check_readers(pdf) == "");
@@ -363,11 +370,8 @@ TEST_CASE("a citation the cite stage rewrote into its short form is not marked a
       replaced(june, "Recent reports in the press have described",
                "As <cite>Smith v. Maryland, 442 U.S. 735, 740 (1979)</cite> shows, recent reports "
                "in the press have described");
-  write(dir.path() / "june.xml", june);
-  write(dir.path() / "september.xml", september);
   const auto pdf = dir.path() / "blackline.pdf";
-  const auto run = e2e::fiscgen({"compare", (dir.path() / "june.xml").string(),
-                                 (dir.path() / "september.xml").string(), "-o", pdf.string()});
+  const auto run = compare_versions(dir.path(), june, september, pdf);
   REQUIRE_MESSAGE(run.status == 0, run.err);
   const auto text = e2e::pdf_text(pdf);
   REQUIRE(text.find("see Smith, 442 U.S. at 742, over") != std::string::npos);  // short form

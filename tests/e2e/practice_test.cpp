@@ -61,14 +61,6 @@ int page_with(const std::filesystem::path& pdf, const std::string& what) {
   return 0;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (line.find_first_not_of(" \f\t\r") != std::string::npos) lines.push_back(line);
-  return lines;
-}
-
 const std::string motion = e2e::read_file(examples / "motion.xml");
 
 }  // namespace
@@ -114,7 +106,7 @@ TEST_CASE("the judge's line reads on one line under a line for the name") {
   REQUIRE(render(examples / "motion.xml", pdf).status == 0);
   const int order = page_with(pdf, "[PROPOSED] ORDER");
   REQUIRE(order > 0);
-  const auto lines = lines_of(e2e::pdf_text(pdf, order));
+  const auto lines = e2e::non_blank_lines(e2e::pdf_text(pdf, order));
   bool found = false;
   for (std::size_t i = 1; i < lines.size(); ++i)
     if (lines[i].find("Judge, United States Foreign Intelligence Surveillance Court") !=
@@ -132,10 +124,10 @@ TEST_CASE("the proposed order is numbered from 1 on its own") {
   REQUIRE(render(examples / "motion.xml", pdf).status == 0);
   const int order = page_with(pdf, "[PROPOSED] ORDER");
   REQUIRE(order > 2);
-  const auto order_lines = lines_of(e2e::pdf_text(pdf, order));
+  const auto order_lines = e2e::non_blank_lines(e2e::pdf_text(pdf, order));
   CHECK(order_lines.back() == "1");
   // The page before it is the motion's own last page, numbered as the motion's.
-  const auto before = lines_of(e2e::pdf_text(pdf, order - 1));
+  const auto before = e2e::non_blank_lines(e2e::pdf_text(pdf, order - 1));
   CHECK(before.back() == std::to_string(order - 1));
   // A viewer labels the pages as printed: the order's first page is "1" again.
   const auto labels = e2e::pdf_uncompressed(pdf, dir / "qdf.pdf");
@@ -413,7 +405,7 @@ TEST_CASE("pages after a letter's first carry the addressee, the date and the pa
   CHECK(flat(e2e::pdf_text(pdf, 1)).find("Page 1") == std::string::npos);
   for (int p = 2; p <= pages; ++p) {
     CAPTURE(p);
-    const auto lines = lines_of(e2e::pdf_text(pdf, p));
+    const auto lines = e2e::non_blank_lines(e2e::pdf_text(pdf, p));
     REQUIRE(!lines.empty());
     CHECK(lines.front().find("Attorney General of the United States") != std::string::npos);
     CHECK(lines.front().find("July 16, 2013") != std::string::npos);
@@ -426,7 +418,7 @@ TEST_CASE("pages after a letter's first carry the addressee, the date and the pa
   const auto classified = dir / "classified.pdf";
   const auto secret = render(write(dir, "classified.xml", marked), classified);
   REQUIRE_MESSAGE(secret.status == 0, secret.err);
-  const auto second = lines_of(e2e::pdf_text(classified, 2));
+  const auto second = e2e::non_blank_lines(e2e::pdf_text(classified, 2));
   REQUIRE(second.size() > 2);
   CHECK(second[0] == "SECRET//NOFORN");
   CHECK(second[1].find("Attorney General of the United States") == 0);
@@ -532,7 +524,7 @@ TEST_CASE("a letterhead may carry a logo: a PNG beside the input, drawn once, re
   REQUIRE_MESSAGE(run.status == 0, run.err);
   const auto list = e2e::run({"pdfimages", "-list", pdf.string()});
   REQUIRE(list.status == 0);
-  const auto rows = lines_of(list.out);
+  const auto rows = e2e::non_blank_lines(list.out);
   REQUIRE(rows.size() == 3);  // two header lines and one image
   std::istringstream row(rows[2]);
   std::string page, number, type, width, height;

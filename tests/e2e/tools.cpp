@@ -142,6 +142,14 @@ std::string check_readers(const std::filesystem::path& pdf) {
   return complaints;
 }
 
+std::vector<std::string> non_blank_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.find_first_not_of(" \f\t\r") != std::string::npos) lines.push_back(line);
+  return lines;
+}
+
 std::vector<std::string> words(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);

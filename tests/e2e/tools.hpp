@@ -49,6 +49,9 @@ std::vector<FontRow> pdf_fonts(const std::filesystem::path& pdf);
 /// one reader a line; empty when all four read the file silently.
 std::string check_readers(const std::filesystem::path& pdf);
 
+/// The lines of pdftotext output that hold something besides white space and form feeds.
+std::vector<std::string> non_blank_lines(const std::string& text);
+
 /// Lower-cased words, split at white space.
 std::vector<std::string> words(const std::string& text);
 
