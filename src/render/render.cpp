@@ -5,8 +5,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -290,14 +288,11 @@ void attach_images(layout::PageModel& pages, const Request& request, Sources& so
       auto& data = read[image.file];
       if (!data) {
         const auto file = exhibit_in(image.file, folder, named, image.where, "image", "PNG image");
-        std::ifstream in(file, std::ios::binary);
-        auto bytes = std::make_shared<std::string>((std::istreambuf_iterator<char>(in)),
-                                                   std::istreambuf_iterator<char>());
+        auto bytes = std::make_shared<std::string>(sources.bytes(file));
         constexpr std::string_view png_signature = "\x89PNG\r\n\x1a\n";
         if (!std::string_view(*bytes).starts_with(png_signature))
           throw Error(image.where,
                       "the image \"" + image.file + "\" is not a PNG file; expected a PNG image");
-        sources.record({}, file);
         data = std::move(bytes);
       }
       image.data = data;

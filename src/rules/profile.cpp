@@ -8,7 +8,6 @@
 #include "rules/versions.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <regex>
 #include <sstream>
 #include <type_traits>
@@ -383,11 +382,7 @@ std::string Profile::heading_numbering_for(int level) const {
 namespace {
 
 std::string read_profile_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(SourceLocation{file.string()}, "cannot read the rules profile");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return XmlFile::bytes_of(file, "the rules profile");
 }
 
 }  // namespace
