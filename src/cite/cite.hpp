@@ -126,15 +126,16 @@ struct Table {
 /// What earlier text cited, so that Id. and short forms in later text find their authority.
 /// Hand the same Trail to every call of Reader::find for one document, in reading order.
 struct Trail {
-  const Citation* previous = nullptr;  // internal: the authority Id. points to
-  std::vector<Citation> authorities;   // full citations so far, in order
-  std::string last_key;                // the authority the last citation named
-  bool string_cite = false;            // internal: the last citation ended a string ("A; B")
+  std::vector<Citation> authorities;  // full citations so far, in order
+  std::string last_key;               // the authority the last citation named
+  bool string_cite = false;           // internal: the last citation ended a string ("A; B")
   Category last_category = Category::none;
-  // internal: the last of `authorities` by volume and reporter, and by a case name's first
-  // word, so that a short form finds its authority without reading every one before it.
-  std::map<std::pair<std::string, std::string>, std::size_t> last_by_reporter;
-  std::map<std::string, std::size_t> last_by_name;
+  // internal: the distinct authorities (indices into `authorities`, in the order first cited)
+  // by volume and reporter, by each word of a case or author's name, and by key, so that a
+  // short form finds its candidates without reading every citation before it.
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_reporter;
+  std::map<std::string, std::vector<std::size_t>> by_name;
+  std::map<std::string, std::size_t> by_key;
 };
 
 /// Finds citations with ICU regular expressions built from a Table.

@@ -15,9 +15,10 @@ namespace expr {
 // a bracketed nickname, or one of the small words names hold (of, the, ex rel.).
 const std::string word =
     R"((?:[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}.'’&\-]*(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|of|the|and|for|on|in|to|at|this|under|from|with|de|del|la|ex|rel\.|et|al\.|re|parte|a|an|by))";
-// "Smith v. Maryland", "In re Sealed Case", "Ex parte Quirin": at most 12 words a side.
+// "Smith v. Maryland", "In re Sealed Case", "Ex parte Quirin": 1 to 12 words before "v." (so
+// the "v" of "Rev. 1." starts none), at most 12 after.
 const std::string case_name =
-    "(?:(?:" + word + R"(\s+){0,12}v(?:s\.?|\.)?\s+(?:)" + word + R"(\s+){0,12})" + word +
+    "(?:(?:" + word + R"(\s+){1,12}v(?:s\.?|\.)?\s+(?:)" + word + R"(\s+){0,12})" + word +
     R"(|(?:In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?:)" + word + R"(\s+){0,12})" + word + ")";
 // A short name before "supra" or a short case form: "Smith", "Kris & Wilson", or a full name.
 const std::string short_name = "(?:" + case_name + "|(?:" + word + R"(\s+){0,4})" + word + ")";

@@ -1,5 +1,6 @@
 // Short forms resolved as Bluebook rule 4.1 says, against the full citations earlier in the
 // trail; the trail kept as citations are read.
+#include <algorithm>
 #include <cctype>
 
 #include "cite/internal.hpp"
@@ -27,13 +28,79 @@ std::vector<std::string> short_names(std::string_view name) {
   return out;
 }
 
-const Citation* authority_of(const Citation& c, const Trail& trail) {
-  if (c.short_form == ShortForm::supra || c.short_form == ShortForm::name_page) {
-    const auto found = trail.last_by_name.find(first_word(c.case_name));
-    return found == trail.last_by_name.end() ? nullptr : &trail.authorities[found->second];
+// The first pin as a page number, or 0 when it is none ("n.5", "*3", "¶ 12").
+int pin_page(const Citation& c) {
+  if (c.pin_cites.empty()) return 0;
+  const std::string& pin = c.pin_cites.front();
+  if (pin.empty() || !std::isdigit(static_cast<unsigned char>(pin[0]))) return 0;
+  return std::atoi(pin.c_str());
+}
+
+int first_page(const Citation& c) {
+  return c.first_page.empty() || !std::isdigit(static_cast<unsigned char>(c.first_page[0]))
+             ? 0
+             : std::atoi(c.first_page.c_str());
+}
+
+// Of several authorities a short form may mean, those that fit what it says: the name it
+// repeats ("Foo, 1 U.S., at 2" is Foo v. Bar, not Wrong v. Wrong of the same volume), then a pin
+// at or after their first page. A test that would leave none leaves the candidates as they were.
+std::vector<const Citation*> fitting(const Citation& c, std::vector<const Citation*> candidates) {
+  auto keep = [&](auto fits) {
+    std::vector<const Citation*> kept;
+    for (const auto* candidate : candidates)
+      if (fits(*candidate)) kept.push_back(candidate);
+    if (!kept.empty()) candidates = std::move(kept);
+  };
+  if (c.short_form == ShortForm::short_case && !c.case_name.empty()) {
+    const std::string name = first_word(c.case_name);
+    keep([&](const Citation& a) {
+      const auto names = short_names(a.case_name);
+      return std::find(names.begin(), names.end(), name) != names.end();
+    });
   }
-  const auto found = trail.last_by_reporter.find({c.volume, c.reporter});
-  return found == trail.last_by_reporter.end() ? nullptr : &trail.authorities[found->second];
+  if (const int pin = pin_page(c); pin > 0)
+    keep([&](const Citation& a) { return first_page(a) <= pin; });
+  return candidates;
+}
+
+// The authority a short form names, from the full citations earlier in the trail. Of several
+// that fit: for a short case form the one whose first page is nearest before the pin, else the
+// last cited; with a warning naming the others so the writer can say which.
+const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& warnings) {
+  const std::vector<std::size_t>* indices = nullptr;
+  if (c.short_form == ShortForm::supra || c.short_form == ShortForm::name_page) {
+    const auto found = trail.by_name.find(first_word(c.case_name));
+    if (found != trail.by_name.end()) indices = &found->second;
+  } else {
+    const auto found = trail.by_reporter.find({c.volume, c.reporter});
+    if (found != trail.by_reporter.end()) indices = &found->second;
+  }
+  if (indices == nullptr) return nullptr;
+  std::vector<const Citation*> candidates;
+  for (const auto index : *indices) candidates.push_back(&trail.authorities[index]);
+  candidates = fitting(c, std::move(candidates));
+  const Citation* chosen = candidates.back();
+  if (c.short_form == ShortForm::short_case)
+    for (const auto* candidate : candidates)
+      if (first_page(*candidate) > first_page(*chosen)) chosen = candidate;
+  if (candidates.size() > 1) {
+    std::string others;
+    for (const auto* candidate : candidates)
+      if (candidate != chosen) others += (others.empty() ? "" : ", ") + candidate->normalised;
+    warnings.add(c.where, "\"" + c.text + "\" may mean " + chosen->normalised + " or " + others +
+                              ": read as the first; give the case name or a pin that says which");
+  }
+  return chosen;
+}
+
+// A pin before the first page of its case cannot be in it ("Id. at 50" after "1 U.S. 100").
+void check_pin(const Citation& c, const Citation& authority, Warnings& warnings) {
+  const int pin = pin_page(c), first = first_page(authority);
+  if (authority.kind == Kind::case_law && pin > 0 && first > 0 && pin < first)
+    warnings.add(c.where, "\"" + c.text + "\" cites page " + std::to_string(pin) +
+                              ", before the first page of " + authority.normalised +
+                              ": check the pin");
 }
 
 // Points a short form at its authority, from the full citations earlier in the trail. False
@@ -46,9 +113,11 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
     }
     c.key = trail.last_key;
     c.category = trail.last_category;
+    if (const auto found = trail.by_key.find(c.key); found != trail.by_key.end())
+      check_pin(c, trail.authorities[found->second], warnings);
     return true;
   }
-  const Citation* authority = authority_of(c, trail);
+  const Citation* authority = authority_of(c, trail, warnings);
   if (c.short_form == ShortForm::name_page) {
     if (!authority || authority->kind != Kind::case_law || authority->volume.empty()) return false;
     // Written as the Bluebook's short form: "Howsam, 537 U.S. at 84".
@@ -59,6 +128,7 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
   if (authority) {
     c.key = authority->key;
     c.category = authority->category;
+    if (c.short_form == ShortForm::short_case) check_pin(c, *authority, warnings);
     return true;
   }
   if (c.short_form == ShortForm::short_case || c.short_form == ShortForm::short_statute)
@@ -69,6 +139,19 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
   trail.last_key.clear();
   trail.last_category = Category::none;
   return true;
+}
+
+// Adds a full citation to the trail; the same authority cited again is one candidate, not two.
+// The names of each citation of it are its names.
+void remember(const Citation& c, Trail& trail) {
+  trail.authorities.push_back(c);
+  const auto [found, first] = trail.by_key.emplace(c.key, trail.authorities.size() - 1);
+  const std::size_t index = found->second;
+  if (first) trail.by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}].push_back(index);
+  for (const auto& name : short_names(c.case_name)) {
+    auto& indices = trail.by_name[name];
+    if (std::find(indices.begin(), indices.end(), index) == indices.end()) indices.push_back(index);
+  }
 }
 
 // Whether the citation at `offset` sits in another's "(quoting …)" or "(citing …)": an Id.
@@ -122,10 +205,7 @@ void follow(std::vector<Citation>& found, std::string_view text, const Patterns&
     if (c.kind == Kind::short_form) {
       if (!resolve(c, trail, warnings)) continue;
     } else {
-      trail.authorities.push_back(c);
-      const std::size_t index = trail.authorities.size() - 1;
-      trail.last_by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}] = index;
-      for (const auto& name : short_names(c.case_name)) trail.last_by_name[name] = index;
+      remember(c, trail);
       check_year(c, patterns, warnings);
     }
     if (!c.key.empty() && !inner) {

@@ -184,3 +184,62 @@ TEST_CASE("Id. after a string cite of two authorities is a warning: it cannot sa
         std::string::npos);
   CHECK(found[4].key == "442 U.S. 735");
 }
+
+// Rule 4.2 and 10.9: a short form repeats the case's name, volume and reporter; of several
+// authorities in one volume, the name says which, and where nothing does the reader says so.
+TEST_CASE("a short form's case name picks its authority among others of the same volume") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Peña v. Østergaard, 1 U.S. 1 (1790). Nguyễn v. Đặng, 1 U.S. 2 (1790). "
+      "Peña, 1 U.S., at 2. Id. at 3.",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[2].key == "1 U.S. 1");
+  CHECK(found[3].key == "1 U.S. 1");
+  CHECK(warnings.list().empty());
+}
+
+TEST_CASE(
+    "a short form two authorities fit is read as the nearest before its pin, with a warning") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Smith v. Maryland, 442 U.S. 735 (1979). Ayala v. Rødby, 442 U.S. 100 (1979). "
+      "The Court said so. 442 U.S. at 742.",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[2].key == "442 U.S. 735");
+  REQUIRE(warnings.list().size() == 1);
+  CHECK(has_warning(warnings, "may mean Smith v. Maryland, 442 U.S. 735", 1, 97));
+  CHECK(warnings.list()[0].message.find("Ayala v. Rødby, 442 U.S. 100") != std::string::npos);
+}
+
+TEST_CASE("a supra whose name two authorities share is a warning") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Zhou v. Bar, 1 U.S. 1 (1790). Zhou v. Bar, 2 U.S. 5 (1791). Zhou, supra, at 6.", {"t", 1, 1},
+      warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(has_warning(warnings, "may mean", 1, 61));
+}
+
+TEST_CASE("a pin before its case's first page is a warning") {
+  Warnings warnings;
+  const auto found =
+      reader().find("Ahmed v. Bar, 1 U.S. 100 (1790). Id. at 50. Ahmed, 1 U.S. at 120. Id. at 101.",
+                    {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[1].key == "1 U.S. 100");
+  REQUIRE(warnings.list().size() == 1);
+  CHECK(has_warning(warnings, "cites page 50, before the first page of Ahmed v. Bar", 1, 34));
+}
+
+TEST_CASE("a citation ending in \"Rev. 1.\" does not swallow the short form after an Id.") {
+  // The "v" of "Rev." once began a case name with no plaintiff: "v. 1. Id. at 2. Foo".
+  Warnings warnings;
+  const auto found =
+      reader().find("Foo v. Bar, 1 U.S. 1. 1 Minn. L. Rev. 1. Id. at 2. Foo, 1 U.S., at 2.",
+                    {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[3].short_form == cite::ShortForm::short_case);
+  CHECK(found[3].key == "1 U.S. 1");
+}
