@@ -16,6 +16,29 @@ std::string standard_reporter(const Patterns& patterns, const std::string& writt
   return found ? found->abbreviation : collapse_spaces(written);
 }
 
+// A nominative reporter's volume as the official reporter numbers it, the Bluebook's way (rule
+// 10.3.2): "1 Cranch" → "5 U.S." with "(1 Cranch)" as its nominative. Unchanged when the
+// reporter has no official renumbering or the volume is past it.
+void to_official(const Patterns& patterns, std::string& volume, std::string& reporter,
+                 std::string& nominative) {
+  const Reporter* found = patterns.reporter(reporter);
+  if (found == nullptr || found->official.empty() || volume.empty() || volume.size() > 3) return;
+  const int number = std::stoi(volume);
+  if (number < 1 || found->official_first + number - 1 > found->official_last) return;
+  nominative = "(" + volume + " " + found->abbreviation + ")";
+  volume = std::to_string(found->official_first + number - 1);
+  reporter = found->official;
+}
+
+// "(1 Cra.)" → "(1 Cranch)": the nominative reporter's volume, in its standard spelling.
+std::string nominative_of(const Patterns& patterns, const std::string& written) {
+  const std::string inside = collapse_spaces(written);
+  const auto space = inside.find(' ');
+  if (inside.size() < 4 || space == std::string::npos) return inside;
+  const std::string abbreviation = inside.substr(space + 1, inside.size() - space - 2);
+  return inside.substr(0, space + 1) + standard_reporter(patterns, abbreviation) + ")";
+}
+
 // ", 742, 745 n.3" → "742", "745 n.3"
 std::vector<std::string> pins_of(const std::string& pins) {
   std::vector<std::string> out;
@@ -78,8 +101,10 @@ bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
   c.court = patterns.court(c.court);
   c.explanation = collapse_spaces(g["explanation"]);
   c.history = collapse_spaces(g["history"]);
-  // Early volumes of the U.S. Reports name their reporter too: 5 U.S. (1 Cranch) 137.
-  const std::string nominative = collapse_spaces(g["nominative"]);
+  // Early volumes of the U.S. Reports name their reporter too: 5 U.S. (1 Cranch) 137, also when
+  // written "1 Cranch 137".
+  std::string nominative = g.has("nominative") ? nominative_of(patterns, g["nominative"]) : "";
+  if (nominative.empty()) to_official(patterns, c.volume, c.reporter, nominative);
   c.key = c.volume + " " + c.reporter + " " + (nominative.empty() ? "" : nominative + " ") +
           c.first_page;
   c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
@@ -163,10 +188,12 @@ bool read_short_case(const Groups& g, const Patterns& patterns, Citation& c) {
   c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
   c.volume = g["volume"];
   c.reporter = standard_reporter(patterns, g["reporter"]);
+  std::string nominative;  // "1 Cranch at 140" is 5 U.S. (1 Cranch) at 140
+  to_official(patterns, c.volume, c.reporter, nominative);
   c.pin_cites = pins_of(g["pin"]);
   // "Bakke, 438 U. S., at 315": the comma before "at" is the Supreme Court's, not the Bluebook's.
   c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.volume + " " + c.reporter +
-                 " at " + join(c.pin_cites, ", ");
+                 (nominative.empty() ? "" : " " + nominative) + " at " + join(c.pin_cites, ", ");
   // "Garner, 471 U.S. at 8, 105 S. Ct. 1694": a parallel citation belongs to the short form.
   if (g.has("parallel"))
     for (const auto& other : parallels_of(patterns, g["parallel"])) c.normalised += ", " + other;

@@ -87,6 +87,10 @@ struct Reporter {
   /// The heading its citations are listed under: cases, or other for law journals, annotations
   /// and opinions of the executive, cited alike by volume and first page.
   Category category = Category::cases;
+  /// A nominative reporter whose volumes the official one renumbered ("1 Cranch" is 5 U.S.):
+  /// that reporter, and the official volumes of its first and last ("U.S.", 5, 13). Empty: none.
+  std::string official;
+  int official_first = 0, official_last = 0;
 };
 
 /// A set of court rules ("Fed. R. Civ. P.") and its other spellings.

@@ -29,6 +29,30 @@ Category category_attribute(const pugi::xml_node& node, const LineIndex& lines) 
                                        "(cases, secondary, executive, …)");
 }
 
+// official="U.S. 5-13": the reporter that renumbered a nominative reporter's volumes, and the
+// official volumes its first and last became.
+void read_official(const pugi::xml_node& node, const LineIndex& lines, Reporter& reporter) {
+  const std::string value = node.attribute("official").value();
+  if (value.empty()) return;
+  const auto space = value.rfind(' ');
+  const auto dash = value.find('-', space == std::string::npos ? 0 : space);
+  const auto number = [](std::string_view digits) {
+    return !digits.empty() && digits.size() <= 4 &&
+                   digits.find_first_not_of("0123456789") == std::string_view::npos
+               ? std::stoi(std::string(digits))
+               : 0;
+  };
+  if (space != std::string::npos && dash != std::string::npos) {
+    reporter.official = value.substr(0, space);
+    reporter.official_first = number(std::string_view(value).substr(space + 1, dash - space - 1));
+    reporter.official_last = number(std::string_view(value).substr(dash + 1));
+  }
+  if (reporter.official_first < 1 || reporter.official_last < reporter.official_first)
+    throw Error(locate(lines, node), "official=\"" + value +
+                                         "\": expected the official reporter and the volumes "
+                                         "this one's first and last became, as \"U.S. 5-13\"");
+}
+
 std::vector<std::string> variants_of(const pugi::xml_node& node) {
   std::vector<std::string> out;
   for (const auto& variant : node.children("variant")) out.emplace_back(variant.child_value());
@@ -64,7 +88,11 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
                         variants_of(node),
                         year_attribute(node, "from", lines),
                         year_attribute(node, "to", lines),
-                        category_attribute(node, lines)};
+                        category_attribute(node, lines),
+                        {},
+                        0,
+                        0};
+      read_official(node, lines, reporter);
       table.reporters.push_back(std::move(reporter));
     } else if (name == "rules") {
       table.rule_sets.push_back({abbreviation, node.attribute("name").value(), variants_of(node)});

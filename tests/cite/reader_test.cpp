@@ -243,3 +243,40 @@ TEST_CASE("a citation ending in \"Rev. 1.\" does not swallow the short form afte
   CHECK(found[3].short_form == cite::ShortForm::short_case);
   CHECK(found[3].key == "1 U.S. 1");
 }
+
+// Rule 10.3.2: the early U.S. Reports are cited with their nominative reporter, whether the
+// writer gave both ("5 U.S. (1 Cranch) 137") or the nominative alone ("1 Cranch 137").
+TEST_CASE("a nominative reporter alone is read as the U.S. Reports volume it became") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Marbury v. Madison, 1 Cranch 137 (1803). Marbury, 1 Cranch at 177. Id. at 178. "
+      "Marbury v. Madison, 5 U.S. (1 Cra.) 137, 177 (1803). McCulloch v. Maryland, 4 Wheat. "
+      "316 (1819). Ex parte Milligan, 4 Wall. 2 (1866). Peña v. Løvaas, 10 Johns. 358 (1813).",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 7);
+  CHECK(found[0].normalised == "Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803)");
+  CHECK(found[1].normalised == "Marbury, 5 U.S. (1 Cranch) at 177");
+  CHECK(found[1].key == found[0].key);
+  CHECK(found[3].key == found[0].key);
+  CHECK(found[3].normalised == "Marbury v. Madison, 5 U.S. (1 Cranch) 137, 177 (1803)");
+  CHECK(found[4].normalised == "McCulloch v. Maryland, 17 U.S. (4 Wheat.) 316 (1819)");
+  CHECK(found[5].normalised == "Ex parte Milligan, 71 U.S. (4 Wall.) 2 (1866)");
+  CHECK(found[6].normalised == "Peña v. Løvaas, 10 Johns. 358 (1813)");
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("a reporter's official renumbering that cannot be read is an error at its line") {
+  for (const char* official : {"U.S.", "U.S. 13-5", "U.S. x-9", "5-13"}) {
+    CAPTURE(official);
+    try {
+      cite::Table::read("citations.xml",
+                        std::string("<citations>\n  <reporter abbreviation=\"Cranch\" "
+                                    "official=\"") +
+                            official + "\"/>\n</citations>\n");
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.where().line == 2);
+      CHECK(e.message().find("expected the official reporter") != std::string::npos);
+    }
+  }
+}
