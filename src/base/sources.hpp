@@ -17,6 +17,7 @@ namespace source_name {
 inline constexpr const char* recipients = "letters/recipients.xml";
 inline constexpr const char* markings = "forms/markings.xml";
 inline constexpr const char* citation_table = "forms/cite/reporters.xml";
+inline constexpr const char* case_names = "forms/cite/case-names.xml";  // T6 and T10
 inline constexpr const char* rules_folder = "forms/rules";
 /// "forms/rules/NAME.xml".
 std::string rules_profile(const std::string& profile);

@@ -105,6 +105,7 @@ std::string what_is(const std::string& name) {
   if (name == source_name::recipients) return "recipients directory " + name;
   if (name == source_name::markings) return "classification vocabulary " + name;
   if (name == source_name::citation_table) return "citation table " + name;
+  if (name == source_name::case_names) return "case-name abbreviations " + name;
   return "template " + name;
 }
 

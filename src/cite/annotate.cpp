@@ -152,7 +152,9 @@ class Annotator {
   void inlines(std::vector<Inline>& list) {
     std::vector<Inline> out;
     out.reserve(list.size());
-    for (auto& in : list) {
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      auto& in = list[k];
+      if (in.kind == InlineKind::citation || in.kind == InlineKind::text) after_ = after(list, k);
       switch (in.kind) {
         case InlineKind::citation:
           citation(in, out);
@@ -183,6 +185,15 @@ class Annotator {
     }
     drop_doubled_periods(out);
     list = std::move(out);
+  }
+
+  // The text of the inlines after list[k] (the first few): whether a sentence ends with a
+  // citation, for the place of its case name.
+  static std::string after(const std::vector<Inline>& list, std::size_t k) {
+    std::string text;
+    for (std::size_t next = k + 1; next < list.size() && text.size() < 16; ++next)
+      text += doc::plain_text(std::vector<Inline>{list[next]});
+    return text;
   }
 
   // A citation printed ending in "." ("See id.", "50 U.S.C. § 1861 et seq.") that ends the
@@ -261,7 +272,8 @@ class Annotator {
       cite.kind = InlineKind::citation;
       cite.where = where;
       cite.authority = c.key;
-      print(c, signal, cite.children, where);
+      const auto place = place_of(before_, text.substr(c.offset + c.length) + after_, signal);
+      print(c, signal, place, cite.children, where);
       before_ += doc::plain_text(cite.children);
       out.push_back(std::move(cite));
       at = c.offset + c.length;
@@ -305,7 +317,18 @@ class Annotator {
     return first;
   }
 
-  void print(const Citation& c, bool after_signal, std::vector<Inline>& out,
+  // A case name as printed at `place`: abbreviated (tables T6, T10) when the profile asks.
+  // The table of authorities lists a case as a citation sentence writes it (rule 10.2.2).
+  std::string printed_name(const std::string& case_name, NamePlace place,
+                           bool in_table = false) const {
+    const auto mode = options_.abbreviate_names;
+    const bool abbreviated =
+        options_.case_names && (mode == NameAbbreviation::citations ||
+                                (mode == NameAbbreviation::authorities && in_table));
+    return abbreviated ? options_.case_names->abbreviate(case_name, place) : case_name;
+  }
+
+  void print(const Citation& c, bool after_signal, NamePlace place, std::vector<Inline>& out,
              const SourceLocation& where) {
     const std::string pin = pin_of(c);
     const bool repeated =
@@ -324,23 +347,24 @@ class Annotator {
     } else if (options_.short_forms && c.kind == Kind::case_law && cited_.count(c.key) &&
                !c.pin_cites.empty() && !c.case_name.empty()) {
       // Rule 10.9: "Smith, 442 U.S. at 742"; the reporter part is the key less its first page.
-      out.push_back(emphasised(short_name(c.case_name), where));
+      out.push_back(emphasised(short_name(printed_name(c.case_name, place)), where));
       add_text(out, ", " + c.key.substr(0, c.key.size() - c.first_page.size()) + "at " + pin,
                where);
     } else {
-      full(c, out, where);
+      full(c, place, out, where);
     }
     cited_.insert(c.key);
     remember(c);
   }
 
   // The citation as its normalised form prints it, its name parts styled.
-  void full(const Citation& c, std::vector<Inline>& out, const SourceLocation& where) const {
+  void full(const Citation& c, NamePlace place, std::vector<Inline>& out,
+            const SourceLocation& where) const {
     const std::string& text = c.normalised;
     if (c.kind == Kind::case_law || c.short_form == ShortForm::short_case) {
       std::string rest = text;
       if (!c.case_name.empty() && text.rfind(c.case_name, 0) == 0) {
-        out.push_back(emphasised(c.case_name, where));
+        out.push_back(emphasised(printed_name(c.case_name, place), where));
         rest = text.substr(c.case_name.size());
       }
       history(rest, c.history, out, where);
@@ -409,7 +433,7 @@ class Annotator {
     a.category = c.category == Category::none ? Category::other : c.category;
     if (c.kind == Kind::case_law) {
       if (!c.case_name.empty()) {
-        a.entry.push_back(emphasised(c.case_name, where));
+        a.entry.push_back(emphasised(printed_name(c.case_name, NamePlace::citation, true), where));
         add_text(a.entry, ", ", where);
       }
       std::string rest = c.key;
@@ -440,6 +464,7 @@ class Annotator {
   Trail trail_;
   bool detect_ = true;  // within blocks whose text may be searched (options_.detect)
   std::string before_;  // text printed so far in the current block or note: "Id." or "id."
+  std::string after_;   // the start of the text after the inline being read
   std::string last_key_, last_pin_;  // what the last citation cited
   std::set<std::string> cited_;      // every authority cited so far
 };

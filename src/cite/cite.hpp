@@ -171,12 +171,54 @@ class Reader {
 /// this itself; `fiscgen cite` calls it before the text is checked as plain text.
 std::string blank_controls(std::string_view text, const SourceLocation& where, Warnings& warnings);
 
+/// Which case names are abbreviated by Bluebook tables T6 and T10 (the rules profile's
+/// <citations abbreviate-names>).
+enum class NameAbbreviation {
+  as_written,   // none: each name as the input gives it
+  authorities,  // the table of authorities' entries only
+  citations,    // those, and names in citation sentences and clauses (rule 10.2.2); names in
+                // textual sentences get only rule 10.2.1(c)'s few words
+};
+
+/// Where a case name is printed, which decides what Bluebook rule 10.2 abbreviates in it.
+enum class NamePlace {
+  textual,   // part of a textual sentence (10.2.1): "In Smith v. Maryland, 442 U.S. 735, the …"
+  citation,  // a citation sentence or clause, or a table of authorities (10.2.2)
+};
+
+/// The words Bluebook table T6 abbreviates in case names and the places of table T10, read from
+/// forms/cite/case-names.xml (docs/citations.md).
+class CaseNames {
+ public:
+  /// Reads the table from `bytes` read from `file`; a malformed file, an unknown element or
+  /// attribute value, or a word listed twice throws Error at its line and column.
+  static CaseNames read(const std::filesystem::path& file, std::string bytes);
+  /// `name` ("Smith v. Maryland", "In re …") with the words abbreviated that rule 10.2 abbreviates
+  /// at `place`: in a citation, every T6 word and every T10 place that is not a party's whole
+  /// name; in a textual sentence, only the words marked textual, never the first of a party.
+  /// A party of one word (a surname such as "West") is left alone.
+  std::string abbreviate(std::string_view name, NamePlace place) const;
+
+ private:
+  struct Entry {
+    std::string abbreviation;
+    bool textual = false;  // rule 10.2.1(c): also in textual sentences
+    bool place = false;    // table T10: not when it is the party's whole name
+  };
+  std::string party(std::string_view party, NamePlace place) const;
+  std::map<std::string, Entry, std::less<>> entries_;  // by the words, one space between
+  std::vector<std::string> governments_;  // "State of": a place after it is still the whole party
+  std::size_t longest_ = 1;               // words in the longest entry
+};
+
 /// How a document's citations are printed: the rules profile's <citations> (docs/rules.md).
 struct Options {
   /// How case names, signals, Id. and supra are set: InlineKind::emphasis (italic) or underline.
   doc::InlineKind emphasis = doc::InlineKind::emphasis;
   bool short_forms = false;  // write Id. and short case forms in place of repeated full citations
   bool detect = false;       // read citations in plain running text too, not only in <cite>
+  NameAbbreviation abbreviate_names = NameAbbreviation::as_written;
+  const CaseNames* case_names = nullptr;  // required unless abbreviate_names is as_written
 };
 
 /// The cite stage. Reads the document in reading order (footnotes at their reference) with one

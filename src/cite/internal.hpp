@@ -131,6 +131,12 @@ class Groups {
 void follow(std::vector<Citation>& found, std::string_view text, const Patterns& patterns,
             Trail& trail, Warnings& warnings);
 
+// names.cpp: where a case name stands (Bluebook rule 10.2), printed after `before` (the
+// block's text so far) and followed by `after`: a citation sentence or clause when a signal, a
+// semicolon, a comma or an open parenthetical leads to it, or when it starts a sentence that
+// ends with it; otherwise it is part of a textual sentence.
+NamePlace place_of(std::string_view before, std::string_view after, bool after_signal);
+
 // patterns.cpp: pieces of expressions more than one kind uses (ICU syntax).
 namespace expr {
 extern const std::string word;        // a word of a case name

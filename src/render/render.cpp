@@ -7,6 +7,7 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -87,6 +88,16 @@ void read_citations(doc::Document& document, const rules::Profile& profile, cons
   // A document citing nothing never needs the table (nor a data folder that has one).
   if (!options.detect && !cites_in(document.blocks)) return;
   const auto table = sources.open(source_name::citation_table, "citation table");
+  // The abbreviations of case names are read only for a profile that asks for them.
+  const auto& abbreviate = profile.citations.abbreviate_names;
+  std::optional<cite::CaseNames> case_names;
+  if (abbreviate != "as-written") {
+    options.abbreviate_names = abbreviate == "citations" ? cite::NameAbbreviation::citations
+                                                         : cite::NameAbbreviation::authorities;
+    const auto file = sources.open(source_name::case_names, "case-name abbreviations");
+    case_names = cite::CaseNames::read(file, sources.bytes(file));
+    options.case_names = &*case_names;
+  }
   cite::annotate(document, *cite::shared_reader(table, sources.bytes(table)), options, warnings);
 }
 

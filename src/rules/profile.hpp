@@ -142,6 +142,8 @@ struct Profile {
     std::string case_name = "italic";        // italic | underline: case names, signals, Id.
     std::string short_forms = "as-written";  // auto: Id. and short case forms written for repeats
     bool detect = false;  // citations found in plain running text too, not only in <cite>
+    // as-written | authorities | citations: which case names Bluebook tables T6 and T10 abbreviate
+    std::string abbreviate_names = "as-written";
   } citations;
   /// Redaction boxes (<redactions boxes="fixed|measured"/>): fixed unless a profile asks.
   RedactionBoxes redaction_boxes = RedactionBoxes::fixed;

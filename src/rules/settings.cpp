@@ -205,6 +205,14 @@ const std::vector<Setting<Profile>>& profile_settings() {
       {.element = "citations", .attribute = "detect", .type = yes_no,
        .member = at<&P::citations, &Citations::detect>,
        .doc = "read citations outside `<cite>` too (as `--detect-citations`)"},
+      {.element = "citations", .attribute = "abbreviate-names", .type = choice,
+       .member = at<&P::citations, &Citations::abbreviate_names>,
+       .doc = "case names abbreviated by Bluebook tables T6 and T10 (`forms/cite/case-names.xml`): "
+              "`authorities`: in the table of authorities; `citations`: there and in citation "
+              "sentences and clauses, while a name in a textual sentence gets only rule "
+              "10.2.1(c)'s \"&\", \"Ass'n\", \"Bros.\", \"Co.\", \"Corp.\", \"Inc.\", "
+              "\"Ltd.\", \"No.\"; `as-written`: neither",
+       .choices = {"as-written", "authorities", "citations"}},
       {.element = "redactions", .attribute = "boxes", .type = choice,
        .member = enumerated<&P::redaction_boxes, boxes>(),
        .doc = "`measured` boxes are as wide as what they hide: **they reveal its length**",
