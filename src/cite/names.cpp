@@ -2,6 +2,7 @@
 // from forms/cite/case-names.xml.
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 
 #include <pugixml.hpp>
 
@@ -24,6 +25,20 @@ bool yes_no(const pugi::xml_node& node, const char* name, const XmlFile& data) {
   if (value == "yes") return true;
   throw Error(data.at(node),
               std::string(name) + "=\"" + std::string(value) + "\": expected yes or no");
+}
+
+// An attribute the element does not take is an error, not passed over: a misspelt
+// plural="no" would otherwise derive a wrong plural unnoticed.
+void only_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed,
+                     const XmlFile& data) {
+  for (const auto& attribute : node.attributes()) {
+    const std::string_view name = attribute.name();
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    std::string expected;
+    for (const auto one : allowed) expected += (expected.empty() ? "" : ", ") + std::string(one);
+    throw Error(data.at(node), "<" + std::string(node.name()) + "> takes no " + std::string(name) +
+                                   "= (expected " + (expected.empty() ? "none" : expected) + ")");
+  }
 }
 
 bool is_vowel(char c) {
@@ -135,6 +150,7 @@ CaseNames CaseNames::read(const std::filesystem::path& file, std::string bytes) 
     const std::string_view element = node.name();
     const std::string text = collapse_spaces(node.child_value());
     if (element == "government") {
+      only_attributes(node, {}, data);
       if (text.empty()) throw Error(data.at(node), "<government> is empty");
       names.governments_.push_back(text + " ");
       continue;
@@ -142,6 +158,10 @@ CaseNames CaseNames::read(const std::filesystem::path& file, std::string bytes) 
     if (element != "word" && element != "place")
       throw Error(data.at(node),
                   "expected <word>, <place> or <government>, not <" + std::string(element) + ">");
+    if (element == "word")
+      only_attributes(node, {"abbreviation", "textual", "plural"}, data);
+    else
+      only_attributes(node, {"abbreviation"}, data);
     Entry entry{node.attribute("abbreviation").value(), yes_no(node, "textual", data),
                 element == "place"};
     if (entry.abbreviation.empty() || text.empty())

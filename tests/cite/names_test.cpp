@@ -193,4 +193,11 @@ TEST_CASE("the table of abbreviations refuses what it cannot read, at its place"
   CHECK(refused("<word abbreviation=\"Hosp.\" plural=\"maybe\">Hospital</word>")
             .find("expected yes or no") != std::string::npos);
   CHECK(refused("<abbreviation>Hosp.</abbreviation>").find("expected <word>") != std::string::npos);
+  CHECK(refused("<word abbreviation=\"Hosp.\" plurals=\"no\">Hospital</word>")
+            .find("<word> takes no plurals= (expected abbreviation, textual, plural)") !=
+        std::string::npos);
+  CHECK(refused("<place abbreviation=\"N.Y.\" textual=\"yes\">New York</place>")
+            .find("<place> takes no textual=") != std::string::npos);
+  CHECK(refused("<government kind=\"state\">State of</government>")
+            .find("takes no kind= (expected none)") != std::string::npos);
 }
