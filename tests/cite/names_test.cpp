@@ -104,6 +104,12 @@ TEST_CASE("a party of one word is a surname, and a place that is a party's whole
   CHECK(cited("State of New York v. Smith") == "State of New York v. Smith");
   CHECK(cited("City of New York v. Permanent Mission of India") ==
         "City of New York v. Permanent Mission of India");
+  CHECK(cited("United States of America v. Hospital Corporation of America") ==
+        "United States of America v. Hosp. Corp. of Am.");
+  CHECK(cited("People of the State of California v. Superior Court of California") ==
+        "People of the State of California v. Superior Ct. of Cal.");
+  CHECK(cited("Commonwealth of Pennsylvania v. Pennsylvania Hospital") ==
+        "Commonwealth of Pennsylvania v. Pa. Hosp.");
   CHECK(cited("United States v. United States District Court") ==
         "United States v. U.S. Dist. Ct.");
   CHECK(cited("Pennsylvania Department of Corrections v. Yeskey") ==
@@ -155,6 +161,40 @@ TEST_CASE("a case name's place: citation sentence or clause, or part of a textua
     REQUIRE(document.authorities.size() == 4);
     CHECK(document.authorities[0].sort_key == "Brown v. Bd. of Educ., 347 U.S. 483 (1954)");
     CHECK(document.authorities[3].sort_key == "Katz v. Dep't of Just., 389 U.S. 347 (1967)");
+  }
+  SUBCASE("parentheticals, string cites, footnotes and short forms") {
+    const std::string text =
+        "<document><paragraph>The test is settled. <cite>Smith v. Maryland, 442 U.S. 735, 742 "
+        "(1979) (quoting Katz v. Department of Justice, 389 U.S. 347, 351 (1967))</cite>. "
+        "<cite>See Brown v. Board of Education, 347 U.S. 483, 495 (1954)</cite>; <cite>Mapp v. "
+        "Ohio Department of Corrections, 367 U.S. 643, 655 (1961)</cite>.<fn>The Court later "
+        "followed <cite>Brown v. Board of Education, 347 U.S. 483, 494 (1954)</cite> in "
+        "spirit. <cite>Terry v. National Hospital Association, 392 U.S. 1, 9 "
+        "(1968)</cite>.</fn> Later cases agree. <cite>Brown v. Board of Education, 347 U.S. "
+        "483, 496 (1954)</cite>.</paragraph></document>";
+    pugi::xml_document xml;
+    REQUIRE(xml.load_string(text.c_str()));
+    auto document = doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+    cite::Options options;
+    options.short_forms = true;
+    options.abbreviate_names = cite::NameAbbreviation::citations;
+    options.case_names = &names();
+    Warnings warnings;
+    cite::annotate(document, cite_tests::reader(), options, warnings);
+    const auto xml_out = doc::to_xml(document);
+    INFO(xml_out);
+    CHECK(xml_out.find("(quoting <cite authority=\"389 U.S. 347\"><em>Katz v. Dep't of "
+                       "Just.</em>") != std::string::npos);
+    CHECK(xml_out.find("<em>See</em> <cite authority=\"347 U.S. 483\"><em>Brown v. Bd. of "
+                       "Educ.</em>") != std::string::npos);
+    CHECK(xml_out.find("<em>Mapp v. Ohio Dep't of Corr.</em>") != std::string::npos);
+    // In the footnote the sentence's own words lead to it: as written (a short form).
+    CHECK(xml_out.find("followed <cite authority=\"347 U.S. 483\"><em>Brown</em>, 347 U.S. "
+                       "at 494</cite> in spirit") != std::string::npos);
+    CHECK(xml_out.find("<em>Terry v. Nat'l Hosp. Ass'n</em>, 392 U.S. 1, 9 (1968)") !=
+          std::string::npos);
+    CHECK(xml_out.find("agree. <cite authority=\"347 U.S. 483\"><em>Brown</em>, 347 U.S. at "
+                       "496</cite>") != std::string::npos);
   }
   SUBCASE("authorities only: the text as written, the table abbreviated") {
     const std::string text =
