@@ -29,30 +29,6 @@ const std::vector<int>& FontCache::kerning(int font, const std::u32string& word)
   return found->second;
 }
 
-void Fragment::append(const Fragment& other, double dy) {
-  for (auto run : other.runs) {
-    run.y -= dy;
-    runs.push_back(std::move(run));
-  }
-  for (auto line : other.lines) {
-    line.y1 -= dy;
-    line.y2 -= dy;
-    lines.push_back(line);
-  }
-  for (auto box : other.boxes) {
-    box.y -= dy;
-    boxes.push_back(box);
-  }
-  for (auto link : other.links) {
-    link.y -= dy;
-    links.push_back(std::move(link));
-  }
-  for (auto image : other.images) {
-    image.top -= dy;
-    images.push_back(std::move(image));
-  }
-}
-
 Context::Context(const doc::Document& document, const rules::Profile& profile,
                  fonts::FontSet& fonts, Warnings& warnings)
     : document(document),

@@ -58,15 +58,9 @@ class FontCache {
 
 /// Drawn content in coordinates relative to an origin that the page assembly moves: x is
 /// absolute on the page, y is relative to the top of the line (0), negative downward.
-struct Fragment {
-  std::vector<TextRun> runs;
-  std::vector<Line> lines;
-  std::vector<Box> boxes;
-  std::vector<Link> links;
-  std::vector<Image> images;
-
+struct Fragment : Shapes {
   /// Appends `other` moved down by `dy` (dy > 0 moves down).
-  void append(const Fragment& other, double dy);
+  void append(const Fragment& other, double dy) { Shapes::append(other, -dy); }
 };
 
 /// How strongly a page break before a line is vetoed; the paginator tolerates a stronger veto

@@ -41,7 +41,7 @@ void add_line(Context& context, Page& page, const std::string& text, const rules
   // place_line puts the baseline at -baseline from its origin: origin 0 means y = -baseline.
   Fragment fragment = place_line(context, shaped, 0, shaped.atoms.size(), left, right - left, align,
                                  -baseline_y, style.size);
-  for (auto& run : fragment.runs) page.runs.push_back(std::move(run));
+  page.append(std::move(fragment));
 }
 
 }  // namespace

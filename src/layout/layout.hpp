@@ -3,11 +3,19 @@
 // Every struct of the page model lists its members in fields(), beside their declarations: the
 // PDF's content ID hashes a model through them (pdf/content_id.cpp), so a member added here is
 // hashed once it is listed, and a struct without fields() does not compile there.
+//
+// The kinds of shape a page holds (text runs, lines, boxes, images, links) are listed once, in
+// Shapes::lists(): layout moves and copies them through it, the content ID hashes them through
+// it and the PDF writer draws them through it. A new kind is its struct (with fields(),
+// move_up() and its stacking), its vector in Shapes and its name in lists(); the writer then
+// does not compile until it can draw it.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "base/error.hpp"
@@ -17,6 +25,10 @@
 
 namespace fiscgen::layout {
 
+/// Where a shape kind is drawn, from the bottom up: a kind of a higher stacking is drawn over
+/// those of a lower one (a redaction box covers whatever it touches).
+enum class Stacking : int { image, text, line, box, link };
+
 /// A run of text in one font at one size, drawn from its baseline origin. Coordinates are
 /// PDF points from the bottom-left corner of the page.
 struct TextRun {
@@ -25,6 +37,8 @@ struct TextRun {
   double size = 12;
   std::string text;                        // UTF-8; every code point has a glyph in `font`
   doc::Change change = doc::Change::none;  // a blackline's mark: the colour it is drawn in
+  static constexpr Stacking stacking = Stacking::text;
+  void move_up(double dy) { y += dy; }
   auto fields() const { return std::tie(x, y, font, size, text, change); }
 };
 
@@ -33,12 +47,19 @@ struct Line {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   double width = 0.5;
   doc::Change change = doc::Change::none;  // a blackline's mark: the colour it is drawn in
+  static constexpr Stacking stacking = Stacking::line;
+  void move_up(double dy) {
+    y1 += dy;
+    y2 += dy;
+  }
   auto fields() const { return std::tie(x1, y1, x2, y2, width, change); }
 };
 
 /// A filled black rectangle: where redacted text was. The text itself is never in the model.
 struct Box {
   double x = 0, y = 0, width = 0, height = 0;
+  static constexpr Stacking stacking = Stacking::box;
+  void move_up(double dy) { y += dy; }
   auto fields() const { return std::tie(x, y, width, height); }
 };
 
@@ -50,6 +71,8 @@ struct Image {
   double center_x = 0, top = 0, height = 0;
   SourceLocation where;  // the input's element naming the file, for messages
   std::shared_ptr<const std::string> data;
+  static constexpr Stacking stacking = Stacking::image;
+  void move_up(double dy) { top += dy; }
   // `where` is for messages only; the bytes, once read, are what the page shows.
   auto fields() const { return std::tie(file, center_x, top, height, data); }
 };
@@ -65,6 +88,9 @@ struct Link {
   // An entry of a table of contents or authorities: `page` counts from the body's first page
   // until lay_out() puts the front matter before it.
   bool to_body = false;
+  // Not drawn: an annotation over the page's content.
+  static constexpr Stacking stacking = Stacking::link;
+  void move_up(double dy) { y += dy; }
   auto fields() const { return std::tie(x, y, width, height, uri, page, top, note, to_body); }
 };
 
@@ -90,17 +116,74 @@ struct PageStart {
 /// Counts of a document with front matter start at this: its body's blocks from here.
 inline constexpr int body_blocks_first = 1000000;
 
-struct Page {
+/// The shapes of a page, or of a piece of one that layout has yet to place: a vector per kind.
+struct Shapes {
+  std::vector<TextRun> runs;
+  std::vector<Line> lines;
+  std::vector<Box> boxes;
+  std::vector<Image> images;
+  std::vector<Link> links;
+
+  /// The one list of the shape kinds: calls `f` with every vector, in this order (the order
+  /// the content ID hashes them in).
+  template <class F>
+  decltype(auto) lists(F&& f) {
+    return f(runs, lines, boxes, images, links);
+  }
+  template <class F>
+  decltype(auto) lists(F&& f) const {
+    return f(runs, lines, boxes, images, links);
+  }
+  /// Calls `f` with every vector, bottom up: in the order of their kinds' stacking.
+  template <class F>
+  void each_list_bottom_up(F&& f) const {
+    lists([&](const auto&... list) {
+      constexpr int top = std::max({static_cast<int>(stacking_of<decltype(list)>)...});
+      for (int level = 0; level <= top; ++level)
+        (
+            [&] {
+              if (static_cast<int>(stacking_of<decltype(list)>) == level) f(list);
+            }(),
+            ...);
+    });
+  }
+  /// Appends `other`'s shapes moved up by `dy` points (down when negative).
+  void append(const Shapes& other, double dy) {
+    lists([&](auto&... to) {
+      other.lists([&](const auto&... from) { (append_copied(to, from, dy), ...); });
+    });
+  }
+  /// Appends `other`'s shapes where they are.
+  void append(Shapes&& other) {
+    lists([&](auto&... to) { other.lists([&](auto&... from) { (append_moved(to, from), ...); }); });
+  }
+  auto fields() const {
+    return lists([](const auto&... list) { return std::tie(list...); });
+  }
+
+ private:
+  template <class List>
+  static constexpr Stacking stacking_of = std::remove_cvref_t<List>::value_type::stacking;
+  template <class T>
+  static void append_copied(std::vector<T>& to, const std::vector<T>& from, double dy) {
+    for (T shape : from) {
+      shape.move_up(dy);
+      to.push_back(std::move(shape));
+    }
+  }
+  template <class T>
+  static void append_moved(std::vector<T>& to, std::vector<T>& from) {
+    for (T& shape : from) to.push_back(std::move(shape));
+    from.clear();
+  }
+};
+
+struct Page : Shapes {
   /// Where it begins (for a public version that keeps the classified version's pages).
   PageStart start;
   /// The document parts with text on the page ("body", "caption", "certificate-of-service"),
   /// in order of first appearance: what compliance counts pages of.
   std::vector<std::string> parts;
-  std::vector<TextRun> runs;
-  std::vector<Line> lines;
-  std::vector<Box> boxes;
-  std::vector<Link> links;
-  std::vector<Image> images;
   Watermark watermark;
   /// The authorities cited on the page (doc::Inline::authority), once each, in order: where a
   /// citation starts, in the text or in a footnote's text. What the table of authorities lists.
@@ -109,7 +192,7 @@ struct Page {
   bool restart_numbering = false;
   // `start` only places the pages of another version (--keep-pages): the PDF does not show it.
   auto fields() const {
-    return std::tie(parts, runs, lines, boxes, images, links, watermark, authorities,
+    return std::tie(parts, static_cast<const Shapes&>(*this), watermark, authorities,
                     restart_numbering);
   }
 };

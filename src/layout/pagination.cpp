@@ -37,30 +37,6 @@ void cite_on(Page& page, const FlowLine& line) {
       page.authorities.push_back(key);
 }
 
-void place(Page& page, const Fragment& content, double top) {
-  for (auto run : content.runs) {
-    run.y += top;
-    page.runs.push_back(std::move(run));
-  }
-  for (auto line : content.lines) {
-    line.y1 += top;
-    line.y2 += top;
-    page.lines.push_back(line);
-  }
-  for (auto box : content.boxes) {
-    box.y += top;
-    page.boxes.push_back(box);
-  }
-  for (auto link : content.links) {
-    link.y += top;
-    page.links.push_back(std::move(link));
-  }
-  for (auto image : content.images) {
-    image.top += top;
-    page.images.push_back(std::move(image));
-  }
-}
-
 /// Cuts the flow into pages, first fit with vetoes, footnotes split as TeX splits insertions.
 ///
 /// Body lines are added while they fit together with the footnotes they reference (the notes
@@ -258,7 +234,7 @@ class Paginator {
                                     " pt tall, taller than a page's " +
                                     std::to_string(std::lround(height_)) +
                                     " pt of text, and cannot be split over pages: shorten it");
-      place(page, line.content, y);
+      page.append(line.content, y);
       cite_on(page, line);
       page.restart_numbering = page.restart_numbering || line.restart_numbering;
       const std::string part = line.part.empty() ? "body" : line.part;
@@ -301,12 +277,12 @@ class Paginator {
     for (std::size_t k = 0; k < count; ++k) {
       if (k > 0) note_y -= queue[k].gap;
       if (queue[k].first) note_places_.emplace(queue[k].note, std::make_pair(index, note_y));
-      place(page, queue[k].line->content, note_y);
+      page.append(queue[k].line->content, note_y);
       cite_on(page, *queue[k].line);
       note_y -= queue[k].line->height;
     }
     // The note goes on over the page: say so under its last line here.
-    if (count < queue.size() && !queue[count].first) place(page, mark_.content, note_y);
+    if (count < queue.size() && !queue[count].first) page.append(mark_.content, note_y);
   }
 
   /// A reference mark's link goes to the first line of its note; a note that found no place

@@ -3,8 +3,9 @@
 // Order of work: (1) validate the model and collect, per font, the code points it draws;
 // (2) subset each used font file once with hb-subset; (3) hash everything that determines the
 // output into the /ID; (4) build the libharu document: fonts loaded from memory, pages drawn
-// (text, rules, then boxes on top, so a redaction box covers whatever it touches), links,
-// outline, info; (5) save to memory. write() then replaces the output file atomically.
+// (each kind of shape bottom up, as layout::Stacking says: images, text, rules, then boxes on
+// top, so a redaction box covers whatever it touches), links, outline, info; (5) save to
+// memory. write() then replaces the output file atomically.
 
 #include "pdf/pdf.hpp"
 
@@ -215,17 +216,27 @@ void draw_watermark(haru::Doc& doc, HPDF_Page page, const layout::Watermark& mar
   doc.check(where + " (watermark)");
 }
 
+/// What drawing one page's shapes needs: the page, its number and the handles of the fonts and
+/// images loaded so far.
+struct Canvas {
+  haru::Doc& doc;
+  HPDF_Page page;
+  std::size_t number;  // 0-based
+  const std::vector<HPDF_Font>& fonts;
+  std::map<const std::string*, HPDF_Image>& images;  // each image's bytes loaded once
+  std::string where() const { return "drawing page " + std::to_string(number + 1); }
+};
+
 /// Draws the page's images (PNG, loaded once per document from the bytes render/ read), each
 /// centred where layout put it, as wide as its proportions make it at its height.
-void draw_images(haru::Doc& doc, HPDF_Page page, const layout::Page& model,
-                 std::map<const std::string*, HPDF_Image>& loaded) {
-  for (const auto& image : model.images) {
+void draw(Canvas& canvas, const std::vector<layout::Image>& images) {
+  for (const auto& image : images) {
     if (!image.data)
       throw Error(image.where, "PDF writer: the image \"" + image.file + "\" was not read");
     require_finite({image.center_x, image.top, image.height}, "an image");
-    HPDF_Image& handle = loaded[image.data.get()];
+    HPDF_Image& handle = canvas.images[image.data.get()];
     if (!handle) {
-      handle = HPDF_LoadPngImageFromMem(doc.get(),
+      handle = HPDF_LoadPngImageFromMem(canvas.doc.get(),
                                         reinterpret_cast<const HPDF_BYTE*>(image.data->data()),
                                         static_cast<HPDF_UINT>(image.data->size()));
       if (!handle)
@@ -236,27 +247,25 @@ void draw_images(haru::Doc& doc, HPDF_Page page, const layout::Page& model,
     const double pixels_wide = HPDF_Image_GetWidth(handle);
     const double pixels_high = HPDF_Image_GetHeight(handle);
     const double width = pixels_high > 0 ? image.height * pixels_wide / pixels_high : 0;
-    HPDF_Page_DrawImage(page, handle, static_cast<HPDF_REAL>(image.center_x - width / 2),
+    HPDF_Page_DrawImage(canvas.page, handle, static_cast<HPDF_REAL>(image.center_x - width / 2),
                         static_cast<HPDF_REAL>(image.top - image.height),
                         static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(image.height));
   }
-  doc.check("drawing images");
+  canvas.doc.check("drawing images");
 }
 
-void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::size_t number,
-               const std::vector<HPDF_Font>& handles,
-               std::map<const std::string*, HPDF_Image>& images) {
-  const std::string where = "drawing page " + std::to_string(number + 1);
-  draw_watermark(doc, page, model.watermark, where, handles);
-  draw_images(doc, page, model, images);
+/// The page's text, in one text object (only if it has text), the fill set to a blackline's
+/// colour while a marked run is drawn.
+void draw(Canvas& canvas, const std::vector<layout::TextRun>& runs) {
+  HPDF_Page page = canvas.page;
   bool in_text = false;
   HPDF_Font current_font = nullptr;
   double current_size = -1;
   doc::Change current_change = doc::Change::none;  // the fill is black until a mark
-  for (const auto& run : model.runs) {
+  for (const auto& run : runs) {
     if (run.text.empty()) continue;
     if (!in_text) {
-      HPDF_Page_BeginText(page);  // one text object per page, only if it has text
+      HPDF_Page_BeginText(page);
       in_text = true;
     }
     if (run.change != current_change) {
@@ -264,7 +273,7 @@ void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::s
       HPDF_Page_SetRGBFill(page, colour.r, colour.g, colour.b);
       current_change = run.change;
     }
-    const HPDF_Font font = handles[static_cast<std::size_t>(run.font)];
+    const HPDF_Font font = canvas.fonts[static_cast<std::size_t>(run.font)];
     if (font != current_font || run.size != current_size) {
       HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(run.size));
       current_font = font;
@@ -275,13 +284,16 @@ void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::s
   }
   if (in_text) HPDF_Page_EndText(page);
   if (current_change != doc::Change::none) HPDF_Page_SetRGBFill(page, 0, 0, 0);
-  doc.check(where + " (text)");
+  canvas.doc.check(canvas.where() + " (text)");
+}
 
+void draw(Canvas& canvas, const std::vector<layout::Line>& lines) {
+  HPDF_Page page = canvas.page;
   double current_width = -1;
-  current_change = doc::Change::none;
-  for (const auto& line : model.lines) {
+  doc::Change current_change = doc::Change::none;
+  for (const auto& line : lines) {
     require_finite({line.x1, line.y1, line.x2, line.y2, line.width},
-                   "a line on page " + std::to_string(number + 1));
+                   "a line on page " + std::to_string(canvas.number + 1));
     if (line.change != current_change) {
       const Rgb colour = colour_of(line.change);
       HPDF_Page_SetRGBStroke(page, colour.r, colour.g, colour.b);
@@ -295,19 +307,32 @@ void draw_page(haru::Doc& doc, HPDF_Page page, const layout::Page& model, std::s
     HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(line.x2), static_cast<HPDF_REAL>(line.y2));
     HPDF_Page_Stroke(page);
   }
-  doc.check(where + " (lines)");
+  canvas.doc.check(canvas.where() + " (lines)");
+}
 
-  if (!model.boxes.empty()) {
-    HPDF_Page_SetGrayFill(page, 0);
-    for (const auto& box : model.boxes) {
+/// The boxes, filled black in one path.
+void draw(Canvas& canvas, const std::vector<layout::Box>& boxes) {
+  if (!boxes.empty()) {
+    HPDF_Page_SetGrayFill(canvas.page, 0);
+    for (const auto& box : boxes) {
       require_finite({box.x, box.y, box.width, box.height},
-                     "a box on page " + std::to_string(number + 1));
-      HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(box.x), static_cast<HPDF_REAL>(box.y),
+                     "a box on page " + std::to_string(canvas.number + 1));
+      HPDF_Page_Rectangle(canvas.page, static_cast<HPDF_REAL>(box.x), static_cast<HPDF_REAL>(box.y),
                           static_cast<HPDF_REAL>(box.width), static_cast<HPDF_REAL>(box.height));
     }
-    HPDF_Page_Fill(page);
+    HPDF_Page_Fill(canvas.page);
   }
-  doc.check(where + " (boxes)");
+  canvas.doc.check(canvas.where() + " (boxes)");
+}
+
+/// Links are annotations, not content: add_links adds them once every page exists, since a link
+/// may go to a later page.
+void draw(Canvas& /*canvas*/, const std::vector<layout::Link>& /*links*/) {}
+
+/// The watermark, then every kind of shape bottom up (layout::Stacking).
+void draw_page(Canvas& canvas, const layout::Page& model) {
+  draw_watermark(canvas.doc, canvas.page, model.watermark, canvas.where(), canvas.fonts);
+  model.each_list_bottom_up([&](const auto& list) { draw(canvas, list); });
 }
 
 /// Every page's links, once all pages exist (a link may go to a later page): a URI action, or
@@ -439,7 +464,8 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
               "setting the page size");
     doc.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(pages.height)),
               "setting the page size");
-    draw_page(doc, page, pages.pages[p], p, handles, images);
+    Canvas canvas{doc, page, p, handles, images};
+    draw_page(canvas, pages.pages[p]);
     page_handles.push_back(page);
   }
   add_links(doc, pages, page_handles);
