@@ -1,28 +1,14 @@
 #include "template/evaluator.hpp"
 
 #include <cmath>
-#include <unordered_map>
 #include <utility>
 
 #include "template/content.hpp"
 #include "template/directives.hpp"
-#include "template/xpath_cost.hpp"
+#include "template/merge_limits.hpp"
 
 namespace fiscgen::templ {
 namespace {
-
-// Bounds that keep a template (or a hostile one) from running away.
-constexpr long max_iterations = 100000;
-/// Items repeated by all the for-each of one merge together: ten loops at the limit of one.
-/// Nested loops multiply, each under max_iterations (three of 300 items are 27 million).
-constexpr long max_merge_iterations = 1000000;
-/// Nodes one merge writes into the tree, copies included: above twice the nodes of the largest
-/// input (16 MiB), and what keeps the tree well under a gigabyte whatever the loops do.
-constexpr long max_merge_nodes = 4000000;
-/// Input nodes the XPath of one merge may walk, an expression that reaches past its context
-/// (xpath_cost.hpp) counting the whole input each time: 2–3 s of pugixml walking, far below
-/// the 10 s any input within the limits may take.
-constexpr long long max_xpath_nodes = 100000000;
 
 /// What a directive sees: the input node it is about, and where it is in a for-each.
 struct Focus {
@@ -34,11 +20,9 @@ struct Focus {
 class Evaluator {
  public:
   Evaluator(const EvaluationContext& context, const pugi::xml_node& input_root)
-      : context_(context) {
+      : context_(context), limits_(input_root) {
     variables_.add("position", pugi::xpath_type_number);
     variables_.add("count", pugi::xpath_type_number);
-    for (auto it = input_root.root().begin(); it != input_root.root().end(); ++it)
-      input_nodes_ += 1 + count_below(*it);
   }
 
   void children(const TemplateFile& file, const pugi::xml_node& parent, pugi::xml_node out,
@@ -49,48 +33,12 @@ class Evaluator {
   void include_stack_push(const TemplateFile& file) { stack_.push_back(&file); }
 
  private:
-  /// Nodes under `node`, walked without recursion (depth is bounded, but this is cheap).
-  static long count_below(const pugi::xml_node& node) {
-    long count = 0;
-    for (auto it = node.first_child(); it;) {
-      ++count;
-      if (it.first_child()) {
-        it = it.first_child();
-        continue;
-      }
-      while (it && it != node && !it.next_sibling()) it = it.parent();
-      if (!it || it == node) break;
-      it = it.next_sibling();
-    }
-    return count;
-  }
-
-  /// Where a merge limit is reported: the innermost loop running, which is what multiplied the
-  /// work, or else the directive itself.
-  SourceLocation blame(const TemplateFile& file, const pugi::xml_node& node,
-                       std::string& message) const {
-    if (loops_.empty()) return file.locate(node);
-    const auto& [loop_file, loop] = loops_.back();
-    message = "<" + std::string(loop.name()) + " select=\"" + loop.attribute("select").value() +
-              "\">: " + message;
-    return loop_file->locate(loop);
-  }
-
-  void produced(const TemplateFile& file, const pugi::xml_node& node, long nodes) {
-    produced_ += nodes;
-    if (produced_ <= max_merge_nodes) return;
-    std::string message = "this merge writes more than " + std::to_string(max_merge_nodes) +
-                          " nodes into the document (loops inside loops multiply): refused";
-    const auto where = blame(file, node, message);
-    throw Error(where, message);
-  }
-
   void node(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
             const Focus& focus) {
     switch (node.type()) {
       case pugi::node_pcdata:
       case pugi::node_cdata:
-        produced(file, node, 1);
+        limits_.produced(file, node, 1);
         out.append_child(pugi::node_pcdata).set_value(node.value());
         return;
       case pugi::node_element:
@@ -140,7 +88,7 @@ class Evaluator {
   /// locates it at the input node selected, so that later stages' errors point into the input.
   void literal(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
                const Focus& focus) {
-    produced(file, node, 1);
+    limits_.produced(file, node, 1);
     auto element = out.append_child(node.name());
     bool located = false;
     for (const auto& attribute : node.attributes()) {
@@ -198,36 +146,12 @@ class Evaluator {
     variables_.set("count", focus.count);
     try {
       pugi::xpath_query compiled(expression.c_str(), &variables_);
-      charge(file, node, expression);
+      limits_.charge(file, node, expression);
       return compiled;
     } catch (const pugi::xpath_exception& e) {
       throw Error(file.locate(node),
                   "the XPath \"" + expression + "\" cannot be read: " + e.result().description());
     }
-  }
-
-  /// Counts what the expression may walk against max_xpath_nodes: the whole input when it can
-  /// reach past its context (pugixml counts no steps, so its reach stands for them).
-  void charge(const TemplateFile& file, const pugi::xml_node& node, const std::string& expression) {
-    auto known = reach_.find(expression);
-    if (known == reach_.end()) {
-      try {
-        known = reach_.emplace(expression, xpath_reach(expression)).first;
-      } catch (const Error& e) {
-        throw Error(file.locate(node), e.message());
-      }
-    }
-    if (known->second != XpathReach::whole_input) return;
-    xpath_nodes_ += input_nodes_;
-    if (xpath_nodes_ <= max_xpath_nodes) return;
-    std::string message = "the XPath \"" + expression + "\" walks the whole input (" +
-                          std::to_string(input_nodes_) +
-                          " nodes) each time it is evaluated; this merge has walked more than " +
-                          std::to_string(max_xpath_nodes) +
-                          " nodes: refused (select from the loop's item, not from the root or "
-                          "with //, .. or another axis that leaves it)";
-    const auto where = blame(file, node, message);
-    throw Error(where, message);
   }
 
   /// A value from the input as plain text: refused where it holds a redaction, which plain text
@@ -282,7 +206,7 @@ class Evaluator {
 
   void text(pugi::xml_node out, const std::string& value) {
     if (value.empty()) return;
-    ++produced_;  // checked at the next element or copy: a text adds one node, never a loop
+    limits_.produced_text();
     out.append_child(pugi::node_pcdata).set_value(value.c_str());
   }
 
@@ -308,7 +232,7 @@ class Evaluator {
     for (const auto& selected_node : selected.evaluate_node_set(pugi::xpath_node(focus.node)))
       if (selected_node.node()) {
         // Counted before copying, so that a copy inside a loop is refused before it is made.
-        produced(file, node, count_below(selected_node.node()));
+        limits_.produced(file, node, MergeLimits::count_below(selected_node.node()));
         copy_content(selected_node.node(), out, context_.locate_input);
       }
   }
@@ -335,22 +259,14 @@ class Evaluator {
     if (selected.return_type() != pugi::xpath_type_node_set)
       throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a node-set");
     const auto nodes = selected.evaluate_node_set(pugi::xpath_node(focus.node));
-    if (static_cast<long>(nodes.size()) > max_iterations)
-      throw Error(file.locate(node),
-                  "more than " + std::to_string(max_iterations) + " items to repeat: refused");
-    loops_.emplace_back(&file, node);
+    limits_.enter_loop(file, node, nodes.size());
     double position = 0;
     for (const auto& item : nodes) {
       if (!item.node()) continue;
-      if (++iterations_ > max_merge_iterations)
-        throw Error(file.locate(node), "<" + std::string(node.name()) + " select=\"" +
-                                           node.attribute("select").value() +
-                                           "\">: the loops of this merge repeat more than " +
-                                           std::to_string(max_merge_iterations) +
-                                           " items in all (loops inside loops multiply): refused");
+      limits_.next_item(file, node);
       children(file, node, out, {item.node(), ++position, static_cast<double>(nodes.size())});
     }
-    loops_.pop_back();
+    limits_.leave_loop();
   }
 
   void include(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
@@ -520,14 +436,9 @@ class Evaluator {
   }
 
   const EvaluationContext& context_;
+  MergeLimits limits_;
   pugi::xpath_variable_set variables_;
   std::vector<const TemplateFile*> stack_;
-  std::vector<std::pair<const TemplateFile*, pugi::xml_node>> loops_;  // running, outermost first
-  std::unordered_map<std::string, XpathReach> reach_;                  // by expression
-  long iterations_ = 0;
-  long produced_ = 0;
-  long long input_nodes_ = 0;
-  long long xpath_nodes_ = 0;
 };
 
 }  // namespace

@@ -142,48 +142,9 @@ class Reader {
   void token() {
     const char c = text_[at_];
     const auto next = at_ + 1 < text_.size() ? text_[at_ + 1] : '\0';
-    if (c == '\'' || c == '"') {
-      const auto end = text_.find(c, at_ + 1);
-      at_ = end == std::string_view::npos ? text_.size() : end + 1;
-      path().single = false;
-      return operand_end();
-    }
-    if ((c >= '0' && c <= '9') || (c == '.' && next >= '0' && next <= '9')) {
-      while (at_ < text_.size() && ((text_[at_] >= '0' && text_[at_] <= '9') || text_[at_] == '.'))
-        ++at_;
-      path().single = false;
-      return operand_end();
-    }
-    if (c == '.' && next == '.') {
-      at_ += 2;
-      wide("\"..\"");
-      return operand_end();
-    }
-    if (c == '.') {
-      ++at_;
-      return operand_end();
-    }
-    if (c == '/' && next == '/') {
-      at_ += 2;
-      if (path().at_start) {
-        path().single = true;  // from the root, one node
-        wide("an absolute path");
-      }
-      many_node_step("\"//\"");
-      after_operand_ = false;
-      path().at_start = false;
-      return;
-    }
-    if (c == '/') {
-      ++at_;
-      if (path().at_start) {
-        wide("an absolute path");
-        path().single = true;
-      }
-      after_operand_ = false;
-      path().at_start = false;
-      return;
-    }
+    if (c == '\'' || c == '"' || is_digit(c) || (c == '.' && is_digit(next))) return literal(c);
+    if (c == '.') return dot(next == '.');
+    if (c == '/') return slash(next == '/');
     if (c == '(' || c == '[') {
       ++at_;
       return open(c == '[');
@@ -192,58 +153,107 @@ class Reader {
       ++at_;
       return close();
     }
-    if (c == '@') {
+    if (c == '@' || c == '$') return attribute_or_variable(c == '@');
+    if (c == '*' && !operand_before()) {
       ++at_;
+      return step("");
+    }
+    if (name_start(static_cast<unsigned char>(c))) return named();
+    // Operators: | , + - = != < <= > >= and a multiplying *.
+    ++at_;
+    if ((c == '!' || c == '<' || c == '>') && at_ < text_.size() && text_[at_] == '=') ++at_;
+    operator_token();
+  }
+
+  static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+  /// A string in quotes (`quote`) or a number: a value, not a node.
+  void literal(char quote) {
+    if (quote == '\'' || quote == '"') {
+      const auto end = text_.find(quote, at_ + 1);
+      at_ = end == std::string_view::npos ? text_.size() : end + 1;
+    } else {
+      while (at_ < text_.size() && (is_digit(text_[at_]) || text_[at_] == '.')) ++at_;
+    }
+    path().single = false;
+    operand_end();
+  }
+
+  /// "." or (`parent`) "..".
+  void dot(bool parent) {
+    if (parent) {
+      at_ += 2;
+      wide("\"..\"");
+    } else {
+      ++at_;
+    }
+    operand_end();
+  }
+
+  /// "/" or (`descendants`) "//": from the root when a path starts with it.
+  void slash(bool descendants) {
+    if (descendants) {
+      at_ += 2;
+      if (path().at_start) {
+        path().single = true;  // from the root, one node
+        wide("an absolute path");
+      }
+      many_node_step("\"//\"");
+    } else {
+      ++at_;
+      if (path().at_start) {
+        wide("an absolute path");
+        path().single = true;
+      }
+    }
+    after_operand_ = false;
+    path().at_start = false;
+  }
+
+  /// "@name", "@*" or "$name": values, never a step to many nodes.
+  void attribute_or_variable(bool attribute) {
+    ++at_;
+    if (attribute) {
       skip_space();
       if (at_ < text_.size() && text_[at_] == '*')
         ++at_;
       else
         name();
-      path().single = false;
-      return operand_end();
-    }
-    if (c == '$') {
-      ++at_;
+    } else {
       name();
-      path().single = false;
-      return operand_end();
     }
-    if (c == '*' && !operand_before()) {
-      ++at_;
-      return step("");
-    }
-    if (name_start(static_cast<unsigned char>(c))) {
-      const std::string_view word = name();
-      if (operand_before() && (word == "and" || word == "or" || word == "div" || word == "mod")) {
-        return operator_token();
-      }
+    path().single = false;
+    operand_end();
+  }
+
+  /// A word: an operator (and, or, div, mod), an axis, a node type test, a function call or a
+  /// name test.
+  void named() {
+    const std::string_view word = name();
+    if (operand_before() && (word == "and" || word == "or" || word == "div" || word == "mod"))
+      return operator_token();
+    skip_space();
+    if (text_.substr(at_, 2) == "::") {
+      at_ += 2;
       skip_space();
-      if (text_.substr(at_, 2) == "::") {
-        at_ += 2;
-        skip_space();
-        if (at_ < text_.size() && text_[at_] == '*')
-          ++at_;
-        else
-          name();
-        skip_node_type_parentheses();
-        return step(word);
-      }
-      if (at_ < text_.size() && text_[at_] == '(') {
-        if (word == "node" || word == "text" || word == "comment" ||
-            word == "processing-instruction") {
-          skip_node_type_parentheses();
-          return step("");
-        }
-        if (word == "id") wide("id()");
+      if (at_ < text_.size() && text_[at_] == '*')
         ++at_;
-        return open(false);
-      }
-      return step("");
+      else
+        name();
+      skip_node_type_parentheses();
+      return step(word);
     }
-    // Operators: | , + - = != < <= > >= and a multiplying *.
-    ++at_;
-    if ((c == '!' || c == '<' || c == '>') && at_ < text_.size() && text_[at_] == '=') ++at_;
-    operator_token();
+    if (at_ < text_.size() && text_[at_] == '(') {
+      if (word == "node" || word == "text" || word == "comment" ||
+          word == "processing-instruction") {
+        skip_node_type_parentheses();
+        return step("");
+      }
+      if (word == "id") wide("id()");
+      ++at_;
+      return open(false);
+    }
+    step("");
   }
 
   /// "text()" and "processing-instruction('x')" after a name: part of the step.
