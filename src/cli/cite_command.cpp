@@ -8,6 +8,59 @@
 
 namespace fiscgen::cli {
 
+namespace {
+
+/// One citation as `cite --json` prints it: every part it has, none that it lacks.
+batch::json::Value json_of(const cite::Citation& c) {
+  auto item = batch::json::Value::object();
+  item["kind"] = std::string(cite::kind_name(c.kind));
+  item["text"] = c.text;
+  item["normalised"] = c.normalised;
+  item["category"] = std::string(cite::category_name(c.category));
+  item["authority"] = c.key;
+  item["line"] = c.where.line;
+  item["column"] = c.where.column;
+  auto set_if = [&item](const char* name, const std::string& value) {
+    if (!value.empty()) item[name] = value;
+  };
+  set_if("short_form", std::string(cite::short_form_name(c.short_form)));
+  set_if("case_name", c.case_name);
+  set_if("volume", c.volume);
+  set_if("reporter", c.reporter);
+  set_if("first_page", c.first_page);
+  set_if("court", c.court);
+  set_if("date", c.date);
+  set_if("explanation", c.explanation);
+  set_if("history", c.history);
+  set_if("title", c.title);
+  set_if("subsections", c.subsections);
+  auto list = [&item](const char* name, const std::vector<std::string>& values) {
+    if (!values.empty()) item[name] = values;
+  };
+  list("pin_cites", c.pin_cites);
+  list("parallel", c.parallel);
+  list("sections", c.sections);
+  if (c.et_seq) item["et_seq"] = true;
+  return item;
+}
+
+/// A JSON array, or a line per citation: line:column, kind, Bluebook form, category.
+void print_citations(const std::vector<cite::Citation>& citations, bool json) {
+  if (json) {
+    auto all = batch::json::Value::array();
+    for (const auto& c : citations) all.push_back(json_of(c));
+    std::cout << batch::json::dump(all, 2) << '\n';
+    return;
+  }
+  for (const auto& c : citations)
+    std::cout << c.where.line << ':' << c.where.column << '\t' << cite::kind_name(c.kind) << '\t'
+              << c.normalised << '\t'
+              << (c.category == cite::Category::none ? "-" : cite::category_name(c.category))
+              << '\n';
+}
+
+}  // namespace
+
 void add_cite_command(CLI::App& app, Globals& globals) {
   struct Options {
     std::string text;
@@ -44,48 +97,7 @@ void add_cite_command(CLI::App& app, Globals& globals) {
       // Nothing on standard output is ambiguous: no citations, or a failure to read them?
       if (citations.empty())
         std::cerr << "no citations found in " << terminal_text(where.file) << '\n';
-      if (options->json) {
-        auto all = batch::json::Value::array();
-        for (const auto& c : citations) {
-          auto item = batch::json::Value::object();
-          item["kind"] = std::string(cite::kind_name(c.kind));
-          item["text"] = c.text;
-          item["normalised"] = c.normalised;
-          item["category"] = std::string(cite::category_name(c.category));
-          item["authority"] = c.key;
-          item["line"] = c.where.line;
-          item["column"] = c.where.column;
-          auto set_if = [&item](const char* name, const std::string& value) {
-            if (!value.empty()) item[name] = value;
-          };
-          set_if("short_form", std::string(cite::short_form_name(c.short_form)));
-          set_if("case_name", c.case_name);
-          set_if("volume", c.volume);
-          set_if("reporter", c.reporter);
-          set_if("first_page", c.first_page);
-          set_if("court", c.court);
-          set_if("date", c.date);
-          set_if("explanation", c.explanation);
-          set_if("history", c.history);
-          set_if("title", c.title);
-          set_if("subsections", c.subsections);
-          auto list = [&item](const char* name, const std::vector<std::string>& values) {
-            if (!values.empty()) item[name] = values;
-          };
-          list("pin_cites", c.pin_cites);
-          list("parallel", c.parallel);
-          list("sections", c.sections);
-          if (c.et_seq) item["et_seq"] = true;
-          all.push_back(std::move(item));
-        }
-        std::cout << batch::json::dump(all, 2) << '\n';
-      } else {
-        for (const auto& c : citations)
-          std::cout << c.where.line << ':' << c.where.column << '\t' << cite::kind_name(c.kind)
-                    << '\t' << c.normalised << '\t'
-                    << (c.category == cite::Category::none ? "-" : cite::category_name(c.category))
-                    << '\n';
-      }
+      print_citations(citations, options->json);
       return exit_ok;
     };
   });

@@ -176,23 +176,25 @@ std::string key_of(const std::vector<Piece>& pieces) {
   return key;
 }
 
-std::vector<doc::Inline> diff_inlines(const std::vector<doc::Inline>& earlier,
-                                      const std::vector<doc::Inline>& later, doc::Change same) {
-  const auto old_pieces = pieces_of(earlier);
-  const auto new_pieces = pieces_of(later);
+namespace {
+
+/// A step of the edit script, with 1-based indices of its pieces (0 when absent).
+struct Step {
+  dtl::edit_t type;
+  long long before, after;
+};
+
+/// The script from `old_pieces` to `new_pieces`: a space kept between two changes is taken as
+/// changed too, and within each stretch of changes the deleted pieces go before the inserted
+/// ones, so that a rewritten phrase reads "[- under seal-]{+, unsealed in July+}" rather than
+/// alternating word by word.
+std::vector<Step> edit_script(const std::vector<Piece>& old_pieces,
+                              const std::vector<Piece>& new_pieces) {
   std::vector<std::string> a, b;
   for (const auto& piece : old_pieces) a.push_back(piece.key);
   for (const auto& piece : new_pieces) b.push_back(piece.key);
   dtl::Diff<std::string, std::vector<std::string>> diff(a, b);
   diff.compose();
-  // The script, each step with its pieces: a space kept between two changes is taken as
-  // changed too, and within each stretch of changes the deleted pieces go before the inserted
-  // ones, so that a rewritten phrase reads "[- under seal-]{+, unsealed in July+}" rather than
-  // alternating word by word.
-  struct Step {
-    dtl::edit_t type;
-    long long before, after;  // 1-based indices, 0 when absent
-  };
   std::vector<Step> steps;
   for (const auto& [key, info] : diff.getSes().getSequence()) {
     (void)key;
@@ -216,7 +218,16 @@ std::vector<doc::Inline> diff_inlines(const std::vector<doc::Inline>& earlier,
                           [](const Step& step) { return step.type == dtl::SES_DELETE; });
     i = j == i ? i + 1 : j;
   }
+  return steps;
+}
 
+}  // namespace
+
+std::vector<doc::Inline> diff_inlines(const std::vector<doc::Inline>& earlier,
+                                      const std::vector<doc::Inline>& later, doc::Change same) {
+  const auto old_pieces = pieces_of(earlier);
+  const auto new_pieces = pieces_of(later);
+  const auto steps = edit_script(old_pieces, new_pieces);
   std::vector<Piece> merged;
   std::vector<doc::Change> changes;
   for (std::size_t i = 0; i < steps.size(); ++i) {

@@ -77,16 +77,9 @@ class FlowBuilder {
       pending_outline_.push_back(
           OutlineEntry{b.outline, b.kind == BlockKind::heading ? std::max(1, b.level) : 1, 0, 0});
     switch (b.kind) {
-      case BlockKind::paragraph: {
-        rules::Style style = context_.profile.style_for(b, frame.paragraph_style);
-        // The citation of a block quotation begins at the left margin on the line after it
-        // (Bluebook rule 5.1(a)): the paragraph it opens goes on without a first-line indent.
-        if (previous && previous->kind == BlockKind::quote && !b.inlines.empty() &&
-            b.inlines.front().kind == doc::InlineKind::citation)
-          style.first_line_indent = 0;
-        text_block(b, style, frame, false);
+      case BlockKind::paragraph:
+        paragraph(b, frame, previous);
         break;
-      }
       case BlockKind::heading:
         text_block(b, context_.profile.style_for(b, frame.paragraph_style), frame, true);
         break;
@@ -99,29 +92,14 @@ class FlowBuilder {
       case BlockKind::item:
         item(b, frame);
         break;
-      case BlockKind::caption: {
-        const std::size_t from = out_.size();
-        blocks(b.children, contents_frame(b, frame));
-        keep_together(from, keep_hard);
+      case BlockKind::caption:
+      case BlockKind::signature:
+      case BlockKind::keep:
+        kept_together(b, frame);
         break;
-      }
       case BlockKind::columns:
         columns(b, frame);
         break;
-      case BlockKind::signature: {
-        const std::size_t from = out_.size();
-        Frame inner = contents_frame(b, frame);
-        inner.left = context_.content_left() + context_.profile.signature_indent;
-        blocks(b.children, inner);
-        keep_together(from, keep_hard);
-        break;
-      }
-      case BlockKind::keep: {
-        const std::size_t from = out_.size();
-        blocks(b.children, frame);
-        keep_together(from, keep_group);
-        break;
-      }
       case BlockKind::page_break:
         pending_forced_ = true;
         break;
@@ -129,36 +107,72 @@ class FlowBuilder {
         exhibit(b);
         break;
       case BlockKind::table_of_contents:
-      case BlockKind::table_of_authorities: {
-        // Filled in from the body's layout (layout.cpp); nothing before that is known.
-        auto lines = table_lines(context_, b, breaker_);
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-          const double gap = i == 0 ? lines[i].gap_before : 0;
-          add(std::move(lines[i]), i == 0, gap);
-        }
+      case BlockKind::table_of_authorities:
+        table(b);
         break;
-      }
-      case BlockKind::image: {
-        // Centred in the frame, its top at the line's top; as tall as the template says.
-        FlowLine line;
-        line.height = b.height;
-        line.content.images.push_back(
-            Image{b.file, (frame.left + frame.right) / 2, 0, b.height, b.where, nullptr});
-        add(std::move(line), true, 0);
+      case BlockKind::image:
+        image(b, frame);
         break;
-      }
-      case BlockKind::spacer: {
-        FlowLine line;
-        line.height = std::max(0.0, b.lines) * context_.profile.style("body").line_height;
-        line.discardable = true;
-        // A rule across the text at the middle of the space (a letterhead's line).
-        if (b.rule)
-          line.content.lines.push_back(
-              Line{frame.left, -line.height / 2, frame.right, -line.height / 2, rule_width});
-        add(std::move(line), true, 0);
+      case BlockKind::spacer:
+        spacer(b, frame);
         break;
-      }
     }
+  }
+
+  void paragraph(const doc::Block& b, const Frame& frame, const doc::Block* previous) {
+    rules::Style style = context_.profile.style_for(b, frame.paragraph_style);
+    // The citation of a block quotation begins at the left margin on the line after it
+    // (Bluebook rule 5.1(a)): the paragraph it opens goes on without a first-line indent.
+    if (previous && previous->kind == doc::BlockKind::quote && !b.inlines.empty() &&
+        b.inlines.front().kind == doc::InlineKind::citation)
+      style.first_line_indent = 0;
+    text_block(b, style, frame, false);
+  }
+
+  /// A caption or a signature, never split (the signature set at its indent), or a <keep>,
+  /// kept together when it fits on a page.
+  void kept_together(const doc::Block& b, const Frame& frame) {
+    const std::size_t from = out_.size();
+    if (b.kind == doc::BlockKind::keep) {
+      blocks(b.children, frame);
+      keep_together(from, keep_group);
+      return;
+    }
+    Frame inner = contents_frame(b, frame);
+    if (b.kind == doc::BlockKind::signature)
+      inner.left = context_.content_left() + context_.profile.signature_indent;
+    blocks(b.children, inner);
+    keep_together(from, keep_hard);
+  }
+
+  /// A table of contents or authorities: filled in from the body's layout (layout.cpp); nothing
+  /// before that is known.
+  void table(const doc::Block& b) {
+    auto lines = table_lines(context_, b, breaker_);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const double gap = i == 0 ? lines[i].gap_before : 0;
+      add(std::move(lines[i]), i == 0, gap);
+    }
+  }
+
+  /// Centred in the frame, its top at the line's top; as tall as the template says.
+  void image(const doc::Block& b, const Frame& frame) {
+    FlowLine line;
+    line.height = b.height;
+    line.content.images.push_back(
+        Image{b.file, (frame.left + frame.right) / 2, 0, b.height, b.where, nullptr});
+    add(std::move(line), true, 0);
+  }
+
+  void spacer(const doc::Block& b, const Frame& frame) {
+    FlowLine line;
+    line.height = std::max(0.0, b.lines) * context_.profile.style("body").line_height;
+    line.discardable = true;
+    // A rule across the text at the middle of the space (a letterhead's line).
+    if (b.rule)
+      line.content.lines.push_back(
+          Line{frame.left, -line.height / 2, frame.right, -line.height / 2, rule_width});
+    add(std::move(line), true, 0);
   }
 
   /// A line of no height kept on the page before the exhibit (its slip sheet): the exhibit's
