@@ -21,27 +21,22 @@ void names_in_xpath(const std::string& expression, std::set<std::string>& names)
     if (!(*it)[3].matched) names.insert((*it)[2].str());
 }
 
-void names_in_template(Library& library, const TemplateFile& file, std::set<std::string>& names,
-                       std::set<const TemplateFile*>& seen) {
-  if (!seen.insert(&file).second) return;
-  for (const auto& found : file.xml.select_nodes("//*")) {
-    const auto node = found.node();
-    for (const auto& attribute : node.attributes()) {
-      const std::string_view attribute_name = attribute.name();
-      const std::string value = attribute.value();
-      if (file.is_directive(node) &&
-          (attribute_name == "select" || attribute_name == "test" || attribute_name == "name"))
-        names_in_xpath(value, names);
-      for (std::size_t open = value.find('{'); open != std::string::npos;
-           open = value.find('{', open + 1))
-        names_in_xpath(value.substr(open + 1, value.find('}', open) - open - 1), names);
+/// The names of input elements a template and its includes may read.
+void names_in_template(const IncludeTree& tree, std::set<std::string>& names) {
+  for (const auto* file : tree.files())
+    for (const auto& found : file->xml.select_nodes("//*")) {
+      const auto node = found.node();
+      for (const auto& attribute : node.attributes()) {
+        const std::string_view attribute_name = attribute.name();
+        const std::string value = attribute.value();
+        if (file->is_directive(node) &&
+            (attribute_name == "select" || attribute_name == "test" || attribute_name == "name"))
+          names_in_xpath(value, names);
+        for (std::size_t open = value.find('{'); open != std::string::npos;
+             open = value.find('{', open + 1))
+          names_in_xpath(value.substr(open + 1, value.find('}', open) - open - 1), names);
+      }
     }
-    if (file.is_directive(node, Directive::include))
-      names_in_template(
-          library,
-          library.load(file.root, node.attribute("src").value(), file.locate(node), "include"),
-          names, seen);
-  }
 }
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
@@ -124,15 +119,14 @@ std::vector<Error> check(input::Matter& matter, const Environment& environment) 
 
   Recipients directory(sources);
   directory.fill(matter, &problems);
-  std::vector<Field> fields;
-  collect_fields(library, *file, fields);
+  const IncludeTree includes(library, *file);
+  const auto fields = collect_fields(includes);
   for (auto& missing : missing_fields(matter, fields)) problems.push_back(std::move(missing));
 
   std::set<std::string> known;
   for (const auto name : input_block_elements) known.emplace(name);
   for (const auto name : input_inline_elements) known.emplace(name);
-  std::set<const TemplateFile*> seen;
-  names_in_template(library, *file, known, seen);
+  names_in_template(includes, known);
   for (const auto& field : fields) names_in_xpath(field.name, known);
   // A recipient from the directory may be written out in the input instead.
   for (const char* part : {"name", "title", "organization", "address", "line", "salutation"})

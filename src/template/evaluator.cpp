@@ -30,8 +30,6 @@ class Evaluator {
     for (const auto& child : parent.children()) node(file, child, out, focus);
   }
 
-  void include_stack_push(const TemplateFile& file) { stack_.push_back(&file); }
-
  private:
   void node(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
             const Focus& focus) {
@@ -64,7 +62,7 @@ class Evaluator {
       case Directive::for_each:
         return for_each(file, node, out, focus);
       case Directive::include:
-        return include(file, node, out, focus);
+        return include(node, out, focus);
       case Directive::date:
         return date(file, node, out, focus);
       case Directive::number:
@@ -269,21 +267,11 @@ class Evaluator {
     limits_.leave_loop();
   }
 
-  void include(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
-               const Focus& focus) {
-    const auto where = file.locate(node);
-    if (stack_.size() >= max_include_depth)
-      throw Error(where,
-                  "includes nested more than " + std::to_string(max_include_depth) + " deep");
-    const auto& included =
-        context_.library.load(file.root, required_attribute(file, node, "src"), where, "include");
-    for (const auto* open : stack_)
-      if (open->path == included.path)
-        throw Error(where,
-                    "include cycle: " + included.name + " includes itself, through " + file.name);
-    stack_.push_back(&included);
+  /// The tree (IncludeTree) loaded the included file and refused cycles and depth before any
+  /// directive ran.
+  void include(const pugi::xml_node& node, pugi::xml_node out, const Focus& focus) {
+    const auto& included = context_.includes.included(node);
     children(included, included.xml.document_element(), out, focus);
-    stack_.pop_back();
   }
 
   void date(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
@@ -438,7 +426,6 @@ class Evaluator {
   const EvaluationContext& context_;
   MergeLimits limits_;
   pugi::xpath_variable_set variables_;
-  std::vector<const TemplateFile*> stack_;
 };
 
 }  // namespace
@@ -446,7 +433,6 @@ class Evaluator {
 void expand_template(const TemplateFile& file, const pugi::xml_node& input_root, pugi::xml_node out,
                      const EvaluationContext& context) {
   Evaluator evaluator(context, input_root);
-  evaluator.include_stack_push(file);
   evaluator.children(file, file.xml.document_element(), out, {input_root});
 }
 

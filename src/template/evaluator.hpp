@@ -20,7 +20,8 @@ namespace fiscgen::templ {
 using InputLocator = std::function<SourceLocation(const pugi::xml_node&)>;
 
 struct EvaluationContext {
-  Library& library;
+  /// The template's files: an include is expanded from the file the tree loaded for it.
+  const IncludeTree& includes;
   InputLocator locate_input;
   const i18n::Messages& messages;
   const rules::Profile& profile;

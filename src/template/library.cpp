@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "base/xml.hpp"
 #include "input/limits.hpp"
@@ -190,6 +191,47 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   std::shared_ptr<const TemplateFile> parsed_file = std::move(loaded);
   if (cache_) cache_->keep(parsed_file);
   return *files_.emplace(canonical, std::move(parsed_file)).first->second;
+}
+
+IncludeTree::IncludeTree(Library& library, const TemplateFile& top) {
+  files_.push_back(&top);
+  std::vector<const TemplateFile*> open;
+  walk(library, top, open);
+}
+
+void IncludeTree::walk(Library& library, const TemplateFile& file,
+                       std::vector<const TemplateFile*>& open) {
+  // Its includes were walked at least as deep before: the bound and cycles through it hold.
+  if (const auto walked = walked_at_.find(&file);
+      walked != walked_at_.end() && walked->second >= open.size())
+    return;
+  walked_at_[&file] = open.size();
+  open.push_back(&file);
+  for (const auto& found : file.xml.select_nodes("//*")) {
+    const auto node = found.node();
+    if (!file.is_directive(node, Directive::include)) continue;
+    const auto where = file.locate(node);
+    const auto& included = library.load(file.root, node.attribute("src").value(), where, "include");
+    if (std::find(open.begin(), open.end(), &included) != open.end())
+      throw Error(where,
+                  "include cycle: " + included.name + " includes itself, through " + file.name);
+    if (open.size() >= max_include_depth)
+      throw Error(where,
+                  "includes nested more than " + std::to_string(max_include_depth) + " deep");
+    includes_.emplace(node, &included);
+    if (std::find(files_.begin(), files_.end(), &included) == files_.end())
+      files_.push_back(&included);
+    walk(library, included, open);
+  }
+  open.pop_back();
+}
+
+const TemplateFile& IncludeTree::included(const pugi::xml_node& node) const {
+  const auto found = includes_.find(node);
+  // Every include of the tree's files was walked when it was built.
+  if (found == includes_.end())
+    throw std::logic_error("an include outside the template's include tree");
+  return *found->second;
 }
 
 }  // namespace fiscgen::templ

@@ -89,4 +89,43 @@ class Library {
   std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
 };
 
+/// A template with every file it includes, loaded in one walk that follows each include (in
+/// branches the input may not take too): an include cycle, or includes nested deeper than
+/// max_include_depth, is an Error at the include that closes it. What goes through includes
+/// afterwards (the required fields, the names `check` knows, the evaluator) follows this tree:
+/// it loads and checks nothing again.
+class IncludeTree {
+ public:
+  IncludeTree(Library& library, const TemplateFile& top);
+
+  const TemplateFile& top() const { return *files_.front(); }
+  /// Every file once: the template first, then each in the order it is first included.
+  const std::vector<const TemplateFile*>& files() const { return files_; }
+  /// The file that `node`, an include in a file of the tree, names.
+  const TemplateFile& included(const pugi::xml_node& node) const;
+
+  /// Calls `f(file, node)` for every element of the template, in document order, going into
+  /// each included file where its include stands (a file included twice is gone through twice).
+  template <class F>
+  void each_element(F&& f) const {
+    each_element(top(), f);
+  }
+
+ private:
+  void walk(Library& library, const TemplateFile& file, std::vector<const TemplateFile*>& open);
+  template <class F>
+  void each_element(const TemplateFile& file, F& f) const {
+    for (const auto& found : file.xml.select_nodes("//*")) {
+      f(file, found.node());
+      if (const auto include = includes_.find(found.node()); include != includes_.end())
+        each_element(*include->second, f);
+    }
+  }
+
+  std::vector<const TemplateFile*> files_;
+  std::map<pugi::xml_node, const TemplateFile*> includes_;  // by the include element
+  // How deep each file has been walked from: a file walked as deep already is not again.
+  std::map<const TemplateFile*, std::size_t> walked_at_;
+};
+
 }  // namespace fiscgen::templ

@@ -21,40 +21,6 @@ TemplateName name_of(const input::Matter& matter, const DataPaths& paths, Librar
 
 namespace {
 
-void collect_fields(Library& library, const TemplateFile& file, std::vector<Field>& fields,
-                    std::vector<const TemplateFile*>& open) {
-  open.push_back(&file);
-  for (const auto& found : file.xml.select_nodes("//*")) {
-    const auto node = found.node();
-    if (file.is_directive(node, Directive::field)) {
-      const std::string_view required = node.attribute("required").value();
-      // required="true" used to make the field optional without a word.
-      if (!required.empty() && required != "yes" && required != "no")
-        throw Error(file.locate(node),
-                    "required=\"" + std::string(required) + "\": expected yes or no");
-      Field field{node.attribute("name").value(), required == "yes",
-                  node.attribute("description").value(), node.attribute("example").value()};
-      if (field.name.empty())
-        throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a name");
-      const bool seen = std::any_of(fields.begin(), fields.end(),
-                                    [&](const Field& f) { return f.name == field.name; });
-      if (!seen) fields.push_back(std::move(field));
-    } else if (file.is_directive(node, Directive::include)) {
-      const auto where = file.locate(node);
-      const auto& included =
-          library.load(file.root, node.attribute("src").value(), where, "include");
-      if (std::find(open.begin(), open.end(), &included) != open.end())
-        throw Error(where,
-                    "include cycle: " + included.name + " includes itself, through " + file.name);
-      if (open.size() >= max_include_depth)
-        throw Error(where,
-                    "includes nested more than " + std::to_string(max_include_depth) + " deep");
-      collect_fields(library, included, fields, open);
-    }
-  }
-  open.pop_back();
-}
-
 bool present(const pugi::xml_node& root, const std::string& path) {
   const pugi::xpath_query query(path.c_str());
   if (query.return_type() != pugi::xpath_type_node_set)
@@ -89,9 +55,24 @@ pugi::xml_node nearest_element(const pugi::xml_node& root, const std::string& pa
 
 }  // namespace
 
-void collect_fields(Library& library, const TemplateFile& file, std::vector<Field>& fields) {
-  std::vector<const TemplateFile*> open;
-  collect_fields(library, file, fields, open);
+std::vector<Field> collect_fields(const IncludeTree& tree) {
+  std::vector<Field> fields;
+  tree.each_element([&](const TemplateFile& file, const pugi::xml_node& node) {
+    if (!file.is_directive(node, Directive::field)) return;
+    const std::string_view required = node.attribute("required").value();
+    // required="true" used to make the field optional without a word.
+    if (!required.empty() && required != "yes" && required != "no")
+      throw Error(file.locate(node),
+                  "required=\"" + std::string(required) + "\": expected yes or no");
+    Field field{node.attribute("name").value(), required == "yes",
+                node.attribute("description").value(), node.attribute("example").value()};
+    if (field.name.empty())
+      throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a name");
+    const bool seen = std::any_of(fields.begin(), fields.end(),
+                                  [&](const Field& f) { return f.name == field.name; });
+    if (!seen) fields.push_back(std::move(field));
+  });
+  return fields;
 }
 
 std::vector<Error> missing_fields(const input::Matter& matter, const std::vector<Field>& fields) {

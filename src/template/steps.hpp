@@ -20,8 +20,8 @@ struct TemplateName {
 
 TemplateName name_of(const input::Matter& matter, const DataPaths& paths, Library& library);
 
-/// The fields `file` declares, with those of its includes (cycles are an Error).
-void collect_fields(Library& library, const TemplateFile& file, std::vector<Field>& fields);
+/// The fields a template and its includes declare, in document order, each name once.
+std::vector<Field> collect_fields(const IncludeTree& tree);
 
 /// One Error per required field the input lacks, at the nearest element of its path.
 std::vector<Error> missing_fields(const input::Matter& matter, const std::vector<Field>& fields);

@@ -127,12 +127,10 @@ fs::path template_for(const input::Matter& matter, const DataPaths& paths) {
 std::vector<Field> fields_of(const fs::path& template_file, const DataPaths& paths) {
   Library library(paths);
   const auto root = root_of(template_file, paths);
-  std::vector<Field> fields;
   const auto& file = library.load(
       root, fs::weakly_canonical(template_file).lexically_relative(fs::weakly_canonical(root)), {},
       "template");
-  collect_fields(library, file, fields);
-  return fields;
+  return collect_fields(IncludeTree(library, file));
 }
 
 namespace {
@@ -155,10 +153,9 @@ const TemplateFile& template_of(const input::Matter& matter, Library& library,
 }
 
 /// Every field the template and its includes require, or one Error listing all that are missing.
-void require_fields(const input::Matter& matter, Library& library, const TemplateFile& file) {
-  std::vector<Field> fields;
-  collect_fields(library, file, fields);
-  if (const auto missing = missing_fields(matter, fields); !missing.empty()) {
+void require_fields(const input::Matter& matter, const IncludeTree& includes) {
+  const auto& file = includes.top();
+  if (const auto missing = missing_fields(matter, collect_fields(includes)); !missing.empty()) {
     std::string list;
     for (const auto& problem : missing) list += "\n  " + problem.describe();
     throw Error(matter.locate(matter.root()), file.name + " needs what this input lacks:" + list);
@@ -236,7 +233,9 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   const auto template_root = file.xml.document_element();
   Recipients recipients(sources);
   recipients.fill(matter);
-  require_fields(matter, library, file);
+  // Every include loaded and checked once, here: the fields and the evaluator follow the tree.
+  const IncludeTree includes(library, file);
+  require_fields(matter, includes);
 
   const auto named = locale_and_rules(matter, file, environment.paths);
   // The version in force on the document's date (the latest when it has none).
@@ -252,7 +251,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
 
   // Before any directive reads the input: what a <redact> hides is gone from it from here on.
   const auto redactions = Redactions::seal(matter, profile.redaction_boxes);
-  const EvaluationContext context{library,
+  const EvaluationContext context{includes,
                                   [&](const pugi::xml_node& node) {
                                     if (const auto* where = recipients.where(node)) return *where;
                                     return matter.locate(node);

@@ -1,0 +1,76 @@
+// The include tree: every file a template includes loaded and checked in one walk, which the
+// fields, `check` and the evaluator then follow.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "scratch.hpp"
+#include "template/library.hpp"
+
+using namespace fiscgen;
+
+namespace {
+
+const std::string fragment_open = "<t:fragment xmlns:t=\"urn:fiscgen:template\">";
+
+std::string error_of(const template_test::Scratch& scratch, const std::string& name) {
+  templ::Library library(scratch.paths);
+  const auto& top = library.load(scratch.paths.forms, name, {}, "template");
+  try {
+    templ::IncludeTree includes(library, top);
+  } catch (const Error& e) {
+    return e.where().str() + ": " + e.message();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the include tree holds every file once, and each include leads to its file") {
+  template_test::Scratch scratch;
+  // A diamond: the brief and the motion both include the caption.
+  scratch.write("forms/t/caption.xml",
+                fragment_open + "<paragraph>Caption</paragraph></t:fragment>");
+  scratch.write("forms/t/brief.xml", fragment_open + "<t:include src=\"t/caption\"/></t:fragment>");
+  scratch.write("forms/t/order.xml", fragment_open + "<t:include src=\"t/caption\"/></t:fragment>");
+  scratch.form("t/main",
+               "<t:if test=\"false()\"><t:include src=\"t/brief\"/></t:if>"
+               "<t:include src=\"t/order\"/>");
+  templ::Library library(scratch.paths);
+  const auto& top = library.load(scratch.paths.forms, "t/main", {}, "template");
+  const templ::IncludeTree includes(library, top);
+  std::string names;
+  for (const auto* file : includes.files()) names += file->name + " ";
+  CHECK(names == "forms/t/main.xml forms/t/brief.xml forms/t/caption.xml forms/t/order.xml ");
+  // The caption is gone through twice in document order, once under each include.
+  int captions = 0;
+  includes.each_element([&](const templ::TemplateFile& file, const pugi::xml_node& node) {
+    captions += file.name == "forms/t/caption.xml" && std::string(node.name()) == "paragraph";
+  });
+  CHECK(captions == 2);
+  const auto include = top.xml.document_element().child("document").child("t:include");
+  CHECK(includes.included(include).name == "forms/t/order.xml");
+}
+
+TEST_CASE("an include cycle is refused by the tree, even in a branch the input does not take") {
+  template_test::Scratch scratch;
+  scratch.write("forms/t/a.xml", fragment_open + "\n<t:include src=\"t/b\"/></t:fragment>");
+  scratch.write("forms/t/b.xml", fragment_open + "\n\n<t:include src=\"t/a\"/></t:fragment>");
+  scratch.form("t/main", "<t:if test=\"false()\"><t:include src=\"t/a\"/></t:if>");
+  CHECK(error_of(scratch, "t/main") ==
+        "forms/t/b.xml:3:1: include cycle: forms/t/a.xml includes itself, through forms/t/b.xml");
+}
+
+TEST_CASE("includes nested deeper than the bound are refused where the one too deep is") {
+  template_test::Scratch scratch;
+  for (std::size_t i = 1; i <= templ::max_include_depth + 1; ++i)
+    scratch.write(
+        "forms/t/d" + std::to_string(i) + ".xml",
+        fragment_open + "<t:include src=\"t/d" + std::to_string(i + 1) + "\"/></t:fragment>");
+  scratch.write("forms/t/d" + std::to_string(templ::max_include_depth + 2) + ".xml",
+                fragment_open + "</t:fragment>");
+  scratch.form("t/main", "<t:include src=\"t/d1\"/>");
+  const auto error = error_of(scratch, "t/main");
+  CHECK(error.find("forms/t/d15.xml:1:") == 0);
+  CHECK(error.find("includes nested more than 16 deep") != std::string::npos);
+}
