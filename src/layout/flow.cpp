@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/columns.hpp"
 #include "layout/paragraph.hpp"
 #include "layout/tables.hpp"
 #include "layout/text.hpp"
@@ -278,13 +279,6 @@ class FlowBuilder {
                          0);
   }
 
-  /// A column of a row laid out on its own.
-  struct PlacedColumn {
-    std::vector<FlowLine> lines;
-    std::vector<double> tops;  // of each line, from the row's top
-    double height = 0;
-  };
-
   /// Columns side by side: each laid out on its own, then cut into bands across the row where
   /// no column has a line straddling the cut (between two of its lines, or below its end). The
   /// bands are kept together as firmly as a <keep>, so a row breaks over pages only when it is
@@ -326,27 +320,6 @@ class FlowBuilder {
     }
   }
 
-  /// A repeated column (the ")" between a caption's matter and its docket) has its first line
-  /// again and again, as many times as the other columns have height for.
-  static void repeat_columns(const doc::Block& b, std::vector<PlacedColumn>& placed,
-                             double& row_height) {
-    for (std::size_t c = 0; c < placed.size(); ++c) {
-      PlacedColumn& p = placed[c];
-      if (!b.children[c].repeat || p.lines.empty()) continue;
-      const FlowLine first = p.lines.front();
-      p.lines.clear();
-      p.tops.clear();
-      double y = 0;
-      do {
-        p.tops.push_back(y);
-        p.lines.push_back(first);
-        y += first.height;
-      } while (first.height > 0 && y + first.height <= row_height + 0.01);
-      p.height = y;
-      row_height = std::max(row_height, y);
-    }
-  }
-
   /// Each column of the row `b` laid out in its width: a fixed fraction of the frame, or an
   /// equal share of what the fixed ones leave.
   std::vector<PlacedColumn> place_columns(const doc::Block& b, const Frame& frame) {
@@ -384,30 +357,6 @@ class FlowBuilder {
       x += width;
     }
     return placed;
-  }
-
-  /// The tops of the row's bands, then its height: the cuts at which every column has a line
-  /// starting or has ended above.
-  static std::vector<double> clean_cuts(const std::vector<PlacedColumn>& placed,
-                                        double row_height) {
-    std::vector<double> cuts{0};
-    for (const auto& p : placed)
-      for (const double top : p.tops)
-        if (top > 0) cuts.push_back(top);
-    std::sort(cuts.begin(), cuts.end());
-    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-    const auto clean = [&](double cut) {
-      for (const auto& p : placed) {
-        if (cut >= p.height) continue;
-        if (std::find(p.tops.begin(), p.tops.end(), cut) == p.tops.end()) return false;
-      }
-      return true;
-    };
-    std::vector<double> bands;
-    for (const double cut : cuts)
-      if ((cut == 0 || cut < row_height) && clean(cut)) bands.push_back(cut);
-    bands.push_back(row_height);
-    return bands;
   }
 
   void keep_together(std::size_t from, int strength) {
