@@ -114,6 +114,35 @@ std::vector<std::string> Library::templates_under(const fs::path& root) const {
   return names;
 }
 
+Library::Found Library::find(const fs::path& root, const fs::path& file_name,
+                             const std::string& name, const SourceLocation& where,
+                             const std::string& what) const {
+  // A user's folders (--templates) first, each laid out as the data folder, then the built-in
+  // root: a firm's own letterhead.xml replaces ours for every letter that includes it.
+  std::error_code ec;
+  Found result;
+  auto& [canonical_root, canonical, found] = result;
+  for (const auto& candidate : roots_for(root)) {
+    canonical_root = fs::weakly_canonical(candidate, ec);
+    canonical = fs::weakly_canonical(candidate / file_name, ec);
+    found = candidate / file_name;
+    if (fs::is_regular_file(canonical, ec)) break;
+  }
+  if (!fs::is_regular_file(canonical, ec)) {
+    std::vector<std::string> known;
+    for (const auto& candidate : roots_for(root))
+      for (auto& listed : templates_under(candidate)) known.push_back(std::move(listed));
+    std::sort(known.begin(), known.end());
+    known.erase(std::unique(known.begin(), known.end()), known.end());
+    throw Error(where, "no " + what + " \"" + name + "\" in " + root.filename().string() +
+                           "/; known: " + join(known));
+  }
+  if (!inside(canonical_root, canonical))
+    throw Error(where, what + " \"" + name + "\" leads out of " + root.filename().string() +
+                           "/ (a link?): refused");
+  return result;
+}
+
 const TemplateFile& Library::load(const fs::path& including_root, const std::string& name,
                                   const SourceLocation& where, const std::string& what) {
   const fs::path relative = fs::path(name).lexically_normal();
@@ -129,29 +158,11 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
                            root.filename().string() + "/, without \"..\" or a leading \"/\"");
   fs::path file_name = relative;
   if (file_name.extension() != ".xml") file_name += ".xml";
-
-  // A user's folders (--templates) first, each laid out as the data folder, then the built-in
-  // root: a firm's own letterhead.xml replaces ours for every letter that includes it.
-  std::error_code ec;
-  fs::path canonical_root, canonical, found;
-  for (const auto& candidate : roots_for(root)) {
-    canonical_root = fs::weakly_canonical(candidate, ec);
-    canonical = fs::weakly_canonical(candidate / file_name, ec);
-    found = candidate / file_name;
-    if (fs::is_regular_file(canonical, ec)) break;
-  }
-  if (!fs::is_regular_file(canonical, ec)) {
-    std::vector<std::string> known;
-    for (const auto& candidate : roots_for(root))
-      for (auto& found : templates_under(candidate)) known.push_back(std::move(found));
-    std::sort(known.begin(), known.end());
-    known.erase(std::unique(known.begin(), known.end()), known.end());
-    throw Error(where, "no " + what + " \"" + name + "\" in " + root.filename().string() +
-                           "/; known: " + join(known));
-  }
-  if (!inside(canonical_root, canonical))
-    throw Error(where, what + " \"" + name + "\" leads out of " + root.filename().string() +
-                           "/ (a link?): refused");
+  auto known = found_.find({root, file_name});
+  if (known == found_.end())
+    known =
+        found_.emplace(std::pair{root, file_name}, find(root, file_name, name, where, what)).first;
+  const auto& [canonical_root, canonical, found] = known->second;
 
   // Recorded as found on the search path, so that batch can look the name up again.
   sources_->record((fs::path(kind_of(root, paths())) / file_name).generic_string(), found);

@@ -82,11 +82,21 @@ class Library {
 
  private:
   std::vector<std::filesystem::path> roots_for(const std::filesystem::path& root) const;
+  /// Where `file_name` under `root` is: its root and itself made canonical (a link leading out
+  /// of the root is refused), and the path it was found by on the search path.
+  struct Found {
+    std::filesystem::path canonical_root, canonical, found;
+  };
+  Found find(const std::filesystem::path& root, const std::filesystem::path& file_name,
+             const std::string& name, const SourceLocation& where, const std::string& what) const;
 
   std::unique_ptr<Sources> own_sources_;  // when built from DataPaths
   Sources* sources_;
   TemplateCache* cache_;
   std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
+  // find()'s answers for this document, by (root, file name): each costs a readlink and a stat
+  // per path component (weakly_canonical), and a letter loads its 9 files 19 times.
+  std::map<std::pair<std::filesystem::path, std::filesystem::path>, Found> found_;
 };
 
 /// A template with every file it includes, loaded in one walk that follows each include (in
