@@ -107,6 +107,34 @@ std::string iso(const Date& date) {
   return text;
 }
 
+/// The message `pattern` compiled for `locale`, its dates read in GMT. Kept per thread (ICU's
+/// formats are not to be shared between threads): a document formats the same messages on
+/// every page and a batch on every document, and compiling one that holds a date builds a
+/// SimpleDateFormat, about a million instructions. Bounded: emptied at 256 patterns.
+const icu::MessageFormat& compiled(const icu::UnicodeString& pattern, const std::string& locale,
+                                   const std::string& in) {
+  using Key = std::pair<std::string, icu::UnicodeString>;
+  thread_local std::map<Key, std::unique_ptr<icu::MessageFormat>> kept;
+  Key key{locale, pattern};
+  if (const auto found = kept.find(key); found != kept.end()) return *found->second;
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError where{};
+  auto message = std::make_unique<icu::MessageFormat>(pattern, icu_locale(locale), where, status);
+  check(status, "compiling " + in);
+  // Sub-formats take the default time zone; dates here are days, so they are read in GMT.
+  std::unique_ptr<icu::StringEnumeration> formats(message->getFormatNames(status));
+  if (U_SUCCESS(status) && formats) {
+    while (const icu::UnicodeString* name = formats->snext(status)) {
+      if (U_FAILURE(status)) break;
+      UErrorCode lookup = U_ZERO_ERROR;
+      if (auto* date = dynamic_cast<icu::DateFormat*>(message->getFormat(*name, lookup)))
+        date->adoptTimeZone(icu::TimeZone::createTimeZone("GMT"));
+    }
+  }
+  if (kept.size() >= 256) kept.clear();
+  return *kept.emplace(std::move(key), std::move(message)).first->second;
+}
+
 void collect_keys(UResourceBundle* table, const std::string& prefix,
                   std::vector<std::string>& out) {
   ures_resetIterator(table);
@@ -249,18 +277,7 @@ std::string Messages::format(const std::string& key,
     }
   }
 
-  icu::MessageFormat message(pattern, icu_locale(locale_), where, status);
-  check(status, "compiling " + in);
-  // Sub-formats take the default time zone; dates here are days, so they are read in GMT.
-  std::unique_ptr<icu::StringEnumeration> formats(message.getFormatNames(status));
-  if (U_SUCCESS(status) && formats) {
-    while (const icu::UnicodeString* name = formats->snext(status)) {
-      if (U_FAILURE(status)) break;
-      UErrorCode lookup = U_ZERO_ERROR;
-      if (auto* date = dynamic_cast<icu::DateFormat*>(message.getFormat(*name, lookup)))
-        date->adoptTimeZone(icu::TimeZone::createTimeZone("GMT"));
-    }
-  }
+  const icu::MessageFormat& message = compiled(pattern, locale_, in);
   status = U_ZERO_ERROR;
   icu::UnicodeString out;
   message.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
