@@ -15,7 +15,7 @@ namespace fiscgen::pdf {
 namespace {
 
 // Bump when the output for the same input changes, so old and new files get different IDs.
-constexpr const char* format_tag = "fiscgen-pdf-3";
+constexpr const char* format_tag = "fiscgen-pdf-4";
 
 /// Feeds values to the hash, each with its length where it has one, so that no two different
 /// sequences of values feed the same bytes. Structs of the page model go by their fields().
@@ -31,10 +31,6 @@ class Feeder {
   void text(std::string_view value) {
     number(value.size());
     sha_.update(value);
-  }
-  void bytes(const std::vector<std::uint8_t>& value) {
-    number(value.size());
-    sha_.update(value.data(), value.size());
   }
 
   template <class T>
@@ -64,8 +60,14 @@ class Feeder {
 
 }  // namespace
 
+SubsetDigest subset_digest(const std::vector<std::uint8_t>& subset) {
+  Sha256 sha;
+  sha.update(subset.data(), subset.size());
+  return sha.finish();
+}
+
 ContentId content_id(const layout::PageModel& model, const Info& info,
-                     const std::vector<std::vector<std::uint8_t>>& font_subsets) {
+                     const std::vector<SubsetDigest>& font_subsets) {
   Sha256 sha;
   Feeder feed(sha);
   feed.text(format_tag);
@@ -75,7 +77,7 @@ ContentId content_id(const layout::PageModel& model, const Info& info,
     feed.text(*field);
   feed(model);
   feed.number(font_subsets.size());
-  for (const auto& subset : font_subsets) feed.bytes(subset);
+  for (const auto& subset : font_subsets) sha.update(subset.data(), subset.size());
 
   ContentId id;
   id.digest = sha.finish();
@@ -83,9 +85,9 @@ ContentId content_id(const layout::PageModel& model, const Info& info,
   return id;
 }
 
-std::string subset_tag(const ContentId& id, std::size_t index) {
+std::string subset_tag(const SubsetDigest& subset, std::size_t index) {
   std::string tag(6, 'A');
-  for (std::size_t i = 0; i < 5; ++i) tag[i] = static_cast<char>('A' + id.digest[16 + i] % 26);
+  for (std::size_t i = 0; i < 5; ++i) tag[i] = static_cast<char>('A' + subset[i] % 26);
   tag[5] = static_cast<char>('A' + index % 26);
   return tag;
 }

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <list>
 #include <memory>
 #include <vector>
 
@@ -286,6 +287,33 @@ libdeflate_compressor* compressor() {
   return kept.get();
 }
 
+/// The last streams compressed on this thread and what they compressed to, newest first. The
+/// documents of a batch mostly embed the same font subsets, with the same CIDToGIDMap and
+/// ToUnicode streams (fonts::Font keeps recent subsets): their deflate was 9% of a batch's
+/// instructions. libdeflate gives the same bytes for the same input, so a stream found here
+/// (compared byte by byte) gets exactly what compressing it again would give.
+class RecentStreams {
+ public:
+  const std::vector<HPDF_BYTE>* find(const std::vector<HPDF_BYTE>& in) {
+    for (auto it = kept_.begin(); it != kept_.end(); ++it)
+      if (it->first == in) {
+        if (it != kept_.begin()) kept_.splice(kept_.begin(), kept_, it);
+        return &kept_.front().second;
+      }
+    return nullptr;
+  }
+  void keep(std::vector<HPDF_BYTE> in, std::vector<HPDF_BYTE> out) {
+    // Small streams (a page's text, mostly its own) cost little to compress again.
+    if (in.size() < min_size) return;
+    kept_.emplace_front(std::move(in), std::move(out));
+    if (kept_.size() > max_kept) kept_.pop_back();
+  }
+
+ private:
+  static constexpr std::size_t min_size = 1024, max_kept = 8;
+  std::list<std::pair<std::vector<HPDF_BYTE>, std::vector<HPDF_BYTE>>> kept_;
+};
+
 }  // namespace
 
 // libharu compresses every stream it writes (page contents, font programs, CMaps) with zlib,
@@ -307,9 +335,15 @@ extern "C" HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPD
     in.insert(in.end(), data, data + length);
   }
   if (in.size() != src->size) return libharu_deflate(src, dst, e);
+  thread_local RecentStreams recent;
+  if (const auto* kept = recent.find(in))
+    return HPDF_Stream_Write(dst, kept->data(), static_cast<HPDF_UINT>(kept->size()));
   std::vector<HPDF_BYTE> out(libdeflate_zlib_compress_bound(deflater, in.size()));
   const std::size_t size =
       libdeflate_zlib_compress(deflater, in.data(), in.size(), out.data(), out.size());
   if (size == 0) return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
-  return HPDF_Stream_Write(dst, out.data(), static_cast<HPDF_UINT>(size));
+  out.resize(size);
+  const HPDF_STATUS status = HPDF_Stream_Write(dst, out.data(), static_cast<HPDF_UINT>(size));
+  if (status == HPDF_OK) recent.keep(std::move(in), std::move(out));
+  return status;
 }

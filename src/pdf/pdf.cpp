@@ -438,15 +438,16 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
   doc.check(HPDF_UseUTFEncodings(doc.get()), "enabling UTF-8");
   doc.check(HPDF_SetCurrentEncoder(doc.get(), "UTF-8"), "enabling UTF-8");
 
-  std::vector<std::vector<std::uint8_t>> subsets;
-  for (const auto& font : embedded) subsets.push_back(font.subset);
+  std::vector<SubsetDigest> subsets;
+  for (const auto& font : embedded) subsets.push_back(subset_digest(font.subset));
   const ContentId id = content_id(pages, info, subsets);
 
   std::vector<HPDF_Font> handles(static_cast<std::size_t>(fonts.count()));
   for (std::size_t i = 0; i < embedded.size(); ++i) {
     auto& font = embedded[i];
     const std::string doing = "embedding " + fonts.font(font.indices.front()).file().string();
-    const char* name = haru::load_truetype_from_memory(doc.get(), font.subset, subset_tag(id, i));
+    const char* name =
+        haru::load_truetype_from_memory(doc.get(), font.subset, subset_tag(subsets[i], i));
     doc.check(name ? HPDF_OK : HPDF_INVALID_FONTDEF_DATA, doing);
     font.handle = haru::get_unicode_font(doc.get(), name, font.code_points);
     doc.check(font.handle ? HPDF_OK : HPDF_INVALID_FONT, doing);

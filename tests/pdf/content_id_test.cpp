@@ -47,3 +47,15 @@ TEST_CASE("the content ID follows every field of the page model, and nothing els
   drafted.pages[0].watermark.angle = 45;
   CHECK(id_of(drafted) != base);
 }
+
+TEST_CASE("a subset's tag comes from the subset's own bytes and its index, not the document") {
+  const std::vector<std::uint8_t> subset{0, 1, 0, 0, 'g', 'l', 'y', 'f'}, other{0, 1, 0, 0, 'l'};
+  const auto tag = pdf::subset_tag(pdf::subset_digest(subset), 0);
+  CHECK(tag.size() == 6);
+  for (const char c : tag) CHECK((c >= 'A' && c <= 'Z'));
+  // The same subset in another document (another page model) gets the same name.
+  CHECK(pdf::subset_tag(pdf::subset_digest(subset), 0) == tag);
+  CHECK(pdf::subset_tag(pdf::subset_digest(other), 0) != tag);
+  // Two subsets of one document never share a name, however alike their digests.
+  CHECK(pdf::subset_tag(pdf::subset_digest(subset), 1) != tag);
+}
