@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace fiscgen;
 
 TEST_CASE("offsets map to 1-based lines and columns counted in characters") {
@@ -40,6 +44,33 @@ TEST_CASE("columns stay right far along one long line, across the index's checkp
   CHECK(lines.locate(6001).str() == "one.xml:2:1");
   CHECK(lines.locate(6002).str() == "one.xml:2:2");  // one past the end
   CHECK(lines.locate(99999).str() == "one.xml:2:2");
+}
+
+TEST_CASE("columns are right on lines shorter and longer than a checkpoint's span, anywhere") {
+  // Lines of 1 to 600 characters of 1, 2 and 3 bytes, so that short lines (counted from their
+  // start) and long ones (counted by checkpoints) begin and end at every alignment.
+  const std::string pieces[] = {"a", "§", "€"};
+  std::string text;
+  std::vector<std::pair<int, int>> expected;  // by byte offset: line, column (0 within one)
+  int line = 1;
+  for (int length = 1; length <= 600; length += 37) {
+    for (int column = 1; column <= length; ++column) {
+      const auto& piece = pieces[static_cast<std::size_t>(column + length) % 3];
+      for (std::size_t byte = 0; byte < piece.size(); ++byte)
+        expected.emplace_back(line, byte == 0 ? column : 0);
+      text += piece;
+    }
+    expected.emplace_back(line, length + 1);  // the newline
+    text += '\n';
+    ++line;
+  }
+  const LineIndex lines("lines.xml", text);
+  for (std::size_t offset = 0; offset < text.size(); ++offset) {
+    if (expected[offset].second == 0) continue;  // inside a character: no column of its own
+    const auto found = lines.locate(static_cast<std::ptrdiff_t>(offset));
+    CHECK(found.line == expected[offset].first);
+    CHECK(found.column == expected[offset].second);
+  }
 }
 
 TEST_CASE("printable: controls, bidirectional controls and bad bytes become visible escapes") {
