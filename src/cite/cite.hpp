@@ -117,6 +117,7 @@ struct Table {
   std::vector<std::string> bluebook_signals;  // of those, the Bluebook's (rule 1.2): set in italics
   std::vector<std::string> governments;       // parties a short case name skips ("United States")
   std::vector<std::string> abbreviations;     // words ending in "." that do not end a sentence
+  std::vector<std::string> docket_kinds;      // "Civ." of "No. 99 Civ. 9404": no reporter
 
   /// Reads a table file; a missing or malformed file throws Error at its line and column.
   static Table load(const std::filesystem::path& file);

@@ -294,6 +294,10 @@ void warn_suspects(const Patterns& patterns, const i18n::Regex::Text& searched,
       const auto at = locate(match[0].begin);
       switch (suspect) {
         case Suspect::reporter_like:
+          // "No. 99 Civ. 9404": a district court's docket number, not a volume and page.
+          if (const auto& kinds = patterns.table.docket_kinds;
+              std::find(kinds.begin(), kinds.end(), collapse_spaces(groups["abbr"])) != kinds.end())
+            break;
           warnings.add(at, "\"" + written + "\" looks like a case citation, but \"" +
                                collapse_spaces(groups["abbr"]) + "\" is no reporter fiscgen knows");
           break;

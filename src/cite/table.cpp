@@ -112,10 +112,12 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
       table.governments.emplace_back(node.child_value());
     } else if (name == "abbreviation") {
       table.abbreviations.emplace_back(node.child_value());
+    } else if (name == "docket-kind") {
+      table.docket_kinds.emplace_back(node.child_value());
     } else if (node.type() == pugi::node_element) {
       throw Error(locate(lines, node),
                   "expected <reporter>, <rules>, <court>, <public-domain>, <state-code>, <signal>, "
-                  "<abbreviation> or <government>, not <" +
+                  "<abbreviation>, <docket-kind> or <government>, not <" +
                       std::string(name) + ">");
     }
   }

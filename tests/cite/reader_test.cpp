@@ -280,3 +280,15 @@ TEST_CASE("a reporter's official renumbering that cannot be read is an error at 
     }
   }
 }
+
+TEST_CASE("a district court's docket number is no unknown reporter") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Ortiz v. Sørensen, No. 99 Civ. 9404 (RWS), 2000 WL 1234567, at *2 (S.D.N.Y. Aug. 9, 2000); "
+      "United States v. Ng, 12 Cr. 45 (KBF). But 12 Foo. 45 is no reporter.",
+      {"t", 1, 1}, warnings);
+  REQUIRE(!found.empty());
+  CHECK(found[0].key == "2000 WL 1234567");
+  REQUIRE(warnings.list().size() == 1);
+  CHECK(warnings.list()[0].message.find("\"Foo.\" is no reporter") != std::string::npos);
+}
