@@ -141,6 +141,33 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
   return true;
 }
 
+// "Grutter and Regents of Univ. of Cal. v. Bakke": a name that starts with a case cited before
+// and "and" is two cases, and the citation is of the second. The words are dropped from the
+// name and from the text the citation covers.
+void drop_earlier_case(Citation& c, const Trail& trail) {
+  if (c.kind != Kind::case_law || c.short_form != ShortForm::none) return;
+  const std::string first = first_word(c.case_name);
+  const std::string lead = first + " and ";
+  if (c.case_name.rfind(lead, 0) != 0 || trail.by_name.count(first) == 0 ||
+      c.case_name.find(" v. ", lead.size()) == std::string::npos || c.text.rfind(first, 0) != 0 ||
+      c.normalised.rfind(lead, 0) != 0)
+    return;
+  std::size_t cut = first.size();  // past the word, the spaces, "and" and the spaces, as written
+  while (cut < c.text.size() && space_at(c.text, cut)) cut += space_at(c.text, cut);
+  if (c.text.compare(cut, 3, "and") != 0) return;
+  cut += 3;
+  while (cut < c.text.size() && space_at(c.text, cut)) cut += space_at(c.text, cut);
+  const std::string_view dropped = std::string_view(c.text).substr(0, cut);
+  if (dropped.find('\n') != std::string_view::npos) return;  // the column would need the line
+  for (const char byte : dropped)
+    if ((static_cast<unsigned char>(byte) & 0xC0) != 0x80) ++c.where.column;
+  c.case_name.erase(0, lead.size());
+  c.normalised.erase(0, lead.size());
+  c.text.erase(0, cut);
+  c.offset += cut;
+  c.length -= cut;
+}
+
 // Adds a full citation to the trail; the same authority cited again is one candidate, not two.
 // The names of each citation of it are its names.
 void remember(const Citation& c, Trail& trail) {
@@ -205,6 +232,7 @@ void follow(std::vector<Citation>& found, std::string_view text, const Patterns&
     if (c.kind == Kind::short_form) {
       if (!resolve(c, trail, warnings)) continue;
     } else {
+      drop_earlier_case(c, trail);
       remember(c, trail);
       check_year(c, patterns, warnings);
     }

@@ -292,3 +292,18 @@ TEST_CASE("a district court's docket number is no unknown reporter") {
   REQUIRE(warnings.list().size() == 1);
   CHECK(warnings.list()[0].message.find("\"Foo.\" is no reporter") != std::string::npos);
 }
+
+TEST_CASE("a case name after \"and\" and a case cited before is the second case's alone") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Grutter v. Bollinger, 539 U.S. 306 (2003). In Grutter and Regents of Univ. of Cal. v. "
+      "Bakke, 438 U.S. 265 (1978), the Court agreed. Smith and Jones v. Roe, 1 F.3d 1 (1st Cir. "
+      "1993).",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].case_name == "Regents of Univ. of Cal. v. Bakke");
+  CHECK(found[1].text == "Regents of Univ. of Cal. v. Bakke, 438 U.S. 265 (1978)");
+  CHECK(found[1].where.column == 59);
+  // "Smith" was cited nowhere before: "Smith and Jones" may be one party.
+  CHECK(found[2].case_name == "Smith and Jones v. Roe");
+}
