@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdio>
 #include <functional>
+#include <tuple>
+#include <utility>
 
 #include "layout/context.hpp"
 #include "layout/flow.hpp"
@@ -58,15 +60,30 @@ void append_body(PageModel& model, PageModel&& body) {
 /// (a letter's addressee, date and page): see add_continuation_heading.
 constexpr const char* continuation_part = "continuation";
 
-/// Moves the top-level blocks of the continuation part out of `blocks`; returns their text.
-std::string take_continuation(std::vector<doc::Block>& blocks) {
+/// Moves the top-level blocks of the continuation part out of `blocks`; returns their text and
+/// where the first came from.
+std::pair<std::string, SourceLocation> take_continuation(std::vector<doc::Block>& blocks) {
   std::string text;
+  SourceLocation where;
   std::erase_if(blocks, [&](const doc::Block& b) {
     if (b.part != continuation_part) return false;
+    if (text.empty()) where = b.where;
     text += (text.empty() ? "" : " ") + doc::plain_text(b.inlines);
     return true;
   });
-  return text;
+  return {text, where};
+}
+
+/// A continuation heading that prints the page number ({page}) is the page's number: a profile
+/// that also numbers the pages would print it twice on every page after the first.
+void warn_twice_numbered(const std::string& heading, const SourceLocation& where,
+                         const rules::Profile& profile, Warnings& warnings) {
+  if (heading.find("{page}") == std::string::npos || profile.page_number.position == "none") return;
+  warnings.add(where, "the continuation heading prints the page number and rules profile " +
+                          profile.name + " numbers the pages too (page-number position \"" +
+                          profile.page_number.position +
+                          "\"): each page after the first shows its number twice; a letter's "
+                          "profile sets position=\"none\"");
 }
 
 bool has_continuation(const std::vector<doc::Block>& blocks) {
@@ -169,7 +186,9 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
   std::string continuation;
   if (has_continuation(document.blocks)) {
     without_heading = document.blocks;
-    continuation = take_continuation(without_heading);
+    SourceLocation where;
+    std::tie(continuation, where) = take_continuation(without_heading);
+    warn_twice_numbered(continuation, where, profile, warnings);
   }
   const auto& blocks = continuation.empty() ? document.blocks : without_heading;
   // The flow of `part`, its blocks counted from `first`, with the plan's page breaks forced.

@@ -121,7 +121,8 @@ const std::vector<Setting<Profile>>& profile_settings() {
        .doc = "distance of its baseline from the paper's edge"},
       {.element = "page-number", .attribute = "first-page", .type = yes_no,
        .member = at<&P::page_number, &PageNumber::first_page>,
-       .doc = "`no` starts numbering on page 2 (letters)"},
+       .doc = "`no` starts numbering on page 2 (a letter's profile prints none: its continuation "
+              "heading does)"},
       {.element = "signature", .attribute = "indent", .type = length,
        .member = at<&P::signature_indent>,
        .doc = "where the signature block starts, from the left margin"},

@@ -402,7 +402,17 @@ TEST_CASE("pages after a letter's first carry the addressee, the date and the pa
   REQUIRE_MESSAGE(run.status == 0, run.err);
   const int pages = e2e::pdf_pages(pdf);
   REQUIRE(pages >= 2);
-  CHECK(flat(e2e::pdf_text(pdf, 1)).find("Page 1") == std::string::npos);
+  CHECK(run.err == "");
+  // A line that is only a number: a page number at the foot (or the head) of the page.
+  const auto bare_numbers = [](const std::vector<std::string>& lines) {
+    return std::count_if(lines.begin(), lines.end(), [](const std::string& line) {
+      return line.find_first_not_of("0123456789 ") == std::string::npos;
+    });
+  };
+  // The first page has no number at all; each later page has its number once, in the heading.
+  const auto first = e2e::non_blank_lines(e2e::pdf_text(pdf, 1));
+  CHECK(bare_numbers(first) == 0);
+  CHECK(flat(e2e::pdf_text(pdf, 1)).find("Page") == std::string::npos);
   for (int p = 2; p <= pages; ++p) {
     CAPTURE(p);
     const auto lines = e2e::non_blank_lines(e2e::pdf_text(pdf, p));
@@ -410,7 +420,24 @@ TEST_CASE("pages after a letter's first carry the addressee, the date and the pa
     CHECK(lines.front().find("Attorney General of the United States") != std::string::npos);
     CHECK(lines.front().find("July 16, 2013") != std::string::npos);
     CHECK(lines.front().find("Page " + std::to_string(p)) != std::string::npos);
+    CHECK(count(flat(e2e::pdf_text(pdf, p)), "Page ") == 1);
+    CHECK(bare_numbers(lines) == 0);
   }
+  // A firm's profile that numbers the pages as well would print the number twice: rendered all
+  // the same, with a warning at the template's heading that says so.
+  std::filesystem::create_directories(dir / "firm" / "forms" / "rules");
+  write(dir, "firm/forms/rules/letter-numbered.xml",
+        with(with(e2e::read_file(std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) / "forms" /
+                                 "rules" / "letter-us.xml"),
+                  "name=\"letter-us\"", "name=\"letter-numbered\""),
+             "<page-number position=\"none\"", "<page-number position=\"bottom-center\""));
+  const auto numbered =
+      e2e::fiscgen({"--templates", (dir / "firm").string(), "render", input.string(), "-o",
+                    (dir / "numbered.pdf").string(), "--set", "@rules=letter-numbered"});
+  REQUIRE_MESSAGE(numbered.status == 0, numbered.err);
+  CHECK(numbered.err.find("letters/parts/letter.xml:") != std::string::npos);
+  CHECK(numbered.err.find("prints the page number and rules profile letter-numbered numbers") !=
+        std::string::npos);
   // Classified, the banner stands above the heading, each on a line of its own.
   auto marked = with(with(letter, "<body>", "<body>" + body), "<subject>",
                      "<classification>SECRET//NOFORN</classification>\n  <subject>");

@@ -36,10 +36,13 @@ TEST_CASE("the FISC profile: US Letter, 1-inch margins, 12-point double-spaced b
   CHECK(p.page_number.position == "bottom-center");
 }
 
-TEST_CASE("the letter profile numbers pages from the second") {
-  const auto p = rules::load_named_profile(rules_dir, "letter-us");
-  CHECK_FALSE(p.page_number.first_page);
-  CHECK(p.style("body").line_height < 2 * p.style("body").size);
+TEST_CASE("the letter profiles number no page at the foot: the continuation heading does") {
+  for (const char* name : {"letter-us", "letter-a4", "letter-din-5008"}) {
+    CAPTURE(name);
+    const auto p = rules::load_named_profile(rules_dir, name);
+    CHECK(p.page_number.position == "none");
+    CHECK(p.style("body").line_height < 2 * p.style("body").size);
+  }
 }
 
 TEST_CASE("an unknown profile lists the known ones") {
