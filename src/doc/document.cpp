@@ -204,7 +204,8 @@ std::string to_xml(const Document& document) {
       {"classification", &meta.classification},
       {"kind", &meta.kind},
       {"watermark", &meta.watermark},
-      {"note-continued", &meta.note_continued}};
+      {"note-continued", &meta.note_continued},
+      {"cover-label", &meta.cover_label}};
   for (const auto& [name, value] : attributes)
     if (!value->empty()) root.append_attribute(name) = value->c_str();
   write_blocks(root, document.blocks);

@@ -163,6 +163,9 @@ struct Metadata {
   // Closes the part of a footnote on a page when the note continues on the next ("(continued)"),
   // in the document's language (locales: footnote/continued); empty: no mark.
   std::string note_continued;
+  // What viewers call a brief's cover, which prints no page number (locales: tables/cover);
+  // empty: an empty label.
+  std::string cover_label;
 };
 
 /// The headings of a table of authorities. `none` is no heading: a short form that points to

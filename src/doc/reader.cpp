@@ -398,6 +398,7 @@ Document from_xml(const pugi::xml_node& document_element, const LineIndex& lines
   meta.kind = document_element.attribute("kind").value();
   meta.watermark = document_element.attribute("watermark").value();
   meta.note_continued = document_element.attribute("note-continued").value();
+  meta.cover_label = document_element.attribute("cover-label").value();
   document.blocks = reader.blocks(document_element);
   for (const auto& list : document_element.children("authorities"))
     for (const auto& node : list.children()) {

@@ -113,6 +113,15 @@ void add_continuation_heading(Context& context, PageModel& model, const std::str
              doc::Align::left, baseline);
 }
 
+void mark_cover(Context& context, PageModel& model) {
+  // A document with front matter that opens with its caption has a cover: it counts as page i
+  // (the next page prints ii) but prints no number, as a brief's cover never does.
+  const auto& blocks = context.document.blocks;
+  model.cover = model.front_matter_pages > 1 && !blocks.empty() &&
+                blocks.front().kind == doc::BlockKind::caption;
+  if (model.cover) model.cover_label = context.document.meta.cover_label;
+}
+
 std::vector<std::size_t> numbering_starts(const PageModel& model) {
   const auto front =
       std::min(static_cast<std::size_t>(std::max(0, model.front_matter_pages)), model.pages.size());
@@ -140,12 +149,8 @@ void add_page_numbers(Context& context, PageModel& model) {
     return i18n::format_number(static_cast<long long>(n), context.locale, "lower-roman");
   };
   const auto sequences = numbering_starts(model);
-  // A document with front matter that opens with its caption has a cover: it counts as page i
-  // (the viewer's label) but prints no number, as a brief's cover never does.
-  const auto& blocks = context.document.blocks;
-  const bool cover = front > 1 && !blocks.empty() && blocks.front().kind == doc::BlockKind::caption;
   for (std::size_t p = 0; p < model.pages.size(); ++p) {
-    if (p == 0 && (!number.first_page || cover)) continue;
+    if (p == 0 && (!number.first_page || model.cover)) continue;
     const bool in_front = p < front;
     // The numbering this page belongs to: from `start` up to the next start (or the end).
     const auto next = std::upper_bound(sequences.begin(), sequences.end(), p);

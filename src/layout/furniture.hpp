@@ -6,7 +6,12 @@
 
 namespace fiscgen::layout::detail {
 
-/// Adds the page number to every page the profile numbers ({page} and {pages} in its format).
+/// Sets model.cover (and its label) when the document has a cover: front matter of more than one
+/// page that opens with its caption.
+void mark_cover(Context& context, PageModel& model);
+
+/// Adds the page number to every page the profile numbers ({page} and {pages} in its format);
+/// none on a cover.
 void add_page_numbers(Context& context, PageModel& model);
 
 /// Writes `text` (a letter's addressee, date and "Page {page}") at the head of every page after

@@ -229,6 +229,7 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
                                        std::to_string(plan.size()) + " pages there, " +
                                        std::to_string(model.pages.size()) +
                                        " here): page citations may not match between the versions");
+  detail::mark_cover(context, model);
   detail::add_page_numbers(context, model);
   detail::add_continuation_heading(context, model, continuation);
   detail::add_banners(context, model);

@@ -223,8 +223,13 @@ struct PageModel {
   std::vector<OutlineEntry> outline;
   std::vector<Exhibit> exhibits;  // in document order
   int front_matter_pages = 0;     // the first pages, numbered i, ii, …: up to the last table
+  // The first page is a brief's cover: it prints no number, and viewers label it `cover_label`
+  // alone (the document's cover-label, in its language), not "i".
+  bool cover = false;
+  std::string cover_label;
   auto fields() const {
-    return std::tie(width, height, pages, outline, exhibits, front_matter_pages);
+    return std::tie(width, height, pages, outline, exhibits, front_matter_pages, cover,
+                    cover_label);
   }
 };
 

@@ -74,4 +74,8 @@ HPDF_STATUS set_trailer_id(HPDF_Doc doc, const std::array<std::uint8_t, 16>& id)
 HPDF_STATUS set_destination_keep_zoom(HPDF_Doc doc, HPDF_Destination dst, HPDF_Page page,
                                       HPDF_REAL left, HPDF_REAL top);
 
+/// Adds to /PageLabels, from page `page` (0-based), a label that is `prefix` alone, with no
+/// number (no /S): HPDF_AddPageLabel insists on a numbering style. `prefix` is UTF-8.
+HPDF_STATUS add_unnumbered_page_label(HPDF_Doc doc, HPDF_UINT page, const std::string& prefix);
+
 }  // namespace fiscgen::pdf::haru

@@ -4,6 +4,7 @@
 
 #include <dlfcn.h>
 #include <hpdf.h>
+#include <hpdf_catalog.h>
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
@@ -224,6 +225,27 @@ HPDF_STATUS set_trailer_id(HPDF_Doc doc, const std::array<std::uint8_t, 16>& id)
     if (status != HPDF_OK) return status;
   }
   return HPDF_OK;
+}
+
+HPDF_STATUS add_unnumbered_page_label(HPDF_Doc doc, HPDF_UINT page, const std::string& prefix) {
+  HPDF_Dict label = HPDF_Dict_New(doc->mmgr);
+  if (!label) return HPDF_FAILD_TO_ALLOC_MEM;
+  if (!prefix.empty()) {
+    // Written as text in the UTF-8 encoder (UTF-16 in the file), as outline titles are.
+    HPDF_Encoder utf8 = HPDF_GetEncoder(doc, "UTF-8");
+    HPDF_String text = utf8 ? HPDF_String_New(doc->mmgr, prefix.c_str(), utf8) : nullptr;
+    if (!text) {
+      HPDF_Dict_Free(label);
+      return HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    const HPDF_STATUS status = HPDF_Dict_Add(label, "P", text);  // the dict owns it now
+    if (status != HPDF_OK) {
+      HPDF_Dict_Free(label);
+      return status;
+    }
+  }
+  // The catalog's /Nums array owns the label from here on.
+  return HPDF_Catalog_AddPageLabel(doc->catalog, page, label);
 }
 
 HPDF_STATUS set_destination_keep_zoom(HPDF_Doc doc, HPDF_Destination dst, HPDF_Page page,

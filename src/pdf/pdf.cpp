@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -405,6 +406,13 @@ void add_outline(haru::Doc& doc, const layout::PageModel& model,
 
 void add_page_labels(haru::Doc& doc, const std::vector<LabelRange>& ranges) {
   for (const auto& range : ranges) {
+    if (range.style == LabelRange::Style::none) {
+      require_utf8(range.prefix, "the cover's page label");
+      doc.check(haru::add_unnumbered_page_label(doc.get(), static_cast<HPDF_UINT>(range.first_page),
+                                                range.prefix),
+                "adding page labels");
+      continue;
+    }
     const HPDF_PageNumStyle style = range.style == LabelRange::Style::lower_roman
                                         ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
                                         : HPDF_PAGE_NUM_STYLE_DECIMAL;
@@ -474,8 +482,9 @@ std::string write_to_memory(const layout::PageModel& pages, fonts::FontSet& font
   std::vector<int> restarts;  // pages numbered 1 again (a proposed order), labelled so too
   for (std::size_t p = 0; p < pages.pages.size(); ++p)
     if (pages.pages[p].restart_numbering) restarts.push_back(static_cast<int>(p));
+  const auto cover = pages.cover ? std::optional<std::string>(pages.cover_label) : std::nullopt;
   add_page_labels(doc, page_label_ranges(static_cast<int>(pages.pages.size()),
-                                         pages.front_matter_pages, appended, restarts));
+                                         pages.front_matter_pages, appended, restarts, cover));
 
   doc.check(haru::set_trailer_id(doc.get(), id.bytes), "setting the document ID");
   std::string bytes = doc.save_to_memory();

@@ -272,6 +272,9 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   // The layout closes a footnote's part on a page with these words when the note continues.
   if (document.meta.note_continued.empty() && messages.has("footnote/continued"))
     document.meta.note_continued = messages.format("footnote/continued");
+  // Viewers label a brief's cover with this word, as it prints no number.
+  if (document.meta.cover_label.empty() && messages.has("tables/cover"))
+    document.meta.cover_label = messages.format("tables/cover");
   apply_markings(document, matter, sources, messages, environment);
   fill_table_words(document.blocks, messages);
   if (environment.draft) document.meta.watermark = messages.format("marking/draft");

@@ -4,7 +4,9 @@
 // exactly the documents an amendment applies to.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "tools.hpp"
@@ -30,6 +32,27 @@ std::string replace(std::string text, const std::string& from, const std::string
 /// Text without white space, so that a sentence reads the same however its lines broke.
 std::string squeezed(const std::string& text) {
   return std::regex_replace(text, std::regex(R"(\s+)"), "");
+}
+
+/// The label a viewer shows for each page of `pdf`, from qpdf's reading of /PageLabels: the
+/// prefix, then the number in its style ("Cover", "ii", "1", "A-1").
+std::vector<std::string> viewer_labels(const fs::path& pdf) {
+  const auto run = e2e::run({"qpdf", "--json=2", "--json-key=pages", pdf.string()});
+  REQUIRE(run.status == 0);
+  const char* const romans[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"};
+  std::vector<std::string> labels;
+  const auto json = nlohmann::json::parse(run.out);  // kept: the loop reads inside it
+  for (const auto& page : json.at("pages")) {
+    const auto& label = page.at("label");
+    std::string text = label.value("/P", "");
+    if (text.rfind("u:", 0) == 0) text = text.substr(2);  // qpdf marks text strings so
+    const int number = label.value("/St", 1);
+    const std::string style = label.value("/S", "");
+    if (style == "/r") text += number < 11 ? romans[number] : "?";
+    if (style == "/D") text += std::to_string(number);
+    labels.push_back(text);
+  }
+  return labels;
 }
 
 /// The sample motion as a motion to a court of appeals dated `date`.
@@ -115,6 +138,14 @@ TEST_CASE(
   const auto second = e2e::pdf_text(pdf, 2);
   CHECK(second.find("CORPORATE DISCLOSURE STATEMENT") != std::string::npos);
   CHECK(std::regex_search(second, std::regex(R"(\bii\s*$)")));
+  // Viewers show what is printed: the cover a word, not "i"; then ii, iii, …; the body 1, 2, ….
+  const auto labels = viewer_labels(pdf);
+  REQUIRE(labels.size() >= 6);
+  CHECK(labels[0] == "Cover");
+  CHECK(labels[1] == "ii");
+  CHECK(labels[2] == "iii");
+  CHECK(std::find(labels.begin(), labels.end(), "1") != labels.end());
+  CHECK(std::find(labels.begin(), labels.end(), "i") == labels.end());
 
   // The table of contents lists the table of authorities at the page that prints it.
   int contents = 0, authorities = 0;
@@ -140,6 +171,32 @@ TEST_CASE(
   const auto check = e2e::fiscgen({"check", (source / "examples/fiscr-brief.xml").string()});
   CHECK_MESSAGE(check.status == 0, check.err);
   CHECK(check.out.find("(fiscr: ") != std::string::npos);
+}
+
+TEST_CASE("a brief's cover is labelled by a word in the brief's language, never i") {
+  e2e::TempDir dir;
+  struct Case {
+    std::string example, locale, cover;
+  };
+  for (const Case& c : {Case{"brief", "en_US", "Cover"}, Case{"fiscr-brief", "de", "Deckblatt"},
+                        Case{"fiscr-brief", "fr", "Couverture"}}) {
+    CAPTURE(c.example);
+    CAPTURE(c.locale);
+    const auto pdf = dir / (c.example + "-" + c.locale + ".pdf");
+    const auto run = e2e::fiscgen({"render", (source / "examples" / (c.example + ".xml")).string(),
+                                   "-o", pdf.string(), "--locale", c.locale});
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    const auto labels = viewer_labels(pdf);
+    REQUIRE(labels.size() > 3);
+    CHECK(labels[0] == c.cover);
+    CHECK(labels[1] == "ii");
+    // The page labelled ii prints ii.
+    CHECK(std::regex_search(e2e::pdf_text(pdf, 2), std::regex(R"(\bii\s*$)")));
+  }
+  // A motion has no cover: its first page is 1, as printed.
+  const auto motion_pdf = dir / "motion.pdf";
+  REQUIRE(e2e::fiscgen({"render", motion, "-o", motion_pdf.string()}).status == 0);
+  CHECK(viewer_labels(motion_pdf).front() == "1");
 }
 
 TEST_CASE("fiscr: petition for review and disclosure statement come from fiscgen new") {

@@ -38,8 +38,9 @@ int front_pages(const std::filesystem::path& pdf) {
   const auto json = nlohmann::json::parse(run.out);  // kept: the loop reads inside it
   for (const auto& page : json.at("pages"))
     if (const auto label = page.find("label"); label != page.end() && label->is_object()) {
+      // Roman, or no number at all: a brief's cover, labelled by its word alone.
       const auto style = label->find("/S");
-      if (style != label->end() && *style == "/r") ++count;
+      if (style == label->end() || *style == "/r") ++count;
     }
   return count;
 }

@@ -148,7 +148,7 @@ TEST_CASE("a brief's front matter is labelled and printed i, ii, …, its body f
   for (int p = 1; p <= r.front; ++p) {
     const auto lines = lines_of(e2e::pdf_text(r.pdf, p));
     REQUIRE(!lines.empty());
-    // The cover counts as i (its label) but prints no number.
+    // The cover counts as i but prints no number (viewers label it by a word: court_test).
     if (p == 1)
       CHECK(lines.back() != roman(p));
     else

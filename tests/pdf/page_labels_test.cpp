@@ -49,3 +49,17 @@ TEST_CASE("a page that restarts the numbering (a proposed order) is labelled 1 a
                                 {3, Style::decimal, "A-", 1},
                                 {6, Style::decimal, "", 1}});
 }
+
+TEST_CASE("a cover is labelled by its word alone, and the front matter after it keeps ii, iii, …") {
+  CHECK(page_label_ranges(6, 3, {}, {}, std::string("Cover")) ==
+        std::vector<LabelRange>{{0, Style::none, "Cover", 1},
+                                {1, Style::lower_roman, "", 2},
+                                {3, Style::decimal, "", 1}});
+  // An exhibit after the cover (a disclosure statement's attachment): its pages, then ii.
+  const std::vector<AppendedPages> appended{{0, 2, "A"}};
+  CHECK(page_label_ranges(4, 2, appended, {}, std::string("Deckblatt")) ==
+        std::vector<LabelRange>{{0, Style::none, "Deckblatt", 1},
+                                {1, Style::decimal, "A-", 1},
+                                {3, Style::lower_roman, "", 2},
+                                {4, Style::decimal, "", 1}});
+}
