@@ -146,7 +146,8 @@ TEST_CASE("--detect-citations reads citations in plain text: a profile may print
   CHECK(result.out.find("<cite authority=\"957 F. Supp. 2d 1\">") != std::string::npos);
 
   // dc-local chooses no short forms: the repeated citation stays as the lawyer typed it.
-  result = e2e::fiscgen({"render", input.string(), "-o", pdf.string(), "--set", "@rules=dc-local"});
+  result = e2e::fiscgen({"render", input.string(), "-o", pdf.string(), "--set", "@rules=dc-local",
+                         "--set", "@form=dcd/motion", "--set", "docket=1:13-cv-00881"});
   REQUIRE_MESSAGE(result.status == 0, result.err);
   const auto as_written = e2e::pdf_text(pdf);
   const auto repeated = e2e::find_in_order(

@@ -114,6 +114,38 @@ TEST_CASE("court: a docket in another court's style is refused at the <docket>")
         docket);
 }
 
+TEST_CASE("court: dc-local is the District Court's, and the court check covers it") {
+  // A FISC motion under the District Court's rules: refused, naming both courts.
+  const auto fisc_form = e2e::fiscgen({"check", motion, "--set", "@rules=dc-local"});
+  CHECK(fisc_form.status == 1);
+  INFO(fisc_form.err);
+  CHECK(fisc_form.err.find("form forms/fisc/motion.xml is a paper of the UNITED STATES FOREIGN "
+                           "INTELLIGENCE SURVEILLANCE COURT (court \"fisc\"") != std::string::npos);
+  CHECK(fisc_form.err.find("the rules of the UNITED STATES DISTRICT COURT (court \"dcd\", rules "
+                           "profile dc-local)") != std::string::npos);
+  // The District Court's motion with a FISC docket: refused at the <docket>, naming the FISC.
+  const auto fisc_docket =
+      e2e::fiscgen({"check", motion, "--set", "@rules=dc-local", "--set", "@form=dcd/motion"});
+  CHECK(fisc_docket.status == 1);
+  CHECK(fisc_docket.err.find("docket \"Misc. 13-04\" is numbered as the UNITED STATES FOREIGN "
+                             "INTELLIGENCE SURVEILLANCE COURT (court \"fisc\"") !=
+        std::string::npos);
+  CHECK(fisc_docket.err.find("(its dockets read like \"1:13-cv-00881\")") != std::string::npos);
+  // A civil action number under the FISC's rules names the District Court.
+  const auto district_docket = e2e::fiscgen({"check", motion, "--set", "docket=13-420 (JEB)"});
+  CHECK(district_docket.status == 1);
+  CHECK(district_docket.err.find(
+            "is numbered as the UNITED STATES DISTRICT COURT (court \"dcd\"") != std::string::npos);
+  // The District Court's case numbers, as its papers write them.
+  for (const char* docket :
+       {"1:13-cv-00881", "1:19-cv-50-RJL", "22-cv-1143 (DLF)", "13-420 (JEB)"}) {
+    const auto run = e2e::fiscgen({"check", motion, "--set", "@rules=dc-local", "--set",
+                                   "@form=dcd/motion", "--set", std::string("docket=") + docket});
+    CAPTURE(run.err);
+    CHECK_MESSAGE(run.status == 0, docket);
+  }
+}
+
 TEST_CASE(
     "fiscr: the sample brief has its cover, unnumbered, and a table of contents listing "
     "the table of authorities") {

@@ -171,11 +171,18 @@ TEST_CASE("render and check count every page of the file, page limits no exhibit
   // render -v reports what a reader of the PDF counts: slip sheets and the exhibits' pages too.
   CHECK(run.err.find(" (" + std::to_string(in_file) + " pages, ") != std::string::npos);
 
-  for (const std::string rules : {"fisc-2010", "dc-local"}) {
-    CAPTURE(rules);
-    const auto base =
-        check_counts({(examples / "motion.xml").string(), "--set", "@rules=" + rules});
-    const auto with = check_counts({t.input.string(), "--set", "@rules=" + rules});
+  // The same motion to the FISC, and to the District Court (its form, rules and docket).
+  const std::vector<std::vector<std::string>> courts{
+      {},
+      {"--set", "@rules=dc-local", "--set", "@form=dcd/motion", "--set", "docket=1:13-cv-00881"}};
+  for (const auto& court : courts) {
+    CAPTURE(court.size());
+    std::vector<std::string> base_args{(examples / "motion.xml").string()},
+        with_args{t.input.string()};
+    base_args.insert(base_args.end(), court.begin(), court.end());
+    with_args.insert(with_args.end(), court.begin(), court.end());
+    const auto base = check_counts(base_args);
+    const auto with = check_counts(with_args);
     // The whole file, as render writes it; the pages a limit counts are the motion's alone.
     CHECK(base.second == t.base_pages + t.order_pages);
     CHECK(with.second == in_file);

@@ -76,6 +76,14 @@ double median_word_height(const std::filesystem::path& pdf) {
 /// These arguments make it a motion to a court of appeals (appeals/motion, a "13-5127" docket),
 /// dated after FRAP's 2016 amendments, so that the 13,000-word version applies. `form`: false
 /// keeps the input's own form (a --templates form naming no court).
+/// `args` with the sample motion made a motion to the District Court for the District of
+/// Columbia: its form, its rules, a civil action number.
+std::vector<std::string> district(std::vector<std::string> args) {
+  for (const char* set : {"@rules=dc-local", "@form=dcd/motion", "docket=1:13-cv-00881"})
+    args.insert(args.end(), {"--set", set});
+  return args;
+}
+
 std::vector<std::string> appeal(std::vector<std::string> args, bool form = true) {
   for (const char* set : {"@rules=frap-32", "docket=13-5127", "date=2017-03-01"})
     args.insert(args.end(), {"--set", set});
@@ -138,8 +146,8 @@ TEST_CASE(
   REQUIRE(e2e::fiscgen({"render", motion, "-o", fisc.string()}).status == 0);
   const auto run = e2e::fiscgen(appeal({"render", motion, "-o", frap.string()}));
   REQUIRE_MESSAGE(run.status == 0, run.err);
-  REQUIRE(e2e::fiscgen({"render", motion, "--set", "@rules=dc-local", "-o", dc.string()}).status ==
-          0);
+  const auto district_run = e2e::fiscgen(district({"render", motion, "-o", dc.string()}));
+  REQUIRE_MESSAGE(district_run.status == 0, district_run.err);
   for (const auto& pdf : {frap, dc}) CHECK(e2e::check_readers(pdf) == "");
 
   // The body's words are 14/12 as tall, and the same words need more pages.
@@ -178,7 +186,7 @@ TEST_CASE("check: the sample motion complies with fisc-2010 and dc-local, and wr
       run.out,
       std::regex(
           R"(no problems found \(fisc-2010: [\d,]+ words and \d+ pages counted, of \d+ pages in the file\))")));
-  const auto dc = e2e::fiscgen({"check", input.string(), "--set", "@rules=dc-local"});
+  const auto dc = e2e::fiscgen(district({"check", input.string()}));
   CHECK_MESSAGE(dc.status == 0, dc.err);
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
                       std::filesystem::directory_iterator()) == 1);
@@ -272,7 +280,7 @@ TEST_CASE("check: long motions break frap-32's word limit and dc-local's page li
 
   // 21,000 words at 12 points, double-spaced, run past 45 pages.
   const auto longer = write(dir, "longer.xml", long_motion(21001));
-  const auto dc = e2e::fiscgen({"check", longer.string(), "--set", "@rules=dc-local"});
+  const auto dc = e2e::fiscgen(district({"check", longer.string()}));
   CHECK(dc.status == 1);
   CHECK(std::regex_search(
       dc.err,
