@@ -80,7 +80,8 @@ struct FlowLine {
   bool forced = false;             // a page break before it (<page-break/>)
   bool discardable = false;        // spacers: dropped at the top of a page
   bool restart_numbering = false;  // its page and those after it are numbered from 1 again
-  PageStart start;                 // its text block and line there (block -1: none)
+  PageStart start;                 // its block and line there (block -1: none)
+  bool band = false;               // a band of a row of columns or a line of a table, not text
   Fragment content;
   std::string part;                      // the document part it belongs to; empty: the body
   SourceLocation where;                  // of the block it comes from, for messages

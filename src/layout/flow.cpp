@@ -150,9 +150,20 @@ class FlowBuilder {
   /// before that is known.
   void table(const doc::Block& b) {
     auto lines = table_lines(context_, b, breaker_);
+    number_bands(lines);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const double gap = i == 0 ? lines[i].gap_before : 0;
       add(std::move(lines[i]), i == 0, gap);
+    }
+  }
+
+  /// Counts a table as a block and its lines as its bands (PageStart), so that a page that
+  /// begins inside it can begin at the same line in another version.
+  void number_bands(std::vector<FlowLine>& lines) {
+    const int ordinal = (*next_block_)++;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      lines[i].start = {ordinal, static_cast<int>(i)};
+      lines[i].band = true;
     }
   }
 
@@ -284,6 +295,8 @@ class FlowBuilder {
   /// bands are kept together as firmly as a <keep>, so a row breaks over pages only when it is
   /// taller than what a page has left even on a page of its own (a caption with many parties).
   void columns(const doc::Block& b, const Frame& frame) {
+    // Counted before the text blocks inside, which the columns' own builders count.
+    const int ordinal = (*next_block_)++;
     std::vector<PlacedColumn> placed = place_columns(b, frame);
     double row_height = 0;
     for (std::size_t c = 0; c < placed.size(); ++c)
@@ -310,6 +323,8 @@ class FlowBuilder {
         }
       }
       unit.height = bands[k + 1] - bands[k];
+      unit.start = {ordinal, static_cast<int>(k)};
+      unit.band = true;
       std::sort(unit.notes.begin(), unit.notes.end());
       std::vector<OutlineEntry> outline = std::move(unit.outline);
       unit.outline.clear();
@@ -431,40 +446,6 @@ std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>
   builder.blocks(blocks, Frame{context.content_left(), context.content_right(), "body"});
   builder.finish();
   return lines;
-}
-
-std::vector<PageStart> apply_plan(std::vector<FlowLine>& lines,
-                                  const std::vector<PageStart>& plan) {
-  std::vector<PageStart> missed;
-  for (const auto& start : plan) {
-    if (start.block < 0) continue;  // a page that began with no text block: nothing to match
-    std::size_t first = lines.size(), last = lines.size();  // the block's lines here
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (lines[i].start.block != start.block) continue;
-      if (first == lines.size()) first = i;
-      last = i;
-      if (lines[i].start.line == start.line) break;
-    }
-    if (first == lines.size()) {
-      if (start.line > 0 || start.block > 0) missed.push_back(start);
-      continue;
-    }
-    if (lines[last].start == start) {
-      lines[last].forced = true;
-      continue;
-    }
-    // Shorter here (a redacted paragraph): its first line again, on the page it reached there.
-    FlowLine again = lines[first];
-    again.start = start;
-    again.forced = true;
-    again.keep = keep_free;
-    again.notes.clear();
-    again.outline.clear();
-    again.authorities.clear();
-    again.exhibits.clear();
-    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(last) + 1, std::move(again));
-  }
-  return missed;
 }
 
 }  // namespace fiscgen::layout::detail

@@ -104,9 +104,11 @@ struct Watermark {
   auto fields() const { return std::tie(runs, x, y, angle, gray); }
 };
 
-/// Where a page begins in the flow: the text block (paragraph or heading), counted in reading
-/// order (the body of a document with front matter from body_blocks_first), and its line.
-/// -1: a page beginning with something else (a table, a row of columns, an exhibit).
+/// Where a page begins in the flow: the block, counted in reading order (the body of a document
+/// with front matter from body_blocks_first), and its line. The blocks counted are text blocks
+/// (paragraph or heading, a line each), rows of columns (a band each: the lines of the columns
+/// that stand side by side) and tables of contents and authorities (a line each). -1: a page
+/// beginning with anything else (an image, a spacer).
 struct PageStart {
   int block = -1;
   int line = 0;

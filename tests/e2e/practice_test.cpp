@@ -517,6 +517,38 @@ TEST_CASE("--public --keep-pages keeps the classified version's pages and footno
   CHECK(alone.err.find("--public") != std::string::npos);
 }
 
+TEST_CASE("--keep-pages: a page that begins with a letter's copy list begins with it in public") {
+  e2e::TempDir dir;
+  // Classified throughout, the sample letter's copy list (a row of columns) begins page 2.
+  auto marked =
+      with(letter, "<subject>", "<classification>SECRET//NOFORN</classification>\n  <subject>");
+  marked = replaced(marked, "<p>", "<p class=\"S//NF\">");
+  marked = with(marked, "</cc>\n  <enclosure>",
+                "</cc>\n  <cc><name>Søren Kierkegaard-Ødegaard</name></cc>\n  <enclosure>");
+  const auto input = write(dir, "letter.xml", marked);
+  const auto classified = dir / "classified.pdf", kept = dir / "kept.pdf",
+             closed = dir / "closed.pdf";
+  REQUIRE(render(input, classified).status == 0);
+  const auto first_of_page_2 = [](const std::filesystem::path& pdf) {
+    const auto lines = e2e::non_blank_lines(e2e::pdf_text(pdf, 2));
+    return lines.size() > 2 ? lines[2] : std::string();  // after the banner and the heading
+  };
+  REQUIRE(e2e::pdf_pages(classified) == 2);
+  REQUIRE(first_of_page_2(classified) == "cc:");
+  // The public version, closed up, fits on one page; on the classified pages, the copy list
+  // begins page 2 again.
+  REQUIRE(render(input, closed, {"--public"}).status == 0);
+  CHECK(e2e::pdf_pages(closed) == 1);
+  const auto run = render(input, kept, {"--public", "--keep-pages"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(run.err == "");
+  CHECK(e2e::pdf_pages(kept) == 2);
+  CHECK(first_of_page_2(kept) == "cc:");
+  CHECK(flat(e2e::pdf_text(kept, 2)).find("Søren Kierkegaard-Ødegaard") != std::string::npos);
+  CHECK(flat(e2e::pdf_text(kept)).find("Nearly a month later") == std::string::npos);
+  CHECK(flat(e2e::pdf_text(classified)).find("Nearly a month later") != std::string::npos);
+}
+
 TEST_CASE("a letterhead may carry a rule across the page") {
   e2e::TempDir dir;
   const auto input =
