@@ -32,8 +32,9 @@ struct Options {
   bool force = false;                        // render even when up to date
   bool dry_run = false;                      // decide, but render and write nothing
   bool public_version = false;               // --public, as render has it (changes the key)
-  bool draft = false;                        // --draft, as render has it (changes the key)
-  std::filesystem::path exhibits;            // --exhibits, as render has it (changes the key)
+  bool keep_pages = false;  // --keep-pages (with --public), as render has it (changes the key)
+  bool draft = false;       // --draft, as render has it (changes the key)
+  std::filesystem::path exhibits;  // --exhibits, as render has it (changes the key)
   /// --compare-to DIR: a blackline beside each output whose input differs from DIR's input of
   /// the same name (its path relative to what named it); empty: none.
   std::filesystem::path compare_to;

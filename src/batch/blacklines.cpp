@@ -42,6 +42,7 @@ void write_blacklines(Summary& summary, const Options& options, const DataPaths&
     for (auto* version : {&request.earlier, &request.later}) {
       if (!options.rules.empty()) version->overrides.push_back("@rules=" + options.rules);
       version->public_version = options.public_version;
+      version->keep_pages = options.keep_pages;
       version->draft = options.draft;
       version->exhibits = options.exhibits;
     }

@@ -9,9 +9,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "base/error.hpp"
 #include "base/sources.hpp"
@@ -25,6 +27,22 @@ namespace fs = std::filesystem;
 
 namespace fiscgen::batch {
 namespace {
+
+/// The flags of a variant, in the order its text gives them: declared once, for writing the
+/// text and for naming what changed in it.
+std::array<std::pair<bool, const char*>, 3> variant_flags(const Variant& flags) {
+  return {{{flags.public_version, "--public"},
+           {flags.keep_pages, "--keep-pages"},
+           {flags.draft, "--draft"}}};
+}
+
+/// Whether the flags' text (words separated by spaces) holds `option` as a word.
+bool has_flag(const std::string& flags, const std::string& option) {
+  std::istringstream words(flags);
+  for (std::string word; words >> word;)
+    if (word == option) return true;
+  return false;
+}
 
 // Bumped when the meaning of a key changes, so that old caches simply miss.
 // 3: files carry the name the search path found them by.
@@ -275,10 +293,10 @@ std::string Entry::compute_key() const {
 }
 
 Context Context::current(const DataPaths& paths, const std::string& rules_override,
-                         bool public_version, bool draft, const fs::path& exhibits) {
+                         const Variant& flags, const fs::path& exhibits) {
   Context context;
-  if (public_version) context.variant = "--public";
-  if (draft) context.variant += context.variant.empty() ? "--draft" : " --draft";
+  for (const auto& [given, option] : variant_flags(flags))
+    if (given) context.variant += (context.variant.empty() ? "" : " ") + std::string(option);
   // Last, so that explain() can tell it from the flags before it.
   if (!exhibits.empty())
     context.variant +=
@@ -325,7 +343,8 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
       reasons.push_back("--rules changed from " + entry->rules + " to " + context.rules);
   }
   if (entry->variant != context.variant) {
-    // "--public --draft --exhibits FOLDER": the flags, then the folder (which may hold any word).
+    // "--public --keep-pages --draft --exhibits FOLDER": the flags, then the folder (which may
+    // hold any word).
     const auto split = [](const std::string& variant) {
       const auto at = variant.find("--exhibits ");
       return at == std::string::npos ? std::pair{variant, std::string()}
@@ -333,9 +352,9 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
     };
     const auto [flags_before, exhibits_before] = split(entry->variant);
     const auto [flags_now, exhibits_now] = split(context.variant);
-    for (const std::string option : {"--public", "--draft"}) {
-      const bool before = flags_before.find(option) != std::string::npos,
-                 now = flags_now.find(option) != std::string::npos;
+    for (const auto& [given, name] : variant_flags({})) {
+      const std::string option = name;
+      const bool before = has_flag(flags_before, option), now = has_flag(flags_now, option);
       if (before != now) reasons.push_back(option + (now ? " given" : " no longer given"));
     }
     if (exhibits_before != exhibits_now)

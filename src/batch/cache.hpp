@@ -61,7 +61,7 @@ struct Entry {
   std::string rules;              // the --rules override, empty for none
   std::string data;               // the data folders (forms, letters, locales)
   std::string source_date_epoch;  // the PDF's dates may come from it
-  std::string variant;            // "--public", "--draft", both or empty
+  std::string variant;            // "--public", "--public --keep-pages", "--draft", … or empty
   std::string input;              // hash of the input's bytes
   /// The date the rules profile's version was chosen by (the input's <date>); empty: latest.
   std::string date;
@@ -77,15 +77,21 @@ struct Entry {
   std::string compute_key() const;
 };
 
+/// The flags that change every PDF of a batch, as render has them.
+struct Variant {
+  bool public_version = false;  // --public
+  bool keep_pages = false;      // --keep-pages (with --public)
+  bool draft = false;           // --draft
+};
+
 /// What the current run would put in an entry, before knowing the files read.
 struct Context {
   std::string version, rules, data, source_date_epoch, variant;
   /// The state of this process: FISCGEN_VERSION, $SOURCE_DATE_EPOCH, the data folders; and
-  /// the options that change every PDF (--rules, --public, --draft, --exhibits). Not the
-  /// --templates folders: what they change is seen file by file, in each entry's names.
+  /// the options that change every PDF (--rules, --public, --keep-pages, --draft, --exhibits).
+  /// Not the --templates folders: what they change is seen file by file, in each entry's names.
   static Context current(const DataPaths& paths, const std::string& rules_override,
-                         bool public_version = false, bool draft = false,
-                         const std::filesystem::path& exhibits = {});
+                         const Variant& flags = {}, const std::filesystem::path& exhibits = {});
 };
 
 /// Why the output of `entry` is out of date, in words ("input changed", "template

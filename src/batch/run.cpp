@@ -116,6 +116,7 @@ class Worker {
       request.output = document.output;
       if (!options_.rules.empty()) request.overrides.push_back("@rules=" + options_.rules);
       request.public_version = options_.public_version;
+      request.keep_pages = options_.keep_pages;
       request.draft = options_.draft;
       request.exhibits = options_.exhibits;
       request.templates = &templates_;
@@ -389,7 +390,8 @@ Summary run(const Options& options, const DataPaths& paths, Observer& observer,
   // Outputs beside their inputs share a cache in the working folder.
   const fs::path cache_folder = options.output_dir.empty() ? fs::path(".") : options.output_dir;
   Cache cache(cache_folder / cache_name);
-  const auto context = Context::current(paths, options.rules, options.public_version, options.draft,
+  const auto context = Context::current(paths, options.rules,
+                                        {options.public_version, options.keep_pages, options.draft},
                                         options.exhibits);
   FileHashes hashes(cache.stats());
   int in_shard = 0;

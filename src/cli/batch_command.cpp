@@ -17,6 +17,7 @@ struct Options {
   std::string output, rules, report, exhibits, compare_to, shard = "1/1";
   int jobs = 0;
   bool explain = false, dry_run = false, force = false, public_version = false, draft = false;
+  bool keep_pages = false;
 };
 
 /// Documents rendered at once, at most: each worker holds a document's trees and fonts (a few
@@ -83,6 +84,7 @@ int run_batch(const Options& options, const Globals& globals, const DataPaths& p
   batch.force = options.force;
   batch.dry_run = options.dry_run;
   batch.public_version = options.public_version;
+  batch.keep_pages = options.keep_pages;
   batch.draft = options.draft;
   batch.exhibits = options.exhibits;
   batch.compare_to = options.compare_to;
@@ -154,6 +156,11 @@ void add_batch_command(CLI::App& app, Globals& globals) {
   command->add_flag("--public", options->public_version,
                     "The public versions, as render --public makes them (a key of their own: "
                     "use another -o folder for them)");
+  command
+      ->add_flag("--keep-pages", options->keep_pages,
+                 "With --public: the public versions on the classified versions' pages, as "
+                 "render --public --keep-pages (a key of its own)")
+      ->needs("--public");
   command->add_flag("--draft", options->draft,
                     "A DRAFT watermark across every page, as render --draft (a key of its own)");
   add_exhibits_option(*command, options->exhibits);

@@ -263,19 +263,26 @@ TEST_CASE("file hashes: an unchanged file keeps its hash unread, a changed one i
   CHECK(changed.stats().empty());  // just modified: not trusted next time either
 }
 
-TEST_CASE("explain: --public and --draft change the key and are named") {
+TEST_CASE("explain: --public, --keep-pages and --draft change the key and are named") {
   Data data;
   const auto context = Context::current(data.paths, "");
   FileHashes hashes;
   const auto entry = entry_for(data, context, hashes, "input");
-  const auto both = Context::current(data.paths, "", true, true);
+  const auto both = Context::current(data.paths, "", {.public_version = true, .draft = true});
   CHECK(explain(&entry, both, "input", true, hashes, data.paths, {}) ==
         std::vector<std::string>{"--public given", "--draft given"});
   const auto public_entry =
-      entry_for(data, Context::current(data.paths, "", true, false), hashes, "input");
+      entry_for(data, Context::current(data.paths, "", {.public_version = true}), hashes, "input");
   CHECK(public_entry.key != entry.key);
   CHECK(explain(&public_entry, context, "input", true, hashes, data.paths, {}) ==
         std::vector<std::string>{"--public no longer given"});
+  // The classified version's pages are another PDF: a key of their own.
+  const auto kept = Context::current(data.paths, "", {.public_version = true, .keep_pages = true});
+  CHECK(kept.variant == "--public --keep-pages");
+  const auto kept_entry = entry_for(data, kept, hashes, "input");
+  CHECK(kept_entry.key != public_entry.key);
+  CHECK(explain(&public_entry, kept, "input", true, hashes, data.paths, {}) ==
+        std::vector<std::string>{"--keep-pages given"});
 }
 
 TEST_CASE("explain: --exhibits changes the key and is named, beside --public") {
@@ -284,7 +291,7 @@ TEST_CASE("explain: --exhibits changes the key and is named, beside --public") {
   const auto context = Context::current(data.paths, "");
   FileHashes hashes;
   const auto entry = entry_for(data, context, hashes, "input");
-  const auto elsewhere = Context::current(data.paths, "", true, false, dir.path());
+  const auto elsewhere = Context::current(data.paths, "", {.public_version = true}, dir.path());
   const auto moved = entry_for(data, elsewhere, hashes, "input");
   CHECK(moved.key != entry.key);
   CHECK(explain(&entry, elsewhere, "input", true, hashes, data.paths, {}) ==

@@ -549,6 +549,33 @@ TEST_CASE("--keep-pages: a page that begins with a letter's copy list begins wit
   CHECK(flat(e2e::pdf_text(classified)).find("Nearly a month later") != std::string::npos);
 }
 
+TEST_CASE("batch --public --keep-pages makes what render --public --keep-pages makes") {
+  e2e::TempDir dir;
+  auto text = classified_motion();
+  text = with(text, "<p class=\"TS//SI//NF\">Recent reports", "<p class=\"U\">Recent reports");
+  std::filesystem::create_directories(dir / "in");
+  const auto input = write(dir, "in/motion.xml", text);
+  const auto rendered = dir / "rendered.pdf";
+  REQUIRE(render(input, rendered, {"--public", "--keep-pages"}).status == 0);
+  const auto run = e2e::fiscgen(
+      {"batch", (dir / "in").string(), "-o", (dir / "out").string(), "--public", "--keep-pages"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const auto batched = dir / "out" / "motion.pdf";
+  CHECK(e2e::pdf_pages(batched) == e2e::pdf_pages(rendered));
+  CHECK(e2e::pdf_text(batched) == e2e::pdf_text(rendered));
+  CHECK(flat(e2e::pdf_text(batched)).find("Declaratory Judgment Act") == std::string::npos);
+  // The pages kept are a key of their own: without --keep-pages the batch renders again.
+  const auto again = e2e::fiscgen(
+      {"batch", (dir / "in").string(), "-o", (dir / "out").string(), "--public", "--explain"});
+  REQUIRE_MESSAGE(again.status == 0, again.err);
+  CHECK(again.err.find("--keep-pages no longer given") != std::string::npos);
+  // Only with --public, as render.
+  const auto alone = e2e::fiscgen(
+      {"batch", (dir / "in").string(), "-o", (dir / "alone").string(), "--keep-pages"});
+  CHECK(alone.status >= 2);
+  CHECK(alone.err.find("--public") != std::string::npos);
+}
+
 TEST_CASE("a letterhead may carry a rule across the page") {
   e2e::TempDir dir;
   const auto input =
