@@ -440,10 +440,17 @@ class FlowBuilder {
 
 std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>& blocks,
                                  const Breakers& breaker, int first_block) {
+  return build_flow(context, blocks, breaker, first_block, context.content_left(),
+                    context.content_right());
+}
+
+std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>& blocks,
+                                 const Breakers& breaker, int first_block, double left,
+                                 double right) {
   std::vector<FlowLine> lines;
   int next_block = first_block;
   FlowBuilder builder(context, breaker, lines, &next_block);
-  builder.blocks(blocks, Frame{context.content_left(), context.content_right(), "body"});
+  builder.blocks(blocks, Frame{left, right, "body"});
   builder.finish();
   return lines;
 }

@@ -14,6 +14,11 @@ namespace fiscgen::layout::detail {
 std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>& blocks,
                                  const Breakers& breakers, int first_block = 0);
 
+/// The same in a column from `left` to `right` (points from the paper's left edge).
+std::vector<FlowLine> build_flow(Context& context, const std::vector<doc::Block>& blocks,
+                                 const Breakers& breakers, int first_block, double left,
+                                 double right);
+
 /// Forces a page break before each start of `plan` this flow holds (see layout::lay_out); a
 /// start inside a block that has fewer lines here begins the page with a copy of the block's
 /// first line. Returns the starts it could not find.

@@ -12,6 +12,7 @@
 #include "layout/flow.hpp"
 #include "layout/furniture.hpp"
 #include "layout/pagination.hpp"
+#include "layout/placed.hpp"
 #include "layout/tables.hpp"
 
 namespace fiscgen::layout {
@@ -181,22 +182,27 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
   PageModel model;
   model.width = profile.page_width;
   model.height = profile.page_height;
-  // Copied only when a continuation heading has to be taken out of the flow.
-  std::vector<doc::Block> without_heading;
+  // Copied only when a continuation heading or a placed part has to be taken out of the flow.
+  std::vector<doc::Block> edited;
   std::string continuation;
-  if (has_continuation(document.blocks)) {
-    without_heading = document.blocks;
+  std::vector<detail::PlacedPart> placed;
+  const bool edit =
+      has_continuation(document.blocks) || detail::has_placed(document.blocks, profile);
+  if (edit) {
+    edited = document.blocks;
     SourceLocation where;
-    std::tie(continuation, where) = take_continuation(without_heading);
+    std::tie(continuation, where) = take_continuation(edited);
     warn_twice_numbered(continuation, where, profile, warnings);
+    placed = detail::take_placed(context, breaker, edited);
   }
-  const auto& blocks = continuation.empty() ? document.blocks : without_heading;
+  const auto& blocks = edit ? edited : document.blocks;
   // The flow of `part`, its blocks counted from `first`, with the plan's page breaks forced.
   // The starts each flow (front matter, body) could not find; the front matter's flow is built
   // again while its table of contents settles, and its last build counts.
   std::array<std::vector<PageStart>, 2> missed;
   const auto flow = [&](const std::vector<doc::Block>& part, int first) {
     auto lines = detail::build_flow(context, part, breaker, first);
+    detail::make_room(context, lines, placed);
     if (plan.empty()) return lines;
     std::vector<PageStart> own;  // the starts counted in this flow
     for (const auto& start : plan)
@@ -229,6 +235,7 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
                                        std::to_string(plan.size()) + " pages there, " +
                                        std::to_string(model.pages.size()) +
                                        " here): page citations may not match between the versions");
+  detail::set_placed(placed, model);
   detail::mark_cover(context, model);
   detail::add_page_numbers(context, model);
   detail::add_continuation_heading(context, model, continuation);

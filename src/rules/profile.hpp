@@ -86,6 +86,14 @@ struct Breaking {
   double orphan_penalty = 150;  // for a page that would end with a paragraph's first line
 };
 
+/// A part set at a fixed place on the first page, out of the text's flow: DIN 5008's address
+/// field and information block. Lengths from the paper's left and top edges; width 0: the part
+/// stays in the flow like any other.
+struct Placement {
+  double left = 0, top = 0, width = 0;
+  double height = 0;  // the most its text may take; 0: as tall as its text
+};
+
 struct Profile {
   std::string name;   // e.g. fisc-2010
   std::string title;  // e.g. "FISC Rules of Procedure"
@@ -147,6 +155,13 @@ struct Profile {
   } citations;
   /// Redaction boxes (<redactions boxes="fixed|measured"/>): fixed unless a profile asks.
   RedactionBoxes redaction_boxes = RedactionBoxes::fixed;
+  /// Where the blocks of part "address-field" and "info-block" go on the first page
+  /// (<address-field>, <info-block>); a letter template marks them, a profile places them.
+  Placement address_field, info_block;
+  /// The placements with the part each places, in the order they are set.
+  std::vector<std::pair<std::string, const Placement*>> placements() const {
+    return {{"address-field", &address_field}, {"info-block", &info_block}};
+  }
 
   /// The style of that name; an Error naming the profile when it is missing.
   const Style& style(const std::string& name) const;

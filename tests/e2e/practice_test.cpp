@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "tools.hpp"
@@ -478,6 +479,91 @@ TEST_CASE("letters in French, German and Spanish are on A4, with the locale's da
   const auto pdf = dir / "named.pdf";
   REQUIRE(render(named, pdf, {"--locale", "fr"}).status == 0);
   CHECK(e2e::pdf_info(pdf, "Page size").find("612 x 792") != std::string::npos);
+}
+
+namespace {
+
+struct Word {
+  double left = 0, top = 0, right = 0, bottom = 0;  // points from the page's top left corner
+  std::string text;
+};
+
+/// The words of page 1 of `pdf` with their boxes, as pdftotext -bbox reads them.
+std::vector<Word> words_of_first_page(const std::filesystem::path& pdf) {
+  const auto run = e2e::run({"pdftotext", "-bbox", "-f", "1", "-l", "1", pdf.string(), "-"});
+  REQUIRE(run.status == 0);
+  std::vector<Word> words;
+  const std::regex word(
+      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+  for (std::sregex_iterator it(run.out.begin(), run.out.end(), word), end; it != end; ++it)
+    words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
+                     std::stod((*it)[4]), (*it)[5]});
+  return words;
+}
+
+const Word& word_of(const std::vector<Word>& words, const std::string& text) {
+  const auto found =
+      std::find_if(words.begin(), words.end(), [&](const Word& w) { return w.text == text; });
+  REQUIRE_MESSAGE(found != words.end(), text);
+  return *found;
+}
+
+constexpr double mm = 72 / 25.4;
+
+}  // namespace
+
+TEST_CASE("DIN 5008 Form B: the address in the envelope's window, the date in the info block") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "de.pdf";
+  const auto run = render(examples / "letter.xml", pdf, {"--locale", "de"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(run.err == "");
+  const auto words = words_of_first_page(pdf);
+  // The address field: 20 mm from the left edge, 45 mm from the top, 85 x 45 mm; the address
+  // written from 62.7 mm down (the 17.7 mm above are for the return address and notes).
+  const auto& first = word_of(words, "Attorney");
+  CHECK(first.left == doctest::Approx(20 * mm).epsilon(0.001));
+  CHECK(first.top == doctest::Approx(62.7 * mm).epsilon(0.001));
+  bool in_address = false;
+  int address_words = 0;
+  for (const auto& w : words) {
+    in_address = in_address || &w == &first;
+    if (!in_address) continue;
+    CAPTURE(w.text);
+    CHECK(w.left >= 20 * mm - 0.01);
+    CHECK(w.right <= 105 * mm);
+    CHECK(w.top >= 45 * mm);
+    CHECK(w.bottom <= 90 * mm);
+    ++address_words;
+    if (w.text == "20530") break;  // the address's last word
+  }
+  CHECK(address_words >= 12);
+  // The information block (the date line): 125 mm from the left, 50 mm from the top.
+  const auto& date = word_of(words, "Juli");
+  CHECK(date.top == doctest::Approx(50 * mm).epsilon(0.001));
+  CHECK(date.left > 125 * mm);
+  CHECK(word_of(words, "16.").left == doctest::Approx(125 * mm).epsilon(0.001));
+  // The letter's text begins below the address field.
+  CHECK(word_of(words, "Publishing").top > 90 * mm);
+  // An address longer than the window's six lines is set all the same, with a warning.
+  const auto long_address = write(
+      dir, "long.xml",
+      with(e2e::read_file(examples / "letter.xml"), "<to ref=\"attorney-general\"/>",
+           "<to><name>Dr. Małgorzata Wiśniewska-Ødegaard</name><title>Referatsleiterin</title>"
+           "<organization>Bundesministerium der Justiz</organization><address>"
+           "<line>Referat IV B 3</line><line>Zimmer 4.117</line><line>Mohrenstraße 37</line>"
+           "<line>10117 Berlin</line><line>GERMANY</line></address></to>"));
+  const auto warned = render(long_address, dir / "long.pdf", {"--locale", "de"});
+  REQUIRE_MESSAGE(warned.status == 0, warned.err);
+  CHECK(warned.err.find("the address-field is ") != std::string::npos);
+  CHECK(warned.err.find("rules profile letter-din-5008 gives it 77 pt") != std::string::npos);
+  // In US Letter practice the address is in the text, at the left margin under the date.
+  const auto us = dir / "us.pdf";
+  REQUIRE(render(examples / "letter.xml", us).status == 0);
+  const auto us_words = words_of_first_page(us);
+  CHECK(word_of(us_words, "950").left == doctest::Approx(72).epsilon(0.001));
+  CHECK(word_of(us_words, "July").left == doctest::Approx(72).epsilon(0.001));
+  CHECK(word_of(us_words, "950").top > word_of(us_words, "July").top);
 }
 
 TEST_CASE("--public --keep-pages keeps the classified version's pages and footnote numbers") {
