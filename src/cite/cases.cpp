@@ -296,14 +296,18 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
                              R"()(?<slip>,\s+slip\s+op\.(?:\s+at\s+(?<pin>)" + pin + "))?)?" +
                              paren;
   return {
-      {named + full_case, full_case, read_full_case},
+      {named + full_case, full_case, read_full_case, {}, true},
       {named + public_domain, public_domain, read_public_domain, spellings.public_domain_starts},
       {"(?:(?<name>" + case_name + "|" + word + R"(),\s+)?)" + database,
        database,
        read_database,
        {"WL", "LEXIS"}},
       {"(?<name>" + case_name + R"(),\s+)" + docket, docket, read_docket, {"No."}},
-      {"(?:(?<name>" + short_name + R"(),\s+)?)" + short_case, short_case, read_short_case, {"at"}},
+      {"(?:(?<name>" + short_name + R"(),\s+)?)" + short_case,
+       short_case,
+       read_short_case,
+       {"at"},
+       true},
       {id, "", read_id, {"d."}},
       {name_page, "", read_name_page, {"at"}},
       {"(?<name>" + short_name + ")" + supra, supra, read_supra, {"supra"}},

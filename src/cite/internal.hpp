@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,10 @@ struct KindRow {
   /// Literal text of which every match holds one ("supra", "Cong."); empty: no such text.
   /// Where none is in a text, the expression is neither run nor even compiled.
   std::vector<std::string> needs = {};
+  /// Every match holds a reporter's spelling after a number and before white space or a comma
+  /// ("442 U.S. 735"): where no such spelling is in a text (Patterns::reporter_after_number), the
+  /// expression is neither run nor compiled, and a short text is searched without the anchor.
+  bool needs_reporter = false;
 };
 
 /// A regular expression compiled the first time a text may hold a match of it: compiling them
@@ -79,24 +84,32 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings);
 struct Patterns {
   struct Reading {
     Reading(std::string expression, std::string anchor_expression,
-            const std::vector<std::string>& needs, ReadFunction read_function)
+            const std::vector<std::string>& needs, ReadFunction read_function, bool reporter_needed)
         : regex(std::move(expression), needs),
           anchor(std::move(anchor_expression), needs),
-          read(read_function) {}
+          read(read_function),
+          needs_reporter(reporter_needed) {}
     LazyRegex regex;
     LazyRegex anchor;  // KindRow::anchor; empty: none
     ReadFunction read;
+    bool needs_reporter;  // KindRow::needs_reporter
   };
   std::vector<std::unique_ptr<Reading>> readers;
   std::vector<std::pair<Suspect, std::unique_ptr<LazyRegex>>> suspects;
   std::map<std::string, const Reporter*> reporters;  // by spelling_key()
   std::map<std::string, const RuleSet*> rule_sets;   // by spelling_key()
   std::map<std::string, const Court*> courts;        // by spelling_key()
+  std::set<std::string> reporter_prefixes;           // every beginning of a key of `reporters`
   const Table& table;
 
   explicit Patterns(const Table& table);
   /// The reporter a spelling names, or nullptr.
   const Reporter* reporter(std::string_view written) const;
+  /// Whether `text` may hold a reporter's spelling after a number, as a citation writes it: a
+  /// digit (or a character beyond ASCII, which \d may match), white space, the spelling with
+  /// white space anywhere in it, then white space or a comma. Never false where a pattern built
+  /// on Spellings::reporter could match: a test that spares compiling it.
+  bool reporter_after_number(std::string_view text) const;
   /// A court as written in a parenthetical, the Bluebook's way: West's closed-up "D.C.Cir."
   /// spaced, and a name the table knows ("CA5") as its abbreviation ("5th Cir.").
   std::string court(std::string_view written) const;

@@ -13,13 +13,19 @@ namespace expr {
 // A word of a case name: capitalised or a number (Smith, U.S., Int'l, 105B), with the short
 // abbreviation of a business form a comma may set after it ("Doe, Inc.", "Chase Bank, N.A."),
 // a bracketed nickname, or one of the small words names hold (of, the, ex rel.).
+// The letters after the first are taken whole ("(?>…)"): a word is always followed by a comma or
+// white space, which they never hold, so giving them back one at a time never led to a match,
+// and ICU tried it at every word of every name it tried.
 const std::string word =
-    R"((?:[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}.'’&\-]*(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|of|the|and|for|on|in|to|at|this|under|from|with|de|del|la|ex|rel\.|et|al\.|re|parte|a|an|by))";
+    R"((?:[\p{Lu}\p{Nd}](?>[\p{L}\p{M}\p{Nd}.'’&\-]*)(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|of|the|and|for|on|in|to|at|this|under|from|with|de|del|la|ex|rel\.|et|al\.|re|parte|a|an|by))";
 // "Smith v. Maryland", "In re Sealed Case", "Ex parte Quirin": 1 to 12 words before "v." (so
-// the "v" of "Rev. 1." starts none), at most 12 after.
+// the "v" of "Rev. 1." starts none), at most 12 after. The
+// words after "v." or "In re" are written once for both: ICU builds the sets of each \p{..} anew
+// at each place it is written, the larger part of compiling a pattern that holds a name.
 const std::string case_name =
-    "(?:(?:" + word + R"(\s+){1,12}v(?:s\.?|\.)?\s+(?:)" + word + R"(\s+){0,12})" + word +
-    R"(|(?:In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?:)" + word + R"(\s+){0,12})" + word + ")";
+    "(?:(?:(?:" + word +
+    R"(\s+){1,12}v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?:)" + word +
+    R"(\s+){0,12})" + word + ")";
 // A short name before "supra" or a short case form: "Smith", "Kris & Wilson", or a full name.
 const std::string short_name = "(?:" + case_name + "|(?:" + word + R"(\s+){0,4})" + word + ")";
 // A pin cite: 742, 742–43, 742 n.5, n.5; never the volume of a parallel citation (checked by
@@ -192,7 +198,10 @@ Patterns::Patterns(const Table& table_) : table(table_) {
   for (auto& row : secondary_rows(spellings)) rows.push_back(std::move(row));
   for (auto& row : rows)
     readers.push_back(std::make_unique<Reading>(std::move(row.expression), std::move(row.anchor),
-                                                row.needs, row.read));
+                                                row.needs, row.read, row.needs_reporter));
+  for (const auto& [key, found] : reporters)
+    for (std::size_t length = 1; length <= key.size(); ++length)
+      reporter_prefixes.insert(key.substr(0, length));
 
   auto suspect = [this](Suspect kind, const std::string& expression,
                         std::vector<std::string> needs = {}) {
@@ -230,6 +239,31 @@ const i18n::Regex& LazyRegex::get() const {
 const Reporter* Patterns::reporter(std::string_view written) const {
   const auto found = reporters.find(spelling_key(written));
   return found == reporters.end() ? nullptr : found->second;
+}
+
+bool Patterns::reporter_after_number(std::string_view text) const {
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    const auto before = static_cast<unsigned char>(text[i - 1]);
+    if (!space_at(text, i) || !(std::isdigit(before) || before >= 0x80)) continue;
+    std::size_t at = i;
+    std::string key;  // as spelling_key() writes it: no white space, ’ as '
+    while (at < text.size()) {
+      if (const auto space = space_at(text, at)) {
+        at += space;
+        continue;
+      }
+      if (text.substr(at, 3) == "\xE2\x80\x99") {
+        key += '\'';
+        at += 3;
+      } else {
+        key += text[at++];
+      }
+      if (!reporter_prefixes.contains(key)) break;
+      if (reporters.contains(key) && at < text.size() && (text[at] == ',' || space_at(text, at)))
+        return true;
+    }
+  }
+  return false;
 }
 
 std::string Patterns::court(std::string_view written) const {

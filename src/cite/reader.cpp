@@ -229,7 +229,11 @@ void add_matches(const Patterns::Reading& reading, std::string_view text,
   };
   if (reading.anchor.empty()) return add(reading.regex.get().find_all(searched), 0);
   if (text.size() < window_text) {
-    if (reading.anchor.get().found_in(searched)) add(reading.regex.get().find_all(searched), 0);
+    // Every match holds a match of the anchor, so here the anchor only spares compiling the
+    // expression where it cannot match. Where a reporter's spelling follows a number, the
+    // anchor nearly always matches (it starts with them): compiling it too costs more.
+    if (reading.needs_reporter || reading.anchor.get().found_in(searched))
+      add(reading.regex.get().find_all(searched), 0);
     return;
   }
   const auto anchors = reading.anchor.get().find_all(searched);
@@ -245,7 +249,9 @@ std::vector<Candidate> candidates_in(const Patterns& patterns, std::string_view 
   std::vector<Candidate> candidates;
   complete = true;
   for (const auto& reading : patterns.readers)
-    if (reading->regex.may_match(text)) add_matches(*reading, text, searched, candidates, complete);
+    if (reading->regex.may_match(text) &&
+        (!reading->needs_reporter || patterns.reporter_after_number(text)))
+      add_matches(*reading, text, searched, candidates, complete);
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.begin != b.begin) return a.begin < b.begin;
