@@ -1,11 +1,13 @@
 // Whole-process benchmark of single documents (issue 19's rows): a motion with 8 citations,
 // 3 notes, 2 signers and a proposed order; the example letter; `fiscgen cite` against
-// `fiscgen --version`. Each fiscgen row is set against its floor, measured in the same run:
-// fiscgen_floor (libharu placing the same lines, one font subset with hb-subset per document, no
-// layout) as a whole process. Runs are interleaved (fiscgen, floor, [the fiscgen before], …) so
-// that load from other processes falls on all of them alike. Medians of wall time and of CPU
-// time (user + system, which load does not inflate as much); the load average is printed beside
-// them. Figures only: nothing here passes or fails.
+// `fiscgen --version`; and issue 17's 1 MB opinion read by `fiscgen cite --json -` (the corpus
+// passages of tests/cite/corpus, marks removed, repeated to 1 MiB), its CPU time against 1 s. Each
+// fiscgen row is set against its floor, measured in the same run: fiscgen_floor (libharu placing
+// the same lines, one font subset with hb-subset per document, no layout) as a whole process. Runs
+// are interleaved (fiscgen, floor, [the fiscgen before], …) so that load from other processes falls
+// on all of them alike. Medians of wall time and of CPU time (user + system, which load does not
+// inflate as much); the load average is printed beside them. Figures only: nothing here passes or
+// fails.
 //
 //   fiscgen_bench FISCGEN FLOOR PDFTOTEXT EXAMPLES_DIR [RUNS [BEFORE]]
 //   BEFORE: another fiscgen binary (such as the last commit's), timed in the same interleaved run
@@ -34,8 +36,9 @@ struct Sample {
   long peak_kib = 0;
 };
 
-/// One whole process, its output to /dev/null: wall time, CPU time and peak RSS (wait4).
-Sample run_once(const std::vector<std::string>& arguments) {
+/// One whole process, its output to /dev/null and its input from `input` (none: the bench's):
+/// wall time, CPU time and peak RSS (wait4).
+Sample run_once(const std::vector<std::string>& arguments, const std::string& input = {}) {
   std::vector<char*> argv;
   for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -45,6 +48,7 @@ Sample run_once(const std::vector<std::string>& arguments) {
   if (pid == 0) {
     if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr))
       _exit(126);
+    if (!input.empty() && !std::freopen(input.c_str(), "r", stdin)) _exit(126);
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -128,27 +132,66 @@ void print_ratio(const std::string& label, const Figures& f, const Figures& floo
               f.wall_ms() / floor.wall_ms(), f.cpu_ms() / floor.cpu_ms(), goal);
 }
 
-/// One row: fiscgen (and BEFORE) against `reference`, interleaved.
-void row(const std::string& name, const std::vector<std::string>& command,
-         const std::vector<std::string>& reference, const std::string& reference_name,
-         const std::string& before, int runs, const char* goal) {
+/// One row: fiscgen (and BEFORE) against `reference`, interleaved; fiscgen reads `input` (none:
+/// nothing) on standard input; `goal` (a ratio to `reference`) nullptr: no ratio printed. Returns
+/// fiscgen's figures.
+Figures row(const std::string& name, const std::vector<std::string>& command,
+            const std::vector<std::string>& reference, const std::string& reference_name,
+            const std::string& before, int runs, const char* goal, const std::string& input = {}) {
   const bool with_before = !before.empty();
   auto before_command = command;
   if (with_before) before_command[0] = before;
   Figures now, ref, old;
-  run_once(command), run_once(reference);  // warm the page cache and fontconfig's cache
-  if (with_before) run_once(before_command);
+  run_once(command, input), run_once(reference);  // warm the page cache and fontconfig's cache
+  if (with_before) run_once(before_command, input);
   for (int i = 0; i < runs; ++i) {
-    now.add(run_once(command));
+    now.add(run_once(command, input));
     ref.add(run_once(reference));
-    if (with_before) old.add(run_once(before_command));
+    if (with_before) old.add(run_once(before_command, input));
   }
   std::printf("%s   (load average %s)\n", name.c_str(), load_average().c_str());
   if (with_before) print("fiscgen before", old);
   print(with_before ? "fiscgen now" : "fiscgen", now);
   print(reference_name, ref);
+  if (goal == nullptr) return now;  // a goal in absolute time: the caller prints it
   if (with_before) print_ratio("before / " + reference_name, old, ref, goal);
   print_ratio((with_before ? "now / " : "fiscgen / ") + reference_name, now, ref, goal);
+  return now;
+}
+
+/// Issue 17's 1 MB opinion: the passages of the opinion corpus (format in its README.md), each
+/// citation's mark replaced by the text written, passages a blank line apart, repeated to 1 MiB.
+fs::path opinion(const fs::path& corpus, const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(corpus))
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::string passages;
+  for (const auto& file : files) {
+    std::istringstream lines(read(file));
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("#", 0) == 0 || line.empty()) continue;
+      if (line.rfind("== ", 0) == 0) {
+        passages += passages.empty() ? "" : "\n";
+        continue;
+      }
+      for (auto open = line.find("[["); open != std::string::npos; open = line.find("[[", open)) {
+        const auto close = line.find("]]", open);
+        if (close == std::string::npos) break;
+        std::string mark = line.substr(open + 2, close - open - 2);
+        mark = mark.substr(0, mark.find(" @ "));
+        mark = mark.substr(0, mark.find(" => "));
+        line.replace(open, close + 2 - open, mark);
+        open += mark.size();
+      }
+      passages += line + "\n";
+    }
+  }
+  std::string text;
+  while (!passages.empty() && text.size() < (1u << 20)) text += passages + "\n";
+  const fs::path file = dir / "opinion-1mb.txt";
+  std::ofstream(file, std::ios::binary) << text;
+  return file;
 }
 
 /// The floor's command for the document `input` renders to: pdftotext's lines of fiscgen's PDF.
@@ -212,6 +255,13 @@ int main(int argc, char** argv) {
   row("fiscgen cite \"Smith v. Maryland, 442 U.S. 735 (1979)\"",
       {fiscgen, "cite", "Smith v. Maryland, 442 U.S. 735 (1979)"}, {fiscgen, "--version"},
       "fiscgen --version", before, runs, "1.5");
+  const auto text = opinion(examples.parent_path() / "tests" / "cite" / "corpus", dir);
+  const auto read_opinion = row(
+      "fiscgen cite --json - < 1 MB opinion (" + std::to_string(fs::file_size(text)) + " bytes)",
+      {fiscgen, "cite", "--json", "-"}, {fiscgen, "--version"}, "fiscgen --version", before,
+      runs / 2 + 1, nullptr, text.string());
+  std::printf("  %-30s %6.0f ms CPU   (goal <= 1000 ms)\n", "fiscgen now, 1 MB opinion",
+              read_opinion.cpu_ms());
   // Growth (docs/security.md): 40 copies of the motion's body, with line breaks and on one line.
   std::printf("long inputs, %d runs each   (load average %s)\n", runs / 4 + 1,
               load_average().c_str());
