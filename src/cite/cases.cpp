@@ -296,8 +296,9 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
                              R"()(?<slip>,\s+slip\s+op\.(?:\s+at\s+(?<pin>)" + pin + "))?)?" +
                              paren;
   return {
-      {named + full_case, full_case, read_full_case, {}, true},
-      {named + public_domain, public_domain, read_public_domain, spellings.public_domain_starts},
+      {named + full_case, full_case, read_full_case, {}, Gate::reporter},
+      {named + public_domain, public_domain, read_public_domain, spellings.public_domain_starts,
+       Gate::public_domain},
       {"(?:(?<name>" + case_name + "|" + word + R"(),\s+)?)" + database,
        database,
        read_database,
@@ -307,7 +308,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        short_case,
        read_short_case,
        {"at"},
-       true},
+       Gate::reporter},
       {id, "", read_id, {"d."}},
       {name_page, "", read_name_page, {"at"}},
       {"(?<name>" + short_name + ")" + supra, supra, read_supra, {"supra"}},

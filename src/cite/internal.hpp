@@ -21,6 +21,14 @@ enum class Suspect { reporter_like, code_without_section, bare_abbreviation, id_
 struct Patterns;
 class Groups;
 
+/// A test in C++ of whether a text may hold what every match of a row's expression holds: where
+/// it may not, the expression is neither compiled nor run.
+enum class Gate {
+  none,
+  reporter,       // a reporter's spelling after a number: "442 U.S. 735", "442 U.S., at 742"
+  public_domain,  // a court's public-domain code after a year: "2014 WI 89", "2006-Ohio-2095"
+};
+
 /// Reads a match of a kind's expression into a citation's parts and normalised form. Returns
 /// false when the match is not a citation after all (a "case name" that is only signal words).
 using ReadFunction = bool (*)(const Groups& groups, const Patterns& patterns, Citation& citation);
@@ -37,10 +45,9 @@ struct KindRow {
   /// Literal text of which every match holds one ("supra", "Cong."); empty: no such text.
   /// Where none is in a text, the expression is neither run nor even compiled.
   std::vector<std::string> needs = {};
-  /// Every match holds a reporter's spelling after a number and before white space or a comma
-  /// ("442 U.S. 735"): where no such spelling is in a text (Patterns::reporter_after_number), the
-  /// expression is neither run nor compiled, and a short text is searched without the anchor.
-  bool needs_reporter = false;
+  /// Where the gate says no match can be (Patterns::may_hold), the expression is neither run nor
+  /// compiled; where it says one may, a short text is searched without the anchor.
+  Gate gate = Gate::none;
 };
 
 /// A regular expression compiled the first time a text may hold a match of it: compiling them
@@ -59,6 +66,12 @@ class LazyRegex {
   std::vector<std::string> needs_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<i18n::Regex> regex_;
+};
+
+/// Spellings as spelling_key() writes them, and every beginning of them: what a gate looks for.
+struct SpellingKeys {
+  std::set<std::string> keys, beginnings;
+  void add(const std::string& key);
 };
 
 /// The spellings of the table as expressions, for the kinds' rows to build on.
@@ -84,32 +97,32 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings);
 struct Patterns {
   struct Reading {
     Reading(std::string expression, std::string anchor_expression,
-            const std::vector<std::string>& needs, ReadFunction read_function, bool reporter_needed)
+            const std::vector<std::string>& needs, ReadFunction read_function, Gate row_gate)
         : regex(std::move(expression), needs),
           anchor(std::move(anchor_expression), needs),
           read(read_function),
-          needs_reporter(reporter_needed) {}
+          gate(row_gate) {}
     LazyRegex regex;
     LazyRegex anchor;  // KindRow::anchor; empty: none
     ReadFunction read;
-    bool needs_reporter;  // KindRow::needs_reporter
+    Gate gate;  // KindRow::gate
   };
   std::vector<std::unique_ptr<Reading>> readers;
   std::vector<std::pair<Suspect, std::unique_ptr<LazyRegex>>> suspects;
   std::map<std::string, const Reporter*> reporters;  // by spelling_key()
   std::map<std::string, const RuleSet*> rule_sets;   // by spelling_key()
   std::map<std::string, const Court*> courts;        // by spelling_key()
-  std::set<std::string> reporter_prefixes;           // every beginning of a key of `reporters`
+  SpellingKeys reporter_keys, public_domain_keys;    // for the gates
   const Table& table;
 
   explicit Patterns(const Table& table);
   /// The reporter a spelling names, or nullptr.
   const Reporter* reporter(std::string_view written) const;
-  /// Whether `text` may hold a reporter's spelling after a number, as a citation writes it: a
-  /// digit (or a character beyond ASCII, which \d may match), white space, the spelling with
-  /// white space anywhere in it, then white space or a comma. Never false where a pattern built
-  /// on Spellings::reporter could match: a test that spares compiling it.
-  bool reporter_after_number(std::string_view text) const;
+  /// Whether `text` may hold what the gate looks for: a spelling after a digit (or a character
+  /// beyond ASCII, which \d may match) and white space or a separator (a comma after a reporter,
+  /// a dash around a public-domain code), with white space anywhere in it, then white space or a
+  /// separator. Never false where the row's expression could match.
+  bool may_hold(Gate gate, std::string_view text) const;
   /// A court as written in a parenthetical, the Bluebook's way: West's closed-up "D.C.Cir."
   /// spaced, and a name the table knows ("CA5") as its abbreviation ("5th Cir.").
   std::string court(std::string_view written) const;

@@ -198,10 +198,9 @@ Patterns::Patterns(const Table& table_) : table(table_) {
   for (auto& row : secondary_rows(spellings)) rows.push_back(std::move(row));
   for (auto& row : rows)
     readers.push_back(std::make_unique<Reading>(std::move(row.expression), std::move(row.anchor),
-                                                row.needs, row.read, row.needs_reporter));
-  for (const auto& [key, found] : reporters)
-    for (std::size_t length = 1; length <= key.size(); ++length)
-      reporter_prefixes.insert(key.substr(0, length));
+                                                row.needs, row.read, row.gate));
+  for (const auto& [key, found] : reporters) reporter_keys.add(key);
+  for (const auto& code : table.public_domain) public_domain_keys.add(spelling_key(code));
 
   auto suspect = [this](Suspect kind, const std::string& expression,
                         std::vector<std::string> needs = {}) {
@@ -241,11 +240,26 @@ const Reporter* Patterns::reporter(std::string_view written) const {
   return found == reporters.end() ? nullptr : found->second;
 }
 
-bool Patterns::reporter_after_number(std::string_view text) const {
+void SpellingKeys::add(const std::string& key) {
+  keys.insert(key);
+  for (std::size_t length = 1; length <= key.size(); ++length)
+    beginnings.insert(key.substr(0, length));
+}
+
+namespace {
+
+// Patterns::may_hold for one set of spellings and its separators.
+bool spelling_after_number(std::string_view text, const SpellingKeys& spellings,
+                           std::string_view separators) {
+  const auto separator_at = [&](std::size_t at) {
+    return at < text.size() &&
+           (space_at(text, at) || separators.find(text[at]) != std::string_view::npos);
+  };
   for (std::size_t i = 1; i < text.size(); ++i) {
     const auto before = static_cast<unsigned char>(text[i - 1]);
-    if (!space_at(text, i) || !(std::isdigit(before) || before >= 0x80)) continue;
+    if (!separator_at(i) || !(std::isdigit(before) || before >= 0x80)) continue;
     std::size_t at = i;
+    while (separator_at(at)) at += std::max<std::size_t>(1, space_at(text, at));
     std::string key;  // as spelling_key() writes it: no white space, ’ as '
     while (at < text.size()) {
       if (const auto space = space_at(text, at)) {
@@ -258,12 +272,25 @@ bool Patterns::reporter_after_number(std::string_view text) const {
       } else {
         key += text[at++];
       }
-      if (!reporter_prefixes.contains(key)) break;
-      if (reporters.contains(key) && at < text.size() && (text[at] == ',' || space_at(text, at)))
-        return true;
+      if (!spellings.beginnings.contains(key)) break;
+      if (spellings.keys.contains(key) && separator_at(at)) return true;
     }
   }
   return false;
+}
+
+}  // namespace
+
+bool Patterns::may_hold(Gate gate, std::string_view text) const {
+  switch (gate) {
+    case Gate::none:
+      return true;
+    case Gate::reporter:
+      return spelling_after_number(text, reporter_keys, ",");
+    case Gate::public_domain:
+      return spelling_after_number(text, public_domain_keys, "-");
+  }
+  return true;
 }
 
 std::string Patterns::court(std::string_view written) const {

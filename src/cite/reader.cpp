@@ -230,9 +230,9 @@ void add_matches(const Patterns::Reading& reading, std::string_view text,
   if (reading.anchor.empty()) return add(reading.regex.get().find_all(searched), 0);
   if (text.size() < window_text) {
     // Every match holds a match of the anchor, so here the anchor only spares compiling the
-    // expression where it cannot match. Where a reporter's spelling follows a number, the
-    // anchor nearly always matches (it starts with them): compiling it too costs more.
-    if (reading.needs_reporter || reading.anchor.get().found_in(searched))
+    // expression where it cannot match. Where the gate found what the anchor starts with, it
+    // nearly always matches: compiling it too costs more.
+    if (reading.gate != Gate::none || reading.anchor.get().found_in(searched))
       add(reading.regex.get().find_all(searched), 0);
     return;
   }
@@ -249,8 +249,7 @@ std::vector<Candidate> candidates_in(const Patterns& patterns, std::string_view 
   std::vector<Candidate> candidates;
   complete = true;
   for (const auto& reading : patterns.readers)
-    if (reading->regex.may_match(text) &&
-        (!reading->needs_reporter || patterns.reporter_after_number(text)))
+    if (reading->regex.may_match(text) && patterns.may_hold(reading->gate, text))
       add_matches(*reading, text, searched, candidates, complete);
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
