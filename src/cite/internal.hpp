@@ -26,6 +26,7 @@ class Groups;
 enum class Gate {
   none,
   reporter,       // a reporter's spelling after a number: "442 U.S. 735", "442 U.S., at 742"
+  source,         // the same of a reporter outside "cases" (a journal): read_article refuses others
   public_domain,  // a court's public-domain code after a year: "2014 WI 89", "2006-Ohio-2095"
 };
 
@@ -109,10 +110,10 @@ struct Patterns {
   };
   std::vector<std::unique_ptr<Reading>> readers;
   std::vector<std::pair<Suspect, std::unique_ptr<LazyRegex>>> suspects;
-  std::map<std::string, const Reporter*> reporters;  // by spelling_key()
-  std::map<std::string, const RuleSet*> rule_sets;   // by spelling_key()
-  std::map<std::string, const Court*> courts;        // by spelling_key()
-  SpellingKeys reporter_keys, public_domain_keys;    // for the gates
+  std::map<std::string, const Reporter*> reporters;             // by spelling_key()
+  std::map<std::string, const RuleSet*> rule_sets;              // by spelling_key()
+  std::map<std::string, const Court*> courts;                   // by spelling_key()
+  SpellingKeys reporter_keys, source_keys, public_domain_keys;  // for the gates
   const Table& table;
 
   explicit Patterns(const Table& table);

@@ -199,7 +199,10 @@ Patterns::Patterns(const Table& table_) : table(table_) {
   for (auto& row : rows)
     readers.push_back(std::make_unique<Reading>(std::move(row.expression), std::move(row.anchor),
                                                 row.needs, row.read, row.gate));
-  for (const auto& [key, found] : reporters) reporter_keys.add(key);
+  for (const auto& [key, found] : reporters) {
+    reporter_keys.add(key);
+    if (found->category != Category::cases) source_keys.add(key);
+  }
   for (const auto& code : table.public_domain) public_domain_keys.add(spelling_key(code));
 
   auto suspect = [this](Suspect kind, const std::string& expression,
@@ -287,6 +290,8 @@ bool Patterns::may_hold(Gate gate, std::string_view text) const {
       return true;
     case Gate::reporter:
       return spelling_after_number(text, reporter_keys, ",");
+    case Gate::source:
+      return spelling_after_number(text, source_keys, ",");
     case Gate::public_domain:
       return spelling_after_number(text, public_domain_keys, "-");
   }

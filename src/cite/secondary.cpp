@@ -131,7 +131,7 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
       R"()(?:,\s+\p{Lu}[\p{L}.&\s]{1,30}?)?\s+(?:ch\.\s+\d{1,4}[A-Z]?,\s+)?(?:§§?\s*)?(?<sec>\d(?:[\w:/\-]|\.(?=\w))*(?:\([a-zA-Z0-9]{1,4}\))*))" +
       R"((?:\s*\((?:(?:West|McKinney|LexisNexis|Deering|Vernon)\s+)?\d{4}\))?)";
   return {
-      {article, article_body, read_article, spellings.secondary_starts, Gate::reporter},
+      {article, article_body, read_article, spellings.secondary_starts, Gate::source},
       {treatise, edition, read_treatise, {"ed."}},
       {report, "", read_report, {"Rep.", "Doc."}},
       {record, "", read_record, {"Cong."}},
