@@ -25,9 +25,12 @@ const std::string word =
 // the "v" of "Rev. 1." starts none), at most 12 after. The
 // words after "v." or "In re" are written once for both: ICU builds the sets of each \p{..} anew
 // at each place it is written, the larger part of compiling a pattern that holds a name.
+// The words before "v." are taken whole: no word starts with "v", so giving words back never
+// finds a "v" where the words ended, and a name tried where none is (at nearly every letter of
+// a text) failed only after trying each shorter run of words.
 const std::string case_name =
-    "(?:(?:(?:" + word +
-    R"(\s+){1,12}v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?:)" + word +
+    "(?:(?:(?>(?:" + word +
+    R"(\s+){1,12})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?:)" + word +
     R"(\s+){0,12})" + word + ")";
 // A short name before "supra" or a short case form: "Smith", "Kris & Wilson", or a full name.
 const std::string short_name = "(?:" + case_name + "|(?:" + word + R"(\s+){0,4})" + word + ")";
