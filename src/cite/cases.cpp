@@ -304,7 +304,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        read_database,
        {"WL", "LEXIS"}},
       {"(?<name>" + case_name + R"(),\s+)" + docket, docket, read_docket, {"No."}},
-      {"(?:(?<name>" + short_name + R"(),\s+)?)" + short_case,
+      {"(?:(?<name>" + short_name_before_number + R"(),\s+)?)" + short_case,
        short_case,
        read_short_case,
        {"at"},

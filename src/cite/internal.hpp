@@ -166,10 +166,11 @@ NamePlace place_of(std::string_view before, std::string_view after, bool after_s
 
 // patterns.cpp: pieces of expressions more than one kind uses (ICU syntax).
 namespace expr {
-extern const std::string word;        // a word of a case name
-extern const std::string case_name;   // "Smith v. Maryland", "In re Sealed Case"
-extern const std::string short_name;  // "Smith", "Kris & Wilson", or a full case name
-extern const std::string pin;         // 742, 742–43, 742 n.5, n.5
+extern const std::string word;                      // a word of a case name
+extern const std::string case_name;                 // "Smith v. Maryland", "In re Sealed Case"
+extern const std::string short_name;                // "Smith", "Kris & Wilson", or a full case name
+extern const std::string short_name_before_number;  // short_name where ", 442" follows
+extern const std::string pin;                       // 742, 742–43, 742 n.5, n.5
 extern const std::string not_in_word;
 extern const std::string volume_start;
 extern const std::string date_paren;   // (1979), (D.C. Cir. Jan. 5, 2010)

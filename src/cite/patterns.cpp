@@ -34,6 +34,14 @@ const std::string case_name =
     R"(\s+){0,12})" + word + ")";
 // A short name before "supra" or a short case form: "Smith", "Kris & Wilson", or a full name.
 const std::string short_name = "(?:" + case_name + "|(?:" + word + R"(\s+){0,4})" + word + ")";
+// The same where a comma and a number follow ("Smith, 442 U.S. at 742"), with every run of words
+// taken whole: giving words back leaves, where the comma must be, the white space after a word
+// or, after a shorter form of a word ("Doe" of "Doe, Inc."), a comma and a capital, never a
+// number; so the matches are the same, and a name tried where none is fails at once.
+const std::string short_name_before_number =
+    "(?:(?:(?>(?:" + word +
+    R"(\s+){0,12})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?>(?:)" + word +
+    R"(\s+){0,12}))" + word + "|(?>(?:" + word + R"(\s+){0,4}))" + word + ")";
 // A pin cite: 742, 742–43, 742 n.5, n.5; never the volume of a parallel citation (checked by
 // the caller's lookahead).
 // Also a star page of a database (*3, *3–4) and a paragraph (¶ 12).
