@@ -114,13 +114,20 @@ struct Trie {
     }
     children[spelling[at]].add(spelling, at + 1);
   }
-  // A longer spelling is tried before its prefix: the optional group is greedy.
-  std::string expression() const {
-    std::string alternatives;
-    for (const auto& [unit, child] : children)
-      alternatives += (alternatives.empty() ? "" : "|") + unit + child.expression();
-    if (alternatives.empty()) return {};
-    return "(?:" + alternatives + (terminal ? ")?" : ")");
+  // A longer spelling is tried before its prefix: the optional group is greedy. Written into
+  // one string: building each level's string and copying it into its parent's cost more than
+  // reading the table.
+  void write(std::string& out) const {
+    if (children.empty()) return;
+    out += "(?:";
+    bool first = true;
+    for (const auto& [unit, child] : children) {
+      if (!first) out += '|';
+      first = false;
+      out += unit;
+      child.write(out);
+    }
+    out += terminal ? ")?" : ")";
   }
 };
 
@@ -130,7 +137,8 @@ std::string alternation(const std::vector<std::string>& spellings) {
   Trie trie;
   for (const auto& spelling : spellings)
     if (!spelling.empty()) trie.add(units(spelling));
-  const std::string out = trie.expression();
+  std::string out;
+  trie.write(out);
   return out.empty() ? "(?!)" : out;
 }
 
