@@ -249,17 +249,19 @@ bool read_supra(const Groups& g, const Patterns& patterns, Citation& c) {
 std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string& reporter = spellings.reporter;
   // A pin is never followed by a reporter: then it was the volume of a parallel citation.
-  const std::string pin_here = pin + R"((?!\d|\s+)" + reporter + ")";
-  const std::string pins = R"((?:,\s+)" + pin_here + ")*";
-  const std::string cite_body = R"(\d{1,4}\s+)" + reporter + R"(\s+\d{1,5})" + not_in_word + pins;
+  // Loops on white space before a volume, a reporter, a page or a pin are lazy: none of those
+  // starts with white space, so the matches are the same, and ICU compiles them at once.
+  const std::string pin_here = pin + R"((?!\d|\s+?)" + reporter + ")";
+  const std::string pins = R"((?:,\s+?)" + pin_here + ")*";
+  const std::string cite_body = R"(\d{1,4}\s+?)" + reporter + R"(\s+?\d{1,5})" + not_in_word + pins;
 
   // "(quoting …)", "(citing …)": a citation of its own, not the host's explanation.
   const std::string explanation =
       R"((?:\s*\((?!(?:quoting|citing|overruling|abrogating|cited\s+in|quoted\s+in)\s)(?<explanation>(?:[^()]|\([^()]{0,200}\)){1,400})\))?)";
   const std::string full_case =
-      volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
-      R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+(?<page>\d{1,5}|_{3,}))" +
-      not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+)" + cite_body +
+      volume_start + R"((?<volume>\d{1,4})\s+?(?<reporter>)" + reporter +
+      R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}|_{3,}))" +
+      not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+?)" + cite_body +
       R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" + explanation +
       R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+)" + cite_body + "(?:\\s*" + date_paren +
       ")?))?";

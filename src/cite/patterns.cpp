@@ -45,8 +45,11 @@ const std::string short_name_before_number =
 // A pin cite: 742, 742–43, 742 n.5, n.5; never the volume of a parallel citation (checked by
 // the caller's lookahead).
 // Also a star page of a database (*3, *3–4) and a paragraph (¶ 12).
+// Its loops on white space are lazy ("\s*?"): what follows each never starts with white space, so
+// they stop where a greedy loop would, and ICU compiles them at once (see units()); a case
+// pattern holds this pin three times, far along.
 const std::string pin =
-    R"((?:nn?\.\s*\d{1,4}|\*\d{1,5}(?:\s*[-–]\s*\*?\d{1,5})?|¶¶?\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?|\d{1,5}(?:\s*[-–—]\s*\d{1,5})?(?:,?\s*(?:&\s*)?nn?\.\s*\d{1,4}(?:[-–]\d{1,4})?)?))";
+    R"((?:nn?\.\s*?\d{1,4}|\*\d{1,5}(?:\s*?[-–]\s*?\*?\d{1,5})?|¶¶?\s*?\d{1,5}(?:\s*?[-–]\s*?\d{1,5})?|\d{1,5}(?:\s*?[-–—]\s*?\d{1,5})?(?:,?\s*?(?:&\s*?)?nn?\.\s*?\d{1,4}(?:[-–]\d{1,4})?)?))";
 const std::string not_in_word = R"((?![\p{L}\p{Nd}]))";
 const std::string volume_start = R"((?<![\p{L}\p{Nd}.§$/\-]))";
 // A date parenthetical ends with a year: (1979), (D.C. Cir. Jan. 5, 2010).
