@@ -40,7 +40,7 @@ const std::string short_name = "(?:" + case_name + "|(?:" + word + R"(\s+){0,4})
 // number; so the matches are the same, and a name tried where none is fails at once.
 const std::string short_name_before_number =
     "(?:(?:(?>(?:" + word +
-    R"(\s+){0,12})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?>(?:)" + word +
+    R"(\s+){1,12})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?>(?:)" + word +
     R"(\s+){0,12}))" + word + "|(?>(?:" + word + R"(\s+){0,4}))" + word + ")";
 // A pin cite: 742, 742–43, 742 n.5, n.5; never the volume of a parallel citation (checked by
 // the caller's lookahead).
