@@ -204,6 +204,30 @@ auto located_at(const SourceLocation& named_at, Make make) {
   }
 }
 
+/// A public version: the text of each classified field of the input (a motion's <title>, a
+/// letter's <subject>) becomes the notice before any directive reads it, so that neither the
+/// printed field nor what a template builds from it (a certificate naming "the foregoing
+/// motion", the PDF's title and subject) carries it. Paragraphs, headings, items and footnotes
+/// are portions of the tree, which doc::make_public withholds.
+void withhold_classified_fields(input::Matter& matter, Sources& sources,
+                                const i18n::Messages& messages) {
+  std::vector<pugi::xml_node> fields;
+  for (const auto& found : matter.xml.select_nodes("//*[@class]")) {
+    const std::string_view name = found.node().name();
+    if (name != "p" && name != "heading" && name != "item" && name != "fn")
+      fields.push_back(found.node());
+  }
+  if (fields.empty()) return;
+  const auto& bytes = sources.read(source_name::markings, "classification vocabulary");
+  const auto markings = doc::Markings::read(sources.find(source_name::markings), bytes);
+  const std::string notice = messages.format("marking/redacted");
+  for (auto& field : fields) {
+    if (markings.rank(doc::split_marking(field.attribute("class").value())[0]) <= 0) continue;
+    while (field.first_child()) field.remove_child(field.first_child());
+    field.append_child(pugi::node_pcdata).set_value(notice.c_str());
+  }
+}
+
 /// Portion marks and the classification checked against the vocabulary, the public version
 /// made when asked, and the banner computed. The vocabulary is read only for a document that
 /// is marked or classified.
@@ -251,6 +275,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
 
   // Before any directive reads the input: what a <redact> hides is gone from it from here on.
   const auto redactions = Redactions::seal(matter, profile.redaction_boxes);
+  if (environment.public_version) withhold_classified_fields(matter, sources, messages);
   const EvaluationContext context{includes,
                                   [&](const pugi::xml_node& node) {
                                     if (const auto* where = recipients.where(node)) return *where;

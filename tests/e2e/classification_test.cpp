@@ -25,9 +25,9 @@ std::size_t count(const std::string& text, const std::string& what) {
 }
 
 /// `input` with every portion not yet marked marked (U): a classified filing marks every
-/// paragraph, heading, list item, footnote and its title (32 C.F.R. § 2001.21(c)).
+/// paragraph, heading, list item, footnote and its title or subject (32 C.F.R. § 2001.21(c)).
 std::string marked_unclassified(std::string input) {
-  for (const std::string portion : {"p", "heading", "item", "fn", "title"}) {
+  for (const std::string portion : {"p", "heading", "item", "fn", "title", "subject"}) {
     const std::string open = "<" + portion + ">";
     const std::string marked = "<" + portion + " class=\"U\">";
     for (auto at = input.find(open); at != std::string::npos; at = input.find(open, at))
@@ -377,4 +377,72 @@ TEST_CASE("--public: classified portions say [Redacted], banners say UNCLASSIFIE
   CHECK(refused.status == 1);
   CHECK(refused.err.find("has no portion mark") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "unmarked.pdf"));
+}
+
+// A letter's subject line and a motion's title are portions (32 C.F.R. § 2001.21(c)), and the
+// PDF's title and subject metadata repeat them: a public version must hold them in no byte.
+TEST_CASE("a classified subject or title is in no byte of the public PDF, metadata included") {
+  e2e::TempDir dir;
+  const std::string secret = "Operation Kestrel and the Ødegaard accounts";
+  auto letter = marked_unclassified(
+      with(with(e2e::read_file(examples / "letter.xml"),
+                "Publishing aggregate figures on national security demands", secret),
+           "<subject>", "<classification>SECRET//NOFORN</classification>\n  <subject>"));
+  // Unmarked in a classified letter, the subject is refused at its own line.
+  const auto unmarked =
+      write(dir, "unmarked.xml", with(letter, "<subject class=\"U\">", "<subject>"));
+  const auto check = e2e::fiscgen({"check", unmarked.string()});
+  CHECK(check.status == 1);
+  CHECK(check.err.find(
+            "unmarked.xml:" +
+            std::to_string(
+                1 + std::count(letter.begin(),
+                               letter.begin() + static_cast<long>(letter.find("<subject")), '\n')) +
+            ":") != std::string::npos);
+  CHECK(check.err.find("has no portion mark") != std::string::npos);
+
+  const auto input =
+      write(dir, "letter.xml", with(letter, "<subject class=\"U\">", "<subject class=\"S//NF\">"));
+  const auto classified = dir / "classified.pdf";
+  REQUIRE(render(input, classified).status == 0);
+  CHECK(e2e::pdf_text(classified, 1).find("(S//NF) Re: " + secret) != std::string::npos);
+  const auto pdf = dir / "public.pdf";
+  const auto run = render(input, pdf, {"--public"});
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  CHECK(e2e::pdf_text(pdf, 1).find("[Redacted]") != std::string::npos);
+  CHECK(e2e::pdf_info(pdf, "Title") == "[Redacted]");
+  CHECK(e2e::pdf_info(pdf, "Subject") == "[Redacted]");
+  const auto bytes = e2e::pdf_uncompressed(pdf, dir.path() / "qdf.pdf");
+  for (const std::string word : {"Kestrel", "KESTREL", "Ødegaard"}) {
+    CAPTURE(word);
+    CHECK(bytes.find(word) == std::string::npos);
+    CHECK(e2e::decoded_hex_strings(bytes).find(word) == std::string::npos);
+  }
+
+  // A motion whose title is TOP SECRET: withheld wherever it is used, the caption, the
+  // certificate of service ("the foregoing …") and the PDF's title.
+  const auto motion = write(
+      dir, "motion.xml",
+      marked_unclassified(with(with(e2e::read_file(examples / "motion.xml"),
+                                    "<title>Motion for Declaratory Judgment</title>",
+                                    "<title class=\"TS\">Motion Concerning Operation Nightjar "
+                                    "Søgård</title>"),
+                               "<date>", "<classification>TOP SECRET</classification><date>")));
+  const auto secret_pdf = dir / "secret.pdf";
+  REQUIRE(render(motion, secret_pdf).status == 0);
+  CHECK(count(e2e::pdf_text(secret_pdf), "Nightjar") >= 2);  // the caption and the certificate
+  const auto open = dir / "motion.pdf";
+  REQUIRE(render(motion, open, {"--public"}).status == 0);
+  CHECK(e2e::pdf_info(open, "Title") == "[Redacted]");
+  CHECK(e2e::pdf_text(open).find("[Redacted] to be served") != std::string::npos);
+  const auto motion_bytes = e2e::pdf_uncompressed(open, dir.path() / "motion-qdf.pdf");
+  for (const std::string word : {"Nightjar", "NIGHTJAR", "Søgård", "SØGÅRD"}) {
+    CAPTURE(word);
+    CHECK(e2e::decoded_hex_strings(motion_bytes).find(word) == std::string::npos);
+    CHECK(motion_bytes.find(word) == std::string::npos);
+  }
+  // The unclassified versions keep their metadata.
+  REQUIRE(render(examples / "motion.xml", dir / "plain.pdf").status == 0);
+  CHECK(e2e::pdf_info(dir / "plain.pdf", "Title") == "Motion for Declaratory Judgment");
 }

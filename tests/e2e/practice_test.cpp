@@ -443,6 +443,7 @@ TEST_CASE("pages after a letter's first carry the addressee, the date and the pa
   auto marked = with(with(letter, "<body>", "<body>" + body), "<subject>",
                      "<classification>SECRET//NOFORN</classification>\n  <subject>");
   marked = replaced(marked, "<p>", "<p class=\"S//NF\">");
+  marked = with(marked, "<subject>", "<subject class=\"U\">");
   const auto classified = dir / "classified.pdf";
   const auto secret = render(write(dir, "classified.xml", marked), classified);
   REQUIRE_MESSAGE(secret.status == 0, secret.err);
@@ -609,6 +610,7 @@ TEST_CASE("--keep-pages: a page that begins with a letter's copy list begins wit
   auto marked =
       with(letter, "<subject>", "<classification>SECRET//NOFORN</classification>\n  <subject>");
   marked = replaced(marked, "<p>", "<p class=\"S//NF\">");
+  marked = with(marked, "<subject>", "<subject class=\"U\">");
   marked = with(marked, "</cc>\n  <enclosure>",
                 "</cc>\n  <cc><name>Søren Kierkegaard-Ødegaard</name></cc>\n  <enclosure>");
   const auto input = write(dir, "letter.xml", marked);
