@@ -165,13 +165,9 @@ void list_front_matter(detail::Context& context, const std::vector<doc::Block>& 
   }
 }
 
-}  // namespace
-
-PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
-                  fonts::FontSet& fonts, Warnings& warnings, const std::vector<PageStart>& plan) {
-  detail::Context context(document, profile, fonts, warnings);
-  // Ragged lines are filled greedily, as a reader expects of ragged text; justified lines are
-  // broken optimally with the profile's weights, so that no line is left with gaping spaces.
+// Ragged lines are filled greedily, as a reader expects of ragged text; justified lines are
+// broken optimally with the profile's weights, so that no line is left with gaping spaces.
+detail::Breakers breakers_of(const rules::Profile& profile) {
   const auto& weights = profile.breaking;
   detail::Breakers breaker;
   breaker.justified =
@@ -179,6 +175,22 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
           const auto& items, const auto& widths) {
         return detail::optimal_breaks(items, widths, fit);
       };
+  return breaker;
+}
+
+void warn_pages_moved(std::size_t kept, std::size_t here, Warnings& warnings) {
+  warnings.add(SourceLocation{}, "the pages could not all begin where the pages to keep began (" +
+                                     std::to_string(kept) + " pages there, " +
+                                     std::to_string(here) +
+                                     " here): page citations may not match between the versions");
+}
+
+}  // namespace
+
+PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
+                  fonts::FontSet& fonts, Warnings& warnings, const std::vector<PageStart>& plan) {
+  detail::Context context(document, profile, fonts, warnings);
+  const detail::Breakers breaker = breakers_of(profile);
   PageModel model;
   model.width = profile.page_width;
   model.height = profile.page_height;
@@ -231,10 +243,7 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
   }
   if (!missed[0].empty() || !missed[1].empty() ||
       (!plan.empty() && plan.size() != model.pages.size()))
-    warnings.add(SourceLocation{}, "the pages could not all begin where the pages to keep began (" +
-                                       std::to_string(plan.size()) + " pages there, " +
-                                       std::to_string(model.pages.size()) +
-                                       " here): page citations may not match between the versions");
+    warn_pages_moved(plan.size(), model.pages.size(), warnings);
   detail::set_placed(placed, model);
   detail::mark_cover(context, model);
   detail::add_page_numbers(context, model);
