@@ -315,30 +315,6 @@ class Paginator {
 
 }  // namespace
 
-void place(Page& page, const Fragment& content, double top) {
-  for (auto run : content.runs) {
-    run.y += top;
-    page.runs.push_back(std::move(run));
-  }
-  for (auto line : content.lines) {
-    line.y1 += top;
-    line.y2 += top;
-    page.lines.push_back(line);
-  }
-  for (auto box : content.boxes) {
-    box.y += top;
-    page.boxes.push_back(box);
-  }
-  for (auto link : content.links) {
-    link.y += top;
-    page.links.push_back(std::move(link));
-  }
-  for (auto image : content.images) {
-    image.top += top;
-    page.images.push_back(std::move(image));
-  }
-}
-
 void paginate(Context& context, const std::vector<FlowLine>& lines, PageModel& model) {
   Paginator(context, lines, model).run();
 }

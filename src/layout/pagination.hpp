@@ -8,9 +8,6 @@
 
 namespace fiscgen::layout::detail {
 
-/// Puts `content` on `page` with its top `top` points above the paper's bottom edge.
-void place(Page& page, const Fragment& content, double top);
-
 /// Fills `model.pages` (at least one page) and the pages and y of `model.outline` entries.
 void paginate(Context& context, const std::vector<FlowLine>& lines, PageModel& model);
 

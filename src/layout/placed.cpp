@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "layout/flow.hpp"
-#include "layout/pagination.hpp"
 
 namespace fiscgen::layout::detail {
 namespace {
@@ -110,7 +109,7 @@ void set_placed(const std::vector<PlacedPart>& placed, PageModel& model) {
     double y = model.height - p.placement->top;
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
       if (i > 0) y -= p.lines[i].gap_before;
-      place(page, p.lines[i].content, y);
+      page.append(p.lines[i].content, y);
       y -= p.lines[i].height;
     }
   }
