@@ -26,7 +26,6 @@ struct Qpdf {
   X(qpdf_get_error) \
   X(qpdf_get_error_full_text) \
   X(qpdf_set_suppress_warnings) \
-  X(qpdf_read) \
   X(qpdf_read_memory) \
   X(qpdf_push_inherited_attributes_to_page) \
   X(qpdf_get_num_pages) \
@@ -106,13 +105,6 @@ struct OpenExhibits::Impl {
 OpenExhibits::OpenExhibits(const std::vector<Exhibit>& exhibits) : impl_(std::make_unique<Impl>()) {
   for (const auto& exhibit : exhibits) {
     const std::string name = exhibit.file.string();
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(exhibit.file, ec))
-      throw Error(
-          exhibit.where,
-          "the exhibit " + name + " " +
-              (std::filesystem::exists(exhibit.file, ec) ? "is not a file" : "does not exist") +
-              "; expected a PDF file (a path relative to the input)");
     const Qpdf& api = qpdf();
     if (!api.error.empty())
       throw Error(exhibit.where, "exhibits need libqpdf, which cannot be loaded: " + api.error +
@@ -124,7 +116,10 @@ OpenExhibits::OpenExhibits(const std::vector<Exhibit>& exhibits) : impl_(std::ma
     const qpdf_data data = opened.file->get();
     api.qpdf_set_suppress_warnings(data, QPDF_TRUE);
     // Pages inherit /MediaBox, /Resources and /Rotate from the page tree, which stays behind.
-    if (failed(api.qpdf_read(data, name.c_str(), nullptr)) ||
+    // From the bytes Sources read and recorded, so the file a batch key names is the one
+    // appended, even if it changes on disk meanwhile.
+    if (failed(api.qpdf_read_memory(data, name.c_str(), exhibit.bytes.data(), exhibit.bytes.size(),
+                                    nullptr)) ||
         failed(api.qpdf_push_inherited_attributes_to_page(data)) ||
         (opened.pages = api.qpdf_get_num_pages(data)) < 0)
       throw Error(exhibit.where,

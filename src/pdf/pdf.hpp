@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fonts/fonts.hpp"
@@ -18,7 +19,8 @@ struct Info {
 
 /// A PDF appended after a page of the model: an exhibit, after its slip sheet.
 struct Exhibit {
-  std::filesystem::path file;  // as it is opened
+  std::filesystem::path file;  // as it was found: named in messages
+  std::string_view bytes;      // the file as read through Sources, which keeps them
   std::string label;           // "A": its pages are labelled, …
   int after_page = 0;          // 0-based page of the model
   SourceLocation where;        // the input's <exhibit>: problems with the file are reported here

@@ -253,6 +253,9 @@ void plan_classified_pages(Merged& merged, const Request& request, Sources& sour
   for (const auto& page : pages.pages) merged.plan.push_back(page.start);
 }
 
+/// The most bytes of one exhibit read: a scanned exhibit may be far larger than a data file.
+constexpr std::size_t exhibit_limit = std::size_t{1} << 30;
+
 /// The file `name` (an <exhibit>'s file=) inside `folder`, refused at `where` when it is not:
 /// an input from someone else must not attach any PDF the user can read. A link leading out
 /// gets the message a missing file gets, so that no message tells whether a path outside
@@ -312,13 +315,21 @@ void attach_images(layout::PageModel& pages, const Request& request, Sources& so
 
 /// The exhibits the page model appends, found in request.exhibits or else the input's folder,
 /// as a user writing the input beside them expects.
-std::vector<pdf::Exhibit> exhibits_of(const layout::PageModel& pages, const Request& request) {
+std::vector<pdf::Exhibit> exhibits_of(const layout::PageModel& pages, const Request& request,
+                                      Sources& sources) {
   const bool named = !request.exhibits.empty();
   const auto folder = named ? request.exhibits : request.input.parent_path();
   std::vector<pdf::Exhibit> exhibits;
-  for (const auto& exhibit : pages.exhibits)
-    exhibits.push_back({exhibit_in(exhibit.file, folder, named, exhibit.where), exhibit.label,
-                        exhibit.after_page, exhibit.where});
+  for (const auto& exhibit : pages.exhibits) {
+    const auto file = exhibit_in(exhibit.file, folder, named, exhibit.where);
+    std::string_view bytes;
+    try {
+      bytes = sources.bytes(file, exhibit_limit);
+    } catch (const Error& e) {  // unreadable, or too big: said at the <exhibit>
+      throw Error(exhibit.where, e.message());
+    }
+    exhibits.push_back({file, bytes, exhibit.label, exhibit.after_page, exhibit.where});
+  }
   return exhibits;
 }
 
@@ -375,8 +386,7 @@ int write_document(const doc::Document& document, const rules::Profile& profile,
     }
   }();
   if (pages.pages.size() > layout::max_pages) too_many_pages(request.input);
-  const auto exhibits = exhibits_of(pages, request);
-  for (const auto& exhibit : exhibits) sources.record({}, exhibit.file);
+  const auto exhibits = exhibits_of(pages, request, sources);
   pdf::write(pages, fonts, info_of(document.meta), request.output, exhibits);
   for (int i = 0; i < fonts.count(); ++i)
     if (fonts.loaded(i)) sources.record({}, fonts.font(i).file());
@@ -425,8 +435,7 @@ Result render(const Request& request, Sources& sources, fonts::FontResolver& res
   }
   const auto info = info_of(merged.document.meta);
   attach_images(pages, request, sources);
-  const auto exhibits = exhibits_of(pages, request);
-  for (const auto& exhibit : exhibits) sources.record({}, exhibit.file);
+  const auto exhibits = exhibits_of(pages, request, sources);
   if (request.staged)
     request.staged->stage(result.output, pdf::write_to_memory(pages, fonts, info, exhibits));
   else
@@ -452,7 +461,7 @@ LaidOut lay_out(const Request& request, Sources& sources, fonts::FontResolver& r
   // The PDF is written too, into memory and discarded, so that whatever the writer would refuse
   // (a font libharu cannot draw, a broken exhibit) `check` refuses first, with render's message.
   attach_images(result.pages, request, sources);
-  const auto exhibits = exhibits_of(result.pages, request);
+  const auto exhibits = exhibits_of(result.pages, request, sources);
   pdf::write_to_memory(result.pages, fonts, info_of(merged.document.meta), exhibits);
   result.document = std::move(merged.document);
   result.profile = std::move(merged.profile);
