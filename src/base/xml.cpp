@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace fiscgen {
 
@@ -34,6 +35,13 @@ XmlFile::XmlFile(const std::string& name, std::string bytes, const std::string& 
   root = xml.document_element();
   if (std::string_view(root.name()) != root_name)
     throw Error(at(root), std::string("expected <") + root_name + "> at the root of " + what);
+}
+
+bool XmlFile::yes_no(const pugi::xml_node& node, const char* name) const {
+  const std::string_view value = node.attribute(name).value();
+  if (value.empty() || value == "no") return false;
+  if (value == "yes") return true;
+  throw Error(at(node), std::string(name) + "=\"" + std::string(value) + "\": expected yes or no");
 }
 
 }  // namespace fiscgen

@@ -29,6 +29,9 @@ struct XmlFile {
   XmlFile& operator=(const XmlFile&) = delete;
 
   SourceLocation at(const pugi::xml_node& node) const { return locate(lines, node); }
+  /// The value of `node`'s yes/no attribute `name`: absent or "no" is false, "yes" true,
+  /// anything else an Error at the node.
+  bool yes_no(const pugi::xml_node& node, const char* name) const;
 
   std::string text;
   LineIndex lines;

@@ -19,14 +19,6 @@ bool word_byte(char c) {
   return u >= 0x80 || std::isalnum(u) || c == '\'';
 }
 
-bool yes_no(const pugi::xml_node& node, const char* name, const XmlFile& data) {
-  const std::string_view value = node.attribute(name).value();
-  if (value.empty() || value == "no") return false;
-  if (value == "yes") return true;
-  throw Error(data.at(node),
-              std::string(name) + "=\"" + std::string(value) + "\": expected yes or no");
-}
-
 // An attribute the element does not take is an error, not passed over: a misspelt
 // plural="no" would otherwise derive a wrong plural unnoticed.
 void only_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed,
@@ -162,7 +154,7 @@ CaseNames CaseNames::read(const std::filesystem::path& file, std::string bytes) 
       only_attributes(node, {"abbreviation", "textual", "plural"}, data);
     else
       only_attributes(node, {"abbreviation"}, data);
-    Entry entry{node.attribute("abbreviation").value(), yes_no(node, "textual", data),
+    Entry entry{node.attribute("abbreviation").value(), data.yes_no(node, "textual"),
                 element == "place"};
     if (entry.abbreviation.empty() || text.empty())
       throw Error(data.at(node),
@@ -170,7 +162,7 @@ CaseNames CaseNames::read(const std::filesystem::path& file, std::string bytes) 
     if (!names.entries_.emplace(text, entry).second)
       throw Error(data.at(node), "\"" + text + "\" is listed twice");
     names.longest_ = std::max(names.longest_, split_words(text).size());
-    const bool plural = node.attribute("plural").empty() || yes_no(node, "plural", data);
+    const bool plural = node.attribute("plural").empty() || data.yes_no(node, "plural");
     if (element == "word" && plural)
       plurals.emplace_back(plural_of(text),
                            Entry{plural_abbreviation(entry.abbreviation), entry.textual, false});

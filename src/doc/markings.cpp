@@ -160,12 +160,8 @@ Markings Markings::read(const std::filesystem::path& file, std::string bytes) {
     } else if (name == "caveat") {
       if (mark.empty() == prefix.empty())
         throw Error(data.at(node), "<caveat> needs either mark=\"…\" or prefix=\"…\"");
-      const std::string_view dissemination = node.attribute("dissemination").value();
-      if (!dissemination.empty() && dissemination != "yes" && dissemination != "no")
-        throw Error(data.at(node),
-                    "dissemination=\"" + std::string(dissemination) + "\": expected yes or no");
       markings.caveats.push_back({prefix.empty() ? mark : prefix, node.attribute("banner").value(),
-                                  !prefix.empty(), dissemination == "yes"});
+                                  !prefix.empty(), data.yes_no(node, "dissemination")});
     } else {
       throw Error(data.at(node),
                   "unknown element <" + std::string(name) + ">: expected <level> or <caveat>");
