@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "base/xml.hpp"
@@ -204,12 +205,30 @@ auto located_at(const SourceLocation& named_at, Make make) {
   }
 }
 
+/// The classification vocabulary, read and parsed the first time a step needs it: a document
+/// that marks nothing never reads it, one that does reads it once.
+class Vocabulary {
+ public:
+  explicit Vocabulary(Sources& sources) : sources_(sources) {}
+  const doc::Markings& get() {
+    if (!markings_) {
+      const auto& bytes = sources_.read(source_name::markings, "classification vocabulary");
+      markings_ = doc::Markings::read(sources_.find(source_name::markings), bytes);
+    }
+    return *markings_;
+  }
+
+ private:
+  Sources& sources_;
+  std::optional<doc::Markings> markings_;
+};
+
 /// A public version: the text of each classified field of the input (a motion's <title>, a
 /// letter's <subject>) becomes the notice before any directive reads it, so that neither the
 /// printed field nor what a template builds from it (a certificate naming "the foregoing
 /// motion", the PDF's title and subject) carries it. Paragraphs, headings, items and footnotes
 /// are portions of the tree, which doc::make_public withholds.
-void withhold_classified_fields(input::Matter& matter, Sources& sources,
+void withhold_classified_fields(input::Matter& matter, Vocabulary& vocabulary,
                                 const i18n::Messages& messages) {
   std::vector<pugi::xml_node> fields;
   for (const auto& found : matter.xml.select_nodes("//*[@class]")) {
@@ -218,8 +237,7 @@ void withhold_classified_fields(input::Matter& matter, Sources& sources,
       fields.push_back(found.node());
   }
   if (fields.empty()) return;
-  const auto& bytes = sources.read(source_name::markings, "classification vocabulary");
-  const auto markings = doc::Markings::read(sources.find(source_name::markings), bytes);
+  const auto& markings = vocabulary.get();
   const std::string notice = messages.format("marking/redacted");
   for (auto& field : fields) {
     if (markings.rank(doc::split_marking(field.attribute("class").value())[0]) <= 0) continue;
@@ -231,11 +249,10 @@ void withhold_classified_fields(input::Matter& matter, Sources& sources,
 /// Portion marks and the classification checked against the vocabulary, the public version
 /// made when asked, and the banner computed. The vocabulary is read only for a document that
 /// is marked or classified.
-void apply_markings(doc::Document& document, const input::Matter& matter, Sources& sources,
+void apply_markings(doc::Document& document, const input::Matter& matter, Vocabulary& vocabulary,
                     const i18n::Messages& messages, const Environment& environment) {
   if (!doc::has_markings(document) && document.meta.classification.empty()) return;
-  const auto& bytes = sources.read(source_name::markings, "classification vocabulary");
-  const auto markings = doc::Markings::read(sources.find(source_name::markings), bytes);
+  const auto& markings = vocabulary.get();
   doc::check_markings(document, markings);
   check_classification(matter, document, markings);
   if (environment.public_version) try {
@@ -275,7 +292,8 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
 
   // Before any directive reads the input: what a <redact> hides is gone from it from here on.
   const auto redactions = Redactions::seal(matter, profile.redaction_boxes);
-  if (environment.public_version) withhold_classified_fields(matter, sources, messages);
+  Vocabulary vocabulary(sources);
+  if (environment.public_version) withhold_classified_fields(matter, vocabulary, messages);
   const EvaluationContext context{includes,
                                   [&](const pugi::xml_node& node) {
                                     if (const auto* where = recipients.where(node)) return *where;
@@ -300,7 +318,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   // Viewers label a brief's cover with this word, as it prints no number.
   if (document.meta.cover_label.empty() && messages.has("tables/cover"))
     document.meta.cover_label = messages.format("tables/cover");
-  apply_markings(document, matter, sources, messages, environment);
+  apply_markings(document, matter, vocabulary, messages, environment);
   fill_table_words(document.blocks, messages);
   if (environment.draft) document.meta.watermark = messages.format("marking/draft");
   doc::number_footnotes(document);
