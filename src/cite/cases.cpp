@@ -289,7 +289,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       spellings.public_domain + R"(\s+\d{1,6})))" + not_in_word + "(?<pins>(?:,\\s+" + pin_here +
       ")*)" + R"((?<parallel>(?:,\s+)" + cite_body + ")*)" + paren + "?";
   const std::string docket_number =
-      R"((?:(?:Misc\.|Civ\.|Crim\.|Cr\.)\s+)?No\.\s+(?:[A-Z][A-Za-z.]*\s+){0,2}\d[\w:.\-]*)";
+      "(?:" + spellings.docket_kinds + R"(\s+)?No\.\s+(?:[A-Z][A-Za-z.]*\s+){0,2}\d[\w:.\-]*)";
   const std::string database =
       R"((?:(?<docket>)" + docket_number +
       R"(),\s+)?(?<db>\d{4}\s+(?:WL|U\.\s?S\.\s+(?:App\.\s+|Dist\.\s+)?LEXIS|\p{Lu}[\p{L}.]{0,12}(?:\s+\p{Lu}[\p{L}.]{0,12}){0,2}\s+LEXIS)\s+\d{1,9}))" +

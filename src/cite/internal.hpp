@@ -82,6 +82,7 @@ struct Spellings {
   std::string dotted_rules;   // of those, the ones with a period (a bare one is a suspect)
   std::string public_domain;  // the courts' codes of public-domain citations ("WI", "Ohio")
   std::string state_codes;    // the states' codes ("Fla. Stat.", "Mass. Gen. Laws")
+  std::string docket_kinds;   // the kinds of case a docket number names ("Misc.", "Civ.")
   // The first two characters of each public-domain court code, and of each spelling of a
   // reporter outside "cases": literals the rows that need them must find before they run.
   std::vector<std::string> public_domain_starts, secondary_starts;

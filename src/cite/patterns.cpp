@@ -194,6 +194,7 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 expr::alternation(dotted_rule_spellings),
                 expr::alternation(table.public_domain),
                 expr::alternation(table.state_codes),
+                expr::alternation(table.docket_kinds),
                 {},
                 {}};
   auto add_start = [](std::vector<std::string>& starts, const std::string& spelling) {
