@@ -21,27 +21,26 @@ namespace expr {
 // place, so their order never changes a match.
 const std::string word =
     R"((?:[\p{Lu}\p{Nd}](?>[\p{L}\p{M}\p{Nd}.'’&\-]*)(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|a(?:l\.|nd?|t)?|by|de(?:l)?|e[tx]|f(?:or|rom)|in|la|o[fn]|parte|re(?:l\.)?|t(?:h(?:e|is)|o)|under|with))";
-// "Smith v. Maryland", "In re Sealed Case", "Ex parte Quirin": 1 to 12 words before "v." (so
-// the "v" of "Rev. 1." starts none), at most 12 after. The
-// words after "v." or "In re" are written once for both: ICU builds the sets of each \p{..} anew
-// at each place it is written, the larger part of compiling a pattern that holds a name.
-// The words before "v." are taken whole: no word starts with "v", so giving words back never
-// finds a "v" where the words ended, and a name tried where none is (at nearly every letter of
-// a text) failed only after trying each shorter run of words.
-const std::string case_name =
-    "(?:(?:(?>(?:" + word +
-    R"(\s+){1,12})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?:)" + word +
-    R"(\s+){0,12})" + word + ")";
+// What opens a case name: 1 to 12 words before "v." (so the "v" of "Rev. 1." opens none), or
+// "In re", "Ex parte", "In the Matter of". The words before "v." are taken whole: no word starts
+// with "v", so giving words back never finds a "v" where the words ended, and a name tried where
+// none is (at nearly every letter of a text) failed only after trying each shorter run of words.
+// Written once for every name below: ICU builds the sets of each \p{..} anew at each place it is
+// written, the larger part of compiling a pattern that holds a name.
+const std::string name_opening =
+    "(?:(?>(?:" + word +
+    R"(\s+){1,12})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+)";
+// "Smith v. Maryland", "In re Sealed Case", "Ex parte Quirin": at most 12 words after the opening.
+const std::string case_name = "(?:" + name_opening + "(?:" + word + R"(\s+){0,12})" + word + ")";
 // A short name before "supra" or a short case form: "Smith", "Kris & Wilson", or a full name.
 const std::string short_name = "(?:" + case_name + "|(?:" + word + R"(\s+){0,4})" + word + ")";
 // The same where a comma and a number follow ("Smith, 442 U.S. at 742"), with every run of words
 // taken whole: giving words back leaves, where the comma must be, the white space after a word
 // or, after a shorter form of a word ("Doe" of "Doe, Inc."), a comma and a capital, never a
 // number; so the matches are the same, and a name tried where none is fails at once.
-const std::string short_name_before_number =
-    "(?:(?:(?>(?:" + word +
-    R"(\s+){1,12})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+(?>(?:)" + word +
-    R"(\s+){0,12}))" + word + "|(?>(?:" + word + R"(\s+){0,4}))" + word + ")";
+const std::string short_name_before_number = "(?:" + name_opening + "(?>(?:" + word +
+                                             R"(\s+){0,12}))" + word + "|(?>(?:" + word +
+                                             R"(\s+){0,4}))" + word + ")";
 // A pin cite: 742, 742–43, 742 n.5, n.5; never the volume of a parallel citation (checked by
 // the caller's lookahead).
 // Also a star page of a database (*3, *3–4) and a paragraph (¶ 12).
