@@ -212,10 +212,12 @@ Looked look_at(const std::string& file) {
   Looked looked;
   looked.signature = std::to_string(info.st_size) + ":" + ns(info.st_mtim) + ":" +
                      ns(info.st_ctim) + ":" + std::to_string(info.st_ino);
-  const auto newest = std::max(info.st_mtim.tv_sec, info.st_ctim.tv_sec);
-  looked.settled =
-      std::chrono::system_clock::now() - std::chrono::system_clock::from_time_t(newest) >
-      settle_time;
+  // Whole nanoseconds: cut to seconds, a file written at 9.95 s would count as settled at 10.01.
+  const auto since_epoch = [](const timespec& t) {
+    return std::chrono::seconds{t.tv_sec} + std::chrono::nanoseconds{t.tv_nsec};
+  };
+  const auto newest = std::max(since_epoch(info.st_mtim), since_epoch(info.st_ctim));
+  looked.settled = std::chrono::system_clock::now().time_since_epoch() - newest > settle_time;
   return looked;
 }
 

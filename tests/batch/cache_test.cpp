@@ -263,6 +263,24 @@ TEST_CASE("file hashes: an unchanged file keeps its hash unread, a changed one i
   CHECK(changed.stats().empty());  // just modified: not trusted next time either
 }
 
+TEST_CASE("file hashes: a file written just before a whole second is not settled just after it") {
+  TempDir dir;
+  const auto file = dir / "template.xml";
+  using std::chrono::system_clock;
+  const auto fraction = [] {
+    return system_clock::now().time_since_epoch() % std::chrono::seconds{1};
+  };
+  // Written at x.95 s and looked at x+1.05 s: 100 ms old, though its seconds differ by one.
+  while (fraction() < std::chrono::milliseconds(950))
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  write(file, "<one/>");
+  while (fraction() > std::chrono::milliseconds(500) || fraction() < std::chrono::milliseconds(50))
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  FileHashes hashes;
+  CHECK(hashes.of(file) == sha256_hex("<one/>"));
+  CHECK(hashes.stats().empty());
+}
+
 TEST_CASE("explain: --public, --keep-pages and --draft change the key and are named") {
   Data data;
   const auto context = Context::current(data.paths, "");
