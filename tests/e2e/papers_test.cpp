@@ -70,7 +70,7 @@ TEST_CASE("papers: every paper comes from fiscgen new, and its example checks cl
     CHECK_MESSAGE(e2e::fiscgen({"new", kind}).status == 0, kind);
 }
 
-TEST_CASE("papers: petitions under § 1861(f) and § 1881a(h)(4), with their caption variants") {
+TEST_CASE("papers: petitions under § 1861(f) and § 1881a, with their caption variants") {
   e2e::TempDir dir;
   const auto production = rendered(dir, "petition-production");
   CHECK(squeezed(production)
@@ -97,6 +97,25 @@ TEST_CASE("papers: petitions under § 1861(f) and § 1881a(h)(4), with their cap
   CHECK(caption.find("DocketNo.Misc.13-06") != std::string::npos);
   CHECK(caption.find("DocketNo.Misc.13-04") != std::string::npos);
   CHECK(caption.find("ORALARGUMENTREQUESTED") == std::string::npos);
+
+  // Since January 19, 2018 (Pub. L. 115-118) the challenge is under § 1881a(i)(4): the date
+  // chooses, on both sides of it.
+  auto text = e2e::read_file(examples / "petition-directive.xml");
+  const auto date = text.find("<date>2013-06-24</date>");
+  REQUIRE(date != std::string::npos);
+  for (const auto& [day, provision] : std::vector<std::pair<std::string, std::string>>{
+           {"2018-01-18", "§ 1881a(h)(4)"}, {"2018-01-19", "§ 1881a(i)(4)"}}) {
+    INFO(day);
+    auto dated = text;
+    dated.replace(date, std::string("<date>2013-06-24</date>").size(), "<date>" + day + "</date>");
+    const auto input = write(dir / ("directive-" + day + ".xml"), dated);
+    const auto pdf = dir / ("directive-" + day + ".pdf");
+    const auto run = e2e::fiscgen({"render", input.string(), "-o", pdf.string()});
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    CHECK(squeezed(e2e::pdf_text(pdf))
+              .find(squeezed("under 50 U.S.C. " + provision + " to modify or set aside")) !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("captions: at most five consolidated matters, and the ')' column as a profile option") {

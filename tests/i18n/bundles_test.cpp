@@ -91,6 +91,7 @@ const std::map<std::string, MessageArgument> sample_arguments{
     {"court", std::string("United States Foreign Intelligence Surveillance Court")},
     {"petitioner", std::string("Cascade")},  // papers/*
     {"challenged", std::string("the directive of April 2, 2013")},
+    {"provision", std::string("50 U.S.C. § 1881a(i)(4)")},
     {"declarant", std::string("Ana Lucía Pérez")},
     {"place", std::string("Seattle, Washington")},
     {"submission", std::string("the declaration")},
