@@ -46,6 +46,18 @@ void add_line(Context& context, Page& page, const std::string& text, const rules
 
 }  // namespace
 
+void add_marks(Context& context, PageModel& model) {
+  const auto& marks = context.profile.marks;
+  if (model.pages.empty() || marks.length <= 0) return;
+  // Thin: a guide for the hand, not part of the letter.
+  constexpr double mark_width = 0.5;
+  for (const double at : {marks.first_fold, marks.hole, marks.second_fold})
+    if (at > 0 && at < model.height)
+      model.pages.front().lines.push_back(Line{marks.from_edge, model.height - at,
+                                               marks.from_edge + marks.length, model.height - at,
+                                               mark_width});
+}
+
 void add_banners(Context& context, PageModel& model) {
   // template/ resolved the banner from the marks and the vocabulary (doc::banner).
   const std::string& text = context.document.meta.classification;

@@ -1,5 +1,5 @@
 // Internal to layout/: what every page carries besides the text: page numbers, classification
-// banners, the draft watermark.
+// banners, the draft watermark, a letter's fold marks.
 #pragma once
 
 #include "layout/context.hpp"
@@ -22,6 +22,9 @@ void add_continuation_heading(Context& context, PageModel& model, const std::str
 /// The first page of each numbering of the model, in order: 0, the first body page after front
 /// matter, and every page marked to restart (Page::restart_numbering).
 std::vector<std::size_t> numbering_starts(const PageModel& model);
+
+/// Draws the profile's fold and hole marks (<marks>) at the left edge of the first page.
+void add_marks(Context& context, PageModel& model);
 
 /// Centres the banner (meta.classification, which template/ resolved with doc::banner) at the
 /// top and the bottom of every page, in the margins; nothing when the document has no banner.

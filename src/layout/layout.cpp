@@ -245,6 +245,7 @@ PageModel lay_out(const doc::Document& document, const rules::Profile& profile,
       (!plan.empty() && plan.size() != model.pages.size()))
     warn_pages_moved(plan.size(), model.pages.size(), warnings);
   detail::set_placed(placed, model);
+  detail::add_marks(context, model);
   detail::mark_cover(context, model);
   detail::add_page_numbers(context, model);
   detail::add_continuation_heading(context, model, continuation);

@@ -27,6 +27,31 @@ double height_of(const std::vector<FlowLine>& lines) {
   return height;
 }
 
+/// Warns when the text above the placed parts (a letterhead) runs into the highest of them:
+/// DIN 5008's Form A leaves a letterhead 27 mm. Once per document: the flow is built again
+/// while a table of contents settles.
+void warn_overlap(const Context& context, const std::vector<FlowLine>& before,
+                  const std::vector<PlacedPart>& placed) {
+  if (placed.empty() || placed.front().overlap_reported) return;
+  // The boxes, not their text: the zone above the boxes is all a letterhead has.
+  const auto highest = std::min_element(
+      placed.begin(), placed.end(),
+      [](const PlacedPart& a, const PlacedPart& b) { return a.placement->top < b.placement->top; });
+  const double top = highest->placement->top;
+  double y = context.profile.margin_top, ink = y;
+  const FlowLine* last = nullptr;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    y += (i > 0 ? before[i].gap_before : 0) + before[i].height;
+    if (!before[i].discardable) ink = y, last = &before[i];
+  }
+  if (!last || ink <= top + 0.01) return;
+  placed.front().overlap_reported = true;
+  context.warnings.add(last->where, "the text above the " + highest->part + " ends " +
+                                        std::to_string(std::lround(ink - top)) +
+                                        " pt below its top, where rules profile " +
+                                        context.profile.name + " sets it: they overlap");
+}
+
 }  // namespace
 
 bool has_placed(const std::vector<doc::Block>& blocks, const rules::Profile& profile) {
@@ -81,7 +106,10 @@ std::vector<PlacedPart> take_placed(Context& context, const Breakers& breakers,
                            "the " + p.part + " is " + std::to_string(std::lround(height)) +
                                " pt tall; rules profile " + profile.name + " gives it " +
                                std::to_string(std::lround(box.height)) + " pt");
-    p.bottom = box.top + std::max(box.height, height);
+    // A zone written upwards ends at its lower edge; taller than its box, it grows upwards.
+    const bool upwards = box.anchor == rules::Placement::Anchor::bottom && box.height > 0;
+    p.top = upwards ? box.top + box.height - height : box.top;
+    p.bottom = std::max(box.top + box.height, p.top + height);
   }
   return placed;
 }
@@ -96,6 +124,7 @@ void make_room(const Context& context, std::vector<FlowLine>& lines,
   // Where the marker stands on the first page, below the top margin.
   const std::vector<FlowLine> before(lines.begin(), marker);
   const double at = height_of(before) + (before.empty() ? 0 : marker->gap_before);
+  warn_overlap(context, before, placed);
   marker->height = std::max(0.0, bottom - context.profile.margin_top - at);
   marker->discardable = false;
   marker->keep = keep_hard;  // on the first page, with what comes before it
@@ -106,7 +135,7 @@ void set_placed(const std::vector<PlacedPart>& placed, PageModel& model) {
   if (model.pages.empty()) return;
   Page& page = model.pages.front();
   for (const auto& p : placed) {
-    double y = model.height - p.placement->top;
+    double y = model.height - p.top;
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
       if (i > 0) y -= p.lines[i].gap_before;
       page.append(p.lines[i].content, y);

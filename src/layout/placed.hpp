@@ -1,5 +1,5 @@
 // Internal to layout/: parts a rules profile sets at a fixed place on the first page, out of the
-// text's flow (rules::Placement: DIN 5008's address field and information block).
+// text's flow (rules::Placement: DIN 5008's postal zone, address field and information block).
 #pragma once
 
 #include <string>
@@ -16,7 +16,9 @@ struct PlacedPart {
   const rules::Placement* placement = nullptr;
   std::vector<doc::Block> blocks;
   std::vector<FlowLine> lines;
+  double top = 0;     // from the paper's top edge: where its first line starts
   double bottom = 0;  // from the paper's top edge: its box, or its text when taller
+  mutable bool overlap_reported = false;  // the first part's: warn_overlap reports once
 };
 
 /// Whether `blocks` hold a top-level block of a part the profile places.

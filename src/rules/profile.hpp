@@ -90,8 +90,20 @@ struct Breaking {
 /// field and information block. Lengths from the paper's left and top edges; width 0: the part
 /// stays in the flow like any other.
 struct Placement {
+  /// Which edge of the box its lines start from: DIN 5008 writes the postal zone upwards from
+  /// the address, so its last line stands just above the recipient's first.
+  enum class Anchor { top, bottom };
   double left = 0, top = 0, width = 0;
   double height = 0;  // the most its text may take; 0: as tall as its text
+  Anchor anchor = Anchor::top;
+};
+
+/// Short lines at the paper's left edge on the first page (<marks>): where to fold a letter for
+/// a window envelope, and where to punch it (DIN 5008). Positions from the paper's top edge; 0:
+/// that mark is not printed; length 0: none is.
+struct Marks {
+  double first_fold = 0, second_fold = 0, hole = 0;
+  double from_edge = 0, length = 0;
 };
 
 struct Profile {
@@ -111,6 +123,9 @@ struct Profile {
   // The court's name as running text writes it ("United States Foreign Intelligence
   // Surveillance Court"); empty: `court`.
   std::string court_in_text;
+  // What the caption prints before the docket number ("Civil Action No."); empty: the locale's
+  // "Docket No." (motion/docket).
+  std::string docket_label;
 
   double page_width = 612, page_height = 792;  // US Letter
   double margin_top = 72, margin_right = 72, margin_bottom = 72, margin_left = 72;
@@ -155,12 +170,16 @@ struct Profile {
   } citations;
   /// Redaction boxes (<redactions boxes="fixed|measured"/>): fixed unless a profile asks.
   RedactionBoxes redaction_boxes = RedactionBoxes::fixed;
-  /// Where the blocks of part "address-field" and "info-block" go on the first page
-  /// (<address-field>, <info-block>); a letter template marks them, a profile places them.
-  Placement address_field, info_block;
+  /// Where the blocks of part "postal-zone", "address-field" and "info-block" go on the first
+  /// page (<postal-zone>, <address-field>, <info-block>); a letter template marks them, a
+  /// profile places them.
+  Placement postal_zone, address_field, info_block;
+  Marks marks;
   /// The placements with the part each places, in the order they are set.
   std::vector<std::pair<std::string, const Placement*>> placements() const {
-    return {{"address-field", &address_field}, {"info-block", &info_block}};
+    return {{"postal-zone", &postal_zone},
+            {"address-field", &address_field},
+            {"info-block", &info_block}};
   }
 
   /// The style of that name; an Error naming the profile when it is missing.

@@ -46,6 +46,7 @@ constexpr Face faces[] = {Face::regular, Face::bold, Face::italic, Face::bold_it
 constexpr doc::Align aligns[] = {doc::Align::left, doc::Align::center, doc::Align::right,
                                  doc::Align::justify};
 constexpr RedactionBoxes boxes[] = {RedactionBoxes::fixed, RedactionBoxes::measured};
+constexpr Placement::Anchor anchors[] = {Placement::Anchor::top, Placement::Anchor::bottom};
 
 using P = Profile;
 using Citations = Profile::Citations;
@@ -77,6 +78,11 @@ const std::vector<Setting<Profile>>& profile_settings() {
        .zero = "any"},
       {.element = "court", .attribute = "docket-example", .type = text,
        .member = at<&P::docket_example>, .doc = "a docket number of the court, for messages"},
+      {.element = "court", .attribute = "docket-label", .type = text,
+       .member = at<&P::docket_label>,
+       .doc = "what the caption prints before the docket number, as the court's papers write it "
+              "(`Civil Action No.`; `t:rule name=\"docket-label\"`)",
+       .zero = "the locale's `Docket No.`"},
       {.element = "caption", .attribute = "style", .type = choice,
        .member = at<&P::caption_style>,
        .doc = "`columns`: matter left, docket right; `parenthesis`: a column of \")\" between "
@@ -214,6 +220,23 @@ const std::vector<Setting<Profile>>& profile_settings() {
               "10.2.1(c)'s \"&\", \"Ass'n\", \"Bros.\", \"Co.\", \"Corp.\", \"Inc.\", "
               "\"Ltd.\", \"No.\"; `as-written`: neither",
        .choices = {"as-written", "authorities", "citations"}},
+      {.element = "postal-zone", .attribute = "left", .type = length,
+       .member = at<&P::postal_zone, &Placement::left>,
+       .doc = "where the return address and postal notes (a letter's part `postal-zone`: DIN 5008's Zusatz- und Vermerkzone, just above the address) are set on the first page, out of the flow: from the paper's left edge; a letter writes the return address only under a profile that places this part"},
+      {.element = "postal-zone", .attribute = "top", .type = length,
+       .member = at<&P::postal_zone, &Placement::top>, .doc = "from the paper's top edge"},
+      {.element = "postal-zone", .attribute = "width", .type = length,
+       .member = at<&P::postal_zone, &Placement::width>,
+       .doc = "its width; the first page's text begins below it", .zero = "in the flow"},
+      {.element = "postal-zone", .attribute = "height", .type = length,
+       .member = at<&P::postal_zone, &Placement::height>,
+       .doc = "the most its text may take (more is a warning)", .zero = "as tall as its text"},
+      {.element = "postal-zone", .attribute = "from", .type = choice,
+       .member = EnumMember<Profile>{
+           +[](const P& p) -> std::size_t { return p.postal_zone.anchor == Placement::Anchor::bottom; },
+           +[](P& p, std::size_t i) { p.postal_zone.anchor = anchors[i]; }},
+       .doc = "`bottom`: its lines are written upwards from its lower edge (DIN 5008), the last just above the address; `top`: downwards from its upper edge",
+       .choices = {"top", "bottom"}},
       {.element = "address-field", .attribute = "left", .type = length,
        .member = at<&P::address_field, &Placement::left>,
        .doc = "where the recipient's address (a letter's part `address-field`) is set on the first page, out of the flow: from the paper's left edge"},
@@ -238,6 +261,23 @@ const std::vector<Setting<Profile>>& profile_settings() {
        .member = at<&P::info_block, &Placement::height>,
        .doc = "the most its text may take (more is a warning); the text begins below it",
        .zero = "as tall as its text"},
+      {.element = "marks", .attribute = "first-fold", .type = length,
+       .member = at<&P::marks, &Marks::first_fold>,
+       .doc = "a fold mark on the first page, at the left edge: from the paper's top edge (DIN 5008: 105 mm, Form A 87 mm)",
+       .zero = "none"},
+      {.element = "marks", .attribute = "second-fold", .type = length,
+       .member = at<&P::marks, &Marks::second_fold>,
+       .doc = "the second fold mark (DIN 5008: 210 mm, Form A 192 mm)", .zero = "none"},
+      {.element = "marks", .attribute = "hole", .type = length,
+       .member = at<&P::marks, &Marks::hole>,
+       .doc = "the hole mark, where to punch the sheet (DIN 5008: 148.5 mm, half the A4 height)",
+       .zero = "none"},
+      {.element = "marks", .attribute = "from-edge", .type = length,
+       .member = at<&P::marks, &Marks::from_edge>,
+       .doc = "where the marks begin, from the paper's left edge (clear of what a printer cannot reach)"},
+      {.element = "marks", .attribute = "length", .type = length,
+       .member = at<&P::marks, &Marks::length>, .doc = "how long each mark is",
+       .zero = "no marks"},
       {.element = "redactions", .attribute = "boxes", .type = choice,
        .member = enumerated<&P::redaction_boxes, boxes>(),
        .doc = "`measured` boxes are as wide as what they hide: **they reveal its length**",

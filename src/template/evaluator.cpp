@@ -176,9 +176,9 @@ class Evaluator {
         .evaluate_boolean(pugi::xpath_node(focus.node));
   }
 
-  /// t:if's condition: test="XPATH", or rule-requires="PART" (the rules profile requires that
-  /// part of a document of this kind, so a form can add a certificate only where a court wants
-  /// one).
+  /// t:if's and t:when's condition: test="XPATH", or rule-requires="PART" (the rules profile
+  /// requires that part of a document of this kind, so a form can add a certificate only where a
+  /// court wants one).
   bool condition(const TemplateFile& file, const pugi::xml_node& node, const Focus& focus) {
     if (const auto part = node.attribute("rule-requires")) {
       for (const auto& requirement : context_.profile.required)
@@ -188,6 +188,12 @@ class Evaluator {
     // rule-caption="STYLE": the profile's <caption style> (the ")" column or two columns).
     if (const auto style = node.attribute("rule-caption"))
       return context_.profile.caption_style == style.value();
+    // rule-places="PART": the profile sets PART at a fixed place on the first page (DIN 5008's
+    // postal zone), so a letter writes a return address only where an envelope's window shows it.
+    if (const auto part = node.attribute("rule-places")) return places(file, node, part.value());
+    // rule-has="NAME": t:rule NAME gives text (a court's own docket label).
+    if (const auto name = node.attribute("rule-has"))
+      return !rule_value(file, node, name.value(), "rule-has").empty();
     return boolean(file, node, "test", focus);
   }
 
@@ -240,7 +246,8 @@ class Evaluator {
     for (const auto& branch : node.children()) {
       if (branch.type() != pugi::node_element) continue;
       if (file.is_directive(branch, Directive::when)) {
-        if (boolean(file, branch, "test", focus)) return children(file, branch, out, focus);
+        // t:when takes t:if's conditions: test, or one of the rules profile's (rule-has, …).
+        if (condition(file, branch, focus)) return children(file, branch, out, focus);
       } else if (file.is_directive(branch, Directive::otherwise)) {
         return children(file, branch, out, focus);
       } else {
@@ -394,33 +401,51 @@ class Evaluator {
   void rule(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out) {
     // A std::string, not a view: required_attribute returns a temporary.
     const std::string name = required_attribute(file, node, "name");
+    text(out, rule_value(file, node, name));
+  }
+
+  /// The value `t:rule name` gives; `attribute` names where the template wrote the name.
+  std::string rule_value(const TemplateFile& file, const pugi::xml_node& node,
+                         const std::string& name, const char* attribute = "name") {
     const auto& profile = context_.profile;
     const rules::Limit* limit = profile.limit_for(context_.kind);
     const auto whole = [](double value) { return std::to_string(std::lround(value)); };
-    if (name == "court") return text(out, profile.court);
-    if (name == "court-place") return text(out, profile.court_place);
+    if (name == "court") return profile.court;
+    if (name == "court-place") return profile.court_place;
     if (name == "court-in-text")
-      return text(out, profile.court_in_text.empty() ? profile.court : profile.court_in_text);
-    if (name == "title") return text(out, profile.title);
-    if (name == "name") return text(out, profile.name);
-    if (name == "font") return text(out, profile.font_family);
-    if (name == "body-size") return text(out, whole(profile.style("body").size));
-    if (name == "type-rule") return text(out, profile.type_rule);
-    if (name == "limit-rule") return text(out, limit ? limit->rule : "");
-    if (name == "limit-words") return text(out, limit ? std::to_string(limit->words) : "0");
-    if (name == "limit-pages") return text(out, limit ? std::to_string(limit->pages) : "0");
-    if (name == "not-counted-rule") return text(out, profile.not_counted_rule);
+      return profile.court_in_text.empty() ? profile.court : profile.court_in_text;
+    if (name == "docket-label") return profile.docket_label;
+    if (name == "title") return profile.title;
+    if (name == "name") return profile.name;
+    if (name == "font") return profile.font_family;
+    if (name == "body-size") return whole(profile.style("body").size);
+    if (name == "type-rule") return profile.type_rule;
+    if (name == "limit-rule") return limit ? limit->rule : "";
+    if (name == "limit-words") return limit ? std::to_string(limit->words) : "0";
+    if (name == "limit-pages") return limit ? std::to_string(limit->pages) : "0";
+    if (name == "not-counted-rule") return profile.not_counted_rule;
     if (name == "counted-words" || name == "counted-pages") {
       if (context_.wants_counts) *context_.wants_counts = true;
       const Counts counted = context_.counted ? *context_.counted : Counts{};
-      return text(out, std::to_string(name == "counted-words" ? counted.words : counted.pages));
+      return std::to_string(name == "counted-words" ? counted.words : counted.pages);
     }
-    throw Error(file.locate(node),
-                "<" + std::string(node.name()) + " name=\"" + std::string(name) +
-                    "\">: expected court, court-place, court-in-text, title, name, font, "
-                    "body-size, type-rule, "
-                    "limit-rule, limit-words, limit-pages, not-counted-rule, counted-words or "
-                    "counted-pages");
+    throw Error(file.locate(node), "<" + std::string(node.name()) + " " + attribute + "=\"" + name +
+                                       "\">: expected court, court-place, court-in-text, "
+                                       "docket-label, title, name, font, body-size, type-rule, "
+                                       "limit-rule, limit-words, limit-pages, not-counted-rule, "
+                                       "counted-words or counted-pages");
+  }
+
+  /// Whether the profile sets `part` at a fixed place; a part no profile can place is an error,
+  /// so that a misspelt name is not read as "not placed".
+  bool places(const TemplateFile& file, const pugi::xml_node& node, const std::string& part) {
+    std::string known;
+    for (const auto& [name, placement] : context_.profile.placements()) {
+      if (name == part) return placement->width > 0;
+      known += (known.empty() ? "" : ", ") + name;
+    }
+    throw Error(file.locate(node), "<" + std::string(node.name()) + " rule-places=\"" + part +
+                                       "\">: expected one of " + known);
   }
 
   const EvaluationContext& context_;

@@ -146,6 +146,39 @@ TEST_CASE("court: dc-local is the District Court's, and the court check covers i
   }
 }
 
+TEST_CASE("court: a D.D.C. caption says Civil Action No., from the profile, in any language") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "dcd.pdf";
+  const std::vector<std::string> dcd = {"--set", "@rules=dc-local", "--set", "@form=dcd/motion"};
+  const auto render = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"render", motion, "-o", pdf.string()};
+    args.insert(args.end(), dcd.begin(), dcd.end());
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto run = e2e::fiscgen(args);
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    return squeezed(e2e::pdf_text(pdf, 1));
+  };
+  // As the Court's opinions and filings print it: "Civil Action No. 13-420 (JEB)".
+  auto caption = render({"--set", "docket=13-420 (JEB)"});
+  CHECK(caption.find(squeezed("Civil Action No. 13-420 (JEB)")) != std::string::npos);
+  CHECK(caption.find("DocketNo.") == std::string::npos);
+  // The label is the court's own words: a German document keeps it.
+  caption = render({"--set", "docket=1:13-cv-00881", "--locale", "de"});
+  CHECK(caption.find(squeezed("Civil Action No. 1:13-cv-00881")) != std::string::npos);
+  CHECK(caption.find("Aktenzeichen") == std::string::npos);
+  // A complaint the Clerk has not numbered yet.
+  caption = render({"--set", "docket=____"});
+  CHECK(caption.find(squeezed("Civil Action No. ____")) != std::string::npos);
+  // The FISC's caption keeps its own label: the label is the profile's, not the form's.
+  const auto fisc = e2e::fiscgen({"render", motion, "-o", pdf.string()});
+  REQUIRE_MESSAGE(fisc.status == 0, fisc.err);
+  CHECK(squeezed(e2e::pdf_text(pdf, 1)).find("DocketNo.Misc.13-04") != std::string::npos);
+  // `check` accepts what `render` does.
+  CHECK(e2e::fiscgen({"check", motion, "--set", "@rules=dc-local", "--set", "@form=dcd/motion",
+                      "--set", "docket=13-420 (JEB)"})
+            .status == 0);
+}
+
 TEST_CASE(
     "fiscr: the sample brief has its cover, unnumbered, and a table of contents listing "
     "the table of authorities") {

@@ -213,8 +213,24 @@ TEST_CASE("the sample letter renders with the directory's address and the locale
     CHECK(letter.text.find(cc.child_value("name")) != std::string::npos);
 }
 
+TEST_CASE("the sample German letter renders after DIN 5008 with every word of its input") {
+  Rendered letter("letter-de");
+  CHECK(letter.run.err == "");
+  CHECK(e2e::check_readers(letter.pdf) == "");
+  check_fonts_embedded_and_subset(letter.pdf);
+  CHECK(e2e::pdf_info(letter.pdf, "Page size").find("595.28 x 841.89") != std::string::npos);
+  for (const char* shown :
+       {"Kanzlei Sørensen-Çelik & Partner mbB, Große Bleichen 21, 20354 Hamburg", "Einschreiben",
+        "Herrn Jürgen Weißhaupt", "Ihr Zeichen: RA-2013/0457 wh", "Ihre Nachricht vom: 02.07.2013",
+        "Unser Zeichen: SC/kü 118/13", "Name: Clara Kühn", "Datum: 16.07.2013",
+        "Sehr geehrter Herr Weißhaupt,"})
+    CHECK_MESSAGE(letter.text.find(shown) != std::string::npos, shown);
+  const auto text = text_of(letter.root(), {"subject", "body"});
+  check_words_in_order("subject and body", text.running, letter.text);
+}
+
 TEST_CASE("the same input gives the same bytes") {
-  for (const char* example : {"motion", "letter", "brief"}) {
+  for (const char* example : {"motion", "letter", "brief", "letter-de"}) {
     e2e::TempDir dir;
     const auto input = (examples / (std::string(example) + ".xml")).string();
     REQUIRE(e2e::fiscgen({"render", input, "-o", (dir / "a.pdf").string()}).status == 0);

@@ -484,21 +484,12 @@ TEST_CASE("letters in French, German and Spanish are on A4, with the locale's da
 
 namespace {
 
-struct Word {
-  double left = 0, top = 0, right = 0, bottom = 0;  // points from the page's top left corner
-  std::string text;
-};
+using e2e::Word;
 
 /// The words of page 1 of `pdf` with their boxes, as pdftotext -bbox reads them.
 std::vector<Word> words_of_first_page(const std::filesystem::path& pdf) {
-  const auto run = e2e::run({"pdftotext", "-bbox", "-f", "1", "-l", "1", pdf.string(), "-"});
-  REQUIRE(run.status == 0);
-  std::vector<Word> words;
-  const std::regex word(
-      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
-  for (std::sregex_iterator it(run.out.begin(), run.out.end(), word), end; it != end; ++it)
-    words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
-                     std::stod((*it)[4]), (*it)[5]});
+  auto words = e2e::pdf_words(pdf, 1);
+  REQUIRE(!words.empty());
   return words;
 }
 

@@ -100,8 +100,13 @@ TEST_CASE("rules lists every profile with its version, effective date and title"
                      "Intelligence Surveillance Court Rules of Procedure\n") != std::string::npos);
   CHECK(run.out.find("frap-32\tversion 2\teffective 2016-12-01\tFederal Rules of Appellate") !=
         std::string::npos);
-  CHECK(run.out.find("dc-local\tversion 1\teffective -\t") != std::string::npos);
+  CHECK(run.out.find("dc-local\tversion 2\teffective -\t") != std::string::npos);
   CHECK(run.out.find("letter-us\t") != std::string::npos);
+  // DIN 5008's two forms, each by its name.
+  CHECK(run.out.find("letter-din-5008\tversion 4\teffective 2011-04-01\tGeschäftsbrief nach DIN "
+                     "5008, Form B (A4)\n") != std::string::npos);
+  CHECK(run.out.find("letter-din-5008-a\tversion 1\teffective 2011-04-01\tGeschäftsbrief nach "
+                     "DIN 5008, Form A (A4)\n") != std::string::npos);
 }
 
 TEST_CASE("rules diff prints one line per differing setting: an unknown profile is an error") {

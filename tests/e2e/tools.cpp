@@ -92,6 +92,19 @@ int pdf_pages(const std::filesystem::path& pdf) {
   return pages.empty() ? -1 : std::stoi(pages);
 }
 
+std::vector<Word> pdf_words(const std::filesystem::path& pdf, int page) {
+  const auto bbox = run({"pdftotext", "-bbox", "-f", std::to_string(page), "-l",
+                         std::to_string(page), pdf.string(), "-"});
+  std::vector<Word> words;
+  if (bbox.status != 0) return words;
+  const std::regex word(
+      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+  for (std::sregex_iterator it(bbox.out.begin(), bbox.out.end(), word), end; it != end; ++it)
+    words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
+                     std::stod((*it)[4]), (*it)[5]});
+  return words;
+}
+
 std::vector<FontRow> pdf_fonts(const std::filesystem::path& pdf) {
   // name  type  encoding  emb sub uni object ID: the last five columns are fixed.
   std::istringstream lines(run({PDFFONTS, pdf.string()}).out);

@@ -36,6 +36,15 @@ int pdf_pages(const std::filesystem::path& pdf);
 /// pdfinfo's "Key: value" for `key`, trimmed; empty when absent.
 std::string pdf_info(const std::filesystem::path& pdf, const std::string& key);
 
+/// A word of a page and its box, in points from the page's top left corner.
+struct Word {
+  double left = 0, top = 0, right = 0, bottom = 0;
+  std::string text;
+};
+/// The words of page `page` (1-based) of `pdf` with their boxes, as `pdftotext -bbox` reads them,
+/// in its reading order.
+std::vector<Word> pdf_words(const std::filesystem::path& pdf, int page = 1);
+
 struct FontRow {
   std::string name, type;
   bool embedded = false, subset = false, unicode = false;

@@ -37,7 +37,7 @@ TEST_CASE("the FISC profile: US Letter, 1-inch margins, 12-point double-spaced b
 }
 
 TEST_CASE("the letter profiles number no page at the foot: the continuation heading does") {
-  for (const char* name : {"letter-us", "letter-a4", "letter-din-5008"}) {
+  for (const char* name : {"letter-us", "letter-a4", "letter-din-5008", "letter-din-5008-a"}) {
     CAPTURE(name);
     const auto p = rules::load_named_profile(rules_dir, name);
     CHECK(p.page_number.position == "none");
@@ -48,7 +48,8 @@ TEST_CASE("the letter profiles number no page at the foot: the continuation head
 TEST_CASE("an unknown profile lists the known ones") {
   CHECK_THROWS_WITH_AS(rules::load_named_profile(rules_dir, "fisc-2099"),
                        doctest::Contains("known profiles: dc-local, fisc-2010, fiscr, frap-32, "
-                                         "letter-a4, letter-din-5008, letter-us"),
+                                         "letter-a4, letter-din-5008-a, letter-din-5008, "
+                                         "letter-us"),
                        Error);
 }
 
@@ -92,7 +93,64 @@ TEST_CASE("every shipped profile loads, and rules lists them by name") {
   std::vector<std::string> names;
   for (const auto& p : profiles) names.push_back(p.name);
   CHECK(names == std::vector<std::string>{"dc-local", "fisc-2010", "fiscr", "frap-32", "letter-a4",
-                                          "letter-din-5008", "letter-us"});
+                                          "letter-din-5008-a", "letter-din-5008", "letter-us"});
+}
+
+TEST_CASE("DIN 5008: Form A and Form B differ only in the letterhead zone's height") {
+  constexpr double mm = 72 / 25.4;
+  const auto a = rules::load_named_profile(rules_dir, "letter-din-5008-a");
+  const auto b = rules::load_named_profile(rules_dir, "letter-din-5008");
+  // The address field: 27 mm (A) or 45 mm (B) from the top; its postal zone 17.7 mm, written
+  // upwards; the address from 44.7 or 62.7 mm; the information block at 32 or 50 mm.
+  CHECK(a.postal_zone.top == doctest::Approx(27 * mm).epsilon(0.001));
+  CHECK(b.postal_zone.top == doctest::Approx(45 * mm).epsilon(0.001));
+  CHECK(a.address_field.top == doctest::Approx(44.7 * mm).epsilon(0.001));
+  CHECK(b.address_field.top == doctest::Approx(62.7 * mm).epsilon(0.001));
+  CHECK(a.info_block.top == doctest::Approx(32 * mm).epsilon(0.001));
+  CHECK(b.info_block.top == doctest::Approx(50 * mm).epsilon(0.001));
+  for (const auto* p : {&a, &b}) {
+    CHECK(p->postal_zone.anchor == rules::Placement::Anchor::bottom);
+    CHECK(p->postal_zone.height == doctest::Approx(17.7 * mm).epsilon(0.001));
+    CHECK(p->postal_zone.top + p->postal_zone.height == doctest::Approx(p->address_field.top));
+    CHECK(p->address_field.left == doctest::Approx(20 * mm).epsilon(0.001));
+    CHECK(p->info_block.left == doctest::Approx(125 * mm).epsilon(0.001));
+    // Five lines of the postal zone's small type fit its 17.7 mm.
+    CHECK(5 * p->style("postal").line_height <= p->postal_zone.height);
+  }
+  // Besides title and version, only the letterhead zone's height moves things.
+  std::string moved;
+  for (const auto& line : rules::differences(b, a))
+    if (line.rfind("title:", 0) != 0 && line.rfind("version:", 0) != 0)
+      moved += line.substr(0, line.find(':')) + " ";
+  CHECK(moved ==
+        "margins.top postal-zone.top address-field.top info-block.top marks.first-fold "
+        "marks.second-fold ");
+  // Folded for a window envelope: Form A at 87 and 192 mm, Form B at 105 and 210 mm; both
+  // punched at half the sheet's height.
+  CHECK(a.marks.first_fold == doctest::Approx(87 * mm).epsilon(0.001));
+  CHECK(a.marks.second_fold == doctest::Approx(192 * mm).epsilon(0.001));
+  CHECK(b.marks.first_fold == doctest::Approx(105 * mm).epsilon(0.001));
+  CHECK(b.marks.second_fold == doctest::Approx(210 * mm).epsilon(0.001));
+  CHECK(a.marks.hole == doctest::Approx(148.5 * mm).epsilon(0.001));
+  CHECK(b.marks.hole == doctest::Approx(b.page_height / 2).epsilon(0.001));
+}
+
+TEST_CASE(
+    "a postal zone written from the side, or a docket label, is read or refused where it is") {
+  try {
+    rules_test::load_text("side", R"(<rules name="side"><style name="body"/><style name="heading"/>
+  <style name="footnote"/><postal-zone left="56" top="127" width="240" from="left"/></rules>)");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.where().line == 2);
+    CHECK(e.message().find("from=\"left\"") != std::string::npos);
+    CHECK(e.message().find("top") != std::string::npos);
+  }
+  const auto p = rules_test::load_text("label", R"(<rules name="label"><style name="body"/>
+  <style name="heading"/><style name="footnote"/><court docket-label="Civil Action No."/></rules>)");
+  CHECK(p.docket_label == "Civil Action No.");
+  CHECK(rules::load_named_profile(rules_dir, "dc-local").docket_label == "Civil Action No.");
+  CHECK(rules::load_named_profile(rules_dir, "fisc-2010").docket_label.empty());
 }
 
 TEST_CASE("fisc-2010: no limit, a certificate of service and a signed name required") {
