@@ -123,7 +123,25 @@ class ProfileReader {
     if (p.margin_left + p.margin_right >= p.page_width ||
         p.margin_top + p.margin_bottom >= p.page_height)
       fail(root, "the margins leave no room on the page");
+    check_marks(root.child("marks"), p);
     return p;
+  }
+
+  /// A mark is on the paper: above its bottom edge, and shorter than it is wide.
+  void check_marks(const pugi::xml_node& node, const Profile& p) const {
+    const auto& m = p.marks;
+    const auto number = [](double value) {
+      std::ostringstream out;
+      out << value;
+      return out.str();
+    };
+    for (const auto& [name, at] : {std::pair{"first-fold", m.first_fold}, std::pair{"hole", m.hole},
+                                   std::pair{"second-fold", m.second_fold}})
+      if (at >= p.page_height)
+        fail(node, std::string(name) + "=\"" + number(at) + "\": below the paper's bottom edge (" +
+                       number(p.page_height) + " pt from its top)");
+    if (m.from_edge + m.length >= p.page_width)
+      fail(node, "from-edge and length reach past the paper's right edge");
   }
 
   [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {

@@ -146,6 +146,11 @@ TEST_CASE(
     CHECK(e.message().find("from=\"left\"") != std::string::npos);
     CHECK(e.message().find("top") != std::string::npos);
   }
+  CHECK_THROWS_WITH_AS(
+      rules_test::load_text("low", R"(<rules name="low"><style name="body"/><style name="heading"/>
+  <style name="footnote"/><marks hole="900" length="14"/></rules>)"),
+      doctest::Contains("hole=\"900\": below the paper's bottom edge (792 pt from its top)"),
+      Error);
   const auto p = rules_test::load_text("label", R"(<rules name="label"><style name="body"/>
   <style name="heading"/><style name="footnote"/><court docket-label="Civil Action No."/></rules>)");
   CHECK(p.docket_label == "Civil Action No.");

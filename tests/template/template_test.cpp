@@ -164,6 +164,29 @@ TEST_CASE("directives: value, copy, if, choose, for-each with $position, attribu
   CHECK(tree.find("WASHINGTON, D.C. IV") != std::string::npos);
 }
 
+TEST_CASE("t:if and t:when ask the rules profile: rule-has, rule-places, an unknown name refused") {
+  Scratch scratch;
+  // fisc-2010 gives no docket label and places no part.
+  scratch.form("t/rules",
+               "<t:choose><t:when rule-has=\"docket-label\"><paragraph>labelled</paragraph>"
+               "</t:when><t:when rule-has=\"court\"><paragraph>named</paragraph></t:when>"
+               "</t:choose><t:if rule-places=\"postal-zone\"><paragraph>zone</paragraph></t:if>"
+               "<t:if rule-places=\"address-field\"><paragraph>field</paragraph></t:if>");
+  const auto tree = tree_of("<motion form=\"t/rules\"/>", scratch.paths);
+  CHECK(tree.find(">named<") != std::string::npos);
+  CHECK(tree.find("labelled") == std::string::npos);
+  CHECK(tree.find(">zone<") == std::string::npos);
+  CHECK(tree.find(">field<") == std::string::npos);
+  scratch.form("t/misspelt", "\n<t:if rule-places=\"adress-field\"/>");
+  const auto place = error_of([&] { tree_of("<motion form=\"t/misspelt\"/>", scratch.paths); });
+  CHECK(place.find("forms/t/misspelt.xml:3:1: <t:if rule-places=\"adress-field\">: expected one "
+                   "of postal-zone, address-field, info-block") == 0);
+  scratch.form("t/unknown", "\n<t:if rule-has=\"docket-lable\"/>");
+  const auto has = error_of([&] { tree_of("<motion form=\"t/unknown\"/>", scratch.paths); });
+  CHECK(has.find("forms/t/unknown.xml:3:1: <t:if rule-has=\"docket-lable\">: expected court,") ==
+        0);
+}
+
 TEST_CASE("errors in templates and in copied content name the file, line and column") {
   Scratch scratch;
   scratch.form("t/bad", "\n<t:vaule select=\"x\"/>");
