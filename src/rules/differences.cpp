@@ -33,6 +33,7 @@ Settings settings_of(const Profile& p) {
   s.emplace_back("not-counted", not_counted);
   for (const auto& requirement : p.required)
     add(s, requirement_settings(), requirement, requirement.part);
+  for (const auto& label : p.docket_labels) add(s, docket_label_settings(), label, label.match);
   return s;
 }
 

@@ -84,6 +84,8 @@ class ProfileReader {
         limits(node, p);
       } else if (name == "required") {
         requirement(node, p);
+      } else if (name == "docket-label") {
+        docket_label(node, p);
       } else if (name == "numbering") {
         const int level = count(node, "level", 0);
         if (level < 1) fail(node, "numbering level must be 1 or more");
@@ -257,7 +259,7 @@ class ProfileReader {
       if (row.element != "rules" &&
           std::find(names.begin(), names.end(), row.element) == names.end())
         names.push_back(row.element);
-    for (const std::string_view repeated : {"numbering", "style", "required"})
+    for (const std::string_view repeated : {"numbering", "style", "required", "docket-label"})
       names.push_back(repeated);
     std::string list;
     for (std::size_t i = 0; i < names.size(); ++i)
@@ -274,6 +276,21 @@ class ProfileReader {
     for (const auto& other : p.required)
       if (other.part == r.part) fail(node, "part \"" + r.part + "\" is required twice");
     p.required.push_back(std::move(r));
+  }
+
+  /// <docket-label match="…" label="…"/>: a label for the docket numbers `match` finds.
+  void docket_label(const pugi::xml_node& node, Profile& p) const {
+    DocketLabel label;
+    label.match = required(node, "match");
+    apply(node, docket_label_settings(), label);
+    try {
+      docket_regex(label.match);
+    } catch (const std::regex_error& e) {
+      fail(node, "match=\"" + label.match + "\": not a regular expression (" + e.what() + ")");
+    }
+    for (const auto& other : p.docket_labels)
+      if (other.match == label.match) fail(node, "match=\"" + label.match + "\" is labelled twice");
+    p.docket_labels.push_back(std::move(label));
   }
 
   [[noreturn]] void bad_part(const pugi::xml_node& node, const std::string& part) const {
@@ -390,6 +407,12 @@ bool Profile::counted(const std::string& part) const {
   for (const auto& excluded : not_counted)
     if (part == excluded || part.starts_with(excluded + "/")) return false;
   return true;
+}
+
+const std::string& Profile::docket_label_for(const std::string& docket) const {
+  for (const auto& label : docket_labels)
+    if (std::regex_search(docket, docket_regex(label.match))) return label.label;
+  return docket_label;
 }
 
 std::string Profile::heading_numbering_for(int level) const {

@@ -53,6 +53,14 @@ struct Limit {
   std::string rule;      // the rule's citation, e.g. "FRAP 32(a)(7)(B)(i)"
 };
 
+/// What the caption prints before a docket number the pattern `match` finds in
+/// (<docket-label match="…" label="…"/>): the court's papers label a criminal case's number
+/// otherwise than a civil action's.
+struct DocketLabel {
+  std::string match;  // ECMAScript regex, searched for in the docket number
+  std::string label;  // "Criminal No."
+};
+
 /// A part every filing under the profile must contain, named as the tree's part="…" names it.
 struct Requirement {
   std::string part;                // e.g. "certificate-of-service", "signature/email"
@@ -124,8 +132,9 @@ struct Profile {
   // Surveillance Court"); empty: `court`.
   std::string court_in_text;
   // What the caption prints before the docket number ("Civil Action No."); empty: the locale's
-  // "Docket No." (motion/docket).
+  // "Docket No." (motion/docket). docket_labels, tried first, label some numbers otherwise.
   std::string docket_label;
+  std::vector<DocketLabel> docket_labels;
 
   double page_width = 612, page_height = 792;  // US Letter
   double margin_top = 72, margin_right = 72, margin_bottom = 72, margin_left = 72;
@@ -197,6 +206,9 @@ struct Profile {
   const Limit* limit_for(const std::string& kind) const;
   /// Whether limits count `part`: not when it is, or lies inside, a part in not_counted.
   bool counted(const std::string& part) const;
+  /// The label before `docket` in a caption: the first <docket-label> whose pattern it holds,
+  /// else the court's docket-label (empty: the locale's "Docket No.").
+  const std::string& docket_label_for(const std::string& docket) const;
 };
 
 /// Which style a block is set in is the rules' choice, made here for layout and compliance alike.

@@ -357,6 +357,16 @@ const std::vector<Setting<Numbering>>& numbering_settings() {
   return rows;
 }
 
+const std::vector<Setting<DocketLabel>>& docket_label_settings() {
+  static const std::vector<Setting<DocketLabel>> rows = {
+      {.element = "docket-label", .attribute = "label", .type = text,
+       .member = at<&DocketLabel::label>,
+       .doc = "what the caption prints before a docket number holding the pattern MATCH (a regular expression): `<docket-label match=\"-cr-\" label=\"Criminal No.\"/>`; the first that matches wins over `court.docket-label`",
+       .required = true},
+  };
+  return rows;
+}
+
 // clang-format on
 
 template <class Record>
@@ -398,6 +408,7 @@ template std::string shown(const Setting<Style>&, const Style&);
 template std::string shown(const Setting<Limit>&, const Limit&);
 template std::string shown(const Setting<Requirement>&, const Requirement&);
 template std::string shown(const Setting<Numbering>&, const Numbering&);
+template std::string shown(const Setting<DocketLabel>&, const DocketLabel&);
 
 std::string setting_name(std::string_view element, std::string_view key,
                          std::string_view attribute) {
@@ -463,6 +474,7 @@ std::string settings_table() {
   add_rows(table, style_settings(), "NAME");
   add_rows(table, limit_settings(), "KIND");
   add_rows(table, requirement_settings(), "PART");
+  add_rows(table, docket_label_settings(), "MATCH");
   return table;
 }
 

@@ -77,11 +77,13 @@ struct Numbering {
 /// Attributes of the root and of the elements a profile has at most once, in `rules diff` order.
 const std::vector<Setting<Profile>>& profile_settings();
 /// Attributes of the elements that repeat, each named by a key attribute: <style name="…">,
-/// <limit kind="…"> (inside <limits>), <required part="…">, <numbering level="…">.
+/// <limit kind="…"> (inside <limits>), <required part="…">, <numbering level="…">,
+/// <docket-label match="…">.
 const std::vector<Setting<Style>>& style_settings();
 const std::vector<Setting<Limit>>& limit_settings();
 const std::vector<Setting<Requirement>>& requirement_settings();
 const std::vector<Setting<Numbering>>& numbering_settings();
+const std::vector<Setting<DocketLabel>>& docket_label_settings();
 
 /// How `rules diff` and docs/rules.md name a setting: "margins.left" as in <margins left="">,
 /// the root's own attributes bare ("effective"), a repeated element's with its key:

@@ -22,6 +22,7 @@ const char* key_of(std::string_view element) {
   if (element == "style") return "name";
   if (element == "required") return "part";
   if (element == "numbering") return "level";
+  if (element == "docket-label") return "match";
   return nullptr;
 }
 

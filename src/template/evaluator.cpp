@@ -70,7 +70,7 @@ class Evaluator {
       case Directive::message:
         return message(file, node, out, focus);
       case Directive::rule:
-        return rule(file, node, out);
+        return rule(file, node, out, focus);
       case Directive::template_root:  // or unknown: none of these stands in content
       case Directive::fragment:
       case Directive::when:
@@ -193,7 +193,7 @@ class Evaluator {
     if (const auto part = node.attribute("rule-places")) return places(file, node, part.value());
     // rule-has="NAME": t:rule NAME gives text (a court's own docket label).
     if (const auto name = node.attribute("rule-has"))
-      return !rule_value(file, node, name.value(), "rule-has").empty();
+      return !rule_value(file, node, name.value(), focus, "rule-has").empty();
     return boolean(file, node, "test", focus);
   }
 
@@ -398,15 +398,17 @@ class Evaluator {
 
   /// A value of the rules profile: the court's name as its rules print it, what a certificate of
   /// compliance states (the limit and its rule, the type), and the counts of the laid-out document.
-  void rule(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out) {
+  void rule(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
+            const Focus& focus) {
     // A std::string, not a view: required_attribute returns a temporary.
     const std::string name = required_attribute(file, node, "name");
-    text(out, rule_value(file, node, name));
+    text(out, rule_value(file, node, name, focus));
   }
 
   /// The value `t:rule name` gives; `attribute` names where the template wrote the name.
   std::string rule_value(const TemplateFile& file, const pugi::xml_node& node,
-                         const std::string& name, const char* attribute = "name") {
+                         const std::string& name, const Focus& focus,
+                         const char* attribute = "name") {
     const auto& profile = context_.profile;
     const rules::Limit* limit = profile.limit_for(context_.kind);
     const auto whole = [](double value) { return std::to_string(std::lround(value)); };
@@ -414,7 +416,9 @@ class Evaluator {
     if (name == "court-place") return profile.court_place;
     if (name == "court-in-text")
       return profile.court_in_text.empty() ? profile.court : profile.court_in_text;
-    if (name == "docket-label") return profile.docket_label;
+    // The label of the docket in focus: the caption's, or a consolidated matter's.
+    if (name == "docket-label")
+      return profile.docket_label_for(focus.node.child("docket").text().get());
     if (name == "title") return profile.title;
     if (name == "name") return profile.name;
     if (name == "font") return profile.font_family;

@@ -166,6 +166,11 @@ TEST_CASE("court: a D.D.C. caption says Civil Action No., from the profile, in a
   caption = render({"--set", "docket=1:13-cv-00881", "--locale", "de"});
   CHECK(caption.find(squeezed("Civil Action No. 1:13-cv-00881")) != std::string::npos);
   CHECK(caption.find("Aktenzeichen") == std::string::npos);
+  // A number that says its case type gets the Court's label for it.
+  caption = render({"--set", "docket=1:12-cr-00033-JEB"});
+  CHECK(caption.find(squeezed("Criminal No. 1:12-cr-00033-JEB")) != std::string::npos);
+  caption = render({"--set", "docket=1:19-mc-00032 (ABJ)"});
+  CHECK(caption.find(squeezed("Misc. Action No. 1:19-mc-00032 (ABJ)")) != std::string::npos);
   // A complaint the Clerk has not numbered yet.
   caption = render({"--set", "docket=____"});
   CHECK(caption.find(squeezed("Civil Action No. ____")) != std::string::npos);

@@ -156,6 +156,26 @@ TEST_CASE(
   CHECK(p.docket_label == "Civil Action No.");
   CHECK(rules::load_named_profile(rules_dir, "dc-local").docket_label == "Civil Action No.");
   CHECK(rules::load_named_profile(rules_dir, "fisc-2010").docket_label.empty());
+  // Labels by the case type a number carries; the first pattern it holds wins.
+  const auto dc = rules::load_named_profile(rules_dir, "dc-local");
+  CHECK(dc.docket_label_for("13-420 (JEB)") == "Civil Action No.");
+  CHECK(dc.docket_label_for("1:13-cv-00881") == "Civil Action No.");
+  CHECK(dc.docket_label_for("1:12-cr-33-JEB") == "Criminal No.");
+  CHECK(dc.docket_label_for("19-mc-32 (ABJ)") == "Misc. Action No.");
+  CHECK_THROWS_WITH_AS(
+      rules_test::load_text("twice",
+                            R"(<rules name="twice"><style name="body"/><style name="heading"/>
+  <style name="footnote"/><docket-label match="-cr-" label="Criminal No."/>
+  <docket-label match="-cr-" label="Crim. No."/></rules>)"),
+      doctest::Contains("match=\"-cr-\" is labelled twice"), Error);
+  CHECK_THROWS_WITH_AS(rules_test::load_text(
+                           "open", R"(<rules name="open"><style name="body"/><style name="heading"/>
+  <style name="footnote"/><docket-label match="(cr" label="Criminal No."/></rules>)"),
+                       doctest::Contains("match=\"(cr\": not a regular expression"), Error);
+  CHECK_THROWS_WITH_AS(rules_test::load_text(
+                           "bare", R"(<rules name="bare"><style name="body"/><style name="heading"/>
+  <style name="footnote"/><docket-label match="-cr-"/></rules>)"),
+                       doctest::Contains("label"), Error);
 }
 
 TEST_CASE("fisc-2010: no limit, a certificate of service and a signed name required") {
