@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "rules/profile.hpp"
+
 namespace fiscgen::rules {
 
 const std::regex& docket_regex(const std::string& pattern) {
@@ -11,6 +13,12 @@ const std::regex& docket_regex(const std::string& pattern) {
   const auto found = compiled.find(pattern);
   if (found != compiled.end()) return found->second;
   return compiled.emplace(pattern, std::regex(pattern)).first->second;
+}
+
+const std::string& Profile::docket_label_for(const std::string& docket) const {
+  for (const auto& label : docket_labels)
+    if (std::regex_search(docket, docket_regex(label.match))) return label.label;
+  return docket_label;
 }
 
 }  // namespace fiscgen::rules

@@ -8,6 +8,7 @@
 #include "rules/versions.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <regex>
 #include <sstream>
 #include <type_traits>
@@ -132,11 +133,7 @@ class ProfileReader {
   /// A mark is on the paper: above its bottom edge, and shorter than it is wide.
   void check_marks(const pugi::xml_node& node, const Profile& p) const {
     const auto& m = p.marks;
-    const auto number = [](double value) {
-      std::ostringstream out;
-      out << value;
-      return out.str();
-    };
+    const auto number = [](double value) { return std::to_string(std::lround(value)); };
     for (const auto& [name, at] : {std::pair{"first-fold", m.first_fold}, std::pair{"hole", m.hole},
                                    std::pair{"second-fold", m.second_fold}})
       if (at >= p.page_height)
@@ -407,12 +404,6 @@ bool Profile::counted(const std::string& part) const {
   for (const auto& excluded : not_counted)
     if (part == excluded || part.starts_with(excluded + "/")) return false;
   return true;
-}
-
-const std::string& Profile::docket_label_for(const std::string& docket) const {
-  for (const auto& label : docket_labels)
-    if (std::regex_search(docket, docket_regex(label.match))) return label.label;
-  return docket_label;
 }
 
 std::string Profile::heading_numbering_for(int level) const {
