@@ -94,8 +94,14 @@ const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& wa
   return chosen;
 }
 
-// A pin before the first page of its case cannot be in it ("Id. at 50" after "1 U.S. 100").
+// A pin before the first page of its case cannot be in it ("Id. at 50" after "1 U.S. 100"), nor
+// a paragraph or a database's star page in a reporter's volume ("Id. at ¶ 100": a record's?).
 void check_pin(const Citation& c, const Citation& authority, Warnings& warnings) {
+  const std::string pin_text = c.pin_cites.empty() ? "" : c.pin_cites.front();
+  if (authority.kind == Kind::case_law && !authority.reporter.empty() &&
+      (pin_text.rfind("\xC2\xB6", 0) == 0 || pin_text.rfind('*', 0) == 0))
+    warnings.add(c.where, "\"" + c.text + "\" cites " + pin_text + ", but " + authority.normalised +
+                              " is cited by page: check the pin, or cite what it means in full");
   const int pin = pin_page(c), first = first_page(authority);
   if (authority.kind == Kind::case_law && pin > 0 && first > 0 && pin < first)
     warnings.add(c.where, "\"" + c.text + "\" cites page " + std::to_string(pin) +
@@ -194,6 +200,84 @@ bool nested(std::string_view text, std::size_t offset) {
   return false;
 }
 
+// Whether `word` starts with a capital or a digit ("Blah", "Cal.", "18"): a character beyond
+// ASCII counts as a capital, as names in other scripts start ("Øverland", "Łódź").
+bool capitalised(std::string_view word) {
+  const auto first = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
+  return std::isupper(first) || std::isdigit(first) || first >= 0x80;
+}
+
+// The Bluebook signal `before` ends with ("See", "see also", "See, e.g.,"), as a whole word;
+// empty when none. The first letter of a signal in a citation clause is lower case.
+std::string_view signal_at_end(std::string_view before, const Table& table) {
+  const std::string collapsed = collapse_spaces(before);
+  for (const auto& signal : table.bluebook_signals) {
+    if (signal.empty() || collapsed.size() < signal.size()) continue;
+    const std::size_t at = collapsed.size() - signal.size();
+    if (collapsed.compare(at + 1, std::string::npos, signal, 1) != 0 ||
+        std::tolower(static_cast<unsigned char>(collapsed[at])) !=
+            std::tolower(static_cast<unsigned char>(signal[0])))
+      continue;
+    if (at == 0 || !std::isalpha(static_cast<unsigned char>(collapsed[at - 1]))) return signal;
+  }
+  return {};
+}
+
+// A section cited on its own between `from` and `to` that no citation took: "Blah § 2." (a code
+// fiscgen does not know), "See § 1861(b)." It stands as a citation sentence or clause: its
+// clause ends after the section, and between "§" and the clause's start (`from`, a signal, or
+// a word ending in ".", ";" or ":") stand only capitalised words, at most six. A "§" in a textual
+// sentence ("Under § 1861, the …", "FISA § 702 allows …") is none. Empty: none.
+std::string_view unread_section(std::string_view text, std::size_t from, std::size_t to,
+                                const Table& table) {
+  static constexpr std::string_view section_sign = "\xC2\xA7";
+  const auto section_byte = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("-:()").find(c) != std::string_view::npos;
+  };
+  for (std::size_t sign = text.find(section_sign, from); sign < to;
+       sign = text.find(section_sign, sign + 2)) {
+    std::size_t end = sign + 2;  // past "§", "§§" and the section: "2", "1861(b)(2)", "6-2-101"
+    if (text.compare(end, 2, section_sign) == 0) end += 2;
+    while (end < to && space_at(text, end)) end += space_at(text, end);
+    if (end >= to || !std::isdigit(static_cast<unsigned char>(text[end]))) continue;
+    while (end < to && (section_byte(text[end]) ||
+                        (text[end] == '.' && end + 1 < to && section_byte(text[end + 1]))))
+      ++end;
+    // A parenthesis that closes none the section opened closes the text around it: "(Blah § 2)".
+    for (auto section = text.substr(sign, end - sign);
+         std::count(section.begin(), section.end(), ')') >
+         std::count(section.begin(), section.end(), '(');
+         section = text.substr(sign, end - sign))
+      --end;
+    std::size_t after = end;
+    while (after < to && space_at(text, after)) after += space_at(text, after);
+    if (after < to && std::string_view(".;)").find(text[after]) == std::string_view::npos) continue;
+    std::size_t start = sign, words = 0;
+    bool cited = false;  // the clause starts where its words end: the sign stands as a citation
+    for (std::size_t at = sign; !cited && words <= 6;) {
+      while (at > from && space_at(text, at - 1)) --at;
+      const std::size_t word_end = at;
+      while (at > from && !space_at(text, at - 1) && text[at - 1] != '(') --at;
+      const std::string_view word = text.substr(at, word_end - at);
+      const std::size_t look = word_end - from > 40 ? word_end - 40 : from;  // a signal's length
+      const std::string_view before = text.substr(look, word_end - look);
+      if (word.empty() || !signal_at_end(before, table).empty() ||
+          std::string_view(".;:").find(word.back()) != std::string_view::npos) {
+        cited = true;
+      } else if (capitalised(word) && std::find(table.signals.begin(), table.signals.end(), word) ==
+                                          table.signals.end()) {
+        start = at;
+        ++words;
+      } else {
+        break;
+      }
+    }
+    if (cited) return text.substr(start, end - start);
+  }
+  return {};
+}
+
 // A case dated outside its reporter's years of coverage.
 void check_year(const Citation& c, const Patterns& patterns, Warnings& warnings) {
   if (c.kind != Kind::case_law || c.date.empty()) return;
@@ -213,6 +297,7 @@ void follow(std::vector<Citation>& found, std::string_view text, const Patterns&
   std::vector<Citation> kept;
   kept.reserve(found.size());
   std::size_t previous_end = std::string_view::npos;  // of the citation before, in this text
+  std::size_t last_end = 0;  // of the citation before, nested or not, or the text's start
   for (auto& c : found) {
     const bool inner = nested(text, c.offset);
     // "A; B. Id." cites two authorities before the Id.: it cannot say which (rule 4.1).
@@ -229,8 +314,24 @@ void follow(std::vector<Citation>& found, std::string_view text, const Patterns&
       trail.string_cite = in_string;
       previous_end = c.offset + c.length;
     }
+    bool unresolved = false;  // an Id. after an unread citation: warned of, points to nothing
+    if (c.short_form == ShortForm::id && !trail.last_key.empty()) {
+      // Rule 4.1: "Foo v. Bar, 1 U.S. 1. Blah § 2. Id." means Blah § 2, which is not read:
+      // pointing past it to Foo would put a wrong page in the table of authorities.
+      if (const auto unread = unread_section(text, last_end, c.offset, patterns.table);
+          !unread.empty()) {
+        warnings.add(c.where,
+                     "\"" + c.text + "\" follows \"" + collapse_spaces(unread) +
+                         "\", which fiscgen does not read as a citation (a code it "
+                         "does not know?): it points to nothing; cite the authority meant");
+        trail.last_key.clear();
+        trail.last_category = Category::none;
+        unresolved = true;
+      }
+    }
+    last_end = c.offset + c.length;
     if (c.kind == Kind::short_form) {
-      if (!resolve(c, trail, warnings)) continue;
+      if (!unresolved && !resolve(c, trail, warnings)) continue;
     } else {
       drop_earlier_case(c, trail);
       remember(c, trail);

@@ -1,0 +1,106 @@
+// Short forms tied to their authority as Bluebook rule 4.1 says: Id. refers to the authority cited
+// just before it, whatever its kind, and never reaches back past a citation it cannot read.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "cite/cite.hpp"
+#include "shipped_reader.hpp"
+
+using namespace fiscgen;
+
+namespace {
+
+using cite_tests::reader;
+
+bool has_warning(const Warnings& warnings, const std::string& part) {
+  for (const auto& w : warnings.list())
+    if (w.message.find(part) != std::string::npos) return true;
+  return false;
+}
+
+// The citation that starts with `start` in what was found; fails the test when there is none.
+const cite::Citation& starting(const std::vector<cite::Citation>& found, const std::string& start) {
+  for (const auto& c : found)
+    if (c.text.rfind(start, 0) == 0) return c;
+  FAIL("no citation starts with \"" << start << "\"");
+  throw 0;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "an Id. after a section of a code fiscgen cannot read points to nothing, with a warning") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Søndergaard v. Ødegård, 512 U.S. 218 (1994). Kōdo Hōki § 7. Id. at 221.", {}, warnings);
+  const auto& id = starting(found, "Id.");
+  CHECK(id.key.empty());
+  CHECK(has_warning(warnings, "follows \"Kōdo Hōki § 7\", which fiscgen does not read"));
+  // One warning for the Id., not a second saying it points to nothing.
+  CHECK(warnings.list().size() == 1);
+}
+
+TEST_CASE("the chain an unread section broke stays broken for the next Id.") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Nwosu v. Adeyemi, 530 U.S. 12 (2000). See Estatuto Orgánico § 14(b)(2). Id. Id. at 15.", {},
+      warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].key.empty());
+  CHECK(found[2].key.empty());
+  CHECK(has_warning(warnings, "follows \"Estatuto Orgánico § 14(b)(2)\""));
+  CHECK(has_warning(warnings, "\"Id. at 15\" points to no earlier citation"));
+}
+
+TEST_CASE("a section cited on its own after a signal or in parentheses breaks the chain too") {
+  for (const std::string between :
+       {"See § 1861(b)(2).", "Cf. Ley Federal § 3.", "(Blah § 2).", "Blah §§ 2-4;"}) {
+    CAPTURE(between);
+    Warnings warnings;
+    const auto found =
+        reader().find("Kowalczyk v. Zieliński, 1 U.S. 1. " + between + " Id. at 2.", {}, warnings);
+    CHECK(starting(found, "Id.").key.empty());
+  }
+}
+
+TEST_CASE("a section in a textual sentence or in a host's parenthetical does not break the chain") {
+  for (const std::string between :
+       {"Under § 1861, the Bureau may ask for records.", "FISA § 702 reaches no further.",
+        "The statute, in § 1881a(b), says so.", "(quoting Blah § 2)."}) {
+    CAPTURE(between);
+    Warnings warnings;
+    const auto found = reader().find(
+        "Nguyễn v. Thành, 533 U.S. 53, 56 (2001) " + between + " Id. at 57.", {}, warnings);
+    CHECK(starting(found, "Id.").key == "533 U.S. 53");
+    CHECK_FALSE(has_warning(warnings, "does not read as a citation"));
+  }
+}
+
+TEST_CASE("an Id. after a statute the table knows refers to the statute, not the case before it") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Foo v. Bar, 1 U.S. 100. Ala. Code § 92. Id. Mass. Gen. Laws ch. 272, § 99. Id.", {},
+      warnings);
+  REQUIRE(found.size() == 5);
+  CHECK(found[2].key == found[1].key);
+  CHECK(found[2].category == cite::Category::statutes);
+  CHECK(found[4].key == found[3].key);
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("a paragraph or star pin in a reporter's page is tied, with a warning") {
+  Warnings warnings;
+  const auto found =
+      reader().find("Haddad v. Al-Amin, 1 U.S. 100. Id. at ¶ 100. Id. at *3.", {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].key == "1 U.S. 100");
+  CHECK(has_warning(warnings,
+                    "\"Id. at ¶ 100\" cites ¶ 100, but Haddad v. Al-Amin, 1 U.S. 100 is "
+                    "cited by page"));
+  CHECK(has_warning(warnings, "\"Id. at *3\" cites *3"));
+  // A public-domain citation is cited by paragraph: no warning.
+  Warnings none;
+  reader().find("State v. Xu, 2014 WI 89. Id. at ¶ 12.", {}, none);
+  CHECK(none.empty());
+}
