@@ -437,7 +437,9 @@ class Annotator {
         add_text(a.entry, ", ", where);
       }
       std::string rest = c.key;
-      if (!c.date.empty()) rest += " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
+      // A court document's key holds its date ("Order, No. BR 14-01 (FISA Ct. Mar. 7, 2014)").
+      if (!c.date.empty() && c.title.empty())
+        rest += " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
       if (!c.history.empty()) rest += ", " + c.history;
       history(rest, c.history, a.entry, where);
     } else if (c.kind == Kind::session_law) {

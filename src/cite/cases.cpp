@@ -124,6 +124,13 @@ std::string date_part(const Groups& g, const Patterns& patterns, Citation& c) {
   return " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
 }
 
+// A docket number as the Bluebook writes it (rule 10.8.1): "Docket No. BR 14-01" → "No. BR 14-01".
+std::string docket_of(const Groups& g) {
+  std::string docket = collapse_spaces(g["docket"]);
+  if (const auto at = docket.find("Docket No."); at != std::string::npos) docket.erase(at, 7);
+  return docket;
+}
+
 // "2014 WI 89", "2014-Ohio-4795", with the parallel citations a public-domain cite carries.
 bool read_public_domain(const Groups& g, const Patterns& patterns, Citation& c) {
   c.kind = Kind::case_law;
@@ -147,7 +154,7 @@ bool read_database(const Groups& g, const Patterns& patterns, Citation& c) {
   c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
   c.key = collapse_spaces(g["db"]);
   c.pin_cites = pins_of(g["pins"]);
-  const std::string docket = collapse_spaces(g["docket"]);
+  const std::string docket = docket_of(g);
   c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") +
                  (docket.empty() ? "" : docket + ", ") + c.key;
   if (!c.pin_cites.empty()) c.normalised += ", at " + join(c.pin_cites, ", ");
@@ -162,22 +169,39 @@ bool read_database(const Groups& g, const Patterns& patterns, Citation& c) {
 }
 
 // A slip opinion by docket, as FISC opinions are cited: "In re …, No. BR 13-109, slip op. at 5
-// (FISA Ct. Aug. 29, 2013)".
+// (FISA Ct. Aug. 29, 2013)"; with no case name, by the document's title (Bluebook table BT1):
+// "Mem. Op. at 5, Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)". The title, the docket and the date
+// are the authority: a docket holds several orders.
 bool read_docket(const Groups& g, const Patterns& patterns, Citation& c) {
   c.kind = Kind::case_law;
   c.category = Category::cases;
-  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
-  if (c.case_name.empty()) return false;
-  c.key = collapse_spaces(g["docket"]);
-  c.normalised = c.case_name + ", " + c.key;
+  const std::string docket = docket_of(g);
+  if (g.has("title")) {
+    c.title = patterns.document_title(g["title"]);
+    c.normalised = c.title;
+    if (g.has("titlepin")) {
+      c.pin_cites = pins_of(g["titlepin"]);
+      c.normalised += " at " + join(c.pin_cites, ", ");
+    }
+  } else {
+    c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
+    if (c.case_name.empty()) return false;
+    c.normalised = c.case_name;
+  }
+  c.normalised += ", " + docket;
   if (g.has("slip")) {
     c.normalised += ", slip op.";
     if (g.has("pin")) {
       c.pin_cites = pins_of(g["pin"]);
       c.normalised += " at " + join(c.pin_cites, ", ");
     }
+  } else if (g.has("atpin")) {
+    c.pin_cites = pins_of(g["atpin"]);
+    c.normalised += ", at " + join(c.pin_cites, ", ");
   }
-  c.normalised += date_part(g, patterns, c);
+  const std::string date = date_part(g, patterns, c);
+  c.normalised += date;
+  c.key = c.title.empty() ? docket : c.title + ", " + docket + date;
   return true;
 }
 
@@ -288,15 +312,22 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       R"((?<![\p{L}\p{Nd}])(?<pd>\d{4}(?:-)" + spellings.public_domain + R"(-\d{1,6}|\s+)" +
       spellings.public_domain + R"(\s+\d{1,6})))" + not_in_word + "(?<pins>(?:,\\s+" + pin_here +
       ")*)" + R"((?<parallel>(?:,\s+)" + cite_body + ")*)" + paren + "?";
+  // "Misc. No. 13-02", "No. BR 14-01", "Docket No. Misc. 13-02" (the FISC's captions), "No. 98
+  // Crim. 1023" (the Southern District of New York's).
   const std::string docket_number =
-      "(?:" + spellings.docket_kinds + R"(\s+)?No\.\s+(?:[A-Z][A-Za-z.]*\s+){0,2}\d[\w:.\-]*)";
+      "(?:" + spellings.docket_kinds +
+      R"(\s+)?(?:Docket\s+)?No\.\s+(?:[A-Z][A-Za-z.]*\s+){0,2}\d[\w:.\-]*(?:\s+)" +
+      spellings.docket_kinds + R"(\s+\d[\w:.\-]*)?)";
   const std::string database =
       R"((?:(?<docket>)" + docket_number +
       R"(),\s+)?(?<db>\d{4}\s+(?:WL|U\.\s?S\.\s+(?:App\.\s+|Dist\.\s+)?LEXIS|\p{Lu}[\p{L}.]{0,12}(?:\s+\p{Lu}[\p{L}.]{0,12}){0,2}\s+LEXIS)\s+\d{1,9}))" +
       not_in_word + R"((?:,\s+at\s+(?<pins>)" + pin + "(?:,\\s+" + pin + ")*))?" + paren + "?";
   const std::string docket = R"((?<docket>)" + docket_number +
-                             R"()(?<slip>,\s+slip\s+op\.(?:\s+at\s+(?<pin>)" + pin + "))?)?" +
-                             paren;
+                             R"()(?:(?<slip>,\s+slip\s+op\.(?:\s+at\s+(?<pin>)" + pin +
+                             R"())?)|,\s+at\s+(?<atpin>)" + pin + "))?" + paren;
+  // A court's document by its title, when no case name is given: "Mem. Op. at 5, Misc. No. 13-02".
+  const std::string titled =
+      R"(\b(?<title>)" + spellings.document_titles + R"()(?:\s+at\s+(?<titlepin>)" + pin + "))?";
   return {
       {named + full_case, full_case, read_full_case, {}, Gate::reporter},
       {named + public_domain, public_domain, read_public_domain, spellings.public_domain_starts,
@@ -305,7 +336,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        database,
        read_database,
        {"WL", "LEXIS"}},
-      {"(?<name>" + case_name + R"(),\s+)" + docket, docket, read_docket, {"No."}},
+      {"(?:(?<name>" + case_name + ")|" + titled + R"(),\s+)" + docket,
+       docket,
+       read_docket,
+       {"No."}},
       {"(?:(?<name>" + short_name_before_number + R"(),\s+)?)" + short_case,
        short_case,
        read_short_case,

@@ -106,6 +106,14 @@ struct Court {
   std::vector<std::string> variants;
 };
 
+/// The title of a court's document cited by its docket when no case name is given, as Bluebook
+/// table BT1 abbreviates it ("Mem. Op., Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)"), and the other
+/// ways writers spell it ("Memorandum Opinion").
+struct DocumentTitle {
+  std::string abbreviation;
+  std::vector<std::string> variants;
+};
+
 /// The data the reader is built from: forms/cite/reporters.xml (docs/citations.md).
 struct Table {
   std::vector<Reporter> reporters;
@@ -118,6 +126,7 @@ struct Table {
   std::vector<std::string> governments;       // parties a short case name skips ("United States")
   std::vector<std::string> abbreviations;     // words ending in "." that do not end a sentence
   std::vector<std::string> docket_kinds;      // "Civ." of "No. 99 Civ. 9404": no reporter
+  std::vector<DocumentTitle> document_titles;  // "Mem. Op.", "Op. & Order", "Primary Order"
 
   /// Reads a table file; a missing or malformed file throws Error at its line and column.
   static Table load(const std::filesystem::path& file);

@@ -86,6 +86,7 @@ struct Spellings {
   // The first two characters of each public-domain court code, and of each spelling of a
   // reporter outside "cases": literals the rows that need them must find before they run.
   std::vector<std::string> public_domain_starts, secondary_starts;
+  std::string document_titles;  // a court document's titles ("Mem. Op.", "Memorandum Opinion")
 };
 
 /// The cases and their short forms (cases.cpp): full case, short case, Id., supra.
@@ -114,6 +115,7 @@ struct Patterns {
   std::map<std::string, const Reporter*> reporters;             // by spelling_key()
   std::map<std::string, const RuleSet*> rule_sets;              // by spelling_key()
   std::map<std::string, const Court*> courts;                   // by spelling_key()
+  std::map<std::string, const DocumentTitle*> document_titles;  // by spelling_key()
   SpellingKeys reporter_keys, source_keys, public_domain_keys;  // for the gates
   const Table& table;
 
@@ -128,6 +130,8 @@ struct Patterns {
   /// A court as written in a parenthetical, the Bluebook's way: West's closed-up "D.C.Cir."
   /// spaced, and a name the table knows ("CA5") as its abbreviation ("5th Cir.").
   std::string court(std::string_view written) const;
+  /// A court document's title as written ("Memorandum Opinion") in its Bluebook form ("Mem. Op.").
+  std::string document_title(std::string_view written) const;
 };
 
 /// A spelling with white space removed and ’ as ', so "F. Supp.2d" and "F.Supp. 2d" meet.
@@ -202,6 +206,17 @@ std::string normalise_case_name(std::string_view name);
 /// The case name as matched, without what came before it in the sentence: words up to a period
 /// that ends a sentence, signals ("See also"), and small words before the first party.
 std::string trim_case_name(std::string_view matched, const Table& table);
+/// Whether `word` starts with a capital or a digit ("Blah", "Cal.", "18"); a character beyond
+/// ASCII counts as a capital, as names in other scripts start ("Øverland", "Łódź").
+bool capitalised(std::string_view word);
+/// The Bluebook signal `before` ends with as a whole word ("See", "see also", "See, e.g.,"), its
+/// first letter in either case (a signal in a citation clause is lower case); empty when none.
+std::string_view signal_at_end(std::string_view before, const Table& table);
+/// "See Foo, 1 U.S. 2": the words between a Bluebook signal and the comma before `begin` (a
+/// citation's start) are its case name, though they hold no "v.": the signal says a citation
+/// follows. Where the name starts, and the name in `name`; npos when no signal leads to it.
+std::size_t name_after_signal(std::string_view text, std::size_t begin, const Table& table,
+                              std::string& name);
 /// Page and section ranges with an en dash; "n. 5" as "n.5".
 std::string normalise_pin(std::string_view pin);
 /// "1861-1862", "1861 to 1862" → "1861–1862"; "1861,1862" → "1861, 1862".

@@ -1,6 +1,8 @@
 // What each kind of citation normalises to (The Bluebook's forms), and its parts.
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 
 #include "cite/internal.hpp"
 
@@ -122,6 +124,72 @@ std::string trim_case_name(std::string_view matched, const Table& table) {
   if (words.size() == 1 && (contains(table.signals, words[0]) || is_lower_word(words[0])))
     words.clear();
   return join(words, " ");
+}
+
+bool capitalised(std::string_view word) {
+  const auto first = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
+  return std::isupper(first) || std::isdigit(first) || first >= 0x80;
+}
+
+std::string_view signal_at_end(std::string_view before, const Table& table) {
+  const std::string collapsed = collapse_spaces(before);
+  for (const auto& signal : table.bluebook_signals) {
+    if (signal.empty() || collapsed.size() < signal.size()) continue;
+    const std::size_t at = collapsed.size() - signal.size();
+    if (collapsed.compare(at + 1, std::string::npos, signal, 1) != 0 ||
+        std::tolower(static_cast<unsigned char>(collapsed[at])) !=
+            std::tolower(static_cast<unsigned char>(signal[0])))
+      continue;
+    if (at == 0 || !std::isalpha(static_cast<unsigned char>(collapsed[at - 1]))) return signal;
+  }
+  return {};
+}
+
+namespace {
+
+// The length of the white space character that ends at byte `at`, or 0.
+std::size_t space_before(std::string_view text, std::size_t at) {
+  for (std::size_t length = 1; length <= 3 && length <= at; ++length)
+    if (space_at(text, at - length) == length) return length;
+  return 0;
+}
+
+// Name particles that stand lower case inside a name in many languages ("de la Cruz", "van der
+// Berg", "bin Laden", "dos Santos"): a word of a name after a signal, though not capitalised.
+bool particle(std::string_view word) {
+  static constexpr std::string_view particles[] = {
+      "de",  "la",  "le", "del", "della", "van", "von", "der", "den", "da", "di", "du",
+      "dos", "das", "al", "el",  "bin",   "ibn", "ter", "ten", "zu",  "y",  "e",  "&"};
+  return std::find(std::begin(particles), std::end(particles), word) != std::end(particles);
+}
+
+}  // namespace
+
+std::size_t name_after_signal(std::string_view text, std::size_t begin, const Table& table,
+                              std::string& name) {
+  constexpr std::size_t most_words = 5, signal_reach = 40;  // a signal is shorter than 40 bytes
+  std::size_t at = begin;
+  while (const auto length = space_before(text, at)) at -= length;
+  if (at == 0 || text[at - 1] != ',') return std::string_view::npos;
+  const std::size_t comma = --at;
+  for (std::size_t words = 0; words < most_words; ++words) {
+    const std::size_t word_end = at;
+    while (at > 0 && !space_before(text, at)) --at;
+    const std::string_view word = text.substr(at, word_end - at);
+    const bool named = words == 0 ? capitalised(word) : capitalised(word) || particle(word);
+    if (word.empty() || !named || word.back() == ',' || contains(table.signals, word))
+      return std::string_view::npos;
+    std::size_t before = at;
+    while (const auto length = space_before(text, before)) before -= length;
+    if (before == at) return std::string_view::npos;  // "(Foo, 1 U.S. 2": no signal before it
+    const std::size_t look = before > signal_reach ? before - signal_reach : 0;
+    if (!signal_at_end(text.substr(look, before - look), table).empty()) {
+      name = collapse_spaces(text.substr(at, comma - at));
+      return at;
+    }
+    at = before;
+  }
+  return std::string_view::npos;
 }
 
 std::string normalise_sections(const std::string& written) {

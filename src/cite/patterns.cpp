@@ -11,7 +11,8 @@ namespace fiscgen::cite {
 namespace expr {
 
 // A word of a case name: capitalised or a number (Smith, U.S., Int'l, 105B), with the short
-// abbreviation of a business form a comma may set after it ("Doe, Inc.", "Chase Bank, N.A."),
+// abbreviation of a business form a comma may set after it ("Doe, Inc.", "Chase Bank, N.A.";
+// never the "No." of a docket number: "In re Orders, No. Misc. 13-02"),
 // a bracketed nickname, or one of the small words names hold (of, the, ex rel.).
 // The letters after the first are taken whole ("(?>…)"): a word is always followed by a comma or
 // white space, which they never hold, so giving them back one at a time never led to a match,
@@ -20,7 +21,7 @@ namespace expr {
 // every letter of a text, and only one of them can be followed by a comma or white space at a
 // place, so their order never changes a match.
 const std::string word =
-    R"((?:[\p{Lu}\p{Nd}](?>[\p{L}\p{M}\p{Nd}.'’&\-]*)(?:,\s+\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|a(?:l\.|nd?|t)?|by|de(?:l)?|e[tx]|f(?:or|rom)|in|la|o[fn]|parte|re(?:l\.)?|t(?:h(?:e|is)|o)|under|with))";
+    R"((?:[\p{Lu}\p{Nd}](?>[\p{L}\p{M}\p{Nd}.'’&\-]*)(?:,\s+(?!No\.)\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|a(?:l\.|nd?|t)?|by|de(?:l)?|e[tx]|f(?:or|rom)|in|la|o[fn]|parte|re(?:l\.)?|t(?:h(?:e|is)|o)|under|with))";
 // What opens a case name: 1 to 12 words before "v." (so the "v" of "Rev. 1." opens none), or
 // "In re", "Ex parte", "In the Matter of". The words before "v." are taken whole: no word starts
 // with "v", so giving words back never finds a "v" where the words ended, and a name tried where
@@ -195,7 +196,14 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 expr::alternation(table.state_codes),
                 expr::alternation(table.docket_kinds),
                 {},
+                {},
                 {}};
+  std::vector<std::string> titles;
+  for (const auto& title : table.document_titles) {
+    titles.push_back(title.abbreviation);
+    titles.insert(titles.end(), title.variants.begin(), title.variants.end());
+  }
+  out.document_titles = expr::alternation(titles);
   auto add_start = [](std::vector<std::string>& starts, const std::string& spelling) {
     const std::string start = spelling.substr(0, 2);
     if (std::find(starts.begin(), starts.end(), start) == starts.end()) starts.push_back(start);
@@ -217,6 +225,10 @@ Patterns::Patterns(const Table& table_) : table(table_) {
   for (const auto& court : table.courts) {
     courts[spelling_key(court.abbreviation)] = &court;
     for (const auto& variant : court.variants) courts[spelling_key(variant)] = &court;
+  }
+  for (const auto& title : table.document_titles) {
+    document_titles[spelling_key(title.abbreviation)] = &title;
+    for (const auto& variant : title.variants) document_titles[spelling_key(variant)] = &title;
   }
   auto rows = case_rows(spellings);
   for (auto& row : code_rows(spellings)) rows.push_back(std::move(row));
@@ -321,6 +333,11 @@ bool Patterns::may_hold(Gate gate, std::string_view text) const {
       return spelling_after_number(text, public_domain_keys, "-");
   }
   return true;
+}
+
+std::string Patterns::document_title(std::string_view written) const {
+  const auto found = document_titles.find(spelling_key(written));
+  return found == document_titles.end() ? collapse_spaces(written) : found->second->abbreviation;
 }
 
 std::string Patterns::court(std::string_view written) const {

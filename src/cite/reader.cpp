@@ -160,6 +160,17 @@ std::size_t name_start(std::string_view text, const Groups& groups, const std::s
   return at;
 }
 
+// "See Foo, 1 U.S. 2": a name with no "v." that a signal leads to is the case's name, and the
+// citation starts with it.
+void name_after_signal(std::string_view text, std::size_t& begin, Citation& c, const Table& table) {
+  std::string name;
+  const std::size_t start = name_after_signal(text, begin, table, name);
+  if (start == std::string_view::npos) return;
+  c.case_name = normalise_case_name(name);
+  c.normalised = c.case_name + ", " + c.normalised;
+  begin = start;
+}
+
 }  // namespace
 
 struct Reader::Impl {
@@ -272,6 +283,8 @@ std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
     // The name as read may start later than the match: signal words and the sentence before
     // it are dropped, whole words at a time.
     if (groups.has("name")) begin = name_start(text, groups, c.case_name);
+    if (c.kind == Kind::case_law && c.short_form == ShortForm::none && c.case_name.empty())
+      name_after_signal(text, begin, c, patterns.table);
     if (taken.overlaps(begin, candidate.end)) continue;
     taken.add(begin, candidate.end);
     c.offset = begin;

@@ -114,10 +114,14 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
       table.abbreviations.emplace_back(node.child_value());
     } else if (name == "docket-kind") {
       table.docket_kinds.emplace_back(node.child_value());
+    } else if (name == "document-title") {
+      if (abbreviation.empty())
+        throw Error(locate(lines, node), "expected an abbreviation= attribute");
+      table.document_titles.push_back({abbreviation, variants_of(node)});
     } else if (node.type() == pugi::node_element) {
       throw Error(locate(lines, node),
                   "expected <reporter>, <rules>, <court>, <public-domain>, <state-code>, <signal>, "
-                  "<abbreviation>, <docket-kind> or <government>, not <" +
+                  "<abbreviation>, <docket-kind>, <document-title> or <government>, not <" +
                       std::string(name) + ">");
     }
   }

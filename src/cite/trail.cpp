@@ -200,29 +200,6 @@ bool nested(std::string_view text, std::size_t offset) {
   return false;
 }
 
-// Whether `word` starts with a capital or a digit ("Blah", "Cal.", "18"): a character beyond
-// ASCII counts as a capital, as names in other scripts start ("Øverland", "Łódź").
-bool capitalised(std::string_view word) {
-  const auto first = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
-  return std::isupper(first) || std::isdigit(first) || first >= 0x80;
-}
-
-// The Bluebook signal `before` ends with ("See", "see also", "See, e.g.,"), as a whole word;
-// empty when none. The first letter of a signal in a citation clause is lower case.
-std::string_view signal_at_end(std::string_view before, const Table& table) {
-  const std::string collapsed = collapse_spaces(before);
-  for (const auto& signal : table.bluebook_signals) {
-    if (signal.empty() || collapsed.size() < signal.size()) continue;
-    const std::size_t at = collapsed.size() - signal.size();
-    if (collapsed.compare(at + 1, std::string::npos, signal, 1) != 0 ||
-        std::tolower(static_cast<unsigned char>(collapsed[at])) !=
-            std::tolower(static_cast<unsigned char>(signal[0])))
-      continue;
-    if (at == 0 || !std::isalpha(static_cast<unsigned char>(collapsed[at - 1]))) return signal;
-  }
-  return {};
-}
-
 // A section cited on its own between `from` and `to` that no citation took: "Blah § 2." (a code
 // fiscgen does not know), "See § 1861(b)." It stands as a citation sentence or clause: its
 // clause ends after the section, and between "§" and the clause's start (`from`, a signal, or

@@ -283,3 +283,20 @@ TEST_CASE("the reporter table is loaded once and shared") {
   CHECK(!first->table().bluebook_signals.empty());
   CHECK(!first->table().governments.empty());
 }
+
+TEST_CASE("a case named after a signal is printed with its name in italics, the signal too") {
+  Warnings warnings;
+  doc::Document document;
+  const auto xml = annotated(
+      "<paragraph>So it held. <cite>See Ōtomo, 1 U.S. 2 (1790)</cite>. <cite>Mem. Op. at 4, "
+      "Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)</cite>.</paragraph>",
+      {}, warnings, &document);
+  CHECK(warnings.empty());
+  CHECK(xml.find("<em>See</em> <cite authority=\"1 U.S. 2\"><em>Ōtomo</em>, 1 U.S. 2 "
+                 "(1790)</cite>") != std::string::npos);
+  REQUIRE(document.authorities.size() == 2);
+  CHECK(document.authorities[0].sort_key == "Ōtomo, 1 U.S. 2 (1790)");
+  INFO(xml);
+  CHECK(document.authorities[1].sort_key ==
+        "Mem. Op., Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)");
+}

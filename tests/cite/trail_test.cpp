@@ -104,3 +104,44 @@ TEST_CASE("a paragraph or star pin in a reporter's page is tied, with a warning"
   reader().find("State v. Xu, 2014 WI 89. Id. at ¶ 12.", {}, none);
   CHECK(none.empty());
 }
+
+TEST_CASE("a name with no v. that a signal leads to is the case's name, the signal not in it") {
+  for (const std::string signal : {"See", "See, e.g.,", "Cf.", "But see", "Accord", "See also",
+                                   "see generally", "But cf.", "Contra", "Compare"}) {
+    CAPTURE(signal);
+    Warnings warnings;
+    const auto found = reader().find(signal + " Ōtomo, 1 U.S. 2 (1990).", {}, warnings);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].case_name == "Ōtomo");
+    CHECK(found[0].text.rfind("Ōtomo, 1 U.S. 2", 0) == 0);
+    CHECK(found[0].normalised == "Ōtomo, 1 U.S. 2 (1990)");
+    CHECK(found[0].key == "1 U.S. 2");
+  }
+}
+
+TEST_CASE("a name after a signal keeps its particles and business words, and needs the signal") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "See de la Cruz, 1 U.S. 2 (1990). Cf. Østergaard Ltd., 3 U.S. 4; see also Van der Berg, 5 "
+      "U.S. 6. In Kaczmarek, 7 U.S. 8, the Court held so. Under Abebe, 9 U.S. 10.",
+      {}, warnings);
+  REQUIRE(found.size() == 5);
+  CHECK(found[0].case_name == "de la Cruz");
+  CHECK(found[1].case_name == "Østergaard Ltd.");
+  CHECK(found[2].case_name == "Van der Berg");
+  // "In" and "Under" are words of the sentence, not signals: the name is not read.
+  CHECK(found[3].case_name.empty());
+  CHECK(found[4].case_name.empty());
+}
+
+TEST_CASE("a short form after a case named after a signal is tied by name and pin") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Ferreira v. Barros, 1 U.S. 1 (1790). See Ferreira, 1 U.S. 20 (1791). Barros, 1 U.S., at 5. "
+      "Ferreira, 1 U.S., at 22.",
+      {}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[2].key == "1 U.S. 1");   // only Ferreira v. Barros is named Barros
+  CHECK(found[3].key == "1 U.S. 20");  // both are named Ferreira: the page nearest before 22
+  CHECK(has_warning(warnings, "\"Ferreira, 1 U.S., at 22\" may mean"));
+}
