@@ -436,9 +436,12 @@ class Annotator {
         a.entry.push_back(emphasised(printed_name(c.case_name, NamePlace::citation, true), where));
         add_text(a.entry, ", ", where);
       }
+      // A court's document cited by its title and docket is keyed by both and its date ("Order,
+      // No. BR 14-01 (FISA Ct. Mar. 7, 2014)"); by a database number, its title goes before it.
+      const bool titled_key = !c.title.empty() && c.key.rfind(c.title, 0) == 0;
+      if (!c.title.empty() && !titled_key) add_text(a.entry, c.title + ", ", where);
       std::string rest = c.key;
-      // A court document's key holds its date ("Order, No. BR 14-01 (FISA Ct. Mar. 7, 2014)").
-      if (!c.date.empty() && c.title.empty())
+      if (!c.date.empty() && !titled_key)
         rest += " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
       if (!c.history.empty()) rest += ", " + c.history;
       history(rest, c.history, a.entry, where);

@@ -155,8 +155,10 @@ bool read_database(const Groups& g, const Patterns& patterns, Citation& c) {
   c.key = collapse_spaces(g["db"]);
   c.pin_cites = pins_of(g["pins"]);
   const std::string docket = docket_of(g);
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") +
-                 (docket.empty() ? "" : docket + ", ") + c.key;
+  // "Mem. Op., Misc. No. 13-02, 2013 WL 5460064": a court's document by its title.
+  if (g.has("title")) c.title = patterns.document_title(g["title"]);
+  const std::string& head = c.title.empty() ? c.case_name : c.title;
+  c.normalised = (head.empty() ? "" : head + ", ") + (docket.empty() ? "" : docket + ", ") + c.key;
   if (!c.pin_cites.empty()) c.normalised += ", at " + join(c.pin_cites, ", ");
   c.normalised += date_part(g, patterns, c);
   if (c.date.empty() && docket.empty() && !c.case_name.empty() && !c.pin_cites.empty() &&
@@ -332,7 +334,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       {named + full_case, full_case, read_full_case, {}, Gate::reporter},
       {named + public_domain, public_domain, read_public_domain, spellings.public_domain_starts,
        Gate::public_domain},
-      {"(?:(?<name>" + case_name + "|" + word + R"(),\s+)?)" + database,
+      {"(?:(?:" + titled + "|(?<name>" + case_name + "|" + word + R"()),\s+)?)" + database,
        database,
        read_database,
        {"WL", "LEXIS"}},

@@ -284,19 +284,21 @@ TEST_CASE("the reporter table is loaded once and shared") {
   CHECK(!first->table().governments.empty());
 }
 
-TEST_CASE("a case named after a signal is printed with its name in italics, the signal too") {
+TEST_CASE(
+    "a case named after a signal, and a court document by its title, are printed and listed") {
   Warnings warnings;
   doc::Document document;
   const auto xml = annotated(
       "<paragraph>So it held. <cite>See Ōtomo, 1 U.S. 2 (1790)</cite>. <cite>Mem. Op. at 4, "
-      "Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)</cite>.</paragraph>",
+      "Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)</cite>. <cite>Op. &amp; Order, No. BR 14-01, 2014 "
+      "WL 5442058, at *2 (FISA Ct. Mar. 7, 2014)</cite>.</paragraph>",
       {}, warnings, &document);
   CHECK(warnings.empty());
   CHECK(xml.find("<em>See</em> <cite authority=\"1 U.S. 2\"><em>Ōtomo</em>, 1 U.S. 2 "
                  "(1790)</cite>") != std::string::npos);
-  REQUIRE(document.authorities.size() == 2);
+  REQUIRE(document.authorities.size() == 3);
   CHECK(document.authorities[0].sort_key == "Ōtomo, 1 U.S. 2 (1790)");
-  INFO(xml);
-  CHECK(document.authorities[1].sort_key ==
-        "Mem. Op., Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)");
+  // A court's document is listed by its title, docket or database number, court and date.
+  CHECK(document.authorities[1].sort_key == "Mem. Op., Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)");
+  CHECK(document.authorities[2].sort_key == "Op. & Order, 2014 WL 5442058 (FISA Ct. Mar. 7, 2014)");
 }
