@@ -105,9 +105,12 @@ bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
   // written "1 Cranch 137".
   std::string nominative = g.has("nominative") ? nominative_of(patterns, g["nominative"]) : "";
   if (nominative.empty()) to_official(patterns, c.volume, c.reporter, nominative);
-  c.key = c.volume + " " + c.reporter + " " + (nominative.empty() ? "" : nominative + " ") +
-          c.first_page;
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  if (c.first_page.rfind("___", 0) == 0) c.first_page = "___";  // as the Supreme Court writes it
+  const std::string cite = c.volume + " " + c.reporter + " " +
+                           (nominative.empty() ? "" : nominative + " ") + c.first_page;
+  // "573 U.S. ___": pages not yet assigned, so two cases of a volume are told apart by name.
+  c.key = c.first_page == "___" && !c.case_name.empty() ? c.case_name + ", " + cite : cite;
+  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + cite;
   for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
   for (const auto& other : c.parallel) c.normalised += ", " + other;
   if (!c.date.empty()) c.normalised += " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
@@ -220,6 +223,8 @@ bool read_short_case(const Groups& g, const Patterns& patterns, Citation& c) {
   // "Bakke, 438 U. S., at 315": the comma before "at" is the Supreme Court's, not the Bluebook's.
   c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.volume + " " + c.reporter +
                  (nominative.empty() ? "" : " " + nominative) + " at " + join(c.pin_cites, ", ");
+  // "Riley, 573 U.S., at ___ (slip op., at 9)": a page not yet assigned, and the slip opinion's.
+  if (g.has("slip")) c.normalised += " (slip op. at " + g["slip"] + ")";
   // "Garner, 471 U.S. at 8, 105 S. Ct. 1694": a parallel citation belongs to the short form.
   if (g.has("parallel"))
     for (const auto& other : parallels_of(patterns, g["parallel"])) c.normalised += ", " + other;
@@ -291,9 +296,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" + explanation +
       R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+)" + cite_body + "(?:\\s*" + date_paren +
       ")?))?";
-  const std::string short_case = volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
-                                 R"()(?:,\s*|\s+)at\s+(?<pin>)" + pin + "(?:,\\s+" + pin_here +
-                                 ")*)" + not_in_word + R"((?<parallel>(?:,\s+)" + cite_body + ")?)";
+  const std::string short_case =
+      volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
+      R"()(?:,\s*|\s+)at\s+(?<pin>_{3,}|)" + pin + "(?:,\\s+" + pin_here + ")*)" + not_in_word +
+      R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?(?<parallel>(?:,\s+)" + cite_body + ")?)";
   const std::string id =
       R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" + pin +
       "(?:,\\s+" + pin_here + ")*)" + not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range +

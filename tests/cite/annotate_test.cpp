@@ -302,3 +302,15 @@ TEST_CASE(
   CHECK(document.authorities[1].sort_key == "Mem. Op., Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)");
   CHECK(document.authorities[2].sort_key == "Op. & Order, 2014 WL 5442058 (FISA Ct. Mar. 7, 2014)");
 }
+
+TEST_CASE("a blank-page case is listed once by its name, keyed by name and volume") {
+  Warnings warnings;
+  doc::Document document;
+  annotated(
+      "<paragraph><cite>Torres v. Madrid, 592 U.S. ___, 13 (2021)</cite>. <cite>Id. at "
+      "6</cite>.</paragraph>",
+      {}, warnings, &document);
+  REQUIRE(document.authorities.size() == 1);
+  CHECK(document.authorities[0].key == "Torres v. Madrid, 592 U.S. ___");
+  CHECK(document.authorities[0].sort_key == "Torres v. Madrid, 592 U.S. ___ (2021)");
+}

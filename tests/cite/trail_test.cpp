@@ -145,3 +145,32 @@ TEST_CASE("a short form after a case named after a signal is tied by name and pi
   CHECK(found[3].key == "1 U.S. 20");  // both are named Ferreira: the page nearest before 22
   CHECK(has_warning(warnings, "\"Ferreira, 1 U.S., at 22\" may mean"));
 }
+
+TEST_CASE("an Id. after a blank-page citation is tied to it, its pin not checked") {
+  // Rule 4.1: Id. is the authority just cited. "573 U.S. ___" has no first page yet, so a pin
+  // (a page of the slip opinion, as "576 U.S. ___, 13" cites) cannot be checked against one.
+  Warnings warnings;
+  const auto found =
+      reader().find("Mbeki v. Okonkwo, 1 U.S. ___ (2021). Id. at 100. Id. at 3.", {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].key == "Mbeki v. Okonkwo, 1 U.S. ___");
+  CHECK(found[2].key == found[1].key);
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("two blank-page cases of one volume are two authorities, told apart by name") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Riley v. California, 573 U.S. ___ (2014); Szabó v. Kovács, 573 U.S. ____ (2014). The "
+      "search needs a warrant. Riley, 573 U.S., at ___ (slip op., at 9). Id. at 12. Szabó, 573 "
+      "U.S., at 14.",
+      {}, warnings);
+  REQUIRE(found.size() == 5);
+  CHECK(found[0].key == "Riley v. California, 573 U.S. ___");
+  CHECK(found[1].key == "Szabó v. Kovács, 573 U.S. ___");
+  CHECK(found[1].normalised == "Szabó v. Kovács, 573 U.S. ___ (2014)");  // three underscores
+  CHECK(found[2].normalised == "Riley, 573 U.S. at ___ (slip op. at 9)");
+  CHECK(found[2].key == found[0].key);
+  CHECK(found[3].key == found[0].key);  // the short form before it, not the string cite's last
+  CHECK(found[4].key == found[1].key);
+}
