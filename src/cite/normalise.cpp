@@ -91,6 +91,24 @@ bool ends_sentence(std::string_view word, const Table& table) {
   return !contains(table.abbreviations, word);
 }
 
+// Name particles that stand lower case inside a name in many languages ("de la Cruz", "van der
+// Berg", "bin Laden", "dos Santos"): a word of a name after a signal, though not capitalised.
+bool particle(std::string_view word) {
+  static constexpr std::string_view particles[] = {
+      "de",  "la",  "le", "del", "della", "van", "von", "der", "den", "da", "di", "du",
+      "dos", "das", "al", "el",  "bin",   "ibn", "ter", "ten", "zu",  "y",  "e",  "&"};
+  return std::find(std::begin(particles), std::end(particles), word) != std::end(particles);
+}
+
+// "de la Fuente", "van der Berg": lower-case particles, then a capitalised word, start a name.
+bool particles_then_name(const std::vector<std::string>& words) {
+  for (const auto& word : words) {
+    if (!is_lower_word(word)) return capitalised(word);
+    if (!particle(word)) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string trim_case_name(std::string_view matched, const Table& table) {
@@ -116,7 +134,8 @@ std::string trim_case_name(std::string_view matched, const Table& table) {
     if (words.size() > 2 && contains(table.signals, words[0] + " " + words[1])) {
       words.erase(words.begin(), words.begin() + 2);
       changed = true;
-    } else if (contains(table.signals, words[0]) || is_lower_word(words[0])) {
+    } else if (contains(table.signals, words[0]) ||
+               (is_lower_word(words[0]) && !particles_then_name(words))) {
       words.erase(words.begin());
       changed = true;
     }
@@ -152,15 +171,6 @@ std::size_t space_before(std::string_view text, std::size_t at) {
   for (std::size_t length = 1; length <= 3 && length <= at; ++length)
     if (space_at(text, at - length) == length) return length;
   return 0;
-}
-
-// Name particles that stand lower case inside a name in many languages ("de la Cruz", "van der
-// Berg", "bin Laden", "dos Santos"): a word of a name after a signal, though not capitalised.
-bool particle(std::string_view word) {
-  static constexpr std::string_view particles[] = {
-      "de",  "la",  "le", "del", "della", "van", "von", "der", "den", "da", "di", "du",
-      "dos", "das", "al", "el",  "bin",   "ibn", "ter", "ten", "zu",  "y",  "e",  "&"};
-  return std::find(std::begin(particles), std::end(particles), word) != std::end(particles);
 }
 
 }  // namespace
