@@ -118,3 +118,30 @@ TEST_CASE("a business form after a comma is still part of a name") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].case_name == "Société Générale v. Nakamura, Inc.");
 }
+
+TEST_CASE("a document title with no abbreviation is an error at its line") {
+  try {
+    cite::Table::read("citations.xml",
+                      "<citations>\n  <reporter abbreviation=\"U.S.\"/>\n  <document-title>"
+                      "<variant>Memorandum Opinion</variant></document-title>\n</citations>\n");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.where().line == 3);
+    CHECK(e.message().find("abbreviation") != std::string::npos);
+  }
+}
+
+TEST_CASE("a table's own document titles are read, and a variant written as its abbreviation") {
+  const cite::Reader own(cite::Table::read(
+      "citations.xml",
+      "<citations><reporter abbreviation=\"U.S.\"/><court abbreviation=\"FISA Ct.\"/>"
+      "<document-title abbreviation=\"Mem. Decision\"><variant>Memorandum Decision</variant>"
+      "</document-title></citations>"));
+  Warnings warnings;
+  const auto found =
+      own.find("Memorandum Decision, No. 21-7 (FISA Ct. Jan. 4, 2022).", {}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].normalised == "Mem. Decision, No. 21-7 (FISA Ct. Jan. 4, 2022)");
+  // A title the table does not hold is not read as one.
+  CHECK(own.find("Mem. Op., No. 21-7 (FISA Ct. Jan. 4, 2022).", {}, warnings).empty());
+}
