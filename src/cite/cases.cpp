@@ -253,6 +253,9 @@ bool read_id(const Groups& g, const Patterns&, Citation& c) {
     std::string sections;
     c.normalised += " " + section_reference(g["sec"], sections);
     c.sections.push_back(sections);
+  } else if (g.has("para")) {
+    c.pin_cites = pins_of(g["para"]);
+    c.normalised += " " + join(c.pin_cites, ", ");
   }
   return true;
 }
@@ -304,6 +307,8 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" + pin +
       "(?:,\\s+" + pin_here + ")*)" + not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range +
       ")" + not_in_word +
+      // "Id. ¶ 12": a paragraph takes no "at" (Bluebook rule 3.3).
+      R"(|\s+(?<para>¶¶?\s*?\d{1,5}(?:\s*?[-–]\s*?\d{1,5})?))" + not_in_word +
       // "Id. at" with no page is not read as a bare Id. (a warning says why).
       R"()?(?!,?\s+at\b))";
   // After "supra", a section of a code or of a treatise ("§ 10:2", "§ 2.7(d)").

@@ -200,11 +200,45 @@ bool nested(std::string_view text, std::size_t offset) {
   return false;
 }
 
+// Where a section cited on its own, its "§" at `sign`, starts: after the start of its clause
+// (`from`, a signal, or a word ending in ".", ";" or ":") only capitalised words, at most six,
+// stand before "§"; the abbreviations of a code's name before them ("Okla. Stat. tit.") are part
+// of it too. npos: the words are a textual sentence's ("Under § 1861", "FISA § 702 allows").
+std::size_t citation_start(std::string_view text, std::size_t from, std::size_t sign,
+                           const Table& table) {
+  std::size_t start = sign, words = 0;
+  bool abbreviations = false;  // past the clause's start, over a code's abbreviated name
+  for (std::size_t at = sign; words <= 6;) {
+    while (at > from && space_at(text, at - 1)) --at;
+    const std::size_t word_end = at;
+    while (at > from && !space_at(text, at - 1) && text[at - 1] != '(') --at;
+    const std::string_view word = text.substr(at, word_end - at);
+    const bool abbreviation = (word.size() >= 2 && word.size() <= 5 && word.back() == '.' &&
+                               std::isupper(static_cast<unsigned char>(word[0]))) ||
+                              word == "tit." || word == "ch." || word == "art." || word == "pt.";
+    if (abbreviations && !abbreviation) return start;
+    const std::size_t look = word_end - from > 40 ? word_end - 40 : from;  // a signal's length
+    if (!abbreviations &&
+        (word.empty() || !signal_at_end(text.substr(look, word_end - look), table).empty()))
+      return start;
+    if (abbreviations || std::string_view(".;:").find(word.back()) != std::string_view::npos) {
+      if (!abbreviation) return start;
+      abbreviations = true;
+      start = at;
+    } else if (capitalised(word) &&
+               std::find(table.signals.begin(), table.signals.end(), word) == table.signals.end()) {
+      start = at;
+      ++words;
+    } else {
+      return std::string_view::npos;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // A section cited on its own between `from` and `to` that no citation took: "Blah § 2." (a code
 // fiscgen does not know), "See § 1861(b)." It stands as a citation sentence or clause: its
-// clause ends after the section, and between "§" and the clause's start (`from`, a signal, or
-// a word ending in ".", ";" or ":") stand only capitalised words, at most six. A "§" in a textual
-// sentence ("Under § 1861, the …", "FISA § 702 allows …") is none. Empty: none.
+// clause ends after the section, and it starts as citation_start() says. Empty: none.
 std::string_view unread_section(std::string_view text, std::size_t from, std::size_t to,
                                 const Table& table) {
   static constexpr std::string_view section_sign = "\xC2\xA7";
@@ -230,27 +264,8 @@ std::string_view unread_section(std::string_view text, std::size_t from, std::si
     std::size_t after = end;
     while (after < to && space_at(text, after)) after += space_at(text, after);
     if (after < to && std::string_view(".;)").find(text[after]) == std::string_view::npos) continue;
-    std::size_t start = sign, words = 0;
-    bool cited = false;  // the clause starts where its words end: the sign stands as a citation
-    for (std::size_t at = sign; !cited && words <= 6;) {
-      while (at > from && space_at(text, at - 1)) --at;
-      const std::size_t word_end = at;
-      while (at > from && !space_at(text, at - 1) && text[at - 1] != '(') --at;
-      const std::string_view word = text.substr(at, word_end - at);
-      const std::size_t look = word_end - from > 40 ? word_end - 40 : from;  // a signal's length
-      const std::string_view before = text.substr(look, word_end - look);
-      if (word.empty() || !signal_at_end(before, table).empty() ||
-          std::string_view(".;:").find(word.back()) != std::string_view::npos) {
-        cited = true;
-      } else if (capitalised(word) && std::find(table.signals.begin(), table.signals.end(), word) ==
-                                          table.signals.end()) {
-        start = at;
-        ++words;
-      } else {
-        break;
-      }
-    }
-    if (cited) return text.substr(start, end - start);
+    if (const auto start = citation_start(text, from, sign, table); start != std::string_view::npos)
+      return text.substr(start, end - start);
   }
   return {};
 }

@@ -174,3 +174,28 @@ TEST_CASE("two blank-page cases of one volume are two authorities, told apart by
   CHECK(found[3].key == found[0].key);  // the short form before it, not the string cite's last
   CHECK(found[4].key == found[1].key);
 }
+
+TEST_CASE("the warning names a code's whole abbreviated name before the unread section") {
+  Warnings warnings;
+  reader().find(
+      "People v. Müller-Ramírez, 21 N.Y.3d 90, 94 (2013). Okla. Stat. tit. 13, § 176.4. Id.", {},
+      warnings);
+  CHECK(has_warning(warnings, "follows \"Okla. Stat. tit. 13, § 176.4\""));
+  Warnings sentence;
+  // "Court." ends the sentence before: a word, not an abbreviation of a code's name.
+  reader().find("Foo v. Bar, 1 U.S. 1, as the Court said. Blah § 2. Id.", {}, sentence);
+  CHECK(has_warning(sentence, "follows \"Blah § 2\""));
+}
+
+TEST_CASE("an Id. with a paragraph takes no at, and is tied with its pin") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "State v. Öztürk, 2014 WI 89, ¶ 10. Id. ¶ 12. Id. ¶¶ 14-15. Id. at ¶ 16.", {}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[1].normalised == "Id. ¶ 12");
+  CHECK(found[1].pin_cites == std::vector<std::string>{"¶ 12"});
+  CHECK(found[2].normalised == "Id. ¶¶ 14–15");
+  CHECK(found[3].normalised == "Id. at ¶ 16");
+  for (std::size_t i = 1; i < found.size(); ++i) CHECK(found[i].key == found[0].key);
+  CHECK(warnings.empty());
+}
