@@ -212,9 +212,10 @@ bool capitalised(std::string_view word);
 /// The Bluebook signal `before` ends with as a whole word ("See", "see also", "See, e.g.,"), its
 /// first letter in either case (a signal in a citation clause is lower case); empty when none.
 std::string_view signal_at_end(std::string_view before, const Table& table);
-/// "See Foo, 1 U.S. 2": the words between a Bluebook signal and the comma before `begin` (a
-/// citation's start) are its case name, though they hold no "v.": the signal says a citation
-/// follows. Where the name starts, and the name in `name`; npos when no signal leads to it.
+/// "See Foo, 1 U.S. 2": the words between a Bluebook signal (or the semicolon of a string cite)
+/// and the comma before `begin` (a citation's start) are its case name, though they hold no
+/// "v.": the signal says a citation follows. Where the name starts, and the name in `name`; npos
+/// when no signal leads to it.
 std::size_t name_after_signal(std::string_view text, std::size_t begin, const Table& table,
                               std::string& name);
 /// Page and section ranges with an en dash; "n. 5" as "n.5".

@@ -193,7 +193,9 @@ std::size_t name_after_signal(std::string_view text, std::size_t begin, const Ta
     while (const auto length = space_before(text, before)) before -= length;
     if (before == at) return std::string_view::npos;  // "(Foo, 1 U.S. 2": no signal before it
     const std::size_t look = before > signal_reach ? before - signal_reach : 0;
-    if (!signal_at_end(text.substr(look, before - look), table).empty()) {
+    // A semicolon ends the citation before it in a string cite: "…; Sealed Case, 551 F.3d 1047".
+    if (text[before - 1] == ';' ||
+        !signal_at_end(text.substr(look, before - look), table).empty()) {
       name = collapse_spaces(text.substr(at, comma - at));
       return at;
     }

@@ -18,7 +18,7 @@ namespace {
 // Issue 17's goal, and the floors: what the reader reaches today (a change may raise them, never
 // lower them). The test fails below either; the figures print beside the goal.
 constexpr double goal_recall = 0.95, goal_precision = 0.99, goal_exact = 0.95, goal_short = 0.95;
-constexpr double floor_recall = 0.995, floor_precision = 1.0, floor_exact = 0.985,
+constexpr double floor_recall = 0.995, floor_precision = 1.0, floor_exact = 0.99,
                  floor_short = 0.99;
 
 struct Expected {

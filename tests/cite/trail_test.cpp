@@ -199,3 +199,15 @@ TEST_CASE("an Id. with a paragraph takes no at, and is tied with its pin") {
   for (std::size_t i = 1; i < found.size(); ++i) CHECK(found[i].key == found[0].key);
   CHECK(warnings.empty());
 }
+
+TEST_CASE("a name with no v. after a string cite's semicolon is the case's name") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "United States v. Lopez-Lima, 738 F. Supp. 1404 (S.D. Fla. 1990); Sealed Case, 551 F.3d "
+      "1047 (D.C. Cir. 2008); Þórsdóttir, 12 F.4th 9 (1st Cir. 2021).",
+      {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].case_name == "Sealed Case");
+  CHECK(found[1].normalised == "Sealed Case, 551 F.3d 1047 (D.C. Cir. 2008)");
+  CHECK(found[2].case_name == "Þórsdóttir");
+}
