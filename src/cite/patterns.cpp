@@ -270,9 +270,12 @@ bool LazyRegex::may_match(std::string_view text) const {
   });
 }
 
-const i18n::Regex& LazyRegex::get() const {
-  std::call_once(once_, [this] { regex_ = std::make_unique<i18n::Regex>(expression_); });
-  return *regex_;
+const i18n::Regex& LazyRegex::get(const i18n::Regex::Text& text) const {
+  const auto scope = text.latin_script() ? i18n::Regex::Scope::latin : i18n::Regex::Scope::any;
+  Compiled& compiled = scope == i18n::Regex::Scope::latin ? latin_ : any_;
+  std::call_once(compiled.once,
+                 [&] { compiled.regex = std::make_unique<i18n::Regex>(expression_, scope); });
+  return *compiled.regex;
 }
 
 const Reporter* Patterns::reporter(std::string_view written) const {

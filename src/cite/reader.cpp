@@ -114,6 +114,7 @@ class Locator {
 
 struct Candidate {
   const Patterns::Reading* reading;
+  const i18n::Regex* regex;  // that matched: its group numbers read the match
   i18n::Regex::Match match;
   std::size_t begin, end;
 };
@@ -226,7 +227,8 @@ std::vector<std::pair<std::size_t, std::size_t>> windows(std::string_view text,
 void add_matches(const Patterns::Reading& reading, std::string_view text,
                  const i18n::Regex::Text& searched, std::vector<Candidate>& candidates,
                  bool& complete) {
-  const auto add = [&](i18n::Regex::Matches found, std::size_t shift) {
+  const auto add = [&](const i18n::Regex& regex, const i18n::Regex::Text& in, std::size_t shift) {
+    auto found = regex.find_all(in);
     complete = complete && found.complete;
     for (auto& match : found.matches) {
       for (auto& span : match)
@@ -235,22 +237,24 @@ void add_matches(const Patterns::Reading& reading, std::string_view text,
           span.end += shift;
         }
       const auto begin = match[0].begin, end = match[0].end;
-      candidates.push_back({&reading, std::move(match), begin, end});
+      candidates.push_back({&reading, &regex, std::move(match), begin, end});
     }
   };
-  if (reading.anchor.empty()) return add(reading.regex.get().find_all(searched), 0);
+  if (reading.anchor.empty()) return add(reading.regex.get(searched), searched, 0);
   if (text.size() < window_text) {
     // Every match holds a match of the anchor, so here the anchor only spares compiling the
     // expression where it cannot match. Where the gate found what the anchor starts with, it
     // nearly always matches: compiling it too costs more.
-    if (reading.gate != Gate::none || reading.anchor.get().found_in(searched))
-      add(reading.regex.get().find_all(searched), 0);
+    if (reading.gate != Gate::none || reading.anchor.get(searched).found_in(searched))
+      add(reading.regex.get(searched), searched, 0);
     return;
   }
-  const auto anchors = reading.anchor.get().find_all(searched);
+  const auto anchors = reading.anchor.get(searched).find_all(searched);
   complete = complete && anchors.complete;
-  for (const auto& [begin, end] : windows(text, anchors))
-    add(reading.regex.get().find_all(i18n::Regex::Text(text.substr(begin, end - begin))), begin);
+  for (const auto& [begin, end] : windows(text, anchors)) {
+    const i18n::Regex::Text window(text.substr(begin, end - begin));
+    add(reading.regex.get(window), window, begin);
+  }
 }
 
 // Every match of every kind's expression, leftmost first; at one place the longest, the order
@@ -276,7 +280,7 @@ std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
                                       Locator& locate, Taken& taken) {
   std::vector<Citation> found;
   for (const auto& candidate : candidates) {
-    const Groups groups(candidate.reading->regex.get(), candidate.match, text);
+    const Groups groups(*candidate.regex, candidate.match, text);
     Citation c;
     if (!candidate.reading->read(groups, patterns, c)) continue;
     std::size_t begin = candidate.begin;
@@ -303,7 +307,7 @@ void warn_suspects(const Patterns& patterns, const i18n::Regex::Text& searched,
                    std::string_view text, const Taken& taken, Locator& locate, Warnings& warnings) {
   for (const auto& [suspect, lazy] : patterns.suspects) {
     if (!lazy->may_match(text)) continue;
-    const i18n::Regex& regex = lazy->get();
+    const i18n::Regex& regex = lazy->get(searched);
     for (const auto& match : regex.find_all(searched).matches) {
       if (taken.overlaps(match[0].begin, match[0].end)) continue;
       const Groups groups(regex, match, text);

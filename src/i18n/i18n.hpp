@@ -185,12 +185,20 @@ class Regex {
   struct Span {
     std::size_t begin = std::string_view::npos, end = std::string_view::npos;
     bool matched() const { return begin != std::string_view::npos; }
+    bool operator==(const Span&) const = default;
   };
   /// Group 0 is the whole match; group n the n-th capturing group.
   using Match = std::vector<Span>;
 
+  /// The texts a compiled pattern is for. ICU builds the set of every \\p{..} of a pattern anew
+  /// from the whole Unicode table (about 330,000 instructions each, the larger part of compiling
+  /// the citation patterns); compiled for `latin` texts, each general category \\p{..} is
+  /// written as the few characters of it in the Latin alphabet below, closed over case, which
+  /// gives the same matches on a text of those characters alone (latin_script()).
+  enum class Scope { any, latin };
+
   /// Compiles `pattern`; a bad pattern throws Error naming ICU's reason and the offset in it.
-  explicit Regex(const std::string& pattern);
+  explicit Regex(const std::string& pattern, Scope scope = Scope::any);
   ~Regex();
   Regex(Regex&&) noexcept;
   Regex& operator=(Regex&&) noexcept;
@@ -203,6 +211,9 @@ class Regex {
     ~Text();
     Text(Text&&) noexcept;
     Text& operator=(Text&&) noexcept;
+    /// Whether every character is in Latin (U+0000-U+024F), general punctuation, currency or
+    /// letterlike symbols, or a case form of one of them: what a Scope::latin pattern serves.
+    bool latin_script() const;
 
    private:
     friend class Regex;

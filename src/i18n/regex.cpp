@@ -1,8 +1,12 @@
 // ICU regular expressions over UTF-8, for the stages that match text (cite/).
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <cstdio>
+#include <map>
 #include <memory>
 
 #include "i18n/i18n.hpp"
@@ -19,11 +23,107 @@ icu::RegexPattern* as_pattern(void* pattern) {
   return static_cast<icu::RegexPattern*>(pattern);
 }
 
+// The characters a Scope::latin pattern serves: the Latin blocks, general punctuation (dashes,
+// quotes), currency and letterlike symbols (№, ™), and every case form of them (K, Ÿ, ẞ), so
+// that a case-insensitive part of a pattern, which closes its sets over case, still finds in
+// them every character of the text it would find in the whole category.
+const icu::UnicodeSet& latin_alphabet() {
+  static const icu::UnicodeSet alphabet = [] {
+    icu::UnicodeSet set;
+    set.add(0x0000, 0x024F).add(0x2000, 0x206F).add(0x20A0, 0x20CF).add(0x2100, 0x214F);
+    set.closeOver(USET_CASE_INSENSITIVE).removeAllStrings();
+    set.freeze();
+    return set;
+  }();
+  return alphabet;
+}
+
+bool in_latin_alphabet(UChar32 c) {
+  return c < 0x0250 || latin_alphabet().contains(c);
+}
+
+// The members of a general category in the Latin alphabet, written for a bracketed set:
+// ranges of characters, escaped where ASCII punctuation would mean something in a set. Empty
+// when none is: the caller then writes U+10FFFF, which no Latin text holds.
+std::string latin_members(std::uint32_t category_mask) {
+  icu::UnicodeString out;
+  const auto put = [&](UChar32 c) {
+    if (c < 0x80 && !u_isalnum(c)) {
+      char escaped[16];
+      std::snprintf(escaped, sizeof escaped, "\\x{%X}", static_cast<unsigned>(c));
+      out.append(icu::UnicodeString(escaped, -1, US_INV));
+    } else {
+      out.append(c);
+    }
+  };
+  const auto& alphabet = latin_alphabet();
+  for (std::int32_t r = 0; r < alphabet.getRangeCount(); ++r) {
+    const UChar32 last = alphabet.getRangeEnd(r);
+    for (UChar32 c = alphabet.getRangeStart(r); c <= last; ++c) {
+      if ((U_GET_GC_MASK(c) & category_mask) == 0) continue;
+      UChar32 end = c;
+      while (end < last && (U_GET_GC_MASK(end + 1) & category_mask) != 0) ++end;
+      put(c);
+      if (end > c) {
+        out.append(u'-');
+        put(end);
+      }
+      c = end;
+    }
+  }
+  return to_std(out);
+}
+
+// `pattern` with each \p{Category} (a general category: L, Lu, Nd…) replaced by its members in
+// the Latin alphabet: bare, as a bracketed set; within a set, as its members. Anything else is
+// left as written, which is exact, only slower; and so is a pattern whose syntax this does not
+// follow (quoting with \Q, comments with (?x)).
+std::string narrowed_to_latin(const std::string& pattern) {
+  if (pattern.find("\\Q") != std::string::npos || pattern.find("(?x") != std::string::npos)
+    return pattern;
+  std::map<std::string, std::string> members;  // by category name
+  std::string out;
+  out.reserve(pattern.size());
+  int depth = 0;  // of [ ] sets
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '[') ++depth;
+    if (c == ']' && depth > 0) --depth;
+    if (c != '\\' || i + 1 == pattern.size()) {
+      out += c;
+      continue;
+    }
+    const std::size_t close =
+        pattern.compare(i, 3, "\\p{") == 0 ? pattern.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out.append(pattern, i, 2);  // an escape: the character after it means nothing here
+      ++i;
+      continue;
+    }
+    const std::string name = pattern.substr(i + 3, close - i - 3);
+    const std::int32_t mask = u_getPropertyValueEnum(UCHAR_GENERAL_CATEGORY_MASK, name.c_str());
+    if (mask == UCHAR_INVALID_CODE) {
+      out.append(pattern, i, close + 1 - i);
+      i = close;
+      continue;
+    }
+    auto found = members.find(name);
+    if (found == members.end()) {
+      std::string written = latin_members(static_cast<std::uint32_t>(mask));
+      found = members.emplace(name, written.empty() ? "\\x{10FFFF}" : written).first;
+    }
+    out += depth > 0 ? found->second : "[" + found->second + "]";
+    i = close;
+  }
+  return out;
+}
+
 }  // namespace
 
 struct Regex::Text::Impl {
   icu::UnicodeString text;
   std::vector<std::size_t> byte_at;  // of every UTF-16 unit, and one past the end
+  bool latin = true;                 // every character in latin_alphabet()
 };
 
 Regex::Text::Text(std::string_view utf8) : impl_(std::make_unique<Impl>()) {
@@ -39,6 +139,7 @@ Regex::Text::Text(std::string_view utf8) : impl_(std::make_unique<Impl>()) {
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) c = 0xFFFD;  // ill-formed bytes match nothing in particular
+    if (c >= 0x0250 && impl_->latin) impl_->latin = in_latin_alphabet(c);
     U16_APPEND_UNSAFE(units, written, c);
     byte_at.push_back(begin);
     if (U16_LENGTH(c) == 2) byte_at.push_back(begin);
@@ -47,15 +148,19 @@ Regex::Text::Text(std::string_view utf8) : impl_(std::make_unique<Impl>()) {
   byte_at.push_back(utf8.size());
 }
 
+bool Regex::Text::latin_script() const {
+  return impl_->latin;
+}
+
 Regex::Text::~Text() = default;
 Regex::Text::Text(Text&&) noexcept = default;
 Regex::Text& Regex::Text::operator=(Text&&) noexcept = default;
 
-Regex::Regex(const std::string& pattern) {
+Regex::Regex(const std::string& pattern, Scope scope) {
   UParseError where{};
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexPattern> compiled(
-      icu::RegexPattern::compile(to_icu(pattern), where, status));
+  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
+      to_icu(scope == Scope::latin ? narrowed_to_latin(pattern) : pattern), where, status));
   if (U_FAILURE(status))
     throw Error("bad regular expression (" + std::string(u_errorName(status)) + " at offset " +
                 std::to_string(where.offset) + "): " + pattern.substr(0, 2000));

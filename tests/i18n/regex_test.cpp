@@ -78,3 +78,35 @@ TEST_CASE("a bad pattern names ICU's reason and where") {
           std::string::npos);
   }
 }
+
+TEST_CASE("a pattern compiled for Latin text finds there what the whole pattern finds") {
+  // Categories bare and in sets, a category with no Latin member (marks), a look-behind, and a
+  // case-insensitive part (whose sets ICU closes over case: K and ſ fold with k and s).
+  const std::string pattern =
+      R"((?<![\p{L}\p{Nd}])(?<name>\p{Lu}[\p{L}\p{M}'’\-]*)(?:\s+\p{Lu}\p{Ll}+)*,\s+(?i:[\p{Lu}]{2,})\s+\p{Nd}+)";
+  const std::string texts[] = {
+      "Ørsted Ærø, KSS 12; Łódź Wrocław, ſub 3 and Dvořák Ñúñez, ÆÐ 4",
+      "see “Smith v. Jones,” № 5 — Øresund Bridge, Ca 1861 ¶ 7 € 9 ™ K 8",
+      "x Über-Straße, ẞß 10, Ÿves, ÿ 2",
+  };
+  const Regex whole(pattern), latin(pattern, Regex::Scope::latin);
+  for (const auto& text : texts) {
+    CAPTURE(text);
+    const Regex::Text prepared(text);
+    REQUIRE(prepared.latin_script());
+    const auto a = whole.find_all(prepared), b = latin.find_all(prepared);
+    CHECK_FALSE(a.matches.empty());
+    CHECK(a.matches == b.matches);
+    CHECK(whole.group("name") == latin.group("name"));
+  }
+  const Regex marks(R"(a[\p{M}]?b|c\p{Mn}d)", Regex::Scope::latin);
+  CHECK(marks.find_all(Regex::Text("ab cd")).matches.size() == 1);
+}
+
+TEST_CASE("a text beyond the Latin alphabet is not served by a Latin pattern") {
+  CHECK(Regex::Text("Smith v. Jones, 442 U.S. 735 — “§ 5” ¶ 2 № 3").latin_script());
+  CHECK_FALSE(Regex::Text("Nguyễn v. Trần").latin_script());  // Latin Extended Additional
+  CHECK_FALSE(Regex::Text("Σωκράτης").latin_script());
+  CHECK_FALSE(Regex::Text("e\xCC\x81").latin_script());  // a combining accent
+  CHECK_FALSE(Regex::Text("a\xFF").latin_script());      // ill-formed: U+FFFD
+}
