@@ -192,9 +192,9 @@ class Regex {
 
   /// The texts a compiled pattern is for. ICU builds the set of every \\p{..} of a pattern anew
   /// from the whole Unicode table (about 330,000 instructions each, the larger part of compiling
-  /// the citation patterns); compiled for `latin` texts, each general category \\p{..} is
-  /// written as the few characters of it in the Latin alphabet below, closed over case, which
-  /// gives the same matches on a text of those characters alone (latin_script()).
+  /// the citation patterns). Compiled for `latin` texts, each general category \\p{..} (and \\d)
+  /// is written as its few members in the alphabet Text::latin_script() names, which gives the
+  /// same matches, with the same group numbers, on a text of that alphabet alone.
   enum class Scope { any, latin };
 
   /// Compiles `pattern`; a bad pattern throws Error naming ICU's reason and the offset in it.

@@ -74,8 +74,8 @@ std::string latin_members(std::uint32_t category_mask) {
   return to_std(out);
 }
 
-// `pattern` with each \p{Category} (a general category: L, Lu, Nd…) replaced by its members in
-// the Latin alphabet: bare, as a bracketed set; within a set, as its members. Anything else is
+// `pattern` with each \p{Category} (a general category: L, Lu, Nd…) and \d replaced by its members
+// in the Latin alphabet: bare, as a bracketed set; within a set, as its members. Anything else is
 // left as written, which is exact, only slower; and so is a pattern whose syntax this does not
 // follow (quoting with \Q, comments with (?x)).
 std::string narrowed_to_latin(const std::string& pattern) {
@@ -93,14 +93,18 @@ std::string narrowed_to_latin(const std::string& pattern) {
       out += c;
       continue;
     }
-    const std::size_t close =
-        pattern.compare(i, 3, "\\p{") == 0 ? pattern.find('}', i) : std::string::npos;
+    // \d is \p{Nd}: outside a set ICU tests it without a set, but builds the whole one to
+    // find where a pattern that starts with it may start.
+    const bool digit = pattern[i + 1] == 'd';
+    const std::size_t close = digit                                ? i + 1
+                              : pattern.compare(i, 3, "\\p{") == 0 ? pattern.find('}', i)
+                                                                   : std::string::npos;
     if (close == std::string::npos) {
       out.append(pattern, i, 2);  // an escape: the character after it means nothing here
       ++i;
       continue;
     }
-    const std::string name = pattern.substr(i + 3, close - i - 3);
+    const std::string name = digit ? "Nd" : pattern.substr(i + 3, close - i - 3);
     const std::int32_t mask = u_getPropertyValueEnum(UCHAR_GENERAL_CATEGORY_MASK, name.c_str());
     if (mask == UCHAR_INVALID_CODE) {
       out.append(pattern, i, close + 1 - i);

@@ -99,6 +99,12 @@ TEST_CASE("a pattern compiled for Latin text finds there what the whole pattern 
     CHECK(a.matches == b.matches);
     CHECK(whole.group("name") == latin.group("name"));
   }
+  // \d bare (where a pattern starts, and looped) and in a set, as \p{Nd}.
+  const std::string numbers = R"(\d{1,3}\s+[\d,.]+(?:-\d)?)";
+  const Regex::Text numbered("§ 12 1,861.5-2, ¶ 3 45 and 9 x");
+  CHECK(Regex(numbers).find_all(numbered).matches ==
+        Regex(numbers, Regex::Scope::latin).find_all(numbered).matches);
+  CHECK(Regex(numbers).find_all(numbered).matches.size() == 2);
   const Regex marks(R"(a[\p{M}]?b|c\p{Mn}d)", Regex::Scope::latin);
   CHECK(marks.find_all(Regex::Text("ab cd")).matches.size() == 1);
 }
