@@ -340,7 +340,8 @@ TEST_CASE("no document text in what fiscgen prints, even with --verbose or on er
 TEST_CASE("no network: the binary imports no socket or name-lookup function") {
   const auto run = e2e::run({"nm", "-D", "--undefined-only", FISCGEN_BINARY});
   REQUIRE(run.status == 0);
-  REQUIRE(contains(run.out, "__cxa_throw"));  // the table was read
+  // The table was read: libharu is always imported (the C++ runtime may be linked in).
+  REQUIRE(contains(run.out, " HPDF_New"));
   for (const char* symbol : {" socket", " connect", " getaddrinfo", " gethostbyname", " curl_"})
     CHECK_FALSE(contains(run.out, symbol));
 }
