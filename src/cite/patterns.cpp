@@ -285,8 +285,7 @@ const Reporter* Patterns::reporter(std::string_view written) const {
 
 void SpellingKeys::add(const std::string& key) {
   keys.insert(key);
-  for (std::size_t length = 1; length <= key.size(); ++length)
-    beginnings.insert(key.substr(0, length));
+  for (std::size_t length = 1; length <= key.size(); ++length) beginnings.emplace(key, 0, length);
 }
 
 namespace {
