@@ -74,23 +74,20 @@ std::string latin_members(std::uint32_t category_mask) {
   return to_std(out);
 }
 
-// `pattern` with each \p{Category} (a general category: L, Lu, Nd…) and \d replaced by its members
-// in the Latin alphabet: bare, as a bracketed set; within a set, as its members. Anything else is
-// left as written, which is exact, only slower; and so is a pattern whose syntax this does not
-// follow (quoting with \Q, comments with (?x)).
+// `pattern` with each \p{Category} (a general category: L, Lu, Nd…) and \d replaced by its
+// members in the Latin alphabet, as a bracketed set: bare, or nested in a set (a union there),
+// so that what is written around it keeps its meaning. Anything else is left as written, which
+// is exact, only slower; and so is a pattern whose syntax this does not follow (quoting with
+// \Q, comments with (?x)).
 std::string narrowed_to_latin(const std::string& pattern) {
   if (pattern.find("\\Q") != std::string::npos || pattern.find("(?x") != std::string::npos)
     return pattern;
-  std::map<std::string, std::string> members;  // by category name
+  std::map<std::string, std::string> sets;  // by category name
   std::string out;
   out.reserve(pattern.size());
-  int depth = 0;  // of [ ] sets
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '[') ++depth;
-    if (c == ']' && depth > 0) --depth;
-    if (c != '\\' || i + 1 == pattern.size()) {
-      out += c;
+    if (pattern[i] != '\\' || i + 1 == pattern.size()) {
+      out += pattern[i];
       continue;
     }
     // \d is \p{Nd}: outside a set ICU tests it without a set, but builds the whole one to
@@ -111,12 +108,12 @@ std::string narrowed_to_latin(const std::string& pattern) {
       i = close;
       continue;
     }
-    auto found = members.find(name);
-    if (found == members.end()) {
-      std::string written = latin_members(static_cast<std::uint32_t>(mask));
-      found = members.emplace(name, written.empty() ? "\\x{10FFFF}" : written).first;
+    auto found = sets.find(name);
+    if (found == sets.end()) {
+      const std::string members = latin_members(static_cast<std::uint32_t>(mask));
+      found = sets.emplace(name, "[" + (members.empty() ? "\\x{10FFFF}" : members) + "]").first;
     }
-    out += depth > 0 ? found->second : "[" + found->second + "]";
+    out += found->second;
     i = close;
   }
   return out;
