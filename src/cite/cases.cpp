@@ -149,6 +149,22 @@ bool read_public_domain(const Groups& g, const Patterns& patterns, Citation& c) 
   return true;
 }
 
+// "Smith v. Commissioner, T.C. Memo. 2019-233, at *4": a designation the court numbers by year.
+bool read_year_number(const Groups& g, const Patterns& patterns, Citation& c) {
+  c.kind = Kind::case_law;
+  c.category = Category::cases;
+  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
+  c.reporter = standard_reporter(patterns, g["reporter"]);
+  c.volume = g["year"];
+  c.first_page = g["number"];
+  c.key = c.reporter + " " + c.volume + "-" + c.first_page;
+  c.pin_cites = pins_of(g["pins"]);
+  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  if (!c.pin_cites.empty()) c.normalised += ", at " + join(c.pin_cites, ", ");
+  c.normalised += date_part(g, patterns, c);
+  return true;
+}
+
 // "Name, No. 11-CR-623, 2016 WL 1029500, at *6 (E.D.N.Y. Mar. 8, 2016)" and Lexis alike; with
 // a short name and no date, the short form "Mohamud, 2014 WL 2866749, at *18".
 bool read_database(const Groups& g, const Patterns& patterns, Citation& c) {
@@ -292,17 +308,21 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   // "(quoting …)", "(citing …)": a citation of its own, not the host's explanation.
   const std::string explanation =
       R"((?:\s*\((?!(?:quoting|citing|overruling|abrogating|cited\s+in|quoted\s+in)\s)(?<explanation>(?:[^()]|\([^()]{0,200}\)){1,400})\))?)";
+  // A page of a volume's front matter, in lower-case roman numerals ("12 Neb. App. lxiv"): only
+  // well-formed numerals up to 399, so that a word ("civil", "mix") is never one.
+  const std::string roman_page = R"((?=[ivxlc])(?!v\.)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))";
   const std::string full_case =
       volume_start + R"((?<volume>\d{1,4})\s+?(?<reporter>)" + reporter +
-      R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}|_{3,}))" +
-      not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+?)" + cite_body +
-      R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" + explanation +
+      R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}(?:-[A-Z])?|)" +
+      roman_page + R"(|_{3,}))" + not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+?)" +
+      cite_body + R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" + explanation +
       R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+)" + cite_body + "(?:\\s*" + date_paren +
       ")?))?";
   const std::string short_case =
       volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
-      R"()(?:,\s*|\s+)at\s+(?<pin>_{3,}|)" + pin + "(?:,\\s+" + pin_here + ")*)" + not_in_word +
-      R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?(?<parallel>(?:,\s+)" + cite_body + ")?)";
+      R"()(?:,\s*|\s+)at\s+(?<pin>_{3,}|(?:pp?\.\s*?)?)" + pin + "(?:,\\s+" + pin_here + ")*)" +
+      not_in_word + R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?(?<parallel>(?:,\s+)" +
+      cite_body + ")?)";
   const std::string id =
       R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" + pin +
       "(?:,\\s+" + pin_here + ")*)" + not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range +
@@ -335,6 +355,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       R"((?:(?<docket>)" + docket_number +
       R"(),\s+)?(?<db>\d{4}\s+(?:WL|U\.\s?S\.\s+(?:App\.\s+|Dist\.\s+)?LEXIS|\p{Lu}[\p{L}.]{0,12}(?:\s+\p{Lu}[\p{L}.]{0,12}){0,2}\s+LEXIS)\s+\d{1,9}))" +
       not_in_word + R"((?:,\s+at\s+(?<pins>)" + pin + "(?:,\\s+" + pin + ")*))?" + paren + "?";
+  // "T.C. Memo. 2019-233": the designation, the year, the number.
+  const std::string year_number = R"((?<![\p{L}\p{Nd}])(?<reporter>)" + spellings.year_number +
+                                  R"()\s+(?<year>\d{4})-(?<number>\d{1,5}))" + not_in_word +
+                                  R"((?:,\s+(?:at\s+)?(?<pins>)" + pin + "))?" + paren + "?";
   const std::string docket = R"((?<docket>)" + docket_number +
                              R"()(?:(?<slip>,\s+slip\s+op\.(?:\s+at\s+(?<pin>)" + pin +
                              R"())?)|,\s+at\s+(?<atpin>)" + pin + "))?" + paren;
@@ -353,6 +377,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        docket,
        read_docket,
        {"No."}},
+      {named + year_number, year_number, read_year_number, spellings.year_number_starts},
       {"(?:(?<name>" + short_name_before_number + R"(),\s+)?)" + short_case,
        short_case,
        read_short_case,

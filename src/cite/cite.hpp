@@ -91,6 +91,9 @@ struct Reporter {
   /// that reporter, and the official volumes of its first and last ("U.S.", 5, 13). Empty: none.
   std::string official;
   int official_first = 0, official_last = 0;
+  /// Cited by year and number after the designation, not by volume and page ("T.C. Memo.
+  /// 2019-233"): cited="year-number" in the table.
+  bool year_number = false;
 };
 
 /// A set of court rules ("Fed. R. Civ. P.") and its other spellings.

@@ -92,9 +92,10 @@ struct Spellings {
   std::string public_domain;  // the courts' codes of public-domain citations ("WI", "Ohio")
   std::string state_codes;    // the states' codes ("Fla. Stat.", "Mass. Gen. Laws")
   std::string docket_kinds;   // the kinds of case a docket number names ("Misc.", "Civ.")
+  std::string year_number;    // designations cited by year and number ("T.C. Memo.")
   // The first two characters of each public-domain court code, and of each spelling of a
   // reporter outside "cases": literals the rows that need them must find before they run.
-  std::vector<std::string> public_domain_starts, secondary_starts;
+  std::vector<std::string> public_domain_starts, secondary_starts, year_number_starts;
   std::string document_titles;  // a court document's titles ("Mem. Op.", "Memorandum Opinion")
 };
 

@@ -170,13 +170,16 @@ namespace {
 // The table's spellings, each mapped to its entry and gathered as alternations.
 Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*>& reporters,
                        std::map<std::string, const RuleSet*>& rule_sets) {
-  std::vector<std::string> reporter_spellings, rule_spellings, dotted_rule_spellings;
+  std::vector<std::string> reporter_spellings, rule_spellings, dotted_rule_spellings,
+      year_number_spellings;
   for (const auto& reporter : table.reporters) {
+    // "T.C. Memo." is never followed by a volume's page: it has its own expression.
+    auto& spellings = reporter.year_number ? year_number_spellings : reporter_spellings;
     reporters[spelling_key(reporter.abbreviation)] = &reporter;
-    reporter_spellings.push_back(reporter.abbreviation);
+    spellings.push_back(reporter.abbreviation);
     for (const auto& variant : reporter.variants) {
       reporters[spelling_key(variant)] = &reporter;
-      reporter_spellings.push_back(variant);
+      spellings.push_back(variant);
     }
   }
   for (const auto& set : table.rule_sets) {
@@ -195,6 +198,8 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 expr::alternation(table.public_domain),
                 expr::alternation(table.state_codes),
                 expr::alternation(table.docket_kinds),
+                expr::alternation(year_number_spellings),
+                {},
                 {},
                 {},
                 {}};
@@ -209,6 +214,7 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
     if (std::find(starts.begin(), starts.end(), start) == starts.end()) starts.push_back(start);
   };
   for (const auto& code : table.public_domain) add_start(out.public_domain_starts, code);
+  for (const auto& spelling : year_number_spellings) add_start(out.year_number_starts, spelling);
   for (const auto& reporter : table.reporters) {
     if (reporter.category == Category::cases) continue;
     add_start(out.secondary_starts, reporter.abbreviation);

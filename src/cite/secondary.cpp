@@ -12,7 +12,8 @@ const std::string author_words =
     R"((?:\p{Lu}[\p{L}'’\-]*\.?\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s+&\s+(?:\p{Lu}[\p{L}'’\-]*\.?\s+){1,3}\p{Lu}[\p{L}'’\-]+)?)";
 // A title: from a capital to the comma before the volume, no period (a sentence would end).
 const std::string title_words = R"(\p{Lu}[^.;()\n]{0,160}?)";
-const std::string year_only = R"((?:\s*\((?<year>[^()]{0,30}?\d{4})\))?)";
+// A journal's volume may span two years: "(1993-94)".
+const std::string year_only = R"((?:\s*\((?<year>[^()]{0,30}?\d{4}(?:[-–]\d{2,4})?)\))?)";
 
 std::string written_form(const Groups& g) {
   std::string text = collapse_spaces(std::string_view(g.text()));
@@ -22,23 +23,45 @@ std::string written_form(const Groups& g) {
   return text;
 }
 
+// An article's parts, in a source named `source` (its abbreviation) under `category`.
+void read_work(const Groups& g, const std::string& source, Category category, Citation& c) {
+  c.kind = category == Category::executive ? Kind::executive : Kind::secondary;
+  c.category = category;
+  c.case_name = collapse_spaces(g["author"]);
+  c.title = collapse_spaces(g["title"]);
+  c.volume = g["volume"];
+  c.reporter = source;
+  c.first_page = g["page"];
+  if (g.has("pin")) c.pin_cites.push_back(normalise_pin(g["pin"]));
+  c.key = c.volume + " " + c.reporter + " " + c.first_page;
+  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") +
+                 (c.title.empty() ? "" : c.title + ", ") + c.key;
+  for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
+  if (g.has("year")) {
+    std::string year = collapse_spaces(g["year"]);
+    if (const auto dash = year.rfind('-'); dash != std::string::npos)
+      year.replace(dash, 1, en_dash);
+    c.normalised += " (" + year + ")";
+  }
+}
+
 // "Kerr, The Case for the Third-Party Doctrine, 107 Mich. L. Rev. 561, 563 (2009)": a work in
 // a journal or another source the table lists with category="other".
 bool read_article(const Groups& g, const Patterns& patterns, Citation& c) {
   const Reporter* source = patterns.reporter(g["reporter"]);
   if (!source || source->category == Category::cases) return false;
-  c.kind = source->category == Category::executive ? Kind::executive : Kind::secondary;
-  c.category = source->category;
-  c.case_name = collapse_spaces(g["author"]);
-  c.title = collapse_spaces(g["title"]);
-  c.volume = g["volume"];
-  c.reporter = source->abbreviation;
-  c.first_page = g["page"];
-  if (g.has("pin")) c.pin_cites.push_back(normalise_pin(g["pin"]));
-  c.key = c.volume + " " + c.reporter + " " + c.first_page;
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.title + ", " + c.key;
-  for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
-  if (g.has("year")) c.normalised += " (" + collapse_spaces(g["year"]) + ")";
+  read_work(g, source->abbreviation, source->category, c);
+  return true;
+}
+
+// "77 Marq. L. Rev. 475": a law review or journal the table does not list, by the shape every
+// one's abbreviation ends in (Bluebook T13: "L. Rev.", "L.J.", "L.Q."), named as written.
+bool read_journal(const Groups& g, const Patterns&, Citation& c) {
+  std::string journal = collapse_spaces(g["journal"]);
+  // "L. J." as T13 writes it: "L.J." (adjacent single capitals are closed up, rule 6.1(a)).
+  for (auto at = journal.find("L. J."); at != std::string::npos; at = journal.find("L. J."))
+    journal.erase(at + 2, 1);
+  read_work(g, journal, Category::secondary, c);
   return true;
 }
 
@@ -107,8 +130,15 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
   const std::string article_body = volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" +
                                    spellings.reporter + R"()\s+(?<page>\d{1,5}))" + not_in_word +
                                    R"((?:,\s+(?<pin>)" + pin + "))?" + year_only;
-  const std::string article = "(?:(?:(?<author>" + author_words + R"(),\s+)?(?<title>)" +
-                              title_words + R"(),\s+)?)" + article_body;
+  const std::string work_of =
+      "(?:(?:(?<author>" + author_words + R"(),\s+)?(?<title>)" + title_words + R"(),\s+)?)";
+  const std::string article = work_of + article_body;
+  // A journal the table does not hold: capitalised abbreviations ending in "L. Rev.", "L.J." or
+  // "L.Q." (a rare shape outside citations), between a volume and a page.
+  const std::string journal_body =
+      volume_start +
+      R"((?<volume>\d{1,4})\s+(?<journal>(?:\p{Lu}[\p{L}'’.]*\s+?|&\s+?){1,6}L\.\s?(?:Rev\.|J\.|Q\.))\s+(?<page>\d{1,5}))" +
+      not_in_word + R"((?:,\s+(?<pin>)" + pin + "))?" + year_only;
   const std::string edition = R"(\((?:[^()]{0,20}ed\.\s+)\d{4}\))";
   const std::string treatise =
       R"((?<![\p{L}\p{Nd}])(?:\d{1,2}\s+)?(?<author>)" + author_words + R"(),\s+(?<title>)" +
@@ -132,6 +162,10 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
       R"((?:\s*\((?:(?:West|McKinney|LexisNexis|Deering|Vernon)\s+)?\d{4}\))?)";
   return {
       {article, article_body, read_article, spellings.secondary_starts, Gate::source},
+      {work_of + journal_body,
+       journal_body,
+       read_journal,
+       {"L. Rev.", "L.Rev.", "L.J.", "L. J.", "L. Q.", "L.Q."}},
       {treatise, edition, read_treatise, {"ed."}},
       {report, "", read_report, {"Rep.", "Doc."}},
       {record, "", read_record, {"Cong."}},

@@ -29,6 +29,17 @@ Category category_attribute(const pugi::xml_node& node, const LineIndex& lines) 
                                        "(cases, secondary, executive, …)");
 }
 
+// cited="year-number" ("T.C. Memo. 2019-233"); absent: cited by volume and page.
+bool year_number_attribute(const pugi::xml_node& node, const LineIndex& lines) {
+  const std::string value = node.attribute("cited").value();
+  if (value.empty()) return false;
+  if (value != "year-number")
+    throw Error(locate(lines, node), "cited=\"" + value +
+                                         "\": expected \"year-number\" (a designation cited by "
+                                         "year and number, as \"T.C. Memo. 2019-233\")");
+  return true;
+}
+
 // official="U.S. 5-13": the reporter that renumbered a nominative reporter's volumes, and the
 // official volumes its first and last became.
 void read_official(const pugi::xml_node& node, const LineIndex& lines, Reporter& reporter) {
@@ -91,7 +102,8 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
                         category_attribute(node, lines),
                         {},
                         0,
-                        0};
+                        0,
+                        year_number_attribute(node, lines)};
       read_official(node, lines, reporter);
       table.reporters.push_back(std::move(reporter));
     } else if (name == "rules") {
