@@ -276,13 +276,8 @@ bool read_id(const Groups& g, const Patterns&, Citation& c) {
   return true;
 }
 
-bool read_supra(const Groups& g, const Patterns& patterns, Citation& c) {
-  c.kind = Kind::short_form;
-  c.short_form = ShortForm::supra;
-  c.category = Category::other;
-  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
-  if (c.case_name.empty()) return false;
-  c.normalised = c.case_name + ", supra";
+// What follows "supra": a note, a pin or a section.
+void read_supra_tail(const Groups& g, Citation& c) {
   if (g.has("note")) c.normalised += " note " + g["note"];
   if (g.has("pin")) {
     c.pin_cites.push_back(normalise_pin(g["pin"]));
@@ -291,6 +286,28 @@ bool read_supra(const Groups& g, const Patterns& patterns, Citation& c) {
     std::string sections;
     c.normalised += ", " + section_reference(g["sec"], sections);
   }
+}
+
+bool read_supra(const Groups& g, const Patterns& patterns, Citation& c) {
+  c.kind = Kind::short_form;
+  c.short_form = ShortForm::supra;
+  c.category = Category::other;
+  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
+  if (c.case_name.empty()) return false;
+  c.normalised = c.case_name + ", supra";
+  read_supra_tail(g, c);
+  return true;
+}
+
+// "See supra note 12", "supra, at 8", "supra Part II.A": supra with no name before it refers
+// within the text itself (rule 3.5), to no authority; resolve() says so when nothing follows it.
+bool read_cross_reference(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::short_form;
+  c.short_form = ShortForm::supra;
+  c.category = Category::none;  // listed under no heading
+  c.normalised = g["bare"];
+  if (g.has("part")) c.normalised += " " + collapse_spaces(g["part"]);
+  read_supra_tail(g, c);
   return true;
 }
 
@@ -332,14 +349,19 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       // "Id. at" with no page is not read as a bare Id. (a warning says why).
       R"()?(?!,?\s+at\b))";
   // After "supra", a section of a code or of a treatise ("§ 10:2", "§ 2.7(d)").
-  const std::string supra = R"(,?\s+supra(?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" +
-                            pin + R"()|,\s+(?<sec>§§?\s*)" + section_or_range +
-                            R"((?:[.:]\d{1,4}[a-z]?(?:\([a-z0-9]{1,3}\))*)?))?)" + not_in_word;
+  const std::string supra_tail = R"((?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" + pin +
+                                 R"()|,\s+(?<sec>§§?\s*)" + section_or_range +
+                                 R"((?:[.:]\d{1,4}[a-z]?(?:\([a-z0-9]{1,3}\))*)?))?)" + not_in_word;
+  const std::string supra = R"(,?\s+supra)" + supra_tail;
+  // No name: nothing before it but a signal, the end of a sentence or clause, or the text's start.
+  const std::string bare_supra =
+      R"((?:(?<=\b(?:[Ss]ee|[Cc]f\.|also|generally)\s{1,3})|(?<![\p{L}\p{Nd}'’)\]]\s{0,3},?\s{0,3}))(?<bare>[Ss]upra)(?:\s+(?<part>Parts?\s+[IVXL]{1,6}(?:\.[A-Z0-9]{1,3}){0,3}))?)" +
+      supra_tail;
   const std::string named = "(?:(?<name>" + case_name + R"(),?\s+)?)";
-  // "Howsam at 84": one capitalised word, "at", a page.
+  // "Howsam at 84", "Howsam at p. 84", "Howsam p. 84": one capitalised word, "at" or "p.", a page.
   const std::string name_page =
-      R"((?<![\p{L}\p{Nd}])(?<short>\p{Lu}[\p{Ll}'’\-]{2,})\s+at\s+(?<pin>)" + pin + ")" +
-      not_in_word;
+      R"((?<![\p{L}\p{Nd}])(?<short>\p{Lu}[\p{Ll}'’\-]{2,})\s+(?:at\s+(?:pp?\.\s*?)?|pp?\.\s*?)(?<pin>)" +
+      pin + ")" + not_in_word;
   const std::string paren = R"((?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\)))";
   const std::string public_domain =
       R"((?<![\p{L}\p{Nd}])(?<pd>\d{4}(?:-)" + spellings.public_domain + R"(-\d{1,6}|\s+)" +
@@ -354,7 +376,8 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string database =
       R"((?:(?<docket>)" + docket_number +
       R"(),\s+)?(?<db>\d{4}\s+(?:WL|U\.\s?S\.\s+(?:App\.\s+|Dist\.\s+)?LEXIS|\p{Lu}[\p{L}.]{0,12}(?:\s+\p{Lu}[\p{L}.]{0,12}){0,2}\s+LEXIS)\s+\d{1,9}))" +
-      not_in_word + R"((?:,\s+at\s+(?<pins>)" + pin + "(?:,\\s+" + pin + ")*))?" + paren + "?";
+      not_in_word + R"((?:,\s+at\s+(?:pp?\.\s*?)?(?<pins>)" + pin + "(?:,\\s+" + pin + ")*))?" +
+      paren + "?";
   // "T.C. Memo. 2019-233": the designation, the year, the number.
   const std::string year_number = R"((?<![\p{L}\p{Nd}])(?<reporter>)" + spellings.year_number +
                                   R"()\s+(?<year>\d{4})-(?<number>\d{1,5}))" + not_in_word +
@@ -384,8 +407,9 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        {"at"},
        Gate::reporter},
       {id, "", read_id, {"d."}},
-      {name_page, "", read_name_page, {"at"}},
+      {name_page, "", read_name_page, {"at", "p."}},
       {"(?<name>" + short_name + ")" + supra, supra, read_supra, {"supra"}},
+      {bare_supra, "", read_cross_reference, {"supra", "Supra"}},
   };
 }
 

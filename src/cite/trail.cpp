@@ -123,6 +123,17 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
       check_pin(c, trail.authorities[found->second], warnings);
     return true;
   }
+  if (c.short_form == ShortForm::supra && c.case_name.empty()) {
+    // A bare supra refers within the text: no authority, and an Id. after it points to nothing.
+    if (c.normalised.find(' ') == std::string::npos)
+      warnings.add(c.where, "\"" + c.text +
+                                "\" names no authority and no note or page: read as a reference "
+                                "within this text; write the short name before it (\"Smith, "
+                                "supra\") if an authority is meant");
+    trail.last_key.clear();
+    trail.last_category = Category::none;
+    return true;
+  }
   const Citation* authority = authority_of(c, trail, warnings);
   if (c.short_form == ShortForm::name_page) {
     if (!authority || authority->kind != Kind::case_law || authority->volume.empty()) return false;
