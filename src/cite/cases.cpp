@@ -85,7 +85,21 @@ std::vector<std::string> parallels_of(const Patterns& patterns, const std::strin
   return out;
 }
 
+// A well-formed lower-case roman numeral up to 399 ("lxiv"), or a page that is none (digits,
+// a blank "___"): not a word of the numerals' letters ("civil", "mix", "ill").
+bool roman_page_or_other(const std::string& page) {
+  if (page.empty() || page[0] < 'a' || page[0] > 'z') return true;
+  for (int value = 1; value < 400; ++value) {
+    std::string numeral(static_cast<std::size_t>(value / 100), 'c');
+    if (value % 100 != 0) numeral += roman_numeral(std::to_string(value % 100));
+    for (auto& letter : numeral) letter = static_cast<char>(std::tolower(letter));
+    if (numeral == page) return true;
+  }
+  return false;
+}
+
 bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
+  if (!roman_page_or_other(g["page"])) return false;
   const Reporter* found = patterns.reporter(g["reporter"]);
   c.category = found ? found->category : Category::cases;
   c.kind = c.category == Category::cases       ? Kind::case_law
@@ -325,9 +339,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   // "(quoting …)", "(citing …)": a citation of its own, not the host's explanation.
   const std::string explanation =
       R"((?:\s*\((?!(?:quoting|citing|overruling|abrogating|cited\s+in|quoted\s+in)\s)(?<explanation>(?:[^()]|\([^()]{0,200}\)){1,400})\))?)";
-  // A page of a volume's front matter, in lower-case roman numerals ("12 Neb. App. lxiv"): only
-  // well-formed numerals up to 399, so that a word ("civil", "mix") is never one.
-  const std::string roman_page = R"((?=[ivxlc])(?!v\.)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))";
+  // A page of a volume's front matter in lower-case roman numerals ("12 Neb. App. lxiv"); a word
+  // of their letters ("civil", "mix") is refused by read_full_case. Kept to one character class:
+  // each construct adds to compiling the case pattern, the cost of a short text.
+  const std::string roman_page = R"((?!v\.)[clxvi]{1,9})";
   const std::string full_case =
       volume_start + R"((?<volume>\d{1,4})\s+?(?<reporter>)" + reporter +
       R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}(?:-[A-Z])?|)" +
