@@ -140,11 +140,12 @@ std::size_t count_words(std::string_view text) {
                        : static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) + 1;
 }
 
-// Where the kept part of a name starts: after as many words of the match as were dropped, or,
-// when all were, at what follows the name's comma.
-std::size_t name_start(std::string_view text, const Groups& groups, const std::string& kept) {
-  std::size_t at = groups.begin("name");
-  const std::string matched = groups["name"];
+// Where the kept part of a name (group `group`) starts: after as many words of the match as were
+// dropped, or, when all were, at what follows the name's comma.
+std::size_t name_start(std::string_view text, const Groups& groups, const char* group,
+                       const std::string& kept) {
+  std::size_t at = groups.begin(group);
+  const std::string matched = groups[group];
   const std::size_t matched_words = count_words(matched), kept_words = count_words(kept);
   std::size_t drop = matched_words > kept_words ? matched_words - kept_words : 0;
   if (kept.empty()) {
@@ -286,7 +287,13 @@ std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
     std::size_t begin = candidate.begin;
     // The name as read may start later than the match: signal words and the sentence before
     // it are dropped, whole words at a time.
-    if (groups.has("name")) begin = name_start(text, groups, c.case_name);
+    if (groups.has("name")) {
+      begin = name_start(text, groups, "name", c.case_name);
+    } else if (groups.has("author") && groups.begin("author") == candidate.begin) {
+      begin = name_start(text, groups, "author", c.case_name);  // "See Orin S. Kerr, …"
+    } else if (groups.has("title") && groups.begin("title") == candidate.begin) {
+      begin = name_start(text, groups, "title", c.title);
+    }
     if (c.kind == Kind::case_law && c.short_form == ShortForm::none && c.case_name.empty())
       name_after_signal(text, begin, c, patterns.table);
     if (taken.overlaps(begin, candidate.end)) continue;

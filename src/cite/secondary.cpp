@@ -23,12 +23,25 @@ std::string written_form(const Groups& g) {
   return text;
 }
 
+// "See Orin S. Kerr" → "Orin S. Kerr": a Bluebook signal before an author, or before a title
+// with no author, is not part of it (the reader starts the citation after it).
+std::string without_signal(std::string_view written, const Table& table) {
+  std::string text = collapse_spaces(written);
+  std::size_t longest = 0;
+  for (const auto& signal : table.bluebook_signals)
+    if (signal.size() > longest && text.size() > signal.size() + 1 &&
+        text.compare(0, signal.size(), signal) == 0 && text[signal.size()] == ' ')
+      longest = signal.size();
+  return longest ? text.substr(longest + 1) : text;
+}
+
 // An article's parts, in a source named `source` (its abbreviation) under `category`.
-void read_work(const Groups& g, const std::string& source, Category category, Citation& c) {
+void read_work(const Groups& g, const Table& table, const std::string& source, Category category,
+               Citation& c) {
   c.kind = category == Category::executive ? Kind::executive : Kind::secondary;
   c.category = category;
-  c.case_name = collapse_spaces(g["author"]);
-  c.title = collapse_spaces(g["title"]);
+  c.case_name = without_signal(g["author"], table);
+  c.title = c.case_name.empty() ? without_signal(g["title"], table) : collapse_spaces(g["title"]);
   c.volume = g["volume"];
   c.reporter = source;
   c.first_page = g["page"];
@@ -50,30 +63,34 @@ void read_work(const Groups& g, const std::string& source, Category category, Ci
 bool read_article(const Groups& g, const Patterns& patterns, Citation& c) {
   const Reporter* source = patterns.reporter(g["reporter"]);
   if (!source || source->category == Category::cases) return false;
-  read_work(g, source->abbreviation, source->category, c);
+  read_work(g, patterns.table, source->abbreviation, source->category, c);
   return true;
 }
 
 // "77 Marq. L. Rev. 475": a law review or journal the table does not list, by the shape every
 // one's abbreviation ends in (Bluebook T13: "L. Rev.", "L.J.", "L.Q."), named as written.
-bool read_journal(const Groups& g, const Patterns&, Citation& c) {
+bool read_journal(const Groups& g, const Patterns& patterns, Citation& c) {
   std::string journal = collapse_spaces(g["journal"]);
   // "L. J." as T13 writes it: "L.J." (adjacent single capitals are closed up, rule 6.1(a)).
   for (auto at = journal.find("L. J."); at != std::string::npos; at = journal.find("L. J."))
     journal.erase(at + 2, 1);
-  read_work(g, journal, Category::secondary, c);
+  read_work(g, patterns.table, journal, Category::secondary, c);
   return true;
 }
 
 // "David S. Kris & J. Douglas Wilson, National Security Investigations & Prosecutions § 16:5
 // (2d ed. 2012)": a book, by its author and title.
-bool read_treatise(const Groups& g, const Patterns&, Citation& c) {
+bool read_treatise(const Groups& g, const Patterns& patterns, Citation& c) {
   c.kind = Kind::secondary;
   c.category = Category::secondary;
-  c.case_name = collapse_spaces(g["author"]);
+  const std::string author = collapse_spaces(g["author"]);
+  c.case_name = without_signal(author, patterns.table);
   c.title = collapse_spaces(g["title"]);
   c.key = c.case_name + ", " + c.title;
   c.normalised = written_form(g);
+  // The match may open with "(?:\d{1,2}\s+)?" a volume before the author: keep what follows it.
+  if (const auto at = c.normalised.find(author); at != std::string::npos && author != c.case_name)
+    c.normalised.replace(at, author.size(), c.case_name);
   return true;
 }
 

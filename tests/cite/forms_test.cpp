@@ -96,3 +96,19 @@ TEST_CASE("a designation cited by something other than year and number is an err
     CHECK(e.message().find("expected \"year-number\"") != std::string::npos);
   }
 }
+
+TEST_CASE("a signal before an article's author or a treatise's is not part of the citation") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "See Orin S. Kerr, The Case for the Third-Party Doctrine, 107 Mich. L. Rev. 561 (2009). See, "
+      "e.g., Note, Tracking the Tracker, 58 Hastings L.J. 1203 (2007). But see David S. Kris & "
+      "J. Douglas Wilson, National Security Investigations & Prosecutions § 16:5 (2d ed. 2012).",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].case_name == "Orin S. Kerr");
+  CHECK(found[0].where.column == 5);
+  CHECK(found[1].normalised == "Note, Tracking the Tracker, 58 Hastings L.J. 1203 (2007)");
+  CHECK(found[1].text.rfind("Note,", 0) == 0);
+  CHECK(found[2].case_name == "David S. Kris & J. Douglas Wilson");
+  CHECK(found[2].normalised.rfind("David S. Kris", 0) == 0);
+}
