@@ -179,6 +179,25 @@ bool read_year_number(const Groups& g, const Patterns& patterns, Citation& c) {
   return true;
 }
 
+// "In re Smith, Bankr. L. Rep. (CCH) ¶ 73,456 (Bankr. S.D.N.Y. 1990)", "1982-1 Trade Cas. (CCH)
+// ¶ 64,689": a looseleaf service's paragraph, West's "P" for "¶" written as the Bluebook does.
+bool read_paragraph(const Groups& g, const Patterns& patterns, Citation& c) {
+  c.kind = Kind::case_law;
+  c.category = Category::cases;
+  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
+  c.volume = g["volume"];
+  c.reporter = standard_reporter(patterns, g["reporter"]);
+  c.first_page = g["paragraph"];
+  c.key = (c.volume.empty() ? "" : c.volume + " ") + c.reporter + " ¶ " + c.first_page;
+  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  if (g.has("pins")) {
+    c.pin_cites = pins_of(g["pins"]);
+    c.normalised += ", at " + join(c.pin_cites, ", ");
+  }
+  c.normalised += date_part(g, patterns, c);
+  return true;
+}
+
 // "Name, No. 11-CR-623, 2016 WL 1029500, at *6 (E.D.N.Y. Mar. 8, 2016)" and Lexis alike; with
 // a short name and no date, the short form "Mohamud, 2014 WL 2866749, at *18".
 bool read_database(const Groups& g, const Patterns& patterns, Citation& c) {
@@ -397,6 +416,11 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string year_number = R"((?<![\p{L}\p{Nd}])(?<reporter>)" + spellings.year_number +
                                   R"()\s+(?<year>\d{4})-(?<number>\d{1,5}))" + not_in_word +
                                   R"((?:,\s+(?:at\s+)?(?<pins>)" + pin + "))?" + paren + "?";
+  // "[1990 Transfer Binder] Fed. Sec. L. Rep. (CCH) ¶ 95,123", "1982-1 Trade Cas. (CCH) P64,689".
+  const std::string paragraph =
+      R"((?<![\p{L}\p{Nd}])(?:(?<volume>\[[^\[\]]{4,40}\]|\d{2,4}-\d|\d{1,4})\s+)?(?<reporter>)" +
+      spellings.paragraph + R"()\s*(?:¶|P|para\.)\s*(?<paragraph>\d{1,3}(?:,\d{3})+|\d{1,6}))" +
+      not_in_word + R"((?:,\s+at\s+(?<pins>)" + pin + "))?" + paren + "?";
   const std::string docket = R"((?<docket>)" + docket_number +
                              R"()(?:(?<slip>,\s+slip\s+op\.(?:\s+at\s+(?<pin>)" + pin +
                              R"())?)|,\s+at\s+(?<atpin>)" + pin + "))?" + paren;
@@ -416,6 +440,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        read_docket,
        {"No."}},
       {named + year_number, year_number, read_year_number, spellings.year_number_starts},
+      {named + paragraph, paragraph, read_paragraph, spellings.paragraph_ends},
       {"(?:(?<name>" + short_name_before_number + R"(),\s+)?)" + short_case,
        short_case,
        read_short_case,

@@ -80,6 +80,11 @@ struct Citation {
 };
 
 /// A reporter of cases: its Bluebook abbreviation and the other spellings that mean it.
+/// How a reporter's citations are numbered: "442 U.S. 735" (volume and page), "T.C. Memo.
+/// 2019-233" (the designation, a year and a number), "Fed. Sec. L. Rep. (CCH) ¶ 95,123" (a
+/// looseleaf service's paragraph, perhaps after a volume).
+enum class Cited { volume_page, year_number, paragraph };
+
 struct Reporter {
   std::string abbreviation, name, courts;
   std::vector<std::string> variants;
@@ -91,9 +96,8 @@ struct Reporter {
   /// that reporter, and the official volumes of its first and last ("U.S.", 5, 13). Empty: none.
   std::string official;
   int official_first = 0, official_last = 0;
-  /// Cited by year and number after the designation, not by volume and page ("T.C. Memo.
-  /// 2019-233"): cited="year-number" in the table.
-  bool year_number = false;
+  /// How its citations are numbered (the table's cited=).
+  Cited cited = Cited::volume_page;
 };
 
 /// A set of court rules ("Fed. R. Civ. P.") and its other spellings.

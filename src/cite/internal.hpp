@@ -93,10 +93,13 @@ struct Spellings {
   std::string state_codes;    // the states' codes ("Fla. Stat.", "Mass. Gen. Laws")
   std::string docket_kinds;   // the kinds of case a docket number names ("Misc.", "Civ.")
   std::string year_number;    // designations cited by year and number ("T.C. Memo.")
+  std::string paragraph;      // looseleaf services cited by paragraph ("Fed. Sec. L. Rep. (CCH)")
   // The first two characters of each public-domain court code, and of each spelling of a
   // reporter outside "cases": literals the rows that need them must find before they run.
   std::vector<std::string> public_domain_starts, secondary_starts, year_number_starts;
   std::string document_titles;  // a court document's titles ("Mem. Op.", "Memorandum Opinion")
+  // The last word of each looseleaf service's spelling ("(CCH)", "USTC"): one is in every match.
+  std::vector<std::string> paragraph_ends;
 };
 
 /// The cases and their short forms (cases.cpp): full case, short case, Id., supra.

@@ -171,10 +171,13 @@ namespace {
 Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*>& reporters,
                        std::map<std::string, const RuleSet*>& rule_sets) {
   std::vector<std::string> reporter_spellings, rule_spellings, dotted_rule_spellings,
-      year_number_spellings;
+      year_number_spellings, paragraph_spellings;
   for (const auto& reporter : table.reporters) {
-    // "T.C. Memo." is never followed by a volume's page: it has its own expression.
-    auto& spellings = reporter.year_number ? year_number_spellings : reporter_spellings;
+    // "T.C. Memo." and "Bankr. L. Rep. (CCH)" are never followed by a volume's page: each kind
+    // has its own expression.
+    auto& spellings = reporter.cited == Cited::year_number ? year_number_spellings
+                      : reporter.cited == Cited::paragraph ? paragraph_spellings
+                                                           : reporter_spellings;
     reporters[spelling_key(reporter.abbreviation)] = &reporter;
     spellings.push_back(reporter.abbreviation);
     for (const auto& variant : reporter.variants) {
@@ -199,6 +202,8 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 expr::alternation(table.state_codes),
                 expr::alternation(table.docket_kinds),
                 expr::alternation(year_number_spellings),
+                expr::alternation(paragraph_spellings),
+                {},
                 {},
                 {},
                 {},
@@ -215,6 +220,12 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
   };
   for (const auto& code : table.public_domain) add_start(out.public_domain_starts, code);
   for (const auto& spelling : year_number_spellings) add_start(out.year_number_starts, spelling);
+  for (const auto& spelling : paragraph_spellings) {
+    const std::string last = spelling.substr(spelling.rfind(' ') + 1);
+    if (std::find(out.paragraph_ends.begin(), out.paragraph_ends.end(), last) ==
+        out.paragraph_ends.end())
+      out.paragraph_ends.push_back(last);
+  }
   for (const auto& reporter : table.reporters) {
     if (reporter.category == Category::cases) continue;
     add_start(out.secondary_starts, reporter.abbreviation);
@@ -243,6 +254,7 @@ Patterns::Patterns(const Table& table_) : table(table_) {
     readers.push_back(std::make_unique<Reading>(std::move(row.expression), std::move(row.anchor),
                                                 row.needs, row.read, row.gate));
   for (const auto& [key, found] : reporters) {
+    if (found->cited != Cited::volume_page) continue;  // the gates look for a volume's reporter
     reporter_keys.add(key);
     if (found->category != Category::cases) source_keys.add(key);
   }

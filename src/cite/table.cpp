@@ -29,15 +29,17 @@ Category category_attribute(const pugi::xml_node& node, const LineIndex& lines) 
                                        "(cases, secondary, executive, …)");
 }
 
-// cited="year-number" ("T.C. Memo. 2019-233"); absent: cited by volume and page.
-bool year_number_attribute(const pugi::xml_node& node, const LineIndex& lines) {
+// cited="year-number" ("T.C. Memo. 2019-233") or "paragraph" ("Fed. Sec. L. Rep. (CCH) ¶
+// 95,123"); absent: cited by volume and page.
+Cited cited_attribute(const pugi::xml_node& node, const LineIndex& lines) {
   const std::string value = node.attribute("cited").value();
-  if (value.empty()) return false;
-  if (value != "year-number")
-    throw Error(locate(lines, node), "cited=\"" + value +
-                                         "\": expected \"year-number\" (a designation cited by "
-                                         "year and number, as \"T.C. Memo. 2019-233\")");
-  return true;
+  if (value.empty()) return Cited::volume_page;
+  if (value == "year-number") return Cited::year_number;
+  if (value == "paragraph") return Cited::paragraph;
+  throw Error(locate(lines, node),
+              "cited=\"" + value +
+                  "\": expected \"year-number\" (\"T.C. Memo. 2019-233\") or \"paragraph\" "
+                  "(\"Fed. Sec. L. Rep. (CCH) ¶ 95,123\"), or no cited= (volume and page)");
 }
 
 // official="U.S. 5-13": the reporter that renumbered a nominative reporter's volumes, and the
@@ -103,7 +105,7 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
                         {},
                         0,
                         0,
-                        year_number_attribute(node, lines)};
+                        cited_attribute(node, lines)};
       read_official(node, lines, reporter);
       table.reporters.push_back(std::move(reporter));
     } else if (name == "rules") {

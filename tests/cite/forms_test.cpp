@@ -94,6 +94,7 @@ TEST_CASE("a designation cited by something other than year and number is an err
   } catch (const Error& e) {
     CHECK(e.where().line == 2);
     CHECK(e.message().find("expected \"year-number\"") != std::string::npos);
+    CHECK(e.message().find("\"paragraph\"") != std::string::npos);
   }
 }
 
@@ -111,4 +112,20 @@ TEST_CASE("a signal before an article's author or a treatise's is not part of th
   CHECK(found[1].text.rfind("Note,", 0) == 0);
   CHECK(found[2].case_name == "David S. Kris & J. Douglas Wilson");
   CHECK(found[2].normalised.rfind("David S. Kris", 0) == 0);
+}
+
+TEST_CASE("a looseleaf service is read by paragraph, West's P written as the Bluebook's sign") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "In re Ødegaard Sec. Litig., [1990 Transfer Binder] Fed. Sec. L. Rep. (CCH) ¶ 95,123 "
+      "(S.D.N.Y. 1990); Doe v. United States, 90-1 USTC P50,123 (9th Cir. 1990); Bankr. L. Rep. "
+      "(CCH) P12,345.",
+      {}, warnings);
+  CHECK(forms_of(found) ==
+        std::vector<std::string>{"In re Ødegaard Sec. Litig., [1990 Transfer Binder] Fed. Sec. L. "
+                                 "Rep. (CCH) ¶ 95,123 (S.D.N.Y. 1990)",
+                                 "Doe v. United States, 90-1 U.S. Tax Cas. (CCH) ¶ 50,123 (9th "
+                                 "Cir. 1990)",
+                                 "Bankr. L. Rep. (CCH) ¶ 12,345"});
+  CHECK(warnings.empty());
 }
