@@ -388,8 +388,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
                                  R"((?:[.:]\d{1,4}[a-z]?(?:\([a-z0-9]{1,3}\))*)?))?)" + not_in_word;
   const std::string supra = R"(,?\s+supra)" + supra_tail;
   // No name: nothing before it but a signal, the end of a sentence or clause, or the text's start.
+  // The look-behinds follow the word, so that ICU looks for "supra" first: before it, they were
+  // tried at every place of a text.
   const std::string bare_supra =
-      R"((?:(?<=\b(?:[Ss]ee|[Cc]f\.|also|generally)\s{1,3})|(?<![\p{L}\p{Nd}'’)\]]\s{0,3},?\s{0,3}))(?<bare>[Ss]upra)(?:\s+(?<part>Parts?\s+[IVXL]{1,6}(?:\.[A-Z0-9]{1,3}){0,3}))?)" +
+      R"((?<bare>[Ss]upra)(?:(?<=\b(?:[Ss]ee|[Cc]f\.|also|generally)\s{1,3}[Ss]upra)|(?<![\p{L}\p{Nd}'’)\]]\s{0,3},?\s{0,3}[Ss]upra))(?:\s+(?<part>Parts?\s+[IVXL]{1,6}(?:\.[A-Z0-9]{1,3}){0,3}))?)" +
       supra_tail;
   const std::string named = "(?:(?<name>" + case_name + R"(),?\s+)?)";
   // "Howsam at 84", "Howsam at p. 84", "Howsam p. 84": one capitalised word, "at" or "p.", a page.
@@ -413,14 +415,20 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       not_in_word + R"((?:,\s+at\s+(?:pp?\.\s*?)?(?<pins>)" + pin + "(?:,\\s+" + pin + ")*))?" +
       paren + "?";
   // "T.C. Memo. 2019-233": the designation, the year, the number.
-  const std::string year_number = R"((?<![\p{L}\p{Nd}])(?<reporter>)" + spellings.year_number +
-                                  R"()\s+(?<year>\d{4})-(?<number>\d{1,5}))" + not_in_word +
-                                  R"((?:,\s+(?:at\s+)?(?<pins>)" + pin + "))?" + paren + "?";
+  // Each anchor below starts at the designation or service, not at a look-behind or an optional
+  // volume: ICU tried those at every letter or digit of a long text.
+  const std::string year_number_tail = R"((?<reporter>)" + spellings.year_number +
+                                       R"()\s+(?<year>\d{4})-(?<number>\d{1,5}))" + not_in_word +
+                                       R"((?:,\s+(?:at\s+)?(?<pins>)" + pin + "))?" + paren + "?";
+  const std::string year_number = R"((?<![\p{L}\p{Nd}]))" + year_number_tail;
   // "[1990 Transfer Binder] Fed. Sec. L. Rep. (CCH) ¶ 95,123", "1982-1 Trade Cas. (CCH) P64,689".
+  const std::string paragraph_tail =
+      R"((?<reporter>)" + spellings.paragraph +
+      R"()\s*(?:¶|P|para\.)\s*(?<paragraph>\d{1,3}(?:,\d{3})+|\d{1,6}))" + not_in_word +
+      R"((?:,\s+at\s+(?<pins>)" + pin + "))?" + paren + "?";
   const std::string paragraph =
-      R"((?<![\p{L}\p{Nd}])(?:(?<volume>\[[^\[\]]{4,40}\]|\d{2,4}-\d|\d{1,4})\s+)?(?<reporter>)" +
-      spellings.paragraph + R"()\s*(?:¶|P|para\.)\s*(?<paragraph>\d{1,3}(?:,\d{3})+|\d{1,6}))" +
-      not_in_word + R"((?:,\s+at\s+(?<pins>)" + pin + "))?" + paren + "?";
+      R"((?<![\p{L}\p{Nd}])(?:(?<volume>\[[^\[\]]{4,40}\]|\d{2,4}-\d|\d{1,4})\s+)?)" +
+      paragraph_tail;
   const std::string docket = R"((?<docket>)" + docket_number +
                              R"()(?:(?<slip>,\s+slip\s+op\.(?:\s+at\s+(?<pin>)" + pin +
                              R"())?)|,\s+at\s+(?<atpin>)" + pin + "))?" + paren;
@@ -439,8 +447,8 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        docket,
        read_docket,
        {"No."}},
-      {named + year_number, year_number, read_year_number, spellings.year_number_starts},
-      {named + paragraph, paragraph, read_paragraph, spellings.paragraph_ends},
+      {named + year_number, year_number_tail, read_year_number, spellings.year_number_starts},
+      {named + paragraph, paragraph_tail, read_paragraph, spellings.paragraph_ends},
       {"(?:(?<name>" + short_name_before_number + R"(),\s+)?)" + short_case,
        short_case,
        read_short_case,

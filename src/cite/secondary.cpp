@@ -152,10 +152,14 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
   const std::string article = work_of + article_body;
   // A journal the table does not hold: capitalised abbreviations ending in "L. Rev.", "L.J." or
   // "L.Q." (a rare shape outside citations), between a volume and a page.
+  const std::string journal_tail =
+      R"(\s+(?<page>\d{1,5}))" + not_in_word + R"((?:,\s+(?<pin>)" + pin + "))?" + year_only;
   const std::string journal_body =
       volume_start +
-      R"((?<volume>\d{1,4})\s+(?<journal>(?:\p{Lu}[\p{L}'’.]*\s+?|&\s+?){1,6}L\.\s?(?:Rev\.|J\.|Q\.))\s+(?<page>\d{1,5}))" +
-      not_in_word + R"((?:,\s+(?<pin>)" + pin + "))?" + year_only;
+      R"((?<volume>\d{1,4})\s+(?<journal>(?:\p{Lu}[\p{L}'’.]*+\s++|&\s++){1,6}L\.\s?(?:Rev\.|J\.|Q\.)))" +
+      journal_tail;
+  // Its anchor starts at the abbreviation's end: ICU tried the volume at every number of a text.
+  const std::string journal_anchor = R"(L\.\s?(?:Rev\.|J\.|Q\.))" + journal_tail;
   const std::string edition = R"(\((?:[^()]{0,20}ed\.\s+)\d{4}\))";
   const std::string treatise =
       R"((?<![\p{L}\p{Nd}])(?:\d{1,2}\s+)?(?<author>)" + author_words + R"(),\s+(?<title>)" +
@@ -180,7 +184,7 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
   return {
       {article, article_body, read_article, spellings.secondary_starts, Gate::source},
       {work_of + journal_body,
-       journal_body,
+       journal_anchor,
        read_journal,
        {"L. Rev.", "L.Rev.", "L.J.", "L. J.", "L. Q.", "L.Q."}},
       {treatise, edition, read_treatise, {"ed."}},
