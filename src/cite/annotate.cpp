@@ -374,6 +374,12 @@ class Annotator {
       if (space != std::string::npos) add_text(out, text.substr(space), where);
     } else if (c.short_form == ShortForm::supra) {
       const auto supra = text.find(", supra");
+      if (c.case_name.empty()) {  // "supra note 12": a reference within the text, no name
+        const auto space = text.find(' ');
+        out.push_back(emphasised(text.substr(0, space), where));
+        if (space != std::string::npos) add_text(out, text.substr(space), where);
+        return;
+      }
       if (supra == std::string::npos) return add_text(out, text, where);
       if (c.category == Category::cases)
         out.push_back(emphasised(c.case_name, where));

@@ -314,3 +314,18 @@ TEST_CASE("a blank-page case is listed once by its name, keyed by name and volum
   CHECK(document.authorities[0].key == "Torres v. Madrid, 592 U.S. ___");
   CHECK(document.authorities[0].sort_key == "Torres v. Madrid, 592 U.S. ___ (2021)");
 }
+
+TEST_CASE("supra with no name is printed in italics, keyed to no authority and listed nowhere") {
+  Warnings warnings;
+  doc::Document document;
+  const auto xml = annotated(
+      "<paragraph>The history is set out above. <cite>See supra Part II.A</cite>. The Tax Court "
+      "agreed. <cite>Crimi v. Commissioner, T.C. Memo. 2013-51, at *35</cite>.</paragraph>",
+      {}, warnings, &document);
+  CHECK(warnings.empty());
+  CHECK(xml.find("<em>See</em> <cite><em>supra</em> Part II.A</cite>.") != std::string::npos);
+  CHECK(xml.find("<cite authority=\"T.C. Memo. 2013-51\"><em>Crimi v. Commissioner</em>, T.C. "
+                 "Memo. 2013-51, at *35</cite>") != std::string::npos);
+  REQUIRE(document.authorities.size() == 1);
+  CHECK(document.authorities[0].key == "T.C. Memo. 2013-51");
+}
