@@ -198,6 +198,19 @@ bool read_paragraph(const Groups& g, const Patterns& patterns, Citation& c) {
   return true;
 }
 
+// "State v. Brown, 2009-1234 (La. App. 4 Cir. 2/3/10)": a court's own docket number and the
+// court and date as its rule writes them (Louisiana's uniform citation), kept as written.
+bool read_court_docket(const Groups& g, const Patterns& patterns, Citation& c) {
+  c.kind = Kind::case_law;
+  c.category = Category::cases;
+  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
+  c.court = patterns.docket_court(g["court"]);
+  c.date = g["date"];
+  c.key = collapse_spaces(g["number"]) + " (" + c.court + " " + c.date + ")";
+  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  return true;
+}
+
 // "Name, No. 11-CR-623, 2016 WL 1029500, at *6 (E.D.N.Y. Mar. 8, 2016)" and Lexis alike; with
 // a short name and no date, the short form "Mohamud, 2014 WL 2866749, at *18".
 bool read_database(const Groups& g, const Patterns& patterns, Citation& c) {
@@ -429,6 +442,13 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string paragraph =
       R"((?<![\p{L}\p{Nd}])(?:(?<volume>\[[^\[\]]{4,40}\]|\d{2,4}-\d|\d{1,4})\s+)?)" +
       paragraph_tail;
+  // "2009-1234 (La. App. 1 Cir. 5/10/10)", "2009 KA 1234 (La. App. 1 Cir. …)": anchored at the
+  // parenthetical, which a court of the table opens.
+  const std::string court_docket_tail =
+      R"(\((?<court>)" + spellings.docket_courts + R"()\s+(?<date>\d{1,2}/\d{1,2}/\d{2,4})\))";
+  const std::string court_docket =
+      R"((?<![\p{L}\p{Nd}])(?<number>\d{4}[-\s](?:[A-Z]{1,2}[-\s])?\d{1,5})\s*)" +
+      court_docket_tail;
   const std::string docket = R"((?<docket>)" + docket_number +
                              R"()(?:(?<slip>,\s+slip\s+op\.(?:\s+at\s+(?<pin>)" + pin +
                              R"())?)|,\s+at\s+(?<atpin>)" + pin + "))?" + paren;
@@ -449,6 +469,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        {"No."}},
       {named + year_number, year_number_tail, read_year_number, spellings.year_number_starts},
       {named + paragraph, paragraph_tail, read_paragraph, spellings.paragraph_ends},
+      {named + court_docket, court_docket_tail, read_court_docket, spellings.docket_court_starts},
       {"(?:(?<name>" + short_name_before_number + R"(),\s+)?)" + short_case,
        short_case,
        read_short_case,

@@ -111,6 +111,9 @@ struct RuleSet {
 struct Court {
   std::string abbreviation;
   std::vector<std::string> variants;
+  /// Its opinions are cited by docket number and the court and date in a parenthetical, each
+  /// spelling as written: "2009-1234 (La. App. 1 Cir. 5/10/10)" (docket-citations="yes").
+  bool docket_citations = false;
 };
 
 /// The title of a court's document cited by its docket when no case name is given, as Bluebook

@@ -94,12 +94,15 @@ struct Spellings {
   std::string docket_kinds;   // the kinds of case a docket number names ("Misc.", "Civ.")
   std::string year_number;    // designations cited by year and number ("T.C. Memo.")
   std::string paragraph;      // looseleaf services cited by paragraph ("Fed. Sec. L. Rep. (CCH)")
+  std::string docket_courts;  // courts cited by docket and date ("La. App. 1 Cir.")
   // The first two characters of each public-domain court code, and of each spelling of a
   // reporter outside "cases": literals the rows that need them must find before they run.
   std::vector<std::string> public_domain_starts, secondary_starts, year_number_starts;
   std::string document_titles;  // a court document's titles ("Mem. Op.", "Memorandum Opinion")
   // The last word of each looseleaf service's spelling ("(CCH)", "USTC"): one is in every match.
   std::vector<std::string> paragraph_ends;
+  // "(" and the first two characters of each court cited by docket and date ("(La").
+  std::vector<std::string> docket_court_starts;
 };
 
 /// The cases and their short forms (cases.cpp): full case, short case, Id., supra.
@@ -145,6 +148,9 @@ struct Patterns {
   std::string court(std::string_view written) const;
   /// A court document's title as written ("Memorandum Opinion") in its Bluebook form ("Mem. Op.").
   std::string document_title(std::string_view written) const;
+  /// A court cited by docket and date as the table spells it ("La.App. 1 Cir." → "La. App. 1
+  /// Cir."): the spelling itself, not the Bluebook's abbreviation, is the form.
+  std::string docket_court(std::string_view written) const;
 };
 
 /// A spelling with white space removed and ’ as ', so "F. Supp.2d" and "F.Supp. 2d" meet.

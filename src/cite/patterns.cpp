@@ -207,7 +207,22 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 {},
                 {},
                 {},
+                {},
+                {},
                 {}};
+  std::vector<std::string> docket_courts;
+  for (const auto& court : table.courts) {
+    if (!court.docket_citations) continue;
+    docket_courts.push_back(court.abbreviation);
+    docket_courts.insert(docket_courts.end(), court.variants.begin(), court.variants.end());
+  }
+  out.docket_courts = expr::alternation(docket_courts);
+  for (const auto& spelling : docket_courts) {
+    const std::string start = "(" + spelling.substr(0, 2);
+    if (std::find(out.docket_court_starts.begin(), out.docket_court_starts.end(), start) ==
+        out.docket_court_starts.end())
+      out.docket_court_starts.push_back(start);
+  }
   std::vector<std::string> titles;
   for (const auto& title : table.document_titles) {
     titles.push_back(title.abbreviation);
@@ -358,6 +373,17 @@ bool Patterns::may_hold(Gate gate, std::string_view text) const {
 std::string Patterns::document_title(std::string_view written) const {
   const auto found = document_titles.find(spelling_key(written));
   return found == document_titles.end() ? collapse_spaces(written) : found->second->abbreviation;
+}
+
+std::string Patterns::docket_court(std::string_view written) const {
+  const std::string key = spelling_key(written);
+  for (const auto& court : table.courts) {
+    if (!court.docket_citations) continue;
+    if (spelling_key(court.abbreviation) == key) return court.abbreviation;
+    for (const auto& variant : court.variants)
+      if (spelling_key(variant) == key) return variant;
+  }
+  return collapse_spaces(written);
 }
 
 std::string Patterns::court(std::string_view written) const {

@@ -113,7 +113,8 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
     } else if (name == "court") {
       if (abbreviation.empty())
         throw Error(locate(lines, node), "expected an abbreviation= attribute");
-      table.courts.push_back({abbreviation, variants_of(node)});
+      table.courts.push_back(
+          {abbreviation, variants_of(node), data.yes_no(node, "docket-citations")});
     } else if (name == "state-code") {
       table.state_codes.emplace_back(node.child_value());
     } else if (name == "public-domain") {

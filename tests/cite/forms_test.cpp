@@ -129,3 +129,18 @@ TEST_CASE("a looseleaf service is read by paragraph, West's P written as the Blu
                                  "Bankr. L. Rep. (CCH) ¶ 12,345"});
   CHECK(warnings.empty());
 }
+
+TEST_CASE("a court cited by docket and date keeps its own spelling of both") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "State v. Guidry, 2009-1234 (La.App. 4 Cir. 2/3/10); State v. Broussard, 2009 KA 0412 (La. "
+      "App. 1 Cir. 9/14/09). In 2009 (La. 5/10/10) nothing is cited.",
+      {}, warnings);
+  CHECK(forms_of(found) ==
+        std::vector<std::string>{"State v. Guidry, 2009-1234 (La. App. 4 Cir. 2/3/10)",
+                                 "State v. Broussard, 2009 KA 0412 (La. App. 1 Cir. 9/14/09)"});
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].key == "2009-1234 (La. App. 4 Cir. 2/3/10)");
+  CHECK(found[0].court == "La. App. 4 Cir.");
+  CHECK(warnings.empty());
+}
