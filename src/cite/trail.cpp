@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "cite/internal.hpp"
+#include "i18n/i18n.hpp"
 
 namespace fiscgen::cite {
 namespace {
@@ -18,12 +19,26 @@ std::string first_word(std::string_view name) {
 
 // The names a later supra or name-and-page reference may use for an authority: each word of a
 // case name or an author's name ("Bakke" of "Regents of Univ. of Cal. v. Bakke", "Croson" of
-// "Richmond v. J. A. Croson Co.", "Kerr" of "Orin S. Kerr").
-std::vector<std::string> short_names(std::string_view name) {
+// "Richmond v. J. A. Croson Co.", "Kerr" of "Orin S. Kerr"). A party that is a government
+// ("United States", "People of the State of New York") gives none: rule 10.9 never shortens a
+// case to it, and "the United States at 1776" is no reference to Foo v. United States.
+std::vector<std::string> short_names(std::string_view name,
+                                     const std::vector<std::string>& governments = {}) {
   std::vector<std::string> out;
-  for (auto word : split_words(name)) {
-    while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.pop_back();
-    if (word.size() >= 2 && std::isupper(static_cast<unsigned char>(word[0]))) out.push_back(word);
+  auto add_words = [&](std::string_view party) {
+    for (const auto& government : governments)
+      if (party == government || party.rfind(government + " of ", 0) == 0) return;
+    for (auto word : split_words(party)) {
+      while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.pop_back();
+      if (word.size() >= 2 && i18n::starts_with_capital(word)) out.push_back(word);
+    }
+  };
+  const auto v = name.find(" v. ");
+  if (v == std::string_view::npos) {
+    add_words(name);
+  } else {
+    add_words(name.substr(0, v));
+    add_words(name.substr(v + 4));
   }
   return out;
 }
@@ -187,12 +202,12 @@ void drop_earlier_case(Citation& c, const Trail& trail) {
 
 // Adds a full citation to the trail; the same authority cited again is one candidate, not two.
 // The names of each citation of it are its names.
-void remember(const Citation& c, Trail& trail) {
+void remember(const Citation& c, Trail& trail, const Table& table) {
   trail.authorities.push_back(c);
   const auto [found, first] = trail.by_key.emplace(c.key, trail.authorities.size() - 1);
   const std::size_t index = found->second;
   if (first) trail.by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}].push_back(index);
-  for (const auto& name : short_names(c.case_name)) {
+  for (const auto& name : short_names(c.case_name, table.governments)) {
     auto& indices = trail.by_name[name];
     if (std::find(indices.begin(), indices.end(), index) == indices.end()) indices.push_back(index);
   }
@@ -337,7 +352,7 @@ void follow(std::vector<Citation>& found, std::string_view text, const Patterns&
       if (!unresolved && !resolve(c, trail, warnings)) continue;
     } else {
       drop_earlier_case(c, trail);
-      remember(c, trail);
+      remember(c, trail, patterns.table);
       check_year(c, patterns, warnings);
     }
     if (!c.key.empty() && !inner) {

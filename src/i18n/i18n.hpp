@@ -71,6 +71,10 @@ std::string shape_arabic(std::string_view utf8);
 /// Upper-cases with the locale's rules (German ß → SS, Turkish i → İ).
 std::string to_upper(std::string_view utf8, const std::string& locale);
 
+/// Whether the first character is a capital (upper or title case) letter in any script: "Ōtsuka",
+/// "Ørsted", "Ǆukić" are; "ōtsuka", "1U.S.", "" are not.
+bool starts_with_capital(std::string_view utf8);
+
 /// Byte offsets in `utf8` where a line may break (the start of the next line), by ICU's line
 /// break iterator for `locale`. Offset 0 is not included; utf8.size() is.
 std::vector<std::size_t> line_breaks(std::string_view utf8, const std::string& locale);

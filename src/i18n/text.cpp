@@ -302,6 +302,14 @@ std::string to_upper(std::string_view utf8, const std::string& locale) {
   return to_std(text);
 }
 
+bool starts_with_capital(std::string_view utf8) {
+  if (utf8.empty()) return false;
+  std::int32_t at = 0;
+  UChar32 first = 0;
+  U8_NEXT(utf8.data(), at, static_cast<std::int32_t>(utf8.size()), first);
+  return first >= 0 && (u_isupper(first) || u_istitle(first));
+}
+
 std::vector<std::size_t> line_breaks(std::string_view utf8, const std::string& locale) {
   std::vector<std::size_t> breaks;
   if (utf8.empty()) return breaks;

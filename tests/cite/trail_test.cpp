@@ -211,3 +211,16 @@ TEST_CASE("a name with no v. after a string cite's semicolon is the case's name"
   CHECK(found[1].normalised == "Sealed Case, 551 F.3d 1047 (D.C. Cir. 2008)");
   CHECK(found[2].case_name == "Þórsdóttir");
 }
+
+TEST_CASE("a government party gives no short name: its words followed by a page are no reference") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Nguyễn v. United States, 1 U.S. 12, 14 (1790). As the People argued, the United States at "
+      "1776 was a small country; the Court in Nguyễn at 13 said so. People of the State of New "
+      "York v. Ōtsuka, 2 U.S. 30 (1791). See Ōtsuka at 31; compare the People at 32.",
+      {}, warnings);
+  std::vector<std::string> references;
+  for (const auto& c : found)
+    if (c.short_form == cite::ShortForm::name_page) references.push_back(c.normalised);
+  CHECK(references == std::vector<std::string>{"Nguyễn, 1 U.S. at 13", "Ōtsuka, 2 U.S. at 31"});
+}

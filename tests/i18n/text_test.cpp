@@ -87,6 +87,14 @@ TEST_CASE("to_upper follows the locale") {
   CHECK(to_upper("istanbul", "en_US") == "ISTANBUL");
 }
 
+TEST_CASE("starts_with_capital knows capitals of every script, title case too") {
+  for (const char* word :
+       {"Ōtsuka", "Ørsted", "Ǆukić", "Ǉubljana", "Σωκράτης", "Дмитрий", "Nguyễn", "İstanbul"})
+    CHECK_MESSAGE(starts_with_capital(word), word);
+  for (const char* word : {"ōtsuka", "øre", "σωκράτης", "de la Fuente", "1U.S.", "§", "", "\xC5"})
+    CHECK_FALSE_MESSAGE(starts_with_capital(word), word);
+}
+
 TEST_CASE("line breaks are byte offsets at spaces") {
   const std::string text = "\u00A7 1861(d)(1) and text";
   const auto breaks = line_breaks(text, "en_US");
