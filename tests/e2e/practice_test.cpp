@@ -159,22 +159,22 @@ TEST_CASE("an order whose text has its own operative words is not given a second
 
 TEST_CASE("a proposed order attached to a brief orders on the motion, never on the brief") {
   e2e::TempDir dir;
-  auto brief = e2e::read_file(examples / "brief.xml");
-  REQUIRE(brief.find("<proposed-order>") != std::string::npos);
+  const auto brief = e2e::read_file(examples / "brief.xml");
+  const std::string named = "<proposed-order motion=\"Motion for Declaratory Judgment\">";
+  REQUIRE(brief.find(named) != std::string::npos);
   {
-    const auto input = write(dir, "named.xml",
-                             with(brief, "<proposed-order>",
-                                  "<proposed-order motion=\"Motion for Declaratory Judgment\">"));
+    // The sample brief names the motion it supports, and its order is on that motion.
     const auto pdf = dir / "named.pdf";
-    const auto run = render(input, pdf);
+    const auto run = render(examples / "brief.xml", pdf);
     REQUIRE_MESSAGE(run.status == 0, run.err);
     const auto text = flat(e2e::pdf_text(pdf, page_with(pdf, "[PROPOSED] ORDER")));
     CHECK(text.find("Upon consideration of the Motion for Declaratory Judgment filed by") !=
           std::string::npos);
     CHECK(text.find("Upon consideration of the Brief") == std::string::npos);
   }
+  // Without the motion's name the order is still on "the motion", never on the brief.
   const auto pdf = dir / "brief.pdf";
-  REQUIRE(render(write(dir, "brief.xml", brief), pdf).status == 0);
+  REQUIRE(render(write(dir, "brief.xml", with(brief, named, "<proposed-order>")), pdf).status == 0);
   const auto text = flat(e2e::pdf_text(pdf, page_with(pdf, "[PROPOSED] ORDER")));
   CHECK(text.find("Upon consideration of the motion filed by") != std::string::npos);
   CHECK(text.find("Upon consideration of the Brief") == std::string::npos);
@@ -230,23 +230,26 @@ TEST_CASE("the citation after a block quotation begins at the left margin") {
 
 TEST_CASE("the certificate serves Government counsel and names the filing channel in a note") {
   e2e::TempDir dir;
-  const auto pdf = dir / "motion.pdf";
-  REQUIRE(render(examples / "motion.xml", pdf).status == 0);
-  const int page = page_with(pdf, "CERTIFICATE OF SERVICE");
-  REQUIRE(page > 0);
-  const auto text = flat(e2e::pdf_text(pdf, page));
-  const auto served = text.find("National Security Division");
-  const auto signed_at = text.find("/s/ Margaret A. Lindqvist");
-  const auto note = text.find(
-      "Filed with the Court through the Security and Emergency Planning Staff, U.S. Department "
-      "of Justice.");
-  CHECK(served != std::string::npos);
-  CHECK(text.find("950 Pennsylvania Avenue, N.W.") != std::string::npos);
-  CHECK(text.find("By hand delivery") != std::string::npos);
-  REQUIRE(note != std::string::npos);
-  CHECK(served < signed_at);
-  CHECK(signed_at < note);  // after those served and the signature: not among them
-  CHECK(text.find("Litigation Security Group") == std::string::npos);
+  for (const char* example : {"motion.xml", "brief.xml"}) {
+    CAPTURE(example);
+    const auto pdf = dir / "paper.pdf";
+    REQUIRE(render(examples / example, pdf).status == 0);
+    const int page = page_with(pdf, "CERTIFICATE OF SERVICE");
+    REQUIRE(page > 0);
+    const auto text = flat(e2e::pdf_text(pdf, page));
+    const auto served = text.find("National Security Division");
+    const auto signed_at = text.find("/s/ Margaret A. Lindqvist");
+    const auto note = text.find(
+        "Filed with the Court through the Security and Emergency Planning Staff, U.S. "
+        "Department of Justice.");
+    CHECK(served != std::string::npos);
+    CHECK(text.find("950 Pennsylvania Avenue, N.W.") != std::string::npos);
+    CHECK(text.find("By hand delivery") != std::string::npos);
+    REQUIRE(note != std::string::npos);
+    CHECK(served < signed_at);
+    CHECK(signed_at < note);  // after those served and the signature: not among them
+    CHECK(text.find("Litigation Security Group") == std::string::npos);
+  }
 }
 
 namespace {

@@ -136,12 +136,16 @@ struct Generated {
   std::string refused_at;  // "NAME.xml:LINE:COL" of a <redact> in a plain-text field; empty: none
 };
 
+/// `text` with what is between the element `open` starts ("<body>", or "<proposed-order" to
+/// allow attributes) and `close` replaced by `content`.
 std::string replaced_between(std::string text, const std::string& open, const std::string& close,
                              const std::string& content) {
   const auto begin = text.find(open);
-  const auto end = text.find(close, begin);
-  REQUIRE((begin != std::string::npos && end != std::string::npos));
-  return text.replace(begin + open.size(), end - begin - open.size(), content);
+  REQUIRE(begin != std::string::npos);
+  const auto inside = text.find('>', begin) + 1;
+  const auto end = text.find(close, inside);
+  REQUIRE(end != std::string::npos);
+  return text.replace(inside, end - inside, content);
 }
 
 /// A body (sections, headings, paragraphs, lists, quotations) for a filing; paragraphs only
@@ -174,7 +178,7 @@ Generated generate(Generator& g, const std::string& kind, const std::string& nam
   if (kind == "motion")
     xml = replaced_between(xml, "<relief>", "</relief>", "<p>" + g.running("") + "</p>");
   if (filing)
-    xml = replaced_between(xml, "<proposed-order>", "</proposed-order>",
+    xml = replaced_between(xml, "<proposed-order", "</proposed-order>",
                            "<p>" + g.running("") + "</p>");
   out.hidden = g.all_hidden();
   // One document in four puts a redaction where plain text is printed: refused.
