@@ -3,6 +3,8 @@
 // REQUESTED, a docket left blank).
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 #include <fstream>
 #include <regex>
 
@@ -62,6 +64,16 @@ TEST_CASE("papers: every paper comes from fiscgen new, and its example checks cl
     const auto fields = e2e::fiscgen({"forms", form});
     CHECK_MESSAGE(fields.status == 0, fields.err);
     CHECK(fields.out.find("matter") != std::string::npos);
+    // The title's example is a title of this kind of paper (a petition's is no "Notice of
+    // Filing"), in `forms` and in what `new` writes.
+    const auto title = fields.out.find("\n  title ");
+    if (title != std::string::npos) {
+      std::string kind_word = kind;
+      kind_word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind_word[0])));
+      const auto line = fields.out.substr(title + 1, fields.out.find('\n', title + 1) - title);
+      CHECK_MESSAGE(line.find("(e.g. ") != std::string::npos, line);
+      CHECK_MESSAGE(line.find(kind_word, line.find("(e.g. ")) != std::string::npos, line);
+    }
     const auto check = e2e::fiscgen({"check", (examples / (example + ".xml")).string()});
     CHECK_MESSAGE(check.status == 0, check.err);
   }
