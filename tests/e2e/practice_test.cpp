@@ -319,6 +319,42 @@ TEST_CASE("check and render refuse each unmarked portion of a classified filing,
   CHECK_FALSE(std::filesystem::exists(pdf));
 }
 
+TEST_CASE("every paper's printed title is a portion: marked, or refused at the <title>") {
+  e2e::TempDir dir;
+  // The sample ex parte motion marks its title, and the Court's copy prints the mark.
+  const auto ex_parte = e2e::read_file(examples / "motion-ex-parte.xml");
+  const auto pdf = dir / "ex-parte.pdf";
+  REQUIRE(render(examples / "motion-ex-parte.xml", pdf).status == 0);
+  CHECK(flat(e2e::pdf_text(pdf, 1)).find("(U) MOTION FOR LEAVE TO FILE DECLARATION") !=
+        std::string::npos);
+  // Unmarked, in a paper of each shared heading and in the Court of Review's cover: refused.
+  struct Case {
+    std::string name, text;
+  };
+  const std::string authority =
+      "<classification>SECRET</classification><classification-authority><classified-by>Jane "
+      "Roe, NSD</classified-by><derived-from>NSA/CSSM 1-52</derived-from><declassify-on>"
+      "20380619</declassify-on></classification-authority>\n  <date>";
+  for (const Case& c :
+       {Case{"ex-parte.xml", with(ex_parte, "<title class=\"U\">", "<title>")},
+        Case{"seal.xml", with(e2e::read_file(examples / "motion-to-seal.xml"),
+                              "<title class=\"U\">", "<title>")},
+        Case{"fiscr.xml", replaced(replaced(with(e2e::read_file(examples / "fiscr-brief.xml"),
+                                                 "<date>", authority),
+                                            "<p>", "<p class=\"U\">"),
+                                   "<heading>", "<heading class=\"U\">")}}) {
+    CAPTURE(c.name);
+    const auto input = write(dir, c.name, c.text);
+    const auto at = c.text.find("<title>");
+    REQUIRE(at != std::string::npos);
+    const auto line = std::to_string(1 + std::count(c.text.begin(), c.text.begin() + at, '\n'));
+    const auto check = e2e::fiscgen({"check", input.string()});
+    CHECK(check.status == 1);
+    CHECK_MESSAGE(check.err.find(c.name + ":" + line + ":") != std::string::npos, check.err);
+    CHECK(check.err.find("has no portion mark") != std::string::npos);
+  }
+}
+
 TEST_CASE("a stated classification lower than a portion is an error at <classification>") {
   e2e::TempDir dir;
   auto text = with(classified_motion(), "TOP SECRET//SI//NOFORN</classification>",
