@@ -32,8 +32,12 @@ void add_forms_command(CLI::App& app, Globals& globals) {
       const auto info = templ::find_template(paths, *name);
       std::cout << info.name << ": " << info.description << "\nInput root: <" << info.kind
                 << ">\nFields:\n";
-      for (const auto& field : templ::fields_of(info.file, paths)) {
-        std::cout << "  " << std::left << std::setw(28) << field.name
+      const auto fields = templ::fields_of(info.file, paths);
+      // A column wide enough for the longest name, so that it never runs into "required".
+      std::size_t column = 26;
+      for (const auto& field : fields) column = std::max(column, field.name.size());
+      for (const auto& field : fields) {
+        std::cout << "  " << std::left << std::setw(static_cast<int>(column) + 2) << field.name
                   << (field.required ? "required  " : "optional  ") << field.description;
         if (!field.example.empty()) std::cout << " (e.g. " << field.example << ")";
         std::cout << '\n';

@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "tools.hpp"
 
@@ -64,6 +65,14 @@ TEST_CASE("papers: every paper comes from fiscgen new, and its example checks cl
     const auto fields = e2e::fiscgen({"forms", form});
     CHECK_MESSAGE(fields.status == 0, fields.err);
     CHECK(fields.out.find("matter") != std::string::npos);
+    // Each field's name stands apart from "required"/"optional", however long it is
+    // ("classification-authority/classified-by").
+    std::istringstream lines(fields.out);
+    for (std::string line; std::getline(lines, line);)
+      if (line.find("required  ") != std::string::npos ||
+          line.find("optional  ") != std::string::npos)
+        CHECK_MESSAGE(std::regex_search(line, std::regex(R"(^  \S+ {2,}(required|optional)  )")),
+                      line);
     // The title's example is a title of this kind of paper (a petition's is no "Notice of
     // Filing"), in `forms` and in what `new` writes.
     const auto title = fields.out.find("\n  title ");
