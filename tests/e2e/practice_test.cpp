@@ -755,3 +755,32 @@ TEST_CASE("a letterhead may carry a logo: a PNG beside the input, drawn once, re
   CHECK(refused.status == 1);
   CHECK(refused.err.find("leads out of") != std::string::npos);
 }
+
+TEST_CASE("the sample French letter: A4 by its locale, the French date line, a logo and a rule") {
+  e2e::TempDir dir;
+  const auto pdf = dir / "letter-fr.pdf";
+  const auto run = render(examples / "letter-fr.xml", pdf);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(e2e::check_readers(pdf) == "");
+  // letter-a4, chosen by the fr locale: the input names no profile.
+  CHECK(e2e::read_file(examples / "letter-fr.xml").find("rules=") == std::string::npos);
+  CHECK(e2e::pdf_info(pdf, "Page size").find("595.28 x 841.89") != std::string::npos);
+  const auto text = flat(e2e::pdf_text(pdf));
+  CHECK(text.find("Seattle, le 16 juillet 2013") != std::string::npos);
+  CHECK(text.find("Madame,") != std::string::npos);
+  CHECK(text.find("Je vous prie d’agréer, Madame,") != std::string::npos);
+  // Enclosure before the copy.
+  CHECK(text.find("Pièce jointe") < text.find("Copie :"));
+  // The logo: one image on page 1, 96 by 32 pixels; the rule: a stroked line.
+  const auto list = e2e::run({"pdfimages", "-list", pdf.string()});
+  REQUIRE(list.status == 0);
+  const auto rows = e2e::non_blank_lines(list.out);
+  REQUIRE(rows.size() == 3);
+  std::istringstream row(rows[2]);
+  std::string page, number, type, width, height;
+  row >> page >> number >> type >> width >> height;
+  CHECK(page == "1");
+  CHECK(width == "96");
+  CHECK(height == "32");
+  CHECK(e2e::pdf_uncompressed(pdf, dir / "qdf.pdf").find(" l\n") != std::string::npos);
+}
