@@ -61,6 +61,9 @@ void require_utf8(std::string_view text, const std::string& what) {
 // Checks every run against what the PDF can show, and groups the code points by font file.
 std::vector<EmbeddedFont> collect_fonts(const layout::PageModel& model, fonts::FontSet& fonts) {
   std::vector<std::set<char32_t>> used(static_cast<std::size_t>(fonts.count()));
+  // Which BMP code points each font has drawn already (a set insertion per character was most
+  // of this function's cost): the set sees each one once.
+  std::vector<std::vector<bool>> seen(used.size());
   for (std::size_t p = 0; p < model.pages.size(); ++p) {
     // The watermark's runs after the page's own: its glyphs are embedded like any others.
     std::vector<const layout::TextRun*> runs;
@@ -68,28 +71,36 @@ std::vector<EmbeddedFont> collect_fonts(const layout::PageModel& model, fonts::F
     for (const auto& run : model.pages[p].watermark.runs) runs.push_back(&run);
     for (std::size_t r = 0; r < runs.size(); ++r) {
       const auto& run = *runs[r];
-      const std::string where = where_run(p, r);
-      require_finite({run.x, run.y, run.size}, where);
+      // The place is spelled out only for an error: a motion has a thousand runs.
+      const auto where = [&] { return where_run(p, r); };
+      if (!std::isfinite(run.x) || !std::isfinite(run.y) || !std::isfinite(run.size))
+        require_finite({run.x, run.y, run.size}, where());
       if (run.font < 0 || run.font >= fonts.count())
-        throw Error("PDF writer: " + where + " uses font " + std::to_string(run.font) +
+        throw Error("PDF writer: " + where() + " uses font " + std::to_string(run.font) +
                     ", outside 0-" + std::to_string(fonts.count() - 1));
       if (run.text.empty()) continue;
       const fonts::Font& font = fonts.font(run.font);
+      auto& font_used = used[static_cast<std::size_t>(run.font)];
+      auto& font_seen = seen[static_cast<std::size_t>(run.font)];
+      if (font_seen.empty()) font_seen.resize(0x10000);
       std::size_t pos = 0;
       while (pos < run.text.size()) {
         char32_t cp = 0;
         const std::size_t start = pos;
         if (!utf8::next_code_point(run.text, pos, cp))
-          throw Error("PDF writer: " + where + " is not valid UTF-8 (byte " +
+          throw Error("PDF writer: " + where() + " is not valid UTF-8 (byte " +
                       std::to_string(start + 1) + ")");
         // libharu's UTF-8 encoding makes 2-byte CIDs equal to the code point: BMP only.
         if (cp > 0xFFFF)
-          throw Error("PDF writer: " + where + " has " + utf8::hex(cp) +
+          throw Error("PDF writer: " + where() + " has " + utf8::hex(cp) +
                       ", outside the Basic Multilingual Plane, which libharu cannot write");
+        // A character is looked up in the font once, when the font first uses it.
+        if (font_seen[cp]) continue;
+        font_seen[cp] = true;
+        font_used.insert(cp);
         if (!font.has_glyph(cp))
-          throw Error("PDF writer: " + where + " has " + utf8::hex(cp) + ", which " +
+          throw Error("PDF writer: " + where() + " has " + utf8::hex(cp) + ", which " +
                       font.family() + " (" + font.file().string() + ") has no glyph for");
-        used[static_cast<std::size_t>(run.font)].insert(cp);
       }
     }
   }
