@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "layout/layout.hpp"
@@ -50,7 +51,8 @@ class FontCache {
  private:
   fonts::FontSet& fonts_;
   // Per font index; they grow as the FontSet adds covering fonts.
-  std::vector<std::map<std::u32string, std::vector<int>>> kerning_;
+  // Hashed: a motion looks its words up thousands of times, and order is never asked for.
+  std::vector<std::unordered_map<std::u32string, std::vector<int>>> kerning_;
   static constexpr std::size_t bmp_size = 0x10000;
   PagedTable<std::int8_t, -2, 4 * bmp_size> picks_;  // 4 faces × 65536; -2 = not asked yet
   std::vector<PagedTable<std::int32_t, -1, bmp_size>> advances_;  // per font; -1 = not asked
