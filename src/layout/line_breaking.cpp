@@ -111,6 +111,7 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
   const ItemSums sums(items);
   std::vector<Node> nodes{Node{}};
   std::vector<std::size_t> active{0};
+  std::vector<std::size_t> still_active;  // swapped with `active`: no allocation per break
   for (std::size_t b = 1; b <= n; ++b) {
     const BreakItem& last_item = items[b - 1];
     const bool end = b == n;
@@ -119,7 +120,7 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
     const bool hyphen = !end && last_item.hyphen_width > 0;
     // The best new node per fitness class.
     std::array<std::optional<Node>, 4> best;
-    std::vector<std::size_t> still_active;
+    still_active.clear();
     for (const std::size_t a : active) {
       const Node& from = nodes[a];
       const std::size_t s = sums.first_content[from.position];
@@ -155,7 +156,7 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
       nodes.push_back(*node);
     }
     if (still_active.empty()) return std::nullopt;
-    active = std::move(still_active);
+    active.swap(still_active);
   }
   // After the last item only nodes at n are active.
   return chosen_breaks(nodes, active, n);
