@@ -446,6 +446,8 @@ class Annotator {
       // No. BR 14-01 (FISA Ct. Mar. 7, 2014)"); by a database number, its title goes before it.
       const bool titled_key = !c.title.empty() && c.key.rfind(c.title, 0) == 0;
       if (!c.title.empty() && !titled_key) add_text(a.entry, c.title + ", ", where);
+      // A database citation keeps its docket number, which names the case (rule 10.8.1).
+      if (!c.docket.empty() && !titled_key) add_text(a.entry, c.docket + ", ", where);
       std::string rest = c.key;  // less the name a blank-page case is keyed by too
       if (!c.case_name.empty() && rest.rfind(c.case_name + ", ", 0) == 0)
         rest.erase(0, c.case_name.size() + 2);

@@ -220,6 +220,7 @@ bool read_database(const Groups& g, const Patterns& patterns, Citation& c) {
   c.key = collapse_spaces(g["db"]);
   c.pin_cites = pins_of(g["pins"]);
   const std::string docket = docket_of(g);
+  c.docket = docket;
   // "Mem. Op., Misc. No. 13-02, 2013 WL 5460064": a court's document by its title.
   if (g.has("title")) c.title = patterns.document_title(g["title"]);
   const std::string& head = c.title.empty() ? c.case_name : c.title;
@@ -390,7 +391,8 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string id =
       R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" + pin +
       "(?:,\\s+" + pin_here + ")*)" + not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range +
-      ")" + not_in_word +
+      // A decimal section keeps its decimals: "Id. § 176.5", "Id. § 16:5".
+      R"((?:[.:]\d{1,4}[a-z]?(?:\([a-z0-9]{1,3}\))*)?))" + not_in_word +
       // "Id. ¶ 12": a paragraph takes no "at" (Bluebook rule 3.3).
       R"(|\s+(?<para>¶¶?\s*?\d{1,5}(?:\s*?[-–]\s*?\d{1,5})?))" + not_in_word +
       // "Id. at" with no page is not read as a bare Id. (a warning says why).

@@ -69,6 +69,7 @@ struct Citation {
   std::string court, date;  // from "(D.C. Cir. Jan. 5, 2010)": "D.C. Cir.", "Jan. 5, 2010"
   std::string explanation;  // "(holding that …)"
   std::string history;      // "aff'd, 785 F.3d 787 (2d Cir. 2015)"
+  std::string docket;       // "No. 11-CR-623" of a Westlaw or Lexis citation (rule 10.8.1)
   // Codes, regulations, session laws, the Constitution, court rules.
   std::string title;                  // "50", "28", the rule set "Fed. R. Civ. P.", "107-56"
   std::vector<std::string> sections;  // "1861", "1862": a range or a list of sections

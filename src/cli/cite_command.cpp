@@ -32,6 +32,7 @@ batch::json::Value json_of(const cite::Citation& c) {
   set_if("date", c.date);
   set_if("explanation", c.explanation);
   set_if("history", c.history);
+  set_if("docket", c.docket);
   set_if("title", c.title);
   set_if("subsections", c.subsections);
   auto list = [&item](const char* name, const std::vector<std::string>& values) {

@@ -300,7 +300,25 @@ TEST_CASE(
   CHECK(document.authorities[0].sort_key == "Ōtomo, 1 U.S. 2 (1790)");
   // A court's document is listed by its title, docket or database number, court and date.
   CHECK(document.authorities[1].sort_key == "Mem. Op., Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)");
-  CHECK(document.authorities[2].sort_key == "Op. & Order, 2014 WL 5442058 (FISA Ct. Mar. 7, 2014)");
+  CHECK(document.authorities[2].sort_key ==
+        "Op. & Order, No. BR 14-01, 2014 WL 5442058 (FISA Ct. Mar. 7, 2014)");
+}
+
+TEST_CASE("a Westlaw or Lexis citation is listed with its docket number (rule 10.8.1)") {
+  Warnings warnings;
+  doc::Document document;
+  annotated(
+      "<paragraph><cite>United States v. Mohamud, No. 3:10-CR-00475-KI-1, 2014 WL 2866749, at "
+      "*18 (D. Or. June 24, 2014)</cite>. <cite>Al-Haramain Islamic Found., Inc. v. Bush, No. "
+      "06-36083, 2016 U.S. App. LEXIS 17744, at *3 (9th Cir. Sept. 29, 2016)</cite>.</paragraph>",
+      {}, warnings, &document);
+  CHECK(warnings.empty());
+  REQUIRE(document.authorities.size() == 2);
+  CHECK(document.authorities[0].sort_key ==
+        "United States v. Mohamud, No. 3:10-CR-00475-KI-1, 2014 WL 2866749 (D. Or. June 24, 2014)");
+  CHECK(document.authorities[1].sort_key ==
+        "Al-Haramain Islamic Found., Inc. v. Bush, No. 06-36083, 2016 U.S. App. LEXIS 17744 (9th "
+        "Cir. Sept. 29, 2016)");
 }
 
 TEST_CASE("a blank-page case is listed once by its name, keyed by name and volume") {
