@@ -218,7 +218,8 @@ class Annotator {
   void citation(Inline& cite, std::vector<Inline>& out) {
     const std::string text = doc::plain_text(cite.children);
     Warnings found_warnings;
-    const auto found = reader_.find(text, cite.where, found_warnings, trail_);
+    const auto found =
+        reader_.find(text, cite.where, found_warnings, trail_, Reader::Text::citation);
     if (found.empty()) {
       if (found_warnings.empty())
         warnings_.add(cite.where,

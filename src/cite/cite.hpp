@@ -171,11 +171,15 @@ class Reader {
   Reader(Reader&&) noexcept;
   Reader& operator=(Reader&&) noexcept;
 
+  /// What the text read is: running text, or a citation sentence the writer marked (a <cite>),
+  /// whose first words before a reporter are a case's name even with no "v." and no signal
+  /// ("Foo, 1 U.S. 2" with "see" written outside the element).
+  enum class Text { running, citation };
   /// Every citation in `utf8`, in order. `where` is the location of the text's first character.
   /// Text that looks like a citation but cannot be read ("123 F.9th 45", "50 U.S.C. §"), an Id.
   /// with nothing before it, and a date outside its reporter's years are warnings at their place.
   std::vector<Citation> find(std::string_view utf8, const SourceLocation& where, Warnings& warnings,
-                             Trail& trail) const;
+                             Trail& trail, Text text = Text::running) const;
   /// The same with a trail of its own: the text stands alone.
   std::vector<Citation> find(std::string_view utf8, const SourceLocation& where,
                              Warnings& warnings) const;

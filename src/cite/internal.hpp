@@ -234,9 +234,10 @@ std::string_view signal_at_end(std::string_view before, const Table& table);
 /// "See Foo, 1 U.S. 2": the words between a Bluebook signal (or the semicolon of a string cite)
 /// and the comma before `begin` (a citation's start) are its case name, though they hold no
 /// "v.": the signal says a citation follows. Where the name starts, and the name in `name`; npos
-/// when no signal leads to it.
+/// when no signal leads to it. With `marked` (the text is a <cite>), the text's start leads to
+/// it as a signal does.
 std::size_t name_after_signal(std::string_view text, std::size_t begin, const Table& table,
-                              std::string& name);
+                              std::string& name, bool marked = false);
 /// Page and section ranges with an en dash; "n. 5" as "n.5".
 std::string normalise_pin(std::string_view pin);
 /// "1861-1862", "1861 to 1862" → "1861–1862"; "1861,1862" → "1861, 1862".

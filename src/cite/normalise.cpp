@@ -176,7 +176,7 @@ std::size_t space_before(std::string_view text, std::size_t at) {
 }  // namespace
 
 std::size_t name_after_signal(std::string_view text, std::size_t begin, const Table& table,
-                              std::string& name) {
+                              std::string& name, bool marked) {
   constexpr std::size_t most_words = 5, signal_reach = 40;  // a signal is shorter than 40 bytes
   std::size_t at = begin;
   while (const auto length = space_before(text, at)) at -= length;
@@ -191,6 +191,10 @@ std::size_t name_after_signal(std::string_view text, std::size_t begin, const Ta
       return std::string_view::npos;
     std::size_t before = at;
     while (const auto length = space_before(text, before)) before -= length;
+    if (marked && before == 0) {  // "<cite>Foo, 1 U.S. 2</cite>": the writer said it is one
+      name = collapse_spaces(text.substr(at, comma - at));
+      return at;
+    }
     if (before == at) return std::string_view::npos;  // "(Foo, 1 U.S. 2": no signal before it
     const std::size_t look = before > signal_reach ? before - signal_reach : 0;
     // A semicolon ends the citation before it in a string cite: "…; Sealed Case, 551 F.3d 1047".

@@ -164,9 +164,10 @@ std::size_t name_start(std::string_view text, const Groups& groups, const char* 
 
 // "See Foo, 1 U.S. 2": a name with no "v." that a signal leads to is the case's name, and the
 // citation starts with it.
-void name_after_signal(std::string_view text, std::size_t& begin, Citation& c, const Table& table) {
+void name_after_signal(std::string_view text, std::size_t& begin, Citation& c, const Table& table,
+                       bool marked) {
   std::string name;
-  const std::size_t start = name_after_signal(text, begin, table, name);
+  const std::size_t start = name_after_signal(text, begin, table, name, marked);
   if (start == std::string_view::npos) return;
   c.case_name = normalise_case_name(name);
   c.normalised = c.case_name + ", " + c.normalised;
@@ -278,7 +279,7 @@ std::vector<Candidate> candidates_in(const Patterns& patterns, std::string_view 
 // The candidates read into citations, none overlapping one taken before it, in text order.
 std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
                                       const Patterns& patterns, std::string_view text,
-                                      Locator& locate, Taken& taken) {
+                                      Locator& locate, Taken& taken, bool marked) {
   std::vector<Citation> found;
   for (const auto& candidate : candidates) {
     const Groups groups(*candidate.regex, candidate.match, text);
@@ -295,7 +296,7 @@ std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
       begin = name_start(text, groups, "title", c.title);
     }
     if (c.kind == Kind::case_law && c.short_form == ShortForm::none && c.case_name.empty())
-      name_after_signal(text, begin, c, patterns.table);
+      name_after_signal(text, begin, c, patterns.table, marked);
     if (taken.overlaps(begin, candidate.end)) continue;
     taken.add(begin, candidate.end);
     c.offset = begin;
@@ -389,7 +390,7 @@ std::string blank_controls(std::string_view text, const SourceLocation& where, W
 }
 
 std::vector<Citation> Reader::find(std::string_view written, const SourceLocation& where,
-                                   Warnings& warnings, Trail& trail) const {
+                                   Warnings& warnings, Trail& trail, Text kind) const {
   std::string blanked;
   std::string_view text = written;
   if (has_controls(written)) {
@@ -407,7 +408,7 @@ std::vector<Citation> Reader::find(std::string_view written, const SourceLocatio
                  "citations in it may be missing; split it, or mark them with <cite>");
   Taken taken;
   Locator locate(text, where);
-  auto found = read_candidates(candidates, patterns, text, locate, taken);
+  auto found = read_candidates(candidates, patterns, text, locate, taken, kind == Text::citation);
   follow(found, text, patterns, trail, warnings);
   warn_suspects(patterns, searched, text, taken, locate, warnings);
   return found;

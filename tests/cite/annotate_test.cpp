@@ -347,3 +347,18 @@ TEST_CASE("supra with no name is printed in italics, keyed to no authority and l
   REQUIRE(document.authorities.size() == 1);
   CHECK(document.authorities[0].key == "T.C. Memo. 2013-51");
 }
+
+TEST_CASE("a <cite> with its signal outside it keeps a case name with no v.") {
+  Warnings warnings;
+  doc::Document document;
+  const auto xml = annotated(
+      "<paragraph>The panel disagreed; see <cite>van der Merwe, 18 F.4th 12 (2d Cir. "
+      "2021)</cite>. The rule is older. <cite>Sealed Case, 551 F.3d 1047 (D.C. Cir. "
+      "2008)</cite>.</paragraph>",
+      {}, warnings, &document);
+  CHECK(warnings.empty());
+  CHECK(xml.find("<em>van der Merwe</em>, 18 F.4th 12") != std::string::npos);
+  REQUIRE(document.authorities.size() == 2);
+  CHECK(document.authorities[0].sort_key == "van der Merwe, 18 F.4th 12 (2d Cir. 2021)");
+  CHECK(document.authorities[1].sort_key == "Sealed Case, 551 F.3d 1047 (D.C. Cir. 2008)");
+}
