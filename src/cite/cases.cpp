@@ -251,12 +251,14 @@ bool read_docket(const Groups& g, const Patterns& patterns, Citation& c) {
       c.pin_cites = pins_of(g["titlepin"]);
       c.normalised += " at " + join(c.pin_cites, ", ");
     }
-  } else {
+  } else if (g.has("name")) {
     c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
     if (c.case_name.empty()) return false;
     c.normalised = c.case_name;
+  } else if (!g.has("slip")) {
+    return false;  // a docket alone is a slip opinion's only when "slip op." says so
   }
-  c.normalised += ", " + docket;
+  c.normalised += (c.normalised.empty() ? "" : ", ") + docket;
   if (g.has("slip")) {
     c.normalised += ", slip op.";
     if (g.has("pin")) {
@@ -465,7 +467,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        database,
        read_database,
        {"WL", "LEXIS"}},
-      {"(?:(?<name>" + case_name + ")|" + titled + R"(),\s+)" + docket,
+      {"(?:(?:(?<name>" + case_name + ")|" + titled + R"(),\s+)?)" + docket,
        docket,
        read_docket,
        {"No."}},
