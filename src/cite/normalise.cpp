@@ -208,6 +208,22 @@ std::size_t name_after_signal(std::string_view text, std::size_t begin, const Ta
   return std::string_view::npos;
 }
 
+std::size_t v_particles_before(std::string_view text, std::size_t begin) {
+  std::size_t at = begin, start = begin;
+  for (int words = 0; words < 3; ++words) {  // "van der", "von und zu"
+    std::size_t word_end = at;
+    while (const auto length = space_before(text, word_end)) word_end -= length;
+    if (word_end == at) break;
+    std::size_t word_begin = word_end;
+    while (word_begin > 0 && !space_before(text, word_begin)) --word_begin;
+    const std::string_view word = text.substr(word_begin, word_end - word_begin);
+    if (word.empty() || !particle(word) || word == "&" || word.size() < 2) break;
+    at = word_begin;
+    if (word.front() == 'v') start = at;  // the run must start with "van" or "von"
+  }
+  return start;
+}
+
 std::string normalise_sections(const std::string& written) {
   // "1861-1862", "1861 - 1862", "1861 to 1862" → "1861–1862"; "1861,1862" → "1861, 1862".
   std::string text = collapse_spaces(written);
