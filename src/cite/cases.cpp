@@ -296,6 +296,18 @@ bool read_short_case(const Groups& g, const Patterns& patterns, Citation& c) {
   return true;
 }
 
+// "Mem. Op. at 7": a court's document by its title alone, after its full citation (the FISC's
+// way); resolve() finds the document by the title, and drops the reference when none was cited.
+bool read_titled_short(const Groups& g, const Patterns& patterns, Citation& c) {
+  c.kind = Kind::short_form;
+  c.short_form = ShortForm::short_case;
+  c.category = Category::cases;
+  c.title = patterns.document_title(g["title"]);
+  c.pin_cites = pins_of(g["pin"]);
+  c.normalised = c.title + " at " + join(c.pin_cites, ", ");
+  return true;
+}
+
 // "Howsam at 84": a brief's name-and-page reference; the reader finds its authority by the name
 // and writes it as the Bluebook's short form (resolve() finishes it, or drops it).
 bool read_name_page(const Groups& g, const Patterns&, Citation& c) {
@@ -459,6 +471,9 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   // A court's document by its title, when no case name is given: "Mem. Op. at 5, Misc. No. 13-02".
   const std::string titled =
       R"(\b(?<title>)" + spellings.document_titles + R"()(?:\s+at\s+(?<titlepin>)" + pin + "))?";
+  const std::string titled_short = R"(\b(?<title>)" + spellings.document_titles +
+                                   R"()\s+at\s+(?<pin>)" + pin + "(?:,\\s+" + pin + ")*)" +
+                                   not_in_word;
   return {
       {named + full_case, full_case, read_full_case, {}, Gate::reporter},
       {named + public_domain, public_domain, read_public_domain, spellings.public_domain_starts,
@@ -480,6 +495,9 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        {"at"},
        Gate::reporter},
       {id, "", read_id, {"d."}},
+      // Before the name-and-page reference, which "Order at 3" matches too: of two matches of
+      // one length, the first row's is read.
+      {titled_short, "", read_titled_short, {"at"}},
       {name_page, "", read_name_page, {"at", "p."}},
       {"(?<name>" + short_name + ")" + supra, supra, read_supra, {"supra"}},
       {bare_supra, "", read_cross_reference, {"supra", "Supra"}},

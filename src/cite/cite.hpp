@@ -156,10 +156,11 @@ struct Trail {
   bool string_cite = false;           // internal: the last citation ended a string ("A; B")
   Category last_category = Category::none;
   // internal: the distinct authorities (indices into `authorities`, in the order first cited)
-  // by volume and reporter, by each word of a case or author's name, and by key, so that a
-  // short form finds its candidates without reading every citation before it.
+  // by volume and reporter, by each word of a case or author's name, by title, and by key, so that
+  // a short form finds its candidates without reading every citation before it.
   std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_reporter;
   std::map<std::string, std::vector<std::size_t>> by_name;
+  std::map<std::string, std::vector<std::size_t>> by_title;  // a court document's ("Mem. Op.")
   std::map<std::string, std::size_t> by_key;
 };
 

@@ -84,7 +84,10 @@ std::vector<const Citation*> fitting(const Citation& c, std::vector<const Citati
 // last cited; with a warning naming the others so the writer can say which.
 const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& warnings) {
   const std::vector<std::size_t>* indices = nullptr;
-  if (c.short_form == ShortForm::supra || c.short_form == ShortForm::name_page) {
+  if (!c.title.empty()) {  // "Mem. Op. at 7": the documents of that title, the latest last
+    const auto found = trail.by_title.find(c.title);
+    if (found != trail.by_title.end()) indices = &found->second;
+  } else if (c.short_form == ShortForm::supra || c.short_form == ShortForm::name_page) {
     const auto found = trail.by_name.find(first_word(c.case_name));
     if (found != trail.by_name.end()) indices = &found->second;
   } else {
@@ -150,6 +153,8 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
     return true;
   }
   const Citation* authority = authority_of(c, trail, warnings);
+  // A title alone names a citation only when a document of that title was cited before.
+  if (!c.title.empty() && c.short_form == ShortForm::short_case && !authority) return false;
   if (c.short_form == ShortForm::name_page) {
     if (!authority || authority->kind != Kind::case_law || authority->volume.empty()) return false;
     // Written as the Bluebook's short form: "Howsam, 537 U.S. at 84".
@@ -174,21 +179,29 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
 }
 
 // "Grutter and Regents of Univ. of Cal. v. Bakke": a name that starts with a case cited before
-// and "and" is two cases, and the citation is of the second. The words are dropped from the
-// name and from the text the citation covers.
+// and "and" is two cases, and the citation is of the second; so is "Both Grutter and Regents …",
+// a capitalised sentence word before the earlier name. The words are dropped from the name and
+// from the text the citation covers.
 void drop_earlier_case(Citation& c, const Trail& trail) {
   if (c.kind != Kind::case_law || c.short_form != ShortForm::none) return;
-  const std::string first = first_word(c.case_name);
-  const std::string lead = first + " and ";
-  if (c.case_name.rfind(lead, 0) != 0 || trail.by_name.count(first) == 0 ||
-      c.case_name.find(" v. ", lead.size()) == std::string::npos || c.text.rfind(first, 0) != 0 ||
+  const auto words = split_words(c.case_name);
+  std::size_t skip = 0;  // words before the earlier case's name
+  while (skip < 2 && skip + 3 < words.size() &&
+         !(words[skip + 1] == "and" && trail.by_name.count(words[skip]) != 0))
+    ++skip;
+  if (skip == 2 || skip + 3 >= words.size()) return;
+  std::string lead;
+  for (std::size_t i = 0; i <= skip + 1; ++i) lead += words[i] + " ";
+  if (c.case_name.rfind(lead, 0) != 0 ||
+      c.case_name.find(" v. ", lead.size()) == std::string::npos ||
       c.normalised.rfind(lead, 0) != 0)
     return;
-  std::size_t cut = first.size();  // past the word, the spaces, "and" and the spaces, as written
-  while (cut < c.text.size() && space_at(c.text, cut)) cut += space_at(c.text, cut);
-  if (c.text.compare(cut, 3, "and") != 0) return;
-  cut += 3;
-  while (cut < c.text.size() && space_at(c.text, cut)) cut += space_at(c.text, cut);
+  std::size_t cut = 0;  // past each word and the spaces after it, as written
+  for (std::size_t i = 0; i <= skip + 1; ++i) {
+    if (c.text.compare(cut, words[i].size(), words[i]) != 0) return;
+    cut += words[i].size();
+    while (cut < c.text.size() && space_at(c.text, cut)) cut += space_at(c.text, cut);
+  }
   const std::string_view dropped = std::string_view(c.text).substr(0, cut);
   if (dropped.find('\n') != std::string_view::npos) return;  // the column would need the line
   for (const char byte : dropped)
@@ -207,6 +220,10 @@ void remember(const Citation& c, Trail& trail, const Table& table) {
   const auto [found, first] = trail.by_key.emplace(c.key, trail.authorities.size() - 1);
   const std::size_t index = found->second;
   if (first) trail.by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}].push_back(index);
+  if (!c.title.empty()) {
+    auto& indices = trail.by_title[c.title];
+    if (std::find(indices.begin(), indices.end(), index) == indices.end()) indices.push_back(index);
+  }
   for (const auto& name : short_names(c.case_name, table.governments)) {
     auto& indices = trail.by_name[name];
     if (std::find(indices.begin(), indices.end(), index) == indices.end()) indices.push_back(index);
@@ -308,10 +325,39 @@ void check_year(const Citation& c, const Patterns& patterns, Warnings& warnings)
                               std::to_string(year) + ": check the citation");
 }
 
+// "Kaiser Foundation, supra, 13 Cal.App.5th at 1146": California's short form names the case
+// with "supra" and then gives its volume and page. Read as a supra and a short case form, it is
+// one short form: the short case takes the name and the text, and the supra goes.
+void join_supra_short(std::vector<Citation>& found, std::string_view text) {
+  for (std::size_t i = 0; i + 1 < found.size(); ++i) {
+    Citation& supra = found[i];
+    Citation& short_case = found[i + 1];
+    if (supra.short_form != ShortForm::supra || supra.case_name.empty() ||
+        supra.normalised != supra.case_name + ", supra" ||
+        short_case.short_form != ShortForm::short_case || !short_case.case_name.empty() ||
+        !short_case.title.empty() || short_case.offset < supra.offset + supra.length)
+      continue;
+    const std::size_t end = supra.offset + supra.length;
+    const std::string_view between = text.substr(end, short_case.offset - end);
+    if (between.empty() || between[0] != ',' || between.find('\n') != std::string_view::npos ||
+        between.size() > 4)
+      continue;
+    short_case.case_name = supra.case_name;
+    short_case.normalised = supra.normalised + ", " + short_case.normalised;
+    short_case.text = std::string(
+        text.substr(supra.offset, short_case.offset + short_case.length - supra.offset));
+    short_case.length = short_case.offset + short_case.length - supra.offset;
+    short_case.offset = supra.offset;
+    short_case.where = supra.where;
+    found.erase(found.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
 }  // namespace
 
 void follow(std::vector<Citation>& found, std::string_view text, const Patterns& patterns,
             Trail& trail, Warnings& warnings) {
+  join_supra_short(found, text);
   std::vector<Citation> kept;
   kept.reserve(found.size());
   std::size_t previous_end = std::string_view::npos;  // of the citation before, in this text

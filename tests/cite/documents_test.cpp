@@ -145,3 +145,36 @@ TEST_CASE("a table's own document titles are read, and a variant written as its 
   // A title the table does not hold is not read as one.
   CHECK(own.find("Mem. Op., No. 21-7 (FISA Ct. Jan. 4, 2022).", {}, warnings).empty());
 }
+
+TEST_CASE("a document's title with a page after its full citation is its short form") {
+  Warnings warnings;
+  const auto found = read(
+      "Mem. Op., Misc. No. 13-02 (FISA Ct. Sept. 13, 2013). The Court found no standing. Mem. Op. "
+      "at 7. It reached the merits all the same. Memorandum Opinion at 9, 11.",
+      warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].kind == cite::Kind::short_form);
+  CHECK(found[1].text == "Mem. Op. at 7");
+  CHECK(found[1].normalised == "Mem. Op. at 7");
+  CHECK(found[1].key == "Mem. Op., Misc. No. 13-02 (FISA Ct. Sept. 13, 2013)");
+  CHECK(found[2].normalised == "Mem. Op. at 9, 11");
+  CHECK(found[2].key == found[0].key);
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("a title short form means the latest document of that title, with a warning") {
+  Warnings warnings;
+  const auto found = read(
+      "Order, No. BR 14-01 (FISA Ct. Mar. 7, 2014); Order, No. BR 14-01 (FISA Ct. Mar. 20, 2014). "
+      "The second narrowed the first. Order at 3.",
+      warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[2].key == "Order, No. BR 14-01 (FISA Ct. Mar. 20, 2014)");
+  CHECK(warnings.list().size() == 1);
+}
+
+TEST_CASE("a title and a page with no document of that title cited before is no citation") {
+  Warnings warnings;
+  CHECK(read("The Primary Order at 3 says so.", warnings).empty());
+  CHECK(warnings.empty());
+}

@@ -307,3 +307,17 @@ TEST_CASE("a case name after \"and\" and a case cited before is the second case'
   // "Smith" was cited nowhere before: "Smith and Jones" may be one party.
   CHECK(found[2].case_name == "Smith and Jones v. Roe");
 }
+
+TEST_CASE("a sentence word before an earlier case and \"and\" is dropped with it") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Grutter v. Bollinger, 539 U.S. 306 (2003). Both Grutter and Regents of Univ. of Cal. v. "
+      "Bakke, 438 U.S. 265 (1978), say so. Both Smith and Jones v. Roe, 1 F.3d 1 (1st Cir. 1993).",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].case_name == "Regents of Univ. of Cal. v. Bakke");
+  CHECK(found[1].text == "Regents of Univ. of Cal. v. Bakke, 438 U.S. 265 (1978)");
+  CHECK(found[1].where.column == 61);
+  // "Smith" was cited nowhere before: the name is kept as read.
+  CHECK(found[2].case_name == "Both Smith and Jones v. Roe");
+}

@@ -224,3 +224,19 @@ TEST_CASE("a government party gives no short name: its words followed by a page 
     if (c.short_form == cite::ShortForm::name_page) references.push_back(c.normalised);
   CHECK(references == std::vector<std::string>{"Nguyễn, 1 U.S. at 13", "Ōtsuka, 2 U.S. at 31"});
 }
+
+TEST_CASE("California's name, supra, and volume at page is one short form of the case") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Kaiser Foundation Health Plan, Inc. v. Superior Court, 13 Cal.App.5th 1125 (2017). The "
+      "plan did not waive it. Kaiser Foundation, supra, 13 Cal.App.5th at 1146. Id. at 1147.",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].short_form == cite::ShortForm::short_case);
+  CHECK(found[1].text == "Kaiser Foundation, supra, 13 Cal.App.5th at 1146");
+  CHECK(found[1].normalised == "Kaiser Foundation, supra, 13 Cal. App. 5th at 1146");
+  CHECK(found[1].key == "13 Cal. App. 5th 1125");
+  CHECK(found[1].where.column == 111);
+  CHECK(found[2].key == "13 Cal. App. 5th 1125");
+  CHECK(warnings.empty());
+}
