@@ -94,6 +94,18 @@ bool read_treatise(const Groups& g, const Patterns& patterns, Citation& c) {
   return true;
 }
 
+// "1 Kris & Wilson, National Security Investigations § 16:5": a treatise cited before, again by
+// its volume, the authors' surnames, its title and a section: a short form found by the surnames,
+// as a supra is.
+bool read_treatise_short(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::short_form;
+  c.short_form = ShortForm::supra;
+  c.category = Category::other;
+  c.case_name = collapse_spaces(g["author"]);
+  c.normalised = written_form(g);
+  return true;
+}
+
 // "H.R. Rep. No. 95-1283, pt. 1, at 21 (1978)", "S. Rep. No. 95-604", "H.R. Conf. Rep. No. …".
 bool read_report(const Groups& g, const Patterns&, Citation& c) {
   c.kind = Kind::legislative;
@@ -164,6 +176,12 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
   const std::string treatise =
       R"((?<![\p{L}\p{Nd}])(?:\d{1,2}\s+)?(?<author>)" + author_words + R"(),\s+(?<title>)" +
       title_words + R"()\s+(?:§§?\s*\d[\d.:]*[a-z]?(?:\([a-z0-9]{1,3}\))*|\d{1,5})\s+)" + edition;
+  // Two surnames, no first names: a sentence seldom starts "1 Kris & Wilson, Title § 2".
+  const std::string surname = R"(\p{Lu}[\p{L}'’\-]+)";
+  const std::string treatise_short =
+      R"((?<![\p{L}\p{Nd}.,])\d{1,2}\s+(?<author>)" + surname + R"(\s+&\s+)" + surname +
+      R"(),\s+(?<title>)" + title_words +
+      R"()\s+§\s*\d{1,5}(?:[.:]\d{1,5}){0,3}[a-z]?(?:\([a-z0-9]{1,3}\))*)" + not_in_word;
   const std::string report =
       R"((?<![\p{L}])(?<report>(?:H\.\s?R\.|S\.)\s+(?:Conf\.\s+)?(?:Rep\.|Doc\.)\s+No\.\s+\d{2,3}-\d{1,5}))" +
       not_in_word + R"((?:,\s+pt\.\s+\d{1,2})?(?:,\s+at\s+)" + pin + ")?" + year_only;
@@ -188,6 +206,7 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
        read_journal,
        {"L. Rev.", "L.Rev.", "L.J.", "L. J.", "L. Q.", "L.Q."}},
       {treatise, edition, read_treatise, {"ed."}},
+      {treatise_short, "", read_treatise_short, {"&"}},
       {report, "", read_report, {"Rep.", "Doc."}},
       {record, "", read_record, {"Cong."}},
       {executive, "", read_executive, {"Exec.", "Fed."}},

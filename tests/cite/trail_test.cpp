@@ -240,3 +240,20 @@ TEST_CASE("California's name, supra, and volume at page is one short form of the
   CHECK(found[2].key == "13 Cal. App. 5th 1125");
   CHECK(warnings.empty());
 }
+
+TEST_CASE("a treatise by volume, surnames and title after its full citation is its short form") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "David S. Kris & J. Douglas Wilson, National Security Investigations & Prosecutions § 16:5 "
+      "(2d ed. 2012). Minimization is treated at length. 1 Kris & Wilson, National Security "
+      "Investigations § 9:12. Id. § 9:13.",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 3);
+  const std::string key =
+      "David S. Kris & J. Douglas Wilson, National Security Investigations & Prosecutions";
+  CHECK(found[1].short_form == cite::ShortForm::supra);
+  CHECK(found[1].text == "1 Kris & Wilson, National Security Investigations § 9:12");
+  CHECK(found[1].key == key);
+  CHECK(found[2].key == key);
+  CHECK(warnings.empty());
+}
