@@ -106,8 +106,12 @@ const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& wa
     std::string others;
     for (const auto* candidate : candidates)
       if (candidate != chosen) others += (others.empty() ? "" : ", ") + candidate->normalised;
-    warnings.add(c.where, "\"" + c.text + "\" may mean " + chosen->normalised + " or " + others +
-                              ": read as the first; give the case name or a pin that says which");
+    // A title names no docket: the latest document of that title is read.
+    const std::string advice =
+        c.title.empty() ? ": read as the first; give the case name or a pin that says which"
+                        : ": read as the latest; give the docket and date that say which";
+    warnings.add(c.where,
+                 "\"" + c.text + "\" may mean " + chosen->normalised + " or " + others + advice);
   }
   return chosen;
 }
