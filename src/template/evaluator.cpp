@@ -88,6 +88,9 @@ class Evaluator {
                const Focus& focus) {
     limits_.produced(file, node, 1);
     auto element = out.append_child(node.name());
+    // A portion of a classified filing: marked from what it prints, unless the form marks it.
+    const bool portion = context_.portions && is_template_portion(node) && !node.attribute("class");
+    if (portion) context_.portions->open();
     bool located = false;
     for (const auto& attribute : node.attributes()) {
       const std::string_view name = attribute.name();
@@ -104,6 +107,7 @@ class Evaluator {
     }
     if (!located) element.append_attribute("at") = file.locate(node).str().c_str();
     children(file, node, element, focus);
+    if (portion) element.append_attribute("class") = context_.portions->close().c_str();
   }
 
   /// "{docket}" and "Docket No. {docket}"; "{{" and "}}" stand for braces.
@@ -128,7 +132,7 @@ class Evaluator {
             throw Error(file.locate(node), e.message());
           }
         } else {
-          out += string_of(file, node, query(file, node, expression, focus), focus);
+          out += string_of(file, node, query(file, node, expression, focus), focus, expression);
         }
         i = end;
       } else {
@@ -155,7 +159,9 @@ class Evaluator {
   /// A value from the input as plain text: refused where it holds a redaction, which plain text
   /// (a caption line, the metadata) cannot hide.
   std::string string_of(const TemplateFile& file, const pugi::xml_node& node,
-                        const pugi::xpath_query& selected, const Focus& focus) {
+                        const pugi::xpath_query& selected, const Focus& focus,
+                        const std::string& expression) {
+    if (context_.portions) context_.portions->printed(expression, focus.node);
     auto value = selected.evaluate_string(pugi::xpath_node(focus.node));
     if (context_.redactions) context_.redactions->refuse_in_plain_text(value, file.locate(node));
     return value;
@@ -216,8 +222,8 @@ class Evaluator {
 
   void value(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
              const Focus& focus) {
-    auto result = string_of(
-        file, node, query(file, node, required_attribute(file, node, "select"), focus), focus);
+    const auto expression = required_attribute(file, node, "select");
+    auto result = string_of(file, node, query(file, node, expression, focus), focus, expression);
     const std::string_view letter_case = node.attribute("case").value();
     if (letter_case == "upper") {
       result = i18n::to_upper(result, context_.locale);
@@ -237,6 +243,7 @@ class Evaluator {
       if (selected_node.node()) {
         // Counted before copying, so that a copy inside a loop is refused before it is made.
         limits_.produced(file, node, MergeLimits::count_below(selected_node.node()));
+        if (context_.portions) context_.portions->printed(selected_node.node());
         copy_content(selected_node.node(), out, context_.locate_input);
       }
   }
@@ -283,8 +290,9 @@ class Evaluator {
 
   void date(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
             const Focus& focus) {
-    const auto selected = query(file, node, required_attribute(file, node, "select"), focus);
-    const auto iso = string_of(file, node, selected, focus);
+    const auto expression = required_attribute(file, node, "select");
+    const auto selected = query(file, node, expression, focus);
+    const auto iso = string_of(file, node, selected, focus, expression);
     if (iso.empty()) return;
     const auto parsed = i18n::Date::parse(iso, input_location(file, node, selected, focus));
     const std::string style = node.attribute("style").as_string("long");
@@ -342,15 +350,15 @@ class Evaluator {
         arguments[name] = produced_argument(file, argument, type, focus);
         continue;
       }
-      const auto selected =
-          query(file, argument, required_attribute(file, argument, "select"), focus);
+      const auto expression = required_attribute(file, argument, "select");
+      const auto selected = query(file, argument, expression, focus);
       if (type == "number") {
         arguments[name] = std::llround(selected.evaluate_number(pugi::xpath_node(focus.node)));
       } else if (type == "date") {
-        const auto iso = string_of(file, argument, selected, focus);
+        const auto iso = string_of(file, argument, selected, focus, expression);
         arguments[name] = i18n::Date::parse(iso, input_location(file, argument, selected, focus));
       } else if (type == "string") {
-        arguments[name] = string_of(file, argument, selected, focus);
+        arguments[name] = string_of(file, argument, selected, focus, expression);
       } else {
         throw Error(file.locate(argument),
                     "type=\"" + std::string(type) + "\": expected string, number or date");

@@ -11,6 +11,7 @@
 #include "i18n/i18n.hpp"
 #include "rules/profile.hpp"
 #include "template/library.hpp"
+#include "template/portions.hpp"
 #include "template/redactions.hpp"
 #include "template/template.hpp"
 
@@ -33,6 +34,9 @@ struct EvaluationContext {
   bool* wants_counts = nullptr;
   /// The input's sealed <redact>s: a value taken as plain text that holds one is refused there.
   const Redactions* redactions = nullptr;
+  /// Set for a classified input: the body paragraphs and headings the template writes are
+  /// marked from the fields they print (template/portions.hpp).
+  PortionMarks* portions = nullptr;
 };
 
 /// Expands `template_root`'s children (one <t:template> or <t:fragment>) with the input root as

@@ -14,6 +14,7 @@
 #include "template/court.hpp"
 #include "template/evaluator.hpp"
 #include "template/library.hpp"
+#include "template/portions.hpp"
 #include "template/redactions.hpp"
 #include "template/steps.hpp"
 
@@ -294,18 +295,25 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   const auto redactions = Redactions::seal(matter, profile.redaction_boxes);
   Vocabulary vocabulary(sources);
   if (environment.public_version) withhold_classified_fields(matter, vocabulary, messages);
+  const auto locate_input = [&](const pugi::xml_node& node) {
+    if (const auto* where = recipients.where(node)) return *where;
+    return matter.locate(node);
+  };
+  // A classified filing marks the paragraphs and headings the form writes, too.
+  std::optional<PortionMarks> portions;
+  if (matter.xml.select_node("//*[@class] | /*/classification") &&
+      input_is_classified(matter.root(), vocabulary.get()))
+    portions.emplace(vocabulary.get(), locate_input);
   const EvaluationContext context{includes,
-                                  [&](const pugi::xml_node& node) {
-                                    if (const auto* where = recipients.where(node)) return *where;
-                                    return matter.locate(node);
-                                  },
+                                  locate_input,
                                   messages,
                                   profile,
                                   named.locale,
                                   document_kind(template_root, matter.kind),
                                   environment.counted,
                                   environment.wants_counts,
-                                  &redactions};
+                                  &redactions,
+                                  portions ? &*portions : nullptr};
   pugi::xml_document tree;
   expand_template(file, matter.root(), tree, context);
   auto document = doc::from_xml(tree.document_element(), LineIndex(file.name, ""));
