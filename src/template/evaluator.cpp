@@ -89,12 +89,25 @@ class Evaluator {
     limits_.produced(file, node, 1);
     auto element = out.append_child(node.name());
     // A portion of a classified filing: marked from what it prints, unless the form marks it.
-    const bool portion = context_.portions && is_template_portion(node) && !node.attribute("class");
-    if (portion) context_.portions->open();
+    auto* const portions = context_.portions;
+    // t:portion="no": a paragraph the form says is no portion (a letter's salutation).
+    const bool portion =
+        portions && portions->marks_portions() && is_template_portion(node) &&
+        !node.attribute("class") &&
+        std::string_view(node.attribute((file.prefix + "portion").c_str()).value()) != "no";
+    const bool set_apart = portions && is_set_apart(node);
+    if (portion) portions->open();
+    if (set_apart) portions->set_apart(true);
     bool located = false;
     for (const auto& attribute : node.attributes()) {
       const std::string_view name = attribute.name();
       if (name == "xmlns" || name.substr(0, 6) == "xmlns:") continue;
+      if (name == file.prefix + "portion") {  // read above
+        if (std::string_view(attribute.value()) != "no")
+          throw Error(file.locate(node),
+                      std::string(name) + "=\"" + attribute.value() + "\": expected no");
+        continue;
+      }
       if (name == file.prefix + "at") {
         const auto selected = query(file, node, attribute.value(), focus);
         element.append_attribute("at") = input_location(file, node, selected, focus).str().c_str();
@@ -107,7 +120,8 @@ class Evaluator {
     }
     if (!located) element.append_attribute("at") = file.locate(node).str().c_str();
     children(file, node, element, focus);
-    if (portion) element.append_attribute("class") = context_.portions->close().c_str();
+    if (set_apart) portions->set_apart(false);
+    if (portion) element.append_attribute("class") = portions->close().c_str();
   }
 
   /// "{docket}" and "Docket No. {docket}"; "{{" and "}}" stand for braces.

@@ -73,6 +73,10 @@ bool is_template_portion(const pugi::xml_node& template_element) {
          std::string_view(template_element.attribute("style").value()) == "body";
 }
 
+bool is_set_apart(const pugi::xml_node& template_element) {
+  return std::string_view(template_element.name()) == "group" && template_element.attribute("part");
+}
+
 bool input_is_classified(const pugi::xml_node& input_root, const doc::Markings& markings) {
   const auto above_lowest = [&](const std::string& marking) {
     return !marking.empty() && markings.rank(doc::split_marking(marking)[0]) > 0;

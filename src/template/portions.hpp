@@ -19,6 +19,11 @@ namespace fiscgen::templ {
 /// furniture are not.
 bool is_template_portion(const pugi::xml_node& template_element);
 
+/// A paper the form sets apart in a filing (<group part="…">: the certificates of service and
+/// of compliance, the proposed order, an exhibit, a disclosure statement): its own words are
+/// not marked (what it copies from the input is, as everywhere).
+bool is_set_apart(const pugi::xml_node& template_element);
+
 /// Whether an input is classified above the lowest level: its <classification> says so, or one
 /// of its class="…" marks does. Unknown levels count for nothing here (check_markings reports
 /// them).
@@ -33,6 +38,9 @@ class PortionMarks {
   PortionMarks(const doc::Markings& markings, Locator locate)
       : markings_(markings), locate_(std::move(locate)) {}
 
+  /// Inside a paper set apart (is_set_apart) no portion is opened.
+  void set_apart(bool entering) { set_apart_ += entering ? 1 : -1; }
+  bool marks_portions() const { return set_apart_ == 0; }
   void open() { frames_.emplace_back(); }
   bool recording() const { return !frames_.empty(); }
   /// The input elements `expression` (an XPath a template prints) reads from `focus`.
@@ -46,6 +54,7 @@ class PortionMarks {
   const doc::Markings& markings_;
   Locator locate_;
   std::vector<std::vector<pugi::xml_node>> frames_;
+  int set_apart_ = 0;
 };
 
 }  // namespace fiscgen::templ
