@@ -126,3 +126,33 @@ TEST_CASE("form portions: an unclassified petition prints no mark") {
         std::string::npos);
   CHECK(rendered.text.find("(U)") == std::string::npos);
 }
+
+TEST_CASE(
+    "form portions: a declaration's numbered paragraph keeps its statement's mark, and "
+    "--public withholds a SECRET one") {
+  e2e::TempDir dir;
+  auto input = e2e::read_file(examples / "declaration.xml");
+  for (const std::string field : {"title", "declarant", "declarant-title", "date", "p"}) {
+    const std::string open = "<" + field + ">";
+    for (auto at = input.find(open); at != std::string::npos; at = input.find(open, at))
+      input.replace(at, open.size(), "<" + field + " class=\"U\">");
+  }
+  replace(input, "<p class=\"U\">I am the Director", "<p class=\"S\">I am the Director");
+  replace(input, "<executed ", "<executed class=\"U\" ");
+  replace(input, "<date ", "<classification>SECRET</classification>\n  <date ");
+  const auto exhibits = std::vector<std::string>{"--exhibits", examples.string()};
+  const auto classified = render(dir, input, exhibits);
+  INFO(classified.run.err);
+  REQUIRE(classified.run.status == 0);
+  CHECK(classified.text.find("(S) 1. I am the Director") != std::string::npos);
+  CHECK(classified.text.find("(U) 2. Cascade keeps a log") != std::string::npos);
+  CHECK(classified.text.find("(U) I, Ana Lucía Pérez, declare") != std::string::npos);
+  auto public_args = exhibits;
+  public_args.push_back("--public");
+  const auto shown = render(dir, input, public_args);
+  INFO(shown.run.err);
+  REQUIRE(shown.run.status == 0);
+  CHECK(shown.text.find("I am the Director") == std::string::npos);
+  CHECK(shown.text.find("[Redacted]") != std::string::npos);
+  CHECK(shown.text.find("(U) 2. Cascade keeps a log") != std::string::npos);
+}
