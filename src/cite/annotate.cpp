@@ -457,7 +457,7 @@ class Annotator {
       if (!c.history.empty()) rest += ", " + c.history;
       history(rest, c.history, a.entry, where);
     } else if (c.kind == Kind::session_law) {
-      std::string text = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+      std::string text = with_name(c, c.key);
       if (!c.first_page.empty() && c.key.find("Stat.") == std::string::npos)
         text += ", " + c.volume + " Stat. " + c.first_page;
       // The year, from the normalised form's closing parenthetical.

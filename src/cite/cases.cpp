@@ -124,7 +124,7 @@ bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
                            (nominative.empty() ? "" : nominative + " ") + c.first_page;
   // "573 U.S. ___": pages not yet assigned, so two cases of a volume are told apart by name.
   c.key = c.first_page == "___" && !c.case_name.empty() ? c.case_name + ", " + cite : cite;
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + cite;
+  c.normalised = with_name(c, cite);
   for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
   for (const auto& other : c.parallel) c.normalised += ", " + other;
   if (!c.date.empty()) c.normalised += " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
@@ -156,7 +156,7 @@ bool read_public_domain(const Groups& g, const Patterns& patterns, Citation& c) 
   c.key = collapse_spaces(g["pd"]);
   c.pin_cites = pins_of(g["pins"]);
   if (g.has("parallel")) c.parallel = parallels_of(patterns, g["parallel"]);
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  c.normalised = with_name(c, c.key);
   for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
   for (const auto& other : c.parallel) c.normalised += ", " + other;
   c.normalised += date_part(g, patterns, c);
@@ -173,7 +173,7 @@ bool read_year_number(const Groups& g, const Patterns& patterns, Citation& c) {
   c.first_page = g["number"];
   c.key = c.reporter + " " + c.volume + "-" + c.first_page;
   c.pin_cites = pins_of(g["pins"]);
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  c.normalised = with_name(c, c.key);
   if (!c.pin_cites.empty()) c.normalised += ", at " + join(c.pin_cites, ", ");
   c.normalised += date_part(g, patterns, c);
   return true;
@@ -189,7 +189,7 @@ bool read_paragraph(const Groups& g, const Patterns& patterns, Citation& c) {
   c.reporter = standard_reporter(patterns, g["reporter"]);
   c.first_page = g["paragraph"];
   c.key = (c.volume.empty() ? "" : c.volume + " ") + c.reporter + " ¶ " + c.first_page;
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  c.normalised = with_name(c, c.key);
   if (g.has("pins")) {
     c.pin_cites = pins_of(g["pins"]);
     c.normalised += ", at " + join(c.pin_cites, ", ");
@@ -207,7 +207,7 @@ bool read_court_docket(const Groups& g, const Patterns& patterns, Citation& c) {
   c.court = patterns.docket_court(g["court"]);
   c.date = g["date"];
   c.key = collapse_spaces(g["number"]) + " (" + c.court + " " + c.date + ")";
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  c.normalised = with_name(c, c.key);
   return true;
 }
 
@@ -286,8 +286,9 @@ bool read_short_case(const Groups& g, const Patterns& patterns, Citation& c) {
   to_official(patterns, c.volume, c.reporter, nominative);
   c.pin_cites = pins_of(g["pin"]);
   // "Bakke, 438 U. S., at 315": the comma before "at" is the Supreme Court's, not the Bluebook's.
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.volume + " " + c.reporter +
-                 (nominative.empty() ? "" : " " + nominative) + " at " + join(c.pin_cites, ", ");
+  c.normalised =
+      with_name(c, c.volume + " " + c.reporter + (nominative.empty() ? "" : " " + nominative) +
+                       " at " + join(c.pin_cites, ", "));
   // "Riley, 573 U.S., at ___ (slip op., at 9)": a page not yet assigned, and the slip opinion's.
   if (g.has("slip")) c.normalised += " (slip op. at " + g["slip"] + ")";
   // "Garner, 471 U.S. at 8, 105 S. Ct. 1694": a parallel citation belongs to the short form.

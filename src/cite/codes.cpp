@@ -74,7 +74,7 @@ bool read_session_law(const Groups& g, const Patterns& patterns, Citation& c) {
   c.case_name = trim_case_name(g["name"], patterns.table);
   c.title = g["congress"] + "-" + g["law"];
   c.key = "Pub. L. No. " + c.title;
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") + c.key;
+  c.normalised = with_name(c, c.key);
   if (g.has("section")) {
     const std::string written = collapse_spaces(g["section"]);
     const bool multi = written.rfind("§§", 0) == 0;

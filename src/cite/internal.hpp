@@ -217,6 +217,11 @@ extern const std::string nbsp, en_dash;
 std::size_t space_at(std::string_view text, std::size_t i);
 /// Runs of white space (NBSP included) as one space; trimmed.
 std::string collapse_spaces(std::string_view text);
+
+/// "Name, rest" as a citation sentence writes it, or "rest" when the citation names no case.
+inline std::string with_name(const Citation& c, const std::string& rest) {
+  return c.case_name.empty() ? rest : c.case_name + ", " + rest;
+}
 std::vector<std::string> split_words(std::string_view text);
 std::string join(const std::vector<std::string>& words, std::string_view separator);
 bool is_digits(std::string_view text);

@@ -47,8 +47,7 @@ void read_work(const Groups& g, const Table& table, const std::string& source, C
   c.first_page = g["page"];
   if (g.has("pin")) c.pin_cites.push_back(normalise_pin(g["pin"]));
   c.key = c.volume + " " + c.reporter + " " + c.first_page;
-  c.normalised = (c.case_name.empty() ? "" : c.case_name + ", ") +
-                 (c.title.empty() ? "" : c.title + ", ") + c.key;
+  c.normalised = with_name(c, (c.title.empty() ? "" : c.title + ", ") + c.key);
   for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
   if (g.has("year")) {
     std::string year = collapse_spaces(g["year"]);
