@@ -172,7 +172,8 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
     if (c.short_form == ShortForm::short_case) check_pin(c, *authority, warnings);
     return true;
   }
-  if (c.short_form == ShortForm::short_case || c.short_form == ShortForm::short_statute)
+  if (c.short_form == ShortForm::short_case || c.short_form == ShortForm::short_statute ||
+      c.short_form == ShortForm::supra)
     warnings.add(c.where,
                  "short form \"" + c.text +
                      "\" has no full citation before it: an Id. after it points to nothing");

@@ -257,3 +257,15 @@ TEST_CASE("a treatise by volume, surnames and title after its full citation is i
   CHECK(found[2].key == key);
   CHECK(warnings.empty());
 }
+
+TEST_CASE(
+    "a named supra with no full citation before it is a warning, and the Id. after it points "
+    "nowhere") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Kerr v. Ødegaard, 512 U.S. 218 (1994). Nakamura, supra, at 14. Id. at 15.", {}, warnings);
+  const auto& supra = starting(found, "Nakamura");
+  CHECK(supra.key.empty());
+  CHECK(has_warning(warnings, "\"Nakamura, supra, at 14\" has no full citation before it"));
+  CHECK(starting(found, "Id.").key.empty());
+}
