@@ -246,7 +246,7 @@ std::size_t name_after_signal(std::string_view text, std::size_t begin, const Ta
 /// "van der Berg v. Smit": the case name's expression takes no word starting with "v" before
 /// "v." (that keeps it cheap), so it starts at "Berg". Where the lower-case particles before
 /// `begin` start, when the first of them is "van" or "von"; `begin` when there are none.
-std::size_t v_particles_before(std::string_view text, std::size_t begin);
+std::size_t v_particles_before(std::string_view text, std::size_t begin, const Table& table);
 /// Page and section ranges with an en dash; "n. 5" as "n.5".
 std::string normalise_pin(std::string_view pin);
 /// "1861-1862", "1861 to 1862" → "1861–1862"; "1861,1862" → "1861, 1862".

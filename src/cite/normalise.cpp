@@ -91,20 +91,17 @@ bool ends_sentence(std::string_view word, const Table& table) {
   return !contains(table.abbreviations, word);
 }
 
-// Name particles that stand lower case inside a name in many languages ("de la Cruz", "van der
-// Berg", "bin Laden", "dos Santos"): a word of a name after a signal, though not capitalised.
-bool particle(std::string_view word) {
-  static constexpr std::string_view particles[] = {
-      "de",  "la",  "le", "del", "della", "van", "von", "der", "den", "da", "di", "du",
-      "dos", "das", "al", "el",  "bin",   "ibn", "ter", "ten", "zu",  "y",  "e",  "&"};
-  return std::find(std::begin(particles), std::end(particles), word) != std::end(particles);
+// A word that stands lower case inside a name (the table's <name-particle>: "de", "van", "&").
+bool particle(std::string_view word, const Table& table) {
+  return std::find(table.name_particles.begin(), table.name_particles.end(), word) !=
+         table.name_particles.end();
 }
 
 // "de la Fuente", "van der Berg": lower-case particles, then a capitalised word, start a name.
-bool particles_then_name(const std::vector<std::string>& words) {
+bool particles_then_name(const std::vector<std::string>& words, const Table& table) {
   for (const auto& word : words) {
     if (!is_lower_word(word)) return capitalised(word);
-    if (!particle(word)) return false;
+    if (!particle(word, table)) return false;
   }
   return false;
 }
@@ -135,7 +132,7 @@ std::string trim_case_name(std::string_view matched, const Table& table) {
       words.erase(words.begin(), words.begin() + 2);
       changed = true;
     } else if (contains(table.signals, words[0]) ||
-               (is_lower_word(words[0]) && !particles_then_name(words))) {
+               (is_lower_word(words[0]) && !particles_then_name(words, table))) {
       words.erase(words.begin());
       changed = true;
     }
@@ -186,7 +183,7 @@ std::size_t name_after_signal(std::string_view text, std::size_t begin, const Ta
     const std::size_t word_end = at;
     while (at > 0 && !space_before(text, at)) --at;
     const std::string_view word = text.substr(at, word_end - at);
-    const bool named = words == 0 ? capitalised(word) : capitalised(word) || particle(word);
+    const bool named = words == 0 ? capitalised(word) : capitalised(word) || particle(word, table);
     if (word.empty() || !named || word.back() == ',' || contains(table.signals, word))
       return std::string_view::npos;
     std::size_t before = at;
@@ -208,7 +205,7 @@ std::size_t name_after_signal(std::string_view text, std::size_t begin, const Ta
   return std::string_view::npos;
 }
 
-std::size_t v_particles_before(std::string_view text, std::size_t begin) {
+std::size_t v_particles_before(std::string_view text, std::size_t begin, const Table& table) {
   std::size_t at = begin, start = begin;
   for (int words = 0; words < 3; ++words) {  // "van der", "von und zu"
     std::size_t word_end = at;
@@ -217,7 +214,7 @@ std::size_t v_particles_before(std::string_view text, std::size_t begin) {
     std::size_t word_begin = word_end;
     while (word_begin > 0 && !space_before(text, word_begin)) --word_begin;
     const std::string_view word = text.substr(word_begin, word_end - word_begin);
-    if (word.empty() || !particle(word) || word == "&" || word.size() < 2) break;
+    if (word.empty() || !particle(word, table) || word == "&" || word.size() < 2) break;
     at = word_begin;
     if (word.front() == 'v') start = at;  // the run must start with "van" or "von"
   }

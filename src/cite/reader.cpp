@@ -175,8 +175,8 @@ void name_after_signal(std::string_view text, std::size_t& begin, Citation& c, c
 }
 
 // "van der Berg v. Smit, 2 U.S. 3": the particles the name's expression left out go first.
-void with_particles(std::string_view text, std::size_t& begin, Citation& c) {
-  const std::size_t start = v_particles_before(text, begin);
+void with_particles(std::string_view text, std::size_t& begin, Citation& c, const Table& table) {
+  const std::size_t start = v_particles_before(text, begin, table);
   if (start == begin || text.substr(begin).rfind(c.case_name.substr(0, 1), 0) != 0) return;
   const std::string particles = collapse_spaces(text.substr(start, begin - start)) + " ";
   if (c.normalised.rfind(c.case_name, 0) == 0) c.normalised.insert(0, particles);
@@ -301,7 +301,7 @@ std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
     // it are dropped, whole words at a time.
     if (groups.has("name")) {
       begin = name_start(text, groups, "name", c.case_name);
-      if (!c.case_name.empty()) with_particles(text, begin, c);
+      if (!c.case_name.empty()) with_particles(text, begin, c, patterns.table);
     } else if (groups.has("author") && groups.begin("author") == candidate.begin) {
       begin = name_start(text, groups, "author", c.case_name);  // "See Orin S. Kerr, …"
     } else if (groups.has("title") && groups.begin("title") == candidate.begin) {

@@ -125,6 +125,8 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
         table.bluebook_signals.emplace_back(node.child_value());
     } else if (name == "government") {
       table.governments.emplace_back(node.child_value());
+    } else if (name == "name-particle") {
+      table.name_particles.emplace_back(node.child_value());
     } else if (name == "abbreviation") {
       table.abbreviations.emplace_back(node.child_value());
     } else if (name == "docket-kind") {
