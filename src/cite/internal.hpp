@@ -1,6 +1,7 @@
 // Shared by the cite/ implementation files; never included outside src/cite/.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -59,6 +60,7 @@ class LazyRegex {
   LazyRegex(std::string expression, std::vector<std::string> needs)
       : expression_(std::move(expression)), needs_(std::move(needs)) {}
   bool empty() const { return expression_.empty(); }
+  const std::string& expression() const { return expression_; }
   /// Whether `text` holds one of the literals every match holds.
   bool may_match(std::string_view text) const;
   /// The expression compiled for `text`: for a text in the Latin script, with its \p{..} sets
@@ -84,9 +86,32 @@ struct SpellingKeys {
   void add(const std::string& key);
 };
 
+/// Spellings found in C++ as expr::alternation's expression finds them (after a period, any
+/// white space or none; for a space, one or more white-space characters; ’ as '), so that a
+/// pattern can hold one stand-in character where it held the alternation: the reporters'
+/// alternation, a thousand spellings written six times over in the case pattern, was most of
+/// the cost of compiling it, and compiling was most of the cost of reading a short text.
+class SpellingTrie {
+ public:
+  void add(std::string_view spelling);
+  /// Where each spelling that starts at byte `at` of `text` ends, shortest first.
+  std::vector<std::size_t> ends(std::string_view text, std::size_t at) const;
+
+ private:
+  struct Node {
+    std::vector<std::pair<char, std::uint32_t>> next;  // by byte; ' ' for white space
+    bool terminal = false;
+    bool after_period = false;  // reached by a period: white space may come before the next
+  };
+  std::uint32_t child(std::uint32_t node, char byte);
+  std::vector<Node> nodes_ = std::vector<Node>(1);
+};
+
 /// The spellings of the table as expressions, for the kinds' rows to build on.
 struct Spellings {
-  std::string reporter;       // every reporter spelling, longest first, as one alternation
+  // Any reporter's spelling where a case citation may hold one: the stand-in of the text the
+  // rows that write it search (Patterns::reporter_places).
+  std::string reporter;
   std::string rule_set;       // every spelling of a set of court rules
   std::string dotted_rules;   // of those, the ones with a period (a bare one is a suspect)
   std::string public_domain;  // the courts' codes of public-domain citations ("WI", "Ohio")
@@ -125,6 +150,9 @@ struct Patterns {
     LazyRegex anchor;  // KindRow::anchor; empty: none
     ReadFunction read;
     Gate gate;  // KindRow::gate
+    // Whether the expression finds reporters as stand-ins: it searches the text from
+    // reporter_places().
+    bool reporters = regex.expression().find(i18n::Regex::stand_in) != std::string::npos;
   };
   std::vector<std::unique_ptr<Reading>> readers;
   std::vector<std::pair<Suspect, std::unique_ptr<LazyRegex>>> suspects;
@@ -133,11 +161,17 @@ struct Patterns {
   std::map<std::string, const Court*> courts;                   // by spelling_key()
   std::map<std::string, const DocumentTitle*> document_titles;  // by spelling_key()
   SpellingKeys reporter_keys, source_keys, public_domain_keys;  // for the gates
+  SpellingTrie reporter_spellings;  // of reporters cited by volume and page
   const Table& table;
 
   explicit Patterns(const Table& table);
   /// The reporter a spelling names, or nullptr.
   const Reporter* reporter(std::string_view written) const;
+  /// The reporters' spellings in `text` where a case citation may hold them: after a number
+  /// (\d, or a character beyond ASCII, which \d may match) and white space, and before a comma,
+  /// or white space and a page, a nominative "(", a blank "___", a roman page or "at". Where
+  /// several spellings start at one place (U.S., U.S.C.), the longest so followed.
+  i18n::Regex::Text::Ranges reporter_places(std::string_view text) const;
   /// Whether `text` may hold what the gate looks for: a spelling after a digit (or a character
   /// beyond ASCII, which \d may match) and white space or a separator (a comma after a reporter,
   /// a dash around a public-domain code), with white space anywhere in it, then white space or a

@@ -169,7 +169,8 @@ namespace {
 
 // The table's spellings, each mapped to its entry and gathered as alternations.
 Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*>& reporters,
-                       std::map<std::string, const RuleSet*>& rule_sets) {
+                       std::map<std::string, const RuleSet*>& rule_sets,
+                       SpellingTrie& reporter_trie) {
   std::vector<std::string> reporter_spellings, rule_spellings, dotted_rule_spellings,
       year_number_spellings, paragraph_spellings;
   for (const auto& reporter : table.reporters) {
@@ -195,7 +196,8 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
       if (variant.find('.') != std::string::npos) dotted_rule_spellings.push_back(variant);
     }
   }
-  Spellings out{expr::alternation(reporter_spellings),
+  for (const auto& spelling : reporter_spellings) reporter_trie.add(spelling);
+  Spellings out{i18n::Regex::stand_in,
                 expr::alternation(rule_spellings),
                 expr::alternation(dotted_rule_spellings),
                 expr::alternation(table.public_domain),
@@ -253,7 +255,7 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
 
 Patterns::Patterns(const Table& table_) : table(table_) {
   using namespace expr;
-  const Spellings spellings = spellings_of(table, reporters, rule_sets);
+  const Spellings spellings = spellings_of(table, reporters, rule_sets, reporter_spellings);
   for (const auto& court : table.courts) {
     courts[spelling_key(court.abbreviation)] = &court;
     for (const auto& variant : court.variants) courts[spelling_key(variant)] = &court;

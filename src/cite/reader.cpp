@@ -235,11 +235,42 @@ std::vector<std::pair<std::size_t, std::size_t>> windows(std::string_view text,
   return out;
 }
 
+// The texts searched: as written, and with the reporters' places as stand-ins (made the first
+// time a kind that finds them needs it).
+class Searched {
+ public:
+  Searched(const Patterns& patterns, std::string_view text) : patterns_(patterns), text_(text) {}
+  const i18n::Regex::Text& plain() const { return plain_; }
+  const i18n::Regex::Text& with_reporters() {
+    if (!with_reporters_) with_reporters_.emplace(text_, places());
+    return *with_reporters_;
+  }
+  // A window's text, for a kind with or without reporters.
+  i18n::Regex::Text window(std::size_t begin, std::size_t end, bool reporters) {
+    const auto window = text_.substr(begin, end - begin);
+    if (!reporters) return i18n::Regex::Text(window);
+    i18n::Regex::Text::Ranges inside;
+    for (const auto& [from, to] : places())
+      if (from >= begin && to <= end) inside.emplace_back(from - begin, to - begin);
+    return i18n::Regex::Text(window, inside);
+  }
+
+ private:
+  const i18n::Regex::Text::Ranges& places() {
+    if (!places_) places_ = patterns_.reporter_places(text_);
+    return *places_;
+  }
+  const Patterns& patterns_;
+  std::string_view text_;
+  i18n::Regex::Text plain_{text_};
+  std::optional<i18n::Regex::Text::Ranges> places_;
+  std::optional<i18n::Regex::Text> with_reporters_;
+};
+
 // The matches of one kind: in a long text, searched only in the windows around its anchor's
 // matches, so that a name tried at every place costs in proportion to the citations, not the text.
-void add_matches(const Patterns::Reading& reading, std::string_view text,
-                 const i18n::Regex::Text& searched, std::vector<Candidate>& candidates,
-                 bool& complete) {
+void add_matches(const Patterns::Reading& reading, std::string_view text, Searched& texts,
+                 std::vector<Candidate>& candidates, bool& complete) {
   const auto add = [&](const i18n::Regex& regex, const i18n::Regex::Text& in, std::size_t shift) {
     auto found = regex.find_all(in);
     complete = complete && found.complete;
@@ -253,6 +284,7 @@ void add_matches(const Patterns::Reading& reading, std::string_view text,
       candidates.push_back({&reading, &regex, std::move(match), begin, end});
     }
   };
+  const i18n::Regex::Text& searched = reading.reporters ? texts.with_reporters() : texts.plain();
   if (reading.anchor.empty()) return add(reading.regex.get(searched), searched, 0);
   if (text.size() < window_text) {
     // Every match holds a match of the anchor, so here the anchor only spares compiling the
@@ -265,7 +297,7 @@ void add_matches(const Patterns::Reading& reading, std::string_view text,
   const auto anchors = reading.anchor.get(searched).find_all(searched);
   complete = complete && anchors.complete;
   for (const auto& [begin, end] : windows(text, anchors)) {
-    const i18n::Regex::Text window(text.substr(begin, end - begin));
+    const auto window = texts.window(begin, end, reading.reporters);
     add(reading.regex.get(window), window, begin);
   }
 }
@@ -273,12 +305,12 @@ void add_matches(const Patterns::Reading& reading, std::string_view text,
 // Every match of every kind's expression, leftmost first; at one place the longest, the order
 // of the kinds breaking a tie. False in `complete` when the step limit cut a search short.
 std::vector<Candidate> candidates_in(const Patterns& patterns, std::string_view text,
-                                     const i18n::Regex::Text& searched, bool& complete) {
+                                     Searched& texts, bool& complete) {
   std::vector<Candidate> candidates;
   complete = true;
   for (const auto& reading : patterns.readers)
     if (reading->regex.may_match(text) && patterns.may_hold(reading->gate, text))
-      add_matches(*reading, text, searched, candidates, complete);
+      add_matches(*reading, text, texts, candidates, complete);
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.begin != b.begin) return a.begin < b.begin;
@@ -287,29 +319,61 @@ std::vector<Candidate> candidates_in(const Patterns& patterns, std::string_view 
   return candidates;
 }
 
+// Reads a match of a candidate's kind into `c`, and where the citation starts into `begin`.
+// False when the match is no citation after all.
+bool read_match(const Candidate& candidate, const i18n::Regex::Match& match,
+                const Patterns& patterns, std::string_view text, bool marked, Citation& c,
+                std::size_t& begin) {
+  const Groups groups(*candidate.regex, match, text);
+  if (!candidate.reading->read(groups, patterns, c)) return false;
+  begin = match[0].begin;
+  // The name as read may start later than the match: signal words and the sentence before
+  // it are dropped, whole words at a time.
+  if (groups.has("name")) {
+    begin = name_start(text, groups, "name", c.case_name);
+    if (!c.case_name.empty()) with_particles(text, begin, c, patterns.table);
+  } else if (groups.has("author") && groups.begin("author") == match[0].begin) {
+    begin = name_start(text, groups, "author", c.case_name);  // "See Orin S. Kerr, …"
+  } else if (groups.has("title") && groups.begin("title") == match[0].begin) {
+    begin = name_start(text, groups, "title", c.title);
+  }
+  if (c.kind == Kind::case_law && c.short_form == ShortForm::none && c.case_name.empty())
+    name_after_signal(text, begin, c, patterns.table, marked);
+  return true;
+}
+
+// The match without its name, starting after the name's comma; empty when it has no name.
+i18n::Regex::Match without_name(const Candidate& candidate, std::string_view text) {
+  const int number = candidate.regex->group("name");
+  if (number < 0 || !candidate.match[static_cast<std::size_t>(number)].matched()) return {};
+  i18n::Regex::Match match = candidate.match;
+  auto& name = match[static_cast<std::size_t>(number)];
+  std::size_t rest = name.end;
+  while (rest < candidate.end && (text[rest] == ',' || space_at(text, rest)))
+    rest += std::max<std::size_t>(1, space_at(text, rest));
+  name = {};
+  match[0].begin = rest;
+  return match;
+}
+
 // The candidates read into citations, none overlapping one taken before it, in text order.
 std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
                                       const Patterns& patterns, std::string_view text,
                                       Locator& locate, Taken& taken, bool marked) {
   std::vector<Citation> found;
   for (const auto& candidate : candidates) {
-    const Groups groups(*candidate.regex, candidate.match, text);
     Citation c;
-    if (!candidate.reading->read(groups, patterns, c)) continue;
-    std::size_t begin = candidate.begin;
-    // The name as read may start later than the match: signal words and the sentence before
-    // it are dropped, whole words at a time.
-    if (groups.has("name")) {
-      begin = name_start(text, groups, "name", c.case_name);
-      if (!c.case_name.empty()) with_particles(text, begin, c, patterns.table);
-    } else if (groups.has("author") && groups.begin("author") == candidate.begin) {
-      begin = name_start(text, groups, "author", c.case_name);  // "See Orin S. Kerr, …"
-    } else if (groups.has("title") && groups.begin("title") == candidate.begin) {
-      begin = name_start(text, groups, "title", c.title);
+    std::size_t begin = 0;
+    if (!read_match(candidate, candidate.match, patterns, text, marked, c, begin)) continue;
+    if (taken.overlaps(begin, candidate.end)) {
+      // A name whose words run back into a citation taken before it ("… 799 N.Y.S.2d 795
+      // See Adarand, 799 N.Y.S.2d, at 797": a name's words may be numbers) is left out: the
+      // citation is read without it rather than lost.
+      const auto match = without_name(candidate, text);
+      if (match.empty() || taken.overlaps(match[0].begin, candidate.end)) continue;
+      c = Citation{};
+      if (!read_match(candidate, match, patterns, text, marked, c, begin)) continue;
     }
-    if (c.kind == Kind::case_law && c.short_form == ShortForm::none && c.case_name.empty())
-      name_after_signal(text, begin, c, patterns.table, marked);
-    if (taken.overlaps(begin, candidate.end)) continue;
     taken.add(begin, candidate.end);
     c.offset = begin;
     c.length = candidate.end - begin;
@@ -411,9 +475,9 @@ std::vector<Citation> Reader::find(std::string_view written, const SourceLocatio
     text = blanked;
   }
   const auto& patterns = impl_->patterns;
-  const i18n::Regex::Text searched(text);
+  Searched texts(patterns, text);
   bool complete = true;
-  const auto candidates = candidates_in(patterns, text, searched, complete);
+  const auto candidates = candidates_in(patterns, text, texts, complete);
   if (!complete)
     warnings.add(where,
                  "this text is too long or too tangled for the citation reader's step limit: "
@@ -422,7 +486,7 @@ std::vector<Citation> Reader::find(std::string_view written, const SourceLocatio
   Locator locate(text, where);
   auto found = read_candidates(candidates, patterns, text, locate, taken, kind == Text::citation);
   follow(found, text, patterns, trail, warnings);
-  warn_suspects(patterns, searched, text, taken, locate, warnings);
+  warn_suspects(patterns, texts.plain(), text, taken, locate, warnings);
   return found;
 }
 

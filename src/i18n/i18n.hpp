@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -200,6 +201,8 @@ class Regex {
   /// is written as its few members in the alphabet Text::latin_script() names, which gives the
   /// same matches, with the same group numbers, on a text of that alphabet alone.
   enum class Scope { any, latin };
+  /// The expression matching a Text's stand-in (a noncharacter, never in interchanged text).
+  static constexpr const char* stand_in = "\\x{FDD0}";
 
   /// Compiles `pattern`; a bad pattern throws Error naming ICU's reason and the offset in it.
   explicit Regex(const std::string& pattern, Scope scope = Scope::any);
@@ -211,7 +214,15 @@ class Regex {
   /// that many patterns can search one text without converting it again.
   class Text {
    public:
+    /// Byte ranges of a text, in order and apart.
+    using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
     explicit Text(std::string_view utf8);
+    /// `utf8` with each of `stand_ins` read as the one character a pattern writes as
+    /// Regex::stand_in, so that a pattern can say "one of these" where the caller found them (a
+    /// pattern's alternation of a thousand spellings costs milliseconds to compile). A match's
+    /// spans still count the text's own bytes: a group holding a stand-in holds its whole range.
+    /// The stand-in's own character, where the text holds it, reads as U+FFFD here.
+    Text(std::string_view utf8, const Ranges& stand_ins);
     ~Text();
     Text(Text&&) noexcept;
     Text& operator=(Text&&) noexcept;

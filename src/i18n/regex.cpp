@@ -127,26 +127,53 @@ struct Regex::Text::Impl {
   bool latin = true;                 // every character in latin_alphabet()
 };
 
-Regex::Text::Text(std::string_view utf8) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+// Regex::Text's constructors: `utf8` converted, each range of `stand_ins` as one stand-in
+// character; without stand-ins (nullptr), the text's own characters all as they are.
+void convert(std::string_view utf8, const Regex::Text::Ranges* stand_ins, icu::UnicodeString& text,
+             std::vector<std::size_t>& byte_at, bool& latin) {
+  constexpr UChar32 stand_in_character = 0xFDD0;
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(utf8.size());
   // UTF-16 never needs more units than UTF-8 has bytes.
-  char16_t* units = impl_->text.getBuffer(length + 1);
-  auto& byte_at = impl_->byte_at;
+  char16_t* units = text.getBuffer(length + 1);
   byte_at.reserve(utf8.size() + 1);
   std::int32_t i = 0, written = 0;
+  std::size_t next = 0;  // the next stand-in
   while (i < length) {
     const std::size_t begin = static_cast<std::size_t>(i);
+    if (stand_ins != nullptr) {
+      while (next < stand_ins->size() && (*stand_ins)[next].first < begin) ++next;
+      if (next < stand_ins->size() && (*stand_ins)[next].first == begin) {
+        units[written++] = static_cast<char16_t>(stand_in_character);
+        byte_at.push_back(begin);
+        i = static_cast<std::int32_t>((*stand_ins)[next++].second);
+        continue;
+      }
+    }
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
-    if (c < 0) c = 0xFFFD;  // ill-formed bytes match nothing in particular
-    if (c >= 0x0250 && impl_->latin) impl_->latin = in_latin_alphabet(c);
+    if (c < 0 || (c == stand_in_character && stand_ins != nullptr))
+      c = 0xFFFD;  // ill-formed bytes match nothing in particular
+    if (c >= 0x0250 && latin) latin = in_latin_alphabet(c);
     U16_APPEND_UNSAFE(units, written, c);
     byte_at.push_back(begin);
     if (U16_LENGTH(c) == 2) byte_at.push_back(begin);
   }
-  impl_->text.releaseBuffer(written);
+  text.releaseBuffer(written);
   byte_at.push_back(utf8.size());
+}
+
+}  // namespace
+
+Regex::Text::Text(std::string_view utf8) : impl_(std::make_unique<Impl>()) {
+  convert(utf8, nullptr, impl_->text, impl_->byte_at, impl_->latin);
+}
+
+Regex::Text::Text(std::string_view utf8, const Ranges& stand_ins)
+    : impl_(std::make_unique<Impl>()) {
+  convert(utf8, &stand_ins, impl_->text, impl_->byte_at, impl_->latin);
 }
 
 bool Regex::Text::latin_script() const {

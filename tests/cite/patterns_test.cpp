@@ -29,3 +29,40 @@ TEST_CASE("every kind's expression compiles for Latin text and for any text") {
       CHECK(reading->regex.get(latin).group(group) == reading->regex.get(greek).group(group));
   CHECK(compiled > 10);
 }
+
+TEST_CASE("a spelling trie reads spellings as the case patterns did: spaces after periods free") {
+  cite::SpellingTrie trie;
+  for (const char* spelling : {"U.S.", "U.S.C.", "F. Supp. 2d", "NY2d", "Ct. Int'l Trade", "So 2d"})
+    trie.add(spelling);
+  using Ends = std::vector<std::size_t>;
+  CHECK(trie.ends("U.S.C. 1", 0) == Ends{4, 6});
+  CHECK(trie.ends("U. S. 1", 0) == Ends{5});
+  CHECK(trie.ends("F.Supp.2d 1", 0) == Ends{9});
+  CHECK(trie.ends("F. Supp.\u00A0 2d 1", 0) == Ends{std::string("F. Supp.\u00A0 2d").size()});
+  CHECK(trie.ends("Ct. Int\u2019l Trade 4", 0) == Ends{std::string("Ct. Int\u2019l Trade").size()});
+  // A space of the spelling not after a period is one or more white-space characters.
+  CHECK(trie.ends("So  2d 5", 0) == Ends{6});
+  CHECK(trie.ends("So2d 5", 0).empty());
+  CHECK(trie.ends("NY 2d 5", 0).empty());
+  CHECK(trie.ends("u.s. 1", 0).empty());
+}
+
+TEST_CASE("a reporter's place: after a number, and before what follows a reporter in a case") {
+  const auto table = cite::Table::load(std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) /
+                                       "forms/cite/reporters.xml");
+  const cite::Patterns patterns(table);
+  const auto places = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& [begin, end] : patterns.reporter_places(text))
+      out.emplace_back(text.substr(begin, end - begin));
+    return out;
+  };
+  using Spellings = std::vector<std::string>;
+  CHECK(places("442 U.S. 735, 742, 99 S. Ct. 2577") == Spellings{"U.S.", "S. Ct."});
+  CHECK(places("442 U. S., at 742; 5 U.S. (1 Cranch) 137; 576 U.S. ___") ==
+        Spellings{"U. S.", "U.S.", "U.S."});
+  CHECK(places("12 Neb. App. lxiv") == Spellings{"Neb. App."});
+  // "U.S." starts "U.S.C." but a title of the code is no case's volume; nor are words.
+  CHECK(places("50 U.S.C. § 1861 and the U.S. 5 times").empty());
+  CHECK(places("In 2001\u00A0F.3d 12 and ٤٤٢ U.S. 735") == Spellings{"F.3d", "U.S."});
+}

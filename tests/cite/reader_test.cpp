@@ -321,3 +321,18 @@ TEST_CASE("a sentence word before an earlier case and \"and\" is dropped with it
   // "Smith" was cited nowhere before: the name is kept as read.
   CHECK(found[2].case_name == "Both Smith and Jones v. Roe");
 }
+
+TEST_CASE("a name never runs back into the citation before it") {
+  Warnings warnings;
+  // Words of a name may be numbers: the page of a bare citation ended one.
+  const auto found = reader().find(
+      "799 N.Y.S.2d 795\n\nSee Adarand, 799 N. Y. S. 2d, at 797\n\n"
+      "1 U.S. 1\n\nLissner v. Test 1 U.S. 1",
+      {"brief.txt", 1, 1}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].normalised == "799 N.Y.S.2d 795");
+  CHECK(found[1].normalised == "799 N.Y.S.2d at 797");
+  CHECK(found[1].key == "799 N.Y.S.2d 795");
+  CHECK(found[2].normalised == "1 U.S. 1");
+  CHECK(found[3].normalised == "Lissner v. Test, 1 U.S. 1");
+}

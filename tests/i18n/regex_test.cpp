@@ -116,3 +116,30 @@ TEST_CASE("a text beyond the Latin alphabet is not served by a Latin pattern") {
   CHECK_FALSE(Regex::Text("e\xCC\x81").latin_script());  // a combining accent
   CHECK_FALSE(Regex::Text("a\xFF").latin_script());      // ill-formed: U+FFFD
 }
+
+TEST_CASE("stand-ins: each range reads as one character, and a group holding one spans it all") {
+  const std::string text = "Doe, 442 U. S. 735 and 12 F.Supp.2d 9; a Smith";
+  const Regex::Text::Ranges places = {{text.find("U. S."), text.find("U. S.") + 5},
+                                      {text.find("F.Supp.2d"), text.find("F.Supp.2d") + 9}};
+  const Regex cite(std::string(R"((?<volume>\d+) (?<reporter>)") + Regex::stand_in +
+                   R"() (?<page>\d+))");
+  const Regex::Text prepared(text, places);
+  const auto found = cite.find_all(prepared);
+  REQUIRE(found.matches.size() == 2);
+  const auto reporter = static_cast<std::size_t>(cite.group("reporter"));
+  CHECK(span_text(text, found.matches[0][reporter]) == "U. S.");
+  CHECK(span_text(text, found.matches[0][0]) == "442 U. S. 735");
+  CHECK(span_text(text, found.matches[1][reporter]) == "F.Supp.2d");
+  CHECK(span_text(text, found.matches[1][static_cast<std::size_t>(cite.group("page"))]) == "9");
+  // The same text without stand-ins holds none, and words around them are as they were.
+  CHECK(cite.find_all(Regex::Text(text)).matches.empty());
+  CHECK(prepared.latin_script());
+  CHECK(Regex(R"(a \p{Lu}\p{Ll}+)", Regex::Scope::latin).find_all(prepared).matches.size() == 1);
+}
+
+TEST_CASE("stand-ins: the stand-in's own character in a text is not one") {
+  const std::string text = "12 \xEF\xB7\x90 9";  // U+FDD0 written in the text itself
+  const Regex cite(std::string(R"(\d+ )") + Regex::stand_in + R"( \d+)");
+  CHECK(cite.find_all(Regex::Text(text, {})).matches.empty());
+  CHECK(cite.find_all(Regex::Text("12 x 9", {{3, 4}})).matches.size() == 1);
+}

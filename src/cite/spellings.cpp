@@ -1,0 +1,106 @@
+// Reporters' spellings found in C++, where the case patterns hold a stand-in for them.
+#include <algorithm>
+#include <cctype>
+
+#include "cite/internal.hpp"
+
+namespace fiscgen::cite {
+
+std::uint32_t SpellingTrie::child(std::uint32_t node, char byte) {
+  for (const auto& [label, next] : nodes_[node].next)
+    if (label == byte) return next;
+  const auto added = static_cast<std::uint32_t>(nodes_.size());
+  nodes_[node].next.emplace_back(byte, added);
+  nodes_.emplace_back();
+  nodes_.back().after_period = byte == '.';
+  return added;
+}
+
+void SpellingTrie::add(std::string_view spelling) {
+  std::uint32_t node = 0;
+  for (std::size_t i = 0; i < spelling.size(); ++i) {
+    if (const auto space = space_at(spelling, i)) {
+      // White space after a period is already allowed; elsewhere one or more must be there.
+      if (node != 0 && !nodes_[node].after_period && spelling[i - 1] != ' ')
+        node = child(node, ' ');
+      i += space - 1;
+      continue;
+    }
+    if (spelling.substr(i, 3) == "\xE2\x80\x99") {  // ’
+      node = child(node, '\'');
+      i += 2;
+    } else {
+      node = child(node, spelling[i]);
+    }
+  }
+  if (node != 0) nodes_[node].terminal = true;
+}
+
+std::vector<std::size_t> SpellingTrie::ends(std::string_view text, std::size_t at) const {
+  std::vector<std::size_t> out;
+  std::uint32_t node = 0;
+  while (true) {
+    const Node& here = nodes_[node];
+    if (here.terminal) out.push_back(at);
+    std::size_t next = at;
+    if (here.after_period)
+      while (const auto space = space_at(text, next)) next += space;
+    if (here.next.empty() || next >= text.size()) break;
+    char byte = text[next];
+    std::size_t length = 1;
+    if (const auto space = space_at(text, next)) {
+      byte = ' ';
+      length = space;
+      while (const auto more = space_at(text, next + length)) length += more;
+    } else if (text.substr(next, 3) == "\xE2\x80\x99") {
+      byte = '\'';
+      length = 3;
+    }
+    const auto edge = std::find_if(here.next.begin(), here.next.end(),
+                                   [&](const auto& labelled) { return labelled.first == byte; });
+    if (edge == here.next.end()) break;
+    node = edge->second;
+    at = next + length;
+  }
+  return out;
+}
+
+namespace {
+
+// What follows a reporter in a case citation: a comma (442 U.S., at 742), or white space and a
+// page, a nominative reporter's "(", a blank "___", a roman page, or "at". A character beyond
+// ASCII may be a digit \d matches.
+bool reporter_follows(std::string_view text, std::size_t end) {
+  if (end < text.size() && text[end] == ',') return true;
+  std::size_t at = end;
+  while (const auto space = space_at(text, at)) at += space;
+  if (at == end || at >= text.size()) return false;
+  const auto c = static_cast<unsigned char>(text[at]);
+  return std::isdigit(c) || c >= 0x80 ||
+         std::string_view("(_clxvia").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+}  // namespace
+
+i18n::Regex::Text::Ranges Patterns::reporter_places(std::string_view text) const {
+  i18n::Regex::Text::Ranges out;
+  std::size_t i = 1;
+  while (i < text.size()) {
+    if (space_at(text, i) == 0) {
+      ++i;
+      continue;
+    }
+    const auto before = static_cast<unsigned char>(text[i - 1]);
+    while (const auto space = space_at(text, i)) i += space;
+    if (!std::isdigit(before) && before < 0x80) continue;
+    const auto ends = reporter_spellings.ends(text, i);
+    const auto end = std::find_if(ends.rbegin(), ends.rend(),
+                                  [&](std::size_t e) { return reporter_follows(text, e); });
+    if (end == ends.rend()) continue;
+    out.emplace_back(i, *end);
+    i = *end;
+  }
+  return out;
+}
+
+}  // namespace fiscgen::cite
