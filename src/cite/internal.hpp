@@ -64,8 +64,8 @@ class LazyRegex {
   /// Whether `text` holds one of the literals every match holds.
   bool may_match(std::string_view text) const;
   /// The expression compiled for `text`: for a text in the Latin script, with its \p{..} sets
-  /// narrowed to that script (i18n::Regex::Scope), about half the cost of compiling it whole;
-  /// both give the same matches there, with the same group numbers.
+  /// narrowed to the alphabet it uses (i18n::Regex::Scope), a fraction of the cost of compiling
+  /// it whole; each gives the same matches there, with the same group numbers.
   const i18n::Regex& get(const i18n::Regex::Text& text) const;
 
  private:
@@ -75,7 +75,7 @@ class LazyRegex {
   };
   std::string expression_;
   std::vector<std::string> needs_;
-  mutable Compiled latin_, any_;
+  mutable Compiled compiled_[3];  // by i18n::Regex::Scope
 };
 
 /// Spellings as spelling_key() writes them, and every beginning of them: what a gate looks for.

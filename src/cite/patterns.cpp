@@ -306,8 +306,8 @@ bool LazyRegex::may_match(std::string_view text) const {
 }
 
 const i18n::Regex& LazyRegex::get(const i18n::Regex::Text& text) const {
-  const auto scope = text.latin_script() ? i18n::Regex::Scope::latin : i18n::Regex::Scope::any;
-  Compiled& compiled = scope == i18n::Regex::Scope::latin ? latin_ : any_;
+  const auto scope = text.scope();
+  Compiled& compiled = compiled_[static_cast<std::size_t>(scope)];
   std::call_once(compiled.once,
                  [&] { compiled.regex = std::make_unique<i18n::Regex>(expression_, scope); });
   return *compiled.regex;

@@ -197,10 +197,14 @@ class Regex {
 
   /// The texts a compiled pattern is for. ICU builds the set of every \\p{..} of a pattern anew
   /// from the whole Unicode table (about 330,000 instructions each, the larger part of compiling
-  /// the citation patterns). Compiled for `latin` texts, each general category \\p{..} (and \\d)
-  /// is written as its few members in the alphabet Text::latin_script() names, which gives the
-  /// same matches, with the same group numbers, on a text of that alphabet alone.
-  enum class Scope { any, latin };
+  /// the citation patterns). Compiled for a narrower scope, each general category \\p{..} (and
+  /// \\d) is written as its members in that scope's alphabet, which gives the same matches, with
+  /// the same group numbers, on a text of that alphabet alone (Text::scope()):
+  /// - `latin`: the Latin blocks (U+0000-U+024F);
+  /// - `latin_1`: ASCII and Latin-1 (U+0000-U+00FF), where a category has a few ranges, not the
+  ///   hundred and fifty of Latin Extended's alternating capitals and small letters;
+  /// each with general punctuation, currency and letterlike symbols, and every case form of them.
+  enum class Scope { any, latin, latin_1 };
   /// The expression matching a Text's stand-in (a noncharacter, never in interchanged text).
   static constexpr const char* stand_in = "\\x{FDD0}";
 
@@ -226,9 +230,8 @@ class Regex {
     ~Text();
     Text(Text&&) noexcept;
     Text& operator=(Text&&) noexcept;
-    /// Whether every character is in Latin (U+0000-U+024F), general punctuation, currency or
-    /// letterlike symbols, or a case form of one of them: what a Scope::latin pattern serves.
-    bool latin_script() const;
+    /// The narrowest scope whose alphabet holds every character of the text.
+    Scope scope() const;
 
    private:
     friend class Regex;

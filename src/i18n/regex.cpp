@@ -23,29 +23,35 @@ icu::RegexPattern* as_pattern(void* pattern) {
   return static_cast<icu::RegexPattern*>(pattern);
 }
 
-// The characters a Scope::latin pattern serves: the Latin blocks, general punctuation (dashes,
-// quotes), currency and letterlike symbols (№, ™), and every case form of them (K, Ÿ, ẞ), so
-// that a case-insensitive part of a pattern, which closes its sets over case, still finds in
-// them every character of the text it would find in the whole category.
-const icu::UnicodeSet& latin_alphabet() {
-  static const icu::UnicodeSet alphabet = [] {
+// The characters a narrowed pattern serves (Regex::Scope): the scope's Latin blocks, general
+// punctuation (dashes, quotes), currency and letterlike symbols (№, ™), and every case form of
+// them (K, Ÿ, ẞ), so that a case-insensitive part of a pattern, which closes its sets over case,
+// still finds in them every character of the text it would find in the whole category.
+UChar32 last_latin(Regex::Scope scope) {
+  return scope == Regex::Scope::latin_1 ? 0x00FF : 0x024F;
+}
+
+const icu::UnicodeSet& alphabet(Regex::Scope scope) {
+  const auto make = [](Regex::Scope of) {
     icu::UnicodeSet set;
-    set.add(0x0000, 0x024F).add(0x2000, 0x206F).add(0x20A0, 0x20CF).add(0x2100, 0x214F);
+    set.add(0x0000, last_latin(of)).add(0x2000, 0x206F).add(0x20A0, 0x20CF).add(0x2100, 0x214F);
     set.closeOver(USET_CASE_INSENSITIVE).removeAllStrings();
     set.freeze();
     return set;
-  }();
-  return alphabet;
+  };
+  static const icu::UnicodeSet latin = make(Regex::Scope::latin),
+                               latin_1 = make(Regex::Scope::latin_1);
+  return scope == Regex::Scope::latin_1 ? latin_1 : latin;
 }
 
-bool in_latin_alphabet(UChar32 c) {
-  return c < 0x0250 || latin_alphabet().contains(c);
+bool in_alphabet(UChar32 c, Regex::Scope scope) {
+  return c <= last_latin(scope) || alphabet(scope).contains(c);
 }
 
-// The members of a general category in the Latin alphabet, written for a bracketed set:
-// ranges of characters, escaped where ASCII punctuation would mean something in a set. Empty
-// when none is: the caller then writes U+10FFFF, which no Latin text holds.
-std::string latin_members(std::uint32_t category_mask) {
+// The members of a general category in a scope's alphabet, written for a bracketed set: ranges
+// of characters, escaped where ASCII punctuation would mean something in a set. Empty when none
+// is: the caller then writes U+10FFFF, which no text of the scope holds.
+std::string members(std::uint32_t category_mask, Regex::Scope scope) {
   icu::UnicodeString out;
   const auto put = [&](UChar32 c) {
     if (c < 0x80 && !u_isalnum(c)) {
@@ -56,10 +62,10 @@ std::string latin_members(std::uint32_t category_mask) {
       out.append(c);
     }
   };
-  const auto& alphabet = latin_alphabet();
-  for (std::int32_t r = 0; r < alphabet.getRangeCount(); ++r) {
-    const UChar32 last = alphabet.getRangeEnd(r);
-    for (UChar32 c = alphabet.getRangeStart(r); c <= last; ++c) {
+  const auto& characters = alphabet(scope);
+  for (std::int32_t r = 0; r < characters.getRangeCount(); ++r) {
+    const UChar32 last = characters.getRangeEnd(r);
+    for (UChar32 c = characters.getRangeStart(r); c <= last; ++c) {
       if ((U_GET_GC_MASK(c) & category_mask) == 0) continue;
       UChar32 end = c;
       while (end < last && (U_GET_GC_MASK(end + 1) & category_mask) != 0) ++end;
@@ -75,11 +81,11 @@ std::string latin_members(std::uint32_t category_mask) {
 }
 
 // `pattern` with each \p{Category} (a general category: L, Lu, Nd…) and \d replaced by its
-// members in the Latin alphabet, as a bracketed set: bare, or nested in a set (a union there),
+// members in the scope's alphabet, as a bracketed set: bare, or nested in a set (a union there),
 // so that what is written around it keeps its meaning. Anything else is left as written, which
 // is exact, only slower; and so is a pattern whose syntax this does not follow (quoting with
 // \Q, comments with (?x)).
-std::string narrowed_to_latin(const std::string& pattern) {
+std::string narrowed(const std::string& pattern, Regex::Scope scope) {
   if (pattern.find("\\Q") != std::string::npos || pattern.find("(?x") != std::string::npos)
     return pattern;
   std::map<std::string, std::string> sets;  // by category name
@@ -110,8 +116,8 @@ std::string narrowed_to_latin(const std::string& pattern) {
     }
     auto found = sets.find(name);
     if (found == sets.end()) {
-      const std::string members = latin_members(static_cast<std::uint32_t>(mask));
-      found = sets.emplace(name, "[" + (members.empty() ? "\\x{10FFFF}" : members) + "]").first;
+      const std::string inside = members(static_cast<std::uint32_t>(mask), scope);
+      found = sets.emplace(name, "[" + (inside.empty() ? "\\x{10FFFF}" : inside) + "]").first;
     }
     out += found->second;
     i = close;
@@ -123,8 +129,8 @@ std::string narrowed_to_latin(const std::string& pattern) {
 
 struct Regex::Text::Impl {
   icu::UnicodeString text;
-  std::vector<std::size_t> byte_at;  // of every UTF-16 unit, and one past the end
-  bool latin = true;                 // every character in latin_alphabet()
+  std::vector<std::size_t> byte_at;            // of every UTF-16 unit, and one past the end
+  Regex::Scope scope = Regex::Scope::latin_1;  // the narrowest whose alphabet holds the text
 };
 
 namespace {
@@ -132,7 +138,7 @@ namespace {
 // Regex::Text's constructors: `utf8` converted, each range of `stand_ins` as one stand-in
 // character; without stand-ins (nullptr), the text's own characters all as they are.
 void convert(std::string_view utf8, const Regex::Text::Ranges* stand_ins, icu::UnicodeString& text,
-             std::vector<std::size_t>& byte_at, bool& latin) {
+             std::vector<std::size_t>& byte_at, Regex::Scope& scope) {
   constexpr UChar32 stand_in_character = 0xFDD0;
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(utf8.size());
@@ -156,7 +162,8 @@ void convert(std::string_view utf8, const Regex::Text::Ranges* stand_ins, icu::U
     U8_NEXT(bytes, i, length, c);
     if (c < 0 || (c == stand_in_character && stand_ins != nullptr))
       c = 0xFFFD;  // ill-formed bytes match nothing in particular
-    if (c >= 0x0250 && latin) latin = in_latin_alphabet(c);
+    if (scope == Regex::Scope::latin_1 && !in_alphabet(c, scope)) scope = Regex::Scope::latin;
+    if (scope == Regex::Scope::latin && !in_alphabet(c, scope)) scope = Regex::Scope::any;
     U16_APPEND_UNSAFE(units, written, c);
     byte_at.push_back(begin);
     if (U16_LENGTH(c) == 2) byte_at.push_back(begin);
@@ -168,16 +175,16 @@ void convert(std::string_view utf8, const Regex::Text::Ranges* stand_ins, icu::U
 }  // namespace
 
 Regex::Text::Text(std::string_view utf8) : impl_(std::make_unique<Impl>()) {
-  convert(utf8, nullptr, impl_->text, impl_->byte_at, impl_->latin);
+  convert(utf8, nullptr, impl_->text, impl_->byte_at, impl_->scope);
 }
 
 Regex::Text::Text(std::string_view utf8, const Ranges& stand_ins)
     : impl_(std::make_unique<Impl>()) {
-  convert(utf8, &stand_ins, impl_->text, impl_->byte_at, impl_->latin);
+  convert(utf8, &stand_ins, impl_->text, impl_->byte_at, impl_->scope);
 }
 
-bool Regex::Text::latin_script() const {
-  return impl_->latin;
+Regex::Scope Regex::Text::scope() const {
+  return impl_->scope;
 }
 
 Regex::Text::~Text() = default;
@@ -188,7 +195,7 @@ Regex::Regex(const std::string& pattern, Scope scope) {
   UParseError where{};
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-      to_icu(scope == Scope::latin ? narrowed_to_latin(pattern) : pattern), where, status));
+      to_icu(scope == Scope::any ? pattern : narrowed(pattern, scope)), where, status));
   if (U_FAILURE(status))
     throw Error("bad regular expression (" + std::string(u_errorName(status)) + " at offset " +
                 std::to_string(where.offset) + "): " + pattern.substr(0, 2000));

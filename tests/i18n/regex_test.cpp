@@ -79,7 +79,7 @@ TEST_CASE("a bad pattern names ICU's reason and where") {
   }
 }
 
-TEST_CASE("a pattern compiled for Latin text finds there what the whole pattern finds") {
+TEST_CASE("a pattern compiled for a Latin scope finds there what the whole pattern finds") {
   // Categories bare and in sets, a category with no Latin member (marks), a look-behind, and a
   // case-insensitive part (whose sets ICU closes over case: K and ſ fold with k and s).
   const std::string pattern =
@@ -88,33 +88,45 @@ TEST_CASE("a pattern compiled for Latin text finds there what the whole pattern 
       "Ørsted Ærø, KSS 12; Łódź Wrocław, ſub 3 and Dvořák Ñúñez, ÆÐ 4",
       "see “Smith v. Jones,” № 5 — Øresund Bridge, Ca 1861 ¶ 7 € 9 ™ K 8",
       "x Über-Straße, ẞß 10, Ÿves, ÿ 2",
+      "Ørsted Ærø, KSS 12 and Çelik Ñúñez, ÆÐ 4; µ-Bär, ſſ 5",  // Latin-1 and its case forms
   };
-  const Regex whole(pattern), latin(pattern, Regex::Scope::latin);
+  const Regex whole(pattern), latin(pattern, Regex::Scope::latin),
+      latin_1(pattern, Regex::Scope::latin_1);
   for (const auto& text : texts) {
     CAPTURE(text);
     const Regex::Text prepared(text);
-    REQUIRE(prepared.latin_script());
+    REQUIRE(prepared.scope() != Regex::Scope::any);
     const auto a = whole.find_all(prepared), b = latin.find_all(prepared);
     CHECK_FALSE(a.matches.empty());
     CHECK(a.matches == b.matches);
     CHECK(whole.group("name") == latin.group("name"));
+    if (prepared.scope() == Regex::Scope::latin_1) {
+      CHECK(a.matches == latin_1.find_all(prepared).matches);
+      CHECK(whole.group("name") == latin_1.group("name"));
+    }
   }
+  CHECK(Regex::Text(texts[3]).scope() == Regex::Scope::latin_1);
   // \d bare (where a pattern starts, and looped) and in a set, as \p{Nd}.
   const std::string numbers = R"(\d{1,3}\s+[\d,.]+(?:-\d)?)";
   const Regex::Text numbered("§ 12 1,861.5-2, ¶ 3 45 and 9 x");
   CHECK(Regex(numbers).find_all(numbered).matches ==
         Regex(numbers, Regex::Scope::latin).find_all(numbered).matches);
+  CHECK(Regex(numbers).find_all(numbered).matches ==
+        Regex(numbers, Regex::Scope::latin_1).find_all(numbered).matches);
   CHECK(Regex(numbers).find_all(numbered).matches.size() == 2);
   const Regex marks(R"(a[\p{M}]?b|c\p{Mn}d)", Regex::Scope::latin);
   CHECK(marks.find_all(Regex::Text("ab cd")).matches.size() == 1);
 }
 
-TEST_CASE("a text beyond the Latin alphabet is not served by a Latin pattern") {
-  CHECK(Regex::Text("Smith v. Jones, 442 U.S. 735 — “§ 5” ¶ 2 № 3").latin_script());
-  CHECK_FALSE(Regex::Text("Nguyễn v. Trần").latin_script());  // Latin Extended Additional
-  CHECK_FALSE(Regex::Text("Σωκράτης").latin_script());
-  CHECK_FALSE(Regex::Text("e\xCC\x81").latin_script());  // a combining accent
-  CHECK_FALSE(Regex::Text("a\xFF").latin_script());      // ill-formed: U+FFFD
+TEST_CASE("a text is served by the narrowest scope whose alphabet holds it") {
+  using Scope = Regex::Scope;
+  CHECK(Regex::Text("Smith v. Jones, 442 U.S. 735 — “§ 5” ¶ 2 № 3 ™ €").scope() == Scope::latin_1);
+  CHECK(Regex::Text("Núñez v. Müller, Ÿ and K").scope() == Scope::latin_1);  // case forms
+  CHECK(Regex::Text("Łódź v. Dvořák").scope() == Scope::latin);              // Latin Extended-A
+  CHECK(Regex::Text("Nguyễn v. Trần").scope() == Scope::any);  // Latin Extended Additional
+  CHECK(Regex::Text("Σωκράτης").scope() == Scope::any);
+  CHECK(Regex::Text("e\xCC\x81").scope() == Scope::any);  // a combining accent
+  CHECK(Regex::Text("a\xFF").scope() == Scope::any);      // ill-formed: U+FFFD
 }
 
 TEST_CASE("stand-ins: each range reads as one character, and a group holding one spans it all") {
@@ -133,8 +145,8 @@ TEST_CASE("stand-ins: each range reads as one character, and a group holding one
   CHECK(span_text(text, found.matches[1][static_cast<std::size_t>(cite.group("page"))]) == "9");
   // The same text without stand-ins holds none, and words around them are as they were.
   CHECK(cite.find_all(Regex::Text(text)).matches.empty());
-  CHECK(prepared.latin_script());
-  CHECK(Regex(R"(a \p{Lu}\p{Ll}+)", Regex::Scope::latin).find_all(prepared).matches.size() == 1);
+  CHECK(prepared.scope() == Regex::Scope::latin_1);
+  CHECK(Regex(R"(a \p{Lu}\p{Ll}+)", Regex::Scope::latin_1).find_all(prepared).matches.size() == 1);
 }
 
 TEST_CASE("stand-ins: the stand-in's own character in a text is not one") {
