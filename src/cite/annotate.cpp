@@ -410,8 +410,9 @@ class Annotator {
     add_text(out, history_text.substr(words_end), where);
   }
 
+  // A citation that points to nothing (a short form no authority or several fit) ends the
+  // chain: an Id. written after it would point past it (rule 4.1).
   void remember(const Citation& c) {
-    if (c.key.empty()) return;
     last_key_ = c.key;
     last_pin_ = pin_of(c);
   }

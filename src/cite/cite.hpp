@@ -163,6 +163,10 @@ struct Trail {
   std::map<std::string, std::vector<std::size_t>> by_name;
   std::map<std::string, std::vector<std::size_t>> by_title;  // a court document's ("Mem. Op.")
   std::map<std::string, std::size_t> by_key;
+  // internal: by key, the highest page this text has cited of each authority (its first page,
+  // its pins, the pins of short forms tied to it): a later case of the same volume that starts
+  // before that page may share pages with it, so a pin there cannot say which is meant.
+  std::map<std::string, int> reach;
 };
 
 /// Finds citations with ICU regular expressions built from a Table.

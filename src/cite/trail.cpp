@@ -57,34 +57,115 @@ int first_page(const Citation& c) {
              : std::atoi(c.first_page.c_str());
 }
 
-// Of several authorities a short form may mean, those that fit what it says: the name it
-// repeats ("Foo, 1 U.S., at 2" is Foo v. Bar, not Wrong v. Wrong of the same volume), then a pin
-// at or after their first page. A test that would leave none leaves the candidates as they were.
-std::vector<const Citation*> fitting(const Citation& c, std::vector<const Citation*> candidates) {
-  auto keep = [&](auto fits) {
-    std::vector<const Citation*> kept;
-    for (const auto* candidate : candidates)
-      if (fits(*candidate)) kept.push_back(candidate);
-    if (!kept.empty()) candidates = std::move(kept);
+// The last page a pin names: 742 of "742", 743 of "742–43" (the end written short), 348 of
+// "347-348"; 0 when it names none ("n.5", "*3", "¶ 12").
+int last_page(std::string_view pin) {
+  auto digits = [&pin](std::size_t at) {
+    std::size_t end = at;
+    while (end < pin.size() && end - at < 9 && std::isdigit(static_cast<unsigned char>(pin[end])))
+      ++end;
+    return pin.substr(at, end - at);
   };
-  if (c.short_form == ShortForm::short_case && !c.case_name.empty()) {
-    const std::string name = first_word(c.case_name);
-    keep([&](const Citation& a) {
-      const auto names = short_names(a.case_name);
-      return std::find(names.begin(), names.end(), name) != names.end();
-    });
-  }
-  if (const int pin = pin_page(c); pin > 0)
-    keep([&](const Citation& a) { return first_page(a) <= pin; });
-  return candidates;
+  const auto first = digits(0);
+  if (first.empty()) return 0;
+  std::size_t at = first.size();
+  if (pin.compare(at, 1, "-") == 0)
+    at += 1;
+  else if (pin.compare(at, en_dash.size(), en_dash) == 0)
+    at += en_dash.size();
+  else
+    return std::atoi(std::string(first).c_str());
+  const auto end = digits(at);
+  if (end.empty() || end.size() > first.size()) return std::atoi(std::string(first).c_str());
+  const std::string whole = std::string(first.substr(0, first.size() - end.size())) += end;
+  return std::max(std::atoi(std::string(first).c_str()), std::atoi(whole.c_str()));
 }
 
-// The authority a short form names, from the full citations earlier in the trail. Of several
-// that fit: for a short case form the one whose first page is nearest before the pin, else the
-// last cited; with a warning naming the others so the writer can say which.
-const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& warnings) {
+// Raises what the trail knows of the pages of `key`: the first page and pins of `c`, which cites
+// it (in full or as a short form tied to it).
+void note_reach(Trail& trail, const std::string& key, const Citation& c) {
+  int& reach = trail.reach[key];
+  reach = std::max(reach, first_page(c));
+  for (const auto& pin : c.pin_cites) reach = std::max(reach, last_page(pin));
+}
+
+// Of several authorities a short form may mean, those whose name it repeats ("Foo, 1 U.S., at
+// 2" is Foo v. Bar, not Wrong v. Wrong of the same volume). When none has it, all stay.
+std::vector<const Citation*> fitting(const Citation& c, std::vector<const Citation*> candidates) {
+  if (c.short_form != ShortForm::short_case || c.case_name.empty()) return candidates;
+  const std::string name = first_word(c.case_name);
+  std::vector<const Citation*> kept;
+  for (const auto* candidate : candidates) {
+    const auto names = short_names(candidate->case_name);
+    if (std::find(names.begin(), names.end(), name) != names.end()) kept.push_back(candidate);
+  }
+  return kept.empty() ? candidates : kept;
+}
+
+// An authority as a warning names it: its name and key ("Foo v. Bar, 1 U.S. 1"), without the
+// pins and parentheticals of the citation that first cited it.
+std::string named(const Citation& a) {
+  return a.case_name.empty() || a.key.rfind(a.case_name, 0) == 0 ? a.key : with_name(a, a.key);
+}
+
+// Of several cases that fit a short form, the one its page says: cases of one volume follow
+// one another, so a page is in the case that starts nearest before it, unless an earlier case
+// may still run to it (it ends on the page the next starts, or this text cites it at or past
+// that page). nullptr when the page cannot say, with why in `why` (empty when it is plain: the
+// cases are of different volumes or reporters, or the pin is no page).
+const Citation* decided_by_page(const Citation& c, const std::vector<const Citation*>& candidates,
+                                const Trail& trail, std::string& why) {
+  const int pin = pin_page(c);
+  if (pin <= 0) return nullptr;
+  for (const auto* candidate : candidates) {
+    if (candidate->volume != candidates.front()->volume ||
+        candidate->reporter != candidates.front()->reporter || candidate->volume.empty())
+      return nullptr;
+    if (first_page(*candidate) == 0) {
+      why = named(*candidate) + " has no page yet";
+      return nullptr;
+    }
+  }
+  const Citation* nearest = nullptr;  // the case that starts nearest before the pin
+  for (const auto* candidate : candidates)
+    if (first_page(*candidate) <= pin &&
+        (!nearest || first_page(*candidate) > first_page(*nearest)))
+      nearest = candidate;
+  const std::string page = "page " + std::to_string(pin);
+  if (!nearest) {
+    why = page + " is before the first page of each";
+    return nullptr;
+  }
+  for (const auto* other : candidates) {
+    if (other == nearest || first_page(*other) > pin) continue;
+    if (first_page(*other) == first_page(*nearest)) {
+      why = "both start on page " + std::to_string(first_page(*nearest));
+      return nullptr;
+    }
+    if (pin == first_page(*nearest)) {
+      why = page + " is where " + named(*nearest) + " starts, and may be where " + named(*other) +
+            " ends";
+      return nullptr;
+    }
+    if (const auto reach = trail.reach.find(other->key);
+        reach != trail.reach.end() && reach->second >= pin) {
+      why = "this text cites " + named(*other) + " at page " + std::to_string(reach->second) +
+            ", so " + page + " may be in it";
+      return nullptr;
+    }
+  }
+  return nearest;
+}
+
+// The authority a short form names, from the full citations earlier in the trail; nullptr when
+// none does, or when several fit and nothing decides between them (`ambiguous`, warned of
+// with the authorities it may mean and what to write to say which). A wrong page in a table of
+// authorities is worse than a gap the writer is told of.
+const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& warnings,
+                             bool& ambiguous) {
+  ambiguous = false;
   const std::vector<std::size_t>* indices = nullptr;
-  if (!c.title.empty()) {  // "Mem. Op. at 7": the documents of that title, the latest last
+  if (!c.title.empty()) {  // "Mem. Op. at 7": the documents of that title
     const auto found = trail.by_title.find(c.title);
     if (found != trail.by_title.end()) indices = &found->second;
   } else if (c.short_form == ShortForm::supra || c.short_form == ShortForm::name_page) {
@@ -98,37 +179,67 @@ const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& wa
   std::vector<const Citation*> candidates;
   for (const auto index : *indices) candidates.push_back(&trail.authorities[index]);
   candidates = fitting(c, std::move(candidates));
-  const Citation* chosen = candidates.back();
-  if (c.short_form == ShortForm::short_case)
-    for (const auto* candidate : candidates)
-      if (first_page(*candidate) > first_page(*chosen)) chosen = candidate;
-  if (candidates.size() > 1) {
-    std::string others;
-    for (const auto* candidate : candidates)
-      if (candidate != chosen) others += (others.empty() ? "" : ", ") + candidate->normalised;
-    // A title names no docket: the latest document of that title is read.
-    const std::string advice =
-        c.title.empty() ? ": read as the first; give the case name or a pin that says which"
-                        : ": read as the latest; give the docket and date that say which";
-    warnings.add(c.where,
-                 "\"" + c.text + "\" may mean " + chosen->normalised + " or " + others + advice);
-  }
-  return chosen;
+  if (candidates.size() == 1) return candidates.front();
+  std::string why;
+  if (const auto* decided = decided_by_page(c, candidates, trail, why)) return decided;
+  ambiguous = true;
+  std::string all;
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    all += (i == 0 ? "" : i + 1 == candidates.size() ? " or " : ", ") + named(*candidates[i]);
+  // A title names no docket; a short name or a page that several cases share, no case.
+  const std::string advice =
+      c.title.empty()
+          ? "write a name only the case meant has, with its volume and page (\"Name, 1 U.S. at "
+            "2\"), or cite it in full"
+          : "give the docket and date of the one meant (\"" + c.title +
+                " at 5, No. BR 14-01 (FISA Ct. Mar. 7, 2014)\")";
+  warnings.add(c.where, "\"" + c.text + "\" may mean " + all +
+                            (why.empty() ? "" : " (" + why + ")") +
+                            ": it points to none of them, nor does an Id. after it; " + advice);
+  return nullptr;
 }
 
-// A pin before the first page of its case cannot be in it ("Id. at 50" after "1 U.S. 100"), nor
-// a paragraph or a database's star page in a reporter's volume ("Id. at ¶ 100": a record's?).
-void check_pin(const Citation& c, const Citation& authority, Warnings& warnings) {
+// Whether the pin of a short form may be in `authority`: not a page before its first ("Id. at
+// 50" after "1 U.S. 100"), nor a paragraph or a database's star page of a case cited by
+// reporter page ("Id. at ¶ 100": a record's?). When it may not, a warning says why.
+bool pin_fits(const Citation& c, const Citation& authority, Warnings& warnings) {
+  if (authority.kind != Kind::case_law) return true;
   const std::string pin_text = c.pin_cites.empty() ? "" : c.pin_cites.front();
-  if (authority.kind == Kind::case_law && !authority.reporter.empty() &&
-      (pin_text.rfind("\xC2\xB6", 0) == 0 || pin_text.rfind('*', 0) == 0))
-    warnings.add(c.where, "\"" + c.text + "\" cites " + pin_text + ", but " + authority.normalised +
-                              " is cited by page: check the pin, or cite what it means in full");
+  const std::string outcome = ": it points to no authority, nor does an Id. after it; ";
+  if (!authority.reporter.empty() &&
+      (pin_text.rfind("\xC2\xB6", 0) == 0 || pin_text.rfind('*', 0) == 0)) {
+    warnings.add(c.where, "\"" + c.text + "\" cites " + pin_text + ", but " + named(authority) +
+                              " is cited by page" + outcome +
+                              "check the pin, or cite what it means in full");
+    return false;
+  }
   const int pin = pin_page(c), first = first_page(authority);
-  if (authority.kind == Kind::case_law && pin > 0 && first > 0 && pin < first)
+  if (pin > 0 && first > 0 && pin < first) {
     warnings.add(c.where, "\"" + c.text + "\" cites page " + std::to_string(pin) +
-                              ", before the first page of " + authority.normalised +
-                              ": check the pin");
+                              ", before the first page of " + named(authority) + outcome +
+                              "check the pin and the citation before it");
+    return false;
+  }
+  return true;
+}
+
+// Rule 4.1: after a short form that points to nothing, an Id. must not reach back past it.
+void stop_chain(Trail& trail) {
+  trail.last_key.clear();
+  trail.last_category = Category::none;
+}
+
+// Ties a short form to `authority`, or to nothing when its pin cannot be in it.
+void tie(Citation& c, const Citation& authority, Trail& trail, Warnings& warnings) {
+  if ((c.short_form == ShortForm::id || c.short_form == ShortForm::short_case) &&
+      !pin_fits(c, authority, warnings)) {
+    c.key.clear();
+    stop_chain(trail);
+    return;
+  }
+  c.key = authority.key;
+  c.category = authority.category;
+  note_reach(trail, c.key, c);
 }
 
 // Points a short form at its authority, from the full citations earlier in the trail. False
@@ -139,10 +250,12 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
       warnings.add(c.where, "\"" + c.text + "\" points to no earlier citation");
       return true;
     }
-    c.key = trail.last_key;
-    c.category = trail.last_category;
-    if (const auto found = trail.by_key.find(c.key); found != trail.by_key.end())
-      check_pin(c, trail.authorities[found->second], warnings);
+    if (const auto found = trail.by_key.find(trail.last_key); found != trail.by_key.end()) {
+      tie(c, trail.authorities[found->second], trail, warnings);
+    } else {
+      c.key = trail.last_key;
+      c.category = trail.last_category;
+    }
     return true;
   }
   if (c.short_form == ShortForm::supra && c.case_name.empty()) {
@@ -152,34 +265,37 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
                                 "\" names no authority and no note or page: read as a reference "
                                 "within this text; write the short name before it (\"Smith, "
                                 "supra\") if an authority is meant");
-    trail.last_key.clear();
-    trail.last_category = Category::none;
+    stop_chain(trail);
     return true;
   }
-  const Citation* authority = authority_of(c, trail, warnings);
+  bool ambiguous = false;
+  const Citation* authority = authority_of(c, trail, warnings, ambiguous);
   // A title alone names a citation only when a document of that title was cited before.
-  if (!c.title.empty() && c.short_form == ShortForm::short_case && !authority) return false;
+  if (!c.title.empty() && c.short_form == ShortForm::short_case && !authority && !ambiguous)
+    return false;
   if (c.short_form == ShortForm::name_page) {
-    if (!authority || authority->kind != Kind::case_law || authority->volume.empty()) return false;
-    // Written as the Bluebook's short form: "Howsam, 537 U.S. at 84".
-    c.volume = authority->volume;
-    c.reporter = authority->reporter;
-    c.normalised = c.case_name + ", " + c.volume + " " + c.reporter + " at " + c.pin_cites.front();
+    if (ambiguous) {  // a name two cited cases share, followed by a page: a reference to one
+      c.normalised = c.case_name + " at " + c.pin_cites.front();
+    } else {
+      if (!authority || authority->kind != Kind::case_law || authority->volume.empty())
+        return false;
+      // Written as the Bluebook's short form: "Howsam, 537 U.S. at 84".
+      c.volume = authority->volume;
+      c.reporter = authority->reporter;
+      c.normalised =
+          c.case_name + ", " + c.volume + " " + c.reporter + " at " + c.pin_cites.front();
+    }
   }
   if (authority) {
-    c.key = authority->key;
-    c.category = authority->category;
-    if (c.short_form == ShortForm::short_case) check_pin(c, *authority, warnings);
+    tie(c, *authority, trail, warnings);
     return true;
   }
-  if (c.short_form == ShortForm::short_case || c.short_form == ShortForm::short_statute ||
-      c.short_form == ShortForm::supra)
+  if (!ambiguous && (c.short_form == ShortForm::short_case ||
+                     c.short_form == ShortForm::short_statute || c.short_form == ShortForm::supra))
     warnings.add(c.where,
                  "short form \"" + c.text +
                      "\" has no full citation before it: an Id. after it points to nothing");
-  // Rule 4.1: an Id. after a short form that points nowhere must not reach back past it.
-  trail.last_key.clear();
-  trail.last_category = Category::none;
+  stop_chain(trail);
   return true;
 }
 
@@ -222,6 +338,7 @@ void drop_earlier_case(Citation& c, const Trail& trail) {
 // The names of each citation of it are its names.
 void remember(const Citation& c, Trail& trail, const Table& table) {
   trail.authorities.push_back(c);
+  note_reach(trail, c.key, c);
   const auto [found, first] = trail.by_key.emplace(c.key, trail.authorities.size() - 1);
   const std::size_t index = found->second;
   if (first) trail.by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}].push_back(index);

@@ -113,6 +113,24 @@ TEST_CASE("Id. goes on with a sentence after a signal, and the signal is italic"
                  "743</cite>.") != std::string::npos);
 }
 
+TEST_CASE("a short form two cases fit is keyed to none, and no Id. is written past it") {
+  Warnings warnings;
+  doc::Document document;
+  const auto xml = annotated(
+      "<paragraph><cite>Okafor v. Lindahl, 1 U.S. 1, 3 (1790)</cite>. <cite>Brandt v. Iyer, 1 "
+      "U.S. 2 (1790)</cite>. The page both may share: <cite>1 U.S., at 2</cite>. Again, "
+      "<cite>Brandt v. Iyer, 1 U.S. 2, 4 (1790)</cite>.</paragraph>",
+      short_forms(), warnings, &document);
+  CHECK(xml.find("<cite>1 U.S. at 2</cite>") != std::string::npos);
+  // Not "Id. at 4": an Id. after the short form would mean it, which means neither case.
+  CHECK(xml.find("<cite authority=\"1 U.S. 2\"><em>Brandt</em>, 1 U.S. at 4</cite>") !=
+        std::string::npos);
+  CHECK(document.authorities.size() == 2);
+  REQUIRE(warnings.list().size() == 1);
+  CHECK(warnings.list()[0].message.find("\"1 U.S., at 2\" may mean Okafor v. Lindahl, 1 U.S. 1 "
+                                        "or Brandt v. Iyer, 1 U.S. 2") != std::string::npos);
+}
+
 TEST_CASE("a signal written just before the <cite> is italic too") {
   Warnings warnings;
   const auto xml = annotated(

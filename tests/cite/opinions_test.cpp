@@ -21,10 +21,13 @@ constexpr double goal_recall = 0.95, goal_precision = 0.99, goal_exact = 0.95, g
 constexpr double floor_recall = 0.995, floor_precision = 1.0, floor_exact = 0.99,
                  floor_short = 0.99;
 
+// The KEY of a short form that must point to nothing ("[[Id. @ -]]").
+const std::string no_authority = "-";
+
 struct Expected {
   std::size_t begin = 0, end = 0;  // bytes in the passage's text
   std::string form;                // the Bluebook form, spaces plain
-  std::string authority;           // a short form's authority key; "" when not checked
+  std::string authority;           // a short form's authority key, or no_authority; "": unchecked
   int line = 0;
 };
 
@@ -147,7 +150,7 @@ void score(const Passage& passage, const std::vector<cite::Citation>& found, Sco
     else
       report += "\n  form    " + where + e.form + "\n          read as " + plain(f.normalised);
     if (!e.authority.empty()) {
-      if (plain(f.key) == e.authority)
+      if (plain(f.key) == (e.authority == no_authority ? "" : e.authority))
         ++total.short_right;
       else
         report += "\n  points  " + where + e.form + " → \"" + plain(f.key) + "\", not \"" +
