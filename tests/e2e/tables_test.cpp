@@ -3,6 +3,7 @@
 // what it lists there; front matter is labelled and printed i, ii, …, the body from 1.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -45,8 +46,8 @@ const Authority rotating[] = {
 // Sixteen sections of two paragraphs. The first paragraph of each cites one of the rotating
 // authorities (each on three or four pages: listed), every paragraph cites Smith and its
 // footnote Miller (on every page: passim). No authority is cited twice in a row, so none
-// becomes Id.
-std::string brief_input() {
+// becomes Id. `extra` adds a paragraph to the sections it names.
+std::string brief_input(const std::map<int, std::string>& extra = {}) {
   std::string body;
   int next = 0;
   for (int s = 1; s <= 16; ++s) {
@@ -57,6 +58,8 @@ std::string brief_input() {
       body += "<p>" + prose(70, next) + other + " " + prose(40, next) + " <cite>" + smith.cite +
               "</cite>.<fn>See <cite>" + miller.cite + "</cite>.</fn> " + prose(60, next) + "</p>";
     }
+    if (const auto found = extra.find(s); found != extra.end())
+      body += "<p>" + prose(30, next) + " " + found->second + "</p>";
     body += "</section>";
   }
   return R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -118,10 +121,13 @@ struct Rendered {
   int front = 0;  // front-matter pages, from /PageLabels
   std::string front_text;
 
-  Rendered() {
-    std::ofstream(dir / "brief.xml") << brief_input();
+  std::string warnings;  // what render printed on stderr
+
+  explicit Rendered(const std::string& input = brief_input()) {
+    std::ofstream(dir / "brief.xml") << input;
     const auto run = e2e::fiscgen({"render", (dir / "brief.xml").string(), "-o", pdf.string()});
     REQUIRE_MESSAGE(run.status == 0, run.err);
+    warnings = run.err;
     pages = e2e::pdf_pages(pdf);
     // "/Nums [ 0 << /S /r /St 1 >> N << /S /D /St 1 >> ]": roman from 0, decimal from N.
     const auto labels = e2e::run({"mutool", "show", pdf.string(), "trailer/Root/PageLabels"});
@@ -253,6 +259,40 @@ TEST_CASE("every page the table of authorities lists cites that authority, and p
   CHECK(at("§ 1861 ") < at("§ 1881a"));
   CHECK(at("§ 1881a") < at("Rules"));
   CHECK(at("Other Authorities") == std::string::npos);  // no entry, no heading
+}
+
+TEST_CASE("a short form two cases of one volume fit adds its page to neither in the table") {
+  // Kowalski starts on page 31, where Adebayo may end: "601 U.S., at 31" may be either's, and
+  // the Id. after it too. Neither's entry may list the page they are on.
+  const Rendered r(brief_input(
+      {{1,
+        "<cite>Adebayo v. Lindqvist, 601 U.S. 10, 14 (2023)</cite>; <cite>Kowalski v. "
+        "Tanaka, 601 U.S. 31, 33 (2023)</cite>."},
+       {8,
+        "The government quotes a page both opinions may share. <cite>601 U.S., at "
+        "31</cite>. <cite>Id. at 32</cite>."},
+       {16, "The first held that notice must come first. <cite>Adebayo, 601 U.S. at 29</cite>."}}));
+  CHECK(r.warnings.find("\"601 U.S., at 31\" may mean Adebayo v. Lindqvist, 601 U.S. 10 or "
+                        "Kowalski v. Tanaka, 601 U.S. 31") != std::string::npos);
+  int ambiguous = 0;  // the printed page of the short form
+  for (int printed = 1; r.physical(printed) <= r.pages && ambiguous == 0; ++printed)
+    if (e2e::pdf_text(r.pdf, r.physical(printed)).find("601 U.S. at 31") != std::string::npos)
+      ambiguous = printed;
+  REQUIRE(ambiguous > 0);
+  const auto lines = lines_of(r.front_text);
+  for (const std::string name : {"Adebayo", "Kowalski"}) {
+    INFO(name);
+    REQUIRE(e2e::pdf_text(r.pdf, r.physical(ambiguous)).find(name) == std::string::npos);
+    std::string pages;
+    for (const auto& line : lines)
+      if (line.rfind(name + " v. ", 0) == 0) pages = after_leaders(line);
+    REQUIRE(!pages.empty());
+    const auto numbers = numbers_in(pages);
+    CHECK(std::find(numbers.begin(), numbers.end(), ambiguous) == numbers.end());
+    for (const int page : numbers)  // each page listed names the case
+      CHECK(e2e::pdf_text(r.pdf, r.physical(page)).find(name) != std::string::npos);
+    CHECK(numbers.size() == (name == "Adebayo" ? 2U : 1U));
+  }
 }
 
 TEST_CASE("frap-32 check: a brief with both tables passes, one without them fails") {
