@@ -216,6 +216,23 @@ class Groups {
 void follow(std::vector<Citation>& found, std::string_view text, const Patterns& patterns,
             Trail& trail, Warnings& warnings);
 
+// trail.cpp: the first word of a case name, which a short form repeats ("Smith, 442 U.S. at
+// 742"), and the names a supra or a name-and-page reference may use for an authority (each
+// capitalised word of a party's or an author's name, none of a party in `governments`).
+std::string first_word(std::string_view name);
+std::vector<std::string> short_names(std::string_view name,
+                                     const std::vector<std::string>& governments = {});
+
+// authority.cpp: which earlier authority of the trail a short form (not an Id.) means; nullptr
+// when none does, or when several fit and neither its name nor its page decides (then
+// `ambiguous` is set and a warning names them). `pin_fits`: whether the pin of a short form may
+// be in `authority` (a warning when not). `note_reach`: `c` cites `key`; the trail keeps the
+// highest page it names.
+const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& warnings,
+                             bool& ambiguous);
+bool pin_fits(const Citation& c, const Citation& authority, Warnings& warnings);
+void note_reach(Trail& trail, const std::string& key, const Citation& c);
+
 // names.cpp: where a case name stands (Bluebook rule 10.2), printed after `before` (the
 // block's text so far) and followed by `after`: a citation sentence or clause when a signal, a
 // semicolon, a comma or an open parenthetical leads to it, or when it starts a sentence that
