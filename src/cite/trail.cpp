@@ -122,14 +122,17 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
 
 // "Grutter and Regents of Univ. of Cal. v. Bakke": a name that starts with a case cited before
 // and "and" is two cases, and the citation is of the second; so is "Both Grutter and Regents …",
-// a capitalised sentence word before the earlier name. The words are dropped from the name and
-// from the text the citation covers.
+// a capitalised sentence word before the earlier name, and "distinguished Smith in Carpenter v.
+// United States", the earlier case and "in" (the reader keeps "in" inside a name, for "Parents
+// Involved in Community Schools v. …"). The words are dropped from the name and from the text
+// the citation covers.
 void drop_earlier_case(Citation& c, const Trail& trail) {
   if (c.kind != Kind::case_law || c.short_form != ShortForm::none) return;
   const auto words = split_words(c.case_name);
   std::size_t skip = 0;  // words before the earlier case's name
   while (skip < 2 && skip + 3 < words.size() &&
-         !(words[skip + 1] == "and" && trail.by_name.count(words[skip]) != 0))
+         !((words[skip + 1] == "and" || words[skip + 1] == "in") &&
+           trail.by_name.count(words[skip]) != 0))
     ++skip;
   if (skip == 2 || skip + 3 >= words.size()) return;
   std::string lead;

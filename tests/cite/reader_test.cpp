@@ -336,6 +336,21 @@ TEST_CASE("a sentence word before an earlier case and \"and\" is dropped with it
   CHECK(found[2].case_name == "Both Smith and Jones v. Roe");
 }
 
+TEST_CASE("a case cited before and \"in\" before a name are the sentence's, not the name's") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Smith v. Maryland, 442 U.S. 735 (1979). The Court later distinguished Smith in Carpenter "
+      "v. United States, 585 U.S. 296, 309 (2018). Citizens in Charge v. Gale, 810 F. Supp. 2d "
+      "916 (D. Neb. 2011).",
+      {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].case_name == "Carpenter v. United States");
+  CHECK(found[1].text == "Carpenter v. United States, 585 U.S. 296, 309 (2018)");
+  CHECK(found[1].where.column == 80);
+  // "Citizens" was cited nowhere before: a party may hold "in".
+  CHECK(found[2].case_name == "Citizens in Charge v. Gale");
+}
+
 TEST_CASE("a name never runs back into the citation before it") {
   Warnings warnings;
   // Words of a name may be numbers: the page of a bare citation ended one.
