@@ -132,14 +132,27 @@ bool pin_fits(const Citation& c, const Citation& authority, Warnings& warnings) 
   if (authority.kind != Kind::case_law) return true;
   const std::string pin_text = c.pin_cites.empty() ? "" : c.pin_cites.front();
   const std::string outcome = ": it points to no authority, nor does an Id. after it; ";
+  // "124 Ohio St. 3d 163, 2009-Ohio-6426, 920 N.E.2d 949": its public-domain citation numbers
+  // the opinion's paragraphs.
+  const bool paragraphs = std::any_of(
+      authority.parallel.begin(), authority.parallel.end(),
+      [](const std::string& p) { return public_domain_shape(p.substr(0, p.find(','))); });
   if (!authority.reporter.empty() &&
-      (pin_text.rfind("\xC2\xB6", 0) == 0 || pin_text.rfind('*', 0) == 0)) {
+      ((!paragraphs && pin_text.rfind("\xC2\xB6", 0) == 0) || pin_text.rfind('*', 0) == 0)) {
     warnings.add(c.where, "\"" + c.text + "\" cites " + pin_text + ", but " + named(authority) +
                               " is cited by page" + outcome +
                               "check the pin, or cite what it means in full");
     return false;
   }
-  const int pin = pin_page(c), first = first_page(authority);
+  // The first page in any of its reporters: an Id. after "Smith, 99 S. Ct. at 2580" cites the
+  // parallel's pages.
+  int first = first_page(authority);
+  for (const auto& parallel : authority.parallel) {
+    const auto words = split_words(parallel.substr(0, parallel.find(", ")));
+    if (words.size() >= 3 && is_digits(words.back()))
+      first = std::min(first, std::atoi(words.back().c_str()));
+  }
+  const int pin = pin_page(c);
   if (pin > 0 && first > 0 && pin < first) {
     warnings.add(c.where, "\"" + c.text + "\" cites page " + std::to_string(pin) +
                               ", before the first page of " + named(authority) + outcome +

@@ -73,7 +73,9 @@ std::vector<std::string> parallels_of(const Patterns& patterns, const std::strin
     at = end == std::string::npos ? parallel.size() : end;
     if (piece.empty()) continue;
     const auto words = split_words(piece);
-    if (words.size() >= 3 && is_digits(words.front()) && is_digits(words.back())) {
+    if (words.size() == 1 && public_domain_shape(piece)) {
+      out.push_back(piece);  // "2009-Ohio-6426"
+    } else if (words.size() >= 3 && is_digits(words.front()) && is_digits(words.back())) {
       const std::vector<std::string> middle(words.begin() + 1, words.end() - 1);
       const auto* found = patterns.reporter(join(middle, " "));
       out.push_back(words.front() + " " + (found ? found->abbreviation : join(middle, " ")) + " " +
@@ -380,9 +382,15 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   // A pin is never followed by a reporter: then it was the volume of a parallel citation.
   // Loops on white space before a volume, a reporter, a page or a pin are lazy: none of those
   // starts with white space, so the matches are the same, and ICU compiles them at once.
-  const std::string pin_here = pin + R"((?!\d|\s+?)" + reporter + ")";
+  // Nor the year of a public-domain citation ("163, 2009-Ohio-6426").
+  const std::string pin_here = pin + R"((?!\d|-\p{Lu}|\s+?)" + reporter + ")";
   const std::string pins = R"((?:,\s+?)" + pin_here + ")*";
   const std::string cite_body = R"(\d{1,4}\s+?)" + reporter + R"(\s+?\d{1,5})" + not_in_word + pins;
+  // Ohio's and New Mexico's public-domain citation between the official and the regional
+  // reporter: "124 Ohio St. 3d 163, 2009-Ohio-6426, 920 N.E.2d 949". Its shape, not the table's
+  // spellings: the case pattern's size is the cost of compiling it.
+  const std::string parallel_body =
+      R"((?:\d{4}-\p{Lu}\p{L}{1,7}-\d{1,6})" + not_in_word + pins + "|" + cite_body + ")";
 
   // "(quoting …)", "(citing …)": a citation of its own, not the host's explanation.
   const std::string explanation =
@@ -395,7 +403,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       volume_start + R"((?<volume>\d{1,4})\s+?(?<reporter>)" + reporter +
       R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}(?:-[A-Z])?|)" +
       roman_page + R"(|_{3,}))" + not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+?)" +
-      cite_body + R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" + explanation +
+      parallel_body + R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" + explanation +
       R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+)" + cite_body + "(?:\\s*" + date_paren +
       ")?))?";
   const std::string short_case =

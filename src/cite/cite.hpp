@@ -163,6 +163,9 @@ struct Trail {
   std::map<std::string, std::vector<std::size_t>> by_name;
   std::map<std::string, std::vector<std::size_t>> by_title;  // a court document's ("Mem. Op.")
   std::map<std::string, std::size_t> by_key;
+  // internal: the key of a public-domain citation given as another's parallel ("2009-Ohio-6426"
+  // of "124 Ohio St. 3d 163"), cited on its own later: the same authority.
+  std::map<std::string, std::string> aliases;
   // internal: by key, the highest page this text has cited of each authority (its first page,
   // its pins, the pins of short forms tied to it): a later case of the same volume that starts
   // before that page may share pages with it, so a pin there cannot say which is meant.

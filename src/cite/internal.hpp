@@ -276,6 +276,9 @@ inline std::string with_name(const Citation& c, const std::string& rest) {
 std::vector<std::string> split_words(std::string_view text);
 std::string join(const std::vector<std::string>& words, std::string_view separator);
 bool is_digits(std::string_view text);
+/// "2009-Ohio-6426", "2009-NMSC-012": a public-domain citation's shape (a year, a designation,
+/// a number), which numbers an opinion's paragraphs.
+bool public_domain_shape(std::string_view word);
 /// "vs." and "v" between parties as "v.", spaces collapsed.
 std::string normalise_case_name(std::string_view name);
 /// The case name as matched, without what came before it in the sentence: words up to a period

@@ -47,6 +47,12 @@ bool is_digits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+bool public_domain_shape(std::string_view word) {
+  const auto first = word.find('-'), last = word.rfind('-');
+  return first == 4 && last > first + 1 && last + 1 < word.size() && is_digits(word.substr(0, 4)) &&
+         is_digits(word.substr(last + 1));
+}
+
 std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words;
   std::string current;

@@ -158,6 +158,30 @@ void drop_earlier_case(Citation& c, const Trail& trail) {
   c.length -= cut;
 }
 
+// "Smith, 99 S. Ct. at 2580" after "Smith v. Maryland, 442 U.S. 735, 99 S. Ct. 2577": a short
+// form may cite a parallel reporter's pages. Each parallel citation joins the trail as the same
+// authority (its key) paged by that reporter; a public-domain one, cited on its own later
+// ("Smith, 2009-Ohio-6426, ¶ 30"), is an alias of the key.
+void remember_parallels(const Citation& c, Trail& trail) {
+  for (const auto& parallel : c.parallel) {
+    const std::string cite = parallel.substr(0, parallel.find(", "));
+    if (public_domain_shape(cite)) {
+      trail.aliases.emplace(cite, c.key);
+      continue;
+    }
+    const auto words = split_words(cite);
+    if (words.size() < 3) continue;
+    Citation paged = c;
+    paged.volume = words.front();
+    paged.first_page = words.back();
+    paged.reporter = join(std::vector<std::string>(words.begin() + 1, words.end() - 1), " ");
+    paged.pin_cites.clear();
+    trail.authorities.push_back(std::move(paged));
+    trail.by_reporter[{words.front(), trail.authorities.back().reporter}].push_back(
+        trail.authorities.size() - 1);
+  }
+}
+
 // Adds a full citation to the trail; the same authority cited again is one candidate, not two.
 // The names of each citation of it are its names.
 void remember(const Citation& c, Trail& trail, const Table& table) {
@@ -165,7 +189,10 @@ void remember(const Citation& c, Trail& trail, const Table& table) {
   note_reach(trail, c.key, c);
   const auto [found, first] = trail.by_key.emplace(c.key, trail.authorities.size() - 1);
   const std::size_t index = found->second;
-  if (first) trail.by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}].push_back(index);
+  if (first) {
+    trail.by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}].push_back(index);
+    remember_parallels(c, trail);
+  }
   if (!c.title.empty()) {
     auto& indices = trail.by_title[c.title];
     if (std::find(indices.begin(), indices.end(), index) == indices.end()) indices.push_back(index);
@@ -344,6 +371,8 @@ void follow(std::vector<Citation>& found, std::string_view text, const Patterns&
       if (!unresolved && !resolve(c, trail, warnings)) continue;
     } else {
       drop_earlier_case(c, trail);
+      if (const auto alias = trail.aliases.find(c.key); alias != trail.aliases.end())
+        c.key = alias->second;
       remember(c, trail, patterns.table);
       check_year(c, patterns, warnings);
     }

@@ -299,3 +299,31 @@ TEST_CASE(
   CHECK(has_warning(warnings, "\"Nakamura, supra, at 14\" has no full citation before it"));
   CHECK(starting(found, "Id.").key.empty());
 }
+
+TEST_CASE("a short form by a parallel reporter's pages, and the Id. after it, mean the authority") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Nwosu v. Lindqvist, 500 U.S. 900, 111 S. Ct. 100, 114 L. Ed. 2d 9 (1991). The court looked "
+      "to the record. Nwosu, 111 S. Ct. at 104. Id. at 105. Later it said more. 500 U.S. at 910.",
+      {}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[1].key == "500 U.S. 900");
+  // A page before the first page in U.S., but in S. Ct.'s pages: it fits.
+  CHECK(found[2].key == "500 U.S. 900");
+  CHECK(found[3].key == "500 U.S. 900");
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("Ohio's official, public-domain and regional citations are one authority, by paragraph") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "State v. Smith, 124 Ohio St. 3d 163, 2009-Ohio-6426, 920 N.E.2d 949, ¶ 29. Id. ¶ 33. "
+      "The court went on. Smith, 920 N.E.2d at 955. Much later: Smith, 2009-Ohio-6426, ¶ 30.",
+      {}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].normalised ==
+        "State v. Smith, 124 Ohio St. 3d 163, 2009-Ohio-6426, 920 N.E.2d 949, ¶ 29");
+  CHECK(found[0].pin_cites.empty());  // "2009" is no pin
+  for (const auto& c : found) CHECK(c.key == "124 Ohio St. 3d 163");
+  CHECK(warnings.empty());
+}
