@@ -338,7 +338,9 @@ class Annotator {
     record(c, where);
     if (repeated && c.kind == Kind::case_law && (pin == last_pin_ || !pin.empty())) {
       out.push_back(emphasised(id_word, where));
-      if (pin != last_pin_) add_text(out, " at " + pin, where);
+      // Rule 3.3: a paragraph takes no "at" ("Id. ¶ 14").
+      if (pin != last_pin_)
+        add_text(out, (pin.rfind("\xC2\xB6", 0) == 0 ? " " : " at ") + pin, where);
     } else if (repeated && (c.kind == Kind::statute || c.kind == Kind::regulation) && !c.et_seq &&
                c.sections.size() == 1) {
       out.push_back(emphasised(id_word, where));
@@ -346,11 +348,12 @@ class Annotator {
     } else if (repeated && pin == last_pin_) {
       out.push_back(emphasised(id_word, where));
     } else if (options_.short_forms && c.kind == Kind::case_law && cited_.count(c.key) &&
-               !c.pin_cites.empty() && !c.case_name.empty()) {
-      // Rule 10.9: "Smith, 442 U.S. at 742"; the reporter part is the key less its first page.
+               !c.pin_cites.empty() && !c.case_name.empty() && !c.volume.empty() &&
+               is_digits(c.first_page) && pin.rfind("\xC2\xB6", 0) != 0) {
+      // Rule 10.9: "Smith, 442 U.S. at 742". A case cited by paragraph, by database or with no
+      // page yet is written in full again: never wrong, where a short form of it could be.
       out.push_back(emphasised(short_name(printed_name(c.case_name, place)), where));
-      add_text(out, ", " + c.key.substr(0, c.key.size() - c.first_page.size()) + "at " + pin,
-               where);
+      add_text(out, ", " + c.volume + " " + c.reporter + " at " + pin, where);
     } else {
       full(c, place, out, where);
     }

@@ -380,3 +380,18 @@ TEST_CASE("a <cite> with its signal outside it keeps a case name with no v.") {
   CHECK(document.authorities[0].sort_key == "van der Merwe, 18 F.4th 12 (2d Cir. 2021)");
   CHECK(document.authorities[1].sort_key == "Sealed Case, 551 F.3d 1047 (D.C. Cir. 2008)");
 }
+
+TEST_CASE("a case cited by paragraph takes Id. ¶ and its short form keeps its citation") {
+  Warnings warnings;
+  const auto xml = annotated(
+      "<paragraph><cite>State v. Tate, 2014 WI 89, ¶ 12</cite>. "
+      "<cite>State v. Tate, 2014 WI 89, ¶ 14</cite>. "
+      "<cite>Smith v. Maryland, 442 U.S. 735, 742 (1979)</cite>. "
+      "<cite>State v. Tate, 2014 WI 89, ¶ 20</cite>.</paragraph>",
+      short_forms(), warnings);
+  CHECK(warnings.empty());
+  // Rule 3.3: a paragraph takes no "at".
+  CHECK(xml.find("<em>Id.</em> ¶ 14</cite>") != std::string::npos);
+  // Its short form would be "Tate, ¶ 20" (rule 10.9): written in full again, never wrong.
+  CHECK(xml.find("<em>State v. Tate</em>, 2014 WI 89, ¶ 20</cite>") != std::string::npos);
+}
