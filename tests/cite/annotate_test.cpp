@@ -387,11 +387,17 @@ TEST_CASE("a case cited by paragraph takes Id. ¶ and its short form keeps its c
       "<paragraph><cite>State v. Tate, 2014 WI 89, ¶ 12</cite>. "
       "<cite>State v. Tate, 2014 WI 89, ¶ 14</cite>. "
       "<cite>Smith v. Maryland, 442 U.S. 735, 742 (1979)</cite>. "
-      "<cite>State v. Tate, 2014 WI 89, ¶ 20</cite>.</paragraph>",
+      "<cite>State v. Tate, 2014 WI 89, ¶ 20</cite>. "
+      "<cite>Kowalski v. Tanaka, 601 U.S. ___, 5 (2024)</cite>. "
+      "<cite>Smith v. Maryland, 442 U.S. 735, 742 (1979)</cite>. "
+      "<cite>Kowalski v. Tanaka, 601 U.S. ___, 7 (2024)</cite>.</paragraph>",
       short_forms(), warnings);
   CHECK(warnings.empty());
   // Rule 3.3: a paragraph takes no "at".
   CHECK(xml.find("<em>Id.</em> ¶ 14</cite>") != std::string::npos);
   // Its short form would be "Tate, ¶ 20" (rule 10.9): written in full again, never wrong.
+  // So is a case with no page yet, whose key holds its name.
+  CHECK(xml.find("<em>Kowalski v. Tanaka</em>, 601 U.S. ___, 7 (2024)</cite>") !=
+        std::string::npos);
   CHECK(xml.find("<em>State v. Tate</em>, 2014 WI 89, ¶ 20</cite>") != std::string::npos);
 }
