@@ -392,6 +392,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string parallel_body =
       R"((?:\d{4}-\p{Lu}\p{L}{1,7}-\d{1,6})" + not_in_word + pins + "|" + cite_body + ")";
 
+  // "vacated as moot, No. 15-5307, 2016 WL 210468 (D.C. Cir. Jan. 12, 2016)": a later decision
+  // found only in a database is the same case's history, not an authority of its own.
+  const std::string history_database =
+      R"((?:No\.\s+[\w.:\-]{1,20},\s+)?\d{4}\s+(?:WL|U\.\s?S\.\s+(?:App\.\s+|Dist\.\s+)?LEXIS)\s+\d{1,9}(?:,\s+at\s+\*\d{1,5})?)";
   // "(quoting …)", "(citing …)": a citation of its own, not the host's explanation.
   const std::string explanation =
       R"((?:\s*\((?!(?:quoting|citing|overruling|abrogating|cited\s+in|quoted\s+in)\s)(?<explanation>(?:[^()]|\([^()]{0,200}\)){1,400})\))?)";
@@ -404,8 +408,8 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}(?:-[A-Z])?|)" +
       roman_page + R"(|_{3,}))" + not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+?)" +
       parallel_body + R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" + explanation +
-      R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+)" + cite_body + "(?:\\s*" + date_paren +
-      ")?))?";
+      R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+(?:)" + cite_body + "|" +
+      history_database + ")(?:\\s*" + date_paren + ")?))?";
   const std::string short_case =
       volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
       R"()(?:,\s*|\s+)at\s+(?<pin>_{3,}|(?:pp?\.\s*?)?)" + pin + "(?:,\\s+" + pin_here + ")*)" +
