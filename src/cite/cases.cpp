@@ -433,7 +433,8 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   // The look-behinds follow the word, so that ICU looks for "supra" first: before it, they were
   // tried at every place of a text.
   const std::string bare_supra =
-      R"((?<bare>[Ss]upra)(?:(?<=\b(?:[Ss]ee|[Cc]f\.|also|generally)\s{1,3}[Ss]upra)|(?<![\p{L}\p{Nd}'’)\]]\s{0,3},?\s{0,3}[Ss]upra))(?:\s+(?<part>Parts?\s+[IVXL]{1,6}(?:\.[A-Z0-9]{1,3}){0,3}))?)" +
+      R"((?<bare>[Ss]upra)(?:(?<=\b)" + spellings.signal_ends +
+      R"(\s{1,3}[Ss]upra)|(?<![\p{L}\p{Nd}'’)\]]\s{0,3},?\s{0,3}[Ss]upra))(?:\s+(?<part>Parts?\s+[IVXL]{1,6}(?:\.[A-Z0-9]{1,3}){0,3}))?)" +
       supra_tail;
   const std::string named = "(?:(?<name>" + case_name + R"(),?\s+)?)";
   // "Howsam at 84", "Howsam at p. 84", "Howsam p. 84": one capitalised word, "at" or "p.", a page.

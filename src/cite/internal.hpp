@@ -128,6 +128,8 @@ struct Spellings {
   std::vector<std::string> paragraph_ends;
   // "(" and the first two characters of each court cited by docket and date ("(La").
   std::vector<std::string> docket_court_starts;
+  // The last word of each Bluebook signal ("See", "also" of "See also"), a bare supra's signal.
+  std::string signal_ends;
 };
 
 /// The cases and their short forms (cases.cpp): full case, short case, Id., supra.

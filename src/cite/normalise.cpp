@@ -121,10 +121,10 @@ std::string trim_case_name(std::string_view matched, const Table& table) {
     if (words[i] == "v." || words[i] == "v" || words[i] == "vs." || words[i] == "vs") break;
     // "The Court in Katz v. …" starts the name after "in"; "Parents Involved in Community
     // Schools v. …" does not: "in" ends the sentence's part only after a lower-case word or
-    // the court's name.
+    // a word naming the court (the table's <court-word>).
     const bool in_sentence =
         words[i] == "in" && i > 0 &&
-        (is_lower_word(words[i - 1]) || words[i - 1] == "Court" || words[i - 1] == "Circuit");
+        (is_lower_word(words[i - 1]) || contains(table.court_words, words[i - 1]));
     if (ends_sentence(words[i], table) || in_sentence || (words[i] == "in" && i == 0))
       start = i + 1;
   }

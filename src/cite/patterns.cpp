@@ -4,6 +4,7 @@
 // matching linear in practice.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "cite/internal.hpp"
 
@@ -167,6 +168,43 @@ std::string spelling_key(std::string_view spelling) {
 
 namespace {
 
+// The last word of each Bluebook signal as one alternation, for a look-behind (no loop in it):
+// "[Ss]ee", "also" of "See also", "generally" of "See generally". A signal of one word may be a
+// string cite's lower-case one ("; accord"); one ending in "," ("E.g.,") is left out, since a
+// bare supra after a comma is read without it.
+std::string signal_ends(const Table& table) {
+  std::set<std::string> either_case, exact;  // sorted: the expression is the same every run
+  for (const auto& signal : table.bluebook_signals) {
+    const auto words = split_words(signal);
+    if (words.empty() || words.back().back() == ',') continue;
+    std::string word = words.back();
+    if (words.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) {
+      word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+      either_case.insert(word);
+    } else {
+      exact.insert(word);
+    }
+  }
+  std::string out;
+  const auto add = [&out](const std::string& word, bool both) {
+    out += out.empty() ? "(?:" : "|";
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      if (i == 0 && both)
+        out += std::string("[") + static_cast<char>(std::toupper(static_cast<unsigned char>(c))) +
+               c + "]";
+      else if (std::string_view(R"(\^$.|?*+()[]{}#-/)").find(c) != std::string_view::npos)
+        out += std::string("\\") + c;
+      else
+        out += c;
+    }
+  };
+  for (const auto& word : either_case) add(word, true);
+  for (const auto& word : exact)
+    if (!either_case.contains(word)) add(word, false);  // "see" of "But see" is "[Ss]ee"'s
+  return out.empty() ? "(?!)" : out + ")";
+}
+
 // The table's spellings, each mapped to its entry and gathered as alternations.
 Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*>& reporters,
                        std::map<std::string, const RuleSet*>& rule_sets,
@@ -211,7 +249,8 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 {},
                 {},
                 {},
-                {}};
+                {},
+                signal_ends(table)};
   std::vector<std::string> docket_courts;
   for (const auto& court : table.courts) {
     if (!court.docket_citations) continue;

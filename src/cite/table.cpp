@@ -66,6 +66,21 @@ void read_official(const pugi::xml_node& node, const LineIndex& lines, Reporter&
                                          "this one's first and last became, as \"U.S. 5-13\"");
 }
 
+// The text of a word list's entry (<signal>, <court-word>, …): an empty one is refused, as is
+// a space inside an entry the reader compares with one word of the text (`one_word`), which
+// would never match and leave the entry silently unused.
+std::string entry_text(const pugi::xml_node& node, const LineIndex& lines, bool one_word) {
+  const std::string text = node.child_value();
+  const auto space = text.find_first_of(" \t\n\r");
+  if (text.empty() || space == 0)
+    throw Error(locate(lines, node),
+                std::string("expected a word in <") + node.name() + ">, not an empty entry");
+  if (one_word && space != std::string::npos)
+    throw Error(locate(lines, node),
+                std::string("expected one word in <") + node.name() + ">, not \"" + text + "\"");
+  return text;
+}
+
 std::vector<std::string> variants_of(const pugi::xml_node& node) {
   std::vector<std::string> out;
   for (const auto& variant : node.children("variant")) out.emplace_back(variant.child_value());
@@ -116,21 +131,24 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
       table.courts.push_back(
           {abbreviation, variants_of(node), data.yes_no(node, "docket-citations")});
     } else if (name == "state-code") {
-      table.state_codes.emplace_back(node.child_value());
+      table.state_codes.push_back(entry_text(node, lines, false));
     } else if (name == "public-domain") {
-      table.public_domain.emplace_back(node.child_value());
+      table.public_domain.push_back(entry_text(node, lines, false));
     } else if (name == "signal") {
-      table.signals.emplace_back(node.child_value());
-      if (std::string_view(node.attribute("bluebook").value()) == "yes")
-        table.bluebook_signals.emplace_back(node.child_value());
+      table.signals.push_back(entry_text(node, lines, false));
+      if (data.yes_no(node, "bluebook")) table.bluebook_signals.push_back(table.signals.back());
     } else if (name == "government") {
-      table.governments.emplace_back(node.child_value());
+      table.governments.push_back(entry_text(node, lines, false));
     } else if (name == "name-particle") {
-      table.name_particles.emplace_back(node.child_value());
+      table.name_particles.push_back(entry_text(node, lines, true));
+    } else if (name == "court-word") {
+      table.court_words.push_back(entry_text(node, lines, true));
+    } else if (name == "code-division") {
+      table.code_divisions.push_back(entry_text(node, lines, true));
     } else if (name == "abbreviation") {
-      table.abbreviations.emplace_back(node.child_value());
+      table.abbreviations.push_back(entry_text(node, lines, true));
     } else if (name == "docket-kind") {
-      table.docket_kinds.emplace_back(node.child_value());
+      table.docket_kinds.push_back(entry_text(node, lines, false));
     } else if (name == "document-title") {
       if (abbreviation.empty())
         throw Error(locate(lines, node), "expected an abbreviation= attribute");
@@ -138,7 +156,8 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
     } else if (node.type() == pugi::node_element) {
       throw Error(locate(lines, node),
                   "expected <reporter>, <rules>, <court>, <public-domain>, <state-code>, <signal>, "
-                  "<abbreviation>, <docket-kind>, <document-title> or <government>, not <" +
+                  "<abbreviation>, <docket-kind>, <document-title>, <government>, "
+                  "<name-particle>, <court-word> or <code-division>, not <" +
                       std::string(name) + ">");
     }
   }

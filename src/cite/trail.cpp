@@ -231,7 +231,8 @@ std::size_t citation_start(std::string_view text, std::size_t from, std::size_t 
     const std::string_view word = text.substr(at, word_end - at);
     const bool abbreviation = (word.size() >= 2 && word.size() <= 5 && word.back() == '.' &&
                                std::isupper(static_cast<unsigned char>(word[0]))) ||
-                              word == "tit." || word == "ch." || word == "art." || word == "pt.";
+                              std::find(table.code_divisions.begin(), table.code_divisions.end(),
+                                        word) != table.code_divisions.end();
     if (abbreviations && !abbreviation) return start;
     const std::size_t look = word_end - from > 40 ? word_end - 40 : from;  // a signal's length
     if (!abbreviations &&
