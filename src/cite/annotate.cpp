@@ -422,10 +422,13 @@ class Annotator {
 
   // Adds the citation's authority to the document's list, the first time it is cited.
   void record(const Citation& c, const SourceLocation& where) {
-    if (c.key.empty() || c.kind == Kind::short_form) return;  // it points to one listed
+    if (c.key.empty()) return;
     auto& list = document_.authorities;
     auto found = std::find_if(list.begin(), list.end(),
                               [&](const doc::Authority& a) { return a.key == c.key; });
+    // A short form points to one listed, but "Id. § 1806" after "50 U.S.C. § 1805" to another
+    // section of the code, listed by its key.
+    if (c.kind == Kind::short_form && (found != list.end() || c.sections.empty())) return;
     if (found != list.end()) {
       // A case first cited without its name ("442 U.S. 735") is listed by the name given later.
       const bool named = std::any_of(found->entry.begin(), found->entry.end(),

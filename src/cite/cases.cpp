@@ -415,11 +415,17 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       R"()(?:,\s*|\s+)at\s+(?<pin>_{3,}|(?:pp?\.\s*?)?)" + pin + "(?:,\\s+" + pin_here + ")*)" +
       not_in_word + R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?(?<parallel>(?:,\s+)" +
       cite_body + ")?)";
+  // A decimal section keeps its decimals, a state code's too: "Id. § 176.5", "Id. § 16:5", "Id.
+  // § 4.24.510", "Id. §§ 425.17-425.18".
+  const std::string decimals = R"((?:(?:[.:]\d{1,4}[a-z]?){1,3}(?:\([a-zA-Z0-9]{1,4}\)){0,8})?)";
+  const std::string decimal_section = code_section + decimals;
+  const std::string decimal_section_or_range =
+      decimal_section + "(?:" + range_dash + decimal_section + ")?";
   const std::string id =
       R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" + pin +
-      "(?:,\\s+" + pin_here + ")*)" + not_in_word + R"(|\s+(?<sec>§§?\s*)" + section_or_range +
-      // A decimal section keeps its decimals: "Id. § 176.5", "Id. § 16:5".
-      R"((?:[.:]\d{1,4}[a-z]?(?:\([a-z0-9]{1,3}\))*)?))" + not_in_word +
+      "(?:,\\s+" + pin_here + ")*)" + not_in_word +
+      // California writes a comma before the section: "Id., § 425.17".
+      R"(|,?\s+(?<sec>§§?\s*)" + decimal_section_or_range + ")" + not_in_word +
       // "Id. ¶ 12": a paragraph takes no "at" (Bluebook rule 3.3).
       R"(|\s+(?<para>¶¶?\s*?\d{1,5}(?:\s*?[-–]\s*?\d{1,5})?))" + not_in_word +
       // "Id. at" with no page is not read as a bare Id. (a warning says why).

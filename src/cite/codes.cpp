@@ -181,6 +181,21 @@ std::string constitution() {
 
 }  // namespace
 
+std::string section_key(const Citation& code, const Citation& id) {
+  if ((code.kind != Kind::statute && code.kind != Kind::regulation) || id.sections.size() != 1)
+    return code.key;
+  // The key's section starts at its sign ("§", or "§§" of a range or list): what follows it goes.
+  const std::string sign = "\xC2\xA7";
+  auto at = code.key.rfind(sign);
+  if (at == std::string::npos) return code.key;  // "Fla. Stat. 934.03": no sign to replace
+  if (at >= sign.size() && code.key.compare(at - sign.size(), sign.size(), sign) == 0)
+    at -= sign.size();
+  std::string sections = id.sections.front();  // "1806(g)", "425.17–425.18"
+  const bool range = is_range(sections);
+  if (!range) sections.resize(std::min(sections.size(), sections.find('(')));  // the section
+  return code.key.substr(0, at) + (range ? sign + sign : sign) + nbsp + sections;
+}
+
 std::vector<KindRow> code_rows(const Spellings& spellings) {
   const std::string statute = volume_start +
                               R"((?<title>\d{1,2})\s+(?<code>U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?))" +

@@ -130,6 +130,8 @@ struct Spellings {
   std::vector<std::string> docket_court_starts;
   // The last word of each Bluebook signal ("See", "also" of "See also"), a bare supra's signal.
   std::string signal_ends;
+  // A code's divisions before its section ("tit.", "ch.": Table::code_divisions).
+  std::string code_divisions;
 };
 
 /// The cases and their short forms (cases.cpp): full case, short case, Id., supra.
@@ -311,6 +313,10 @@ bool is_range(const std::string& normalised_sections);
 /// A section an Id. or supra names, as written ("§ 1861(b)", "§§1861-62"): its sections,
 /// normalised, and the sign(s) with a no-break space after them, "§§" for more than one.
 std::string section_reference(std::string_view written_reference, std::string& sections);
+/// The key of the section an "Id. § 1806" names of the code `code` cites ("50 U.S.C. § 1805" →
+/// "50 U.S.C. § 1806"): `code`'s own key when it is no code's section (a case, a treatise), or
+/// when the Id. names the same section or none.
+std::string section_key(const Citation& code, const Citation& id);
 /// "D.C. Cir. January 5, 2010" → court "D.C. Cir.", date "Jan. 5, 2010" (Bluebook months).
 void split_date_parenthetical(std::string_view paren, std::string& court, std::string& date);
 /// "4" or "iv" → "IV"; anything else unchanged.

@@ -250,7 +250,8 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 {},
                 {},
                 {},
-                signal_ends(table)};
+                signal_ends(table),
+                expr::alternation(table.code_divisions)};
   std::vector<std::string> docket_courts;
   for (const auto& court : table.courts) {
     if (!court.docket_citations) continue;

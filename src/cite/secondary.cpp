@@ -141,14 +141,21 @@ bool read_directive(const Groups& g, const Patterns&, Citation& c) {
 }
 
 // "Fla. Stat. § 934.03 (2019)", "Mass. Gen. Laws ch. 272, § 99", "720 Ill. Comp. Stat. 5/14-2".
+// Keyed by the section, as a United States Code section is: "Mass. Gen. Laws ch. 272, § 99(C)(1)"
+// and "§ 99(B)(4)" are one authority, section 99, in a table of authorities.
 bool read_state_code(const Groups& g, const Patterns&, Citation& c) {
   c.kind = Kind::statute;
   c.category = Category::statutes;
   c.title = collapse_spaces(g["code"]);
-  c.sections.push_back(g["sec"]);
+  const std::string section = g["sec"];
+  const auto paren = section.find('(');
+  c.sections.push_back(section.substr(0, paren));
+  if (paren != std::string::npos) c.subsections = section.substr(paren);
   c.normalised = written_form(g);
   const auto year = c.normalised.rfind(" (");
   c.key = year == std::string::npos ? c.normalised : c.normalised.substr(0, year);
+  if (c.key.size() > c.subsections.size() && c.key.ends_with(c.subsections))
+    c.key.resize(c.key.size() - c.subsections.size());
   return true;
 }
 
@@ -194,9 +201,15 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
       federal_register +
       R"()?|(?<register>(?<![\p{L}\p{Nd}])\d{1,3}\s+Fed\.\s+Reg\.\s+\d{1,3}(?:,\d{3})*))(?:\s*\([^()]{0,20}?\d{4}\))?)";
   const std::string directive = R"((?<![\p{L}])DoD[DI]?\s+\d{4}\.\d{1,3}(?:-[A-Z])?)" + not_in_word;
+  // A division of the code before the section ("ch. 272, § 99", "tit. 17-A, § 201", "art.
+  // 18.20, § 1"), or one that is the section ("Tex. Code Crim. Proc. Ann. art. 38.23").
+  const std::string division =
+      "(?:(?:" + spellings.code_divisions +
+      R"()\s+(?:\d{1,4}[A-Z]?(?:-[A-Z0-9]{1,3}|\.\d{1,4})?,\s+(?:§§?\s*)?)?|§§?\s*)?)";
   const std::string state_code =
       R"((?<![\p{L}\p{Nd}])(?:\d{1,3}\s+)?(?<code>)" + spellings.state_codes +
-      R"()(?:,\s+\p{Lu}[\p{L}.&\s]{1,30}?)?\s+(?:ch\.\s+\d{1,4}[A-Z]?,\s+)?(?:§§?\s*)?(?<sec>\d(?:[\w:/\-]|\.(?=\w))*(?:\([a-zA-Z0-9]{1,4}\))*))" +
+      R"()(?:,\s+\p{Lu}[\p{L}.&\s]{1,30}?)?\s+)" + division +
+      R"((?<sec>\d(?:[\w:/\-]|\.(?=\w))*(?:\([a-zA-Z0-9]{1,4}\))*))" +
       R"((?:\s*\((?:(?:West|McKinney|LexisNexis|Deering|Vernon)\s+)?\d{4}\))?)";
   return {
       {article, article_body, read_article, spellings.secondary_starts, Gate::source},

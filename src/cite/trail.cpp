@@ -63,6 +63,20 @@ void tie(Citation& c, const Citation& authority, Trail& trail, Warnings& warning
   note_reach(trail, c.key, c);
 }
 
+// "Id. § 1806" after "50 U.S.C. § 1805" (or after "Cal. Civ. Proc. Code § 425.16"): another
+// section of that code, an authority of its own in a table of authorities, which the next Id.
+// names again. Its key; the code's own when the Id. names the same section.
+std::string another_section(const Citation& id, std::size_t code, Trail& trail) {
+  std::string key = section_key(trail.authorities[code], id);
+  if (!trail.by_key.contains(key)) {
+    Citation section = trail.authorities[code];
+    section.key = key;
+    trail.authorities.push_back(std::move(section));
+    trail.by_key.emplace(key, trail.authorities.size() - 1);
+  }
+  return key;
+}
+
 // Points a short form at its authority, from the full citations earlier in the trail. False
 // when a name-and-page reference names nothing cited: then it was no citation.
 bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
@@ -72,7 +86,9 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
       return true;
     }
     if (const auto found = trail.by_key.find(trail.last_key); found != trail.by_key.end()) {
-      tie(c, trail.authorities[found->second], trail, warnings);
+      const std::size_t code = found->second;
+      tie(c, trail.authorities[code], trail, warnings);
+      if (!c.key.empty()) c.key = another_section(c, code, trail);
     } else {
       c.key = trail.last_key;
       c.category = trail.last_category;

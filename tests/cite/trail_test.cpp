@@ -208,9 +208,9 @@ TEST_CASE("two blank-page cases of one volume are two authorities, told apart by
 TEST_CASE("the warning names a code's whole abbreviated name before the unread section") {
   Warnings warnings;
   reader().find(
-      "People v. Müller-Ramírez, 21 N.Y.3d 90, 94 (2013). Okla. Stat. tit. 13, § 176.4. Id.", {},
+      "People v. Müller-Ramírez, 21 N.Y.3d 90, 94 (2013). D.C. Mun. Regs. tit. 24, § 1300.1. Id.", {},
       warnings);
-  CHECK(has_warning(warnings, "follows \"Okla. Stat. tit. 13, § 176.4\""));
+  CHECK(has_warning(warnings, "follows \"D.C. Mun. Regs. tit. 24, § 1300.1\""));
   Warnings sentence;
   // "Court." ends the sentence before: a word, not an abbreviation of a code's name.
   reader().find("Foo v. Bar, 1 U.S. 1, as the Court said. Blah § 2. Id.", {}, sentence);
