@@ -185,7 +185,7 @@ std::string section_key(const Citation& code, const Citation& id) {
   if ((code.kind != Kind::statute && code.kind != Kind::regulation) || id.sections.size() != 1)
     return code.key;
   // The key's section starts at its sign ("§", or "§§" of a range or list): what follows it goes.
-  const std::string sign = "\xC2\xA7";
+  const std::string sign = "§";
   auto at = code.key.rfind(sign);
   if (at == std::string::npos) return code.key;  // "Fla. Stat. 934.03": no sign to replace
   if (at >= sign.size() && code.key.compare(at - sign.size(), sign.size(), sign) == 0)

@@ -78,11 +78,11 @@ bool read_journal(const Groups& g, const Patterns& patterns, Citation& c) {
 }
 
 // "David S. Kris & J. Douglas Wilson, National Security Investigations & Prosecutions § 16:5
-// (2d ed. 2012)": a book, by its author and title.
+// (2d ed. 2012)", "2 Wigmore, Evidence § 285 (3d ed. 1940)": a book, by its author and title.
 bool read_treatise(const Groups& g, const Patterns& patterns, Citation& c) {
   c.kind = Kind::secondary;
   c.category = Category::secondary;
-  const std::string author = collapse_spaces(g["author"]);
+  const std::string author = collapse_spaces(g[g.has("author") ? "author" : "surname"]);
   c.case_name = without_signal(author, patterns.table);
   c.title = collapse_spaces(g["title"]);
   c.key = c.case_name + ", " + c.title;
@@ -93,9 +93,9 @@ bool read_treatise(const Groups& g, const Patterns& patterns, Citation& c) {
   return true;
 }
 
-// "1 Kris & Wilson, National Security Investigations § 16:5": a treatise cited before, again by
-// its volume, the authors' surnames, its title and a section: a short form found by the surnames,
-// as a supra is.
+// "1 Kris & Wilson, National Security Investigations § 16:5", "2 Wigmore, Evidence § 286": a
+// treatise cited before, again by its volume, the authors' surnames, its title and a section: a
+// short form found by the surnames, as a supra is.
 bool read_treatise_short(const Groups& g, const Patterns&, Citation& c) {
   c.kind = Kind::short_form;
   c.short_form = ShortForm::supra;
@@ -179,14 +179,18 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
   // Its anchor starts at the abbreviation's end: ICU tried the volume at every number of a text.
   const std::string journal_anchor = R"(L\.\s?(?:Rev\.|J\.|Q\.))" + journal_tail;
   const std::string edition = R"(\((?:[^()]{0,20}ed\.\s+)\d{4}\))";
-  const std::string treatise =
-      R"((?<![\p{L}\p{Nd}])(?:\d{1,2}\s+)?(?<author>)" + author_words + R"(),\s+(?<title>)" +
-      title_words + R"()\s+(?:§§?\s*\d[\d.:]*[a-z]?(?:\([a-z0-9]{1,3}\))*|\d{1,5})\s+)" + edition;
-  // Two surnames, no first names: a sentence seldom starts "1 Kris & Wilson, Title § 2".
   const std::string surname = R"(\p{Lu}[\p{L}'’\-]+)";
+  // An author's full name, or after a volume a surname alone ("2 Wigmore, Evidence § 285 (3d
+  // ed. 1940)"): the volume and the edition make it a citation.
+  const std::string treatise =
+      R"((?<![\p{L}\p{Nd}])(?:(?:\d{1,2}\s+)?(?<author>)" + author_words +
+      R"()|\d{1,2}\s+(?<surname>)" + surname + R"()),\s+(?<title>)" + title_words +
+      R"()\s+(?:§§?\s*\d[\d.:]*[a-z]?(?:\([a-z0-9]{1,3}\))*|\d{1,5})\s+)" + edition;
+  // Surnames, no first names, after a volume: a sentence seldom starts "2 Wigmore, Evidence §
+  // 286" or "1 Kris & Wilson, Title § 2".
   const std::string treatise_short =
-      R"((?<![\p{L}\p{Nd}.,])\d{1,2}\s+(?<author>)" + surname + R"(\s+&\s+)" + surname +
-      R"(),\s+(?<title>)" + title_words +
+      R"((?<![\p{L}\p{Nd}.,])\d{1,2}\s+(?<author>)" + surname + R"((?:\s+&\s+)" + surname +
+      R"()?),\s+(?<title>)" + title_words +
       R"()\s+§\s*\d{1,5}(?:[.:]\d{1,5}){0,3}[a-z]?(?:\([a-z0-9]{1,3}\))*)" + not_in_word;
   const std::string report =
       R"((?<![\p{L}])(?<report>(?:H\.\s?R\.|S\.)\s+(?:Conf\.\s+)?(?:Rep\.|Doc\.)\s+No\.\s+\d{2,3}-\d{1,5}))" +
@@ -218,7 +222,7 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
        read_journal,
        {"L. Rev.", "L.Rev.", "L.J.", "L. J.", "L. Q.", "L.Q."}},
       {treatise, edition, read_treatise, {"ed."}},
-      {treatise_short, "", read_treatise_short, {"&"}},
+      {treatise_short, "", read_treatise_short, {"§"}},
       {report, "", read_report, {"Rep.", "Doc."}},
       {record, "", read_record, {"Cong."}},
       {executive, "", read_executive, {"Exec.", "Fed."}},
