@@ -379,6 +379,7 @@ bool read_cross_reference(const Groups& g, const Patterns&, Citation& c) {
 
 std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string& reporter = spellings.reporter;
+  const std::string case_name = expr::case_name(spellings.name_particles);
   // A pin is never followed by a reporter: then it was the volume of a parallel citation.
   // Loops on white space before a volume, a reporter, a page or a pin are lazy: none of those
   // starts with white space, so the matches are the same, and ICU compiles them at once.
@@ -509,7 +510,8 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       {named + year_number, year_number_tail, read_year_number, spellings.year_number_starts},
       {named + paragraph, paragraph_tail, read_paragraph, spellings.paragraph_ends},
       {named + court_docket, court_docket_tail, read_court_docket, spellings.docket_court_starts},
-      {"(?:(?<name>" + short_name_before_number + R"(),\s+)?)" + short_case,
+      {"(?:(?<name>" + short_name_before_number(spellings.name_particles) + R"(),\s+)?)" +
+           short_case,
        short_case,
        read_short_case,
        {"at"},
@@ -519,7 +521,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       // one length, the first row's is read.
       {titled_short, "", read_titled_short, {"at"}},
       {name_page, "", read_name_page, {"at", "p."}},
-      {"(?<name>" + short_name + ")" + supra, supra, read_supra, {"supra"}},
+      {"(?<name>" + short_name(spellings.name_particles) + ")" + supra,
+       supra,
+       read_supra,
+       {"supra"}},
       {bare_supra, "", read_cross_reference, {"supra", "Supra"}},
   };
 }

@@ -132,6 +132,8 @@ struct Spellings {
   std::string signal_ends;
   // A code's divisions before its section ("tit.", "ch.": Table::code_divisions).
   std::string code_divisions;
+  // The table's lower-case name particles ("van", "der", "bin"; not "&", a word of its own).
+  std::string name_particles;
 };
 
 /// The cases and their short forms (cases.cpp): full case, short case, Id., supra.
@@ -245,11 +247,12 @@ NamePlace place_of(std::string_view before, std::string_view after, bool after_s
 
 // patterns.cpp: pieces of expressions more than one kind uses (ICU syntax).
 namespace expr {
-extern const std::string word;                      // a word of a case name
-extern const std::string case_name;                 // "Smith v. Maryland", "In re Sealed Case"
-extern const std::string short_name;                // "Smith", "Kris & Wilson", or a full case name
-extern const std::string short_name_before_number;  // short_name where ", 442" follows
-extern const std::string pin;                       // 742, 742–43, 742 n.5, n.5
+extern const std::string word;  // a word of a case name
+// With `particles`, the lower-case words a name may hold (Spellings::name_particles):
+std::string case_name(const std::string& particles);   // "Smith v. Maryland", "In re Sealed Case"
+std::string short_name(const std::string& particles);  // "Smith", "Kris & Wilson", or a case name
+std::string short_name_before_number(const std::string& particles);  // where ", 442" follows
+extern const std::string pin;                                        // 742, 742–43, 742 n.5, n.5
 extern const std::string not_in_word;
 extern const std::string volume_start;
 extern const std::string date_paren;   // (1979), (D.C. Cir. Jan. 5, 2010)
@@ -303,7 +306,8 @@ std::size_t name_after_signal(std::string_view text, std::size_t begin, const Ta
                               std::string& name, bool marked = false);
 /// "van der Berg v. Smit": the case name's expression takes no word starting with "v" before
 /// "v." (that keeps it cheap), so it starts at "Berg". Where the lower-case particles before
-/// `begin` start, when the first of them is "van" or "von"; `begin` when there are none.
+/// `begin` start, when the first of them is "van" or "von", with up to three capitalised given
+/// names before them ("Ludwig van Beethoven v. Smith"); `begin` when there are none.
 std::size_t v_particles_before(std::string_view text, std::size_t begin, const Table& table);
 /// Page and section ranges with an en dash; "n. 5" as "n.5".
 std::string normalise_pin(std::string_view pin);

@@ -211,18 +211,36 @@ std::size_t name_after_signal(std::string_view text, std::size_t begin, const Ta
   return std::string_view::npos;
 }
 
+namespace {
+
+// The word that ends before `at` and the white space after it: empty where none does.
+std::string_view word_before(std::string_view text, std::size_t at, std::size_t& word_begin) {
+  std::size_t word_end = at;
+  while (const auto length = space_before(text, word_end)) word_end -= length;
+  word_begin = word_end;
+  if (word_end == at) return {};
+  while (word_begin > 0 && !space_before(text, word_begin)) --word_begin;
+  return text.substr(word_begin, word_end - word_begin);
+}
+
+}  // namespace
+
 std::size_t v_particles_before(std::string_view text, std::size_t begin, const Table& table) {
-  std::size_t at = begin, start = begin;
+  std::size_t at = begin, start = begin, word_begin = 0;
   for (int words = 0; words < 3; ++words) {  // "van der", "von und zu"
-    std::size_t word_end = at;
-    while (const auto length = space_before(text, word_end)) word_end -= length;
-    if (word_end == at) break;
-    std::size_t word_begin = word_end;
-    while (word_begin > 0 && !space_before(text, word_begin)) --word_begin;
-    const std::string_view word = text.substr(word_begin, word_end - word_begin);
+    const std::string_view word = word_before(text, at, word_begin);
     if (word.empty() || !particle(word, table) || word == "&" || word.size() < 2) break;
     at = word_begin;
     if (word.front() == 'v') start = at;  // the run must start with "van" or "von"
+  }
+  // "Ludwig van Beethoven v. Smith": capitalised words before the particles are the name's too,
+  // as before "v." anywhere; not a signal ("See van der Berg …") nor a word a clause ends with.
+  for (int words = 0; start != begin && words < 3; ++words) {
+    const std::string_view word = word_before(text, start, word_begin);
+    if (word.empty() || !capitalised(word) || contains(table.signals, word) ||
+        std::string_view(".,;:)").find(word.back()) != std::string_view::npos)
+      break;
+    start = word_begin;
   }
   return start;
 }

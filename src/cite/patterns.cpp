@@ -27,22 +27,40 @@ const std::string word =
 // "In re", "Ex parte", "In the Matter of". The words before "v." are taken whole: no word starts
 // with "v", so giving words back never finds a "v" where the words ended, and a name tried where
 // none is (at nearly every letter of a text) failed only after trying each shorter run of words.
-// Written once for every name below: ICU builds the sets of each \p{..} anew at each place it is
-// written, the larger part of compiling a pattern that holds a name.
+// The particles are not among them, which keeps a name tried everywhere cheap: the reader adds
+// "van der" and the given names before it (v_particles_before). Written once for every name
+// below: ICU builds the sets of each \p{..} anew at each place it is written, the larger part of
+// compiling a pattern that holds a name.
 const std::string name_opening =
     "(?:(?>(?:" + word +
     R"(\s+){1,12})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+)";
+
+// A word of a party's name after the opening, or one of the table's lower-case particles
+// ("Smith v. von Bülow", "In re van Gogh", "Okafor v. dos Santos e Silva"); tried only after an
+// opening, so cheap. A name still ends in a word.
+std::string name_word(const std::string& particles) {
+  return "(?:" + word + "|(?:" + particles + "))";
+}
+
 // "Smith v. Maryland", "In re Sealed Case", "Ex parte Quirin": at most 12 words after the opening.
-const std::string case_name = "(?:" + name_opening + "(?:" + word + R"(\s+){0,12})" + word + ")";
+std::string case_name(const std::string& particles) {
+  return "(?:" + name_opening + "(?:" + name_word(particles) + R"(\s+){0,12})" + word + ")";
+}
+
 // A short name before "supra" or a short case form: "Smith", "Kris & Wilson", or a full name.
-const std::string short_name = "(?:" + case_name + "|(?:" + word + R"(\s+){0,4})" + word + ")";
+std::string short_name(const std::string& particles) {
+  return "(?:" + case_name(particles) + "|(?:" + word + R"(\s+){0,4})" + word + ")";
+}
+
 // The same where a comma and a number follow ("Smith, 442 U.S. at 742"), with every run of words
 // taken whole: giving words back leaves, where the comma must be, the white space after a word
 // or, after a shorter form of a word ("Doe" of "Doe, Inc."), a comma and a capital, never a
 // number; so the matches are the same, and a name tried where none is fails at once.
-const std::string short_name_before_number = "(?:" + name_opening + "(?>(?:" + word +
-                                             R"(\s+){0,12}))" + word + "|(?>(?:" + word +
-                                             R"(\s+){0,4}))" + word + ")";
+std::string short_name_before_number(const std::string& particles) {
+  return "(?:" + name_opening + "(?>(?:" + name_word(particles) + R"(\s+){0,12}))" + word +
+         "|(?>(?:" + word + R"(\s+){0,4}))" + word + ")";
+}
+
 // A pin cite: 742, 742–43, 742 n.5, n.5; never the volume of a parallel citation (checked by
 // the caller's lookahead).
 // Also a star page of a database (*3, *3–4) and a paragraph (¶ 12).
@@ -205,6 +223,14 @@ std::string signal_ends(const Table& table) {
   return out.empty() ? "(?!)" : out + ")";
 }
 
+// The name particles that are words of lower-case letters: "&" is a word of every name already.
+std::vector<std::string> lower_case_particles(const Table& table) {
+  std::vector<std::string> out;
+  for (const auto& particle : table.name_particles)
+    if (std::islower(static_cast<unsigned char>(particle[0]))) out.push_back(particle);
+  return out;
+}
+
 // The table's spellings, each mapped to its entry and gathered as alternations.
 Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*>& reporters,
                        std::map<std::string, const RuleSet*>& rule_sets,
@@ -251,7 +277,8 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 {},
                 {},
                 signal_ends(table),
-                expr::alternation(table.code_divisions)};
+                expr::alternation(table.code_divisions),
+                expr::alternation(lower_case_particles(table))};
   std::vector<std::string> docket_courts;
   for (const auto& court : table.courts) {
     if (!court.docket_citations) continue;
