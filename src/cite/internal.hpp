@@ -264,6 +264,13 @@ extern const std::string year_paren;  // an optional (2001) as group "year"
 extern const std::string section_or_range;
 /// Every spelling, longest first, as one alternation; spaces flexible after a period.
 std::string alternation(const std::vector<std::string>& spellings);
+/// `text` with ICU's special characters escaped.
+std::string literal(std::string_view text);
+/// "(?:a|b|c)" of expressions; one that matches nothing when there are none.
+std::string one_of(const std::vector<std::string>& expressions);
+/// The words of a short list as one plain alternation, cheaper to build than alternation's trie
+/// (a few words of one piece each: a code's divisions, the name particles).
+std::string words(const std::vector<std::string>& list);
 }  // namespace expr
 
 // normalise.cpp: the Bluebook forms.

@@ -85,6 +85,9 @@ const std::string section_or_range = code_section + "(?:" + range_dash + code_se
 
 namespace {
 
+// The characters ICU gives a meaning: written with a backslash to stand for themselves.
+constexpr std::string_view special = R"(\^$.|?*+()[]{}#-/)";
+
 // A spelling as the units of an expression, one a character: "F. Supp.2d" and "F.Supp. 2d" give
 // the same units, since a space may follow any period ("\s*" before the next character), and
 // ' matches ’ too.
@@ -113,7 +116,7 @@ std::vector<std::string> units(std::string_view text) {
       if (after_period.empty()) out.emplace_back(white_at(i + 1) ? R"(\s+)" : R"(\s+?)");
     } else if (c == '\'' || character == "’") {
       out.push_back(after_period + "['’]");
-    } else if (std::string_view(R"(\^$.|?*+()[]{}#-/)").find(c) != std::string_view::npos) {
+    } else if (special.find(c) != std::string_view::npos) {
       out.push_back(after_period + "\\" + c);
     } else {
       out.push_back(after_period + std::string(character));
@@ -164,6 +167,27 @@ std::string alternation(const std::vector<std::string>& spellings) {
   return out.empty() ? "(?!)" : out;
 }
 
+std::string literal(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (special.find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string one_of(const std::vector<std::string>& expressions) {
+  std::string out;
+  for (const auto& expression : expressions) out += (out.empty() ? "(?:" : "|") + expression;
+  return out.empty() ? "(?!)" : out + ")";
+}
+
+std::string words(const std::vector<std::string>& list) {
+  std::vector<std::string> literals;
+  for (const auto& word : list) literals.push_back(literal(word));
+  return one_of(literals);
+}
+
 }  // namespace expr
 
 std::string spelling_key(std::string_view spelling) {
@@ -203,24 +227,16 @@ std::string signal_ends(const Table& table) {
       exact.insert(word);
     }
   }
-  std::string out;
-  const auto add = [&out](const std::string& word, bool both) {
-    out += out.empty() ? "(?:" : "|";
-    for (std::size_t i = 0; i < word.size(); ++i) {
-      const char c = word[i];
-      if (i == 0 && both)
-        out += std::string("[") + static_cast<char>(std::toupper(static_cast<unsigned char>(c))) +
-               c + "]";
-      else if (std::string_view(R"(\^$.|?*+()[]{}#-/)").find(c) != std::string_view::npos)
-        out += std::string("\\") + c;
-      else
-        out += c;
-    }
-  };
-  for (const auto& word : either_case) add(word, true);
-  for (const auto& word : exact)
-    if (!either_case.contains(word)) add(word, false);  // "see" of "But see" is "[Ss]ee"'s
-  return out.empty() ? "(?!)" : out + ")";
+  std::vector<std::string> words;
+  for (const auto& word : either_case) {
+    const char first = word[0];
+    words.push_back(std::string("[") +
+                    static_cast<char>(std::toupper(static_cast<unsigned char>(first))) + first +
+                    "]" + expr::literal(word.substr(1)));
+  }
+  for (const auto& word : exact)  // "see" of "But see" is "[Ss]ee"'s
+    if (!either_case.contains(word)) words.push_back(expr::literal(word));
+  return expr::one_of(words);
 }
 
 // The name particles that are words of lower-case letters: "&" is a word of every name already.
@@ -277,8 +293,8 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 {},
                 {},
                 signal_ends(table),
-                expr::alternation(table.code_divisions),
-                expr::alternation(lower_case_particles(table))};
+                expr::words(table.code_divisions),
+                expr::words(lower_case_particles(table))};
   std::vector<std::string> docket_courts;
   for (const auto& court : table.courts) {
     if (!court.docket_citations) continue;
