@@ -319,3 +319,33 @@ TEST_CASE("frap-32 check: a brief with both tables passes, one without them fail
   CHECK(without.err.find("requires a table of contents") != std::string::npos);
   CHECK(without.err.find("requires a table of authorities") != std::string::npos);
 }
+
+TEST_CASE("an Id. naming another section of a state's code is its own entry in the table") {
+  // § 425.16 in the first point and again in the eighth, then "Id. § 425.17(b)": § 425.17 is
+  // listed on the Id.'s page alone, § 425.16 on the pages that cite it.
+  const Rendered r(brief_input(
+      {{1,
+        "The State's statute is to the same effect. <cite>Cal. Civ. Proc. Code § "
+        "425.16(b)(1) (West 2004)</cite>."},
+       {8,
+        "Its exceptions are narrow. <cite>Cal. Civ. Proc. Code § 425.16(e)</cite>. Public "
+        "interest suits are one of them. <cite>Id. § 425.17(b)</cite>."}}));
+  CHECK(r.warnings.empty());
+  const auto page_of = [&](const std::string& what) {
+    for (int printed = 1; r.physical(printed) <= r.pages; ++printed)
+      if (e2e::pdf_text(r.pdf, r.physical(printed)).find(what) != std::string::npos) return printed;
+    return 0;
+  };
+  const int first = page_of("425.16(b)(1)"), again = page_of("425.16(e)"),
+            id = page_of("425.17(b)");
+  REQUIRE(first > 0);
+  REQUIRE(id > first);
+  std::map<std::string, std::vector<int>> listed;
+  for (const auto& line : lines_of(r.front_text))
+    for (const std::string section : {"425.16", "425.17"})
+      if (line.rfind("Cal. Civ. Proc. Code § " + section + " ", 0) == 0)
+        listed[section] = numbers_in(after_leaders(line));
+  CHECK(listed["425.17"] == std::vector<int>{id});
+  CHECK(listed["425.16"] ==
+        (first == again ? std::vector<int>{first} : std::vector<int>{first, again}));
+}
