@@ -208,8 +208,8 @@ TEST_CASE("two blank-page cases of one volume are two authorities, told apart by
 TEST_CASE("the warning names a code's whole abbreviated name before the unread section") {
   Warnings warnings;
   reader().find(
-      "People v. Müller-Ramírez, 21 N.Y.3d 90, 94 (2013). D.C. Mun. Regs. tit. 24, § 1300.1. Id.", {},
-      warnings);
+      "People v. Müller-Ramírez, 21 N.Y.3d 90, 94 (2013). D.C. Mun. Regs. tit. 24, § 1300.1. Id.",
+      {}, warnings);
   CHECK(has_warning(warnings, "follows \"D.C. Mun. Regs. tit. 24, § 1300.1\""));
   Warnings sentence;
   // "Court." ends the sentence before: a word, not an abbreviation of a code's name.
