@@ -337,6 +337,12 @@ bool read_id(const Groups& g, const Patterns&, Citation& c) {
     c.pin_cites = pins_of(g["para"]);
     c.normalised += " " + join(c.pin_cites, ", ");
   }
+  // A Restatement's comment or illustration: "Id. § 652B cmt. b", "Id. cmt. c, illus. 2".
+  for (const char* group : {"comment", "cmt"})
+    if (g.has(group)) {
+      const std::string written = collapse_spaces(g[group]);
+      c.normalised += " " + written.substr(written.find_first_not_of(", "));
+    }
   return true;
 }
 
@@ -422,11 +428,15 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string decimal_section = code_section + decimals;
   const std::string decimal_section_or_range =
       decimal_section + "(?:" + range_dash + decimal_section + ")?";
+  const std::string comment = R"((?:,?\s+(?:cmt\.\s+[a-z]{1,2}|illus\.\s+\d{1,3})){1,2})";
   const std::string id =
       R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" + pin +
       "(?:,\\s+" + pin_here + ")*)" + not_in_word +
       // California writes a comma before the section: "Id., § 425.17".
-      R"(|,?\s+(?<sec>§§?\s*)" + decimal_section_or_range + ")" + not_in_word +
+      // A Restatement's section may end in a capital, and a comment follow: "Id. § 652B cmt. b".
+      R"(|,?\s+(?<sec>§§?\s*(?:\d{1,4}[A-Z](?:\([a-z0-9]{1,3}\))*(?![\p{L}\p{Nd}])|)" +
+      decimal_section_or_range + "))" + not_in_word + "(?<comment>" + comment + ")?" +
+      R"(|(?<cmt>)" + comment + ")" +
       // "Id. ¶ 12": a paragraph takes no "at" (Bluebook rule 3.3).
       R"(|\s+(?<para>¶¶?\s*?\d{1,5}(?:\s*?[-–]\s*?\d{1,5})?))" + not_in_word +
       // "Id. at" with no page is not read as a bare Id. (a warning says why).

@@ -182,8 +182,10 @@ std::string constitution() {
 }  // namespace
 
 std::string section_key(const Citation& code, const Citation& id) {
-  if ((code.kind != Kind::statute && code.kind != Kind::regulation) || id.sections.size() != 1)
-    return code.key;
+  // A Restatement is cited by section too (the only secondary source with sections).
+  const bool by_section = code.kind == Kind::statute || code.kind == Kind::regulation ||
+                          (code.kind == Kind::secondary && !code.sections.empty());
+  if (!by_section || id.sections.size() != 1) return code.key;
   // The key's section starts at its sign ("§", or "§§" of a range or list): what follows it goes.
   const std::string sign = "§";
   auto at = code.key.rfind(sign);

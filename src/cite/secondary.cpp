@@ -159,6 +159,19 @@ bool read_state_code(const Groups& g, const Patterns&, Citation& c) {
   return true;
 }
 
+// "Restatement (Second) of Torts § 652B cmt. b (Am. L. Inst. 1977)": the American Law
+// Institute's work by its series and subject (rule 12.9.5), an authority by section, as a code
+// is, so that an Id. at another section is another authority.
+bool read_restatement(const Groups& g, const Patterns&, Citation& c) {
+  c.kind = Kind::secondary;
+  c.category = Category::secondary;
+  c.title = collapse_spaces(g["work"]);
+  c.sections.push_back(g["section"]);
+  c.key = c.title + " \xC2\xA7" + nbsp + g["section"];
+  c.normalised = written_form(g);
+  return true;
+}
+
 }  // namespace
 
 std::vector<KindRow> secondary_rows(const Spellings& spellings) {
@@ -215,8 +228,15 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
       R"()(?:,\s+\p{Lu}[\p{L}.&\s]{1,30}?)?\s+)" + division +
       R"((?<sec>\d(?:[\w:/\-]|\.(?=\w))*(?:\([a-zA-Z0-9]{1,4}\))*))" +
       R"((?:\s*\((?:(?:West|McKinney|LexisNexis|Deering|Vernon)\s+)?\d{4}\))?)";
+  // Its subject in capitalised words, with "of", "the", "and", "for", "&" and a colon between:
+  // "Foreign Relations Law of the United States", "Torts: Liab. for Physical & Emotional Harm".
+  const std::string restatement =
+      R"((?<![\p{L}])(?<work>Restatement(?:\s+\((?:Second|Third|Fourth)\))?\s+of\s+(?:the\s+Law\s+of\s+)?\p{Lu}[\p{L}.'’]*:?(?:\s+(?:of|the|and|for|&|\p{Lu}[\p{L}.'’]*:?)){0,9}?)\s+§\s*(?<section>\d{1,4}[A-Z]?(?:\.\d{1,3})?))" +
+      not_in_word +
+      R"((?:\([a-z0-9]{1,3}\))*(?:,?\s+(?:cmt\.\s+[a-z]{1,2}|illus\.\s+\d{1,3}|reporters?['’]\s+note|reporter['’]s\s+note)){0,3}(?:\s*\((?:Am\.\s+L(?:aw|\.)\s+Inst\.\s+)?\d{4}\))?)";
   return {
       {article, article_body, read_article, spellings.secondary_starts, Gate::source},
+      {restatement, "", read_restatement, {"Restatement"}},
       {work_of + journal_body,
        journal_anchor,
        read_journal,
