@@ -168,6 +168,8 @@ struct Trail {
   // internal: the key of a public-domain citation given as another's parallel ("2009-Ohio-6426"
   // of "124 Ohio St. 3d 163"), cited on its own later: the same authority.
   std::map<std::string, std::string> aliases;
+  // internal: the short names the text gave authorities ("[hereinafter House Report]"), by name.
+  std::map<std::string, std::string> hereinafter;
   // internal: by key, the highest page this text has cited of each authority (its first page,
   // its pins, the pins of short forms tied to it): a later case of the same volume that starts
   // before that page may share pages with it, so a pin there cannot say which is meant.

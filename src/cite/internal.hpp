@@ -239,6 +239,13 @@ const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& wa
 bool pin_fits(const Citation& c, const Citation& authority, Warnings& warnings);
 void note_reach(Trail& trail, const std::string& key, const Citation& c);
 
+// hereinafter.cpp: the short name a text gives the authority `c` cites, in a bracket after it
+// ("[hereinafter House Report]", rule 4.2(b)), kept in the trail; and a supra by such a name
+// ("House Report, supra, at 30", "Kerr, Third-Party Doctrine, supra"), tied to its authority
+// and widened to the whole name, where the reader read only its last words. False: no such name.
+void note_hereinafter(const Citation& c, std::string_view text, Trail& trail);
+bool tie_hereinafter(Citation& c, std::string_view text, Trail& trail);
+
 // names.cpp: where a case name stands (Bluebook rule 10.2), printed after `before` (the
 // block's text so far) and followed by `after`: a citation sentence or clause when a signal, a
 // semicolon, a comma or an open parenthetical leads to it, or when it starts a sentence that

@@ -385,12 +385,13 @@ void follow(std::vector<Citation>& found, std::string_view text, const Patterns&
     }
     last_end = c.offset + c.length;
     if (c.kind == Kind::short_form) {
-      if (!unresolved && !resolve(c, trail, warnings)) continue;
+      if (!unresolved && !tie_hereinafter(c, text, trail) && !resolve(c, trail, warnings)) continue;
     } else {
       drop_earlier_case(c, trail);
       if (const auto alias = trail.aliases.find(c.key); alias != trail.aliases.end())
         c.key = alias->second;
       remember(c, trail, patterns.table);
+      note_hereinafter(c, text, trail);
       check_year(c, patterns, warnings);
     }
     if (!c.key.empty() && !inner) {

@@ -327,3 +327,25 @@ TEST_CASE("Ohio's official, public-domain and regional citations are one authori
   for (const auto& c : found) CHECK(c.key == "124 Ohio St. 3d 163");
   CHECK(warnings.empty());
 }
+
+TEST_CASE(
+    "a supra by the name a bracketed hereinafter gave is that authority, the whole name read") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "H.R. Rep. No. 95-1283, pt. 1, at 21 (1978) [hereinafter House Report]. The committee said "
+      "so. House Report, supra, at 30. Orin S. Kerr, The Case for the Third-Party Doctrine, 107 "
+      "Mich. L. Rev. 561 (2009) [hereinafter “Kerr, Third-Party Doctrine”]. Kerr, Third-Party "
+      "Doctrine, supra, at 565. Id. at 566. See HPSCI Report, supra, at 9.",
+      {"brief.txt", 3, 1}, warnings);
+  REQUIRE(found.size() == 6);
+  CHECK(found[1].key == "H.R. Rep. No. 95-1283");
+  CHECK(found[1].category == cite::Category::legislative);
+  const auto& kerr = starting(found, "Kerr, Third-Party");
+  CHECK(kerr.key == "107 Mich. L. Rev. 561");
+  CHECK(kerr.normalised == "Kerr, Third-Party Doctrine, supra, at 565");
+  CHECK(kerr.where.column == 249);
+  CHECK(starting(found, "Id.").key == "107 Mich. L. Rev. 561");
+  // No hereinafter named it: no authority, and a warning.
+  CHECK(starting(found, "HPSCI").key.empty());
+  CHECK(has_warning(warnings, "\"HPSCI Report, supra, at 9\" has no full citation before it"));
+}
