@@ -207,7 +207,9 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
       R"()\s+§\s*\d{1,5}(?:[.:]\d{1,5}){0,3}[a-z]?(?:\([a-z0-9]{1,3}\))*)" + not_in_word;
   const std::string report =
       R"((?<![\p{L}])(?<report>(?:H\.\s?R\.|S\.)\s+(?:Conf\.\s+)?(?:Rep\.|Doc\.)\s+No\.\s+\d{2,3}-\d{1,5}))" +
-      not_in_word + R"((?:,\s+pt\.\s+\d{1,2})?(?:,\s+at\s+)" + pin + ")?" + year_only;
+      not_in_word + R"((?:,\s+pt\.\s+\d{1,2})?(?:,\s+at\s+)" + pin + ")?" + year_only +
+      // Where the report is reprinted (rule 13.4(c)): part of its citation.
+      R"((?:,\s+reprinted\s+in\s+\d{4}\s+U\.S\.C\.C\.A\.N\.\s+\d{1,5}(?:,\s+\d{1,5})?)?)";
   const std::string record =
       volume_start + R"((?<record>\d{1,3}\s+Cong\.\s+Rec\.\s+[HSE]?\d{1,3}(?:,\d{3})*))" +
       not_in_word + R"((?:,\s+)" + pin + R"()?(?:\s*\((?:daily\s+ed\.\s+)?[^()]{0,20}?\d{4}\))?)";
