@@ -1,36 +1,167 @@
-// Rule 4.2(b): a citation followed by "[hereinafter NAME]" may be cited again as "NAME, supra".
-// The name is the writer's, often a title's words or an author and a title with a comma between
-// ("Kerr, Third-Party Doctrine"), which no pattern can foresee: the trail keeps it, and a supra
-// whose words end one is widened to it.
+// Rule 4.2(b): a citation followed by "[hereinafter NAME]" may be cited again as "NAME, supra";
+// the FISC names its own opinions so, in a parenthetical ("(“Oct. 3, 2011 Mem. Op.”)") and cites
+// them again by the name and a page ("Oct. 3, 2011 Mem. Op. at 73 n.67"). The name is the
+// writer's, often several words with a comma or a date in them, which no pattern can foresee:
+// the trail keeps it, a supra whose words end one is widened to it, and the name and a page
+// are found where the text repeats them.
 #include <algorithm>
 #include <cctype>
 
 #include "cite/internal.hpp"
 
 namespace fiscgen::cite {
+namespace {
 
-void note_hereinafter(const Citation& c, std::string_view text, Trail& trail) {
-  if (c.key.empty()) return;
-  std::size_t at = c.offset + c.length;
-  while (at < text.size() && space_at(text, at)) at += space_at(text, at);
-  constexpr std::string_view opening = "[hereinafter ";
-  if (text.compare(at, opening.size(), opening) != 0) return;
-  const std::size_t close = text.find(']', at);
-  if (close == std::string_view::npos || close - at > 120) return;
-  std::string name = collapse_spaces(text.substr(at + opening.size(), close - at - opening.size()));
-  // Quotation marks around the name are the writer's, not the name's.
-  for (const std::string_view quote : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+constexpr std::string_view quotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"};
+
+// `name` without the quotation marks around it, which are the writer's.
+std::string unquoted(std::string name) {
+  for (const std::string_view quote : quotes) {
     if (name.rfind(quote, 0) == 0) name.erase(0, quote.size());
     if (name.size() >= quote.size() &&
         name.compare(name.size() - quote.size(), quote.size(), quote) == 0)
       name.erase(name.size() - quote.size());
   }
+  return name;
+}
+
+bool opens_with_quote(std::string_view text) {
+  return std::any_of(std::begin(quotes), std::end(quotes),
+                     [&](std::string_view quote) { return text.rfind(quote, 0) == 0; });
+}
+
+// The name given at `at`: "[hereinafter NAME]", "(hereinafter NAME)", or a quoted name alone in
+// a parenthetical, "(“NAME”)"; empty when none is.
+std::string name_given(std::string_view text, std::size_t at) {
+  while (at < text.size() && space_at(text, at)) at += space_at(text, at);
+  if (at >= text.size() || (text[at] != '[' && text[at] != '(')) return {};
+  const char close = text[at] == '[' ? ']' : ')';
+  const std::size_t end = text.find(close, at);
+  if (end == std::string_view::npos || end - at > 120) return {};
+  std::string_view inside = text.substr(at + 1, end - at - 1);
+  constexpr std::string_view hereinafter = "hereinafter ";
+  if (inside.rfind(hereinafter, 0) == 0)
+    inside.remove_prefix(hereinafter.size());
+  else if (close == ']' || !opens_with_quote(inside))
+    return {};
+  return unquoted(collapse_spaces(inside));
+}
+
+// The pin after a name at `at`: ", at 73 n.67", " at *4", " at 5–6"; its length in `length`.
+std::string pin_after(std::string_view text, std::size_t at, std::size_t& length) {
+  const std::size_t start = at;
+  if (at < text.size() && text[at] == ',') ++at;
+  if (text.compare(at, 4, " at ") != 0) return {};
+  at += 4;
+  const std::size_t pin = at;
+  if (at < text.size() && text[at] == '*') ++at;
+  const std::size_t digits = at;
+  while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) ++at;
+  if (at == digits) return {};
+  for (const std::string_view dash : {"-", "\xE2\x80\x93"})
+    if (text.compare(at, dash.size(), dash) == 0 && at + dash.size() < text.size() &&
+        std::isdigit(static_cast<unsigned char>(text[at + dash.size()]))) {
+      at += dash.size();
+      while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) ++at;
+    }
+  if (text.compare(at, 3, " n.") == 0 && at + 3 < text.size() &&
+      std::isdigit(static_cast<unsigned char>(text[at + 3]))) {
+    at += 3;
+    while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) ++at;
+  }
+  if (at < text.size() && std::isalnum(static_cast<unsigned char>(text[at]))) return {};
+  length = at - start;
+  return normalise_pin(std::string(text.substr(pin, at - pin)));
+}
+
+// Where `offset` is, counted from a citation whose place is known.
+SourceLocation place_of(std::string_view text, std::size_t offset, const Citation& known) {
+  SourceLocation where = known.where;
+  for (std::size_t at = known.offset; at < offset; ++at) {
+    if (text[at] == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
+      ++where.column;
+    }
+  }
+  return where;
+}
+
+bool overlaps(const std::vector<Citation>& found, std::size_t begin, std::size_t end) {
+  return std::any_of(found.begin(), found.end(), [&](const Citation& c) {
+    return c.offset < end && begin < c.offset + c.length;
+  });
+}
+
+// A short form the reader found inside a name and its page ("Mem. Op. at 73 n.67" of "Oct. 3,
+// 2011 Mem. Op. at 73 n.67"): the longer reference is what the writer meant.
+void drop_short_forms_within(std::vector<Citation>& found, std::size_t begin, std::size_t end) {
+  std::erase_if(found, [&](const Citation& c) {
+    return c.kind == Kind::short_form && begin <= c.offset && c.offset + c.length <= end;
+  });
+}
+
+}  // namespace
+
+void note_hereinafter(const Citation& c, std::string_view text, Trail& trail) {
+  if (c.key.empty()) return;
+  const std::string name = name_given(text, c.offset + c.length);
   if (!name.empty()) trail.hereinafter.emplace(name, c.key);
 }
 
+void find_named_references(std::vector<Citation>& found, std::string_view text) {
+  // The citations that give a name, copied: `found` loses what a reference covers.
+  std::vector<std::pair<Citation, std::string>> naming;
+  for (const auto& c : found)
+    if (c.kind != Kind::short_form)
+      if (auto name = name_given(text, c.offset + c.length); !name.empty())
+        naming.emplace_back(c, std::move(name));
+  std::vector<Citation> added;
+  for (const auto& [c, name] : naming) {
+    for (auto at = text.find(name, c.offset + c.length); at != std::string_view::npos;
+         at = text.find(name, at + name.size())) {
+      if (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1]))) continue;
+      std::size_t length = 0;
+      const std::string pin = pin_after(text, at + name.size(), length);
+      const std::size_t end = at + name.size() + length;
+      if (pin.empty()) continue;
+      drop_short_forms_within(found, at, end);
+      if (overlaps(found, at, end) || overlaps(added, at, end)) continue;
+      Citation reference;
+      reference.kind = Kind::short_form;
+      reference.short_form = ShortForm::name_page;
+      reference.category = c.category;
+      reference.case_name = name;
+      reference.pin_cites.push_back(pin);
+      reference.normalised = name + " at " + pin;
+      reference.text = std::string(text.substr(at, end - at));
+      reference.offset = at;
+      reference.length = end - at;
+      reference.where = place_of(text, at, c);
+      added.push_back(std::move(reference));
+    }
+  }
+  if (added.empty()) return;
+  for (auto& c : added) found.push_back(std::move(c));
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Citation& a, const Citation& b) { return a.offset < b.offset; });
+}
+
 bool tie_hereinafter(Citation& c, std::string_view text, Trail& trail) {
-  if (c.short_form != ShortForm::supra || c.case_name.empty() || trail.hereinafter.empty())
-    return false;
+  if (c.case_name.empty() || trail.hereinafter.empty()) return false;
+  const auto tie_to = [&](const std::string& key) {
+    c.key = key;
+    if (const auto found = trail.by_key.find(key); found != trail.by_key.end())
+      c.category = trail.authorities[found->second].category;
+    note_reach(trail, key, c);
+    return true;
+  };
+  if (c.short_form == ShortForm::name_page) {
+    const auto named = trail.hereinafter.find(c.case_name);
+    return named != trail.hereinafter.end() && tie_to(named->second);
+  }
+  if (c.short_form != ShortForm::supra) return false;
   // What the text holds before "supra", less the comma: the name the supra is by.
   const std::size_t supra = c.text.find("supra");
   if (supra == std::string::npos) return false;
@@ -50,11 +181,7 @@ bool tie_hereinafter(Citation& c, std::string_view text, Trail& trail) {
     c.text = std::string(text.substr(begin, c.offset + c.length - begin));
     c.length += c.offset - begin;
     c.offset = begin;
-    c.key = key;
-    if (const auto found = trail.by_key.find(key); found != trail.by_key.end())
-      c.category = trail.authorities[found->second].category;
-    note_reach(trail, key, c);
-    return true;
+    return tie_to(key);
   }
   return false;
 }

@@ -239,11 +239,15 @@ const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& wa
 bool pin_fits(const Citation& c, const Citation& authority, Warnings& warnings);
 void note_reach(Trail& trail, const std::string& key, const Citation& c);
 
-// hereinafter.cpp: the short name a text gives the authority `c` cites, in a bracket after it
-// ("[hereinafter House Report]", rule 4.2(b)), kept in the trail; and a supra by such a name
-// ("House Report, supra, at 30", "Kerr, Third-Party Doctrine, supra"), tied to its authority
-// and widened to the whole name, where the reader read only its last words. False: no such name.
+// hereinafter.cpp: the short name a text gives the authority `c` cites, right after it
+// ("[hereinafter House Report]", rule 4.2(b); the FISC's "(“Oct. 3, 2011 Mem. Op.”)"), kept in
+// the trail (note_hereinafter); the name and a page where the text repeats them ("Oct. 3, 2011
+// Mem. Op. at 73 n.67"), added to `found` in order as name-and-page references
+// (find_named_references); and such a reference, or a supra by such a name ("House Report,
+// supra, at 30", "Kerr, Third-Party Doctrine, supra"), tied to its authority, a supra widened to
+// the whole name where the reader read only its last words (tie_hereinafter; false: no name).
 void note_hereinafter(const Citation& c, std::string_view text, Trail& trail);
+void find_named_references(std::vector<Citation>& found, std::string_view text);
 bool tie_hereinafter(Citation& c, std::string_view text, Trail& trail);
 
 // names.cpp: where a case name stands (Bluebook rule 10.2), printed after `before` (the

@@ -348,6 +348,7 @@ void join_supra_short(std::vector<Citation>& found, std::string_view text) {
 void follow(std::vector<Citation>& found, std::string_view text, const Patterns& patterns,
             Trail& trail, Warnings& warnings) {
   join_supra_short(found, text);
+  find_named_references(found, text);
   std::vector<Citation> kept;
   kept.reserve(found.size());
   std::size_t previous_end = std::string_view::npos;  // of the citation before, in this text

@@ -349,3 +349,22 @@ TEST_CASE(
   CHECK(starting(found, "HPSCI").key.empty());
   CHECK(has_warning(warnings, "\"HPSCI Report, supra, at 9\" has no full citation before it"));
 }
+
+TEST_CASE("an opinion the FISC names in a parenthetical is cited again by the name and a page") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "The Court addressed upstream collection at length. [Caption Redacted], 2011 WL 10945618, "
+      "at *27 (FISA Ct. Oct. 3, 2011) (“Oct. 3, 2011 Mem. Op.”). It approved amended procedures "
+      "later. [Caption Redacted], 2011 WL 10947772, at *2 (FISA Ct. Nov. 30, 2011).\nSee Oct. 3, "
+      "2011 Mem. Op. at 73 n.67. Id. at 74. The Oct. 3, 2011 Mem. Op. was published in 2013.",
+      {"opinion.txt", 10, 1}, warnings);
+  REQUIRE(found.size() == 4);
+  const auto& reference = found[2];
+  CHECK(reference.text == "Oct. 3, 2011 Mem. Op. at 73 n.67");
+  CHECK(reference.normalised == "Oct. 3, 2011 Mem. Op. at 73 n.67");
+  CHECK(reference.key == "2011 WL 10945618");
+  CHECK(reference.where.line == 11);
+  CHECK(reference.where.column == 5);
+  CHECK(found[3].key == "2011 WL 10945618");  // the Id. after it
+  CHECK(warnings.empty());
+}
