@@ -9,7 +9,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "cite/cite.hpp"
@@ -53,12 +52,48 @@ struct KindRow {
   Gate gate = Gate::none;
 };
 
+/// The alternations of the table's spellings the kinds' expressions hold (expr::alternation),
+/// each built the first time an expression holding it is compiled: building them all cost a
+/// tenth of reading one citation, and a short text compiles few kinds. An expression holds a
+/// token for each (Spellings); LazyRegex::get writes the alternation in its place before
+/// compiling, so the compiled expression is the same. Safe to share between threads.
+class Alternations {
+ public:
+  enum class Id : char {
+    rule_set,         // every spelling of a set of court rules
+    dotted_rules,     // of those, the abbreviations and the variants with a period
+    public_domain,    // the courts' codes of public-domain citations
+    state_codes,      // the states' codes
+    docket_kinds,     // the kinds of case a docket number names
+    year_number,      // reporters cited by year and number
+    paragraph,        // looseleaf services cited by paragraph
+    docket_courts,    // courts cited by docket and date
+    document_titles,  // a court document's titles
+  };
+  static constexpr std::size_t count = 9;
+  explicit Alternations(const Table& table) : table_(table) {}
+  /// What an expression holds where the alternation goes: a byte no expression writes, then
+  /// one naming the alternation.
+  static std::string token(Id id);
+  /// `expression` with each token as its alternation.
+  std::string expand(const std::string& expression) const;
+
+ private:
+  const std::string& get(Id id) const;
+  std::vector<std::string> spellings(Id id) const;
+  const Table& table_;
+  mutable std::once_flag once_[count];
+  mutable std::string built_[count];
+};
+
 /// A regular expression compiled the first time a text may hold a match of it: compiling them
 /// all costs tens of milliseconds, and a short text needs few. Safe to share between threads.
 class LazyRegex {
  public:
-  LazyRegex(std::string expression, std::vector<std::string> needs)
-      : expression_(std::move(expression)), needs_(std::move(needs)) {}
+  /// `alternations` (may be null) writes the alternations the expression holds as tokens.
+  LazyRegex(std::string expression, std::vector<std::string> needs,
+            const Alternations* alternations = nullptr)
+      : expression_(std::move(expression)), needs_(std::move(needs)), alternations_(alternations) {}
   bool empty() const { return expression_.empty(); }
   const std::string& expression() const { return expression_; }
   /// Whether `text` holds one of the literals every match holds.
@@ -75,15 +110,33 @@ class LazyRegex {
   };
   std::string expression_;
   std::vector<std::string> needs_;
+  const Alternations* alternations_;
   mutable Compiled compiled_[3];  // by i18n::Regex::Scope
 };
 
-/// Spellings as spelling_key() writes them, and every beginning of them: what a gate looks for.
-struct SpellingKeys {
-  // Only asked whether they hold a string: hashed, as ordering every beginning of every
-  // spelling (about 3,000) cost 2.4M instructions per process.
-  std::unordered_set<std::string> keys, beginnings;
-  void add(const std::string& key);
+/// Spellings as spelling_key() writes them, sorted: what a gate looks for. A gate reads a text's
+/// spelling one byte at a time, narrowing the range of keys that begin with what it read (a
+/// hashed set of every beginning of every key cost 1.2M instructions to build per process).
+class SpellingKeys {
+ public:
+  /// The keys, sorted by byte and without duplicates.
+  explicit SpellingKeys(std::vector<std::string> keys = {});
+  /// The keys that begin with what was read so far, and whether one of them is all of it.
+  class Cursor {
+   public:
+    explicit Cursor(const SpellingKeys& keys)
+        : begin_(keys.keys_.begin()), end_(keys.keys_.end()) {}
+    /// Reads one more byte; false when no key begins with what was read.
+    bool next(char byte);
+    bool whole() const { return begin_ != end_ && begin_->size() == read_; }
+
+   private:
+    std::vector<std::string>::const_iterator begin_, end_;
+    std::size_t read_ = 0;
+  };
+
+ private:
+  std::vector<std::string> keys_;
 };
 
 /// Spellings found in C++ as expr::alternation's expression finds them (after a period, any
@@ -107,7 +160,8 @@ class SpellingTrie {
   std::vector<Node> nodes_ = std::vector<Node>(1);
 };
 
-/// The spellings of the table as expressions, for the kinds' rows to build on.
+/// The spellings of the table as expressions, for the kinds' rows to build on. The alternations
+/// of many spellings are Alternations' tokens, written out when an expression is compiled.
 struct Spellings {
   // Any reporter's spelling where a case citation may hold one: the stand-in of the text the
   // rows that write it search (Patterns::reporter_places).
@@ -147,9 +201,10 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings);
 struct Patterns {
   struct Reading {
     Reading(std::string expression, std::string anchor_expression,
-            const std::vector<std::string>& needs, ReadFunction read_function, Gate row_gate)
-        : regex(std::move(expression), needs),
-          anchor(std::move(anchor_expression), needs),
+            const std::vector<std::string>& needs, ReadFunction read_function, Gate row_gate,
+            const Alternations& alternations)
+        : regex(std::move(expression), needs, &alternations),
+          anchor(std::move(anchor_expression), needs, &alternations),
           read(read_function),
           gate(row_gate) {}
     LazyRegex regex;
@@ -160,6 +215,8 @@ struct Patterns {
     // reporter_places().
     bool reporters = regex.expression().find(i18n::Regex::stand_in) != std::string::npos;
   };
+  const Table& table;
+  Alternations alternations;  // before the expressions that hold its tokens
   std::vector<std::unique_ptr<Reading>> readers;
   std::vector<std::pair<Suspect, std::unique_ptr<LazyRegex>>> suspects;
   std::map<std::string, const Reporter*> reporters;             // by spelling_key()
@@ -168,7 +225,6 @@ struct Patterns {
   std::map<std::string, const DocumentTitle*> document_titles;  // by spelling_key()
   SpellingKeys reporter_keys, source_keys, public_domain_keys;  // for the gates
   SpellingTrie reporter_spellings;  // of reporters cited by volume and page
-  const Table& table;
 
   explicit Patterns(const Table& table);
   /// The reporter a spelling names, or nullptr.

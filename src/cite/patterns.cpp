@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <stdexcept>
 
 #include "cite/internal.hpp"
 
@@ -247,85 +248,68 @@ std::vector<std::string> lower_case_particles(const Table& table) {
   return out;
 }
 
-// The table's spellings, each mapped to its entry and gathered as alternations.
+// The table's spellings of reporters and rule sets, each mapped to its entry, and the pieces of
+// expressions the kinds' rows build on (the alternations as tokens).
 Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*>& reporters,
                        std::map<std::string, const RuleSet*>& rule_sets,
                        SpellingTrie& reporter_trie) {
-  std::vector<std::string> reporter_spellings, rule_spellings, dotted_rule_spellings,
-      year_number_spellings, paragraph_spellings;
-  for (const auto& reporter : table.reporters) {
-    // "T.C. Memo." and "Bankr. L. Rep. (CCH)" are never followed by a volume's page: each kind
-    // has its own expression.
-    auto& spellings = reporter.cited == Cited::year_number ? year_number_spellings
-                      : reporter.cited == Cited::paragraph ? paragraph_spellings
-                                                           : reporter_spellings;
-    reporters[spelling_key(reporter.abbreviation)] = &reporter;
-    spellings.push_back(reporter.abbreviation);
-    for (const auto& variant : reporter.variants) {
-      reporters[spelling_key(variant)] = &reporter;
-      spellings.push_back(variant);
-    }
-  }
-  for (const auto& set : table.rule_sets) {
-    rule_sets[spelling_key(set.abbreviation)] = &set;
-    rule_spellings.push_back(set.abbreviation);
-    dotted_rule_spellings.push_back(set.abbreviation);
-    for (const auto& variant : set.variants) {
-      rule_sets[spelling_key(variant)] = &set;
-      rule_spellings.push_back(variant);
-      if (variant.find('.') != std::string::npos) dotted_rule_spellings.push_back(variant);
-    }
-  }
-  for (const auto& spelling : reporter_spellings) reporter_trie.add(spelling);
+  using Id = Alternations::Id;
   Spellings out{i18n::Regex::stand_in,
-                expr::alternation(rule_spellings),
-                expr::alternation(dotted_rule_spellings),
-                expr::alternation(table.public_domain),
-                expr::alternation(table.state_codes),
-                expr::alternation(table.docket_kinds),
-                expr::alternation(year_number_spellings),
-                expr::alternation(paragraph_spellings),
+                Alternations::token(Id::rule_set),
+                Alternations::token(Id::dotted_rules),
+                Alternations::token(Id::public_domain),
+                Alternations::token(Id::state_codes),
+                Alternations::token(Id::docket_kinds),
+                Alternations::token(Id::year_number),
+                Alternations::token(Id::paragraph),
+                Alternations::token(Id::docket_courts),
                 {},
                 {},
                 {},
-                {},
-                {},
+                Alternations::token(Id::document_titles),
                 {},
                 {},
                 signal_ends(table),
                 expr::words(table.code_divisions),
                 expr::words(lower_case_particles(table))};
-  std::vector<std::string> docket_courts;
-  for (const auto& court : table.courts) {
-    if (!court.docket_citations) continue;
-    docket_courts.push_back(court.abbreviation);
-    docket_courts.insert(docket_courts.end(), court.variants.begin(), court.variants.end());
-  }
-  out.docket_courts = expr::alternation(docket_courts);
-  for (const auto& spelling : docket_courts) {
-    const std::string start = "(" + spelling.substr(0, 2);
-    if (std::find(out.docket_court_starts.begin(), out.docket_court_starts.end(), start) ==
-        out.docket_court_starts.end())
-      out.docket_court_starts.push_back(start);
-  }
-  std::vector<std::string> titles;
-  for (const auto& title : table.document_titles) {
-    titles.push_back(title.abbreviation);
-    titles.insert(titles.end(), title.variants.begin(), title.variants.end());
-  }
-  out.document_titles = expr::alternation(titles);
   auto add_start = [](std::vector<std::string>& starts, const std::string& spelling) {
     const std::string start = spelling.substr(0, 2);
     if (std::find(starts.begin(), starts.end(), start) == starts.end()) starts.push_back(start);
   };
-  for (const auto& code : table.public_domain) add_start(out.public_domain_starts, code);
-  for (const auto& spelling : year_number_spellings) add_start(out.year_number_starts, spelling);
-  for (const auto& spelling : paragraph_spellings) {
-    const std::string last = spelling.substr(spelling.rfind(' ') + 1);
-    if (std::find(out.paragraph_ends.begin(), out.paragraph_ends.end(), last) ==
-        out.paragraph_ends.end())
-      out.paragraph_ends.push_back(last);
+  for (const auto& reporter : table.reporters) {
+    reporters[spelling_key(reporter.abbreviation)] = &reporter;
+    for (const auto& variant : reporter.variants) reporters[spelling_key(variant)] = &reporter;
+    // "T.C. Memo." and "Bankr. L. Rep. (CCH)" are never followed by a volume's page: each kind
+    // has its own expression.
+    for (std::size_t i = 0; i <= reporter.variants.size(); ++i) {
+      const std::string& spelling = i == 0 ? reporter.abbreviation : reporter.variants[i - 1];
+      if (reporter.cited == Cited::year_number) {
+        add_start(out.year_number_starts, spelling);
+      } else if (reporter.cited == Cited::paragraph) {
+        const std::string last = spelling.substr(spelling.rfind(' ') + 1);
+        if (std::find(out.paragraph_ends.begin(), out.paragraph_ends.end(), last) ==
+            out.paragraph_ends.end())
+          out.paragraph_ends.push_back(last);
+      } else {
+        reporter_trie.add(spelling);
+      }
+    }
   }
+  for (const auto& set : table.rule_sets) {
+    rule_sets[spelling_key(set.abbreviation)] = &set;
+    for (const auto& variant : set.variants) rule_sets[spelling_key(variant)] = &set;
+  }
+  for (const auto& court : table.courts) {
+    if (!court.docket_citations) continue;
+    for (std::size_t i = 0; i <= court.variants.size(); ++i) {
+      const std::string& spelling = i == 0 ? court.abbreviation : court.variants[i - 1];
+      const std::string start = "(" + spelling.substr(0, 2);
+      if (std::find(out.docket_court_starts.begin(), out.docket_court_starts.end(), start) ==
+          out.docket_court_starts.end())
+        out.docket_court_starts.push_back(start);
+    }
+  }
+  for (const auto& code : table.public_domain) add_start(out.public_domain_starts, code);
   for (const auto& reporter : table.reporters) {
     if (reporter.category == Category::cases) continue;
     add_start(out.secondary_starts, reporter.abbreviation);
@@ -336,7 +320,74 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
 
 }  // namespace
 
-Patterns::Patterns(const Table& table_) : table(table_) {
+std::string Alternations::token(Id id) {
+  return {'\x01', static_cast<char>('A' + static_cast<char>(id))};
+}
+
+std::vector<std::string> Alternations::spellings(Id id) const {
+  std::vector<std::string> out;
+  const auto add = [&out](const std::string& abbreviation,
+                          const std::vector<std::string>& variants) {
+    out.push_back(abbreviation);
+    out.insert(out.end(), variants.begin(), variants.end());
+  };
+  switch (id) {
+    case Id::rule_set:
+      for (const auto& set : table_.rule_sets) add(set.abbreviation, set.variants);
+      break;
+    case Id::dotted_rules:  // a bare abbreviation of a rule set is a suspect
+      for (const auto& set : table_.rule_sets) {
+        out.push_back(set.abbreviation);
+        for (const auto& variant : set.variants)
+          if (variant.find('.') != std::string::npos) out.push_back(variant);
+      }
+      break;
+    case Id::public_domain:
+      return table_.public_domain;
+    case Id::state_codes:
+      return table_.state_codes;
+    case Id::docket_kinds:
+      return table_.docket_kinds;
+    case Id::year_number:
+    case Id::paragraph:
+      for (const auto& reporter : table_.reporters)
+        if (reporter.cited == (id == Id::year_number ? Cited::year_number : Cited::paragraph))
+          add(reporter.abbreviation, reporter.variants);
+      break;
+    case Id::docket_courts:
+      for (const auto& court : table_.courts)
+        if (court.docket_citations) add(court.abbreviation, court.variants);
+      break;
+    case Id::document_titles:
+      for (const auto& title : table_.document_titles) add(title.abbreviation, title.variants);
+      break;
+  }
+  return out;
+}
+
+const std::string& Alternations::get(Id id) const {
+  const auto index = static_cast<std::size_t>(id);
+  std::call_once(once_[index], [&] { built_[index] = expr::alternation(spellings(id)); });
+  return built_[index];
+}
+
+std::string Alternations::expand(const std::string& expression) const {
+  std::string out;
+  std::size_t done = 0;
+  for (auto at = expression.find('\x01'); at != std::string::npos && at + 1 < expression.size();
+       at = expression.find('\x01', done)) {
+    const auto index = static_cast<std::size_t>(expression[at + 1] - 'A');
+    if (index >= count) throw std::logic_error("an unknown alternation in an expression");
+    out.append(expression, done, at - done);
+    out += get(static_cast<Id>(index));
+    done = at + 2;
+  }
+  if (done == 0) return expression;
+  out.append(expression, done, std::string::npos);
+  return out;
+}
+
+Patterns::Patterns(const Table& table_) : table(table_), alternations(table_) {
   using namespace expr;
   const Spellings spellings = spellings_of(table, reporters, rule_sets, reporter_spellings);
   for (const auto& court : table.courts) {
@@ -352,17 +403,23 @@ Patterns::Patterns(const Table& table_) : table(table_) {
   for (auto& row : secondary_rows(spellings)) rows.push_back(std::move(row));
   for (auto& row : rows)
     readers.push_back(std::make_unique<Reading>(std::move(row.expression), std::move(row.anchor),
-                                                row.needs, row.read, row.gate));
+                                                row.needs, row.read, row.gate, alternations));
+  std::vector<std::string> volume_keys, source;  // in the map's order: sorted
   for (const auto& [key, found] : reporters) {
     if (found->cited != Cited::volume_page) continue;  // the gates look for a volume's reporter
-    reporter_keys.add(key);
-    if (found->category != Category::cases) source_keys.add(key);
+    volume_keys.push_back(key);
+    if (found->category != Category::cases) source.push_back(key);
   }
-  for (const auto& code : table.public_domain) public_domain_keys.add(spelling_key(code));
+  reporter_keys = SpellingKeys(std::move(volume_keys));
+  source_keys = SpellingKeys(std::move(source));
+  std::vector<std::string> codes;
+  for (const auto& code : table.public_domain) codes.push_back(spelling_key(code));
+  public_domain_keys = SpellingKeys(std::move(codes));
 
   auto suspect = [this](Suspect kind, const std::string& expression,
                         std::vector<std::string> needs = {}) {
-    suspects.emplace_back(kind, std::make_unique<LazyRegex>(expression, std::move(needs)));
+    suspects.emplace_back(kind,
+                          std::make_unique<LazyRegex>(expression, std::move(needs), &alternations));
   };
   suspect(
       Suspect::reporter_like,
@@ -391,8 +448,10 @@ bool LazyRegex::may_match(std::string_view text) const {
 const i18n::Regex& LazyRegex::get(const i18n::Regex::Text& text) const {
   const auto scope = text.scope();
   Compiled& compiled = compiled_[static_cast<std::size_t>(scope)];
-  std::call_once(compiled.once,
-                 [&] { compiled.regex = std::make_unique<i18n::Regex>(expression_, scope); });
+  std::call_once(compiled.once, [&] {
+    compiled.regex = std::make_unique<i18n::Regex>(
+        alternations_ ? alternations_->expand(expression_) : expression_, scope);
+  });
   return *compiled.regex;
 }
 
@@ -401,9 +460,24 @@ const Reporter* Patterns::reporter(std::string_view written) const {
   return found == reporters.end() ? nullptr : found->second;
 }
 
-void SpellingKeys::add(const std::string& key) {
-  keys.insert(key);
-  for (std::size_t length = 1; length <= key.size(); ++length) beginnings.emplace(key, 0, length);
+SpellingKeys::SpellingKeys(std::vector<std::string> keys) : keys_(std::move(keys)) {
+  if (!std::is_sorted(keys_.begin(), keys_.end())) std::sort(keys_.begin(), keys_.end());
+  keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+}
+
+bool SpellingKeys::Cursor::next(char byte) {
+  // Every key in [begin_, end_) begins with the `read_` bytes read; the one that is no longer
+  // sorts first, then the others by their next byte (std::string compares bytes unsigned).
+  const auto c = static_cast<unsigned char>(byte);
+  const auto at = read_;
+  begin_ = std::partition_point(begin_, end_, [&](const std::string& key) {
+    return key.size() <= at || static_cast<unsigned char>(key[at]) < c;
+  });
+  end_ = std::partition_point(begin_, end_, [&](const std::string& key) {
+    return static_cast<unsigned char>(key[at]) == c;
+  });
+  ++read_;
+  return begin_ != end_;
 }
 
 namespace {
@@ -420,20 +494,19 @@ bool spelling_after_number(std::string_view text, const SpellingKeys& spellings,
     if (!separator_at(i) || !(std::isdigit(before) || before >= 0x80)) continue;
     std::size_t at = i;
     while (separator_at(at)) at += std::max<std::size_t>(1, space_at(text, at));
-    std::string key;  // as spelling_key() writes it: no white space, ’ as '
+    SpellingKeys::Cursor key(spellings);  // as spelling_key() writes it: no white space, ’ as '
     while (at < text.size()) {
       if (const auto space = space_at(text, at)) {
         at += space;
         continue;
       }
-      if (text.substr(at, 3) == "\xE2\x80\x99") {
-        key += '\'';
-        at += 3;
-      } else {
-        key += text[at++];
+      char byte = text[at++];
+      if (text.substr(at - 1, 3) == "\xE2\x80\x99") {
+        byte = '\'';
+        at += 2;
       }
-      if (!spellings.beginnings.contains(key)) break;
-      if (spellings.keys.contains(key) && separator_at(at)) return true;
+      if (!key.next(byte)) break;
+      if (key.whole() && separator_at(at)) return true;
     }
   }
   return false;
