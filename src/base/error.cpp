@@ -1,7 +1,9 @@
 #include "base/error.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace fiscgen {
 
@@ -147,10 +149,21 @@ bool starts_character(char byte) {
   return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
 }
 
-/// Characters (UTF-8 lead bytes) in text[from, to).
+/// Characters (UTF-8 lead bytes) in text[from, to). Eight bytes at a time: a continuation byte
+/// is 10xxxxxx, so its top bit is set and the next is clear. The byte loop alone took nine
+/// instructions a byte, the most of indexing a file such as forms/cite/reporters.xml.
 std::size_t characters_in(std::string_view text, std::size_t from, std::size_t to) {
-  std::size_t characters = 0;
-  for (std::size_t i = from; i < to; ++i)
+  std::size_t characters = 0, i = from;
+  constexpr std::uint64_t tops = 0x8080808080808080ULL;
+  for (; i + 8 <= to; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    // One bit a continuation byte, at the bottom of its byte; the multiplication sums the eight
+    // into the top byte (std::popcount is a library call without -mpopcnt).
+    const std::uint64_t continuations = (word & ~(word << 1) & tops) >> 7;
+    characters += 8 - static_cast<std::size_t>((continuations * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < to; ++i)
     if (starts_character(text[i])) ++characters;
   return characters;
 }

@@ -223,8 +223,8 @@ std::vector<KindRow> code_rows(const Spellings& spellings) {
                                  subsections + R"()\s+of\s+the\s+(?<set2>)" + spellings.rule_set +
                                  "))" + not_in_word;
   return {
-      {statute, "", read_statute, {"U"}},
-      {regulation, "", read_regulation, {"C"}},
+      {statute, "", read_statute, {"U"}, Gate::us_code},
+      {regulation, "", read_regulation, {"C"}, Gate::cfr},
       {"(?:(?<name>" + act_name + R"(),\s+)?)" + session_law, session_law, read_session_law, {"L"}},
       {statutes_at_large, "", read_statutes_at_large, {"Stat."}},
       {constitution(), "", read_constitution, {"onst", "ONST"}},

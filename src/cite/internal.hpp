@@ -29,6 +29,8 @@ enum class Gate {
   reporter,       // a reporter's spelling after a number: "442 U.S. 735", "442 U.S., at 742"
   source,         // the same of a reporter outside "cases" (a journal): read_article refuses others
   public_domain,  // a court's public-domain code after a year: "2014 WI 89", "2006-Ohio-2095"
+  us_code,        // "U.S.C." after white space, each period and a space after it optional
+  cfr,            // "C.F.R." the same way
 };
 
 /// Reads a match of a kind's expression into a citation's parts and normalised form. Returns
@@ -151,13 +153,23 @@ class SpellingTrie {
   std::vector<std::size_t> ends(std::string_view text, std::size_t at) const;
 
  private:
+  // The nodes' edges in one list, each linked to its next sibling, where a vector per node
+  // cost an allocation for each of thousands of nodes.
+  static constexpr std::uint32_t none = 0xFFFFFFFF;
   struct Node {
-    std::vector<std::pair<char, std::uint32_t>> next;  // by byte; ' ' for white space
+    std::uint32_t first = none;  // the first edge out of it
     bool terminal = false;
     bool after_period = false;  // reached by a period: white space may come before the next
   };
+  struct Edge {
+    char byte;  // ' ' for white space
+    std::uint32_t to, sibling;
+  };
   std::uint32_t child(std::uint32_t node, char byte);
+  /// The node an edge labelled `byte` leads to from `node`, or `none`.
+  std::uint32_t find(std::uint32_t node, char byte) const;
   std::vector<Node> nodes_ = std::vector<Node>(1);
+  std::vector<Edge> edges_;
 };
 
 /// The spellings of the table as expressions, for the kinds' rows to build on. The alternations
@@ -239,6 +251,8 @@ struct Patterns {
   /// a dash around a public-domain code), with white space anywhere in it, then white space or a
   /// separator. Never false where the row's expression could match.
   bool may_hold(Gate gate, std::string_view text) const;
+  /// The same for a suspect's expression: a code without a section needs its code's abbreviation.
+  bool may_hold(Suspect suspect, std::string_view text) const;
   /// A court as written in a parenthetical, the Bluebook's way: West's closed-up "D.C.Cir."
   /// spaced, and a name the table knows ("CA5") as its abbreviation ("5th Cir.").
   std::string court(std::string_view written) const;

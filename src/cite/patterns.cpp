@@ -193,8 +193,13 @@ std::string words(const std::vector<std::string>& list) {
 
 std::string spelling_key(std::string_view spelling) {
   std::string out;
+  out.reserve(spelling.size());
   for (std::size_t i = 0; i < spelling.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(spelling[i]);
+    if (c > ' ' && c < 0x80) {  // most bytes: neither white space nor the start of ’
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
     if (const auto length = space_at(spelling, i)) {
       i += length - 1;
       continue;
@@ -512,6 +517,25 @@ bool spelling_after_number(std::string_view text, const SpellingKeys& spellings,
   return false;
 }
 
+// Patterns::may_hold for a code's abbreviation as volume_start and the code's expression write
+// it ("U\.?\s?S\.?\s?C"): `letters`, each but the last followed by an optional period and an
+// optional white-space character, after white space (a byte beyond ASCII may end one).
+bool abbreviation_after_space(std::string_view text, std::string_view letters) {
+  for (auto i = text.find(letters[0], 1); i != std::string_view::npos;
+       i = text.find(letters[0], i + 1)) {
+    const auto before = static_cast<unsigned char>(text[i - 1]);
+    if (!std::isspace(before) && before < 0x80) continue;
+    std::size_t at = i + 1, matched = 1;
+    for (; matched < letters.size(); ++matched, ++at) {
+      if (at < text.size() && text[at] == '.') ++at;
+      at += space_at(text, at);
+      if (at >= text.size() || text[at] != letters[matched]) break;
+    }
+    if (matched == letters.size()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Patterns::may_hold(Gate gate, std::string_view text) const {
@@ -524,8 +548,17 @@ bool Patterns::may_hold(Gate gate, std::string_view text) const {
       return spelling_after_number(text, source_keys, ",");
     case Gate::public_domain:
       return spelling_after_number(text, public_domain_keys, "-");
+    case Gate::us_code:
+      return abbreviation_after_space(text, "USC");
+    case Gate::cfr:
+      return abbreviation_after_space(text, "CFR");
   }
   return true;
+}
+
+bool Patterns::may_hold(Suspect suspect, std::string_view text) const {
+  if (suspect != Suspect::code_without_section) return true;
+  return may_hold(Gate::us_code, text) || may_hold(Gate::cfr, text);
 }
 
 std::string Patterns::document_title(std::string_view written) const {

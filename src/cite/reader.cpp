@@ -390,7 +390,7 @@ std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
 void warn_suspects(const Patterns& patterns, const i18n::Regex::Text& searched,
                    std::string_view text, const Taken& taken, Locator& locate, Warnings& warnings) {
   for (const auto& [suspect, lazy] : patterns.suspects) {
-    if (!lazy->may_match(text)) continue;
+    if (!lazy->may_match(text) || !patterns.may_hold(suspect, text)) continue;
     const i18n::Regex& regex = lazy->get(searched);
     for (const auto& match : regex.find_all(searched).matches) {
       if (taken.overlaps(match[0].begin, match[0].end)) continue;

@@ -6,11 +6,18 @@
 
 namespace fiscgen::cite {
 
+std::uint32_t SpellingTrie::find(std::uint32_t node, char byte) const {
+  for (auto edge = nodes_[node].first; edge != none; edge = edges_[edge].sibling)
+    if (edges_[edge].byte == byte) return edges_[edge].to;
+  return none;
+}
+
 std::uint32_t SpellingTrie::child(std::uint32_t node, char byte) {
-  for (const auto& [label, next] : nodes_[node].next)
-    if (label == byte) return next;
+  if (const auto found = find(node, byte); found != none) return found;
+  // A node's edges have distinct bytes, so their order does not matter: the new one goes first.
   const auto added = static_cast<std::uint32_t>(nodes_.size());
-  nodes_[node].next.emplace_back(byte, added);
+  edges_.push_back({byte, added, nodes_[node].first});
+  nodes_[node].first = static_cast<std::uint32_t>(edges_.size() - 1);
   nodes_.emplace_back();
   nodes_.back().after_period = byte == '.';
   return added;
@@ -45,7 +52,7 @@ std::vector<std::size_t> SpellingTrie::ends(std::string_view text, std::size_t a
     std::size_t next = at;
     if (here.after_period)
       while (const auto space = space_at(text, next)) next += space;
-    if (here.next.empty() || next >= text.size()) break;
+    if (here.first == none || next >= text.size()) break;
     char byte = text[next];
     std::size_t length = 1;
     if (const auto space = space_at(text, next)) {
@@ -56,10 +63,8 @@ std::vector<std::size_t> SpellingTrie::ends(std::string_view text, std::size_t a
       byte = '\'';
       length = 3;
     }
-    const auto edge = std::find_if(here.next.begin(), here.next.end(),
-                                   [&](const auto& labelled) { return labelled.first == byte; });
-    if (edge == here.next.end()) break;
-    node = edge->second;
+    node = find(node, byte);
+    if (node == none) break;
     at = next + length;
   }
   return out;

@@ -10,12 +10,16 @@ namespace fiscgen::cite {
 namespace {
 
 int year_attribute(const pugi::xml_node& node, const char* name, const LineIndex& lines) {
-  const std::string value = node.attribute(name).value();
+  const std::string_view value = node.attribute(name).value();
   if (value.empty()) return 0;
-  if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos)
-    throw Error(locate(lines, node),
-                std::string("expected a year (YYYY) in ") + name + "=, not \"" + value + "\"");
-  return std::stoi(value);
+  if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string_view::npos)
+    throw Error(locate(lines, node), std::string("expected a year (YYYY) in ") + name +
+                                         "=, not \"" + std::string(value) + "\"");
+  // Four digits read in place: a string and std::stoi for each of 400 reporters' years cost a
+  // tenth of reading the table.
+  int year = 0;
+  for (const char digit : value) year = year * 10 + (digit - '0');
+  return year;
 }
 
 // A reporter's heading in a table of authorities: category="cases" (the default) or another
