@@ -31,6 +31,9 @@ enum class Gate {
   public_domain,  // a court's public-domain code after a year: "2014 WI 89", "2006-Ohio-2095"
   us_code,        // "U.S.C." after white space, each period and a space after it optional
   cfr,            // "C.F.R." the same way
+  state_code,     // a state code's spelling not after a letter or digit: "Fla. Stat."
+  // A number, white space, a capitalised word (or two joined by "&") and a comma: "2 Wigmore,"
+  surname_after_volume,
 };
 
 /// Reads a match of a kind's expression into a citation's parts and normalised form. Returns
@@ -235,7 +238,7 @@ struct Patterns {
   std::map<std::string, const RuleSet*> rule_sets;              // by spelling_key()
   std::map<std::string, const Court*> courts;                   // by spelling_key()
   std::map<std::string, const DocumentTitle*> document_titles;  // by spelling_key()
-  SpellingKeys reporter_keys, source_keys, public_domain_keys;  // for the gates
+  SpellingKeys reporter_keys, source_keys, public_domain_keys, state_code_keys;  // for the gates
   SpellingTrie reporter_spellings;  // of reporters cited by volume and page
 
   explicit Patterns(const Table& table);

@@ -420,6 +420,9 @@ Patterns::Patterns(const Table& table_) : table(table_), alternations(table_) {
   std::vector<std::string> codes;
   for (const auto& code : table.public_domain) codes.push_back(spelling_key(code));
   public_domain_keys = SpellingKeys(std::move(codes));
+  std::vector<std::string> state_codes;
+  for (const auto& code : table.state_codes) state_codes.push_back(spelling_key(code));
+  state_code_keys = SpellingKeys(std::move(state_codes));
 
   auto suspect = [this](Suspect kind, const std::string& expression,
                         std::vector<std::string> needs = {}) {
@@ -536,6 +539,73 @@ bool abbreviation_after_space(std::string_view text, std::string_view letters) {
   return false;
 }
 
+bool ascii_alphanumeric(unsigned char c) {
+  return c < 0x80 && std::isalnum(c);
+}
+
+// Patterns::may_hold for a spelling as expr::alternation's expression finds it (white space where
+// the spelling has a space, or any after a period; ’ as ') at a place after no letter or digit
+// (a byte beyond ASCII may end one): the text read as spelling_key() writes it, white space left
+// out, which finds every place the expression does and a few more.
+bool spelling_at_word_start(std::string_view text, const SpellingKeys& spellings) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && ascii_alphanumeric(static_cast<unsigned char>(text[i - 1]))) continue;
+    SpellingKeys::Cursor key(spellings);
+    for (std::size_t at = i; at < text.size();) {
+      if (const auto space = space_at(text, at)) {
+        if (at == i) break;  // a spelling starts with no white space
+        at += space;
+        continue;
+      }
+      char byte = text[at++];
+      if (text.substr(at - 1, 3) == "\xE2\x80\x99") {
+        byte = '\'';
+        at += 2;
+      }
+      if (!key.next(byte)) break;
+      if (key.whole()) return true;
+    }
+  }
+  return false;
+}
+
+// Patterns::may_hold for secondary.cpp's short treatise: "\d{1,2}\s+", a surname
+// ("\p{Lu}[\p{L}'’\-]+", optionally "\s+&\s+" and another) and ",\s". A byte beyond ASCII may be
+// a digit, a capital or a letter there.
+bool surname_after_volume(std::string_view text) {
+  const auto byte = [&](std::size_t at) {
+    return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
+  };
+  const auto spaces = [&](std::size_t at) {
+    const std::size_t start = at;
+    while (const auto space = space_at(text, at)) at += space;
+    return at == start ? std::string_view::npos : at;
+  };
+  // Past a surname starting at `at`, or npos.
+  const auto surname = [&](std::size_t at) {
+    if (!(std::isupper(byte(at)) || byte(at) >= 0x80)) return std::string_view::npos;
+    const std::size_t start = ++at;
+    while (!space_at(text, at) &&
+           (std::isalpha(byte(at)) || byte(at) == '\'' || byte(at) == '-' || byte(at) >= 0x80))
+      ++at;
+    return at == start ? std::string_view::npos : at;
+  };
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (!(std::isdigit(byte(i - 1)) || byte(i - 1) >= 0x80)) continue;
+    const auto start = spaces(i);
+    if (start == std::string_view::npos) continue;
+    const auto at = surname(start);
+    if (at == std::string_view::npos) continue;
+    if (byte(at) == ',') return true;  // "2 Wigmore,"
+    // "1 Kris & Wilson,"
+    if (const auto gap = spaces(at); gap != std::string_view::npos && byte(gap) == '&')
+      if (const auto second = spaces(gap + 1); second != std::string_view::npos)
+        if (const auto end = surname(second); end != std::string_view::npos && byte(end) == ',')
+          return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Patterns::may_hold(Gate gate, std::string_view text) const {
@@ -552,6 +622,10 @@ bool Patterns::may_hold(Gate gate, std::string_view text) const {
       return abbreviation_after_space(text, "USC");
     case Gate::cfr:
       return abbreviation_after_space(text, "CFR");
+    case Gate::state_code:
+      return spelling_at_word_start(text, state_code_keys);
+    case Gate::surname_after_volume:
+      return surname_after_volume(text);
   }
   return true;
 }

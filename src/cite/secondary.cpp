@@ -244,12 +244,12 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
        read_journal,
        {"L. Rev.", "L.Rev.", "L.J.", "L. J.", "L. Q.", "L.Q."}},
       {treatise, edition, read_treatise, {"ed."}},
-      {treatise_short, "", read_treatise_short, {"§"}},
+      {treatise_short, "", read_treatise_short, {"§"}, Gate::surname_after_volume},
       {report, "", read_report, {"Rep.", "Doc."}},
       {record, "", read_record, {"Cong."}},
       {executive, "", read_executive, {"Exec.", "Fed."}},
       {directive, "", read_directive, {"DoD"}},
-      {state_code, "", read_state_code, {"§", "Stat", "Code", "Law", "L."}},
+      {state_code, "", read_state_code, {"§", "Stat", "Code", "Law", "L."}, Gate::state_code},
   };
 }
 

@@ -26,6 +26,10 @@ std::uint32_t SpellingTrie::child(std::uint32_t node, char byte) {
 void SpellingTrie::add(std::string_view spelling) {
   std::uint32_t node = 0;
   for (std::size_t i = 0; i < spelling.size(); ++i) {
+    if (const auto c = static_cast<unsigned char>(spelling[i]); c > ' ' && c < 0x80) {
+      node = child(node, spelling[i]);  // most bytes: neither white space nor the start of ’
+      continue;
+    }
     if (const auto space = space_at(spelling, i)) {
       // White space after a period is already allowed; elsewhere one or more must be there.
       if (node != 0 && !nodes_[node].after_period && spelling[i - 1] != ' ')

@@ -69,3 +69,30 @@ TEST_CASE("a reporter's place: after a number, and before what follows a reporte
   CHECK(places("50 U.S.C. § 1861 and the U.S. 5 times").empty());
   CHECK(places("In 2001\u00A0F.3d 12 and ٤٤٢ U.S. 735") == Spellings{"F.3d", "U.S."});
 }
+
+TEST_CASE("a gate opens wherever its kind's expression may match, and spares it elsewhere") {
+  const auto table = cite::Table::load(std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) /
+                                       "forms/cite/reporters.xml");
+  const cite::Patterns patterns(table);
+  const auto holds = [&](cite::Gate gate, std::string_view text) {
+    return patterns.may_hold(gate, text);
+  };
+  using cite::Gate;
+  CHECK(holds(Gate::us_code, "50 U.S.C. § 1861"));
+  CHECK(holds(Gate::us_code, "50 U. S. C. § 1861 and 18 USC 2511"));
+  CHECK(holds(Gate::us_code, "50\u00A0U.S.C.A. § 1861"));
+  CHECK_FALSE(holds(Gate::us_code, "442 U.S. 735 (1979), SCOTUS and U.S.S.R."));
+  CHECK(holds(Gate::cfr, "28 C.F.R. § 0.85 and 28 CFR 0.85"));
+  CHECK_FALSE(holds(Gate::cfr, "Smith v. Maryland, 442 U.S. 735 (1979) (CFR)"));
+  // Spaces as the alternation reads them: any after a period, ’ as '.
+  CHECK(holds(Gate::state_code, "Fla. Stat. § 934.03"));
+  CHECK(holds(Gate::state_code, "(Fla.Stat.\u00A0§ 934.03)"));
+  CHECK(holds(Gate::state_code, "see 720 Ill. Comp. Stat. 5/14-2"));
+  CHECK_FALSE(holds(Gate::state_code, "50 U.S.C. § 1861; Fla. Bar v. Went For It"));
+  CHECK_FALSE(holds(Gate::state_code, "UFla. Stat. § 934.03"));
+  CHECK(holds(Gate::surname_after_volume, "8 Wigmore, Evidence § 2374"));
+  CHECK(holds(Gate::surname_after_volume, "1 Kris & Wilson, National Security § 10"));
+  CHECK(holds(Gate::surname_after_volume, "2 Øverland, Rettergang § 3 and 3\u00A0O’Neil, Law § 4"));
+  CHECK_FALSE(holds(Gate::surname_after_volume, "50 U.S.C. § 1861(d)(1) and 28 U.S.C. § 2201"));
+  CHECK_FALSE(holds(Gate::surname_after_volume, "3 Wigmore Evidence § 2374"));
+}
