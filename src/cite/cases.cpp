@@ -525,11 +525,11 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
        short_case,
        read_short_case,
        {"at"},
-       Gate::reporter},
+       Gate::reporter_at},
       {id, "", read_id, {"d."}},
       // Before the name-and-page reference, which "Order at 3" matches too: of two matches of
       // one length, the first row's is read.
-      {titled_short, "", read_titled_short, {"at"}},
+      {titled_short, "", read_titled_short, {"at"}, Gate::document_title},
       {name_page, "", read_name_page, {"at", "p."}},
       {"(?<name>" + short_name(spellings.name_particles) + ")" + supra,
        supra,

@@ -34,6 +34,10 @@ enum class Gate {
   state_code,     // a state code's spelling not after a letter or digit: "Fla. Stat."
   // A number, white space, a capitalised word (or two joined by "&") and a comma: "2 Wigmore,"
   surname_after_volume,
+  // A reporter's place (Patterns::reporter_places), then a comma or white space and "at": a
+  // short case citation's "442 U.S. at 742", "442 U.S., at 742".
+  reporter_at,
+  document_title,  // a court document's title not after a letter or digit: "Mem. Op."
 };
 
 /// Reads a match of a kind's expression into a citation's parts and normalised form. Returns
@@ -238,7 +242,8 @@ struct Patterns {
   std::map<std::string, const RuleSet*> rule_sets;              // by spelling_key()
   std::map<std::string, const Court*> courts;                   // by spelling_key()
   std::map<std::string, const DocumentTitle*> document_titles;  // by spelling_key()
-  SpellingKeys reporter_keys, source_keys, public_domain_keys, state_code_keys;  // for the gates
+  // For the gates:
+  SpellingKeys reporter_keys, source_keys, public_domain_keys, state_code_keys, title_keys;
   SpellingTrie reporter_spellings;  // of reporters cited by volume and page
 
   explicit Patterns(const Table& table);
@@ -254,6 +259,8 @@ struct Patterns {
   /// a dash around a public-domain code), with white space anywhere in it, then white space or a
   /// separator. Never false where the row's expression could match.
   bool may_hold(Gate gate, std::string_view text) const;
+  /// Gate::reporter_at where the reporters' places in `text` are known.
+  bool reporter_at(std::string_view text, const i18n::Regex::Text::Ranges& places) const;
   /// The same for a suspect's expression: a code without a section needs its code's abbreviation.
   bool may_hold(Suspect suspect, std::string_view text) const;
   /// A court as written in a parenthetical, the Bluebook's way: West's closed-up "D.C.Cir."

@@ -423,6 +423,9 @@ Patterns::Patterns(const Table& table_) : table(table_), alternations(table_) {
   std::vector<std::string> state_codes;
   for (const auto& code : table.state_codes) state_codes.push_back(spelling_key(code));
   state_code_keys = SpellingKeys(std::move(state_codes));
+  std::vector<std::string> titles;
+  for (const auto& [key, title] : document_titles) titles.push_back(key);
+  title_keys = SpellingKeys(std::move(titles));
 
   auto suspect = [this](Suspect kind, const std::string& expression,
                         std::vector<std::string> needs = {}) {
@@ -543,13 +546,19 @@ bool ascii_alphanumeric(unsigned char c) {
   return c < 0x80 && std::isalnum(c);
 }
 
+// Where a spelling may start: after no letter or digit ("(?<![\p{L}\p{Nd}])"), or at a word
+// boundary ("\b"); a byte beyond ASCII may be a letter or not.
+enum class Start { after_no_word, boundary };
+
 // Patterns::may_hold for a spelling as expr::alternation's expression finds it (white space where
-// the spelling has a space, or any after a period; ’ as ') at a place after no letter or digit
-// (a byte beyond ASCII may end one): the text read as spelling_key() writes it, white space left
-// out, which finds every place the expression does and a few more.
-bool spelling_at_word_start(std::string_view text, const SpellingKeys& spellings) {
+// the spelling has a space, or any after a period; ’ as ') at a `start`: the text read as
+// spelling_key() writes it, white space left out, which finds every place the expression does
+// and a few more.
+bool spelling_at(std::string_view text, const SpellingKeys& spellings, Start start) {
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i > 0 && ascii_alphanumeric(static_cast<unsigned char>(text[i - 1]))) continue;
+    if (i > 0 && ascii_alphanumeric(static_cast<unsigned char>(text[i - 1])) &&
+        (start == Start::after_no_word || ascii_alphanumeric(static_cast<unsigned char>(text[i]))))
+      continue;
     SpellingKeys::Cursor key(spellings);
     for (std::size_t at = i; at < text.size();) {
       if (const auto space = space_at(text, at)) {
@@ -623,11 +632,28 @@ bool Patterns::may_hold(Gate gate, std::string_view text) const {
     case Gate::cfr:
       return abbreviation_after_space(text, "CFR");
     case Gate::state_code:
-      return spelling_at_word_start(text, state_code_keys);
+      return spelling_at(text, state_code_keys, Start::after_no_word);
     case Gate::surname_after_volume:
       return surname_after_volume(text);
+    case Gate::reporter_at:
+      return reporter_at(text, reporter_places(text));
+    case Gate::document_title:
+      return spelling_at(text, title_keys, Start::boundary);
   }
   return true;
+}
+
+bool Patterns::reporter_at(std::string_view text, const i18n::Regex::Text::Ranges& places) const {
+  // As the short case's expression reads on from its stand-in: "(?:,\s*|\s+)at\s+".
+  for (const auto& [begin, end] : places) {
+    std::size_t at = end;
+    const bool comma = at < text.size() && text[at] == ',';
+    if (comma) ++at;
+    const std::size_t space = at;
+    while (const auto length = space_at(text, at)) at += length;
+    if ((comma || at > space) && text.substr(at, 2) == "at" && space_at(text, at + 2)) return true;
+  }
+  return false;
 }
 
 bool Patterns::may_hold(Suspect suspect, std::string_view text) const {

@@ -254,12 +254,13 @@ class Searched {
       if (from >= begin && to <= end) inside.emplace_back(from - begin, to - begin);
     return i18n::Regex::Text(window, inside);
   }
-
- private:
+  // The reporters' places in the text, found the first time they are asked for.
   const i18n::Regex::Text::Ranges& places() {
     if (!places_) places_ = patterns_.reporter_places(text_);
     return *places_;
   }
+
+ private:
   const Patterns& patterns_;
   std::string_view text_;
   i18n::Regex::Text plain_{text_};
@@ -309,7 +310,9 @@ std::vector<Candidate> candidates_in(const Patterns& patterns, std::string_view 
   std::vector<Candidate> candidates;
   complete = true;
   for (const auto& reading : patterns.readers)
-    if (reading->regex.may_match(text) && patterns.may_hold(reading->gate, text))
+    if (reading->regex.may_match(text) &&
+        (reading->gate == Gate::reporter_at ? patterns.reporter_at(text, texts.places())
+                                            : patterns.may_hold(reading->gate, text)))
       add_matches(*reading, text, texts, candidates, complete);
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {

@@ -95,4 +95,11 @@ TEST_CASE("a gate opens wherever its kind's expression may match, and spares it 
   CHECK(holds(Gate::surname_after_volume, "2 Øverland, Rettergang § 3 and 3\u00A0O’Neil, Law § 4"));
   CHECK_FALSE(holds(Gate::surname_after_volume, "50 U.S.C. § 1861(d)(1) and 28 U.S.C. § 2201"));
   CHECK_FALSE(holds(Gate::surname_after_volume, "3 Wigmore Evidence § 2374"));
+  CHECK(holds(Gate::reporter_at, "Smith, 442 U.S. at 742"));
+  CHECK(holds(Gate::reporter_at, "442 U. S., at 742 and 568 U.S.,at 401"));
+  CHECK_FALSE(holds(Gate::reporter_at, "442 U.S. 735, 742 (1979), the court at once said"));
+  CHECK(holds(Gate::document_title, "Mem. Op. at 5; Memorandum Opinion at 7"));
+  CHECK(holds(Gate::document_title, "(Mem.Op.\u00A0at 5)"));
+  CHECK_FALSE(holds(Gate::document_title, "Smith v. Maryland, 442 U.S. 735 (1979); a Memo. at 5"));
+  CHECK_FALSE(holds(Gate::document_title, "SubOrder at 5"));
 }
