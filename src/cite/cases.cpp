@@ -530,7 +530,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       // Before the name-and-page reference, which "Order at 3" matches too: of two matches of
       // one length, the first row's is read.
       {titled_short, "", read_titled_short, {"at"}, Gate::document_title},
-      {name_page, "", read_name_page, {"at", "p."}},
+      {name_page, "", read_name_page, {"at", "p."}, Gate::name_at_page},
       {"(?<name>" + short_name(spellings.name_particles) + ")" + supra,
        supra,
        read_supra,

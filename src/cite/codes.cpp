@@ -228,7 +228,7 @@ std::vector<KindRow> code_rows(const Spellings& spellings) {
       {"(?:(?<name>" + act_name + R"(),\s+)?)" + session_law, session_law, read_session_law, {"L"}},
       {statutes_at_large, "", read_statutes_at_large, {"Stat."}},
       {constitution(), "", read_constitution, {"onst", "ONST"}},
-      {court_rule, "", read_court_rule, {"R"}},
+      {court_rule, "", read_court_rule, {"R"}, Gate::rule_set},
   };
 }
 

@@ -37,7 +37,10 @@ enum class Gate {
   // A reporter's place (Patterns::reporter_places), then a comma or white space and "at": a
   // short case citation's "442 U.S. at 742", "442 U.S., at 742".
   reporter_at,
-  document_title,  // a court document's title not after a letter or digit: "Mem. Op."
+  document_title,  // a court document's title at a word boundary: "Mem. Op."
+  rule_set,        // a set of court rules' spelling not after a letter: "Fed. R. Civ. P."
+  // A capitalised word, white space and "at" or "p." before a page: "Howsam at 84", "Howsam p. 84"
+  name_at_page,
 };
 
 /// Reads a match of a kind's expression into a citation's parts and normalised form. Returns
@@ -243,7 +246,8 @@ struct Patterns {
   std::map<std::string, const Court*> courts;                   // by spelling_key()
   std::map<std::string, const DocumentTitle*> document_titles;  // by spelling_key()
   // For the gates:
-  SpellingKeys reporter_keys, source_keys, public_domain_keys, state_code_keys, title_keys;
+  SpellingKeys reporter_keys, source_keys, public_domain_keys, state_code_keys, title_keys,
+      rule_set_keys;
   SpellingTrie reporter_spellings;  // of reporters cited by volume and page
 
   explicit Patterns(const Table& table);

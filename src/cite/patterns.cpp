@@ -426,6 +426,9 @@ Patterns::Patterns(const Table& table_) : table(table_), alternations(table_) {
   std::vector<std::string> titles;
   for (const auto& [key, title] : document_titles) titles.push_back(key);
   title_keys = SpellingKeys(std::move(titles));
+  std::vector<std::string> sets;
+  for (const auto& [key, set] : rule_sets) sets.push_back(key);
+  rule_set_keys = SpellingKeys(std::move(sets));
 
   auto suspect = [this](Suspect kind, const std::string& expression,
                         std::vector<std::string> needs = {}) {
@@ -546,9 +549,9 @@ bool ascii_alphanumeric(unsigned char c) {
   return c < 0x80 && std::isalnum(c);
 }
 
-// Where a spelling may start: after no letter or digit ("(?<![\p{L}\p{Nd}])"), or at a word
-// boundary ("\b"); a byte beyond ASCII may be a letter or not.
-enum class Start { after_no_word, boundary };
+// Where a spelling may start: after no letter or digit ("(?<![\p{L}\p{Nd}])"), after no letter
+// ("(?<![\p{L}])"), or at a word boundary ("\b"); a byte beyond ASCII may be a letter or not.
+enum class Start { after_no_word, after_no_letter, boundary };
 
 // Patterns::may_hold for a spelling as expr::alternation's expression finds it (white space where
 // the spelling has a space, or any after a period; ’ as ') at a `start`: the text read as
@@ -556,9 +559,14 @@ enum class Start { after_no_word, boundary };
 // and a few more.
 bool spelling_at(std::string_view text, const SpellingKeys& spellings, Start start) {
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i > 0 && ascii_alphanumeric(static_cast<unsigned char>(text[i - 1])) &&
-        (start == Start::after_no_word || ascii_alphanumeric(static_cast<unsigned char>(text[i]))))
-      continue;
+    if (i > 0) {
+      const auto before = static_cast<unsigned char>(text[i - 1]);
+      const auto here = static_cast<unsigned char>(text[i]);
+      if (start == Start::after_no_word && ascii_alphanumeric(before)) continue;
+      if (start == Start::after_no_letter && before < 0x80 && std::isalpha(before)) continue;
+      if (start == Start::boundary && ascii_alphanumeric(before) && ascii_alphanumeric(here))
+        continue;
+    }
     SpellingKeys::Cursor key(spellings);
     for (std::size_t at = i; at < text.size();) {
       if (const auto space = space_at(text, at)) {
@@ -615,6 +623,36 @@ bool surname_after_volume(std::string_view text) {
   return false;
 }
 
+// Patterns::may_hold for cases.cpp's name-and-page reference:
+// "(?<![\p{L}\p{Nd}])\p{Lu}[\p{Ll}'’\-]{2,}", white space, then "at", white space and a page or
+// "p.", or "p."/"pp." before a page (a page starts with a digit, "n", "*" or "¶"). A byte beyond
+// ASCII may be a capital, a small letter, a digit or "¶" there.
+bool name_at_page(std::string_view text) {
+  const auto byte = [&](std::size_t at) {
+    return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
+  };
+  const auto page_or_p = [&](std::size_t at) {
+    const auto c = byte(at);
+    return std::isdigit(c) || c == 'n' || c == '*' || c >= 0x80 || c == 'p';
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!(std::isupper(byte(i)) || byte(i) >= 0x80)) continue;
+    if (i > 0 && ascii_alphanumeric(byte(i - 1))) continue;
+    std::size_t at = i + 1;
+    while (!space_at(text, at) &&
+           (std::islower(byte(at)) || byte(at) == '\'' || byte(at) == '-' || byte(at) >= 0x80))
+      ++at;
+    if (at - i < 3 || !space_at(text, at)) continue;  // a capital and two more bytes at least
+    while (const auto space = space_at(text, at)) at += space;
+    if (byte(at) == 'p' && (byte(at + 1) == '.' || byte(at + 1) == 'p')) return true;
+    if (byte(at) != 'a' || byte(at + 1) != 't' || !space_at(text, at + 2)) continue;
+    at += 2;
+    while (const auto space = space_at(text, at)) at += space;
+    if (page_or_p(at)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Patterns::may_hold(Gate gate, std::string_view text) const {
@@ -639,6 +677,10 @@ bool Patterns::may_hold(Gate gate, std::string_view text) const {
       return reporter_at(text, reporter_places(text));
     case Gate::document_title:
       return spelling_at(text, title_keys, Start::boundary);
+    case Gate::rule_set:  // both of the expression's forms hold a set's spelling
+      return spelling_at(text, rule_set_keys, Start::after_no_letter);
+    case Gate::name_at_page:
+      return name_at_page(text);
   }
   return true;
 }

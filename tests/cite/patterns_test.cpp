@@ -102,4 +102,14 @@ TEST_CASE("a gate opens wherever its kind's expression may match, and spares it 
   CHECK(holds(Gate::document_title, "(Mem.Op.\u00A0at 5)"));
   CHECK_FALSE(holds(Gate::document_title, "Smith v. Maryland, 442 U.S. 735 (1979); a Memo. at 5"));
   CHECK_FALSE(holds(Gate::document_title, "SubOrder at 5"));
+  CHECK(holds(Gate::rule_set, "Fed. R. Civ. P. 12(b)(6) and Fed.R.Crim.P. 41"));
+  CHECK(holds(Gate::rule_set, "Rule 6(d) of the FISC Rules of Procedure"));
+  CHECK(holds(Gate::rule_set, "under 3FRCP 12"));  // a digit before is no letter
+  CHECK_FALSE(holds(Gate::rule_set, "Rule 6 of this Court’s Rules, 50 U.S.C. § 1803"));
+  CHECK_FALSE(holds(Gate::rule_set, "the OFRE and AFISC filings"));
+  CHECK(holds(Gate::name_at_page, "Howsam at 84"));
+  CHECK(holds(Gate::name_at_page, "Howsam p. 84, Howsam at p. 85, Łódź at n.5"));
+  CHECK(holds(Gate::name_at_page, "(O’Brien\u00A0at\u00A0*3)"));
+  CHECK_FALSE(holds(Gate::name_at_page, "Smith v. Maryland, 442 U.S. 735 (1979), at bottom"));
+  CHECK_FALSE(holds(Gate::name_at_page, "The Court at once; FBI at 5; xHowsam at 84"));
 }
