@@ -1,6 +1,8 @@
-// Reporters' spellings found in C++, where the case patterns hold a stand-in for them.
+// Reporters' spellings found in C++, where the case patterns hold a stand-in for them; and the
+// other spellings' alternations, written into an expression when it is first compiled.
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 
 #include "cite/internal.hpp"
 
@@ -109,6 +111,73 @@ i18n::Regex::Text::Ranges Patterns::reporter_places(std::string_view text) const
     out.emplace_back(i, *end);
     i = *end;
   }
+  return out;
+}
+
+std::string Alternations::token(Id id) {
+  return {'\x01', static_cast<char>('A' + static_cast<char>(id))};
+}
+
+std::vector<std::string> Alternations::spellings(Id id) const {
+  std::vector<std::string> out;
+  const auto add = [&out](const std::string& abbreviation,
+                          const std::vector<std::string>& variants) {
+    out.push_back(abbreviation);
+    out.insert(out.end(), variants.begin(), variants.end());
+  };
+  switch (id) {
+    case Id::rule_set:
+      for (const auto& set : table_.rule_sets) add(set.abbreviation, set.variants);
+      break;
+    case Id::dotted_rules:  // a bare abbreviation of a rule set is a suspect
+      for (const auto& set : table_.rule_sets) {
+        out.push_back(set.abbreviation);
+        for (const auto& variant : set.variants)
+          if (variant.find('.') != std::string::npos) out.push_back(variant);
+      }
+      break;
+    case Id::public_domain:
+      return table_.public_domain;
+    case Id::state_codes:
+      return table_.state_codes;
+    case Id::docket_kinds:
+      return table_.docket_kinds;
+    case Id::year_number:
+    case Id::paragraph:
+      for (const auto& reporter : table_.reporters)
+        if (reporter.cited == (id == Id::year_number ? Cited::year_number : Cited::paragraph))
+          add(reporter.abbreviation, reporter.variants);
+      break;
+    case Id::docket_courts:
+      for (const auto& court : table_.courts)
+        if (court.docket_citations) add(court.abbreviation, court.variants);
+      break;
+    case Id::document_titles:
+      for (const auto& title : table_.document_titles) add(title.abbreviation, title.variants);
+      break;
+  }
+  return out;
+}
+
+const std::string& Alternations::get(Id id) const {
+  const auto index = static_cast<std::size_t>(id);
+  std::call_once(once_[index], [&] { built_[index] = expr::alternation(spellings(id)); });
+  return built_[index];
+}
+
+std::string Alternations::expand(const std::string& expression) const {
+  std::string out;
+  std::size_t done = 0;
+  for (auto at = expression.find('\x01'); at != std::string::npos && at + 1 < expression.size();
+       at = expression.find('\x01', done)) {
+    const auto index = static_cast<std::size_t>(expression[at + 1] - 'A');
+    if (index >= count) throw std::logic_error("an unknown alternation in an expression");
+    out.append(expression, done, at - done);
+    out += get(static_cast<Id>(index));
+    done = at + 2;
+  }
+  if (done == 0) return expression;
+  out.append(expression, done, std::string::npos);
   return out;
 }
 
