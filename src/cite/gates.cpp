@@ -231,9 +231,45 @@ bool Patterns::reporter_at(std::string_view text, const i18n::Regex::Text::Range
   return false;
 }
 
-bool Patterns::may_hold(Suspect suspect, std::string_view text) const {
-  if (suspect != Suspect::code_without_section) return true;
-  return may_hold(Gate::us_code, text) || may_hold(Gate::cfr, text);
+namespace {
+
+// Whether a reporter-like suspect's match ("\d{1,4}\s+\p{Lu}…") may start at a byte outside the
+// citations read: a number (a byte beyond ASCII may be a digit), white space and a capital (or
+// a byte beyond ASCII). Its expression was compiled for every text a citation was read in,
+// where every number is inside the citation.
+bool number_and_capital_outside(std::string_view text,
+                                const std::function<bool(std::size_t)>& read) {
+  const auto byte = [&](std::size_t at) {
+    return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
+  };
+  const auto digit = [&](std::size_t at) {
+    return std::isdigit(byte(at)) || (byte(at) >= 0x80 && !space_at(text, at));
+  };
+  for (std::size_t start = 0; start < text.size(); ++start) {
+    if (!digit(start) || read(start)) continue;
+    std::size_t at = start;
+    while (digit(at)) ++at;
+    if (!space_at(text, at)) continue;
+    while (const auto space = space_at(text, at)) at += space;
+    if (std::isupper(byte(at)) || byte(at) >= 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Patterns::may_hold(Suspect suspect, std::string_view text,
+                        const std::function<bool(std::size_t)>& read) const {
+  switch (suspect) {
+    case Suspect::code_without_section:
+      return may_hold(Gate::us_code, text) || may_hold(Gate::cfr, text);
+    case Suspect::reporter_like:
+      return number_and_capital_outside(text, read);
+    case Suspect::bare_abbreviation:
+    case Suspect::id_at_nothing:
+      return true;
+  }
+  return true;
 }
 
 }  // namespace fiscgen::cite

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -265,8 +266,11 @@ struct Patterns {
   bool may_hold(Gate gate, std::string_view text) const;
   /// Gate::reporter_at where the reporters' places in `text` are known.
   bool reporter_at(std::string_view text, const i18n::Regex::Text::Ranges& places) const;
-  /// The same for a suspect's expression: a code without a section needs its code's abbreviation.
-  bool may_hold(Suspect suspect, std::string_view text) const;
+  /// The same for a suspect's expression, where `read(at)` says whether byte `at` is inside a
+  /// citation read (a match that starts there is no suspect): a code without a section needs
+  /// its code's abbreviation, a reporter-like citation a number and a capital outside those.
+  bool may_hold(Suspect suspect, std::string_view text,
+                const std::function<bool(std::size_t)>& read) const;
   /// A court as written in a parenthetical, the Bluebook's way: West's closed-up "D.C.Cir."
   /// spaced, and a name the table knows ("CA5") as its abbreviation ("5th Cir.").
   std::string court(std::string_view written) const;

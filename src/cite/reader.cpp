@@ -393,7 +393,8 @@ std::vector<Citation> read_candidates(const std::vector<Candidate>& candidates,
 void warn_suspects(const Patterns& patterns, const i18n::Regex::Text& searched,
                    std::string_view text, const Taken& taken, Locator& locate, Warnings& warnings) {
   for (const auto& [suspect, lazy] : patterns.suspects) {
-    if (!lazy->may_match(text) || !patterns.may_hold(suspect, text)) continue;
+    const auto read = [&](std::size_t at) { return taken.overlaps(at, at + 1); };
+    if (!lazy->may_match(text) || !patterns.may_hold(suspect, text, read)) continue;
     const i18n::Regex& regex = lazy->get(searched);
     for (const auto& match : regex.find_all(searched).matches) {
       if (taken.overlaps(match[0].begin, match[0].end)) continue;

@@ -113,3 +113,22 @@ TEST_CASE("a gate opens wherever its kind's expression may match, and spares it 
   CHECK_FALSE(holds(Gate::name_at_page, "Smith v. Maryland, 442 U.S. 735 (1979), at bottom"));
   CHECK_FALSE(holds(Gate::name_at_page, "The Court at once; FBI at 5; xHowsam at 84"));
 }
+
+TEST_CASE(
+    "a reporter-like suspect is looked for only where a number and a capital are outside "
+    "the citations read") {
+  const auto table = cite::Table::load(std::filesystem::path(FISCGEN_SOURCE_DATA_DIR) /
+                                       "forms/cite/reporters.xml");
+  const cite::Patterns patterns(table);
+  const std::string text = "Smith v. Maryland, 442 U.S. 735 (1979), and 12 Xyz. Rep. 345";
+  const auto suspect = cite::Suspect::reporter_like;
+  const auto nothing_read = [](std::size_t) { return false; };
+  const auto all_read = [](std::size_t) { return true; };
+  const auto first_read = [](std::size_t at) { return at < 38; };  // "Smith … (1979)"
+  CHECK(patterns.may_hold(suspect, text, nothing_read));
+  CHECK(patterns.may_hold(suspect, text, first_read));
+  CHECK_FALSE(patterns.may_hold(suspect, text, all_read));
+  CHECK_FALSE(patterns.may_hold(suspect, text.substr(0, 38), first_read));
+  CHECK(patterns.may_hold(suspect, "In ٤ Ärger. 12", nothing_read));
+  CHECK_FALSE(patterns.may_hold(suspect, "in 2019 the court, and 5 of them", nothing_read));
+}
