@@ -205,20 +205,25 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
       R"((?<![\p{L}\p{Nd}.,])\d{1,2}\s+(?<author>)" + surname + R"((?:\s+&\s+)" + surname +
       R"()?),\s+(?<title>)" + title_words +
       R"()\s+§\s*\d{1,5}(?:[.:]\d{1,5}){0,3}[a-z]?(?:\([a-z0-9]{1,3}\))*)" + not_in_word;
+  // Where a report or an order is reprinted is part of its citation, not an authority of its own:
+  // "…, reprinted in 1978 U.S.C.C.A.N. 3904, 3908", "…, reprinted in 50 U.S.C. § 401 note".
+  const std::string reprinted = R"((?:,\s+reprinted\s+(?:as\s+amended\s+)?in\s+)";
   const std::string report =
       R"((?<![\p{L}])(?<report>(?:H\.\s?R\.|S\.)\s+(?:Conf\.\s+)?(?:Rep\.|Doc\.)\s+No\.\s+\d{2,3}-\d{1,5}))" +
-      not_in_word + R"((?:,\s+pt\.\s+\d{1,2})?(?:,\s+at\s+)" + pin + ")?" + year_only +
-      // Where the report is reprinted (rule 13.4(c)): part of its citation.
-      R"((?:,\s+reprinted\s+in\s+\d{4}\s+U\.S\.C\.C\.A\.N\.\s+\d{1,5}(?:,\s+\d{1,5})?)?)";
+      not_in_word + R"((?:,\s+pt\.\s+\d{1,2})?(?:,\s+at\s+)" + pin + ")?" + year_only + reprinted +
+      R"(\d{4}\s+U\.S\.C\.C\.A\.N\.\s+\d{1,5}(?:,\s+\d{1,5})?)?)";
   const std::string record =
       volume_start + R"((?<record>\d{1,3}\s+Cong\.\s+Rec\.\s+[HSE]?\d{1,3}(?:,\d{3})*))" +
       not_in_word + R"((?:,\s+)" + pin + R"()?(?:\s*\((?:daily\s+ed\.\s+)?[^()]{0,20}?\d{4}\))?)";
   const std::string federal_register =
       R"(\d{1,3}\s+(?:C\.F\.R\.|Fed\.\s+Reg\.)\s+\d{1,3}(?:,\d{3})*)";
+  // An order's section before where it is published ("Exec. Order No. 12,333, § 2.3, 3 C.F.R.
+  // 200, 210 (1981)") is the order's, not a section of the C.F.R.
   const std::string executive =
-      R"((?<![\p{L}])(?:(?<order>Exec\.\s+Order\s+No\.\s+\d{1,2},?\d{3})(?:,\s+)" +
+      R"((?<![\p{L}])(?:(?<order>Exec\.\s+Order\s+No\.\s+\d{1,2},?\d{3})(?:,\s+(?:§\s*\d{1,2}(?:\.\d{1,3}){0,3}(?:\([a-z0-9]{1,4}\)){0,4},\s+)?)" +
       federal_register +
-      R"()?|(?<register>(?<![\p{L}\p{Nd}])\d{1,3}\s+Fed\.\s+Reg\.\s+\d{1,3}(?:,\d{3})*))(?:\s*\([^()]{0,20}?\d{4}\))?)";
+      R"((?:,\s+\d{1,3}(?:,\d{3})*)?)?|(?<register>(?<![\p{L}\p{Nd}])\d{1,3}\s+Fed\.\s+Reg\.\s+\d{1,3}(?:,\d{3})*)(?:,\s+\d{1,3}(?:,\d{3})*)?)(?:\s*\([^()]{0,20}?\d{4}\))?)" +
+      reprinted + R"(\d{1,2}\s+U\.\s?S\.\s?C\.\s+§\s*\d{1,5}[a-z]{0,3}\s+note)?)";
   const std::string directive = R"((?<![\p{L}])DoD[DI]?\s+\d{4}\.\d{1,3}(?:-[A-Z])?)" + not_in_word;
   // A division of the code before the section ("ch. 272, § 99", "tit. 17-A, § 201", "art.
   // 18.20, § 1"), or one that is the section ("Tex. Code Crim. Proc. Ann. art. 38.23").

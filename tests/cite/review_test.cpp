@@ -28,3 +28,34 @@ TEST_CASE("Washington Appellate Reports' second series is its own reporter, not 
   CHECK(found[3].key == "10 Wash. App. 797");
   CHECK(warnings.empty());
 }
+
+TEST_CASE("an executive order's section and where it is reprinted belong to the order") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Exec. Order No. 12,333, § 2.3, 3 C.F.R. 200, 210 (1981), reprinted as amended in 50 "
+      "U.S.C. § 3001 note. Id. § 2.4. See 73 Fed. Reg. 45,325, 45,328 (July 30, 2008).",
+      {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].normalised ==
+        "Exec. Order No. 12,333, §\u00a02.3, 3 C.F.R. 200, 210 (1981), reprinted as amended in "
+        "50 U.S.C. §\u00a03001 note");
+  CHECK(found[0].key == "Exec. Order No. 12,333");
+  CHECK(found[0].category == cite::Category::executive);
+  // The Id. names a section of the order, not "50 U.S.C. § 2.4" nor a section of the C.F.R.
+  CHECK(found[1].key == "Exec. Order No. 12,333");
+  CHECK(found[2].normalised == "73 Fed. Reg. 45,325, 45,328 (July 30, 2008)");
+  CHECK(found[2].key == "73 Fed. Reg. 45,325");
+}
+
+TEST_CASE("a committee report reprinted in U.S.C.C.A.N. is one citation, the report's") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "S. Rep. No. 95-604, pt. 1, at 7 (1978), reprinted in 1978 U.S.C.C.A.N. 3904, 3908. Id. "
+      "at 9.",
+      {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].normalised ==
+        "S. Rep. No. 95-604, pt. 1, at 7 (1978), reprinted in 1978 U.S.C.C.A.N. 3904, 3908");
+  CHECK(found[0].key == "S. Rep. No. 95-604");
+  CHECK(found[1].key == "S. Rep. No. 95-604");
+}
