@@ -113,7 +113,14 @@ bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
   c.first_page = g["page"];
   c.pin_cites = pins_of(g["pins"]);
   if (g.has("parallel")) c.parallel = parallels_of(patterns, g["parallel"]);
+  // In brackets, California's parallels ("[134 S.Ct. 2473]") or New York's date ("[2d Dept 2013]").
+  const auto bracketed =
+      g.has("bracketed") ? parallels_of(patterns, g["bracketed"]) : std::vector<std::string>{};
+  c.parallel.insert(c.parallel.end(), bracketed.begin(), bracketed.end());
   if (g.has("paren")) split_date_parenthetical(g["paren"], c.court, c.date);
+  if (c.date.empty() && g.has("bracketed") && bracketed.empty())
+    split_date_parenthetical(g["bracketed"], c.court, c.date);
+  if (c.date.empty() && g.has("nameyear")) c.date = g["nameyear"];
   c.court = patterns.court(c.court);
   c.explanation = collapse_spaces(g["explanation"]);
   c.history = collapse_spaces(g["history"]);
@@ -414,8 +421,9 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       volume_start + R"((?<volume>\d{1,4})\s+?(?<reporter>)" + reporter +
       R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}(?:-[A-Z])?|)" +
       roman_page + R"(|_{3,}))" + not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+?)" +
-      parallel_body + R"()*)(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" + explanation +
-      R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+(?:)" + cite_body + "|" +
+      parallel_body +
+      R"()*)(?:\s*\[(?<bracketed>\d[^\[\]()]{0,120}?\d)\])?(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" +
+      explanation + R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+(?:)" + cite_body + "|" +
       history_database + ")(?:\\s*" + date_paren + ")?))?";
   const std::string short_case =
       volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
@@ -454,6 +462,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       R"(\s{1,3}[Ss]upra)|(?<![\p{L}\p{Nd}'’)\]]\s{0,3},?\s{0,3}[Ss]upra))(?:\s+(?<part>Parts?\s+[IVXL]{1,6}(?:\.[A-Z0-9]{1,3}){0,3}))?)" +
       supra_tail;
   const std::string named = "(?:(?<name>" + case_name + R"(),?\s+)?)";
+  // California's style: the year after the name, parallels in brackets ("People v. Leyba (1981)
+  // 29 Cal.3d 591, 596 [174 Cal.Rptr. 867]"), written the Bluebook's way.
+  const std::string named_year =
+      "(?:(?<name>" + case_name + R"()(?:\s+\((?<nameyear>\d{4})\))?,?\s+)?)";
   // "Howsam at 84", "Howsam at p. 84", "Howsam p. 84": one capitalised word, "at" or "p.", a page.
   const std::string name_page =
       R"((?<![\p{L}\p{Nd}])(?<short>\p{Lu}[\p{Ll}'’\-]{2,})\s+(?:at\s+(?:pp?\.\s*?)?|pp?\.\s*?)(?<pin>)" +
@@ -506,7 +518,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
                                    R"()\s+at\s+(?<pin>)" + pin + "(?:,\\s+" + pin + ")*)" +
                                    not_in_word;
   return {
-      {named + full_case, full_case, read_full_case, {}, Gate::reporter},
+      {named_year + full_case, full_case, read_full_case, {}, Gate::reporter},
       {named + public_domain, public_domain, read_public_domain, spellings.public_domain_starts,
        Gate::public_domain},
       {"(?:(?:" + titled + "|(?<name>" + case_name + "|" + word + R"()),\s+)?)" + database,

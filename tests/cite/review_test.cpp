@@ -59,3 +59,30 @@ TEST_CASE("a committee report reprinted in U.S.C.C.A.N. is one citation, the rep
   CHECK(found[0].key == "S. Rep. No. 95-604");
   CHECK(found[1].key == "S. Rep. No. 95-604");
 }
+
+TEST_CASE("California's year after the name and bracketed parallels are read, Bluebook's way") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "(People v. Leyba (1981) 29 Cal.3d 591, 596-597.) (Riley v. California (2014) 573 U.S. "
+      "373, 386 [134 S.Ct. 2473, 189 L.Ed.2d 430].) (Id. at p. 387.)",
+      {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].normalised == "People v. Leyba, 29 Cal. 3d 591, 596–97 (1981)");
+  CHECK(found[0].case_name == "People v. Leyba");
+  CHECK(found[1].normalised ==
+        "Riley v. California, 573 U.S. 373, 386, 134 S. Ct. 2473, 189 L. Ed. 2d 430 (2014)");
+  // The bracketed parallel is the same case, not an authority of its own that the Id. names.
+  CHECK(found[2].key == "573 U.S. 373");
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("New York's bracketed date is the citation's date") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "(People v Berrios, 28 NY2d 361, 367 [1971]; Matter of Kese v Kese, 110 AD3d 1023 [2d "
+      "Dept 2013]).",
+      {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].normalised == "People v. Berrios, 28 N.Y.2d 361, 367 (1971)");
+  CHECK(found[1].normalised == "Matter of Kese v. Kese, 110 A.D.3d 1023 (2d Dep't 2013)");
+}
