@@ -440,6 +440,12 @@ class Annotator {
     list.push_back(authority(c, where));
   }
 
+  // " (2009)", " (2d ed. 2012)": the normalised form's closing parenthetical, its year.
+  static std::string closing_parenthetical(const std::string& normalised) {
+    const auto open = normalised.rfind(" (");
+    return open != std::string::npos && normalised.back() == ')' ? normalised.substr(open) : "";
+  }
+
   // The entry of the table of authorities: the full form without pin cites or explanation.
   doc::Authority authority(const Citation& c, const SourceLocation& where) const {
     doc::Authority a;
@@ -467,11 +473,16 @@ class Annotator {
       std::string text = with_name(c, c.key);
       if (!c.first_page.empty() && c.key.find("Stat.") == std::string::npos)
         text += ", " + c.volume + " Stat. " + c.first_page;
-      // The year, from the normalised form's closing parenthetical.
-      const auto& normalised = c.normalised;
-      const auto open = normalised.rfind(" (");
-      if (open != std::string::npos && normalised.back() == ')') text += normalised.substr(open);
-      add_text(a.entry, text, where);
+      add_text(a.entry, text + closing_parenthetical(c.normalised), where);
+    } else if (c.kind == Kind::secondary && !c.title.empty()) {
+      // An article or a book is named by its author and title (rule 16, 15), where it was listed
+      // as "107 Mich. L. Rev. 561" alone; the journal's volume and page say where it is.
+      if (!c.case_name.empty()) add_text(a.entry, c.case_name + ", ", where);
+      a.entry.push_back(emphasised(c.title, where));
+      const std::string in = c.volume + " " + c.reporter + " " + c.first_page;
+      add_text(a.entry,
+               (c.first_page.empty() ? "" : ", " + in) + closing_parenthetical(c.normalised),
+               where);
     } else {
       add_text(a.entry, c.key, where);
     }

@@ -1,6 +1,9 @@
 // Forms found by an acceptance review on text written in the style of opinions the project's
 // tests did not cover: each test failed before its fix.
 #include <doctest/doctest.h>
+#include <pugixml.hpp>
+
+#include "base/sources.hpp"
 
 #include "cite/cite.hpp"
 #include "shipped_reader.hpp"
@@ -85,4 +88,27 @@ TEST_CASE("New York's bracketed date is the citation's date") {
   REQUIRE(found.size() == 2);
   CHECK(found[0].normalised == "People v. Berrios, 28 N.Y.2d 361, 367 (1971)");
   CHECK(found[1].normalised == "Matter of Kese v. Kese, 110 A.D.3d 1023 (2d Dep't 2013)");
+}
+
+TEST_CASE("an article or a treatise is listed by its author and title, not its volume alone") {
+  const std::string text =
+      "<document><paragraph><cite>See Orin S. Kerr, The Case for the Third-Party Doctrine, 107 "
+      "Mich. L. Rev. 561, 563 (2009)</cite>. <cite>David S. Kris &amp; J. Douglas Wilson, "
+      "National Security Investigations &amp; Prosecutions § 16:5 (2d ed. 2012)</cite>. "
+      "<cite>65 N.Y.U. L. Rev. 1373</cite>.</paragraph></document>";
+  pugi::xml_document xml;
+  REQUIRE(xml.load_string(text.c_str()));
+  auto document = doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+  Warnings warnings;
+  cite::annotate(document, reader(), {}, warnings);
+  REQUIRE(document.authorities.size() == 3);
+  const auto& kerr = document.authorities[0];
+  CHECK(kerr.sort_key ==
+        "Orin S. Kerr, The Case for the Third-Party Doctrine, 107 Mich. L. Rev. 561 (2009)");
+  REQUIRE(kerr.entry.size() == 3);
+  CHECK(kerr.entry[1].kind == doc::InlineKind::emphasis);  // the title
+  CHECK(document.authorities[1].sort_key ==
+        "David S. Kris & J. Douglas Wilson, National Security Investigations & Prosecutions (2d "
+        "ed. 2012)");
+  CHECK(document.authorities[2].sort_key == "65 N.Y.U. L. Rev. 1373");
 }
