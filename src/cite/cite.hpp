@@ -136,6 +136,7 @@ struct Table {
   std::vector<std::string> bluebook_signals;  // of those, the Bluebook's (rule 1.2): set in italics
   std::vector<std::string> governments;       // parties a short case name skips ("United States")
   std::vector<std::string> name_particles;    // lower-case words inside a name ("de", "van")
+  std::vector<std::string> name_openers;      // of those, the ones a party's name may start with
   std::vector<std::string> court_words;       // "in" after them ends a sentence ("The Court in")
   std::vector<std::string> code_divisions;    // a code's lower-case divisions ("tit.", "ch.")
   std::vector<std::string> abbreviations;     // words ending in "." that do not end a sentence

@@ -227,11 +227,17 @@ std::string_view word_before(std::string_view text, std::size_t at, std::size_t&
 
 std::size_t v_particles_before(std::string_view text, std::size_t begin, const Table& table) {
   std::size_t at = begin, start = begin, word_begin = 0;
+  // "al-Rahman", "el-Masri": a particle that opens a name, joined to the name by a hyphen.
+  if (at > 1 && text[at - 1] == '-') {
+    std::size_t joined = at - 1;
+    while (joined > 0 && !space_before(text, joined) && text[joined - 1] != '-') --joined;
+    if (contains(table.name_openers, text.substr(joined, at - 1 - joined))) start = at = joined;
+  }
   for (int words = 0; words < 3; ++words) {  // "van der", "von und zu"
     const std::string_view word = word_before(text, at, word_begin);
     if (word.empty() || !particle(word, table) || word == "&" || word.size() < 2) break;
     at = word_begin;
-    if (word.front() == 'v') start = at;  // the run must start with "van" or "von"
+    if (contains(table.name_openers, word)) start = at;  // the run starts with one
   }
   // "Ludwig van Beethoven v. Smith": capitalised words before the particles are the name's too,
   // as before "v." anywhere; not a signal ("See van der Berg …") nor a word a clause ends with.

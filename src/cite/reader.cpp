@@ -178,7 +178,8 @@ void name_after_signal(std::string_view text, std::size_t& begin, Citation& c, c
 void with_particles(std::string_view text, std::size_t& begin, Citation& c, const Table& table) {
   const std::size_t start = v_particles_before(text, begin, table);
   if (start == begin || text.substr(begin).rfind(c.case_name.substr(0, 1), 0) != 0) return;
-  const std::string particles = collapse_spaces(text.substr(start, begin - start)) + " ";
+  std::string particles = collapse_spaces(text.substr(start, begin - start));
+  if (!particles.ends_with('-')) particles += ' ';  // "al-Rahman" stays joined
   if (c.normalised.rfind(c.case_name, 0) == 0) c.normalised.insert(0, particles);
   if (c.key.rfind(c.case_name + ", ", 0) == 0) c.key.insert(0, particles);
   c.case_name.insert(0, particles);

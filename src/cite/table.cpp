@@ -145,6 +145,8 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
       table.governments.push_back(entry_text(node, lines, false));
     } else if (name == "name-particle") {
       table.name_particles.push_back(entry_text(node, lines, true));
+      if (data.yes_no(node, "opens-name"))
+        table.name_openers.push_back(table.name_particles.back());
     } else if (name == "court-word") {
       table.court_words.push_back(entry_text(node, lines, true));
     } else if (name == "code-division") {

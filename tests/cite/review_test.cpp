@@ -112,3 +112,20 @@ TEST_CASE("an article or a treatise is listed by its author and title, not its v
         "ed. 2012)");
   CHECK(document.authorities[2].sort_key == "65 N.Y.U. L. Rev. 1373");
 }
+
+TEST_CASE("an Arabic name keeps its particle before v., spaced or joined by a hyphen") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Abd al-Rahman v. Ibn Khaldun Ass'n, 901 F.2d 1, 4 (1st Cir. 1990); al Odah v. United "
+      "States, 321 F.3d 1134 (D.C. Cir. 2003); see el-Masri v. Tenet, 437 F. Supp. 2d 530 (E.D. "
+      "Va. 2006). Ali bin Hassan v. Smith, 2 F.3d 3. The well-Known v. Other, 3 F.3d 4.",
+      {}, warnings);
+  REQUIRE(found.size() == 5);
+  CHECK(found[0].case_name == "Abd al-Rahman v. Ibn Khaldun Ass'n");
+  CHECK(found[0].normalised == "Abd al-Rahman v. Ibn Khaldun Ass'n, 901 F.2d 1, 4 (1st Cir. 1990)");
+  CHECK(found[1].case_name == "al Odah v. United States");
+  CHECK(found[2].case_name == "el-Masri v. Tenet");
+  CHECK(found[3].case_name == "Ali bin Hassan v. Smith");
+  // A hyphen before a word that is no particle joins nothing.
+  CHECK(found[4].case_name == "Known v. Other");
+}
