@@ -44,7 +44,10 @@ std::vector<std::string> pins_of(const std::string& pins) {
   std::vector<std::string> out;
   std::string current;
   for (std::size_t i = 0; i <= pins.size(); ++i) {
-    if (i == pins.size() || pins[i] == ',') {
+    // "10,889" is one page: a comma with a digit right after it separates thousands.
+    const bool thousands =
+        i + 1 < pins.size() && std::isdigit(static_cast<unsigned char>(pins[i + 1]));
+    if (i == pins.size() || (pins[i] == ',' && !thousands)) {
       const auto trimmed = normalise_pin(current);
       // "291, n. 6" is one pin: the note on that page (rule 3.2(b)).
       if (!trimmed.empty() && trimmed[0] == 'n' && !out.empty())
@@ -437,9 +440,11 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string decimal_section_or_range =
       decimal_section + "(?:" + range_dash + decimal_section + ")?";
   const std::string comment = R"((?:,?\s+(?:cmt\.\s+[a-z]{1,2}|illus\.\s+\d{1,3})){1,2})";
+  // A page past 999 of a volume paged so ("124 Cong. Rec. 10,887"): "Id. at 10,889", not page 10.
+  const std::string thousands = R"((?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|)";
   const std::string id =
-      R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" + pin +
-      "(?:,\\s+" + pin_here + ")*)" + not_in_word +
+      R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" +
+      thousands + pin + ")(?:,\\s+" + thousands + pin_here + "))*)" + not_in_word +
       // California writes a comma before the section: "Id., § 425.17".
       // A Restatement's section may end in a capital, and a comment follow: "Id. § 652B cmt. b".
       R"(|,?\s+(?<sec>§§?\s*(?:\d{1,4}[A-Z](?:\([a-z0-9]{1,3}\))*(?![\p{L}\p{Nd}])|)" +

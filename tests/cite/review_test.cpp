@@ -129,3 +129,16 @@ TEST_CASE("an Arabic name keeps its particle before v., spaced or joined by a hy
   // A hyphen before a word that is no particle joins nothing.
   CHECK(found[4].case_name == "Known v. Other");
 }
+
+TEST_CASE("an Id. pin past 999 written with a thousands comma is one page") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "124 Cong. Rec. 10,887 (1978). Id. at 10,889. Id. at 10,890, 10,892. Foo v. Bar, 1 U.S. 1 "
+      "(1999). Id. at 5, 7.",
+      {}, warnings);
+  REQUIRE(found.size() == 5);
+  CHECK(found[1].normalised == "Id. at 10,889");
+  CHECK(found[1].pin_cites == std::vector<std::string>{"10,889"});
+  CHECK(found[2].pin_cites == std::vector<std::string>{"10,890", "10,892"});
+  CHECK(found[4].pin_cites == std::vector<std::string>{"5", "7"});
+}
