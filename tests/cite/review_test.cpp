@@ -142,3 +142,14 @@ TEST_CASE("an Id. pin past 999 written with a thousands comma is one page") {
   CHECK(found[2].pin_cites == std::vector<std::string>{"10,890", "10,892"});
   CHECK(found[4].pin_cites == std::vector<std::string>{"5", "7"});
 }
+
+TEST_CASE("a relator's name keeps the party before ex rel.") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "See United States ex rel. Touhy v. Ragen, 340 U.S. 462, 468 (1951); Missouri ex rel. "
+      "Gaines v. Canada, 305 U.S. 337 (1938).",
+      {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].case_name == "United States ex rel. Touhy v. Ragen");
+  CHECK(found[1].case_name == "Missouri ex rel. Gaines v. Canada");
+}
