@@ -153,3 +153,12 @@ TEST_CASE("a relator's name keeps the party before ex rel.") {
   CHECK(found[0].case_name == "United States ex rel. Touhy v. Ragen");
   CHECK(found[1].case_name == "Missouri ex rel. Gaines v. Canada");
 }
+
+TEST_CASE("New Jersey's Appellate Division is not made New York's") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "State v. Earls, 420 N.J. Super. 583, 590, 22 A.3d 114 (App. Div. 2011).", {}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].normalised ==
+        "State v. Earls, 420 N.J. Super. 583, 590, 22 A.3d 114 (App. Div. 2011)");
+}
