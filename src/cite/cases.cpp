@@ -7,8 +7,10 @@ namespace {
 
 using namespace expr;
 
+// "aff'd sub nom. United States v. Jones, 565 U.S. 400": the name the later decision bears is
+// the history's too (any text up to the comma before its citation: a case name is costly).
 const std::string history_words =
-    R"((?:aff['’]d|rev['’]d|vacated|cert\.\s+denied|cert\.\s+granted|cert\.\s+dismissed|overruled\s+by|abrogated\s+by|modified)(?:\s+(?:in\s+part|on\s+other\s+grounds|as\s+moot|and\s+remanded|per\s+curiam)){0,3})";
+    R"((?:aff['’]d|rev['’]d|vacated|quashed|cert\.\s+denied|cert\.\s+granted|cert\.\s+dismissed|overruled\s+by|abrogated\s+by|modified)(?:\s+(?:in\s+part|on\s+other\s+grounds|as\s+moot|as\s+modified|and\s+remanded|per\s+curiam)){0,3}(?:\s+sub\s+nom\.\s+[^();]{1,150}?)?)";
 
 // The reporter's standard form; as written if a spelling somehow escaped the table's keys.
 std::string standard_reporter(const Patterns& patterns, const std::string& written) {

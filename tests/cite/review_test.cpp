@@ -162,3 +162,19 @@ TEST_CASE("New Jersey's Appellate Division is not made New York's") {
   CHECK(found[0].normalised ==
         "State v. Earls, 420 N.J. Super. 583, 590, 22 A.3d 114 (App. Div. 2011)");
 }
+
+TEST_CASE("later history under another name or quashed or as modified is the case history") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "United States v. Jones, 615 F.3d 544, 563 (D.C. Cir. 2010), aff'd in part sub nom. United "
+      "States v. Jones, 565 U.S. 400 (2012). Tracey v. State, 69 So. 3d 992, 995 (Fla. Dist. Ct. "
+      "App. 2011), quashed, 152 So. 3d 504 (Fla. 2014). State v. Earls, 420 N.J. Super. 583 (App. "
+      "Div. 2011), aff'd as modified, 214 N.J. 564 (2013).",
+      {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].history == "aff'd in part sub nom. United States v. Jones, 565 U.S. 400 (2012)");
+  CHECK(found[0].key == "615 F.3d 544");
+  CHECK(found[1].history == "quashed, 152 So. 3d 504 (Fla. 2014)");
+  CHECK(found[2].history == "aff'd as modified, 214 N.J. 564 (2013)");
+  CHECK(warnings.empty());
+}
