@@ -42,7 +42,8 @@ bool read_code(const Groups& g, Kind kind, Citation& c) {
   std::string code = "C.F.R.";
   if (statute)
     code = spelling_key(g["code"]).find('A') != std::string::npos ? "U.S.C.A." : "U.S.C.";
-  const std::string head = c.title + " " + code + " ";
+  const std::string head =
+      c.title + " " + code + " " + (g.has("app") ? collapse_spaces(g["app"]) + " " : "");
   if (g.has("part")) {
     c.sections.push_back(g["part"]);
     c.key = head + "pt. " + g["part"];
@@ -199,10 +200,11 @@ std::string section_key(const Citation& code, const Citation& id) {
 }
 
 std::vector<KindRow> code_rows(const Spellings& spellings) {
-  const std::string statute = volume_start +
-                              R"((?<title>\d{1,2})\s+(?<code>U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?))" +
-                              R"((?![\p{L}])\s*)" + code_sections() + not_in_word +
-                              R"((?<etseq>\s+et\s+seq\.?)?)" + year_paren;
+  const std::string statute =
+      volume_start + R"((?<title>\d{1,2})\s+(?<code>U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?))" +
+      // An appendix to a title: "18 U.S.C. app. 3 §§ 1–16" (CIPA).
+      R"((?:\s+(?<app>app\.\s+\d{1,2})(?=\s*§))?(?![\p{L}])\s*)" + code_sections() + not_in_word +
+      R"((?<etseq>\s+et\s+seq\.?)?)" + year_paren;
   const std::string regulation = volume_start +
                                  R"((?<title>\d{1,2})\s+C\.?\s?F\.?\s?R\.?(?![\p{L}])\s*)" +
                                  cfr_sections() + not_in_word + year_paren;

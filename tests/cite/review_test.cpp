@@ -178,3 +178,16 @@ TEST_CASE("later history under another name or quashed or as modified is the cas
   CHECK(found[2].history == "aff'd as modified, 214 N.J. 564 (2013)");
   CHECK(warnings.empty());
 }
+
+TEST_CASE("a section of a title's appendix is read with the appendix") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "The Classified Information Procedures Act, 18 U.S.C. app. 3 §§ 1-16, governs. 18 U.S.C. "
+      "app. 3 § 6(c). Id. § 4.",
+      {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].normalised == "18 U.S.C. app. 3 §§\u00a01–16");
+  CHECK(found[1].key == "18 U.S.C. app. 3 §\u00a06");
+  CHECK(found[2].key == "18 U.S.C. app. 3 §\u00a04");
+  CHECK(warnings.empty());
+}
