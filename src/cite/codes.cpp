@@ -160,7 +160,9 @@ std::string code_sections() {
   const std::string item = code_section + "(?:" + range_dash + code_section + ")?";
   return R"((?:(?<multi>§§)\s*(?<list>)" + item +
          R"((?:(?:,\s*(?:and\s+)?|\s+and\s+)(?!\d{1,4}\s+\p{Lu}))" + item +
-         R"()*)|(?:§\s*|[Ss]ections?\s+|[Ss]ecs?\.\s+)?(?<single>)" + item + "))";
+         R"()*)|(?:§\s*|[Ss]ections?\s+|[Ss]ecs?\.\s+)?(?<single>)" + item +
+         // More subsections of the one section: "§ 552(b)(1), (3)".
+         R"((?:,\s*\([a-zA-Z0-9]{1,4}\))" + subsections + ")*))";
 }
 
 std::string cfr_sections() {

@@ -191,3 +191,12 @@ TEST_CASE("a section of a title's appendix is read with the appendix") {
   CHECK(found[2].key == "18 U.S.C. app. 3 §\u00a04");
   CHECK(warnings.empty());
 }
+
+TEST_CASE("more subsections of one section after a comma stay with it") {
+  Warnings warnings;
+  const auto found = reader().find("5 U.S.C. § 552(b)(1), (3). Id. § 552a.", {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].normalised == "5 U.S.C. §\u00a0552(b)(1), (3)");
+  CHECK(found[0].key == "5 U.S.C. §\u00a0552");
+  CHECK(found[1].key == "5 U.S.C. §\u00a0552a");
+}
