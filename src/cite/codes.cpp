@@ -172,10 +172,11 @@ std::string cfr_sections() {
          cfr_section + "(?:" + range_dash + cfr_section + ")?))";
 }
 
+// "U.S. Const. amend. IV"; the Supreme Court's slip opinions write "U. S. Const., Amdt. 4".
 std::string constitution() {
   const std::string sec = R"((?:§|(?i:sec(?:tion|\.)?))\s*)";
   const std::string clause = R"((?i:cl(?:ause|\.)?)\s*)";
-  return R"((?<![\p{L}])(?i:U\.?\s?S\.?\s+Const(?:itution|\.)?)\s*,?\s+(?:(?i:amend(?:ment|\.)?)\s+(?<amend>(?i:[IVXL]{1,6})|\d{1,2}))" +
+  return R"((?<![\p{L}])(?i:U\.?\s?S\.?\s+Const(?:itution|\.)?)\s*,?\s+(?:(?i:amend(?:ment|\.)?|amdt\.)\s+(?<amend>(?i:[IVXL]{1,6})|\d{1,2}))" +
          not_in_word + "(?:,\\s*" + sec + R"((?<asec>\d{1,2})(?:,\s*)" + clause +
          R"((?<acl>\d{1,2}))?)?|(?i:art(?:icle|\.)?)\s+(?<art>(?i:[IVX]{1,4})|\d))" + not_in_word +
          "(?:,\\s*" + sec + R"((?<sec>\d{1,2}))?(?:,\s*)" + clause +

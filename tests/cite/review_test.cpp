@@ -200,3 +200,13 @@ TEST_CASE("more subsections of one section after a comma stay with it") {
   CHECK(found[0].key == "5 U.S.C. §\u00a0552");
   CHECK(found[1].key == "5 U.S.C. §\u00a0552a");
 }
+
+TEST_CASE("the Supreme Court's Amdt. is an amendment of the Constitution") {
+  Warnings warnings;
+  const auto found =
+      reader().find("U. S. Const., Amdt. 4. U. S. Const., Amdt. 14, §1.", {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].normalised == "U.S. Const. amend. IV");
+  CHECK(found[1].normalised == "U.S. Const. amend. XIV, §\u00a01");
+  CHECK(warnings.empty());
+}
