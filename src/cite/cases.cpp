@@ -128,6 +128,8 @@ bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
   if (c.date.empty() && g.has("nameyear")) c.date = g["nameyear"];
   c.court = patterns.court(c.court);
   c.explanation = collapse_spaces(g["explanation"]);
+  // "585 U. S. ___, ___ (2018) (slip op., at 11)": the Bluebook's "(slip op. at 11)".
+  if (c.explanation.rfind("slip op., at ", 0) == 0) c.explanation.erase(8, 1);
   c.history = collapse_spaces(g["history"]);
   // Early volumes of the U.S. Reports name their reporter too: 5 U.S. (1 Cranch) 137, also when
   // written "1 Cranch 137".
@@ -341,6 +343,7 @@ bool read_id(const Groups& g, const Patterns&, Citation& c) {
   if (g.has("pin")) {
     c.pin_cites = pins_of(g["pin"]);
     c.normalised += " at " + join(c.pin_cites, ", ");
+    if (g.has("slip")) c.normalised += " (slip op. at " + g["slip"] + ")";
   } else if (g.has("sec")) {
     std::string sections;
     c.normalised += " " + section_reference(g["sec"], sections);
@@ -425,8 +428,8 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string full_case =
       volume_start + R"((?<volume>\d{1,4})\s+?(?<reporter>)" + reporter +
       R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}(?:-[A-Z])?|)" +
-      roman_page + R"(|_{3,}))" + not_in_word + "(?<pins>" + pins + R"()(?<parallel>(?:,\s+?)" +
-      parallel_body +
+      roman_page + R"(|_{3,}))" + not_in_word + "(?<pins>(?:,\\s+_{3,})?" + pins +
+      R"()(?<parallel>(?:,\s+?)" + parallel_body +
       R"()*)(?:\s*\[(?<bracketed>\d[^\[\]()]{0,120}?\d)\])?(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" +
       explanation + R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+(?:)" + cite_body + "|" +
       history_database + ")(?:\\s*" + date_paren + ")?))?";
@@ -446,7 +449,9 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string thousands = R"((?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|)";
   const std::string id =
       R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" +
-      thousands + pin + ")(?:,\\s+" + thousands + pin_here + "))*)" + not_in_word +
+      thousands + "_{3,}|" + pin + ")(?:,\\s+" + thousands + pin_here + "))*)" + not_in_word +
+      // A slip opinion's page after a blank one: "Id., at ___ (slip op., at 12)".
+      R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?)" +
       // California writes a comma before the section: "Id., § 425.17".
       // A Restatement's section may end in a capital, and a comment follow: "Id. § 652B cmt. b".
       R"(|,?\s+(?<sec>§§?\s*(?:\d{1,4}[A-Z](?:\([a-z0-9]{1,3}\))*(?![\p{L}\p{Nd}])|)" +

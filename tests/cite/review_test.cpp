@@ -210,3 +210,18 @@ TEST_CASE("the Supreme Court's Amdt. is an amendment of the Constitution") {
   CHECK(found[1].normalised == "U.S. Const. amend. XIV, §\u00a01");
   CHECK(warnings.empty());
 }
+
+TEST_CASE("a blank pin and the slip opinion's page are kept in a full citation and in Id.") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Carpenter v. United States, 585 U. S. ___, ___ (2018) (slip op., at 11). Id., at ___ (slip "
+      "op., at 12).",
+      {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].normalised ==
+        "Carpenter v. United States, 585 U.S. ___, ___ (2018) (slip op. at 11)");
+  CHECK(found[0].date == "2018");
+  CHECK(found[1].normalised == "Id. at ___ (slip op. at 12)");
+  CHECK(found[1].key == "Carpenter v. United States, 585 U.S. ___");
+  CHECK(warnings.empty());
+}
