@@ -172,7 +172,8 @@ bool read_public_domain(const Groups& g, const Patterns& patterns, Citation& c) 
   c.key = collapse_spaces(g["pd"]);
   c.pin_cites = pins_of(g["pins"]);
   if (g.has("parallel")) c.parallel = parallels_of(patterns, g["parallel"]);
-  c.normalised = with_name(c, c.key);
+  c.normalised =
+      with_name(c, (g.has("district") ? collapse_spaces(g["district"]) + ", " : "") + c.key);
   for (const auto& pin : c.pin_cites) c.normalised += ", " + pin;
   for (const auto& other : c.parallel) c.normalised += ", " + other;
   c.normalised += date_part(g, patterns, c);
@@ -483,6 +484,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       R"((?<![\p{L}\p{Nd}])(?<short>\p{Lu}[\p{Ll}'’\-]{2,})\s+(?:at\s+(?:pp?\.\s*?)?|pp?\.\s*?)(?<pin>)" +
       pin + ")" + not_in_word;
   const std::string paren = R"((?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\)))";
+  // Ohio's courts of appeals name the district, county and docket before the citation: "State v.
+  // Jones, 8th Dist. Cuyahoga No. 101234, 2015-Ohio-1234" (kept as written).
+  const std::string ohio_district =
+      R"((?:(?<district>\d{1,2}(?:st|nd|rd|th)\s+Dist\.\s+(?:\p{Lu}\p{L}+\s+){1,2}Nos?\.\s+[\w\-]{1,12}(?:,\s+[\w\-]{1,12}){0,3}),\s+)?)";
   const std::string public_domain =
       R"((?<![\p{L}\p{Nd}])(?<pd>\d{4}(?:-)" + spellings.public_domain + R"(-\d{1,6}|\s+)" +
       spellings.public_domain + R"(\s+\d{1,6})))" + not_in_word + "(?<pins>(?:,\\s+" + pin_here +
@@ -531,8 +536,8 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
                                    not_in_word;
   return {
       {named_year + full_case, full_case, read_full_case, {}, Gate::reporter},
-      {named + public_domain, public_domain, read_public_domain, spellings.public_domain_starts,
-       Gate::public_domain},
+      {named + ohio_district + public_domain, public_domain, read_public_domain,
+       spellings.public_domain_starts, Gate::public_domain},
       {"(?:(?:" + titled + "|(?<name>" + case_name + "|" + word + R"()),\s+)?)" + database,
        database,
        read_database,

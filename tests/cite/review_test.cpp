@@ -225,3 +225,15 @@ TEST_CASE("a blank pin and the slip opinion's page are kept in a full citation a
   CHECK(found[1].key == "Carpenter v. United States, 585 U.S. ___");
   CHECK(warnings.empty());
 }
+
+TEST_CASE("an Ohio appellate citation keeps its name before the district and docket") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "The court relied on State v. Jones, 8th Dist. Cuyahoga No. 101234, 2015-Ohio-1234, ¶ 22.",
+      {}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].case_name == "State v. Jones");
+  CHECK(found[0].normalised ==
+        "State v. Jones, 8th Dist. Cuyahoga No. 101234, 2015-Ohio-1234, ¶ 22");
+  CHECK(found[0].key == "2015-Ohio-1234");
+}
