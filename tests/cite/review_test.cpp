@@ -237,3 +237,14 @@ TEST_CASE("an Ohio appellate citation keeps its name before the district and doc
         "State v. Jones, 8th Dist. Cuyahoga No. 101234, 2015-Ohio-1234, ¶ 22");
   CHECK(found[0].key == "2015-Ohio-1234");
 }
+
+TEST_CASE("the Supreme Court's rules and the District of Columbia's local rules are court rules") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Sup. Ct. R. 10(a). The local rule is D.D.C. LCvR 7(h). See LCvR 7(m).", {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].normalised == "Sup. Ct. R. 10(a)");
+  CHECK(found[1].normalised == "D.D.C. LCvR 7(h)");
+  CHECK(found[2].normalised == "D.D.C. LCvR 7(m)");
+  CHECK(found[2].category == cite::Category::rules);
+}
