@@ -248,3 +248,14 @@ TEST_CASE("the Supreme Court's rules and the District of Columbia's local rules 
   CHECK(found[2].normalised == "D.D.C. LCvR 7(m)");
   CHECK(found[2].category == cite::Category::rules);
 }
+
+TEST_CASE("Florida's numbered district courts of appeal are written the Bluebook's way") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Tracey v. State, 69 So. 3d 992, 995 (Fla. 4th DCA 2011); Smith v. State, 1 So. 3d 2 (Fla. "
+      "2d DCA 2009).",
+      {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].normalised == "Tracey v. State, 69 So. 3d 992, 995 (Fla. Dist. Ct. App. 2011)");
+  CHECK(found[1].court == "Fla. Dist. Ct. App.");
+}
