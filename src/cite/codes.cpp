@@ -7,9 +7,6 @@ namespace {
 
 using namespace expr;
 
-// A C.F.R. section: 0.85, 16.11(a), 300.101.
-const std::string cfr_section = R"(\d{1,4}(?:\.\d{1,5}[a-z]?)?)" + subsections;
-
 std::string year_suffix(const Groups& g) {
   return g.has("year") ? " (" + collapse_spaces(g["year"]) + ")" : std::string();
 }
@@ -166,6 +163,10 @@ std::string code_sections() {
 }
 
 std::string cfr_sections() {
+  // A C.F.R. section: 0.85, 16.11(a), 300.101. Built here, not as a constant of this file: one
+  // made of `subsections`, another file's constant, could be initialised before it, and was,
+  // to its empty string (no subsection of a regulation was read).
+  const std::string cfr_section = R"(\d{1,4}(?:\.\d{1,5}[a-z]?)?)" + subsections;
   return R"((?:(?<multi>§§)\s*(?<list>)" + cfr_section + "(?:" + range_dash + cfr_section +
          R"(|(?:,\s*(?:and\s+)?)" + cfr_section +
          R"()+))|(?:pt\.|[Pp]arts?)\s+(?<part>\d{1,4})|(?:§\s*|[Ss]ections?\s+|[Ss]ec\.\s+)?(?<single>)" +

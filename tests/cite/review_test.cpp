@@ -259,3 +259,14 @@ TEST_CASE("Florida's numbered district courts of appeal are written the Bluebook
   CHECK(found[0].normalised == "Tracey v. State, 69 So. 3d 992, 995 (Fla. Dist. Ct. App. 2011)");
   CHECK(found[1].court == "Fla. Dist. Ct. App.");
 }
+
+TEST_CASE("a regulation keeps its subsections, in a list of sections too") {
+  Warnings warnings;
+  const auto found =
+      reader().find("28 C.F.R. § 0.85(l). 28 C.F.R. §§ 0.85(l), 0.112 (2019).", {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].normalised == "28 C.F.R. §\u00a00.85(l)");
+  CHECK(found[0].key == "28 C.F.R. §\u00a00.85");
+  CHECK(found[1].normalised == "28 C.F.R. §§\u00a00.85(l), 0.112 (2019)");
+  CHECK(warnings.empty());
+}

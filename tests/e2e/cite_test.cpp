@@ -99,3 +99,17 @@ TEST_CASE("fiscgen cite reads pdftotext's form feeds and other whitespace contro
   CHECK(utf8.status == 1);
   CHECK(utf8.err.find("<text>:2:5: invalid UTF-8 (0xFF)") != std::string::npos);
 }
+
+// The program, not only the unit tests: an expression built at start-up from another file's
+// constant read an empty string for it in the program (static initialisation order), so no
+// regulation's subsection was read there while the unit tests passed.
+TEST_CASE("fiscgen cite reads a regulation's subsections") {
+  const auto result = e2e::fiscgen({"cite", "28 C.F.R. § 0.85(l). 28 C.F.R. §§ 0.85(l), 0.112."});
+  REQUIRE_MESSAGE(result.status == 0, result.err);
+  CHECK(result.out ==
+        "1:1\tregulation\t28 C.F.R. \xC2\xA7\xC2\xA0"
+        "0.85(l)\tRegulations\n"
+        "1:22\tregulation\t28 C.F.R. \xC2\xA7\xC2\xA7\xC2\xA0"
+        "0.85(l), 0.112\tRegulations\n");
+  CHECK(result.err.empty());
+}
