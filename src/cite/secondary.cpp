@@ -212,9 +212,12 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
       R"((?<![\p{L}])(?<report>(?:H\.\s?R\.|S\.)\s+(?:Conf\.\s+)?(?:Rep\.|Doc\.)\s+No\.\s+\d{2,3}-\d{1,5}))" +
       not_in_word + R"((?:,\s+pt\.\s+\d{1,2})?(?:,\s+at\s+)" + pin + ")?" + year_only + reprinted +
       R"(\d{4}\s+U\.S\.C\.C\.A\.N\.\s+\d{1,5}(?:,\s+\d{1,5})?)?)";
+  // The daily edition's pages often go without a comma: "154 Cong. Rec. H5756".
   const std::string record =
-      volume_start + R"((?<record>\d{1,3}\s+Cong\.\s+Rec\.\s+[HSE]?\d{1,3}(?:,\d{3})*))" +
-      not_in_word + R"((?:,\s+)" + pin + R"()?(?:\s*\((?:daily\s+ed\.\s+)?[^()]{0,20}?\d{4}\))?)";
+      volume_start +
+      R"((?<record>\d{1,3}\s+Cong\.\s+Rec\.\s+[HSE]?(?:\d{1,3}(?:,\d{3})+|\d{1,5})))" +
+      not_in_word + R"((?:,\s+)" + pin +
+      R"()?(?:\s*\((?:daily\s+ed\.\s+)?[^()]{0,20}?\d{4}\))?(?:\s*\((?:statement|remarks)\s+of\s+[^()]{1,60}\))?)";
   const std::string federal_register =
       R"(\d{1,3}\s+(?:C\.F\.R\.|Fed\.\s+Reg\.)\s+\d{1,3}(?:,\d{3})*)";
   // An order's section before where it is published ("Exec. Order No. 12,333, § 2.3, 3 C.F.R.

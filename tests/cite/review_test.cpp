@@ -270,3 +270,14 @@ TEST_CASE("a regulation keeps its subsections, in a list of sections too") {
   CHECK(found[1].normalised == "28 C.F.R. §§\u00a00.85(l), 0.112 (2019)");
   CHECK(warnings.empty());
 }
+
+TEST_CASE("the daily Congressional Record's pages without a comma and a statement of a member") {
+  Warnings warnings;
+  const auto found =
+      reader().find("See 154 Cong. Rec. H5756 (daily ed. June 20, 2008) (statement of Rep. Hoyer).",
+                    {}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].normalised ==
+        "154 Cong. Rec. H5756 (daily ed. June 20, 2008) (statement of Rep. Hoyer)");
+  CHECK(found[0].key == "154 Cong. Rec. H5756");
+}
