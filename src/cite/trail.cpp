@@ -114,13 +114,22 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
     if (ambiguous) {  // a name two cited cases share, followed by a page: a reference to one
       c.normalised = c.case_name + " at " + c.pin_cites.front();
     } else {
-      if (!authority || authority->kind != Kind::case_law || authority->volume.empty())
-        return false;
-      // Written as the Bluebook's short form: "Howsam, 537 U.S. at 84".
-      c.volume = authority->volume;
-      c.reporter = authority->reporter;
-      c.normalised =
-          c.case_name + ", " + c.volume + " " + c.reporter + " at " + c.pin_cites.front();
+      if (!authority || authority->kind != Kind::case_law) return false;
+      // A paragraph of a case cited by its public-domain citation is cited by it ("Leak at ¶ 15"
+      // → "Leak, 2016-Ohio-154, ¶ 15", "Burns at ¶ 21" → "Burns, 2016 IL 118973, ¶ 21").
+      std::string domain = authority->volume.empty() ? authority->key : "";
+      for (const auto& other : authority->parallel)
+        if (domain.empty() && public_domain_shape(other)) domain = other;
+      const std::string& pin = c.pin_cites.front();
+      if (pin.rfind("\xC2\xB6", 0) == 0 && !domain.empty()) {
+        c.normalised = c.case_name + ", " + domain + ", " + pin;
+      } else {
+        if (authority->volume.empty()) return false;
+        // Written as the Bluebook's short form: "Howsam, 537 U.S. at 84".
+        c.volume = authority->volume;
+        c.reporter = authority->reporter;
+        c.normalised = c.case_name + ", " + c.volume + " " + c.reporter + " at " + pin;
+      }
     }
   }
   if (authority) {

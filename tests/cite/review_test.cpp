@@ -281,3 +281,16 @@ TEST_CASE("the daily Congressional Record's pages without a comma and a statemen
         "154 Cong. Rec. H5756 (daily ed. June 20, 2008) (statement of Rep. Hoyer)");
   CHECK(found[0].key == "154 Cong. Rec. H5756");
 }
+
+TEST_CASE("a name and a paragraph after a public-domain citation are read and cite it") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "People v. Burns, 2016 IL 118973, ¶ 19. Burns at ¶ 21. State v. Leak, 145 Ohio St.3d 165, "
+      "2016-Ohio-154, 47 N.E.3d 821, ¶ 13. Leak at ¶ 15.",
+      {}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[1].normalised == "Burns, 2016 IL 118973, ¶ 21");
+  CHECK(found[1].key == "2016 IL 118973");
+  CHECK(found[3].normalised == "Leak, 2016-Ohio-154, ¶ 15");
+  CHECK(found[3].key == "145 Ohio St. 3d 165");
+}
