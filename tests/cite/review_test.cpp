@@ -294,3 +294,14 @@ TEST_CASE("a name and a paragraph after a public-domain citation are read and ci
   CHECK(found[3].normalised == "Leak, 2016-Ohio-154, ¶ 15");
   CHECK(found[3].key == "145 Ohio St. 3d 165");
 }
+
+TEST_CASE("a state's abbreviation inside a name ends no sentence") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Fed. Election Comm'n v. Wis. Right to Life, Inc., 551 U.S. 449, 457 (2007). Wis. Right to "
+      "Life, 551 U.S. at 460.",
+      {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].case_name == "Wis. Right to Life");
+  CHECK(found[1].key == "551 U.S. 449");
+}
