@@ -114,11 +114,42 @@ bool particles_then_name(const std::vector<std::string>& words, const Table& tab
 
 }  // namespace
 
+namespace {
+
+// "(In re Grand Jury Subpoena)" as one word of a name: the words of a parenthetical joined.
+std::vector<std::string> words_and_parentheticals(std::string_view text) {
+  std::vector<std::string> out;
+  bool open = false;
+  for (auto& word : split_words(text)) {
+    if (open)
+      out.back() += " " + word;
+    else
+      out.push_back(word);
+    if (word.front() == '(') open = true;
+    if (word.back() == ')') open = false;
+  }
+  return out;
+}
+
+// A parenthetical of the sentence, not of a name: it holds a lower-case word other than "re" of
+// "In re" ("(As amended in 2008)", "(Harlan, J., concurring)"), or starts with "In" but not "In
+// re" ("(In Katz)").
+bool sentence_parenthetical(const std::string& word) {
+  if (word.front() != '(') return false;
+  if (word.rfind("(In ", 0) == 0 && word.rfind("(In re ", 0) != 0) return true;  // "(In Katz)"
+  for (const auto& inner : split_words(word.substr(1)))
+    if (is_lower_word(inner) && inner != "re") return true;
+  return false;
+}
+
+}  // namespace
+
 std::string trim_case_name(std::string_view matched, const Table& table) {
-  auto words = split_words(matched);
+  auto words = words_and_parentheticals(matched);
   std::size_t start = 0;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i] == "v." || words[i] == "v" || words[i] == "vs." || words[i] == "vs") break;
+    if (sentence_parenthetical(words[i])) start = i + 1;
     // "The Court in Katz v. …" starts the name after "in"; "Parents Involved in Community
     // Schools v. …" does not: "in" ends the sentence's part only after a lower-case word or
     // a word naming the court (the table's <court-word>).

@@ -14,7 +14,8 @@ namespace expr {
 // A word of a case name: capitalised or a number (Smith, U.S., Int'l, 105B), with the short
 // abbreviation of a business form a comma may set after it ("Doe, Inc.", "Chase Bank, N.A.";
 // never the "No." of a docket number: "In re Orders, No. Misc. 13-02"),
-// a bracketed nickname, or one of the small words names hold (of, the, ex rel.).
+// a bracketed nickname or the name of the matter in parentheses ("(Doe)", "(In re Grand Jury
+// Subpoena)", rule 10.2.1(b)), or one of the small words names hold (of, the, ex rel.).
 // The letters after the first are taken whole ("(?>…)"): a word is always followed by a comma or
 // white space, which they never hold, so giving them back one at a time never led to a match,
 // and ICU tried it at every word of every name it tried. The small words share their first
@@ -22,7 +23,7 @@ namespace expr {
 // every letter of a text, and only one of them can be followed by a comma or white space at a
 // place, so their order never changes a match.
 const std::string word =
-    R"((?:[\p{Lu}\p{Nd}](?>[\p{L}\p{M}\p{Nd}.'’&\-]*)(?:,\s+(?!No\.)\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[\p{L}.]*\)|\[\p{Lu}[^\[\]]{0,40}\]|&|a(?:l\.|nd?|t)?|by|de(?:l)?|e[tx]|f(?:or|rom)|in|la|o[fn]|parte|re(?:l\.)?|t(?:h(?:e|is)|o)|under|with))";
+    R"((?:[\p{Lu}\p{Nd}](?>[\p{L}\p{M}\p{Nd}.'’&\-]*)(?:,\s+(?!No\.)\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[^()]{0,60}\)|\[\p{Lu}[^\[\]]{0,40}\]|&|a(?:l\.|nd?|t)?|by|de(?:l)?|e[tx]|f(?:or|rom)|in|la|o[fn]|parte|re(?:l\.)?|t(?:h(?:e|is)|o)|under|with))";
 // What opens a case name: 1 to 12 words before "v." (so the "v" of "Rev. 1." opens none), or
 // "In re", "Ex parte", "In the Matter of". The words before "v." are taken whole: no word starts
 // with "v", so giving words back never finds a "v" where the words ended, and a name tried where

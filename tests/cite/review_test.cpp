@@ -305,3 +305,16 @@ TEST_CASE("a state's abbreviation inside a name ends no sentence") {
   CHECK(found[1].case_name == "Wis. Right to Life");
   CHECK(found[1].key == "551 U.S. 449");
 }
+
+TEST_CASE("the matter's name in parentheses is part of a case name, a sentence's is not") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Doe v. United States (In re Grand Jury Subpoena), 383 F.3d 905, 908 (9th Cir. 2004). The "
+      "Act (As amended in 2008) Smith v. Jones, 1 U.S. 1. United States v. Smith (Smith II), 1 "
+      "F.3d 2.",
+      {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].case_name == "Doe v. United States (In re Grand Jury Subpoena)");
+  CHECK(found[1].case_name == "Smith v. Jones");
+  CHECK(found[2].case_name == "United States v. Smith (Smith II)");
+}
