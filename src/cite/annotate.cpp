@@ -465,6 +465,10 @@ class Annotator {
       std::string rest = c.key;  // less the name a blank-page case is keyed by too
       if (!c.case_name.empty() && rest.rfind(c.case_name + ", ", 0) == 0)
         rest.erase(0, c.case_name.size() + 2);
+      // An undated case with a public-domain parallel is dated by it: "State v. Leak, 145 Ohio
+      // St. 3d 165, 2016-Ohio-154".
+      for (const auto& other : c.parallel)
+        if (c.date.empty() && public_domain_shape(other)) rest += ", " + other;
       if (!c.date.empty() && !titled_key)
         rest += " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
       if (!c.history.empty()) rest += ", " + c.history;

@@ -318,3 +318,16 @@ TEST_CASE("the matter's name in parentheses is part of a case name, a sentence's
   CHECK(found[1].case_name == "Smith v. Jones");
   CHECK(found[2].case_name == "United States v. Smith (Smith II)");
 }
+
+TEST_CASE("an undated case is listed with its public-domain parallel, which dates it") {
+  const std::string text =
+      "<document><paragraph><cite>State v. Leak, 145 Ohio St.3d 165, 2016-Ohio-154, 47 N.E.3d "
+      "821, ¶ 13</cite>.</paragraph></document>";
+  pugi::xml_document xml;
+  REQUIRE(xml.load_string(text.c_str()));
+  auto document = doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+  Warnings warnings;
+  cite::annotate(document, reader(), {}, warnings);
+  REQUIRE(document.authorities.size() == 1);
+  CHECK(document.authorities[0].sort_key == "State v. Leak, 145 Ohio St. 3d 165, 2016-Ohio-154");
+}
