@@ -80,6 +80,10 @@ std::vector<std::string> parallels_of(const Patterns& patterns, const std::strin
     const auto words = split_words(piece);
     if (words.size() == 1 && public_domain_shape(piece)) {
       out.push_back(piece);  // "2009-Ohio-6426"
+    } else if (piece.find(" NY Slip Op ") != std::string::npos) {
+      std::string slip = piece;  // "2014 NY Slip Op 51456[U]" → "2014 NY Slip Op 51456(U)"
+      if (slip.ends_with("[U]")) slip.replace(slip.size() - 3, 3, "(U)");
+      out.push_back(slip);
     } else if (words.size() >= 3 && is_digits(words.front()) && is_digits(words.back())) {
       const std::vector<std::string> middle(words.begin() + 1, words.end() - 1);
       const auto* found = patterns.reporter(join(middle, " "));
@@ -116,6 +120,8 @@ bool read_full_case(const Groups& g, const Patterns& patterns, Citation& c) {
   c.volume = g["volume"];
   c.reporter = standard_reporter(patterns, g["reporter"]);
   c.first_page = g["page"];
+  // New York's unreported decisions: "45 Misc 3d 1201[A]" is written "45 Misc. 3d 1201(A)".
+  if (c.first_page.ends_with("[A]")) c.first_page.replace(c.first_page.size() - 3, 3, "(A)");
   c.pin_cites = pins_of(g["pins"]);
   if (g.has("parallel")) c.parallel = parallels_of(patterns, g["parallel"]);
   // In brackets, California's parallels ("[134 S.Ct. 2473]") or New York's date ("[2d Dept 2013]").
@@ -406,14 +412,16 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   // Loops on white space before a volume, a reporter, a page or a pin are lazy: none of those
   // starts with white space, so the matches are the same, and ICU compiles them at once.
   // Nor the year of a public-domain citation ("163, 2009-Ohio-6426").
-  const std::string pin_here = pin + R"((?!\d|-\p{Lu}|\s+?)" + reporter + ")";
+  // Nor the year of New York's slip opinion number ("1201(A), 2014 NY Slip Op 51456(U)").
+  const std::string pin_here = pin + R"((?!\d|-\p{Lu}|\s+NY\s+Slip|\s+?)" + reporter + ")";
   const std::string pins = R"((?:,\s+?)" + pin_here + ")*";
   const std::string cite_body = R"(\d{1,4}\s+?)" + reporter + R"(\s+?\d{1,5})" + not_in_word + pins;
   // Ohio's and New Mexico's public-domain citation between the official and the regional
   // reporter: "124 Ohio St. 3d 163, 2009-Ohio-6426, 920 N.E.2d 949". Its shape, not the table's
   // spellings: the case pattern's size is the cost of compiling it.
   const std::string parallel_body =
-      R"((?:\d{4}-\p{Lu}\p{L}{1,7}-\d{1,6})" + not_in_word + pins + "|" + cite_body + ")";
+      R"((?:(?:\d{4}-\p{Lu}\p{L}{1,7}-\d{1,6}|\d{4}\s+NY\s+Slip\s+Op\s+\d{1,6}[\[(]U[\])]))" +
+      not_in_word + pins + "|" + cite_body + ")";
 
   // "vacated as moot, No. 15-5307, 2016 WL 210468 (D.C. Cir. Jan. 12, 2016)": a later decision
   // found only in a database is the same case's history, not an authority of its own.
@@ -428,7 +436,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string roman_page = R"((?!v\.)[clxvi]{1,9})";
   const std::string full_case =
       volume_start + R"((?<volume>\d{1,4})\s+?(?<reporter>)" + reporter +
-      R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}(?:-[A-Z])?|)" +
+      R"()(?<nominative>\s+\(\d{1,2}\s+\p{Lu}[\p{L}.]{1,8}\))?\s+?(?<page>\d{1,5}(?:-[A-Z]|[\[(]A[\])])?|)" +
       roman_page + R"(|_{3,}))" + not_in_word + "(?<pins>(?:,\\s+_{3,})?" + pins +
       R"()(?<parallel>(?:,\s+?)" + parallel_body +
       R"()*)(?:\s*\[(?<bracketed>\d[^\[\]()]{0,120}?\d)\])?(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" +

@@ -331,3 +331,17 @@ TEST_CASE("an undated case is listed with its public-domain parallel, which date
   REQUIRE(document.authorities.size() == 1);
   CHECK(document.authorities[0].sort_key == "State v. Leak, 145 Ohio St. 3d 165, 2016-Ohio-154");
 }
+
+TEST_CASE("New York's unreported decisions are read with their slip opinion number") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "People v Jones, 45 Misc 3d 1201[A], 2014 NY Slip Op 51456[U] (Sup Ct, Kings County 2014). "
+      "Id.",
+      {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].normalised ==
+        "People v. Jones, 45 Misc. 3d 1201(A), 2014 NY Slip Op 51456(U) (Sup Ct, Kings County "
+        "2014)");
+  CHECK(found[0].key == "45 Misc. 3d 1201(A)");
+  CHECK(found[1].key == "45 Misc. 3d 1201(A)");
+}
