@@ -487,9 +487,10 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   // 29 Cal.3d 591, 596 [174 Cal.Rptr. 867]"), written the Bluebook's way.
   const std::string named_year =
       "(?:(?<name>" + case_name + R"()(?:\s+\((?<nameyear>\d{4})\))?,?\s+)?)";
-  // "Howsam at 84", "Howsam at p. 84", "Howsam p. 84": one capitalised word, "at" or "p.", a page.
+  // "Howsam at 84", "Howsam at p. 84", "Howsam p. 84": one capitalised word, "at" or "p.", a page;
+  // California's "Glaser, at p. 365" with a comma.
   const std::string name_page =
-      R"((?<![\p{L}\p{Nd}])(?<short>\p{Lu}[\p{Ll}'’\-]{2,})\s+(?:at\s+(?:pp?\.\s*?)?|pp?\.\s*?)(?<pin>)" +
+      R"((?<![\p{L}\p{Nd}])(?<short>(?!Supra\b)\p{Lu}[\p{Ll}'’\-]{2,})(?:\s+|,\s+(?=at\s))(?:at\s+(?:pp?\.\s*?)?|pp?\.\s*?)(?<pin>)" +
       pin + ")" + not_in_word;
   const std::string paren = R"((?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\)))";
   // Ohio's courts of appeals name the district, county and docket before the citation: "State v.

@@ -345,3 +345,14 @@ TEST_CASE("New York's unreported decisions are read with their slip opinion numb
   CHECK(found[0].key == "45 Misc. 3d 1201(A)");
   CHECK(found[1].key == "45 Misc. 3d 1201(A)");
 }
+
+TEST_CASE("California's short form by name, a comma and a page is read") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "(People v. Glaser (1995) 11 Cal.4th 354, 362.) (Glaser, at p. 365.) In Chicago, at 5 "
+      "p.m., it rained.",
+      {}, warnings);
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].normalised == "Glaser, 11 Cal. 4th at 365");
+  CHECK(found[1].key == "11 Cal. 4th 354");
+}
