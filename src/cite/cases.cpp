@@ -454,11 +454,13 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string decimal_section_or_range =
       decimal_section + "(?:" + range_dash + decimal_section + ")?";
   const std::string comment = R"((?:,?\s+(?:cmt\.\s+[a-z]{1,2}|illus\.\s+\d{1,3})){1,2})";
-  // A page past 999 of a volume paged so ("124 Cong. Rec. 10,887"): "Id. at 10,889", not page 10.
+  // A page past 999 of a volume paged so ("124 Cong. Rec. 10,887"): "Id. at 10,889", not page 10;
+  // and the daily Record's House, Senate and Extension pages: "Id. at H5757".
   const std::string thousands = R"((?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|)";
   const std::string id =
       R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" +
-      thousands + "_{3,}|" + pin + ")(?:,\\s+" + thousands + pin_here + "))*)" + not_in_word +
+      thousands + "_{3,}|[HSE]\\d{1,5}(?:,\\d{3})?(?![\\d,])|" + pin + ")(?:,\\s+" + thousands +
+      pin_here + "))*)" + not_in_word +
       // A slip opinion's page after a blank one: "Id., at ___ (slip op., at 12)".
       R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?)" +
       // California writes a comma before the section: "Id., § 425.17".

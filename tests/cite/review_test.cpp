@@ -356,3 +356,16 @@ TEST_CASE("California's short form by name, a comma and a page is read") {
   CHECK(found[1].normalised == "Glaser, 11 Cal. 4th at 365");
   CHECK(found[1].key == "11 Cal. 4th 354");
 }
+
+TEST_CASE("an Id. to a page of the daily Congressional Record is read") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "154 Cong. Rec. H5756 (daily ed. June 20, 2008). Id. at H5757. 147 Cong. Rec. S10,990 "
+      "(daily ed. Oct. 25, 2001). Id. at S10,991.",
+      {}, warnings);
+  REQUIRE(found.size() == 4);
+  CHECK(found[1].normalised == "Id. at H5757");
+  CHECK(found[1].key == "154 Cong. Rec. H5756");
+  CHECK(found[3].normalised == "Id. at S10,991");
+  CHECK(warnings.empty());
+}
