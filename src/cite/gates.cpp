@@ -157,9 +157,10 @@ bool surname_after_volume(std::string_view text) {
 }
 
 // Patterns::may_hold for cases.cpp's name-and-page reference:
-// "(?<![\p{L}\p{Nd}])\p{Lu}[\p{Ll}'’\-]{2,}", white space, then "at", white space and a page or
-// "p.", or "p."/"pp." before a page (a page starts with a digit, "n", "*" or "¶"). A byte beyond
-// ASCII may be a capital, a small letter, a digit or "¶" there.
+// "(?<![\p{L}\p{Nd}])\p{Lu}[\p{Ll}'’\-]{2,}", white space (or California's comma and white
+// space before "at"), then "at", white space and a page or "p.", or "p."/"pp." before a page (a
+// page starts with a digit, "n", "*" or "¶"). A byte beyond ASCII may be a capital, a small
+// letter, a digit or "¶" there.
 bool name_at_page(std::string_view text) {
   const auto byte = [&](std::size_t at) {
     return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
@@ -175,8 +176,12 @@ bool name_at_page(std::string_view text) {
     while (!space_at(text, at) &&
            (std::islower(byte(at)) || byte(at) == '\'' || byte(at) == '-' || byte(at) >= 0x80))
       ++at;
-    if (at - i < 3 || !space_at(text, at)) continue;  // a capital and two more bytes at least
+    if (at - i < 3) continue;            // a capital and two more bytes at least
+    const bool comma = byte(at) == ',';  // "Glaser, at p. 365"
+    if (comma) ++at;
+    if (!space_at(text, at)) continue;
     while (const auto space = space_at(text, at)) at += space;
+    if (comma && byte(at) != 'a') continue;
     if (byte(at) == 'p' && (byte(at + 1) == '.' || byte(at + 1) == 'p')) return true;
     if (byte(at) != 'a' || byte(at + 1) != 't' || !space_at(text, at + 2)) continue;
     at += 2;

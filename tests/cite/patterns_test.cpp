@@ -109,6 +109,8 @@ TEST_CASE("a gate opens wherever its kind's expression may match, and spares it 
   CHECK_FALSE(holds(Gate::rule_set, "the OFRE and AFISC filings"));
   CHECK(holds(Gate::name_at_page, "Howsam at 84"));
   CHECK(holds(Gate::name_at_page, "Howsam p. 84, Howsam at p. 85, Łódź at n.5"));
+  CHECK(holds(Gate::name_at_page, "(Glaser, at p. 365.)"));  // California's comma
+  CHECK_FALSE(holds(Gate::name_at_page, "Glaser, p. 365"));
   CHECK(holds(Gate::name_at_page, "(O’Brien\u00A0at\u00A0*3)"));
   CHECK_FALSE(holds(Gate::name_at_page, "Smith v. Maryland, 442 U.S. 735 (1979), at bottom"));
   CHECK_FALSE(holds(Gate::name_at_page, "The Court at once; FBI at 5; xHowsam at 84"));
