@@ -201,9 +201,14 @@ void remember_parallels(const Citation& c, Trail& trail) {
     paged.first_page = words.back();
     paged.reporter = join(std::vector<std::string>(words.begin() + 1, words.end() - 1), " ");
     paged.pin_cites.clear();
+    // Once per authority and reporter: the case may be cited with its parallels again, or only
+    // the second time (a long text cites it first without them).
+    auto& indices = trail.by_reporter[{paged.volume, paged.reporter}];
+    if (std::any_of(indices.begin(), indices.end(),
+                    [&](std::size_t i) { return trail.authorities[i].key == c.key; }))
+      continue;
     trail.authorities.push_back(std::move(paged));
-    trail.by_reporter[{words.front(), trail.authorities.back().reporter}].push_back(
-        trail.authorities.size() - 1);
+    indices.push_back(trail.authorities.size() - 1);
   }
 }
 
@@ -214,10 +219,8 @@ void remember(const Citation& c, Trail& trail, const Table& table) {
   note_reach(trail, c.key, c);
   const auto [found, first] = trail.by_key.emplace(c.key, trail.authorities.size() - 1);
   const std::size_t index = found->second;
-  if (first) {
-    trail.by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}].push_back(index);
-    remember_parallels(c, trail);
-  }
+  if (first) trail.by_reporter[{c.volume.empty() ? c.key : c.volume, c.reporter}].push_back(index);
+  remember_parallels(c, trail);
   if (!c.title.empty()) {
     auto& indices = trail.by_title[c.title];
     if (std::find(indices.begin(), indices.end(), index) == indices.end()) indices.push_back(index);

@@ -368,3 +368,14 @@ TEST_CASE("an opinion the FISC names in a parenthetical is cited again by the na
   CHECK(found[3].key == "2011 WL 10945618");  // the Id. after it
   CHECK(warnings.empty());
 }
+
+TEST_CASE("a case's parallels count when it is cited with them only the second time") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "Smith v. Maryland, 442 U.S. 735 (1979). Older briefs give every reporter. Smith v. "
+      "Maryland, 442 U.S. 735, 742, 99 S. Ct. 2577 (1979). Smith, 99 S. Ct. at 2581.",
+      {}, warnings);
+  REQUIRE(found.size() == 3);
+  CHECK(found[2].key == "442 U.S. 735");
+  CHECK(warnings.empty());
+}
