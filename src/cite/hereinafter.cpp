@@ -88,18 +88,23 @@ SourceLocation place_of(std::string_view text, std::size_t offset, const Citatio
   return where;
 }
 
-bool overlaps(const std::vector<Citation>& found, std::size_t begin, std::size_t end) {
-  return std::any_of(found.begin(), found.end(), [&](const Citation& c) {
-    return c.offset < end && begin < c.offset + c.length;
-  });
+// The first citation of `found` (in order of offset) that starts at or after `at`.
+std::vector<Citation>::iterator first_from(std::vector<Citation>& found, std::size_t at) {
+  return std::lower_bound(found.begin(), found.end(), at,
+                          [](const Citation& c, std::size_t offset) { return c.offset < offset; });
 }
 
-// A short form the reader found inside a name and its page ("Mem. Op. at 73 n.67" of "Oct. 3,
-// 2011 Mem. Op. at 73 n.67"): the longer reference is what the writer meant.
-void drop_short_forms_within(std::vector<Citation>& found, std::size_t begin, std::size_t end) {
-  std::erase_if(found, [&](const Citation& c) {
-    return c.kind == Kind::short_form && begin <= c.offset && c.offset + c.length <= end;
-  });
+// Whether [begin, end) is free of the citations of `found`, once the short forms the reader
+// found inside it are dropped ("Mem. Op. at 73 n.67" of "Oct. 3, 2011 Mem. Op. at 73 n.67": the
+// longer reference is what the writer meant).
+bool free_for(std::vector<Citation>& found, std::size_t begin, std::size_t end) {
+  auto it = first_from(found, begin);
+  if (it != found.begin() && std::prev(it)->offset + std::prev(it)->length > begin) return false;
+  while (it != found.end() && it->offset < end) {
+    if (it->kind != Kind::short_form || it->offset + it->length > end) return false;
+    it = found.erase(it);
+  }
+  return true;
 }
 
 }  // namespace
@@ -111,13 +116,14 @@ void note_hereinafter(const Citation& c, std::string_view text, Trail& trail) {
 }
 
 void find_named_references(std::vector<Citation>& found, std::string_view text) {
-  // The citations that give a name, copied: `found` loses what a reference covers.
+  // Each name once, from the citation that first gives it; copied: `found` changes below.
   std::vector<std::pair<Citation, std::string>> naming;
   for (const auto& c : found)
     if (c.kind != Kind::short_form)
-      if (auto name = name_given(text, c.offset + c.length); !name.empty())
+      if (auto name = name_given(text, c.offset + c.length);
+          !name.empty() && std::none_of(naming.begin(), naming.end(),
+                                        [&](const auto& given) { return given.second == name; }))
         naming.emplace_back(c, std::move(name));
-  std::vector<Citation> added;
   for (const auto& [c, name] : naming) {
     for (auto at = text.find(name, c.offset + c.length); at != std::string_view::npos;
          at = text.find(name, at + name.size())) {
@@ -125,9 +131,7 @@ void find_named_references(std::vector<Citation>& found, std::string_view text) 
       std::size_t length = 0;
       const std::string pin = pin_after(text, at + name.size(), length);
       const std::size_t end = at + name.size() + length;
-      if (pin.empty()) continue;
-      drop_short_forms_within(found, at, end);
-      if (overlaps(found, at, end) || overlaps(added, at, end)) continue;
+      if (pin.empty() || !free_for(found, at, end)) continue;
       Citation reference;
       reference.kind = Kind::short_form;
       reference.short_form = ShortForm::name_page;
@@ -138,14 +142,12 @@ void find_named_references(std::vector<Citation>& found, std::string_view text) 
       reference.text = std::string(text.substr(at, end - at));
       reference.offset = at;
       reference.length = end - at;
-      reference.where = place_of(text, at, c);
-      added.push_back(std::move(reference));
+      // Placed from the citation just before it, which the naming one is at the farthest.
+      const auto next = first_from(found, at);
+      reference.where = place_of(text, at, *std::prev(next));
+      found.insert(next, std::move(reference));
     }
   }
-  if (added.empty()) return;
-  for (auto& c : added) found.push_back(std::move(c));
-  std::stable_sort(found.begin(), found.end(),
-                   [](const Citation& a, const Citation& b) { return a.offset < b.offset; });
 }
 
 bool tie_hereinafter(Citation& c, std::string_view text, Trail& trail) {
