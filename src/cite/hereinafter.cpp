@@ -6,6 +6,7 @@
 // are found where the text repeats them.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "cite/internal.hpp"
 
@@ -88,6 +89,15 @@ SourceLocation place_of(std::string_view text, std::size_t offset, const Citatio
   return where;
 }
 
+// Where `name` is in `text` from `from`, or npos: glibc's memmem, several times faster on a
+// long text than string_view::find, which tries every place its first byte is.
+std::size_t find_from(std::string_view text, std::string_view name, std::size_t from) {
+  if (from >= text.size()) return std::string_view::npos;
+  const void* found = memmem(text.data() + from, text.size() - from, name.data(), name.size());
+  return found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data())
+               : std::string_view::npos;
+}
+
 // The first citation of `found` (in order of offset) that starts at or after `at`.
 std::vector<Citation>::iterator first_from(std::vector<Citation>& found, std::size_t at) {
   return std::lower_bound(found.begin(), found.end(), at,
@@ -125,8 +135,8 @@ void find_named_references(std::vector<Citation>& found, std::string_view text) 
                                         [&](const auto& given) { return given.second == name; }))
         naming.emplace_back(c, std::move(name));
   for (const auto& [c, name] : naming) {
-    for (auto at = text.find(name, c.offset + c.length); at != std::string_view::npos;
-         at = text.find(name, at + name.size())) {
+    for (auto at = find_from(text, name, c.offset + c.length); at != std::string_view::npos;
+         at = find_from(text, name, at + name.size())) {
       if (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1]))) continue;
       std::size_t length = 0;
       const std::string pin = pin_after(text, at + name.size(), length);
