@@ -98,24 +98,68 @@ std::size_t find_from(std::string_view text, std::string_view name, std::size_t 
                : std::string_view::npos;
 }
 
-// The first citation of `found` (in order of offset) that starts at or after `at`.
-std::vector<Citation>::iterator first_from(std::vector<Citation>& found, std::size_t at) {
-  return std::lower_bound(found.begin(), found.end(), at,
-                          [](const Citation& c, std::size_t offset) { return c.offset < offset; });
-}
+// The references found in a text, kept apart from what the reader found until all are: an
+// insertion or an erasure in the middle of `found` moves every citation after it.
+class References {
+ public:
+  explicit References(std::vector<Citation>& found) : found_(found), dropped_(found.size()) {}
 
-// Whether [begin, end) is free of the citations of `found`, once the short forms the reader
-// found inside it are dropped ("Mem. Op. at 73 n.67" of "Oct. 3, 2011 Mem. Op. at 73 n.67": the
-// longer reference is what the writer meant).
-bool free_for(std::vector<Citation>& found, std::size_t begin, std::size_t end) {
-  auto it = first_from(found, begin);
-  if (it != found.begin() && std::prev(it)->offset + std::prev(it)->length > begin) return false;
-  while (it != found.end() && it->offset < end) {
-    if (it->kind != Kind::short_form || it->offset + it->length > end) return false;
-    it = found.erase(it);
+  // Whether [begin, end) is free of the citations read and the references added, once the short
+  // forms the reader found inside it are dropped ("Mem. Op. at 73 n.67" of "Oct. 3, 2011 Mem.
+  // Op. at 73 n.67": the longer reference is what the writer meant).
+  bool free_for(std::size_t begin, std::size_t end) {
+    if (std::any_of(added_.begin(), added_.end(), [&](const Citation& c) {
+          return c.offset < end && begin < c.offset + c.length;
+        }))
+      return false;
+    std::size_t i = first_from(begin);
+    for (std::size_t j = i; j-- > 0;)  // the nearest one kept before it
+      if (!dropped_[j]) {
+        if (found_[j].offset + found_[j].length > begin) return false;
+        break;
+      }
+    std::vector<std::size_t> within;
+    for (; i < found_.size() && found_[i].offset < end; ++i) {
+      if (dropped_[i]) continue;
+      if (found_[i].kind != Kind::short_form || found_[i].offset + found_[i].length > end)
+        return false;
+      within.push_back(i);
+    }
+    for (const auto index : within) dropped_[index] = true;
+    return true;
   }
-  return true;
-}
+
+  // A citation read before `at` (the one that names what is cited there is, at the farthest).
+  const Citation& before(std::size_t at) const { return found_[first_from(at) - 1]; }
+
+  void add(Citation reference) { added_.push_back(std::move(reference)); }
+
+  // `found` with the references in their places and without what they replaced.
+  void finish() {
+    if (added_.empty()) return;
+    std::vector<Citation> all;
+    all.reserve(found_.size() + added_.size());
+    for (std::size_t i = 0; i < found_.size(); ++i)
+      if (!dropped_[i]) all.push_back(std::move(found_[i]));
+    for (auto& reference : added_) all.push_back(std::move(reference));
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Citation& a, const Citation& b) { return a.offset < b.offset; });
+    found_ = std::move(all);
+  }
+
+ private:
+  // The index of the first citation read (in order of offset) at or after `at`.
+  std::size_t first_from(std::size_t at) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(found_.begin(), found_.end(), at,
+                         [](const Citation& c, std::size_t offset) { return c.offset < offset; }) -
+        found_.begin());
+  }
+
+  std::vector<Citation>& found_;
+  std::vector<bool> dropped_;
+  std::vector<Citation> added_;
+};
 
 }  // namespace
 
@@ -126,7 +170,7 @@ void note_hereinafter(const Citation& c, std::string_view text, Trail& trail) {
 }
 
 void find_named_references(std::vector<Citation>& found, std::string_view text) {
-  // Each name once, from the citation that first gives it; copied: `found` changes below.
+  // Each name once, from the citation that first gives it; copied: `found` changes at the end.
   std::vector<std::pair<Citation, std::string>> naming;
   for (const auto& c : found)
     if (c.kind != Kind::short_form)
@@ -134,6 +178,7 @@ void find_named_references(std::vector<Citation>& found, std::string_view text) 
           !name.empty() && std::none_of(naming.begin(), naming.end(),
                                         [&](const auto& given) { return given.second == name; }))
         naming.emplace_back(c, std::move(name));
+  References references(found);
   for (const auto& [c, name] : naming) {
     for (auto at = find_from(text, name, c.offset + c.length); at != std::string_view::npos;
          at = find_from(text, name, at + name.size())) {
@@ -141,7 +186,7 @@ void find_named_references(std::vector<Citation>& found, std::string_view text) 
       std::size_t length = 0;
       const std::string pin = pin_after(text, at + name.size(), length);
       const std::size_t end = at + name.size() + length;
-      if (pin.empty() || !free_for(found, at, end)) continue;
+      if (pin.empty() || !references.free_for(at, end)) continue;
       Citation reference;
       reference.kind = Kind::short_form;
       reference.short_form = ShortForm::name_page;
@@ -152,12 +197,11 @@ void find_named_references(std::vector<Citation>& found, std::string_view text) 
       reference.text = std::string(text.substr(at, end - at));
       reference.offset = at;
       reference.length = end - at;
-      // Placed from the citation just before it, which the naming one is at the farthest.
-      const auto next = first_from(found, at);
-      reference.where = place_of(text, at, *std::prev(next));
-      found.insert(next, std::move(reference));
+      reference.where = place_of(text, at, references.before(at));
+      references.add(std::move(reference));
     }
   }
+  references.finish();
 }
 
 bool tie_hereinafter(Citation& c, std::string_view text, Trail& trail) {
