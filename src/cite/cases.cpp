@@ -1,5 +1,5 @@
-// Cases and the short forms that point back to an authority: each kind's expression and the
-// function reading its match, side by side, so that a group's name is written in one file.
+// Cases cited in full: each kind's expression and the function reading its match, side by side,
+// so that a group's name is written in one file (the short forms: short_forms.cpp).
 #include "cite/internal.hpp"
 
 namespace fiscgen::cite {
@@ -12,26 +12,6 @@ using namespace expr;
 const std::string history_words =
     R"((?:aff['’]d|rev['’]d|vacated|quashed|cert\.\s+denied|cert\.\s+granted|cert\.\s+dismissed|overruled\s+by|abrogated\s+by|modified)(?:\s+(?:in\s+part|on\s+other\s+grounds|as\s+moot|as\s+modified|and\s+remanded|per\s+curiam)){0,3}(?:\s+sub\s+nom\.\s+[^();]{1,150}?)?)";
 
-// The reporter's standard form; as written if a spelling somehow escaped the table's keys.
-std::string standard_reporter(const Patterns& patterns, const std::string& written) {
-  const auto* found = patterns.reporter(written);
-  return found ? found->abbreviation : collapse_spaces(written);
-}
-
-// A nominative reporter's volume as the official reporter numbers it, the Bluebook's way (rule
-// 10.3.2): "1 Cranch" → "5 U.S." with "(1 Cranch)" as its nominative. Unchanged when the
-// reporter has no official renumbering or the volume is past it.
-void to_official(const Patterns& patterns, std::string& volume, std::string& reporter,
-                 std::string& nominative) {
-  const Reporter* found = patterns.reporter(reporter);
-  if (found == nullptr || found->official.empty() || volume.empty() || volume.size() > 3) return;
-  const int number = std::stoi(volume);
-  if (number < 1 || found->official_first + number - 1 > found->official_last) return;
-  nominative = "(" + volume + " " + found->abbreviation + ")";
-  volume = std::to_string(found->official_first + number - 1);
-  reporter = found->official;
-}
-
 // "(1 Cra.)" → "(1 Cranch)": the nominative reporter's volume, in its standard spelling.
 std::string nominative_of(const Patterns& patterns, const std::string& written) {
   const std::string inside = collapse_spaces(written);
@@ -39,61 +19,6 @@ std::string nominative_of(const Patterns& patterns, const std::string& written) 
   if (inside.size() < 4 || space == std::string::npos) return inside;
   const std::string abbreviation = inside.substr(space + 1, inside.size() - space - 2);
   return inside.substr(0, space + 1) + standard_reporter(patterns, abbreviation) + ")";
-}
-
-// ", 742, 745 n.3" → "742", "745 n.3"
-std::vector<std::string> pins_of(const std::string& pins) {
-  std::vector<std::string> out;
-  std::string current;
-  for (std::size_t i = 0; i <= pins.size(); ++i) {
-    // "10,889" is one page: a comma with a digit right after it separates thousands.
-    const bool thousands =
-        i + 1 < pins.size() && std::isdigit(static_cast<unsigned char>(pins[i + 1]));
-    if (i == pins.size() || (pins[i] == ',' && !thousands)) {
-      const auto trimmed = normalise_pin(current);
-      // "291, n. 6" is one pin: the note on that page (rule 3.2(b)).
-      if (!trimmed.empty() && trimmed[0] == 'n' && !out.empty())
-        out.back() += " " + trimmed;
-      else if (!trimmed.empty())
-        out.push_back(trimmed);
-      current.clear();
-    } else {
-      current += pins[i];
-    }
-  }
-  return out;
-}
-
-// ", 99 S.Ct. 2577, 2580, 61 L.Ed.2d 220": each parallel citation with its reporter normalised
-// (looked up word-wise), a pin joined to the citation before it.
-std::vector<std::string> parallels_of(const Patterns& patterns, const std::string& written) {
-  std::vector<std::string> out;
-  const std::string parallel = collapse_spaces(written);
-  std::size_t at = 0;
-  while (at < parallel.size()) {
-    while (at < parallel.size() && (parallel[at] == ',' || parallel[at] == ' ')) ++at;
-    const std::size_t end = parallel.find(", ", at);
-    const std::string piece =
-        parallel.substr(at, end == std::string::npos ? std::string::npos : end - at);
-    at = end == std::string::npos ? parallel.size() : end;
-    if (piece.empty()) continue;
-    const auto words = split_words(piece);
-    if (words.size() == 1 && public_domain_shape(piece)) {
-      out.push_back(piece);  // "2009-Ohio-6426"
-    } else if (piece.find(" NY Slip Op ") != std::string::npos) {
-      std::string slip = piece;  // "2014 NY Slip Op 51456[U]" → "2014 NY Slip Op 51456(U)"
-      if (slip.ends_with("[U]")) slip.replace(slip.size() - 3, 3, "(U)");
-      out.push_back(slip);
-    } else if (words.size() >= 3 && is_digits(words.front()) && is_digits(words.back())) {
-      const std::vector<std::string> middle(words.begin() + 1, words.end() - 1);
-      const auto* found = patterns.reporter(join(middle, " "));
-      out.push_back(words.front() + " " + (found ? found->abbreviation : join(middle, " ")) + " " +
-                    words.back());
-    } else if (!out.empty()) {
-      out.back() += ", " + normalise_pin(piece);
-    }
-  }
-  return out;
 }
 
 // A well-formed lower-case roman numeral up to 399 ("lxiv"), or a page that is none (digits,
@@ -298,124 +223,91 @@ bool read_docket(const Groups& g, const Patterns& patterns, Citation& c) {
   return true;
 }
 
-bool read_short_case(const Groups& g, const Patterns& patterns, Citation& c) {
-  c.kind = Kind::short_form;
-  c.short_form = ShortForm::short_case;
-  c.category = Category::cases;
-  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
-  c.volume = g["volume"];
-  c.reporter = standard_reporter(patterns, g["reporter"]);
-  std::string nominative;  // "1 Cranch at 140" is 5 U.S. (1 Cranch) at 140
-  to_official(patterns, c.volume, c.reporter, nominative);
-  c.pin_cites = pins_of(g["pin"]);
-  // "Bakke, 438 U. S., at 315": the comma before "at" is the Supreme Court's, not the Bluebook's.
-  c.normalised =
-      with_name(c, c.volume + " " + c.reporter + (nominative.empty() ? "" : " " + nominative) +
-                       " at " + join(c.pin_cites, ", "));
-  // "Riley, 573 U.S., at ___ (slip op., at 9)": a page not yet assigned, and the slip opinion's.
-  if (g.has("slip")) c.normalised += " (slip op. at " + g["slip"] + ")";
-  // "Garner, 471 U.S. at 8, 105 S. Ct. 1694": a parallel citation belongs to the short form.
-  if (g.has("parallel"))
-    for (const auto& other : parallels_of(patterns, g["parallel"])) c.normalised += ", " + other;
-  return true;
-}
-
-// "Mem. Op. at 7": a court's document by its title alone, after its full citation (the FISC's
-// way); resolve() finds the document by the title, and drops the reference when none was cited.
-bool read_titled_short(const Groups& g, const Patterns& patterns, Citation& c) {
-  c.kind = Kind::short_form;
-  c.short_form = ShortForm::short_case;
-  c.category = Category::cases;
-  c.title = patterns.document_title(g["title"]);
-  c.pin_cites = pins_of(g["pin"]);
-  c.normalised = c.title + " at " + join(c.pin_cites, ", ");
-  return true;
-}
-
-// "Howsam at 84": a brief's name-and-page reference; the reader finds its authority by the name
-// and writes it as the Bluebook's short form (resolve() finishes it, or drops it).
-bool read_name_page(const Groups& g, const Patterns&, Citation& c) {
-  c.kind = Kind::short_form;
-  c.short_form = ShortForm::name_page;
-  c.category = Category::cases;
-  c.case_name = g["short"];
-  c.pin_cites.push_back(normalise_pin(g["pin"]));
-  return true;
-}
-
-bool read_id(const Groups& g, const Patterns&, Citation& c) {
-  c.kind = Kind::short_form;
-  c.short_form = ShortForm::id;
-  c.normalised = g["id"];
-  if (g.has("pin")) {
-    c.pin_cites = pins_of(g["pin"]);
-    c.normalised += " at " + join(c.pin_cites, ", ");
-    if (g.has("slip")) c.normalised += " (slip op. at " + g["slip"] + ")";
-  } else if (g.has("sec")) {
-    std::string sections;
-    c.normalised += " " + section_reference(g["sec"], sections);
-    c.sections.push_back(sections);
-  } else if (g.has("para")) {
-    c.pin_cites = pins_of(g["para"]);
-    c.normalised += " " + join(c.pin_cites, ", ");
-  }
-  // A Restatement's comment or illustration: "Id. § 652B cmt. b", "Id. cmt. c, illus. 2".
-  for (const char* group : {"comment", "cmt"})
-    if (g.has(group)) {
-      const std::string written = collapse_spaces(g[group]);
-      c.normalised += " " + written.substr(written.find_first_not_of(", "));
-    }
-  return true;
-}
-
-// What follows "supra": a note, a pin or a section.
-void read_supra_tail(const Groups& g, Citation& c) {
-  if (g.has("note")) c.normalised += " note " + g["note"];
-  if (g.has("pin")) {
-    c.pin_cites.push_back(normalise_pin(g["pin"]));
-    c.normalised += ", at " + c.pin_cites.back();
-  } else if (g.has("sec")) {
-    std::string sections;
-    c.normalised += ", " + section_reference(g["sec"], sections);
-  }
-}
-
-bool read_supra(const Groups& g, const Patterns& patterns, Citation& c) {
-  c.kind = Kind::short_form;
-  c.short_form = ShortForm::supra;
-  c.category = Category::other;
-  c.case_name = normalise_case_name(trim_case_name(g["name"], patterns.table));
-  if (c.case_name.empty()) return false;
-  c.normalised = c.case_name + ", supra";
-  read_supra_tail(g, c);
-  return true;
-}
-
-// "See supra note 12", "supra, at 8", "supra Part II.A": supra with no name before it refers
-// within the text itself (rule 3.5), to no authority; resolve() says so when nothing follows it.
-bool read_cross_reference(const Groups& g, const Patterns&, Citation& c) {
-  c.kind = Kind::short_form;
-  c.short_form = ShortForm::supra;
-  c.category = Category::none;  // listed under no heading
-  c.normalised = g["bare"];
-  if (g.has("part")) c.normalised += " " + collapse_spaces(g["part"]);
-  read_supra_tail(g, c);
-  return true;
-}
-
 }  // namespace
+
+std::string standard_reporter(const Patterns& patterns, const std::string& written) {
+  const auto* found = patterns.reporter(written);
+  return found ? found->abbreviation : collapse_spaces(written);
+}
+
+void to_official(const Patterns& patterns, std::string& volume, std::string& reporter,
+                 std::string& nominative) {
+  const Reporter* found = patterns.reporter(reporter);
+  if (found == nullptr || found->official.empty() || volume.empty() || volume.size() > 3) return;
+  const int number = std::stoi(volume);
+  if (number < 1 || found->official_first + number - 1 > found->official_last) return;
+  nominative = "(" + volume + " " + found->abbreviation + ")";
+  volume = std::to_string(found->official_first + number - 1);
+  reporter = found->official;
+}
+
+std::vector<std::string> pins_of(const std::string& pins) {
+  std::vector<std::string> out;
+  std::string current;
+  for (std::size_t i = 0; i <= pins.size(); ++i) {
+    // "10,889" is one page: a comma with a digit right after it separates thousands.
+    const bool thousands =
+        i + 1 < pins.size() && std::isdigit(static_cast<unsigned char>(pins[i + 1]));
+    if (i == pins.size() || (pins[i] == ',' && !thousands)) {
+      const auto trimmed = normalise_pin(current);
+      // "291, n. 6" is one pin: the note on that page (rule 3.2(b)).
+      if (!trimmed.empty() && trimmed[0] == 'n' && !out.empty())
+        out.back() += " " + trimmed;
+      else if (!trimmed.empty())
+        out.push_back(trimmed);
+      current.clear();
+    } else {
+      current += pins[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> parallels_of(const Patterns& patterns, const std::string& written) {
+  std::vector<std::string> out;
+  const std::string parallel = collapse_spaces(written);
+  std::size_t at = 0;
+  while (at < parallel.size()) {
+    while (at < parallel.size() && (parallel[at] == ',' || parallel[at] == ' ')) ++at;
+    const std::size_t end = parallel.find(", ", at);
+    const std::string piece =
+        parallel.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    at = end == std::string::npos ? parallel.size() : end;
+    if (piece.empty()) continue;
+    const auto words = split_words(piece);
+    if (words.size() == 1 && public_domain_shape(piece)) {
+      out.push_back(piece);  // "2009-Ohio-6426"
+    } else if (piece.find(" NY Slip Op ") != std::string::npos) {
+      std::string slip = piece;  // "2014 NY Slip Op 51456[U]" → "2014 NY Slip Op 51456(U)"
+      if (slip.ends_with("[U]")) slip.replace(slip.size() - 3, 3, "(U)");
+      out.push_back(slip);
+    } else if (words.size() >= 3 && is_digits(words.front()) && is_digits(words.back())) {
+      const std::vector<std::string> middle(words.begin() + 1, words.end() - 1);
+      const auto* found = patterns.reporter(join(middle, " "));
+      out.push_back(words.front() + " " + (found ? found->abbreviation : join(middle, " ")) + " " +
+                    words.back());
+    } else if (!out.empty()) {
+      out.back() += ", " + normalise_pin(piece);
+    }
+  }
+  return out;
+}
+
+std::string pin_of_citation(const Spellings& spellings) {
+  return pin + R"((?!\d|-\p{Lu}|\s+NY\s+Slip|\s+?)" + spellings.reporter + ")";
+}
+
+std::string parallel_citation(const Spellings& spellings) {
+  return R"(\d{1,4}\s+?)" + spellings.reporter + R"(\s+?\d{1,5})" + not_in_word + R"((?:,\s+?)" +
+         pin_of_citation(spellings) + ")*";
+}
 
 std::vector<KindRow> case_rows(const Spellings& spellings) {
   const std::string& reporter = spellings.reporter;
   const std::string case_name = expr::case_name(spellings.name_particles);
-  // A pin is never followed by a reporter: then it was the volume of a parallel citation.
-  // Loops on white space before a volume, a reporter, a page or a pin are lazy: none of those
-  // starts with white space, so the matches are the same, and ICU compiles them at once.
-  // Nor the year of a public-domain citation ("163, 2009-Ohio-6426").
-  // Nor the year of New York's slip opinion number ("1201(A), 2014 NY Slip Op 51456(U)").
-  const std::string pin_here = pin + R"((?!\d|-\p{Lu}|\s+NY\s+Slip|\s+?)" + reporter + ")";
+  const std::string pin_here = pin_of_citation(spellings);
   const std::string pins = R"((?:,\s+?)" + pin_here + ")*";
-  const std::string cite_body = R"(\d{1,4}\s+?)" + reporter + R"(\s+?\d{1,5})" + not_in_word + pins;
+  const std::string cite_body = parallel_citation(spellings);
   // Ohio's and New Mexico's public-domain citation between the official and the regional
   // reporter: "124 Ohio St. 3d 163, 2009-Ohio-6426, 920 N.E.2d 949". Its shape, not the table's
   // spellings: the case pattern's size is the cost of compiling it.
@@ -442,58 +334,11 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       R"()*)(?:\s*\[(?<bracketed>\d[^\[\]()]{0,120}?\d)\])?(?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\))" +
       explanation + R"()?(?:,\s+(?<history>)" + history_words + R"(,?\s+(?:)" + cite_body + "|" +
       history_database + ")(?:\\s*" + date_paren + ")?))?";
-  const std::string short_case =
-      volume_start + R"((?<volume>\d{1,4})\s+(?<reporter>)" + reporter +
-      R"()(?:,\s*|\s+)at\s+(?<pin>_{3,}|(?:pp?\.\s*?)?)" + pin + "(?:,\\s+" + pin_here + ")*)" +
-      not_in_word + R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?(?<parallel>(?:,\s+)" +
-      cite_body + ")?)";
-  // A decimal section keeps its decimals, a state code's too: "Id. § 176.5", "Id. § 16:5", "Id.
-  // § 4.24.510", "Id. §§ 425.17-425.18".
-  const std::string decimals = R"((?:(?:[.:]\d{1,4}[a-z]?){1,3}(?:\([a-zA-Z0-9]{1,4}\)){0,8})?)";
-  const std::string decimal_section = code_section + decimals;
-  const std::string decimal_section_or_range =
-      decimal_section + "(?:" + range_dash + decimal_section + ")?";
-  const std::string comment = R"((?:,?\s+(?:cmt\.\s+[a-z]{1,2}|illus\.\s+\d{1,3})){1,2})";
-  // A page past 999 of a volume paged so ("124 Cong. Rec. 10,887"): "Id. at 10,889", not page 10;
-  // and the daily Record's House, Senate and Extension pages: "Id. at H5757".
-  const std::string thousands = R"((?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|)";
-  const std::string id =
-      R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" +
-      thousands + "_{3,}|[HSE]\\d{1,5}(?:,\\d{3})?(?![\\d,])|" + pin + ")(?:,\\s+" + thousands +
-      pin_here + "))*)" + not_in_word +
-      // A slip opinion's page after a blank one: "Id., at ___ (slip op., at 12)".
-      R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?)" +
-      // California writes a comma before the section: "Id., § 425.17".
-      // A Restatement's section may end in a capital, and a comment follow: "Id. § 652B cmt. b".
-      R"(|,?\s+(?<sec>§§?\s*(?:\d{1,4}[A-Z](?:\([a-z0-9]{1,3}\))*(?![\p{L}\p{Nd}])|)" +
-      decimal_section_or_range + "))" + not_in_word + "(?<comment>" + comment + ")?" +
-      R"(|(?<cmt>)" + comment + ")" +
-      // "Id. ¶ 12": a paragraph takes no "at" (Bluebook rule 3.3).
-      R"(|\s+(?<para>¶¶?\s*?\d{1,5}(?:\s*?[-–]\s*?\d{1,5})?))" + not_in_word +
-      // "Id. at" with no page is not read as a bare Id. (a warning says why).
-      R"()?(?!,?\s+at\b))";
-  // After "supra", a section of a code or of a treatise ("§ 10:2", "§ 2.7(d)").
-  const std::string supra_tail = R"((?:\s+note\s+(?<note>\d{1,4}))?(?:,\s+at\s+(?<pin>)" + pin +
-                                 R"()|,\s+(?<sec>§§?\s*)" + section_or_range +
-                                 R"((?:[.:]\d{1,4}[a-z]?(?:\([a-z0-9]{1,3}\))*)?))?)" + not_in_word;
-  const std::string supra = R"(,?\s+supra)" + supra_tail;
-  // No name: nothing before it but a signal, the end of a sentence or clause, or the text's start.
-  // The look-behinds follow the word, so that ICU looks for "supra" first: before it, they were
-  // tried at every place of a text.
-  const std::string bare_supra =
-      R"((?<bare>[Ss]upra)(?:(?<=\b)" + spellings.signal_ends +
-      R"(\s{1,3}[Ss]upra)|(?<![\p{L}\p{Nd}'’)\]]\s{0,3},?\s{0,3}[Ss]upra))(?:\s+(?<part>Parts?\s+[IVXL]{1,6}(?:\.[A-Z0-9]{1,3}){0,3}))?)" +
-      supra_tail;
   const std::string named = "(?:(?<name>" + case_name + R"(),?\s+)?)";
   // California's style: the year after the name, parallels in brackets ("People v. Leyba (1981)
   // 29 Cal.3d 591, 596 [174 Cal.Rptr. 867]"), written the Bluebook's way.
   const std::string named_year =
       "(?:(?<name>" + case_name + R"()(?:\s+\((?<nameyear>\d{4})\))?,?\s+)?)";
-  // "Howsam at 84", "Howsam at p. 84", "Howsam p. 84": one capitalised word, "at" or "p.", a page;
-  // California's "Glaser, at p. 365" with a comma.
-  const std::string name_page =
-      R"((?<![\p{L}\p{Nd}])(?<short>(?!Supra\b)\p{Lu}[\p{Ll}'’\-]{2,})(?:\s+|,\s+(?=at\s))(?:at\s+(?:pp?\.\s*?)?|pp?\.\s*?)(?<pin>)" +
-      pin + ")" + not_in_word;
   const std::string paren = R"((?:\s*\((?<paren>(?:[^()]{0,80}?[\s.])?\d{4})\)))";
   // Ohio's courts of appeals name the district, county and docket before the citation: "State v.
   // Jones, 8th Dist. Cuyahoga No. 101234, 2015-Ohio-1234" (kept as written).
@@ -542,9 +387,6 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   // A court's document by its title, when no case name is given: "Mem. Op. at 5, Misc. No. 13-02".
   const std::string titled =
       R"(\b(?<title>)" + spellings.document_titles + R"()(?:\s+at\s+(?<titlepin>)" + pin + "))?";
-  const std::string titled_short = R"(\b(?<title>)" + spellings.document_titles +
-                                   R"()\s+at\s+(?<pin>)" + pin + "(?:,\\s+" + pin + ")*)" +
-                                   not_in_word;
   return {
       {named_year + full_case, full_case, read_full_case, {}, Gate::reporter},
       {named + ohio_district + public_domain, public_domain, read_public_domain,
@@ -560,22 +402,6 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       {named + year_number, year_number_tail, read_year_number, spellings.year_number_starts},
       {named + paragraph, paragraph_tail, read_paragraph, spellings.paragraph_ends},
       {named + court_docket, court_docket_tail, read_court_docket, spellings.docket_court_starts},
-      {"(?:(?<name>" + short_name_before_number(spellings.name_particles) + R"(),\s+)?)" +
-           short_case,
-       short_case,
-       read_short_case,
-       {"at"},
-       Gate::reporter_at},
-      {id, "", read_id, {"d."}},
-      // Before the name-and-page reference, which "Order at 3" matches too: of two matches of
-      // one length, the first row's is read.
-      {titled_short, "", read_titled_short, {"at"}, Gate::document_title},
-      {name_page, "", read_name_page, {"at", "p."}, Gate::name_at_page},
-      {"(?<name>" + short_name(spellings.name_particles) + ")" + supra,
-       supra,
-       read_supra,
-       {"supra"}},
-      {bare_supra, "", read_cross_reference, {"supra", "Supra"}},
   };
 }
 

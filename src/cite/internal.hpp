@@ -215,6 +215,7 @@ struct Spellings {
 
 /// The cases and their short forms (cases.cpp): full case, short case, Id., supra.
 std::vector<KindRow> case_rows(const Spellings& spellings);
+std::vector<KindRow> short_form_rows(const Spellings& spellings);
 /// Codes, regulations, session laws, the Constitution and court rules (codes.cpp).
 std::vector<KindRow> code_rows(const Spellings& spellings);
 /// Articles, treatises, legislative and executive materials, state codes (secondary.cpp).
@@ -326,6 +327,22 @@ const Citation* authority_of(const Citation& c, const Trail& trail, Warnings& wa
                              bool& ambiguous);
 bool pin_fits(const Citation& c, const Citation& authority, Warnings& warnings);
 void note_reach(Trail& trail, const std::string& key, const Citation& c);
+
+// cases.cpp, for the case forms and the short forms: a pin cite that is not the volume of a
+// parallel citation nor a public-domain or New York slip opinion's year (its loops on white space
+// lazy: what follows never starts with white space, so ICU compiles them at once); a parallel
+// citation with its pins ("99 S. Ct. 2577, 2580"); a reporter's standard form (as written if a
+// spelling escaped the table's keys); a nominative volume as the official reporter numbers it
+// (rule 10.3.2: "1 Cranch" is 5 U.S. with "(1 Cranch)"; unchanged past the renumbering); the
+// pins of ", 742, 745 n.3"; and each parallel citation of ", 99 S.Ct. 2577, 2580, 61 L.Ed.2d
+// 220", its reporter normalised and a pin joined to the citation before it.
+std::string pin_of_citation(const Spellings& spellings);
+std::string parallel_citation(const Spellings& spellings);
+std::string standard_reporter(const Patterns& patterns, const std::string& written);
+void to_official(const Patterns& patterns, std::string& volume, std::string& reporter,
+                 std::string& nominative);
+std::vector<std::string> pins_of(const std::string& pins);
+std::vector<std::string> parallels_of(const Patterns& patterns, const std::string& written);
 
 // hereinafter.cpp: the short name a text gives the authority `c` cites, right after it
 // ("[hereinafter House Report]", rule 4.2(b); the FISC's "(“Oct. 3, 2011 Mem. Op.”)"), kept in

@@ -337,6 +337,7 @@ Patterns::Patterns(const Table& table_) : table(table_), alternations(table_) {
     for (const auto& variant : title.variants) document_titles[spelling_key(variant)] = &title;
   }
   auto rows = case_rows(spellings);
+  for (auto& row : short_form_rows(spellings)) rows.push_back(std::move(row));
   for (auto& row : code_rows(spellings)) rows.push_back(std::move(row));
   for (auto& row : secondary_rows(spellings)) rows.push_back(std::move(row));
   for (auto& row : rows)
