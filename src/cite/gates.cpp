@@ -29,6 +29,15 @@ bool SpellingKeys::Cursor::next(char byte) {
 
 namespace {
 
+// The byte at `at` as spelling_key() writes it (’ as '), `at` moved past it.
+char key_byte(std::string_view text, std::size_t& at) {
+  if (text.substr(at, 3) == "\xE2\x80\x99") {
+    at += 3;
+    return '\'';
+  }
+  return text[at++];
+}
+
 // Patterns::may_hold for one set of spellings and its separators.
 bool spelling_after_number(std::string_view text, const SpellingKeys& spellings,
                            std::string_view separators) {
@@ -47,12 +56,7 @@ bool spelling_after_number(std::string_view text, const SpellingKeys& spellings,
         at += space;
         continue;
       }
-      char byte = text[at++];
-      if (text.substr(at - 1, 3) == "\xE2\x80\x99") {
-        byte = '\'';
-        at += 2;
-      }
-      if (!key.next(byte)) break;
+      if (!key.next(key_byte(text, at))) break;
       if (key.whole() && separator_at(at)) return true;
     }
   }
@@ -107,12 +111,7 @@ bool spelling_at(std::string_view text, const SpellingKeys& spellings, Start sta
         at += space;
         continue;
       }
-      char byte = text[at++];
-      if (text.substr(at - 1, 3) == "\xE2\x80\x99") {
-        byte = '\'';
-        at += 2;
-      }
-      if (!key.next(byte)) break;
+      if (!key.next(key_byte(text, at))) break;
       if (key.whole()) return true;
     }
   }
