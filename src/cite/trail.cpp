@@ -52,7 +52,8 @@ void stop_chain(Trail& trail) {
 
 // Ties a short form to `authority`, or to nothing when its pin cannot be in it.
 void tie(Citation& c, const Citation& authority, Trail& trail, Warnings& warnings) {
-  if ((c.short_form == ShortForm::id || c.short_form == ShortForm::short_case) &&
+  if ((c.short_form == ShortForm::id || c.short_form == ShortForm::short_case ||
+       c.short_form == ShortForm::name_page) &&
       !pin_fits(c, authority, warnings)) {
     c.key.clear();
     stop_chain(trail);
@@ -123,6 +124,9 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
       const std::string& pin = c.pin_cites.front();
       if (pin.rfind("\xC2\xB6", 0) == 0 && !domain.empty()) {
         c.normalised = c.case_name + ", " + domain + ", " + pin;
+      } else if (pin.rfind('*', 0) == 0 && authority->volume.empty()) {
+        // A database's star page ("Moalin at *6" → "Moalin, 2013 WL 6079518, at *6").
+        c.normalised = c.case_name + ", " + authority->key + ", at " + pin;
       } else {
         if (authority->volume.empty()) return false;
         // Written as the Bluebook's short form: "Howsam, 537 U.S. at 84".

@@ -379,3 +379,19 @@ TEST_CASE("a case's parallels count when it is cited with them only the second t
   CHECK(found[2].key == "442 U.S. 735");
   CHECK(warnings.empty());
 }
+
+TEST_CASE("a name and a database's star page after a Westlaw citation is its short form") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "United States v. Moalin, No. 10-cr-4246, 2013 WL 6079518, at *3 (S.D. Cal. Nov. 18, "
+      "2013). The court agreed. Moalin at *6. Id. at *7. Smith v. Maryland, 442 U.S. 735 (1979). "
+      "Smith at *4.",
+      {}, warnings);
+  REQUIRE(found.size() == 5);
+  CHECK(found[1].normalised == "Moalin, 2013 WL 6079518, at *6");
+  CHECK(found[1].key == "2013 WL 6079518");
+  CHECK(found[2].key == "2013 WL 6079518");
+  // A star page is no page of the U.S. Reports: no authority, and a warning says why.
+  CHECK(found[4].key.empty());
+  CHECK(has_warning(warnings, "\"Smith at *4\" cites *4, but Smith v. Maryland"));
+}
