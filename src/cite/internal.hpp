@@ -49,7 +49,8 @@ enum class Gate {
 using ReadFunction = bool (*)(const Groups& groups, const Patterns& patterns, Citation& citation);
 
 /// One kind of citation: the expression that finds it and the function that reads a match.
-/// Both live in one file (cases.cpp, codes.cpp), so the names of its groups are known there only.
+/// Both live in one file (cases.cpp, short_forms.cpp, codes.cpp and the others), so the names
+/// of its groups are known there only.
 struct KindRow {
   std::string expression;
   /// What every match holds after the case or act name that may start it (empty: nothing
@@ -213,7 +214,8 @@ struct Spellings {
   std::string name_particles;
 };
 
-/// The cases and their short forms (cases.cpp): full case, short case, Id., supra.
+/// The cases cited in full (cases.cpp), and the short forms (short_forms.cpp): short case,
+/// Id., supra, a name and a page; their rows follow the cases' in this order.
 std::vector<KindRow> case_rows(const Spellings& spellings);
 std::vector<KindRow> short_form_rows(const Spellings& spellings);
 /// Codes, regulations, session laws, the Constitution and court rules (codes.cpp).
