@@ -22,10 +22,18 @@ namespace expr {
 // letters: ICU saves its whole backtracking frame before each alternative it tries, at nearly
 // every letter of a text, and only one of them can be followed by a comma or white space at a
 // place, so their order never changes a match.
+// capital_word: the words but the small ones, which open no name (name_opening).
+const std::string capital_word =
+    R"((?:[\p{Lu}\p{Nd}](?>[\p{L}\p{M}\p{Nd}.'’&\-]*)(?:,\s+(?!No\.)\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[^()]{0,60}\)|\[\p{Lu}[^\[\]]{0,40}\]))";
+// A name's words after its first: capitalised, or one of the small words.
 const std::string word =
-    R"((?:[\p{Lu}\p{Nd}](?>[\p{L}\p{M}\p{Nd}.'’&\-]*)(?:,\s+(?!No\.)\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[^()]{0,60}\)|\[\p{Lu}[^\[\]]{0,40}\]|&|a(?:l\.|nd?|t)?|by|de(?:l)?|e[tx]|f(?:or|rom)|in|la|o[fn]|parte|re(?:l\.)?|t(?:h(?:e|is)|o)|under|with))";
-// What opens a case name: 1 to 12 words before "v." (so the "v" of "Rev. 1." opens none), or
-// "In re", "Ex parte", "In the Matter of". The words before "v." are taken whole: no word starts
+    "(?:" + capital_word +
+    R"(|&|a(?:l\.|nd?|t)?|by|de(?:l)?|e[tx]|f(?:or|rom)|in|la|o[fn]|parte|re(?:l\.)?|t(?:h(?:e|is)|o)|under|with))";
+// What opens a case name: 1 to 12 words before "v." (so the "v" of "Rev. 1." opens none), the
+// first of them capitalised, or "In re", "Ex parte", "In the Matter of". A name could start at
+// a small word ("the", "of") only for the reader to drop it (trim_case_name), and trying one at
+// every small letter of a long text was a fifth of reading it; the particles a name may start
+// with are added by the reader. The words before "v." are taken whole: no word starts
 // with "v", so giving words back never finds a "v" where the words ended, and a name tried where
 // none is (at nearly every letter of a text) failed only after trying each shorter run of words.
 // The particles are not among them, which keeps a name tried everywhere cheap: the reader adds
@@ -33,8 +41,8 @@ const std::string word =
 // below: ICU builds the sets of each \p{..} anew at each place it is written, the larger part of
 // compiling a pattern that holds a name.
 const std::string name_opening =
-    "(?:(?>(?:" + word +
-    R"(\s+){1,12})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+)";
+    "(?:(?>" + capital_word + R"(\s+(?:)" + word +
+    R"(\s+){0,11})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+)";
 
 // A word of a party's name after the opening, or one of the table's lower-case particles
 // ("Smith v. von Bülow", "In re van Gogh", "Okafor v. dos Santos e Silva"); tried only after an
