@@ -467,8 +467,8 @@ class Annotator {
         rest.erase(0, c.case_name.size() + 2);
       // An undated case with a public-domain parallel is dated by it: "State v. Leak, 145 Ohio
       // St. 3d 165, 2016-Ohio-154".
-      for (const auto& other : c.parallel)
-        if (c.date.empty() && public_domain_shape(other)) rest += ", " + other;
+      if (const auto domain = public_domain_parallel(c); c.date.empty() && !domain.empty())
+        rest += ", " + domain;
       if (!c.date.empty() && !titled_key)
         rest += " (" + (c.court.empty() ? "" : c.court + " ") + c.date + ")";
       if (!c.history.empty()) rest += ", " + c.history;

@@ -134,9 +134,7 @@ bool pin_fits(const Citation& c, const Citation& authority, Warnings& warnings) 
   const std::string outcome = ": it points to no authority, nor does an Id. after it; ";
   // "124 Ohio St. 3d 163, 2009-Ohio-6426, 920 N.E.2d 949": its public-domain citation numbers
   // the opinion's paragraphs.
-  const bool paragraphs = std::any_of(
-      authority.parallel.begin(), authority.parallel.end(),
-      [](const std::string& p) { return public_domain_shape(p.substr(0, p.find(','))); });
+  const bool paragraphs = !public_domain_parallel(authority).empty();
   if (!authority.reporter.empty() &&
       ((!paragraphs && pin_text.rfind("\xC2\xB6", 0) == 0) || pin_text.rfind('*', 0) == 0)) {
     warnings.add(c.where, "\"" + c.text + "\" cites " + pin_text + ", but " + named(authority) +
@@ -148,7 +146,7 @@ bool pin_fits(const Citation& c, const Citation& authority, Warnings& warnings) 
   // parallel's pages.
   int first = first_page(authority);
   for (const auto& parallel : authority.parallel) {
-    const auto words = split_words(parallel.substr(0, parallel.find(", ")));
+    const auto words = split_words(without_pins(parallel));
     if (words.size() >= 3 && is_digits(words.back()))
       first = std::min(first, std::atoi(words.back().c_str()));
   }

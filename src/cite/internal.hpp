@@ -411,6 +411,11 @@ bool is_digits(std::string_view text);
 /// "2009-Ohio-6426", "2009-NMSC-012": a public-domain citation's shape (a year, a designation,
 /// a number), which numbers an opinion's paragraphs.
 bool public_domain_shape(std::string_view word);
+/// A parallel citation as the reader keeps it, less the pins joined to it: "99 S. Ct. 2577" of
+/// "99 S. Ct. 2577, 2580", "2009-Ohio-6426" of "2009-Ohio-6426, ¶ 29".
+std::string_view without_pins(std::string_view parallel);
+/// The first of a case's parallels that is a public-domain citation, less its pins; empty: none.
+std::string public_domain_parallel(const Citation& c);
 /// "vs." and "v" between parties as "v.", spaces collapsed.
 std::string normalise_case_name(std::string_view name);
 /// The case name as matched, without what came before it in the sentence: words up to a period

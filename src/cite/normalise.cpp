@@ -53,6 +53,16 @@ bool public_domain_shape(std::string_view word) {
          is_digits(word.substr(last + 1));
 }
 
+std::string_view without_pins(std::string_view parallel) {
+  return parallel.substr(0, parallel.find(", "));
+}
+
+std::string public_domain_parallel(const Citation& c) {
+  for (const auto& parallel : c.parallel)
+    if (public_domain_shape(without_pins(parallel))) return std::string(without_pins(parallel));
+  return {};
+}
+
 std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words;
   std::string current;

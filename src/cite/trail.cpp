@@ -118,9 +118,8 @@ bool resolve(Citation& c, Trail& trail, Warnings& warnings) {
       if (!authority || authority->kind != Kind::case_law) return false;
       // A paragraph of a case cited by its public-domain citation is cited by it ("Leak at ¶ 15"
       // → "Leak, 2016-Ohio-154, ¶ 15", "Burns at ¶ 21" → "Burns, 2016 IL 118973, ¶ 21").
-      std::string domain = authority->volume.empty() ? authority->key : "";
-      for (const auto& other : authority->parallel)
-        if (domain.empty() && public_domain_shape(other)) domain = other;
+      const std::string domain =
+          authority->volume.empty() ? authority->key : public_domain_parallel(*authority);
       const std::string& pin = c.pin_cites.front();
       if (pin.rfind("\xC2\xB6", 0) == 0 && !domain.empty()) {
         c.normalised = c.case_name + ", " + domain + ", " + pin;
@@ -193,7 +192,7 @@ void drop_earlier_case(Citation& c, const Trail& trail) {
 // ("Smith, 2009-Ohio-6426, ¶ 30"), is an alias of the key.
 void remember_parallels(const Citation& c, Trail& trail) {
   for (const auto& parallel : c.parallel) {
-    const std::string cite = parallel.substr(0, parallel.find(", "));
+    const std::string cite(without_pins(parallel));
     if (public_domain_shape(cite)) {
       trail.aliases.emplace(cite, c.key);
       continue;

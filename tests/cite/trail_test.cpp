@@ -395,3 +395,17 @@ TEST_CASE("a name and a database's star page after a Westlaw citation is its sho
   CHECK(found[4].key.empty());
   CHECK(has_warning(warnings, "\"Smith at *4\" cites *4, but Smith v. Maryland"));
 }
+
+TEST_CASE("a name and a paragraph find the public-domain parallel when a pin follows it") {
+  Warnings warnings;
+  const auto found = reader().find(
+      "State v. Smith, 124 Ohio St. 3d 163, 2009-Ohio-6426, ¶ 29, 920 N.E.2d 949. Smith at ¶ 30. "
+      "Id. ¶ 31.",
+      {}, warnings);
+  REQUIRE(found.size() == 3);
+  // Not "Smith, 124 Ohio St. 3d at ¶ 30": a paged reporter has no paragraphs.
+  CHECK(found[1].normalised == "Smith, 2009-Ohio-6426, ¶ 30");
+  CHECK(found[1].key == "124 Ohio St. 3d 163");
+  CHECK(found[2].key == "124 Ohio St. 3d 163");
+  CHECK(warnings.empty());
+}
