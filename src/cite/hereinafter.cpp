@@ -75,20 +75,6 @@ std::string pin_after(std::string_view text, std::size_t at, std::size_t& length
   return normalise_pin(std::string(text.substr(pin, at - pin)));
 }
 
-// Where `offset` is, counted from a citation whose place is known.
-SourceLocation place_of(std::string_view text, std::size_t offset, const Citation& known) {
-  SourceLocation where = known.where;
-  for (std::size_t at = known.offset; at < offset; ++at) {
-    if (text[at] == '\n') {
-      ++where.line;
-      where.column = 1;
-    } else if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
-      ++where.column;
-    }
-  }
-  return where;
-}
-
 // Where `name` is in `text` from `from`, or npos: glibc's memmem, several times faster on a
 // long text than string_view::find, which tries every place its first byte is.
 std::size_t find_from(std::string_view text, std::string_view name, std::size_t from) {
@@ -197,7 +183,9 @@ void find_named_references(std::vector<Citation>& found, std::string_view text) 
       reference.text = std::string(text.substr(at, end - at));
       reference.offset = at;
       reference.length = end - at;
-      reference.where = place_of(text, at, references.before(at));
+      // Counted from a citation read before it, whose place is known.
+      const Citation& known = references.before(at);
+      reference.where = Locator(text.substr(known.offset), known.where)(at - known.offset);
       references.add(std::move(reference));
     }
   }

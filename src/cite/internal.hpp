@@ -346,6 +346,38 @@ void to_official(const Patterns& patterns, std::string& volume, std::string& rep
 std::vector<std::string> pins_of(const std::string& pins);
 std::vector<std::string> parallels_of(const Patterns& patterns, const std::string& written);
 
+/// Locations of byte offsets in a text that starts at `start`, walking forward from the last one
+/// asked for, so that locating every citation of a long text stays linear.
+class Locator {
+ public:
+  Locator(std::string_view text, const SourceLocation& start) : text_(text), start_(start) {
+    if (start_.line == 0) start_.line = 1;
+    if (start_.column == 0) start_.column = 1;
+    where_ = start_;
+  }
+  SourceLocation operator()(std::size_t offset) {
+    if (offset < at_) {
+      at_ = 0;
+      where_ = start_;
+    }
+    for (; at_ < offset && at_ < text_.size(); ++at_) {
+      const auto byte = static_cast<unsigned char>(text_[at_]);
+      if (byte == '\n') {
+        ++where_.line;
+        where_.column = 1;
+      } else if ((byte & 0xC0) != 0x80) {
+        ++where_.column;  // a character starts here: columns count characters
+      }
+    }
+    return where_;
+  }
+
+ private:
+  std::string_view text_;
+  SourceLocation start_, where_;
+  std::size_t at_ = 0;
+};
+
 // hereinafter.cpp: the short name a text gives the authority `c` cites, right after it
 // ("[hereinafter House Report]", rule 4.2(b); the FISC's "(“Oct. 3, 2011 Mem. Op.”)"), kept in
 // the trail (note_hereinafter); the name and a page where the text repeats them ("Oct. 3, 2011

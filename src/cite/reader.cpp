@@ -80,38 +80,6 @@ std::size_t Groups::begin(const char* name) const {
 
 namespace {
 
-// Locations of byte offsets in a text that starts at `start`, walking forward from the last one
-// asked for, so that locating every citation of a long text stays linear.
-class Locator {
- public:
-  Locator(std::string_view text, const SourceLocation& start) : text_(text), start_(start) {
-    if (start_.line == 0) start_.line = 1;
-    if (start_.column == 0) start_.column = 1;
-    where_ = start_;
-  }
-  SourceLocation operator()(std::size_t offset) {
-    if (offset < at_) {
-      at_ = 0;
-      where_ = start_;
-    }
-    for (; at_ < offset && at_ < text_.size(); ++at_) {
-      const auto byte = static_cast<unsigned char>(text_[at_]);
-      if (byte == '\n') {
-        ++where_.line;
-        where_.column = 1;
-      } else if ((byte & 0xC0) != 0x80) {
-        ++where_.column;  // a character starts here: columns count characters
-      }
-    }
-    return where_;
-  }
-
- private:
-  std::string_view text_;
-  SourceLocation start_, where_;
-  std::size_t at_ = 0;
-};
-
 struct Candidate {
   const Patterns::Reading* reading;
   const i18n::Regex* regex;  // that matched: its group numbers read the match
