@@ -361,7 +361,7 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
       paren + "?";
   // "T.C. Memo. 2019-233": the designation, the year, the number.
   // Each anchor below starts at the designation or service, not at a look-behind or an optional
-  // volume: ICU tried those at every letter or digit of a long text.
+  // volume: the engine tried those at every letter or digit of a long text.
   const std::string year_number_tail = R"((?<reporter>)" + spellings.year_number +
                                        R"()\s+(?<year>\d{4})-(?<number>\d{1,5}))" + not_in_word +
                                        R"((?:,\s+(?:at\s+)?(?<pins>)" + pin + "))?" + paren + "?";

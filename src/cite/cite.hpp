@@ -177,7 +177,7 @@ struct Trail {
   std::map<std::string, int> reach;
 };
 
-/// Finds citations with ICU regular expressions built from a Table.
+/// Finds citations with regular expressions (i18n::Regex) built from a Table.
 class Reader {
  public:
   explicit Reader(Table table);

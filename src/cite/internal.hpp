@@ -112,20 +112,15 @@ class LazyRegex {
   const std::string& expression() const { return expression_; }
   /// Whether `text` holds one of the literals every match holds.
   bool may_match(std::string_view text) const;
-  /// The expression compiled for `text`: for a text in the Latin script, with its \p{..} sets
-  /// narrowed to the alphabet it uses (i18n::Regex::Scope), a fraction of the cost of compiling
-  /// it whole; each gives the same matches there, with the same group numbers.
-  const i18n::Regex& get(const i18n::Regex::Text& text) const;
+  /// The expression compiled, the first time it is asked for.
+  const i18n::Regex& get() const;
 
  private:
-  struct Compiled {
-    std::once_flag once;
-    std::unique_ptr<i18n::Regex> regex;
-  };
   std::string expression_;
   std::vector<std::string> needs_;
   const Alternations* alternations_;
-  mutable Compiled compiled_[3];  // by i18n::Regex::Scope
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<i18n::Regex> compiled_;
 };
 
 /// Spellings as spelling_key() writes them, sorted: what a gate looks for. A gate reads a text's
@@ -332,9 +327,9 @@ void note_reach(Trail& trail, const std::string& key, const Citation& c);
 
 // cases.cpp, for the case forms and the short forms: a pin cite that is not the volume of a
 // parallel citation nor a public-domain or New York slip opinion's year (its loops on white space
-// lazy: what follows never starts with white space, so ICU compiles them at once); a parallel
-// citation with its pins ("99 S. Ct. 2577, 2580"); a reporter's standard form (as written if a
-// spelling escaped the table's keys); a nominative volume as the official reporter numbers it
+// lazy: what follows never starts with white space, so they stop where a greedy loop would); a
+// parallel citation with its pins ("99 S. Ct. 2577, 2580"); a reporter's standard form (as written
+// if a spelling escaped the table's keys); a nominative volume as the official reporter numbers it
 // (rule 10.3.2: "1 Cranch" is 5 U.S. with "(1 Cranch)"; unchanged past the renumbering); the
 // pins of ", 742, 745 n.3"; and each parallel citation of ", 99 S.Ct. 2577, 2580, 61 L.Ed.2d
 // 220", its reporter normalised and a pin joined to the citation before it.
@@ -395,7 +390,7 @@ bool tie_hereinafter(Citation& c, std::string_view text, Trail& trail);
 // ends with it; otherwise it is part of a textual sentence.
 NamePlace place_of(std::string_view before, std::string_view after, bool after_signal);
 
-// patterns.cpp: pieces of expressions more than one kind uses (ICU syntax).
+// patterns.cpp: pieces of expressions more than one kind uses (PCRE2 syntax).
 namespace expr {
 extern const std::string word;  // a word of a case name
 // With `particles`, the lower-case words a name may hold (Spellings::name_particles):
@@ -414,7 +409,7 @@ extern const std::string year_paren;  // an optional (2001) as group "year"
 extern const std::string section_or_range;
 /// Every spelling, longest first, as one alternation; spaces flexible after a period.
 std::string alternation(const std::vector<std::string>& spellings);
-/// `text` with ICU's special characters escaped.
+/// `text` with the characters a pattern gives a meaning escaped.
 std::string literal(std::string_view text);
 /// "(?:a|b|c)" of expressions; one that matches nothing when there are none.
 std::string one_of(const std::vector<std::string>& expressions);
@@ -427,7 +422,7 @@ std::string words(const std::vector<std::string>& list);
 
 extern const std::string nbsp, en_dash;
 
-/// The length in bytes of the white space character at byte i (every one ICU's \s matches:
+/// The length in bytes of the white space character at byte i (every one \s matches:
 /// ASCII, NBSP, the Unicode space separators), or 0.
 std::size_t space_at(std::string_view text, std::size_t i);
 /// Runs of white space (NBSP included) as one space; trimmed.

@@ -1,5 +1,5 @@
 // The pieces of regular expressions the kinds of citation share, and the patterns built from the
-// table (ICU syntax). Each is written so that no quantifier can re-split what another took:
+// table (PCRE2 syntax). Each is written so that no quantifier can re-split what another took:
 // bounded word counts, words without spaces, separators that words cannot contain. That keeps
 // matching linear in practice.
 #include <algorithm>
@@ -18,11 +18,11 @@ namespace expr {
 // Subpoena)", rule 10.2.1(b)), or one of the small words names hold (of, the, ex rel.).
 // The letters after the first are taken whole ("(?>…)"): a word is always followed by a comma or
 // white space, which they never hold, so giving them back one at a time never led to a match,
-// and ICU tried it at every word of every name it tried. The small words share their first
-// letters: ICU saves its whole backtracking frame before each alternative it tries, at nearly
-// every letter of a text, and only one of them can be followed by a comma or white space at a
-// place, so their order never changes a match.
-// capital_word: the words but the small ones, which open no name (name_opening).
+// and a backtracking engine tried it at every word of every name it tried. The small words share
+// their first letters: the engine saves its backtracking state before each alternative it tries, at
+// nearly every letter of a text, and only one of them can be followed by a comma or white space at
+// a place, so their order never changes a match. capital_word: the words but the small ones, which
+// open no name (name_opening).
 const std::string capital_word =
     R"((?:[\p{Lu}\p{Nd}](?>[\p{L}\p{M}\p{Nd}.'’&\-]*)(?:,\s+(?!No\.)\p{Lu}[\p{Lu}\p{Ll}.]{0,5}\.(?=[\s,]))?|\(\p{Lu}[^()]{0,60}\)|\[\p{Lu}[^\[\]]{0,40}\]))";
 // A name's words after its first: capitalised, or one of the small words.
@@ -38,8 +38,7 @@ const std::string word =
 // none is (at nearly every letter of a text) failed only after trying each shorter run of words.
 // The particles are not among them, which keeps a name tried everywhere cheap: the reader adds
 // "van der" and the given names before it (v_particles_before). Written once for every name
-// below: ICU builds the sets of each \p{..} anew at each place it is written, the larger part of
-// compiling a pattern that holds a name.
+// below, which keeps the compiled pattern small.
 const std::string name_opening =
     "(?:(?>" + capital_word + R"(\s+(?:)" + word +
     R"(\s+){0,11})v(?:s\.?|\.)?|In\s+re|Ex\s+parte|In\s+the\s+Matter\s+of)\s+)";
@@ -74,7 +73,7 @@ std::string short_name_before_number(const std::string& particles) {
 // the caller's lookahead).
 // Also a star page of a database (*3, *3–4) and a paragraph (¶ 12).
 // Its loops on white space are lazy ("\s*?"): what follows each never starts with white space, so
-// they stop where a greedy loop would, and ICU compiles them at once (see units()); a case
+// they stop where a greedy loop would (see units()); a case
 // pattern holds this pin three times, far along.
 const std::string pin =
     R"((?:nn?\.\s*?\d{1,4}|\*\d{1,5}(?:\s*?[-–]\s*?\*?\d{1,5})?|¶¶?\s*?\d{1,5}(?:\s*?[-–]\s*?\d{1,5})?|\d{1,5}(?:\s*?[-–—]\s*?\d{1,5})?(?:,?\s*?(?:&\s*?)?nn?\.\s*?\d{1,4}(?:[-–]\d{1,4})?)?))";
@@ -94,7 +93,7 @@ const std::string section_or_range = code_section + "(?:" + range_dash + code_se
 
 namespace {
 
-// The characters ICU gives a meaning: written with a backslash to stand for themselves.
+// The characters a pattern gives a meaning: written with a backslash to stand for themselves.
 constexpr std::string_view special = R"(\^$.|?*+()[]{}#-/)";
 
 // A spelling as the units of an expression, one a character: "F. Supp.2d" and "F.Supp. 2d" give
@@ -102,10 +101,8 @@ constexpr std::string_view special = R"(\^$.|?*+()[]{}#-/)";
 // ' matches ’ too.
 // A loop on white space that a character other than white space follows is written lazy
 // ("\s*?", "\s+?"): it can only stop where the white space ends, as the greedy loop does, so the
-// matches are the same. ICU 72 compiles a greedy loop on \s by asking how short the pattern can
-// match (RegexCompile::minMatchLength), which zeroes a vector as long as the whole pattern
-// compiled so far; with a thousand such loops in the tries of a case pattern, compiling it was
-// quadratic in its size (90 of 117 million instructions). A lazy loop it compiles at once.
+// matches are the same. (ICU 72, the engine before PCRE2, compiled a greedy loop on \s in time
+// quadratic in the pattern's size: 90 of 117 million instructions for the case pattern.)
 std::vector<std::string> units(std::string_view text) {
   std::vector<std::string> out;
   const auto white_at = [&](std::size_t at) { return at >= text.size() || space_at(text, at); };
@@ -134,7 +131,7 @@ std::vector<std::string> units(std::string_view text) {
   return out;
 }
 
-// The spellings as a trie, so that ICU tries each character once for all the spellings that
+// The spellings as a trie, so that the engine tries each character once for all the spellings that
 // share a beginning, instead of every spelling in turn: with 400 reporters that is most of the
 // cost of finding citations.
 struct Trie {
@@ -401,14 +398,12 @@ bool LazyRegex::may_match(std::string_view text) const {
   });
 }
 
-const i18n::Regex& LazyRegex::get(const i18n::Regex::Text& text) const {
-  const auto scope = text.scope();
-  Compiled& compiled = compiled_[static_cast<std::size_t>(scope)];
-  std::call_once(compiled.once, [&] {
-    compiled.regex = std::make_unique<i18n::Regex>(
-        alternations_ ? alternations_->expand(expression_) : expression_, scope);
+const i18n::Regex& LazyRegex::get() const {
+  std::call_once(once_, [&] {
+    compiled_ = std::make_unique<i18n::Regex>(alternations_ ? alternations_->expand(expression_)
+                                                            : expression_);
   });
-  return *compiled.regex;
+  return *compiled_;
 }
 
 const Reporter* Patterns::reporter(std::string_view written) const {

@@ -205,23 +205,28 @@ std::vector<std::pair<std::size_t, std::size_t>> windows(std::string_view text,
 }
 
 // The texts searched: as written, and with the reporters' places as stand-ins (made the first
-// time a kind that finds them needs it).
+// time a kind that finds them needs it). A long text, and each window of it, is searched with the
+// patterns as machine code.
 class Searched {
  public:
-  Searched(const Patterns& patterns, std::string_view text) : patterns_(patterns), text_(text) {}
+  Searched(const Patterns& patterns, std::string_view text)
+      : patterns_(patterns),
+        text_(text),
+        engine_(text.size() >= i18n::Regex::long_text ? i18n::Regex::Engine::machine_code
+                                                      : i18n::Regex::Engine::interpreted) {}
   const i18n::Regex::Text& plain() const { return plain_; }
   const i18n::Regex::Text& with_reporters() {
-    if (!with_reporters_) with_reporters_.emplace(text_, places());
+    if (!with_reporters_) with_reporters_.emplace(text_, places(), engine_);
     return *with_reporters_;
   }
   // A window's text, for a kind with or without reporters.
   i18n::Regex::Text window(std::size_t begin, std::size_t end, bool reporters) {
     const auto window = text_.substr(begin, end - begin);
-    if (!reporters) return i18n::Regex::Text(window);
+    if (!reporters) return i18n::Regex::Text(window, engine_);
     i18n::Regex::Text::Ranges inside;
     for (const auto& [from, to] : places())
       if (from >= begin && to <= end) inside.emplace_back(from - begin, to - begin);
-    return i18n::Regex::Text(window, inside);
+    return i18n::Regex::Text(window, inside, engine_);
   }
   // The reporters' places in the text, found the first time they are asked for.
   const i18n::Regex::Text::Ranges& places() {
@@ -232,7 +237,8 @@ class Searched {
  private:
   const Patterns& patterns_;
   std::string_view text_;
-  i18n::Regex::Text plain_{text_};
+  i18n::Regex::Engine engine_;
+  i18n::Regex::Text plain_{text_, engine_};
   std::optional<i18n::Regex::Text::Ranges> places_;
   std::optional<i18n::Regex::Text> with_reporters_;
 };
@@ -255,20 +261,20 @@ void add_matches(const Patterns::Reading& reading, std::string_view text, Search
     }
   };
   const i18n::Regex::Text& searched = reading.reporters ? texts.with_reporters() : texts.plain();
-  if (reading.anchor.empty()) return add(reading.regex.get(searched), searched, 0);
+  if (reading.anchor.empty()) return add(reading.regex.get(), searched, 0);
   if (text.size() < window_text) {
     // Every match holds a match of the anchor, so here the anchor only spares compiling the
     // expression where it cannot match. Where the gate found what the anchor starts with, it
     // nearly always matches: compiling it too costs more.
-    if (reading.gate != Gate::none || reading.anchor.get(searched).found_in(searched))
-      add(reading.regex.get(searched), searched, 0);
+    if (reading.gate != Gate::none || reading.anchor.get().found_in(searched))
+      add(reading.regex.get(), searched, 0);
     return;
   }
-  const auto anchors = reading.anchor.get(searched).find_all(searched);
+  const auto anchors = reading.anchor.get().find_all(searched);
   complete = complete && anchors.complete;
   for (const auto& [begin, end] : windows(text, anchors)) {
     const auto window = texts.window(begin, end, reading.reporters);
-    add(reading.regex.get(window), window, begin);
+    add(reading.regex.get(), window, begin);
   }
 }
 
@@ -364,7 +370,7 @@ void warn_suspects(const Patterns& patterns, const i18n::Regex::Text& searched,
   for (const auto& [suspect, lazy] : patterns.suspects) {
     const auto read = [&](std::size_t at) { return taken.overlaps(at, at + 1); };
     if (!lazy->may_match(text) || !patterns.may_hold(suspect, text, read)) continue;
-    const i18n::Regex& regex = lazy->get(searched);
+    const i18n::Regex& regex = lazy->get();
     for (const auto& match : regex.find_all(searched).matches) {
       if (taken.overlaps(match[0].begin, match[0].end)) continue;
       const Groups groups(regex, match, text);

@@ -189,7 +189,8 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
       volume_start +
       R"((?<volume>\d{1,4})\s+(?<journal>(?:\p{Lu}[\p{L}'’.]*+\s++|&\s++){1,6}L\.\s?(?:Rev\.|J\.|Q\.)))" +
       journal_tail;
-  // Its anchor starts at the abbreviation's end: ICU tried the volume at every number of a text.
+  // Its anchor starts at the abbreviation's end: the engine tried the volume at every number of a
+  // text.
   const std::string journal_anchor = R"(L\.\s?(?:Rev\.|J\.|Q\.))" + journal_tail;
   const std::string edition = R"(\((?:[^()]{0,20}ed\.\s+)\d{4}\))";
   const std::string surname = R"(\p{Lu}[\p{L}'’\-]+)";

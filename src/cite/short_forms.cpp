@@ -7,6 +7,20 @@ namespace {
 
 using namespace expr;
 
+// Not after `before` and a gap of up to three white spaces, an optional comma and up to three
+// more: a look-behind with a branch for each gap, since PCRE2 wants each branch of a fixed length.
+std::string not_after(const std::string& before) {
+  std::vector<std::string> branches;
+  const auto spaces = [](int n) {
+    return n == 0 ? std::string() : "\\s{" + std::to_string(n) + "}";
+  };
+  for (int run = 0; run <= 6; ++run) branches.push_back(before + spaces(run));
+  for (int left = 0; left <= 3; ++left)
+    for (int right = 0; right <= 3; ++right)
+      branches.push_back(before + spaces(left) + "," + spaces(right));
+  return "(?<!" + join(branches, "|") + ")";
+}
+
 bool read_short_case(const Groups& g, const Patterns& patterns, Citation& c) {
   c.kind = Kind::short_form;
   c.short_form = ShortForm::short_case;
@@ -153,12 +167,11 @@ std::vector<KindRow> short_form_rows(const Spellings& spellings) {
                                  R"()|,\s+(?<sec>§§?\s*)" + section_or_range +
                                  R"((?:[.:]\d{1,4}[a-z]?(?:\([a-z0-9]{1,3}\))*)?))?)" + not_in_word;
   const std::string supra = R"(,?\s+supra)" + supra_tail;
-  // No name: nothing before it but a signal, the end of a sentence or clause, or the text's start.
-  // The look-behinds follow the word, so that ICU looks for "supra" first: before it, they were
-  // tried at every place of a text.
+  // No name: nothing before it but a signal (matched, then left out of the match by \K), the end
+  // of a sentence or clause, or the text's start.
   const std::string bare_supra =
-      R"((?<bare>[Ss]upra)(?:(?<=\b)" + spellings.signal_ends +
-      R"(\s{1,3}[Ss]upra)|(?<![\p{L}\p{Nd}'’)\]]\s{0,3},?\s{0,3}[Ss]upra))(?:\s+(?<part>Parts?\s+[IVXL]{1,6}(?:\.[A-Z0-9]{1,3}){0,3}))?)" +
+      R"((?:\b)" + spellings.signal_ends + R"(\s{1,3}\K|)" + not_after(R"([\p{L}\p{Nd}'’)\]])") +
+      R"()(?<bare>[Ss]upra)(?:\s+(?<part>Parts?\s+[IVXL]{1,6}(?:\.[A-Z0-9]{1,3}){0,3}))?)" +
       supra_tail;
   // "Howsam at 84", "Howsam at p. 84", "Howsam p. 84": one capitalised word, "at" or "p.", a page;
   // California's "Glaser, at p. 365" with a comma.

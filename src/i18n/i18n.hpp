@@ -182,8 +182,9 @@ std::vector<std::string> typeset_quotes(const std::vector<QuoteSpan>& spans,
 /// typeset_quotes for a run that is one span of text.
 std::string typeset_quotes(std::string_view text, const QuoteMarks& marks);
 
-/// An ICU regular expression (icu::RegexPattern syntax: \\p{Lu}, (?<name>...), (?i)) applied to
-/// UTF-8 text, reporting byte offsets, so callers need no ICU types.
+/// A regular expression (PCRE2's syntax, with Unicode properties: \\p{Lu}, (?<name>...), (?i))
+/// applied to UTF-8 text, reporting byte offsets, so callers need no library's types. \\d, \\w,
+/// \\s and \\b are Unicode's (a digit is \\p{Nd}); a look-behind has a fixed length.
 class Regex {
  public:
   /// A group's byte range in the text; begin == npos when the group took no part in the match.
@@ -195,43 +196,42 @@ class Regex {
   /// Group 0 is the whole match; group n the n-th capturing group.
   using Match = std::vector<Span>;
 
-  /// The texts a compiled pattern is for. ICU builds the set of every \\p{..} of a pattern anew
-  /// from the whole Unicode table (about 330,000 instructions each, the larger part of compiling
-  /// the citation patterns). Compiled for a narrower scope, each general category \\p{..} (and
-  /// \\d) is written as its members in that scope's alphabet, which gives the same matches, with
-  /// the same group numbers, on a text of that alphabet alone (Text::scope()):
-  /// - `latin`: the Latin blocks (U+0000-U+024F);
-  /// - `latin_1`: ASCII and Latin-1 (U+0000-U+00FF), where a category has a few ranges, not the
-  ///   hundred and fifty of Latin Extended's alternating capitals and small letters;
-  /// each with general punctuation, currency and letterlike symbols, and every case form of them.
-  enum class Scope { any, latin, latin_1 };
   /// The expression matching a Text's stand-in (a noncharacter, never in interchanged text).
   static constexpr const char* stand_in = "\\x{FDD0}";
 
-  /// Compiles `pattern`; a bad pattern throws Error naming ICU's reason and the offset in it.
-  explicit Regex(const std::string& pattern, Scope scope = Scope::any);
+  /// How a text's searches run a pattern: interpreted, or as machine code (PCRE2's JIT), which
+  /// costs about a million instructions per pattern to make, the first time a text asks for it,
+  /// and then searches several times faster: for long texts (long_text). Both find the same.
+  enum class Engine { interpreted, machine_code };
+  /// The length from which machine code pays for itself, for the citation reader's patterns: a
+  /// text of an opinion's kind takes 67M instructions at 4 KB, not 100M; at 2 KB, 52M, not 45M.
+  static constexpr std::size_t long_text = 4 * 1024;
+
+  /// Compiles `pattern`; a bad pattern throws Error naming the reason and the offset in it.
+  explicit Regex(const std::string& pattern);
   ~Regex();
   Regex(Regex&&) noexcept;
   Regex& operator=(Regex&&) noexcept;
 
-  /// UTF-8 text converted once for matching (to ICU's UTF-16, with each unit's byte offset), so
-  /// that many patterns can search one text without converting it again.
+  /// UTF-8 text prepared once for matching (ill-formed bytes read as U+FFFD, stand-ins as one
+  /// character each, with each byte's offset in the input), so that many patterns can search one
+  /// text without preparing it again.
   class Text {
    public:
     /// Byte ranges of a text, in order and apart.
     using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
-    explicit Text(std::string_view utf8);
+    /// `engine`: how the patterns search it.
+    explicit Text(std::string_view utf8, Engine engine = Engine::interpreted);
     /// `utf8` with each of `stand_ins` read as the one character a pattern writes as
     /// Regex::stand_in, so that a pattern can say "one of these" where the caller found them (a
     /// pattern's alternation of a thousand spellings costs milliseconds to compile). A match's
     /// spans still count the text's own bytes: a group holding a stand-in holds its whole range.
-    /// The stand-in's own character, where the text holds it, reads as U+FFFD here.
-    Text(std::string_view utf8, const Ranges& stand_ins);
+    /// The stand-in's own character, where a text holds it, reads as U+FFFD (with stand-ins or
+    /// without), so that only a stand-in matches Regex::stand_in.
+    Text(std::string_view utf8, const Ranges& stand_ins, Engine engine = Engine::interpreted);
     ~Text();
     Text(Text&&) noexcept;
     Text& operator=(Text&&) noexcept;
-    /// The narrowest scope whose alphabet holds every character of the text.
-    Scope scope() const;
 
    private:
     friend class Regex;
@@ -242,7 +242,7 @@ class Regex {
   /// Every non-overlapping match, left to right, and whether the search reached the end.
   struct Matches {
     std::vector<Match> matches;
-    /// False when ICU's step limit stopped a search before the end of the text: a pattern never
+    /// False when the match limit stopped a search before the end of the text: a pattern never
     /// hangs on hostile text, and the caller learns that later matches may be missing.
     bool complete = true;
   };
@@ -254,7 +254,8 @@ class Regex {
   bool found_in(const Text& text) const;
 
  private:
-  void* pattern_ = nullptr;  // icu::RegexPattern*, opaque so ICU stays in i18n/
+  struct Compiled;  // PCRE2's code, opaque so PCRE2 stays in i18n/
+  std::unique_ptr<Compiled> compiled_;
 };
 
 }  // namespace fiscgen::i18n

@@ -1,267 +1,245 @@
-// ICU regular expressions over UTF-8, for the stages that match text (cite/).
-#include <unicode/regex.h>
-#include <unicode/uchar.h>
-#include <unicode/uniset.h>
-#include <unicode/utf16.h>
+// Regular expressions over UTF-8 for the stages that match text (cite/), with PCRE2: its Unicode
+// properties are tables compiled into the library, where ICU's regex engine builds nine sets from
+// the whole Unicode table the first time any pattern is compiled (7.5M instructions, more than a
+// third of reading one citation) and each \p{..} of a pattern anew (issue 19).
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <unicode/utf8.h>
 
-#include <cstdio>
-#include <map>
 #include <memory>
+#include <mutex>
 
 #include "i18n/i18n.hpp"
-#include "i18n/icu_util.hpp"
 
 namespace fiscgen::i18n {
 namespace {
 
-// ICU counts match-engine steps, not time, so the limit is deterministic; this many steps per
-// find() is far past any citation and still stops a pattern that backtracks exponentially.
-constexpr std::int32_t match_step_limit = 2000;
+// The most backtracking points one search may visit: deterministic (a count, not a time), far
+// past any citation, and still a stop for a pattern that backtracks exponentially.
+constexpr std::uint32_t match_limit = 10'000'000;
 
-icu::RegexPattern* as_pattern(void* pattern) {
-  return static_cast<icu::RegexPattern*>(pattern);
+// \r, \n, \f, \v, NEL, LS and PS end a line, as they do for ICU and Unicode: `.` and `$` stop
+// at each.
+pcre2_compile_context* compile_context() {
+  static pcre2_compile_context* const context = [] {
+    pcre2_compile_context* made = pcre2_compile_context_create(nullptr);
+    pcre2_set_newline(made, PCRE2_NEWLINE_ANY);
+    return made;
+  }();
+  return context;
 }
 
-// The characters a narrowed pattern serves (Regex::Scope): the scope's Latin blocks, general
-// punctuation (dashes, quotes), currency and letterlike symbols (№, ™), and every case form of
-// them (K, Ÿ, ẞ), so that a case-insensitive part of a pattern, which closes its sets over case,
-// still finds in them every character of the text it would find in the whole category.
-UChar32 last_latin(Regex::Scope scope) {
-  return scope == Regex::Scope::latin_1 ? 0x00FF : 0x024F;
-}
-
-const icu::UnicodeSet& alphabet(Regex::Scope scope) {
-  const auto make = [](Regex::Scope of) {
-    icu::UnicodeSet set;
-    set.add(0x0000, last_latin(of)).add(0x2000, 0x206F).add(0x20A0, 0x20CF).add(0x2100, 0x214F);
-    set.closeOver(USET_CASE_INSENSITIVE).removeAllStrings();
-    set.freeze();
-    return set;
-  };
-  static const icu::UnicodeSet latin = make(Regex::Scope::latin),
-                               latin_1 = make(Regex::Scope::latin_1);
-  return scope == Regex::Scope::latin_1 ? latin_1 : latin;
-}
-
-bool in_alphabet(UChar32 c, Regex::Scope scope) {
-  return c <= last_latin(scope) || alphabet(scope).contains(c);
-}
-
-// The members of a general category in a scope's alphabet, written for a bracketed set: ranges
-// of characters, escaped where ASCII punctuation would mean something in a set. Empty when none
-// is: the caller then writes U+10FFFF, which no text of the scope holds.
-std::string members(std::uint32_t category_mask, Regex::Scope scope) {
-  icu::UnicodeString out;
-  const auto put = [&](UChar32 c) {
-    if (c < 0x80 && !u_isalnum(c)) {
-      char escaped[16];
-      std::snprintf(escaped, sizeof escaped, "\\x{%X}", static_cast<unsigned>(c));
-      out.append(icu::UnicodeString(escaped, -1, US_INV));
-    } else {
-      out.append(c);
-    }
-  };
-  const auto& characters = alphabet(scope);
-  for (std::int32_t r = 0; r < characters.getRangeCount(); ++r) {
-    const UChar32 last = characters.getRangeEnd(r);
-    for (UChar32 c = characters.getRangeStart(r); c <= last; ++c) {
-      if ((U_GET_GC_MASK(c) & category_mask) == 0) continue;
-      UChar32 end = c;
-      while (end < last && (U_GET_GC_MASK(end + 1) & category_mask) != 0) ++end;
-      put(c);
-      if (end > c) {
-        out.append(u'-');
-        put(end);
-      }
-      c = end;
-    }
+struct MatchData {
+  explicit MatchData(const pcre2_code* code)
+      : data(pcre2_match_data_create_from_pattern(code, nullptr)),
+        context(pcre2_match_context_create(nullptr)) {
+    if (data == nullptr || context == nullptr) throw std::bad_alloc();
+    pcre2_set_match_limit(context, match_limit);
   }
-  return to_std(out);
-}
-
-// `pattern` with each \p{Category} (a general category: L, Lu, Nd…) and \d replaced by its
-// members in the scope's alphabet, as a bracketed set: bare, or nested in a set (a union there),
-// so that what is written around it keeps its meaning. Anything else is left as written, which
-// is exact, only slower; and so is a pattern whose syntax this does not follow (quoting with
-// \Q, comments with (?x)).
-std::string narrowed(const std::string& pattern, Regex::Scope scope) {
-  if (pattern.find("\\Q") != std::string::npos || pattern.find("(?x") != std::string::npos)
-    return pattern;
-  std::map<std::string, std::string> sets;  // by category name
-  std::string out;
-  out.reserve(pattern.size());
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] != '\\' || i + 1 == pattern.size()) {
-      out += pattern[i];
-      continue;
-    }
-    // \d is \p{Nd}: outside a set ICU tests it without a set, but builds the whole one to
-    // find where a pattern that starts with it may start.
-    const bool digit = pattern[i + 1] == 'd';
-    const std::size_t close = digit                                ? i + 1
-                              : pattern.compare(i, 3, "\\p{") == 0 ? pattern.find('}', i)
-                                                                   : std::string::npos;
-    if (close == std::string::npos) {
-      out.append(pattern, i, 2);  // an escape: the character after it means nothing here
-      ++i;
-      continue;
-    }
-    const std::string name = digit ? "Nd" : pattern.substr(i + 3, close - i - 3);
-    const std::int32_t mask = u_getPropertyValueEnum(UCHAR_GENERAL_CATEGORY_MASK, name.c_str());
-    if (mask == UCHAR_INVALID_CODE) {
-      out.append(pattern, i, close + 1 - i);
-      i = close;
-      continue;
-    }
-    auto found = sets.find(name);
-    if (found == sets.end()) {
-      const std::string inside = members(static_cast<std::uint32_t>(mask), scope);
-      found = sets.emplace(name, "[" + (inside.empty() ? "\\x{10FFFF}" : inside) + "]").first;
-    }
-    out += found->second;
-    i = close;
+  ~MatchData() {
+    pcre2_match_data_free(data);
+    pcre2_match_context_free(context);
   }
-  return out;
-}
+  MatchData(const MatchData&) = delete;
+  MatchData& operator=(const MatchData&) = delete;
+  pcre2_match_data* data;
+  pcre2_match_context* context;
+};
 
 }  // namespace
 
 struct Regex::Text::Impl {
-  icu::UnicodeString text;
-  std::vector<std::size_t> byte_at;            // of every UTF-16 unit, and one past the end
-  Regex::Scope scope = Regex::Scope::latin_1;  // the narrowest whose alphabet holds the text
+  Regex::Engine engine = Regex::Engine::interpreted;
+  std::string text;  // as matched: well-formed UTF-8, each stand-in as one character
+  // The input's byte offset of each byte of `text`, and one past the end; empty when `text` is
+  // the input's own bytes.
+  std::vector<std::size_t> byte_at;
+  std::size_t original(std::size_t at) const { return byte_at.empty() ? at : byte_at[at]; }
 };
 
 namespace {
 
-// Regex::Text's constructors: `utf8` converted, each range of `stand_ins` as one stand-in
-// character; without stand-ins (nullptr), the text's own characters all as they are.
-void convert(std::string_view utf8, const Regex::Text::Ranges* stand_ins, icu::UnicodeString& text,
-             std::vector<std::size_t>& byte_at, Regex::Scope& scope) {
+// Regex::Text's constructors: `utf8` as well-formed UTF-8 (ill-formed bytes and the stand-in's
+// own character as U+FFFD), each range of `stand_ins` (if any) as one stand-in character.
+void convert(std::string_view utf8, const Regex::Text::Ranges* stand_ins, std::string& text,
+             std::vector<std::size_t>& byte_at) {
   constexpr UChar32 stand_in_character = 0xFDD0;
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(utf8.size());
-  // UTF-16 never needs more units than UTF-8 has bytes.
-  char16_t* units = text.getBuffer(length + 1);
-  byte_at.reserve(utf8.size() + 1);
-  std::int32_t i = 0, written = 0;
+  text.reserve(utf8.size() + 3);
+  bool same = true;  // whether every byte written so far is the input's byte at the same place
+  std::int32_t i = 0;
   std::size_t next = 0;  // the next stand-in
+  const auto put = [&](UChar32 c, std::size_t begin, std::size_t end) {
+    if (same && c >= 0 && c != stand_in_character) {  // a character as the input has it
+      text.append(utf8.substr(begin, end - begin));
+      return;
+    }
+    if (same) {
+      same = false;
+      byte_at.resize(text.size());
+      for (std::size_t b = 0; b < text.size(); ++b) byte_at[b] = b;
+    }
+    if (c < 0) c = 0xFFFD;
+    char encoded[4];
+    std::int32_t written = 0;
+    U8_APPEND_UNSAFE(encoded, written, c);
+    text.append(encoded, static_cast<std::size_t>(written));
+    byte_at.insert(byte_at.end(), static_cast<std::size_t>(written), begin);
+  };
   while (i < length) {
-    const std::size_t begin = static_cast<std::size_t>(i);
+    const auto begin = static_cast<std::size_t>(i);
     if (stand_ins != nullptr) {
       while (next < stand_ins->size() && (*stand_ins)[next].first < begin) ++next;
       if (next < stand_ins->size() && (*stand_ins)[next].first == begin) {
-        units[written++] = static_cast<char16_t>(stand_in_character);
-        byte_at.push_back(begin);
         i = static_cast<std::int32_t>((*stand_ins)[next++].second);
+        put(stand_in_character, begin, static_cast<std::size_t>(i));
         continue;
       }
     }
+    if (bytes[i] < 0x80) {  // a run of ASCII at once
+      std::int32_t end = i + 1;
+      while (end < length && bytes[end] < 0x80 &&
+             (stand_ins == nullptr || next >= stand_ins->size() ||
+              (*stand_ins)[next].first > static_cast<std::size_t>(end)))
+        ++end;
+      text.append(utf8.substr(begin, static_cast<std::size_t>(end - i)));
+      if (!same)
+        for (std::int32_t b = i; b < end; ++b) byte_at.push_back(static_cast<std::size_t>(b));
+      i = end;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
-    if (c < 0 || (c == stand_in_character && stand_ins != nullptr))
-      c = 0xFFFD;  // ill-formed bytes match nothing in particular
-    if (scope == Regex::Scope::latin_1 && !in_alphabet(c, scope)) scope = Regex::Scope::latin;
-    if (scope == Regex::Scope::latin && !in_alphabet(c, scope)) scope = Regex::Scope::any;
-    U16_APPEND_UNSAFE(units, written, c);
-    byte_at.push_back(begin);
-    if (U16_LENGTH(c) == 2) byte_at.push_back(begin);
+    if (c == stand_in_character) c = -1;  // reads as U+FFFD
+    put(c, begin, static_cast<std::size_t>(i));
   }
-  text.releaseBuffer(written);
-  byte_at.push_back(utf8.size());
+  if (!same) byte_at.push_back(utf8.size());
 }
 
 }  // namespace
 
-Regex::Text::Text(std::string_view utf8) : impl_(std::make_unique<Impl>()) {
-  convert(utf8, nullptr, impl_->text, impl_->byte_at, impl_->scope);
+Regex::Text::Text(std::string_view utf8, Engine engine) : impl_(std::make_unique<Impl>()) {
+  impl_->engine = engine;
+  convert(utf8, nullptr, impl_->text, impl_->byte_at);
 }
 
-Regex::Text::Text(std::string_view utf8, const Ranges& stand_ins)
+Regex::Text::Text(std::string_view utf8, const Ranges& stand_ins, Engine engine)
     : impl_(std::make_unique<Impl>()) {
-  convert(utf8, &stand_ins, impl_->text, impl_->byte_at, impl_->scope);
-}
-
-Regex::Scope Regex::Text::scope() const {
-  return impl_->scope;
+  impl_->engine = engine;
+  convert(utf8, &stand_ins, impl_->text, impl_->byte_at);
 }
 
 Regex::Text::~Text() = default;
 Regex::Text::Text(Text&&) noexcept = default;
 Regex::Text& Regex::Text::operator=(Text&&) noexcept = default;
 
-Regex::Regex(const std::string& pattern, Scope scope) {
-  UParseError where{};
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-      to_icu(scope == Scope::any ? pattern : narrowed(pattern, scope)), where, status));
-  if (U_FAILURE(status))
-    throw Error("bad regular expression (" + std::string(u_errorName(status)) + " at offset " +
-                std::to_string(where.offset) + "): " + pattern.substr(0, 2000));
-  pattern_ = compiled.release();
-}
+struct Regex::Compiled {
+  pcre2_code* code = nullptr;
+  std::uint32_t groups = 0;
+  // A copy of `code` with its machine code, made the first time a text asks for it: made on a
+  // copy, since compiling writes into the code that other threads may be matching with.
+  std::once_flag machine_once;
+  pcre2_code* machine = nullptr;  // null until made, or when PCRE2 has no JIT here
 
-Regex::~Regex() {
-  delete as_pattern(pattern_);
-}
-
-Regex::Regex(Regex&& other) noexcept : pattern_(other.pattern_) {
-  other.pattern_ = nullptr;
-}
-
-Regex& Regex::operator=(Regex&& other) noexcept {
-  if (this != &other) {
-    delete as_pattern(pattern_);
-    pattern_ = other.pattern_;
-    other.pattern_ = nullptr;
+  ~Compiled() {
+    pcre2_code_free(machine);
+    pcre2_code_free(code);
   }
-  return *this;
+  const pcre2_code* for_engine(Engine engine) {
+    if (engine == Engine::interpreted) return code;
+    std::call_once(machine_once, [&] {
+      pcre2_code* copy = pcre2_code_copy(code);
+      if (copy != nullptr && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
+        pcre2_code_free(copy);  // no JIT on this machine: interpreted, with the same matches
+        copy = nullptr;
+      }
+      machine = copy;
+    });
+    return machine != nullptr ? machine : code;
+  }
+};
+
+Regex::Regex(const std::string& pattern) : compiled_(std::make_unique<Compiled>()) {
+  int error = 0;
+  PCRE2_SIZE offset = 0;
+  compiled_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                                  PCRE2_UTF | PCRE2_UCP, &error, &offset, compile_context());
+  if (compiled_->code == nullptr) {
+    PCRE2_UCHAR reason[256];
+    pcre2_get_error_message(error, reason, sizeof reason);
+    throw Error("bad regular expression (" + std::string(reinterpret_cast<char*>(reason)) +
+                " at offset " + std::to_string(offset) + "): " + pattern.substr(0, 2000));
+  }
+  pcre2_pattern_info(compiled_->code, PCRE2_INFO_CAPTURECOUNT, &compiled_->groups);
 }
+
+Regex::~Regex() = default;
+Regex::Regex(Regex&&) noexcept = default;
+Regex& Regex::operator=(Regex&&) noexcept = default;
 
 int Regex::group(const std::string& name) const {
-  UErrorCode status = U_ZERO_ERROR;
-  const int number = as_pattern(pattern_)->groupNumberFromName(to_icu(name), status);
-  return U_FAILURE(status) ? -1 : number;
+  const int number =
+      pcre2_substring_number_from_name(compiled_->code, reinterpret_cast<PCRE2_SPTR>(name.c_str()));
+  return number < 0 ? -1 : number;
 }
+
+namespace {
+
+// One search from `start`: pcre2_match's result. Machine code whose stack a deep match outgrows
+// hands the search to the interpreter, whose stack is on the heap, so the matches never depend on
+// the engine.
+int search(const pcre2_code* code, const pcre2_code* interpreted, const std::string& text,
+           std::size_t start, MatchData& match_data) {
+  const auto* subject = reinterpret_cast<PCRE2_SPTR>(text.data());
+  int result = pcre2_match(code, subject, text.size(), start, PCRE2_NO_UTF_CHECK, match_data.data,
+                           match_data.context);
+  if (result == PCRE2_ERROR_JIT_STACKLIMIT)
+    result = pcre2_match(interpreted, subject, text.size(), start,
+                         PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, match_data.data, match_data.context);
+  return result;
+}
+
+}  // namespace
 
 Regex::Matches Regex::find_all(const Text& text) const {
   Matches found;
-  const auto& byte_at = text.impl_->byte_at;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> matcher(
-      as_pattern(pattern_)->matcher(text.impl_->text, status));
-  check(status, "creating a regular expression matcher");
-  const int groups = matcher->groupCount();
-  while (true) {
-    // The step limit counts per find(), so a long text is not cut short by its length alone.
-    matcher->setTimeLimit(match_step_limit, status);
-    if (!matcher->find(status)) break;
-    if (U_FAILURE(status)) break;
-    Match match(static_cast<std::size_t>(groups) + 1);
-    for (int g = 0; g <= groups; ++g) {
-      const std::int32_t begin = matcher->start(g, status);
-      const std::int32_t end = matcher->end(g, status);
-      if (U_FAILURE(status)) break;
-      if (begin < 0) continue;
-      match[static_cast<std::size_t>(g)] = {byte_at[static_cast<std::size_t>(begin)],
-                                            byte_at[static_cast<std::size_t>(end)]};
+  const auto& impl = *text.impl_;
+  const pcre2_code* code = compiled_->for_engine(impl.engine);
+  MatchData match_data(code);
+  const std::size_t groups = compiled_->groups;
+  std::size_t start = 0;
+  while (start <= impl.text.size()) {
+    const int result = search(code, compiled_->code, impl.text, start, match_data);
+    if (result == PCRE2_ERROR_NOMATCH) break;
+    if (result < 0) {
+      found.complete = false;  // the match limit, or memory: later matches may be missing
+      break;
     }
-    if (U_FAILURE(status)) break;
+    const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(match_data.data);
+    Match match(groups + 1);
+    for (std::size_t g = 0; g <= groups && g < static_cast<std::size_t>(result); ++g) {
+      if (ovector[2 * g] == PCRE2_UNSET) continue;
+      match[g] = {impl.original(ovector[2 * g]), impl.original(ovector[2 * g + 1])};
+    }
     found.matches.push_back(std::move(match));
+    // The next search starts where this match ended; after an empty match, one character on.
+    start = ovector[1];
+    if (ovector[1] == ovector[0]) {
+      if (start == impl.text.size()) break;
+      ++start;
+      while (start < impl.text.size() && (impl.text[start] & 0xC0) == 0x80) ++start;
+    }
   }
-  found.complete = U_SUCCESS(status);
   return found;
 }
 
 bool Regex::found_in(const Text& text) const {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> matcher(
-      as_pattern(pattern_)->matcher(text.impl_->text, status));
-  check(status, "creating a regular expression matcher");
-  matcher->setTimeLimit(match_step_limit, status);
+  const auto& impl = *text.impl_;
+  const pcre2_code* code = compiled_->for_engine(impl.engine);
+  MatchData match_data(code);
   // Out of steps counts as found, so the costlier pattern still runs (and reports its own limit).
-  return matcher->find(status) || U_FAILURE(status);
+  return search(code, compiled_->code, impl.text, 0, match_data) != PCRE2_ERROR_NOMATCH;
 }
 
 }  // namespace fiscgen::i18n
