@@ -205,7 +205,7 @@ class Regex {
   enum class Engine { interpreted, machine_code };
   /// The length from which machine code pays for itself, for the citation reader's patterns: a
   /// text of an opinion's kind takes 67M instructions at 4 KB, not 100M; at 2 KB, 52M, not 45M.
-  static constexpr std::size_t long_text = 4 * 1024;
+  static constexpr std::size_t long_text = 4096;
 
   /// Compiles `pattern`; a bad pattern throws Error naming the reason and the offset in it.
   explicit Regex(const std::string& pattern);
