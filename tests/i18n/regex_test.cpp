@@ -146,3 +146,18 @@ TEST_CASE("stand-ins: the stand-in's own character in a text is not one") {
   CHECK(cite.find_all(Regex::Text(text)).matches.empty());
   CHECK(cite.find_all(Regex::Text("12 x 9", {{3, 4}})).matches.size() == 1);
 }
+
+TEST_CASE("machine code finds what the interpreter finds, a match too deep for its stack too") {
+  const std::string text = "x " + std::string(100'000, 'a') + "b 12, 34 and  56";
+  const Regex deep("(a|b)+"), numbers(R"(\d+)");
+  for (const auto* regex : {&deep, &numbers}) {
+    const auto interpreted = regex->find_all(Regex::Text(text));
+    const auto machine = regex->find_all(Regex::Text(text, Regex::Engine::machine_code));
+    CHECK(interpreted.complete);
+    CHECK(machine.complete);
+    CHECK(machine.matches == interpreted.matches);
+  }
+  const auto found = deep.find_all(Regex::Text(text, Regex::Engine::machine_code)).matches;
+  REQUIRE(found.size() == 2);  // "a…ab" and the "a" of "and"
+  CHECK(found[0][0].end - found[0][0].begin == 100'001);
+}
