@@ -62,6 +62,17 @@ const char* load_truetype_from_memory(HPDF_Doc doc, const std::vector<std::uint8
 /// character collection Adobe-Identity-0 as Identity-H requires. nullptr after an error.
 HPDF_Font get_unicode_font(HPDF_Doc doc, const char* name, const std::set<char32_t>& code_points);
 
+/// While one is in scope, HPDF_GetFont on this thread makes its Type 0 font for exactly
+/// `code_points` through haru_type0.cpp's HPDF_Type0Font_New, which visits only those codes
+/// where libharu's walks all 65,536 of the encoder's table (get_unicode_font uses it).
+class Type0Narrowing {
+ public:
+  explicit Type0Narrowing(const std::set<char32_t>& code_points);
+  ~Type0Narrowing();
+  Type0Narrowing(const Type0Narrowing&) = delete;
+  Type0Narrowing& operator=(const Type0Narrowing&) = delete;
+};
+
 /// The ToUnicode CMap of a font whose 2-byte CIDs are the BMP code points themselves (what
 /// libharu's UTF-8 encoding writes): each used CID maps to itself, consecutive ones as ranges.
 std::string unicode_cmap(const std::set<char32_t>& code_points);

@@ -15,9 +15,11 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <list>
 #include <memory>
+#include <new>
 #include <vector>
 
 #include "pdf/haru.hpp"
@@ -106,10 +108,15 @@ class NarrowedEncoder {
 
  private:
   static constexpr std::size_t table_size = std::size_t{256} * 256, first_slot = 256;
-  /// This thread's tables: zero (value-initialised) once, and zero again after each use.
+  /// This thread's tables: zero once, and zero again after each use. calloc: a block this large
+  /// comes from fresh (zero) pages, where value-initialising it wrote 256 KB of zeros per process.
   static HPDF_CMapEncoderAttr_Rec& kept_tables() {
-    thread_local const std::unique_ptr<HPDF_CMapEncoderAttr_Rec> kept(
-        new HPDF_CMapEncoderAttr_Rec{});
+    struct Free {
+      void operator()(HPDF_CMapEncoderAttr_Rec* tables) const { std::free(tables); }
+    };
+    thread_local const std::unique_ptr<HPDF_CMapEncoderAttr_Rec, Free> kept(
+        static_cast<HPDF_CMapEncoderAttr_Rec*>(std::calloc(1, sizeof(HPDF_CMapEncoderAttr_Rec))));
+    if (!kept) throw std::bad_alloc();
     return *kept;
   }
   HPDF_Encoder encoder_;
@@ -162,6 +169,7 @@ HPDF_Font get_unicode_font(HPDF_Doc doc, const char* name, const std::set<char32
   if (encoder->type == HPDF_ENCODER_TYPE_DOUBLE_BYTE &&
       encoder->to_unicode_fn != HPDF_CMapEncoder_ToUnicode && NarrowedEncoder::fits(code_points)) {
     const NarrowedEncoder narrowed(encoder, code_points);
+    const Type0Narrowing sized(code_points);
     font = HPDF_GetFont(doc, name, "UTF-8");
   } else {
     font = HPDF_GetFont(doc, name, "UTF-8");
