@@ -3,6 +3,7 @@
 #pragma once
 
 #include <hpdf.h>
+#include <hpdf_fontdef.h>
 
 #include <array>
 #include <cstdint>
@@ -72,6 +73,11 @@ class Type0Narrowing {
   Type0Narrowing(const Type0Narrowing&) = delete;
   Type0Narrowing& operator=(const Type0Narrowing&) = delete;
 };
+
+/// Writes the font program of a TrueType definition loaded by load_truetype_from_memory to
+/// `stream` (and sets its Length1), the same bytes as libharu's HPDF_TTFontDef_SaveFontData,
+/// which it calls for any other definition.
+HPDF_STATUS save_font_program(HPDF_FontDef fontdef, HPDF_Stream stream);
 
 /// The ToUnicode CMap of a font whose 2-byte CIDs are the BMP code points themselves (what
 /// libharu's UTF-8 encoding writes): each used CID maps to itself, consecutive ones as ranges.

@@ -133,7 +133,7 @@ HPDF_STATUS type2_descriptor(HPDF_Dict obj) {
   if (def_attr->embedding) {
     HPDF_Dict font_data = HPDF_DictStream_New(obj->mmgr, font_attr->xref);
     if (!font_data) return HPDF_Error_GetCode(obj->error);
-    if (HPDF_TTFontDef_SaveFontData(def, font_data->stream) != HPDF_OK)
+    if (fiscgen::pdf::haru::save_font_program(def, font_data->stream) != HPDF_OK)
       return HPDF_Error_GetCode(obj->error);
     ret += HPDF_Dict_Add(descriptor, "FontFile2", font_data);
     ret += HPDF_Dict_AddNumber(font_data, "Length1", static_cast<HPDF_INT32>(def_attr->length1));
