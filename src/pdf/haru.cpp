@@ -3,10 +3,21 @@
 #include "pdf/haru.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "base/error.hpp"
 
 namespace fiscgen::pdf::haru {
+
+// libharu's own allocator is malloc and free; these are the same, named so that
+// HPDF_CMapEncoder_InitAttr (haru_internals.cpp) knows a block it allocates may come from calloc.
+void* HPDF_STDCALL allocate(HPDF_UINT size) {
+  return std::malloc(size);
+}
+
+void HPDF_STDCALL release(void* block) {
+  std::free(block);
+}
 
 std::string describe_error(HPDF_STATUS code, HPDF_STATUS detail) {
   const char* what = nullptr;
@@ -66,7 +77,7 @@ void HPDF_STDCALL Doc::on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user
 }
 
 Doc::Doc() {
-  doc_ = HPDF_New(&Doc::on_error, &error_);
+  doc_ = HPDF_NewEx(&Doc::on_error, &allocate, &release, 0, &error_);
   if (!doc_) throw Error("the PDF library could not start (out of memory?)");
 }
 

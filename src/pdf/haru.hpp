@@ -45,6 +45,10 @@ class Doc {
   HPDF_Doc doc_ = nullptr;
 };
 
+/// The memory functions every Doc gives libharu: malloc and free.
+void* HPDF_STDCALL allocate(HPDF_UINT size);
+void HPDF_STDCALL release(void* block);
+
 /// A short English description of a libharu error code, for messages.
 std::string describe_error(HPDF_STATUS code, HPDF_STATUS detail);
 

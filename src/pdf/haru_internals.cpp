@@ -10,6 +10,7 @@
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_mmgr.h>
 #include <hpdf_streams.h>
 #include <libdeflate.h>
 
@@ -312,10 +313,18 @@ extern "C" HPDF_BYTE* HPDF_MemCpy(HPDF_BYTE* out, const HPDF_BYTE* in, HPDF_UINT
 // vectorises.
 extern "C" HPDF_STATUS HPDF_CMapEncoder_InitAttr(HPDF_Encoder encoder) {
   if (encoder->attr) return HPDF_INVALID_ENCODER;
-  auto* attr = static_cast<HPDF_CMapEncoderAttr>(
-      HPDF_GetMem(encoder->mmgr, sizeof(HPDF_CMapEncoderAttr_Rec)));
+  HPDF_MMgr mmgr = encoder->mmgr;
+  HPDF_CMapEncoderAttr attr = nullptr;
+  if (!mmgr->mpool && mmgr->alloc_fn == &fiscgen::pdf::haru::allocate) {
+    // A Doc's blocks are malloc's, freed by free: calloc gives this one zeroed, without writing
+    // its 256 KB when they are fresh pages, as they are once per process.
+    attr = static_cast<HPDF_CMapEncoderAttr>(std::calloc(1, sizeof(HPDF_CMapEncoderAttr_Rec)));
+    if (!attr) HPDF_SetError(mmgr->error, HPDF_FAILD_TO_ALLOC_MEM, HPDF_NOERROR);
+  } else {
+    attr = static_cast<HPDF_CMapEncoderAttr>(HPDF_GetMem(mmgr, sizeof(HPDF_CMapEncoderAttr_Rec)));
+    if (attr) std::memset(attr, 0, sizeof(HPDF_CMapEncoderAttr_Rec));
+  }
   if (!attr) return encoder->error->error_no;
-  std::memset(attr, 0, sizeof(HPDF_CMapEncoderAttr_Rec));
   encoder->attr = attr;
   attr->writing_mode = HPDF_WMODE_HORIZONTAL;
   // Undefined characters are drawn as a square (U+25A1), as libharu has it.
