@@ -142,6 +142,88 @@ bool system_config_ready() {
   return initialised;
 }
 
+// FcFontMatch scores every font installed (0.7M instructions a lookup here, with 153 fonts),
+// and ranks by a fixed order of properties, the first that differs deciding (fcmatch.c, 2.13
+// and 2.14): file, format, variable, scalable, colour, foundry, charset, then the family. A font
+// of the family that scores nothing on the first seven (its format the one asked for, not
+// variable when a static face is asked for, and none of the other five in the request) beats
+// every font that does and every font of another family. So when the family has such fonts,
+// the best of them, found among them alone in fontconfig's order, is the best of all: the
+// same pattern FcFontMatch returns. Otherwise (or another fontconfig) FcFontMatch decides.
+/// Whether two family names are one to fontconfig's matcher (its FcStrCmpIgnoreBlanksAndCase,
+/// not exported: spaces ignored, case folded). ASCII is compared here, byte by byte; from the
+/// first other byte on, fontconfig's folding decides.
+bool same_family_name(const FcChar8* a, const std::string& b) {
+  const auto* left = reinterpret_cast<const unsigned char*>(a);
+  const auto* right = reinterpret_cast<const unsigned char*>(b.c_str());
+  const auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; };
+  for (;;) {
+    while (*left == ' ') ++left;
+    while (*right == ' ') ++right;
+    if (*left >= 0x80 || *right >= 0x80) break;
+    if (lower(*left) != lower(*right)) return false;
+    if (*left == 0) return true;
+    ++left;
+    ++right;
+  }
+  std::string rest_left(reinterpret_cast<const char*>(left)),
+      rest_right(reinterpret_cast<const char*>(right));
+  std::erase(rest_left, ' ');
+  std::erase(rest_right, ' ');
+  return FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(rest_left.c_str()),
+                            reinterpret_cast<const FcChar8*>(rest_right.c_str())) == 0;
+}
+
+bool scores_nothing_before_family(FcPattern* font, FcPattern* request) {
+  FcChar8* wanted = nullptr;
+  FcChar8* format = nullptr;
+  if (FcPatternGetString(request, FC_FONTFORMAT, 0, &wanted) == FcResultMatch &&
+      FcPatternGetString(font, FC_FONTFORMAT, 0, &format) != FcResultNoMatch &&
+      (!format || FcStrCmpIgnoreCase(format, wanted) != 0))
+    return false;
+  FcBool static_face = FcFalse, variable = FcFalse;
+  if (FcPatternGetBool(request, FC_VARIABLE, 0, &static_face) == FcResultMatch &&
+      FcPatternGetBool(font, FC_VARIABLE, 0, &variable) != FcResultNoMatch &&
+      (variable ^ static_face) == 1)
+    return false;
+  return true;
+}
+
+FcPattern* match_within_family(FcConfig* config, FcPattern* request, const std::string& family,
+                               FcResult* result) {
+  const int version = FcGetVersion();
+  if (version < 21300 || version >= 21500) return nullptr;
+  FcValue ignored;
+  for (const char* object : {FC_FILE, FC_SCALABLE, FC_COLOR, FC_FOUNDRY, FC_CHARSET})
+    if (FcPatternGet(request, object, 0, &ignored) == FcResultMatch) return nullptr;
+  FcChar8* first = nullptr;
+  if (FcPatternGetString(request, FC_FAMILY, 0, &first) != FcResultMatch ||
+      !same_family_name(first, family))
+    return nullptr;
+  const FontSetPtr candidates(FcFontSetCreate());
+  if (!candidates) return nullptr;
+  for (const FcSetName which : {FcSetSystem, FcSetApplication}) {
+    const FcFontSet* fonts = FcConfigGetFonts(config, which);
+    for (int i = 0; fonts && i < fonts->nfont; ++i) {
+      FcPattern* font = fonts->fonts[i];
+      FcChar8* value = nullptr;
+      bool of_family = false;
+      for (int k = 0; !of_family && FcPatternGetString(font, FC_FAMILY, k, &value) == FcResultMatch;
+           ++k)
+        of_family = same_family_name(value, family);
+      if (!of_family || !scores_nothing_before_family(font, request)) continue;
+      FcPatternReference(font);
+      if (!FcFontSetAdd(candidates.get(), font)) {
+        FcPatternDestroy(font);
+        return nullptr;
+      }
+    }
+  }
+  if (candidates->nfont == 0) return nullptr;
+  FcFontSet* sets[] = {candidates.get()};
+  return FcFontSetMatch(config, sets, 1, request, result);
+}
+
 struct Lookup {
   std::filesystem::path file;  // empty: not found, and `problem` says why
   std::string problem;
@@ -160,7 +242,8 @@ Lookup match(FcConfig* config, const std::string& family, Face face, bool exact)
   FcDefaultSubstitute(pattern.get());
 
   FcResult result = FcResultNoMatch;
-  const PatternPtr found(FcFontMatch(config, pattern.get(), &result));
+  PatternPtr found(match_within_family(config, pattern.get(), family, &result));
+  if (!found) found.reset(FcFontMatch(config, pattern.get(), &result));
   FcChar8* file = nullptr;
   if (!found || FcPatternGetString(found.get(), FC_FILE, 0, &file) != FcResultMatch)
     return {{}, "was not found: fontconfig knows no fonts at all; " + install_hint(family)};
