@@ -148,11 +148,11 @@ bool write_name(const HPDF_TTFontDefAttr attr, const HPDF_TTFTable& table, Write
 /// with zeros (a table's checksum).
 std::uint32_t check_sum(const HPDF_BYTE* data, std::size_t size) {
   std::uint32_t sum = 0;
-  for (std::size_t i = 0; i < size; i += 4) {
-    std::uint32_t word = 0;
-    for (std::size_t k = 0; k < 4; ++k) word = (word << 8) | (i + k < size ? data[i + k] : 0);
-    sum += word;
-  }
+  std::size_t i = 0;
+  for (; i + 4 <= size; i += 4)
+    sum += (std::uint32_t{data[i]} << 24) | (std::uint32_t{data[i + 1]} << 16) |
+           (std::uint32_t{data[i + 2]} << 8) | std::uint32_t{data[i + 3]};
+  for (std::size_t k = 0; i + k < size; ++k) sum += std::uint32_t{data[i + k]} << (24 - 8 * k);
   return sum;
 }
 
@@ -170,6 +170,7 @@ std::optional<std::vector<HPDF_BYTE>> font_program(HPDF_FontDef fontdef) {
   if (!font || !name_table) return std::nullopt;
 
   Writer tables(font, source_size);
+  tables.bytes.reserve(source_size + 1024);  // the subset's tables, a little larger at most
   std::vector<std::uint32_t> glyph_offsets(std::size_t{attr->num_glyphs} + 1, 0);
   std::array<std::pair<std::size_t, std::size_t>, required_tags.size()> placed{};
   std::size_t check_sum_at = 0;
@@ -195,6 +196,7 @@ std::optional<std::vector<HPDF_BYTE>> font_program(HPDF_FontDef fontdef) {
   }
 
   Writer out(font, source_size);
+  out.bytes.reserve(tables.bytes.size() + 12 + 16 * required_tags.size());
   constexpr std::uint32_t directory_size = 12 + 16 * required_tags.size();
   out.u32(attr->offset_tbl.sfnt_version);
   out.u16(required_tags.size());
