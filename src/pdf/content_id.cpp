@@ -4,10 +4,13 @@
 
 #include <bit>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <string>
 #include <tuple>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "pdf/sha256.hpp"
 
@@ -61,9 +64,19 @@ class Feeder {
 }  // namespace
 
 SubsetDigest subset_digest(const std::vector<std::uint8_t>& subset) {
+  // The documents of a batch mostly embed the same subsets (fonts::Font keeps its recent ones),
+  // and hashing one cost more than comparing it byte by byte with the last few hashed on this
+  // thread (0.5M instructions of a batch letter's 13M): an equal one has the same digest.
+  constexpr std::size_t kept = 8;
+  thread_local std::deque<std::pair<std::vector<std::uint8_t>, SubsetDigest>> recent;
+  for (const auto& [bytes, digest] : recent)
+    if (bytes == subset) return digest;
   Sha256 sha;
   sha.update(subset.data(), subset.size());
-  return sha.finish();
+  const SubsetDigest digest = sha.finish();
+  recent.emplace_front(subset, digest);
+  if (recent.size() > kept) recent.pop_back();
+  return digest;
 }
 
 ContentId content_id(const layout::PageModel& model, const Info& info,
