@@ -83,6 +83,28 @@ class Type0Narrowing {
 /// which it calls for any other definition.
 HPDF_STATUS save_font_program(HPDF_FontDef fontdef, HPDF_Stream stream);
 
+/// libharu 2.3's UTF-8 encoder's reading of a text, one byte at a time (its state machine, kept
+/// in the encoder between texts, without its two callbacks per byte). next() gives the code point
+/// a byte completes, or -1 while a character is incomplete or a byte is skipped.
+class Utf8Reader {
+ public:
+  explicit Utf8Reader(HPDF_Encoder encoder);  // the encoder is_utf8_encoder
+  ~Utf8Reader();
+  Utf8Reader(const Utf8Reader&) = delete;
+  Utf8Reader& operator=(const Utf8Reader&) = delete;
+  int next(HPDF_BYTE byte);
+
+ private:
+  int to_unicode() const;
+  HPDF_Encoder encoder_;
+  HPDF_BYTE current_ = 0;
+  HPDF_BYTE end_ = 0;
+  HPDF_BYTE bytes_[8] = {};
+};
+
+/// Whether `encoder` is libharu's UTF-8 encoder (HPDF_UseUTFEncodings), initialised.
+bool is_utf8_encoder(HPDF_Encoder encoder);
+
 /// The ToUnicode CMap of a font whose 2-byte CIDs are the BMP code points themselves (what
 /// libharu's UTF-8 encoding writes): each used CID maps to itself, consecutive ones as ranges.
 std::string unicode_cmap(const std::set<char32_t>& code_points);
@@ -100,3 +122,8 @@ HPDF_STATUS set_destination_keep_zoom(HPDF_Doc doc, HPDF_Destination dst, HPDF_P
 HPDF_STATUS add_unnumbered_page_label(HPDF_Doc doc, HPDF_UINT page, const std::string& prefix);
 
 }  // namespace fiscgen::pdf::haru
+
+/// libharu's UTF8_Encoder_EncodeText_Func, run by Utf8Reader (haru_utf8.cpp): the UTF-8 encoder's
+/// encode_text_fn once a Type 0 font uses it (haru_type0.cpp).
+extern "C" char* fiscgen_utf8_encode_text(HPDF_Encoder encoder, const char* text, HPDF_UINT len,
+                                          HPDF_UINT* length);

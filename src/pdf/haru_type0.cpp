@@ -9,7 +9,11 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_utils.h>
 
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 #include "pdf/haru.hpp"
@@ -42,7 +46,7 @@ namespace {
 
 using fiscgen::pdf::haru::narrowed_code_points;
 
-HPDF_TextWidth type0_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT len) {
+HPDF_TextWidth any_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT len) {
   HPDF_TextWidth tw = {0, 0, 0, 0};
   auto* attr = static_cast<HPDF_FontAttr>(font->attr);
   HPDF_ParseText_Rec parse_state;
@@ -67,6 +71,55 @@ HPDF_TextWidth type0_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT
       tw.numchars++;
     }
     if (HPDF_IS_WHITE_SPACE(code)) {
+      tw.numwords++;
+      tw.numspace++;
+    }
+    tw.width += w;
+  }
+  if (!HPDF_IS_WHITE_SPACE(b)) tw.numwords++;
+  return tw;
+}
+
+/// A Type 0 font's attributes (libharu's, first, as it reads them) and the widths its text
+/// measured so far, by code point: 0 not yet, else 0x10000 | the width.
+struct Type0Attr {
+  HPDF_FontAttr_Rec rec;
+  std::int32_t* widths;
+};
+static_assert(std::is_standard_layout_v<Type0Attr> && offsetof(Type0Attr, rec) == 0);
+
+/// HPDF_TTFontDef_GetCharWidth, asked once per code point and font: the first call marks the
+/// glyph used (embedded), later ones return the same width and change nothing.
+HPDF_INT16 char_width(Type0Attr& attr, HPDF_UINT16 unicode) {
+  if (!attr.widths)
+    attr.widths = static_cast<std::int32_t*>(std::calloc(65536, sizeof(std::int32_t)));
+  if (!attr.widths) return HPDF_TTFontDef_GetCharWidth(attr.rec.fontdef, unicode);
+  std::int32_t& known = attr.widths[unicode];
+  if (known == 0)
+    known =
+        0x10000 | static_cast<HPDF_UINT16>(HPDF_TTFontDef_GetCharWidth(attr.rec.fontdef, unicode));
+  return static_cast<HPDF_INT16>(known & 0xFFFF);
+}
+
+/// libharu's TextWidth for a Type 0 font: for the UTF-8 encoder read here, widths asked once per
+/// code point (0.35M instructions of a letter through the encoder's callbacks).
+HPDF_TextWidth type0_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT len) {
+  auto* attr = static_cast<Type0Attr*>(font->attr);
+  if (!fiscgen::pdf::haru::is_utf8_encoder(attr->rec.encoder) ||
+      attr->rec.writing_mode != HPDF_WMODE_HORIZONTAL)
+    return any_text_width(font, text, len);
+  HPDF_TextWidth tw = {0, 0, 0, 0};
+  HPDF_BYTE b = 0;
+  fiscgen::pdf::haru::Utf8Reader reader(attr->rec.encoder);
+  for (HPDF_UINT i = 0; i < len; ++i) {
+    b = text[i];
+    const int unicode = reader.next(b);
+    HPDF_UINT w = 0;
+    if (unicode >= 0) {
+      w = static_cast<HPDF_UINT>(char_width(*attr, static_cast<HPDF_UINT16>(unicode)));
+      tw.numchars++;
+    }
+    if (HPDF_IS_WHITE_SPACE(b)) {
       tw.numwords++;
       tw.numspace++;
     }
@@ -119,7 +172,9 @@ HPDF_UINT type0_measure_text(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT le
 }
 
 void type0_free(HPDF_Dict obj) {
-  if (obj->attr) HPDF_FreeMem(obj->mmgr, obj->attr);
+  if (!obj->attr) return;
+  std::free(static_cast<Type0Attr*>(obj->attr)->widths);
+  HPDF_FreeMem(obj->mmgr, obj->attr);
 }
 
 /// The FontDescriptor and FontFile2, made when the font is first written (one per definition).
@@ -287,15 +342,16 @@ extern "C" HPDF_Font HPDF_Type0Font_New(HPDF_MMgr mmgr, HPDF_FontDef fontdef, HP
   HPDF_Dict font = HPDF_Dict_New(mmgr);
   if (!font) return nullptr;
   font->header.obj_class |= HPDF_OSUBCLASS_FONT;
-  auto* attr = static_cast<HPDF_FontAttr>(HPDF_GetMem(mmgr, sizeof(HPDF_FontAttr_Rec)));
-  if (!attr) {
+  auto* extended = static_cast<Type0Attr*>(HPDF_GetMem(mmgr, sizeof(Type0Attr)));
+  if (!extended) {
     HPDF_Dict_Free(font);
     return nullptr;
   }
+  std::memset(extended, 0, sizeof(Type0Attr));
+  HPDF_FontAttr attr = &extended->rec;
   font->write_fn = nullptr;
   font->free_fn = type0_free;
   font->attr = attr;
-  std::memset(attr, 0, sizeof(HPDF_FontAttr_Rec));
   attr->writing_mode = encoder_attr->writing_mode;
   attr->text_width_fn = type0_text_width;
   attr->measure_text_fn = type0_measure_text;
@@ -319,5 +375,8 @@ extern "C" HPDF_Font HPDF_Type0Font_New(HPDF_MMgr mmgr, HPDF_FontDef fontdef, HP
   attr->type = HPDF_FONT_TYPE0_TT;
   if (!attr->descendant_font || HPDF_Array_Add(descendant_fonts, attr->descendant_font) != HPDF_OK)
     return nullptr;
+  // Its text is written through the encoder's encode_text_fn: the same, without callbacks.
+  if (fiscgen::pdf::haru::is_utf8_encoder(encoder) && encoder->encode_text_fn)
+    encoder->encode_text_fn = fiscgen_utf8_encode_text;
   return font;
 }

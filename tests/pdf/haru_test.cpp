@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
 
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <vector>
@@ -73,4 +75,38 @@ TEST_CASE("a subset's font program is libharu's, byte for byte, with the same Le
   // A single character: most glyphs unused, 'loca' almost flat.
   const auto ours = program(0, {'x'}, true);
   CHECK(ours == program(0, {'x'}, false));
+}
+
+TEST_CASE("text is encoded as libharu's UTF-8 encoder encodes it, malformed bytes too") {
+  haru::Doc doc;
+  REQUIRE(HPDF_UseUTFEncodings(doc.get()) == HPDF_OK);
+  HPDF_Encoder encoder = HPDF_GetEncoder(doc.get(), "UTF-8");
+  REQUIRE(encoder != nullptr);
+  REQUIRE(haru::is_utf8_encoder(encoder));
+  const auto libharus = encoder->encode_text_fn;  // no Type 0 font yet: libharu's own
+  REQUIRE(bool(libharus));
+  const std::vector<std::string> texts = {"",
+                                          "Smith v. Maryland",
+                                          "caf\xC3\xA9 \xE2\x80\x94 \xC2\xA7 12",
+                                          "\xF0\x9F\x98\x80 beyond",
+                                          "\xE2\x80",
+                                          "\x80\xBF lone continuations",
+                                          "\xC3",
+                                          "\xE2\x82\xAC\xE2",
+                                          "\xF8\x88\x80\x80\x80",
+                                          "\xC3\xA9\xF0\x90\x80",
+                                          "mixed \xC3\x28 \xE2\x28\xA1 \xF0\x28\x8C\xBC",
+                                          "\xFF\xFE"};
+  for (const auto& text : texts) {
+    CAPTURE(text);
+    HPDF_UINT their_length = 0, our_length = 0;
+    char* theirs =
+        libharus(encoder, text.c_str(), static_cast<HPDF_UINT>(text.size()), &their_length);
+    char* ours = fiscgen_utf8_encode_text(encoder, text.c_str(),
+                                          static_cast<HPDF_UINT>(text.size()), &our_length);
+    CHECK(our_length == their_length);
+    CHECK(std::string(ours, our_length) == std::string(theirs, their_length));
+    std::free(theirs);
+    std::free(ours);
+  }
 }
