@@ -81,20 +81,21 @@ HPDF_TextWidth any_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT l
 }
 
 /// A Type 0 font's attributes (libharu's, first, as it reads them) and the widths its text
-/// measured so far, by code point: 0 not yet, else 0x10000 | the width.
+/// measured so far, by code point in pages of 256 made when first needed (a batch worker's heap
+/// hands out large blocks zeroed by calloc's memset): 0 not yet, else 0x10000 | the width.
 struct Type0Attr {
   HPDF_FontAttr_Rec rec;
-  std::int32_t* widths;
+  std::int32_t* widths[256];
 };
 static_assert(std::is_standard_layout_v<Type0Attr> && offsetof(Type0Attr, rec) == 0);
 
 /// HPDF_TTFontDef_GetCharWidth, asked once per code point and font: the first call marks the
 /// glyph used (embedded), later ones return the same width and change nothing.
 HPDF_INT16 char_width(Type0Attr& attr, HPDF_UINT16 unicode) {
-  if (!attr.widths)
-    attr.widths = static_cast<std::int32_t*>(std::calloc(65536, sizeof(std::int32_t)));
-  if (!attr.widths) return HPDF_TTFontDef_GetCharWidth(attr.rec.fontdef, unicode);
-  std::int32_t& known = attr.widths[unicode];
+  std::int32_t*& page = attr.widths[unicode >> 8];
+  if (!page) page = static_cast<std::int32_t*>(std::calloc(256, sizeof(std::int32_t)));
+  if (!page) return HPDF_TTFontDef_GetCharWidth(attr.rec.fontdef, unicode);
+  std::int32_t& known = page[unicode & 0xFF];
   if (known == 0)
     known =
         0x10000 | static_cast<HPDF_UINT16>(HPDF_TTFontDef_GetCharWidth(attr.rec.fontdef, unicode));
@@ -173,7 +174,7 @@ HPDF_UINT type0_measure_text(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT le
 
 void type0_free(HPDF_Dict obj) {
   if (!obj->attr) return;
-  std::free(static_cast<Type0Attr*>(obj->attr)->widths);
+  for (std::int32_t* page : static_cast<Type0Attr*>(obj->attr)->widths) std::free(page);
   HPDF_FreeMem(obj->mmgr, obj->attr);
 }
 
