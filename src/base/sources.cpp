@@ -107,7 +107,7 @@ const std::string& Sources::read(const std::string& name, const std::string& wha
 const std::string& Sources::bytes(const fs::path& file, std::size_t limit) {
   const auto absolute = absolute_path(file);
   if (const auto kept = contents_.find(absolute); kept != contents_.end()) {
-    record({}, absolute);
+    record_absolute({}, absolute);
     return kept->second;
   }
   const std::string name = file.string();
@@ -125,7 +125,7 @@ const std::string& Sources::bytes(const fs::path& file, std::size_t limit) {
     const auto size = fs::file_size(file, error);
     throw Error(SourceLocation{name}, too_big_message(error ? text.size() : size, limit));
   }
-  record({}, absolute);
+  record_absolute({}, absolute);
   return contents_.emplace(absolute, std::move(text)).first->second;
 }
 
@@ -134,10 +134,11 @@ void Sources::provide(const fs::path& file, std::string bytes) {
 }
 
 void Sources::record(const std::string& name, const fs::path& file) {
-  const auto absolute = absolute_path(file);
-  const bool known = std::any_of(reads_.begin(), reads_.end(),
-                                 [&](const SourceRead& read) { return read.file == absolute; });
-  if (!known) reads_.push_back({name, absolute});
+  record_absolute(name, absolute_path(file));
+}
+
+void Sources::record_absolute(const std::string& name, const fs::path& absolute) {
+  if (recorded_.insert(absolute.native()).second) reads_.push_back({name, absolute});
 }
 
 std::vector<std::string> Sources::list(const std::string& folder,

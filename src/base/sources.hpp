@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,9 +83,14 @@ class Sources {
  private:
   /// Whether `file` is handed in or a regular file on disk.
   bool exists(const std::filesystem::path& file) const;
+  /// record() for a path absolute_path() gave already.
+  void record_absolute(const std::string& name, const std::filesystem::path& absolute);
 
   DataPaths paths_;
   std::vector<SourceRead> reads_;
+  // The files of reads_, as strings: absolute and lexically normal, two paths are one file when
+  // their strings are equal (comparing paths component by component was 1% of a letter).
+  std::set<std::string> recorded_;
   std::map<std::filesystem::path, std::string> contents_;  // handed in, or read; by absolute path
 };
 
