@@ -294,7 +294,7 @@ HPDF_Font cid_font_type2(HPDF_Font parent, HPDF_Xref xref, const std::set<char32
     if (!attr->map_stream || HPDF_Dict_Add(font, "CIDToGIDMap", attr->map_stream) != HPDF_OK)
       return nullptr;
     std::vector<HPDF_BYTE> map(std::size_t{max} * 2, 0);
-    for (HPDF_UINT i = 0; i < max; ++i) {
+    for (std::size_t i = 0; i < max; ++i) {
       map[2 * i] = static_cast<HPDF_BYTE>(gids[i] >> 8);
       map[2 * i + 1] = static_cast<HPDF_BYTE>(gids[i]);
     }
