@@ -1,9 +1,12 @@
 #include "base/sources.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <set>
 
 #include "base/error.hpp"
@@ -20,9 +23,69 @@ std::string too_big_message(std::size_t bytes, std::size_t limit) {
          std::to_string(limit) + " (" + std::to_string(limit >> 20) + " MiB)";
 }
 
+const fs::path& working_folder() {
+  static const fs::path folder = [] {
+    std::error_code ec;
+    return fs::current_path(ec);
+  }();
+  return folder;
+}
+
 fs::path absolute_path(const fs::path& path) {
-  std::error_code ec;
-  return fs::absolute(path, ec).lexically_normal();
+  if (path.is_absolute()) return path.lexically_normal();
+  if (path.empty() || working_folder().empty()) {
+    std::error_code ec;
+    return fs::absolute(path, ec).lexically_normal();
+  }
+  return (working_folder() / path).lexically_normal();
+}
+
+FileRead read_file(const fs::path& file, std::size_t limit) {
+  FileRead result;
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    result.error = errno;
+    return result;
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    result.error = errno;
+  } else if (S_ISDIR(info.st_mode)) {
+    result.outcome = FileRead::Outcome::folder;
+  } else {
+    // Room for the whole file and one byte more: a read that stops short at the size fstat
+    // gave is the file's end, so a file is read whole by one read(). A device or a pipe
+    // (size 0) is read in chunks.
+    const bool regular = S_ISREG(info.st_mode);
+    const auto size = static_cast<std::size_t>(info.st_size);
+    std::size_t chunk = regular ? size + 1 : std::size_t{1} << 16;
+    result.outcome = FileRead::Outcome::read;
+    for (;;) {
+      const std::size_t used = result.bytes.size();
+      const std::size_t room = std::min(chunk, limit + 1 - used);
+      result.bytes.resize(used + room);
+      const auto got = ::read(fd, result.bytes.data() + used, room);
+      if (got < 0) {
+        result.bytes.resize(used);
+        if (errno == EINTR) continue;
+        result.outcome = FileRead::Outcome::failed, result.error = errno;
+        break;
+      }
+      result.bytes.resize(used + static_cast<std::size_t>(got));
+      if (result.bytes.size() > limit) {
+        result.outcome = FileRead::Outcome::too_big;
+        result.size = std::max<std::uintmax_t>(size, result.bytes.size());
+        break;
+      }
+      if (got == 0 ||
+          (regular && static_cast<std::size_t>(got) < room && result.bytes.size() == size))
+        break;
+      chunk = std::size_t{1} << 16;
+    }
+    if (result.outcome != FileRead::Outcome::read) result.bytes.clear();
+  }
+  ::close(fd);
+  return result;
 }
 
 namespace {
@@ -111,20 +174,18 @@ const std::string& Sources::bytes(const fs::path& file, std::size_t limit) {
     return kept->second;
   }
   const std::string name = file.string();
-  std::error_code error;
-  if (fs::is_directory(file, error))
-    throw Error("cannot read " + name + ": it is a folder, not a file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error("cannot read " + name + ": " + std::strerror(errno));
-  std::string text;
-  char chunk[1 << 16];
-  while (text.size() <= limit && in.read(chunk, sizeof chunk).gcount() > 0)
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) throw Error("cannot read " + name + ": " + std::strerror(errno));
-  if (text.size() > limit) {
-    const auto size = fs::file_size(file, error);
-    throw Error(SourceLocation{name}, too_big_message(error ? text.size() : size, limit));
+  auto read = read_file(file, limit);
+  switch (read.outcome) {
+    case FileRead::Outcome::folder:
+      throw Error("cannot read " + name + ": it is a folder, not a file");
+    case FileRead::Outcome::failed:
+      throw Error("cannot read " + name + ": " + std::strerror(read.error));
+    case FileRead::Outcome::too_big:
+      throw Error(SourceLocation{name}, too_big_message(read.size, limit));
+    case FileRead::Outcome::read:
+      break;
   }
+  std::string text = std::move(read.bytes);
   record_absolute({}, absolute);
   return contents_.emplace(absolute, std::move(text)).first->second;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -99,5 +100,20 @@ std::string too_big_message(std::size_t bytes, std::size_t limit);
 
 /// `path` absolute and lexically normal: how files are recorded and compared.
 std::filesystem::path absolute_path(const std::filesystem::path& path);
+
+/// The working folder, asked of the system once: fiscgen never changes it, and a batch would
+/// otherwise ask for it (getcwd) at every relative path it makes absolute.
+const std::filesystem::path& working_folder();
+
+/// A whole file as one open, one fstat, usually one read and one close.
+struct FileRead {
+  enum class Outcome { read, folder, failed, too_big } outcome = Outcome::failed;
+  std::string bytes;
+  int error = 0;            // errno, when failed
+  std::uintmax_t size = 0;  // the file's size, when too big
+};
+/// Reads at most `limit` bytes of `file` (one byte past it, to see a bigger one; an endless
+/// device is never read into memory).
+FileRead read_file(const std::filesystem::path& file, std::size_t limit);
 
 }  // namespace fiscgen

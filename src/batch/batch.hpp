@@ -112,7 +112,7 @@ class ProgressPrinter : public Observer {
   void done(const Summary& summary);
 
  private:
-  void draw();
+  void draw(std::ostream& out);
   std::ostream& out_;
   bool terminal_, colour_, explain_, quiet_;
   int total_ = 0, to_render_ = 0, done_ = 0, rendered_ = 0, failed_ = 0;

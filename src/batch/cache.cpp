@@ -69,8 +69,7 @@ std::optional<std::string> read_bytes(const fs::path& file) {
 }
 
 std::string absolute_name(const fs::path& path) {
-  std::error_code ec;
-  return fs::absolute(path, ec).lexically_normal().string();
+  return absolute_path(path).string();
 }
 
 // Asks rules:: for the settings that differ, when it offers rules::differences(); found by
@@ -249,18 +248,29 @@ std::string FileHashes::of(const fs::path& file) {
 }
 
 const FileHashes::Profile& FileHashes::profile(const fs::path& file, const std::string& as_of) {
-  const auto key = absolute_name(file) + "\n" + as_of;
+  const auto name = absolute_name(file);
+  const auto key = name + "\n" + as_of;
+  const std::optional<std::string>* bytes = nullptr;
   {
     std::lock_guard lock(mutex_);
     if (const auto found = profiles_.find(key); found != profiles_.end()) return found->second;
+    if (const auto found = profile_bytes_.find(name); found != profile_bytes_.end())
+      bytes = &found->second;
+  }
+  // A profile's bytes are read once a batch, as every file's hash is (of()); each document's
+  // date resolves its own version from them.
+  if (!bytes) {
+    auto read = read_bytes(file);
+    std::lock_guard lock(mutex_);
+    bytes = &profile_bytes_.emplace(name, std::move(read)).first->second;
   }
   Profile resolved;
-  if (const auto bytes = read_bytes(file)) try {
-      resolved.text = rules::resolved_profile_text(file, *bytes, as_of);
+  if (*bytes) try {
+      resolved.text = rules::resolved_profile_text(file, **bytes, as_of);
       resolved.hash = sha256_hex(resolved.text);
     } catch (const std::exception&) {
       // Not a valid profile: keyed by its bytes, so that fixing it re-renders.
-      resolved.hash = sha256_hex(*bytes);
+      resolved.hash = sha256_hex(**bytes);
     }
   std::lock_guard lock(mutex_);
   return profiles_.emplace(key, std::move(resolved)).first->second;

@@ -49,7 +49,8 @@ class FileHashes {
   std::map<std::string, std::string> known_;
   std::map<std::string, FileStat> earlier_;
   std::map<std::string, FileStat> stats_;
-  std::map<std::string, Profile> profiles_;  // by "path\nas_of"
+  std::map<std::string, Profile> profiles_;                          // by "path\nas_of"
+  std::map<std::string, std::optional<std::string>> profile_bytes_;  // by path; none: unreadable
 };
 
 /// Hex SHA-256 of bytes in memory.

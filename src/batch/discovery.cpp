@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "base/error.hpp"
@@ -69,7 +70,11 @@ class Collector {
  private:
   void add_file(const fs::path& input, const std::string& name) {
     std::error_code ec;
-    auto identity = fs::weakly_canonical(input, ec).string();
+    std::string identity;
+    if (const auto known = identities_.find(input); known != identities_.end())
+      identity = known->second;
+    else
+      identity = fs::weakly_canonical(input, ec).string();
     if (ec) identity = fs::absolute(input).lexically_normal().string();
     if (!seen_.insert(identity).second) return;  // named twice: rendered once
     found.push_back({input.lexically_normal(), name});
@@ -114,7 +119,11 @@ class Collector {
     const auto name_of = [&](const fs::path& path) {
       return generic(fs::path(prefix) / generic(path.lexically_relative(root)));
     };
-    walked_.insert(real_path(start));
+    // The real path of each folder walked, resolved once: a file in it that is not a link is
+    // that folder's real path and its name, without a readlink per component of its own path.
+    const auto start_folder = (start / "x").parent_path();  // as its entries' parent paths read
+    std::map<fs::path, std::string> real_folders{{start_folder, real_path(start)}};
+    walked_.insert(real_folders[start_folder]);
     std::error_code ec;
     fs::recursive_directory_iterator it(start, ec);
     if (ec) throw Error(SourceLocation{start.string()}, "cannot read the folder: " + ec.message());
@@ -131,12 +140,15 @@ class Collector {
         continue;
       }
       if (entry.is_directory(ec)) {
-        walked_.insert(real_path(entry.path()));
+        walked_.insert(real_folders[entry.path()] = real_path(entry.path()));
         continue;
       }
       if (!entry.is_regular_file(ec) || entry.path().extension() != ".xml") continue;
       if (!looks_like_input(read_start(entry.path()))) continue;
       inputs.emplace_back(name_of(entry.path()), entry.path());
+      const auto folder = real_folders.find(entry.path().parent_path());
+      if (!entry.is_symlink(ec) && folder != real_folders.end() && !folder->second.empty())
+        identities_[entry.path()] = (fs::path(folder->second) / entry.path().filename()).string();
     }
   }
 
@@ -172,7 +184,8 @@ class Collector {
 
   Warnings* warnings_;
   std::set<std::string> seen_;
-  std::set<std::string> walked_;      // real paths of the folders walked
+  std::map<fs::path, std::string> identities_;  // real paths of inputs found in walks
+  std::set<std::string> walked_;                // real paths of the folders walked
   std::vector<std::string> reading_;  // real paths of the manifests being read, outermost first
 };
 

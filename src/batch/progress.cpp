@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ostream>
+#include <sstream>
 
 #include "batch/batch.hpp"
 
@@ -49,7 +50,10 @@ void ProgressPrinter::started(int total, int to_render) {
   total_ = total;
   to_render_ = to_render;
   started_at_ = now_seconds();
-  if (terminal_) draw();
+  if (terminal_) {
+    draw(out_);
+    out_.flush();
+  }
 }
 
 void ProgressPrinter::finished(const Document& document) {
@@ -62,7 +66,10 @@ void ProgressPrinter::finished(const Document& document) {
   // Names found on disk and messages quoting inputs are escaped: a file name may hold ESC.
   const std::string name = printable(document.input.string());
   const std::string why = document.reasons.empty() ? "" : ": " + printable(join(document.reasons));
-  if (terminal_) out_ << clear_line;
+  // Composed whole, then written at once: standard error is unbuffered, and a document's lines
+  // written piece by piece cost a write() each piece.
+  std::ostringstream out;
+  if (terminal_) out << clear_line;
 
   std::string line;
   switch (document.status) {
@@ -88,36 +95,36 @@ void ProgressPrinter::finished(const Document& document) {
   }
   if (quiet_ && document.status != Status::failed) line.clear();
   if (!line.empty()) {
-    if (!terminal_) out_ << '[' << done_ << '/' << total_ << "] ";
-    out_ << line << '\n';
+    if (!terminal_) out << '[' << done_ << '/' << total_ << "] ";
+    out << line << '\n';
   }
   if (!quiet_)
     for (const auto& warning : document.warnings.list())
-      out_ << "warning: " << printable(shorten_quotes(warning.describe())) << '\n';
+      out << "warning: " << printable(shorten_quotes(warning.describe())) << '\n';
   if (document.status == Status::failed)
-    out_ << paint(red, "error: ") << printable(shorten_quotes(document.error)) << '\n';
-  if (terminal_) draw();
+    out << paint(red, "error: ") << printable(shorten_quotes(document.error)) << '\n';
+  if (terminal_) draw(out);
+  out_ << out.str();
   out_.flush();
 }
 
-void ProgressPrinter::draw() {
+void ProgressPrinter::draw(std::ostream& out) {
   const int filled = total_ ? bar_width * done_ / total_ : bar_width;
   std::string bar(static_cast<std::size_t>(filled), '#');
   bar.resize(bar_width, '.');
   const int up_to_date = done_ - rendered_ - failed_;
   const double elapsed = now_seconds() - started_at_;
-  out_ << clear_line << '[' << bar << "] " << done_ << '/' << total_ << "  " << rendered_
-       << " rendered, " << up_to_date << " up to date, ";
-  out_ << (failed_ && colour_ ? red : "") << failed_ << " failed"
-       << (failed_ && colour_ ? reset : "");
+  out << clear_line << '[' << bar << "] " << done_ << '/' << total_ << "  " << rendered_
+      << " rendered, " << up_to_date << " up to date, ";
+  out << (failed_ && colour_ ? red : "") << failed_ << " failed"
+      << (failed_ && colour_ ? reset : "");
   const int rendering_done = rendered_ + failed_;
   if (rendering_done > 0 && elapsed > 0) {
     const double rate = rendering_done / elapsed;
     char text[32];
     std::snprintf(text, sizeof text, "%.1f", rate);
-    out_ << "  " << text << " docs/s  ETA " << clock_text((to_render_ - rendering_done) / rate);
+    out << "  " << text << " docs/s  ETA " << clock_text((to_render_ - rendering_done) / rate);
   }
-  out_.flush();
 }
 
 void ProgressPrinter::done(const Summary& summary) {

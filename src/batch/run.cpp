@@ -39,8 +39,7 @@ constexpr int group_limit = 16, staged_files = 48;
 constexpr std::chrono::milliseconds group_time{250};
 
 std::string absolute_name(const fs::path& path) {
-  std::error_code ec;
-  return fs::absolute(path, ec).lexically_normal().string();
+  return absolute_path(path).string();
 }
 
 bool is_rules_profile(const std::string& name) {
@@ -110,7 +109,11 @@ class Worker {
   std::vector<Document*> render(Document& document) {
     const auto start = std::chrono::steady_clock::now();
     try {
-      if (document.output.has_parent_path()) fs::create_directories(document.output.parent_path());
+      // Made once per folder and worker, not looked at again for every document in it.
+      if (document.output.has_parent_path() && document.output.parent_path() != made_folder_) {
+        fs::create_directories(document.output.parent_path());
+        made_folder_ = document.output.parent_path();
+      }
       render::Request request;
       request.input = document.input;
       request.output = document.output;
@@ -223,6 +226,7 @@ class Worker {
   std::vector<Pending> pending_;  // in the order staged
   std::size_t group_size_;
   std::chrono::steady_clock::time_point group_started_{};
+  fs::path made_folder_;  // the output folder made last
 };
 
 }  // namespace

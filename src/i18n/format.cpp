@@ -8,8 +8,12 @@
 #include <unicode/timezone.h>
 #include <unicode/uversion.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <map>
 #include <memory>
 
 #include "i18n/i18n.hpp"
@@ -199,7 +203,9 @@ std::string icu_version() {
   return text;
 }
 
-std::vector<std::string> available_locales(const std::filesystem::path& bundle_dir) {
+namespace {
+
+std::vector<std::string> list_locales(const std::filesystem::path& bundle_dir) {
   std::vector<std::string> out;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(bundle_dir, error)) {
@@ -211,6 +217,42 @@ std::vector<std::string> available_locales(const std::filesystem::path& bundle_d
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+/// A folder's listing, kept with the folder's times and inode: a bundle added or removed
+/// changes its modification time, so one stat says whether the listing still holds.
+struct Listing {
+  timespec modified{}, changed{};
+  ino_t inode = 0;
+  std::vector<std::string> names;
+};
+
+bool same_time(const timespec& a, const timespec& b) {
+  return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+}  // namespace
+
+std::vector<std::string> available_locales(const std::filesystem::path& bundle_dir) {
+  // Every document builds its messages (twice), each asking for the bundles there are: a
+  // listing of the folder each time, where one stat does. Per thread, so no lock.
+  thread_local std::map<std::string, Listing> listings;
+  struct stat info {};
+  if (::stat(bundle_dir.c_str(), &info) != 0) return list_locales(bundle_dir);
+  auto& kept = listings[bundle_dir.string()];
+  if (!kept.names.empty() && kept.inode == info.st_ino && same_time(kept.modified, info.st_mtim) &&
+      same_time(kept.changed, info.st_ctim))
+    return kept.names;
+  auto names = list_locales(bundle_dir);
+  // A folder changed within the clock's granularity of the listing could change again with the
+  // same times: its listing is not kept.
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  const auto newest = std::chrono::seconds{std::max(info.st_mtim.tv_sec, info.st_ctim.tv_sec)};
+  if (now - newest > std::chrono::seconds{2})
+    kept = Listing{info.st_mtim, info.st_ctim, info.st_ino, names};
+  else
+    kept = Listing{};
+  return names;
 }
 
 }  // namespace fiscgen::i18n

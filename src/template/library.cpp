@@ -114,21 +114,29 @@ std::vector<std::string> Library::templates_under(const fs::path& root) const {
   return names;
 }
 
+const fs::path& Library::canonical_root(const fs::path& root) {
+  auto& roots = found().canonical_roots;
+  if (const auto known = roots.find(root); known != roots.end()) return known->second;
+  std::error_code ec;
+  return roots.emplace(root, fs::weakly_canonical(root, ec)).first->second;
+}
+
 Library::Found Library::find(const fs::path& root, const fs::path& file_name,
                              const std::string& name, const SourceLocation& where,
-                             const std::string& what) const {
+                             const std::string& what) {
   // A user's folders (--templates) first, each laid out as the data folder, then the built-in
   // root: a firm's own letterhead.xml replaces ours for every letter that includes it.
   std::error_code ec;
   Found result;
   auto& [canonical_root, canonical, found] = result;
+  bool regular = false;
   for (const auto& candidate : roots_for(root)) {
-    canonical_root = fs::weakly_canonical(candidate, ec);
+    canonical_root = this->canonical_root(candidate);
     canonical = fs::weakly_canonical(candidate / file_name, ec);
     found = candidate / file_name;
-    if (fs::is_regular_file(canonical, ec)) break;
+    if ((regular = fs::is_regular_file(canonical, ec))) break;
   }
-  if (!fs::is_regular_file(canonical, ec)) {
+  if (!regular) {
     std::vector<std::string> known;
     for (const auto& candidate : roots_for(root))
       for (auto& listed : templates_under(candidate)) known.push_back(std::move(listed));
@@ -158,15 +166,25 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
                            root.filename().string() + "/, without \"..\" or a leading \"/\"");
   fs::path file_name = relative;
   if (file_name.extension() != ".xml") file_name += ".xml";
-  auto known = found_.find({root, file_name});
-  if (known == found_.end())
-    known =
-        found_.emplace(std::pair{root, file_name}, find(root, file_name, name, where, what)).first;
+  auto& names = found().names;
+  const auto key = std::pair{root, file_name};
+  auto known = names.find(key);
+  const bool fresh = known == names.end();
+  if (fresh) known = names.emplace(key, find(root, file_name, name, where, what)).first;
   const auto& [canonical_root, canonical, found] = known->second;
 
   // Recorded as found on the search path, so that batch can look the name up again.
   sources_->record((fs::path(kind_of(root, paths())) / file_name).generic_string(), found);
   if (const auto kept = files_.find(canonical); kept != files_.end()) return *kept->second;
+  const std::string* text = nullptr;
+  try {
+    text = &sources_->bytes(found);
+  } catch (const Error&) {
+    if (fresh) throw;
+    // Found for an earlier document of the batch and gone since: looked up again.
+    names.erase(known);
+    return load(including_root, name, where, what);
+  }
 
   auto loaded = std::make_unique<TemplateFile>();
   loaded->path = canonical;
@@ -174,7 +192,7 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   loaded->name = (root.filename() / relative).generic_string();
   if (loaded->name.size() < 4 || loaded->name.substr(loaded->name.size() - 4) != ".xml")
     loaded->name += ".xml";
-  loaded->text = sources_->bytes(found);
+  loaded->text = *text;
   // Read every time (a changed file is seen), parsed only when its bytes are new.
   if (cache_)
     if (auto kept = cache_->find(*loaded)) return *files_.emplace(canonical, kept).first->second;

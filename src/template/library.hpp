@@ -48,16 +48,34 @@ struct TemplateFile {
   std::string directive_name(const pugi::xml_node& node) const;
 };
 
+/// Where a template name was found: its root and itself made canonical (a link leading out of
+/// the root is refused), and the path it was found by on the search path.
+struct FoundTemplate {
+  std::filesystem::path canonical_root, canonical, found;
+};
+
+/// Answers of the search path, by (root, file name), and canonical roots: each costs a stat and
+/// a readlink per path component (weakly_canonical).
+struct FoundTemplates {
+  std::map<std::pair<std::filesystem::path, std::filesystem::path>, FoundTemplate> names;
+  std::map<std::filesystem::path, std::filesystem::path> canonical_roots;
+};
+
 /// Parsed template files kept from one document to the next (batch keeps one per worker): a
-/// file whose bytes, root and name are unchanged is not parsed again. One per thread.
+/// file whose bytes, root and name are unchanged is not parsed again. Where each name was found
+/// on the search path is kept too, for the whole batch: the folders do not change during it,
+/// while each file's bytes are read again for every document (a changed file is still seen;
+/// one gone is looked up again). One per thread.
 class TemplateCache {
  public:
   /// The file kept for `read`'s path, if its bytes, root and name are `read`'s; else null.
   std::shared_ptr<const TemplateFile> find(const TemplateFile& read) const;
   void keep(std::shared_ptr<const TemplateFile> file);
+  FoundTemplates& found() { return found_; }
 
  private:
   std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
+  FoundTemplates found_;
 };
 
 /// Loads template files once each, and resolves names inside the roots only, on the search path
@@ -82,21 +100,22 @@ class Library {
 
  private:
   std::vector<std::filesystem::path> roots_for(const std::filesystem::path& root) const;
-  /// Where `file_name` under `root` is: its root and itself made canonical (a link leading out
-  /// of the root is refused), and the path it was found by on the search path.
-  struct Found {
-    std::filesystem::path canonical_root, canonical, found;
-  };
+  using Found = FoundTemplate;
+  /// Where `file_name` under `root` is.
   Found find(const std::filesystem::path& root, const std::filesystem::path& file_name,
-             const std::string& name, const SourceLocation& where, const std::string& what) const;
+             const std::string& name, const SourceLocation& where, const std::string& what);
+  /// `root` made canonical, once.
+  const std::filesystem::path& canonical_root(const std::filesystem::path& root);
+  /// The search path's answers: the worker's (cache_), or this document's.
+  FoundTemplates& found() { return cache_ ? cache_->found() : found_; }
 
   std::unique_ptr<Sources> own_sources_;  // when built from DataPaths
   Sources* sources_;
   TemplateCache* cache_;
   std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
-  // find()'s answers for this document, by (root, file name): each costs a readlink and a stat
-  // per path component (weakly_canonical), and a letter loads its 9 files 19 times.
-  std::map<std::pair<std::filesystem::path, std::filesystem::path>, Found> found_;
+  // find()'s answers for this document when no cache is lent: a letter loads its 9 files 19
+  // times.
+  FoundTemplates found_;
 };
 
 /// A template with every file it includes, loaded in one walk that follows each include (in

@@ -120,3 +120,29 @@ TEST_CASE("sources: a folder, a missing file and one over the limit are refused 
   CHECK_THROWS_WITH_AS(sources.bytes(dir / "big.xml", 1 << 20),
                        "the file is 2097152 bytes; fiscgen reads at most 1048576 (1 MiB)", Error);
 }
+
+TEST_CASE("sources: read_file reads a file whole, at its limit, empty, and from a device") {
+  test_support::TempDir dir;
+  write(dir / "exact.xml", std::string(1000, 'x'));
+  auto read = read_file(dir / "exact.xml", 1000);
+  CHECK(read.outcome == FileRead::Outcome::read);
+  CHECK(read.bytes == std::string(1000, 'x'));
+  read = read_file(dir / "exact.xml", 999);
+  CHECK(read.outcome == FileRead::Outcome::too_big);
+  CHECK(read.size == 1000);
+  CHECK(read.bytes.empty());
+  write(dir / "empty.xml", "");
+  read = read_file(dir / "empty.xml", 10);
+  CHECK(read.outcome == FileRead::Outcome::read);
+  CHECK(read.bytes.empty());
+  // A device reports no size: read in chunks up to one byte past the limit, never forever.
+  read = read_file("/dev/zero", 100000);
+  CHECK(read.outcome == FileRead::Outcome::too_big);
+  CHECK(read_file(dir / "none.xml", 10).outcome == FileRead::Outcome::failed);
+  CHECK(read_file(dir.path(), 10).outcome == FileRead::Outcome::folder);
+}
+
+TEST_CASE("sources: a relative path is made absolute against the working folder") {
+  CHECK(absolute_path("a/./b/../c.xml") == fs::current_path() / "a/c.xml");
+  CHECK(absolute_path("/x/../y.xml") == fs::path("/y.xml"));
+}

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/sources.hpp"
 #include "scratch.hpp"
 #include "template/library.hpp"
 
@@ -73,4 +74,48 @@ TEST_CASE("includes nested deeper than the bound are refused where the one too d
   const auto error = error_of(scratch, "t/main");
   CHECK(error.find("forms/t/d15.xml:1:") == 0);
   CHECK(error.find("includes nested more than 16 deep") != std::string::npos);
+}
+
+TEST_CASE("a worker's template cache: an include changed between documents is read again") {
+  template_test::Scratch scratch;
+  scratch.write("forms/t/caption.xml",
+                fragment_open + "<paragraph>Before</paragraph></t:fragment>");
+  scratch.form("t/main", "<t:include src=\"t/caption\"/>");
+  templ::TemplateCache cache;  // one per batch worker, lent to each document's library
+  const auto caption_of = [&] {
+    templ::Library library(scratch.paths, &cache);
+    const templ::IncludeTree includes(library,
+                                      library.load(scratch.paths.forms, "t/main", {}, "template"));
+    return includes.files().back()->text;
+  };
+  CHECK(caption_of().find("Before") != std::string::npos);
+  scratch.write("forms/t/caption.xml", fragment_open + "<paragraph>After</paragraph></t:fragment>");
+  CHECK(caption_of().find("After") != std::string::npos);
+}
+
+TEST_CASE(
+    "a worker's template cache: a file found for an earlier document and gone is looked up "
+    "again") {
+  template_test::Scratch scratch;
+  const auto firm = scratch.root / "firm";
+  scratch.write("firm/forms/t/caption.xml",
+                fragment_open + "<paragraph>Firm</paragraph></t:fragment>");
+  scratch.write("forms/t/caption.xml", fragment_open + "<paragraph>Ours</paragraph></t:fragment>");
+  scratch.form("t/main", "<t:include src=\"t/caption\"/>");
+  auto paths = scratch.paths;
+  paths.templates = {firm};
+  templ::TemplateCache cache;
+  const auto caption_of = [&] {
+    Sources sources(paths);
+    templ::Library library(sources, &cache);
+    const templ::IncludeTree includes(library, library.load(paths.forms, "t/main", {}, "template"));
+    return std::make_pair(includes.files().back()->text, sources.reads().back().file);
+  };
+  const auto [firm_text, firm_file] = caption_of();
+  CHECK(firm_text.find("Firm") != std::string::npos);
+  CHECK(firm_file == firm / "forms/t/caption.xml");
+  std::filesystem::remove(firm / "forms/t/caption.xml");
+  const auto [our_text, our_file] = caption_of();
+  CHECK(our_text.find("Ours") != std::string::npos);
+  CHECK(our_file == scratch.root / "forms/t/caption.xml");
 }
