@@ -8,8 +8,12 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
+#include <map>
+#include <mutex>
+#include <string>
 #include <vector>
 
 namespace fiscgen {
@@ -112,20 +116,70 @@ void remove_temporary_files_on_signals() {
   }
 }
 
+namespace {
+
+// A batch writes hundreds of outputs into one folder, each sweeping it for its own stale
+// temporaries: listing the folder for each would cost a listing per document, growing with the
+// folder. So a folder's dot-files are listed at most once a minute and kept (per process, for
+// every thread); each call looks only at the kept names of its own output. A stale file is an
+// hour old: it was there at the last listing, unless moved in since.
+constexpr std::chrono::minutes relist_after{1};
+
+struct Listing {
+  std::chrono::steady_clock::time_point listed;
+  std::vector<std::string> names;  // dot-files, the only names a temporary file has
+};
+
+std::mutex listings_mutex;
+std::map<std::string, Listing> listings;
+
+std::vector<std::string> dot_files(const std::filesystem::path& folder) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end;
+       entry.increment(error)) {
+    std::string name = entry->path().filename().string();
+    if (!name.empty() && name[0] == '.') names.push_back(std::move(name));
+  }
+  return names;
+}
+
+}  // namespace
+
 int remove_stale_temporary_files(const std::filesystem::path& folder, const std::string& prefix,
                                  std::chrono::minutes age) {
   namespace fs = std::filesystem;
-  std::error_code error;
+  const auto now = std::chrono::steady_clock::now();
+  std::vector<std::string> candidates;
+  {
+    std::lock_guard lock(listings_mutex);
+    auto& listing = listings[folder.string()];
+    if (listing.listed == std::chrono::steady_clock::time_point{} ||
+        now - listing.listed >= relist_after)
+      listing = Listing{now, dot_files(folder)};
+    for (const auto& name : listing.names)
+      if (name.size() == prefix.size() + 6 && name.compare(0, prefix.size(), prefix) == 0)
+        candidates.push_back(name);
+  }
   const auto before = fs::file_time_type::clock::now() - age;
   int removed = 0;
-  for (fs::directory_iterator entry(folder, error), end; !error && entry != end;
-       entry.increment(error)) {
-    const std::string name = entry->path().filename().string();
-    if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) continue;
+  std::vector<std::string> gone;
+  for (const auto& name : candidates) {
+    const auto path = folder / name;
     std::error_code ignored;
-    if (!entry->is_regular_file(ignored) || entry->last_write_time(ignored) >= before || ignored)
+    const auto status = fs::symlink_status(path, ignored);
+    if (ignored || !fs::exists(status)) {
+      gone.push_back(name);  // renamed into place, or removed by another
       continue;
-    if (fs::remove(entry->path(), ignored)) ++removed;
+    }
+    if (!fs::is_regular_file(status) || fs::last_write_time(path, ignored) >= before || ignored)
+      continue;
+    if (fs::remove(path, ignored)) ++removed, gone.push_back(name);
+  }
+  if (!gone.empty()) {
+    std::lock_guard lock(listings_mutex);
+    auto& names = listings[folder.string()].names;
+    for (const auto& name : gone) std::erase(names, name);
   }
   return removed;
 }

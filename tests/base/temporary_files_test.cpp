@@ -120,3 +120,21 @@ TEST_CASE("stale temporary files of one output are removed once old enough, noth
   CHECK(fiscgen::remove_stale_temporary_files(folder.path / "missing", ".out.pdf.",
                                               std::chrono::minutes(60)) == 0);
 }
+
+TEST_CASE("stale temporary files: one listing of a folder serves the outputs written after it") {
+  Folder folder;
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(2);
+  for (const char* name : {".a.pdf.a1B2c3", ".b.pdf.d4E5f6"}) {
+    std::ofstream(folder.path / name) << "x";
+    fs::last_write_time(folder.path / name, old);
+  }
+  CHECK(fiscgen::remove_stale_temporary_files(folder.path, ".a.pdf.", std::chrono::minutes(60)) ==
+        1);
+  CHECK(fs::exists(folder.path / ".b.pdf.d4E5f6"));
+  // The folder as listed for a.pdf: b.pdf's stale file is found there when b.pdf is written.
+  CHECK(fiscgen::remove_stale_temporary_files(folder.path, ".b.pdf.", std::chrono::minutes(60)) ==
+        1);
+  CHECK_FALSE(fs::exists(folder.path / ".b.pdf.d4E5f6"));
+  CHECK(fiscgen::remove_stale_temporary_files(folder.path, ".a.pdf.", std::chrono::minutes(60)) ==
+        0);
+}
