@@ -1,9 +1,12 @@
 #include "template/library.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 
 #include "base/xml.hpp"
 #include "input/limits.hpp"
@@ -114,6 +117,35 @@ std::vector<std::string> Library::templates_under(const fs::path& root) const {
   return names;
 }
 
+namespace {
+
+/// `candidate / file_name` made canonical, as weakly_canonical makes it, and whether it is a
+/// regular file. The root's canonical path is known, so only the components of `file_name` are
+/// looked at, one lstat each, where weakly_canonical made a readlink of every component from
+/// "/"; a link among them is resolved the long way.
+std::pair<fs::path, bool> resolve_under(const fs::path& candidate, const fs::path& canonical_root,
+                                        const fs::path& file_name) {
+  fs::path path = canonical_root;
+  struct stat info {};
+  for (auto part = file_name.begin(); part != file_name.end(); ++part) {
+    path /= *part;
+    if (::lstat(path.c_str(), &info) != 0) {
+      // Missing: the rest as written, as weakly_canonical leaves a path's missing end.
+      while (++part != file_name.end()) path /= *part;
+      return {path, false};
+    }
+    if (S_ISLNK(info.st_mode)) {
+      std::error_code ec;
+      auto canonical = fs::weakly_canonical(candidate / file_name, ec);
+      const bool regular = fs::is_regular_file(canonical, ec);
+      return {std::move(canonical), regular};
+    }
+  }
+  return {path, S_ISREG(info.st_mode)};
+}
+
+}  // namespace
+
 const fs::path& Library::canonical_root(const fs::path& root) {
   auto& roots = found().canonical_roots;
   if (const auto known = roots.find(root); known != roots.end()) return known->second;
@@ -126,15 +158,14 @@ Library::Found Library::find(const fs::path& root, const fs::path& file_name,
                              const std::string& what) {
   // A user's folders (--templates) first, each laid out as the data folder, then the built-in
   // root: a firm's own letterhead.xml replaces ours for every letter that includes it.
-  std::error_code ec;
   Found result;
   auto& [canonical_root, canonical, found] = result;
   bool regular = false;
   for (const auto& candidate : roots_for(root)) {
     canonical_root = this->canonical_root(candidate);
-    canonical = fs::weakly_canonical(candidate / file_name, ec);
+    std::tie(canonical, regular) = resolve_under(candidate, canonical_root, file_name);
     found = candidate / file_name;
-    if ((regular = fs::is_regular_file(canonical, ec))) break;
+    if (regular) break;
   }
   if (!regular) {
     std::vector<std::string> known;

@@ -119,3 +119,29 @@ TEST_CASE(
   CHECK(our_text.find("Ours") != std::string::npos);
   CHECK(our_file == scratch.root / "forms/t/caption.xml");
 }
+
+TEST_CASE("a template found through links: inside its root it is read, leading out it is refused") {
+  template_test::Scratch scratch;
+  namespace fs = std::filesystem;
+  scratch.write("forms/t/caption.xml", fragment_open + "<paragraph>Ours</paragraph></t:fragment>");
+  scratch.write("outside/caption.xml", fragment_open + "<paragraph>Away</paragraph></t:fragment>");
+  fs::create_directory_symlink(scratch.root / "forms/t", scratch.root / "forms/alias");
+  fs::create_symlink(scratch.root / "forms/t/caption.xml", scratch.root / "forms/t/same.xml");
+  fs::create_directory_symlink(scratch.root / "outside", scratch.root / "forms/out");
+  templ::Library library(scratch.paths);
+  const auto& through_folder = library.load(scratch.paths.forms, "alias/caption", {}, "include");
+  CHECK(through_folder.path == fs::canonical(scratch.root / "forms/t/caption.xml"));
+  const auto& through_file = library.load(scratch.paths.forms, "t/same", {}, "include");
+  CHECK(&through_file == &through_folder);  // one file, loaded once
+  CHECK_THROWS_WITH_AS(library.load(scratch.paths.forms, "out/caption", {}, "include"),
+                       doctest::Contains("include \"out/caption\" leads out of forms/"), Error);
+  CHECK_THROWS_WITH_AS(library.load(scratch.paths.forms, "t/missing", {}, "include"),
+                       doctest::Contains("no include \"t/missing\" in forms/"), Error);
+  // The data folder reached through a link: its files are inside it all the same.
+  fs::create_directory_symlink(scratch.root / "forms", scratch.root / "linked-forms");
+  auto paths = scratch.paths;
+  paths.forms = scratch.root / "linked-forms";
+  templ::Library linked(paths);
+  CHECK(linked.load(paths.forms, "t/caption", {}, "include").text.find("Ours") !=
+        std::string::npos);
+}
