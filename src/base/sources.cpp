@@ -56,7 +56,7 @@ FileRead read_file(const fs::path& file, std::size_t limit) {
     // Room for the whole file and one byte more: a read that stops short at the size fstat
     // gave is the file's end, so a file is read whole by one read(). A device or a pipe
     // (size 0) is read in chunks.
-    const bool regular = S_ISREG(info.st_mode);
+    const bool regular = result.regular = S_ISREG(info.st_mode);
     const auto size = static_cast<std::size_t>(info.st_size);
     std::size_t chunk = regular ? size + 1 : std::size_t{1} << 16;
     result.outcome = FileRead::Outcome::read;
@@ -164,7 +164,31 @@ fs::path Sources::open(const std::string& name, const std::string& what) {
 }
 
 const std::string& Sources::read(const std::string& name, const std::string& what) {
-  return bytes(open(name, what));
+  if (const auto* found = read_found(name)) return *found;
+  return bytes(open(name, what));  // refused as open() refuses
+}
+
+const std::string* Sources::read_found(const std::string& name) {
+  const auto [kind, rest] = split(name);
+  if (kind.empty()) return nullptr;
+  for (const auto& root : roots(kind)) {
+    const auto file = root / rest;
+    if (contents_.count(file)) break;  // handed in, or read already: find() knows it
+    auto read = read_file(file, default_limit);
+    if (read.outcome == FileRead::Outcome::read && read.regular) {
+      record(name, file);
+      return &contents_.emplace(file, std::move(read.bytes)).first->second;
+    }
+    // Not there (or a folder, which find() passes over too): the next folder may hold it.
+    const bool absent = read.outcome == FileRead::Outcome::folder ||
+                        (read.outcome == FileRead::Outcome::failed &&
+                         (read.error == ENOENT || read.error == ENOTDIR));
+    if (!absent) break;  // unreadable, too big, a device: find() and bytes() decide, as before
+  }
+  const auto file = find(name);
+  if (file.empty()) return nullptr;
+  record(name, file);
+  return &bytes(file);
 }
 
 const std::string& Sources::bytes(const fs::path& file, std::size_t limit) {

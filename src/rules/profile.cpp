@@ -476,8 +476,8 @@ std::vector<Profile> list_profiles(Sources& sources) {
 
 namespace {
 
-/// Whether `name` can only name a file directly in the rules folder: then looking it up there is
-/// as safe as finding it in the folder's listing, and costs a stat, not a listing per document.
+/// Whether `name` can only name a file directly in the rules folder: then reading it from there
+/// is as safe as finding it in the folder's listing first, and costs no listing per document.
 bool plain_file_name(const std::string& name) {
   return !name.empty() && name != "." && name != ".." &&
          name.find_first_of(std::string_view("/\\0", 2)) == std::string::npos;
@@ -487,13 +487,12 @@ bool plain_file_name(const std::string& name) {
 
 Profile load_named_profile(Sources& sources, const std::string& name, const std::string& as_of) {
   const auto source = source_name::rules_profile(name);
-  auto file = plain_file_name(name) ? sources.find(source) : std::filesystem::path();
-  if (file.empty()) {
-    require_known(profile_names(sources.list(source_name::rules_folder, ".xml")), name);
-    file = sources.open(source, "rules profile");
-  } else {
-    sources.record(source, file);
+  if (const auto* bytes = plain_file_name(name) ? sources.read_found(source) : nullptr) {
+    const auto file = sources.find(source);  // read already: no system call
+    return named(ProfileReader(file, *bytes).read(as_of), file, name);
   }
+  require_known(profile_names(sources.list(source_name::rules_folder, ".xml")), name);
+  const auto file = sources.open(source, "rules profile");
   return named(ProfileReader(file, sources.bytes(file)).read(as_of), file, name);
 }
 

@@ -146,3 +146,23 @@ TEST_CASE("sources: a relative path is made absolute against the working folder"
   CHECK(absolute_path("a/./b/../c.xml") == fs::current_path() / "a/c.xml");
   CHECK(absolute_path("/x/../y.xml") == fs::path("/y.xml"));
 }
+
+TEST_CASE("sources: read_found reads the file find() names, passing over a folder of that name") {
+  Folders folders;
+  fs::create_directories(folders.first / "forms/rules/firm.xml");  // a folder: not a profile
+  Sources sources(folders.paths);
+  const auto* firm = sources.read_found("forms/rules/firm.xml");
+  REQUIRE(firm != nullptr);
+  CHECK(*firm == "second");
+  CHECK(*sources.read_found("forms/rules/fisc-2010.xml") == "first");
+  CHECK(sources.read("forms/rules/frap-32.xml", "rules profile") == "ours");
+  CHECK(sources.read_found("forms/rules/none.xml") == nullptr);
+  CHECK(sources.read_found("forms/../secret.xml") == nullptr);
+  CHECK_THROWS_WITH_AS(sources.read("forms/rules/none.xml", "rules profile"),
+                       doctest::Contains("no rules profile forms/rules/none.xml"), Error);
+  std::vector<std::string> names;
+  for (const auto& read : sources.reads()) names.push_back(read.name);
+  CHECK(names == std::vector<std::string>{"forms/rules/firm.xml", "forms/rules/fisc-2010.xml",
+                                          "forms/rules/frap-32.xml"});
+  CHECK(sources.reads()[0].file == folders.second / "forms/rules/firm.xml");
+}
