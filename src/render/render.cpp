@@ -1,5 +1,7 @@
 #include "render/render.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -28,6 +30,15 @@
 
 namespace fiscgen::render {
 namespace {
+
+/// Whether `output` is `input` (by device and inode). An output not there yet, as in a batch
+/// into an empty folder, costs one stat (std::filesystem::equivalent stats both always).
+bool same_file(const std::filesystem::path& output, const std::filesystem::path& input) {
+  struct stat out {
+  }, in{};
+  return ::stat(output.c_str(), &out) == 0 && ::stat(input.c_str(), &in) == 0 &&
+         out.st_dev == in.st_dev && out.st_ino == in.st_ino;
+}
 
 /// The page limit's error, naming the input. Layout stops at the limit where it can see it;
 /// the whole file is checked here too, as its front matter and body are laid out apart.
@@ -419,8 +430,7 @@ Result render(const Request& request, Sources& sources, fonts::FontResolver& res
 
   if (request.emit == Emit::pdf) {
     result.output = request.output.empty() ? default_output(request.input) : request.output;
-    std::error_code ec;
-    if (std::filesystem::equivalent(result.output, request.input, ec))
+    if (same_file(result.output, request.input))
       throw Error("the output " + result.output.string() +
                   " is the input file; choose another with -o");
   }

@@ -145,6 +145,20 @@ TEST_CASE("outputs: -o a folder is refused, naming it, and the folder is kept as
   CHECK(entries(dir.path()) == 1);
 }
 
+TEST_CASE("outputs: -o the input itself, or a link to it, is refused and the input kept") {
+  e2e::TempDir dir;
+  fs::copy_file(examples / "letter.xml", dir / "letter.xml");
+  fs::create_symlink(dir / "letter.xml", dir / "link.pdf");
+  const auto before = e2e::read_file(dir / "letter.xml");
+  for (const char* output : {"letter.xml", "link.pdf"}) {
+    const auto run =
+        e2e::fiscgen({"render", (dir / "letter.xml").string(), "-o", (dir / output).string()});
+    CHECK(run.status == 1);
+    CHECK(run.err.find("is the input file; choose another with -o") != std::string::npos);
+  }
+  CHECK(e2e::read_file(dir / "letter.xml") == before);
+}
+
 TEST_CASE("outputs: a PDF replaced keeps its mode (0600 stays 0600) and its owner") {
   e2e::TempDir dir;
   const auto pdf = dir / "letter.pdf";
