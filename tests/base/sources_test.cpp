@@ -145,6 +145,9 @@ TEST_CASE("sources: read_file reads a file whole, at its limit, empty, and from 
 TEST_CASE("sources: a relative path is made absolute against the working folder") {
   CHECK(absolute_path("a/./b/../c.xml") == fs::current_path() / "a/c.xml");
   CHECK(absolute_path("/x/../y.xml") == fs::path("/y.xml"));
+  CHECK(absolute_path("/x//y/./z.xml") == fs::path("/x/y/z.xml"));
+  CHECK(absolute_path("/x/y/..") == fs::path("/x/"));
+  CHECK(absolute_path("/x/.hidden/y.xml") == fs::path("/x/.hidden/y.xml"));
 }
 
 TEST_CASE("sources: read_found reads the file find() names, passing over a folder of that name") {
