@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <fstream>
+#include <limits>
 #include <sstream>
 #include <utility>
 
@@ -60,12 +60,10 @@ std::string hex(const std::array<std::uint8_t, 32>& digest) {
 }
 
 std::optional<std::string> read_bytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return text.str();
+  // One read of the whole file, where a stream read it 8 KB at a time (a font: 50 reads).
+  auto read = read_file(file, std::numeric_limits<std::size_t>::max() / 2);
+  if (read.outcome != FileRead::Outcome::read) return std::nullopt;
+  return std::move(read.bytes);
 }
 
 std::string absolute_name(const fs::path& path) {
