@@ -29,7 +29,7 @@ constexpr std::chrono::minutes stale_after{60};
 // The process umask, read without changing it: umask(2) can only be read by setting it, which
 // races with other threads creating files (batch renders in parallel). Linux reports it in
 // /proc/self/status; without that, assume the common 022.
-mode_t current_umask() {
+mode_t read_umask() {
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {
@@ -42,6 +42,13 @@ mode_t current_umask() {
     }
   }
   return 022;
+}
+
+// Read once: fiscgen never changes its umask, and the kernel writes the whole status file (some
+// fifty lines) for each read, once per PDF of a batch.
+mode_t current_umask() {
+  static const mode_t mask = read_umask();
+  return mask;
 }
 
 [[noreturn]] void fail(const std::filesystem::path& output, const std::string& what, int error) {

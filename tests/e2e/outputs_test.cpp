@@ -179,3 +179,22 @@ TEST_CASE("outputs: a PDF replaced keeps its mode (0600 stays 0600) and its owne
     CHECK(info.st_gid == 4322);
   }
 }
+
+TEST_CASE("outputs: a new PDF is 0666 less the umask, from render and each one of a batch") {
+  e2e::TempDir dir;
+  fs::create_directories(dir / "in");
+  for (const char* name : {"a.xml", "b.xml"})
+    fs::copy_file(examples / "letter.xml", dir / "in" / name);
+  const mode_t before = ::umask(027);
+  const auto single = e2e::fiscgen(
+      {"render", (examples / "letter.xml").string(), "-o", (dir / "one.pdf").string()});
+  const auto batch =
+      e2e::fiscgen({"batch", (dir / "in").string(), "-o", (dir / "out").string(), "--jobs", "1"});
+  ::umask(before);
+  INFO(single.err, batch.err);
+  REQUIRE(single.status == 0);
+  REQUIRE(batch.status == 0);
+  CHECK(mode_of(dir / "one.pdf") == 0640);
+  CHECK(mode_of(dir / "out" / "a.pdf") == 0640);
+  CHECK(mode_of(dir / "out" / "b.pdf") == 0640);
+}
