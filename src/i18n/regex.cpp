@@ -163,8 +163,13 @@ struct Regex::Compiled {
 Regex::Regex(const std::string& pattern) : compiled_(std::make_unique<Compiled>()) {
   int error = 0;
   PCRE2_SIZE offset = 0;
+  // Without PCRE2's automatic possessification, which finds the same matches: the citation
+  // patterns make their loops atomic where it matters, and the analysis cost more to compile
+  // than it saved in searching (one citation 7.50M -> 7.03M instructions, the motion 70.3M ->
+  // 69.7M, 30 KB of opinions 231M -> 211M).
   compiled_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                                  PCRE2_UTF | PCRE2_UCP, &error, &offset, compile_context());
+                                  PCRE2_UTF | PCRE2_UCP | PCRE2_NO_AUTO_POSSESS, &error, &offset,
+                                  compile_context());
   if (compiled_->code == nullptr) {
     PCRE2_UCHAR reason[256];
     pcre2_get_error_message(error, reason, sizeof reason);
