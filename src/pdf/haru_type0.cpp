@@ -46,6 +46,20 @@ namespace {
 
 using fiscgen::pdf::haru::narrowed_code_points;
 
+// libharu's count of a text's width, words and spaces, as its TextWidth functions keep it: a
+// white space code ends a word; the text's last byte ends one too unless it is white space.
+void add_width(HPDF_TextWidth& tw, HPDF_UINT code, HPDF_UINT width) {
+  if (HPDF_IS_WHITE_SPACE(code)) {
+    tw.numwords++;
+    tw.numspace++;
+  }
+  tw.width += width;
+}
+HPDF_TextWidth finished(HPDF_TextWidth tw, HPDF_BYTE last) {
+  if (!HPDF_IS_WHITE_SPACE(last)) tw.numwords++;
+  return tw;
+}
+
 HPDF_TextWidth any_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT len) {
   HPDF_TextWidth tw = {0, 0, 0, 0};
   auto* attr = static_cast<HPDF_FontAttr>(font->attr);
@@ -70,14 +84,9 @@ HPDF_TextWidth any_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT l
       }
       tw.numchars++;
     }
-    if (HPDF_IS_WHITE_SPACE(code)) {
-      tw.numwords++;
-      tw.numspace++;
-    }
-    tw.width += w;
+    add_width(tw, code, w);
   }
-  if (!HPDF_IS_WHITE_SPACE(b)) tw.numwords++;
-  return tw;
+  return finished(tw, b);
 }
 
 /// A Type 0 font's attributes (libharu's, first, as it reads them) and the widths its text
@@ -120,14 +129,9 @@ HPDF_TextWidth type0_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT
       w = static_cast<HPDF_UINT>(char_width(*attr, static_cast<HPDF_UINT16>(unicode)));
       tw.numchars++;
     }
-    if (HPDF_IS_WHITE_SPACE(b)) {
-      tw.numwords++;
-      tw.numspace++;
-    }
-    tw.width += w;
+    add_width(tw, b, w);
   }
-  if (!HPDF_IS_WHITE_SPACE(b)) tw.numwords++;
-  return tw;
+  return finished(tw, b);
 }
 
 HPDF_UINT type0_measure_text(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT len, HPDF_REAL width,
