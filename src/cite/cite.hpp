@@ -139,6 +139,7 @@ struct Table {
   std::vector<std::string> name_openers;      // of those, the ones a party's name may start with
   std::vector<std::string> court_words;       // "in" after them ends a sentence ("The Court in")
   std::vector<std::string> code_divisions;    // a code's lower-case divisions ("tit.", "ch.")
+  std::vector<std::string> code_publishers;   // before a code's year: "(West 2009)"
   std::vector<std::string> abbreviations;     // words ending in "." that do not end a sentence
   std::vector<std::string> docket_kinds;      // "Civ." of "No. 99 Civ. 9404": no reporter
   std::vector<DocumentTitle> document_titles;  // "Mem. Op.", "Op. & Order", "Primary Order"

@@ -205,6 +205,8 @@ struct Spellings {
   std::string signal_ends;
   // A code's divisions before its section ("tit.", "ch.": Table::code_divisions).
   std::string code_divisions;
+  // The publishers a code's date may name ("West", "McKinney": Table::code_publishers).
+  std::string code_publishers;
   // The table's lower-case name particles ("van", "der", "bin"; not "&", a word of its own).
   std::string name_particles;
 };

@@ -281,6 +281,7 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
                 {},
                 signal_ends(table),
                 expr::words(table.code_divisions),
+                expr::words(table.code_publishers),
                 expr::words(lower_case_particles(table))};
   auto add_start = [](std::vector<std::string>& starts, const std::string& spelling) {
     const std::string start = spelling.substr(0, 2);

@@ -234,11 +234,11 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
   const std::string division =
       "(?:(?:" + spellings.code_divisions +
       R"()\s+(?:\d{1,4}[A-Z]?(?:-[A-Z0-9]{1,3}|\.\d{1,4})?,\s+(?:§§?\s*)?)?|§§?\s*)?)";
-  const std::string state_code =
-      R"((?<![\p{L}\p{Nd}])(?:\d{1,3}\s+)?(?<code>)" + spellings.state_codes +
-      R"()(?:,\s+\p{Lu}[\p{L}.&\s]{1,30}?)?\s+)" + division +
-      R"((?<sec>\d(?:[\w:/\-]|\.(?=\w))*(?:\([a-zA-Z0-9]{1,4}\))*))" +
-      R"((?:\s*\((?:(?:West|McKinney|LexisNexis|Deering|Vernon)\s+)?\d{4}\))?)";
+  const std::string state_code = R"((?<![\p{L}\p{Nd}])(?:\d{1,3}\s+)?(?<code>)" +
+                                 spellings.state_codes +
+                                 R"()(?:,\s+\p{Lu}[\p{L}.&\s]{1,30}?)?\s+)" + division +
+                                 R"((?<sec>\d(?:[\w:/\-]|\.(?=\w))*(?:\([a-zA-Z0-9]{1,4}\))*))" +
+                                 R"((?:\s*\((?:)" + spellings.code_publishers + R"(\s+)?\d{4}\))?)";
   // Its subject in capitalised words, with "of", "the", "and", "for", "&" and a colon between:
   // "Foreign Relations Law of the United States", "Torts: Liab. for Physical & Emotional Harm".
   const std::string restatement =

@@ -151,6 +151,8 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
       table.court_words.push_back(entry_text(node, lines, true));
     } else if (name == "code-division") {
       table.code_divisions.push_back(entry_text(node, lines, true));
+    } else if (name == "code-publisher") {
+      table.code_publishers.push_back(entry_text(node, lines, true));
     } else if (name == "abbreviation") {
       table.abbreviations.push_back(entry_text(node, lines, true));
     } else if (name == "docket-kind") {
@@ -163,7 +165,7 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
       throw Error(locate(lines, node),
                   "expected <reporter>, <rules>, <court>, <public-domain>, <state-code>, <signal>, "
                   "<abbreviation>, <docket-kind>, <document-title>, <government>, "
-                  "<name-particle>, <court-word> or <code-division>, not <" +
+                  "<name-particle>, <court-word>, <code-division> or <code-publisher>, not <" +
                       std::string(name) + ">");
     }
   }

@@ -94,6 +94,19 @@ TEST_CASE("a code's divisions before an unread section are the table's code divi
   CHECK(warned(with, "follows \"Okla. Stat. tit. 21, § 1\""));
 }
 
+TEST_CASE("a state code's date names a publisher of the table's code publishers") {
+  const std::string text = "Fla. Stat. § 934.03 (Gould 2019).";
+  const auto read = [&](const std::string& entries) {
+    Warnings warnings;
+    const auto found = reader_with("<state-code>Fla. Stat.</state-code>" + entries)
+                           .find(text, {"t", 1, 1}, warnings);
+    REQUIRE(found.size() == 1);
+    return found[0].normalised;
+  };
+  CHECK(read("").find("Gould") == std::string::npos);  // the date unread: not the code's
+  CHECK(read("<code-publisher>Gould</code-publisher>").ends_with("934.03 (Gould 2019)"));
+}
+
 TEST_CASE("an unknown element of the citation table names the ones expected") {
   try {
     cite::Table::read("citations.xml",
