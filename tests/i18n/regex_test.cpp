@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 
+#include "../unicode_blocks.hpp"
 #include "i18n/i18n.hpp"
 
 using namespace fiscgen;
@@ -160,4 +162,52 @@ TEST_CASE("machine code finds what the interpreter finds, a match too deep for i
   const auto found = deep.find_all(Regex::Text(text, Regex::Engine::machine_code)).matches;
   REQUIRE(found.size() == 2);  // "a…ab" and the "a" of "and"
   CHECK(found[0][0].end - found[0][0].begin == 100'001);
+}
+
+TEST_CASE("property: any text, ill-formed bytes and stand-ins too, is matched in its own bytes") {
+  // Texts drawn from every typed block, ASCII, the stand-in's own character, astral characters
+  // and bytes that are no UTF-8; stand-ins over random whole characters. "(?s)." visits every
+  // character: its matches must tile the text, each span on the text's own boundaries, and a
+  // stand-in's span be its whole range.
+  std::vector<std::string> pieces = {
+      "a", " ", "1", "§", "\xEF\xB7\x90", "𝄞", "\xFF", "\xC3", "\xE2\x80", "\xED\xA0\x80", "\n"};
+  for (const auto& block : test_support::typed_blocks)
+    for (const char32_t c : test_support::characters_of(block))
+      pieces.push_back(test_support::utf8(c));
+  std::mt19937 random(19);
+  const Regex every("(?s).");
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    Regex::Text::Ranges stand_ins;
+    const int count = 1 + static_cast<int>(random() % 40);
+    for (int i = 0; i < count; ++i) {
+      const std::size_t begin = text.size();
+      const int length = 1 + static_cast<int>(random() % 3);
+      for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+      if (random() % 4 == 0) stand_ins.emplace_back(begin, text.size());
+    }
+    CAPTURE(text);
+    for (const bool with_stand_ins : {false, true}) {
+      for (const auto engine : {Regex::Engine::interpreted, Regex::Engine::machine_code}) {
+        const auto prepared =
+            with_stand_ins ? Regex::Text(text, stand_ins, engine) : Regex::Text(text, engine);
+        const auto found = every.find_all(prepared);
+        REQUIRE(found.complete);
+        std::size_t at = 0;
+        for (const auto& match : found.matches) {
+          REQUIRE(match[0].begin == at);
+          REQUIRE(match[0].end > at);
+          REQUIRE(match[0].end <= text.size());
+          at = match[0].end;
+        }
+        CHECK(at == text.size());
+        if (with_stand_ins) {
+          const auto ranges = Regex(Regex::stand_in).find_all(prepared).matches;
+          REQUIRE(ranges.size() == stand_ins.size());
+          for (std::size_t k = 0; k < ranges.size(); ++k)
+            CHECK(ranges[k][0] == Regex::Span{stand_ins[k].first, stand_ins[k].second});
+        }
+      }
+    }
+  }
 }
