@@ -142,14 +142,6 @@ bool system_config_ready() {
   return initialised;
 }
 
-// FcFontMatch scores every font installed (0.7M instructions a lookup here, with 153 fonts),
-// and ranks by a fixed order of properties, the first that differs deciding (fcmatch.c, 2.13
-// and 2.14): file, format, variable, scalable, colour, foundry, charset, then the family. A font
-// of the family that scores nothing on the first seven (its format the one asked for, not
-// variable when a static face is asked for, and none of the other five in the request) beats
-// every font that does and every font of another family. So when the family has such fonts,
-// the best of them, found among them alone in fontconfig's order, is the best of all: the
-// same pattern FcFontMatch returns. Otherwise (or another fontconfig) FcFontMatch decides.
 /// Whether two family names are one to fontconfig's matcher (its FcStrCmpIgnoreBlanksAndCase,
 /// not exported: spaces ignored, case folded). ASCII is compared here, byte by byte; from the
 /// first other byte on, fontconfig's folding decides.
@@ -189,6 +181,14 @@ bool scores_nothing_before_family(FcPattern* font, FcPattern* request) {
   return true;
 }
 
+// FcFontMatch scores every font installed (0.7M instructions a lookup here, with 153 fonts),
+// and ranks by a fixed order of properties, the first that differs deciding (fcmatch.c, 2.13
+// and 2.14): file, format, variable, scalable, colour, foundry, charset, then the family. A font
+// of the family that scores nothing on the first seven (its format the one asked for, not
+// variable when a static face is asked for, and none of the other five in the request) beats
+// every font that does and every font of another family. So when the family has such fonts,
+// the best of them, found among them alone in fontconfig's order, is the best of all: the
+// same pattern FcFontMatch returns. Otherwise (or another fontconfig) FcFontMatch decides.
 FcPattern* match_within_family(FcConfig* config, FcPattern* request, const std::string& family,
                                FcResult* result) {
   const int version = FcGetVersion();
