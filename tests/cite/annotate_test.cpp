@@ -1,7 +1,6 @@
 // The cite stage on document trees: <cite> read and printed the Bluebook way, Id. and short
 // forms, authorities, signals, detection in plain text, and what cannot be read.
 #include <doctest/doctest.h>
-#include <pugixml.hpp>
 
 #include <filesystem>
 
@@ -16,10 +15,7 @@ namespace {
 using cite_tests::reader;
 
 doc::Document tree(const std::string& body) {
-  const std::string text = "<document>" + body + "</document>";
-  pugi::xml_document xml;
-  REQUIRE(xml.load_string(text.c_str()));
-  return doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+  return cite_tests::document_of("<document>" + body + "</document>");
 }
 
 cite::Options short_forms() {

@@ -2,7 +2,6 @@
 // T10 places in citation sentences and the table of authorities, rule 10.2.1(c)'s few words in
 // textual sentences, and where each rule stops.
 #include <doctest/doctest.h>
-#include <pugixml.hpp>
 
 #include <filesystem>
 
@@ -142,9 +141,7 @@ TEST_CASE("a case name's place: citation sentence or clause, or part of a textua
         "(1961)</cite>, and still does. <cite>Terry v. Department of Justice, 392 U.S. 1 "
         "(1968)</cite>. <cite>Katz v. Department of Justice, 389 U.S. 347 (1967)</cite>, held "
         "otherwise.</paragraph></document>";
-    pugi::xml_document xml;
-    REQUIRE(xml.load_string(text.c_str()));
-    auto document = doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+    auto document = cite_tests::document_of(text);
     cite::Options options;
     options.abbreviate_names = cite::NameAbbreviation::citations;
     options.case_names = &names();
@@ -172,9 +169,7 @@ TEST_CASE("a case name's place: citation sentence or clause, or part of a textua
         "spirit. <cite>Terry v. National Hospital Association, 392 U.S. 1, 9 "
         "(1968)</cite>.</fn> Later cases agree. <cite>Brown v. Board of Education, 347 U.S. "
         "483, 496 (1954)</cite>.</paragraph></document>";
-    pugi::xml_document xml;
-    REQUIRE(xml.load_string(text.c_str()));
-    auto document = doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+    auto document = cite_tests::document_of(text);
     cite::Options options;
     options.short_forms = true;
     options.abbreviate_names = cite::NameAbbreviation::citations;
@@ -200,9 +195,7 @@ TEST_CASE("a case name's place: citation sentence or clause, or part of a textua
     const std::string text =
         "<document><paragraph><cite>See Brown v. Board of Education, 347 U.S. 483 "
         "(1954)</cite>.</paragraph></document>";
-    pugi::xml_document xml;
-    REQUIRE(xml.load_string(text.c_str()));
-    auto document = doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+    auto document = cite_tests::document_of(text);
     cite::Options options;
     options.abbreviate_names = cite::NameAbbreviation::authorities;
     options.case_names = &names();

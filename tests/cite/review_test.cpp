@@ -1,7 +1,6 @@
 // Forms found by an acceptance review on text written in the style of opinions the project's
 // tests did not cover: each test failed before its fix.
 #include <doctest/doctest.h>
-#include <pugixml.hpp>
 
 #include "base/sources.hpp"
 
@@ -96,9 +95,7 @@ TEST_CASE("an article or a treatise is listed by its author and title, not its v
       "Mich. L. Rev. 561, 563 (2009)</cite>. <cite>David S. Kris &amp; J. Douglas Wilson, "
       "National Security Investigations &amp; Prosecutions § 16:5 (2d ed. 2012)</cite>. "
       "<cite>65 N.Y.U. L. Rev. 1373</cite>.</paragraph></document>";
-  pugi::xml_document xml;
-  REQUIRE(xml.load_string(text.c_str()));
-  auto document = doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+  auto document = cite_tests::document_of(text);
   Warnings warnings;
   cite::annotate(document, reader(), {}, warnings);
   REQUIRE(document.authorities.size() == 3);
@@ -323,9 +320,7 @@ TEST_CASE("an undated case is listed with its public-domain parallel, which date
   const std::string text =
       "<document><paragraph><cite>State v. Leak, 145 Ohio St.3d 165, 2016-Ohio-154, 47 N.E.3d "
       "821, ¶ 13</cite>.</paragraph></document>";
-  pugi::xml_document xml;
-  REQUIRE(xml.load_string(text.c_str()));
-  auto document = doc::from_xml(xml.document_element(), LineIndex("tree.xml", text));
+  auto document = cite_tests::document_of(text);
   Warnings warnings;
   cite::annotate(document, reader(), {}, warnings);
   REQUIRE(document.authorities.size() == 1);
