@@ -24,6 +24,7 @@
 #include "pdf/exhibits.hpp"
 #include "pdf/haru.hpp"
 #include "pdf/page_labels.hpp"
+#include "pdf/text_object.hpp"
 
 namespace fiscgen::pdf {
 namespace {
@@ -270,6 +271,7 @@ void draw(Canvas& canvas, const std::vector<layout::Image>& images) {
 /// colour while a marked run is drawn.
 void draw(Canvas& canvas, const std::vector<layout::TextRun>& runs) {
   HPDF_Page page = canvas.page;
+  TextObject text(page);
   bool in_text = false;
   HPDF_Font current_font = nullptr;
   double current_size = -1;
@@ -281,19 +283,21 @@ void draw(Canvas& canvas, const std::vector<layout::TextRun>& runs) {
       in_text = true;
     }
     if (run.change != current_change) {
+      text.end_array();
       const Rgb colour = colour_of(run.change);
       HPDF_Page_SetRGBFill(page, colour.r, colour.g, colour.b);
       current_change = run.change;
     }
     const HPDF_Font font = canvas.fonts[static_cast<std::size_t>(run.font)];
     if (font != current_font || run.size != current_size) {
+      text.end_array();
       HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(run.size));
       current_font = font;
       current_size = run.size;
     }
-    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(run.x), static_cast<HPDF_REAL>(run.y),
-                      run.text.c_str());
+    text.show(run, font);
   }
+  text.end_array();
   if (in_text) HPDF_Page_EndText(page);
   if (current_change != doc::Change::none) HPDF_Page_SetRGBFill(page, 0, 0, 0);
   canvas.doc.check(canvas.where() + " (text)");
