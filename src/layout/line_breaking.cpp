@@ -70,9 +70,11 @@ struct ItemSums {
 /// `stretch` and `shrink` points to give; a ragged line (the last, or one ended by <br/>) is
 /// never bad.
 double badness_of(double slack, double stretch, double shrink, bool ragged) {
+  // Cubed by multiplying: std::pow was 1.2% of a motion's instructions.
+  const auto cube = [](double ratio) { return ratio * ratio * ratio; };
   if (!ragged && slack > fit_tolerance)
-    return stretch > 0 ? 100 * std::pow(slack / stretch, 3) : infinitely_bad * slack;
-  if (!ragged && slack < -fit_tolerance) return 100 * std::pow(-slack / shrink, 3);
+    return stretch > 0 ? 100 * cube(slack / stretch) : infinitely_bad * slack;
+  if (!ragged && slack < -fit_tolerance) return 100 * cube(-slack / shrink);
   return 0;
 }
 
