@@ -7,6 +7,9 @@ namespace fiscgen::doc {
 namespace {
 
 constexpr std::array<std::string_view, 3> starts{"https://", "http://", "www."};
+static_assert(std::all_of(starts.begin(), starts.end(),
+                          [](std::string_view s) { return s[0] == 'h' || s[0] == 'w'; }),
+              "find_urls passes over any byte that is not h or w");
 
 bool ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -56,6 +59,12 @@ std::vector<FoundUrl> find_urls(std::string_view text) {
   std::vector<FoundUrl> found;
   std::size_t at = 0;
   while (at < text.size()) {
+    // Every start begins with h or w: other bytes are passed at once (this loop was 0.8% of a
+    // motion's instructions).
+    if (const char c = static_cast<char>(text[at] | 0x20); c != 'h' && c != 'w') {
+      ++at;
+      continue;
+    }
     std::string_view start;
     for (const auto s : starts)
       if (text.size() - at >= s.size() &&
