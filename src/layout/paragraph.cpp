@@ -214,18 +214,19 @@ std::vector<double> atom_positions(const ShownLine& line, double x, double avail
     shift = slack;
 
   std::vector<double> xs(line.b - line.a);
-  double pen = x + shift;
+  double pen = x + shift, widths_before = 0;
   int gaps_seen = 0;
   for (std::size_t i = 0; i < line.order.size(); ++i) {
     if (line.opens_gap(i)) {
       ++gaps_seen;
-      // Recomputed from the start rather than accumulated, so the last word ends exactly at
-      // the right edge however many gaps there are.
-      pen = x + shift + extra * gaps_seen;
-      for (std::size_t j = 0; j < i; ++j) pen += line.width_of(line.order[j]);
+      // The stretch recomputed from the gaps seen rather than added at each, so the last word
+      // ends at the right edge however many gaps there are.
+      pen = x + shift + extra * gaps_seen + widths_before;
     }
     xs[line.order[i] - line.a] = pen;
-    pen += line.width_of(line.order[i]);
+    const double width = line.width_of(line.order[i]);
+    pen += width;
+    widths_before += width;
   }
   return xs;
 }
