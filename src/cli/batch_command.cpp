@@ -131,10 +131,10 @@ CLI::Validator output_folder_validator() {
       "FOLDER");
 }
 
-void add_batch_command(CLI::App& app, Globals& globals) {
+void add_batch_command(CLI::App& app, Globals& globals, const char* command_name) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
-      "batch",
+      command_name,
       "Render many inputs, skipping those whose inputs, templates and rules are unchanged");
   command
       ->add_option("paths", options->paths,

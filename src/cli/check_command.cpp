@@ -9,7 +9,7 @@
 
 namespace fiscgen::cli {
 
-void add_check_command(CLI::App& app, Globals& globals) {
+void add_check_command(CLI::App& app, Globals& globals, const char* command_name) {
   struct Options {
     std::string input, locale, exhibits;
     std::vector<std::string> overrides;
@@ -17,7 +17,7 @@ void add_check_command(CLI::App& app, Globals& globals) {
   };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
-      "check",
+      command_name,
       "Report every problem with an input at once, then lay it out and check it against its "
       "rules profile (limits, required parts, type size); writes nothing");
   takes(command->add_option("input", options->input, "The input XML file"), Value::input)

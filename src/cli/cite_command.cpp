@@ -62,14 +62,14 @@ void print_citations(const std::vector<cite::Citation>& citations, bool json) {
 
 }  // namespace
 
-void add_cite_command(CLI::App& app, Globals& globals) {
+void add_cite_command(CLI::App& app, Globals& globals, const char* command_name) {
   struct Options {
     std::string text;
     bool json = false;
   };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
-      "cite",
+      command_name,
       "Find the legal citations in a text: kind, Bluebook form, table-of-authorities heading");
   command->add_option("text", options->text, "The text to read, or - for standard input")
       ->required();

@@ -28,17 +28,19 @@ struct Globals {
   std::function<int(const DataPaths&)> action;
 };
 
-void add_render_command(CLI::App& app, Globals& globals);
-void add_forms_command(CLI::App& app, Globals& globals);
-void add_new_command(CLI::App& app, Globals& globals);
-void add_check_command(CLI::App& app, Globals& globals);
-void add_locales_command(CLI::App& app, Globals& globals);
-void add_recipients_command(CLI::App& app, Globals& globals);
-void add_rules_command(CLI::App& app, Globals& globals);
-void add_doctor_command(CLI::App& app, Globals& globals);
-void add_batch_command(CLI::App& app, Globals& globals);
-void add_cite_command(CLI::App& app, Globals& globals);
-void add_compare_command(CLI::App& app, Globals& globals);
+/// Each declares its command under `command_name`, which main.cpp's table of commands gives: the
+/// one list of command names, which also picks the one command a process needs declared.
+void add_render_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_forms_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_new_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_check_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_locales_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_recipients_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_rules_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_doctor_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_batch_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_cite_command(CLI::App& app, Globals& globals, const char* command_name);
+void add_compare_command(CLI::App& app, Globals& globals, const char* command_name);
 /// `fiscgen man` and `fiscgen completion bash|zsh|fish`: hidden commands that print the man
 /// page and the completion scripts made from `app`'s own declaration. Added last.
 void add_reference_commands(CLI::App& app, Globals& globals);

@@ -41,10 +41,10 @@ int compare_once(const Options& options, const DataPaths& paths, bool verbose) {
 
 }  // namespace
 
-void add_compare_command(CLI::App& app, Globals& globals) {
+void add_compare_command(CLI::App& app, Globals& globals, const char* command_name) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
-      "compare", "A blackline: the later version as filed, its changes from the earlier marked");
+      command_name, "A blackline: the later version as filed, its changes from the earlier marked");
   takes(command->add_option("earlier", options->earlier, "The earlier version's input XML"),
         Value::input)
       ->required()

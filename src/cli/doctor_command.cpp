@@ -18,9 +18,9 @@ bool report(const std::string& what, const std::string& found, bool ok) {
 
 }  // namespace
 
-void add_doctor_command(CLI::App& app, Globals& globals) {
+void add_doctor_command(CLI::App& app, Globals& globals, const char* command_name) {
   auto* command = app.add_subcommand(
-      "doctor",
+      command_name,
       "Report what fiscgen found (data, fonts, ICU, locales); non-zero if anything is missing");
   command->footer("Example:\n  fiscgen doctor");
   command->callback([&globals] {

@@ -7,10 +7,10 @@
 
 namespace fiscgen::cli {
 
-void add_forms_command(CLI::App& app, Globals& globals) {
+void add_forms_command(CLI::App& app, Globals& globals, const char* command_name) {
   auto name = std::make_shared<std::string>();
   auto* command =
-      app.add_subcommand("forms", "List the forms and letters, or show the fields of one");
+      app.add_subcommand(command_name, "List the forms and letters, or show the fields of one");
   takes(command->add_option("name", *name, "A form or letter, e.g. fisc/motion"), Value::form);
   command->footer("Examples:\n  fiscgen forms\n  fiscgen forms fisc/motion");
   command->callback([name, &globals] {

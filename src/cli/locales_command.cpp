@@ -5,8 +5,8 @@
 
 namespace fiscgen::cli {
 
-void add_locales_command(CLI::App& app, Globals& globals) {
-  auto* command = app.add_subcommand("locales", "List the locales fiscgen has words for");
+void add_locales_command(CLI::App& app, Globals& globals, const char* command_name) {
+  auto* command = app.add_subcommand(command_name, "List the locales fiscgen has words for");
   command->footer("Example:\n  fiscgen locales\n  fiscgen render letter.xml --locale fr");
   command->callback([&globals] {
     globals.action = [](const DataPaths& paths) {

@@ -12,7 +12,7 @@ namespace {
 /// The commands, in the order `fiscgen --help` lists them.
 struct Command {
   const char* name;
-  void (*add)(CLI::App&, fiscgen::cli::Globals&);
+  void (*add)(CLI::App&, fiscgen::cli::Globals&, const char* name);
 };
 constexpr Command commands[] = {
     {"render", fiscgen::cli::add_render_command},
@@ -34,8 +34,8 @@ constexpr Command commands[] = {
 /// misspelt command, man or completion, which describe them all) all are declared.
 void add_commands(CLI::App& app, fiscgen::cli::Globals& globals, std::string_view first) {
   for (const auto& command : commands)
-    if (first == command.name) return command.add(app, globals);
-  for (const auto& command : commands) command.add(app, globals);
+    if (first == command.name) return command.add(app, globals, command.name);
+  for (const auto& command : commands) command.add(app, globals, command.name);
   fiscgen::cli::add_reference_commands(app, globals);
 }
 

@@ -6,14 +6,14 @@
 
 namespace fiscgen::cli {
 
-void add_new_command(CLI::App& app, Globals& globals) {
+void add_new_command(CLI::App& app, Globals& globals, const char* command_name) {
   struct Options {
     std::string kind, form, output;
     bool force = false;
   };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
-      "new", "Write a new input with every field of a form, commented, ready to fill in");
+      command_name, "Write a new input with every field of a form, commented, ready to fill in");
   command
       ->add_option("kind", options->kind,
                    "The input's root: motion, brief, letter, … (`fiscgen forms` lists the forms, "

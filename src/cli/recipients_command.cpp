@@ -7,9 +7,9 @@
 
 namespace fiscgen::cli {
 
-void add_recipients_command(CLI::App& app, Globals& globals) {
+void add_recipients_command(CLI::App& app, Globals& globals, const char* command_name) {
   auto* command = app.add_subcommand(
-      "recipients", "List the offices in letters/recipients.xml, for <to ref=\"ID\"/>");
+      command_name, "List the offices in letters/recipients.xml, for <to ref=\"ID\"/>");
   command->footer("Example:\n  fiscgen recipients");
   command->callback([&globals] {
     globals.action = [](const DataPaths& paths) {

@@ -122,9 +122,9 @@ void add_locale_option(CLI::App& command, std::string& locale, const std::string
           "LOCALE"));
 }
 
-void add_render_command(CLI::App& app, Globals& globals) {
+void add_render_command(CLI::App& app, Globals& globals, const char* command_name) {
   auto options = std::make_shared<Options>();
-  auto* command = app.add_subcommand("render", "Render an input (motion or letter) to PDF");
+  auto* command = app.add_subcommand(command_name, "Render an input (motion or letter) to PDF");
   takes(command->add_option("input", options->input, "The input XML file"), Value::input)
       ->required()
       ->check(CLI::ExistingFile);

@@ -6,8 +6,8 @@
 
 namespace fiscgen::cli {
 
-void add_rules_command(CLI::App& app, Globals& globals) {
-  auto* command = app.add_subcommand("rules", "List the court rules profiles, or compare two");
+void add_rules_command(CLI::App& app, Globals& globals, const char* command_name) {
+  auto* command = app.add_subcommand(command_name, "List the court rules profiles, or compare two");
   command->footer(
       "Examples:\n"
       "  fiscgen rules\n"
