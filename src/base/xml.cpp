@@ -1,8 +1,9 @@
 #include "base/xml.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <cstring>
 #include <string_view>
+
+#include "base/sources.hpp"
 
 namespace fiscgen {
 
@@ -14,11 +15,20 @@ SourceLocation locate(const LineIndex& lines, const pugi::xml_node& node) {
 }
 
 std::string XmlFile::bytes_of(const std::filesystem::path& file, const std::string& what) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(SourceLocation{file.string()}, "cannot read " + what);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  auto read = read_file(file, Sources::default_limit);
+  switch (read.outcome) {
+    case FileRead::Outcome::read:
+      return std::move(read.bytes);
+    case FileRead::Outcome::folder:
+      throw Error(SourceLocation{file.string()}, "cannot read " + what + ": it is a folder");
+    case FileRead::Outcome::failed:
+      throw Error(SourceLocation{file.string()},
+                  "cannot read " + what + ": " + std::strerror(read.error));
+    case FileRead::Outcome::too_big:
+      break;
+  }
+  throw Error(SourceLocation{file.string()},
+              what + ": " + too_big_message(read.size, Sources::default_limit));
 }
 
 XmlFile::XmlFile(const std::filesystem::path& file, const std::string& what, const char* root_name)

@@ -1,9 +1,7 @@
 // batch --compare-to: a blackline beside every output whose input changed since the version
 // kept in another folder (the filings as last filed, say).
 
-#include <fstream>
-#include <iterator>
-
+#include "base/sources.hpp"
 #include "batch/batch.hpp"
 #include "render/render.hpp"
 
@@ -12,9 +10,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string bytes_of(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+/// Whether both files were read whole and hold the same bytes: one that cannot be read is
+/// compared (and its error reported) by the blackline itself.
+bool same_bytes(const fs::path& a, const fs::path& b) {
+  const auto first = read_file(a, Sources::default_limit);
+  if (first.outcome != FileRead::Outcome::read) return false;
+  const auto second = read_file(b, Sources::default_limit);
+  return second.outcome == FileRead::Outcome::read && first.bytes == second.bytes;
 }
 
 fs::path blackline_of(const fs::path& output) {
@@ -37,7 +39,7 @@ void write_blacklines(Summary& summary, const Options& options, const DataPaths&
     if (document.status != Status::rendered && document.status != Status::up_to_date) continue;
     const fs::path earlier = options.compare_to / document.name;
     if (!fs::is_regular_file(earlier, ec)) continue;  // a new document: nothing to compare with
-    if (bytes_of(earlier) == bytes_of(document.input)) continue;
+    if (same_bytes(earlier, document.input)) continue;
     render::CompareRequest request;
     for (auto* version : {&request.earlier, &request.later}) {
       if (!options.rules.empty()) version->overrides.push_back("@rules=" + options.rules);

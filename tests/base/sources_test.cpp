@@ -6,6 +6,7 @@
 
 #include "../temp_dir.hpp"
 #include "base/error.hpp"
+#include "base/xml.hpp"
 
 namespace fs = std::filesystem;
 using namespace fiscgen;
@@ -168,4 +169,17 @@ TEST_CASE("sources: read_found reads the file find() names, passing over a folde
   CHECK(names == std::vector<std::string>{"forms/rules/firm.xml", "forms/rules/fisc-2010.xml",
                                           "forms/rules/frap-32.xml"});
   CHECK(sources.reads()[0].file == folders.second / "forms/rules/firm.xml");
+}
+
+TEST_CASE("xml files: a data file read by its path, and a folder or a missing one refused") {
+  test_support::TempDir dir;
+  write(dir / "table.xml", "<table/>");
+  fs::create_directories(dir / "folder.xml");
+  CHECK(XmlFile::bytes_of(dir / "table.xml", "the citation table") == "<table/>");
+  CHECK(XmlFile(dir / "table.xml", "the citation table", "table").root.name() ==
+        std::string("table"));
+  CHECK_THROWS_WITH_AS(XmlFile::bytes_of(dir / "folder.xml", "the citation table"),
+                       doctest::Contains("cannot read the citation table: it is a folder"), Error);
+  CHECK_THROWS_WITH_AS(XmlFile::bytes_of(dir / "gone.xml", "the rules profile"),
+                       doctest::Contains("cannot read the rules profile: No such file"), Error);
 }
