@@ -407,6 +407,8 @@ extern const std::string subsections;  // (d)(1)
 extern const std::string code_section;
 extern const std::string range_dash;
 extern const std::string year_paren;  // an optional (2001) as group "year"
+// A Restatement's comment or illustration after its section: "cmt. b", "illus. 2".
+extern const std::string restatement_note;
 /// A section an Id. or supra names after "§" or "§§": one section or a range of them.
 extern const std::string section_or_range;
 /// Every spelling, longest first, as one alternation; spaces flexible after a period.

@@ -90,6 +90,7 @@ const std::string code_section = R"(\d{1,5}(?:[a-z]{1,3}(?:-\d{1,3}[a-z]{0,2})?)
 const std::string range_dash = R"(\s*(?:[-–—]|\bto\b|\bthrough\b)\s*)";
 const std::string year_paren = R"((?:\s*\((?<year>(?:[^()]{0,40}?\s)?\d{4})\))?)";
 const std::string section_or_range = code_section + "(?:" + range_dash + code_section + ")?";
+const std::string restatement_note = R"((?:cmt\.\s+[a-z]{1,2}|illus\.\s+\d{1,3}))";
 
 namespace {
 

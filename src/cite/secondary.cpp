@@ -243,8 +243,8 @@ std::vector<KindRow> secondary_rows(const Spellings& spellings) {
   // "Foreign Relations Law of the United States", "Torts: Liab. for Physical & Emotional Harm".
   const std::string restatement =
       R"((?<![\p{L}])(?<work>Restatement(?:\s+\((?:Second|Third|Fourth)\))?\s+of\s+(?:the\s+Law\s+of\s+)?\p{Lu}[\p{L}.'’]*:?(?:\s+(?:of|the|and|for|&|\p{Lu}[\p{L}.'’]*:?)){0,9}?)\s+§\s*(?<section>\d{1,4}[A-Z]?(?:\.\d{1,3})?))" +
-      not_in_word +
-      R"((?:\([a-z0-9]{1,3}\))*(?:,?\s+(?:cmt\.\s+[a-z]{1,2}|illus\.\s+\d{1,3}|reporters?['’]\s+note|reporter['’]s\s+note)){0,3}(?:\s*\((?:Am\.\s+L(?:aw|\.)\s+Inst\.\s+)?\d{4}\))?)";
+      not_in_word + R"((?:\([a-z0-9]{1,3}\))*(?:,?\s+(?:)" + restatement_note +
+      R"(|reporters?['’]\s+note|reporter['’]s\s+note)){0,3}(?:\s*\((?:Am\.\s+L(?:aw|\.)\s+Inst\.\s+)?\d{4}\))?)";
   return {
       {article, article_body, read_article, spellings.secondary_starts, Gate::source},
       {restatement, "", read_restatement, {"Restatement"}},

@@ -143,7 +143,7 @@ std::vector<KindRow> short_form_rows(const Spellings& spellings) {
   const std::string decimal_section = code_section + decimals;
   const std::string decimal_section_or_range =
       decimal_section + "(?:" + range_dash + decimal_section + ")?";
-  const std::string comment = R"((?:,?\s+(?:cmt\.\s+[a-z]{1,2}|illus\.\s+\d{1,3})){1,2})";
+  const std::string comment = R"((?:,?\s+)" + restatement_note + "){1,2}";
   // A page past 999 of a volume paged so ("124 Cong. Rec. 10,887"): "Id. at 10,889", not page 10;
   // and the daily Record's House, Senate and Extension pages: "Id. at H5757".
   const std::string thousands = R"((?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|)";
