@@ -89,6 +89,7 @@ void TextObject::end_array() {
   if (in_array_) pending_ += "]TJ\n";
   in_array_ = false;
   if (pending_.empty()) return;
+  // A failed write is recorded in the document's error state, which the caller checks.
   auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
   HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(pending_.data()),
                     static_cast<HPDF_UINT>(pending_.size()));
