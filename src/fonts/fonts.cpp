@@ -6,14 +6,18 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <deque>
 #include <iterator>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "base/utf8.hpp"
+#include "fonts/pair_proof.hpp"
 
 namespace fiscgen::fonts {
 namespace {
@@ -75,11 +79,30 @@ struct Font::Impl {
   std::mutex kernings_mutex;
   std::unordered_map<std::u32string, std::vector<int>> kernings;
 
+  // Kerning by pairs (see PairProof): each plan's proof, made on the first word that needs it
+  // (a render loads 3-4 fonts, some for a few characters), and each pair's kerning once shaped.
+  struct Proof {
+    std::once_flag once;
+    std::unique_ptr<detail::PairProof> proof;
+  };
+  std::array<Proof, detail::plan_scripts> proofs;
+  static constexpr std::size_t kept_pairs = 100000;
+  std::mutex pairs_mutex;
+  std::unordered_map<std::uint64_t, int> pairs;
+
   hb_codepoint_t glyph(char32_t code_point) const {
     hb_codepoint_t gid = 0;
     if (!hb_font_get_nominal_glyph(font.get(), code_point, &gid)) gid = 0;
     return gid;
   }
+  const detail::PairProof& proof(detail::PlanScript plan) {
+    Proof& entry = proofs[static_cast<std::size_t>(plan)];
+    std::call_once(entry.once,
+                   [&] { entry.proof = std::make_unique<detail::PairProof>(font.get(), plan); });
+    return *entry.proof;
+  }
+  std::optional<std::vector<int>> shape(std::u32string_view text, hb_script_t script) const;
+  std::optional<std::vector<int>> pairs_of(detail::PlanScript plan, std::u32string_view text);
 };
 
 Font::Font(const std::filesystem::path& file) : file_(file), impl_(std::make_unique<Impl>()) {
@@ -131,15 +154,69 @@ std::vector<int> Font::kerning(std::u32string_view text) const {
     if (const auto found = impl_->kernings.find(key); found != impl_->kernings.end())
       return found->second;
   }
-  auto adjustments = shaped_kerning(text);
+  auto adjustments = pair_kerning(text);
+  if (!adjustments) adjustments = shaped_kerning(text);
   const std::lock_guard lock(impl_->kernings_mutex);
   if (impl_->kernings.size() >= Impl::kept_kernings) impl_->kernings.clear();
-  impl_->kernings.emplace(key, adjustments);
-  return adjustments;
+  impl_->kernings.emplace(key, *adjustments);
+  return *std::move(adjustments);
 }
 
 std::vector<int> Font::shaped_kerning(std::u32string_view text) const {
+  auto adjustments = impl_->shape(text, HB_SCRIPT_INVALID);
+  return adjustments ? *std::move(adjustments) : std::vector<int>(text.size(), 0);
+}
+
+std::optional<std::vector<int>> Font::pair_kerning(std::u32string_view text) const {
+  detail::PlanScript plan{};
+  if (!detail::plan_of(text.data(), text.size(), plan)) return std::nullopt;
+  const detail::PairProof& proof = impl_->proof(plan);
+  if (!proof.usable()) return std::nullopt;
+  for (const char32_t cp : text)
+    if (!proof.allows(cp)) return std::nullopt;
+  return impl_->pairs_of(plan, text);
+}
+
+// Each code point's kerning is its pair's, kept per font. The pairs not yet kept are shaped in
+// one run, the span of the word from the first to the last of them: by the proof, every pair
+// in it is kerned as it would be alone (cheaper than one shaping per pair, which costs HarfBuzz
+// about 3K instructions a call beside 1.1K a glyph).
+std::optional<std::vector<int>> Font::Impl::pairs_of(detail::PlanScript plan,
+                                                     std::u32string_view text) {
+  const auto key = [plan](char32_t first, char32_t second) {
+    return std::uint64_t{static_cast<std::uint32_t>(plan)} << 42 | std::uint64_t{first} << 21 |
+           second;
+  };
   std::vector<int> adjustments(text.size(), 0);
+  std::size_t first = text.size(), last = 0;  // the pairs not kept yet
+  {
+    const std::lock_guard lock(pairs_mutex);
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+      if (const auto found = pairs.find(key(text[i], text[i + 1])); found != pairs.end()) {
+        adjustments[i] = found->second;
+      } else {
+        first = std::min(first, i);
+        last = i;
+      }
+    }
+  }
+  if (first == text.size()) return adjustments;
+  const auto span = text.substr(first, last - first + 2);
+  const auto shaped = shape(span, detail::hb_script_of(plan));
+  if (!shaped) return std::nullopt;  // the proof excludes this; the whole word is shaped then
+  const std::lock_guard lock(pairs_mutex);
+  if (pairs.size() >= kept_pairs) pairs.clear();
+  for (std::size_t k = 0; k + 1 < span.size(); ++k) {
+    pairs.emplace(key(span[k], span[k + 1]), (*shaped)[k]);
+    adjustments[first + k] = (*shaped)[k];
+  }
+  return adjustments;
+}
+
+// Kerning from HarfBuzz shaping `text` as one run, with `script` or (HB_SCRIPT_INVALID) the
+// script HarfBuzz guesses; nothing when shaping does not keep one nominal glyph per code point.
+std::optional<std::vector<int>> Font::Impl::shape(std::u32string_view text,
+                                                  hb_script_t script) const {
   // One buffer per thread, reset for each word: creating and growing one per word was a tenth
   // of shaping's cost. hb_buffer_reset returns it to the state hb_buffer_create gives.
   thread_local const BufferPtr buffer(hb_buffer_create());
@@ -148,29 +225,22 @@ std::vector<int> Font::shaped_kerning(std::u32string_view text) const {
   hb_buffer_add_utf32(buffer.get(), reinterpret_cast<const std::uint32_t*>(text.data()), length, 0,
                       length);
   hb_buffer_set_direction(buffer.get(), HB_DIRECTION_LTR);
+  hb_buffer_set_script(buffer.get(), script);
   hb_buffer_guess_segment_properties(buffer.get());
-  // Positioning only: a ligature or contextual form would draw a glyph the PDF's CID (the code
-  // point itself) cannot name.
-  static const hb_feature_t features[] = {
-      {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
-      {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
-      {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
-      {HB_TAG('c', 'a', 'l', 't'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
-  };
-  hb_shape(impl_->font.get(), buffer.get(), features, std::size(features));
+  hb_shape(font.get(), buffer.get(), detail::shaping_features, std::size(detail::shaping_features));
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
   const hb_glyph_position_t* position = hb_buffer_get_glyph_positions(buffer.get(), &count);
-  if (count != text.size()) return adjustments;
+  if (count != text.size()) return std::nullopt;
   for (unsigned i = 0; i < count; ++i)
-    if (info[i].cluster != i || info[i].codepoint != impl_->glyph(text[i]))
-      return std::vector<int>(text.size(), 0);
+    if (info[i].cluster != i || info[i].codepoint != glyph(text[i])) return std::nullopt;
+  std::vector<int> adjustments(text.size(), 0);
   for (unsigned i = 0; i + 1 < count; ++i) {
-    const hb_position_t nominal = hb_font_get_glyph_h_advance(impl_->font.get(), info[i].codepoint);
+    const hb_position_t nominal = hb_font_get_glyph_h_advance(font.get(), info[i].codepoint);
     const long units = static_cast<long>(position[i].x_advance) - nominal;
     // Rounded to thousandths of an em, the unit of PDF widths and of advance().
     adjustments[i] = static_cast<int>(
-        std::lround(static_cast<double>(units) * 1000.0 / static_cast<double>(impl_->upem)));
+        std::lround(static_cast<double>(units) * 1000.0 / static_cast<double>(upem)));
   }
   return adjustments;
 }

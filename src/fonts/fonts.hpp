@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -69,8 +70,14 @@ class Font {
   /// in thousandths of an em (negative: closer) between it and the next, from HarfBuzz shaping
   /// with the kern feature and without substitutions (the PDF draws each code point's nominal
   /// glyph). All zeros when shaping does not keep one glyph per code point.
-  /// Kept per font once shaped (a batch's documents share their fonts and most words).
+  /// Kept per font once known (a batch's documents share their fonts and most words). Where the
+  /// font's tables prove it exact (see fonts/pair_proof.hpp), the sum of the kerning of each
+  /// adjacent pair, each shaped once per font; else the whole text is shaped.
   std::vector<int> kerning(std::u32string_view text) const;
+  /// kerning() by shaping the whole text, never kept (tests compare the two ways).
+  std::vector<int> shaped_kerning(std::u32string_view text) const;
+  /// kerning() from pairs, or nothing where the font's tables do not prove that exact.
+  std::optional<std::vector<int>> pair_kerning(std::u32string_view text) const;
   /// Width of UTF-8 text at `size` points as one PDF text run draws it: the sum of advances.
   double width(std::string_view utf8, double size) const;
   /// The same with the font's kerning, as layout measures and places words.
@@ -85,8 +92,6 @@ class Font {
   std::vector<std::uint8_t> new_subset(const std::set<char32_t>& code_points) const;
 
  private:
-  std::vector<int> shaped_kerning(std::u32string_view text) const;  // kerning(), not kept
-
   std::filesystem::path file_;
   std::string family_;
   int ascent_ = 0, descent_ = 0;

@@ -1,0 +1,302 @@
+// PairProof: which words of a face get from HarfBuzz exactly the kerning of their pairs.
+
+#include "fonts/pair_proof.hpp"
+
+#include <hb-ot.h>
+
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <vector>
+
+namespace fiscgen::fonts::detail {
+namespace {
+
+template <typename T, void (*destroy)(T*)>
+struct HbDeleter {
+  void operator()(T* p) const { destroy(p); }
+};
+using BlobPtr = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
+using SetPtr = std::unique_ptr<hb_set_t, HbDeleter<hb_set_t, hb_set_destroy>>;
+using PlanPtr = std::unique_ptr<hb_shape_plan_t, HbDeleter<hb_shape_plan_t, hb_shape_plan_destroy>>;
+
+constexpr hb_tag_t gpos_tag = HB_OT_TAG_GPOS;
+// GPOS lookup types.
+constexpr unsigned pair_positioning = 2, mark_to_base = 4, mark_to_mark = 6,
+                   extension_positioning = 9;
+// LookupFlag bits IgnoreBaseGlyphs, IgnoreLigatures, IgnoreMarks; HarfBuzz's glyph properties
+// use the same bits for base, ligature and mark glyphs (a glyph is skipped when they meet).
+constexpr unsigned ignore_flags = 0x0E;
+constexpr unsigned base_props = 0x02, ligature_props = 0x04, mark_props = 0x08;
+
+// Big-endian reads from a table, bounds-checked: nothing past its end is ever read.
+class Table {
+ public:
+  explicit Table(hb_blob_t* blob) {
+    data_ = reinterpret_cast<const std::uint8_t*>(hb_blob_get_data(blob, &length_));
+  }
+  std::optional<unsigned> u16(std::uint64_t at) const {
+    if (!data_ || at + 2 > length_) return std::nullopt;
+    return unsigned{data_[at]} << 8 | data_[at + 1];
+  }
+  std::optional<std::uint64_t> u32(std::uint64_t at) const {
+    const auto hi = u16(at), lo = u16(at + 2);
+    if (!hi || !lo) return std::nullopt;
+    return std::uint64_t{*hi} << 16 | *lo;
+  }
+
+ private:
+  const std::uint8_t* data_ = nullptr;
+  unsigned length_ = 0;
+};
+
+struct Subtable {
+  unsigned type;
+  std::uint64_t at;
+};
+struct Lookup {
+  unsigned flag;
+  std::vector<Subtable> subtables;  // an extension's resolved to the subtable it points to
+};
+
+// GPOS lookup `index`, or nothing where the bytes are not what the format says. HarfBuzz has
+// no public call for a lookup's type, flag or subtables, so they come from the table itself.
+std::optional<Lookup> read_lookup(const Table& gpos, unsigned index) {
+  const auto major = gpos.u16(0), list_offset = gpos.u16(8);
+  if (major != 1u || !list_offset) return std::nullopt;
+  const std::uint64_t list = *list_offset;
+  const auto count = gpos.u16(list);
+  if (!count || index >= *count) return std::nullopt;
+  const auto lookup_offset = gpos.u16(list + 2 + 2ull * index);
+  if (!lookup_offset) return std::nullopt;
+  const std::uint64_t at = list + *lookup_offset;
+  const auto type = gpos.u16(at), flag = gpos.u16(at + 2), subtables = gpos.u16(at + 4);
+  if (!type || !flag || !subtables) return std::nullopt;
+  Lookup lookup{*flag, {}};
+  for (unsigned i = 0; i < *subtables; ++i) {
+    const auto offset = gpos.u16(at + 6 + 2ull * i);
+    if (!offset) return std::nullopt;
+    Subtable subtable{*type, at + *offset};
+    if (subtable.type == extension_positioning) {
+      const auto format = gpos.u16(subtable.at), inner = gpos.u16(subtable.at + 2);
+      const auto inner_offset = gpos.u32(subtable.at + 4);
+      if (format != 1u || !inner || !inner_offset || *inner == extension_positioning)
+        return std::nullopt;
+      subtable = {*inner, subtable.at + *inner_offset};
+    }
+    lookup.subtables.push_back(subtable);
+  }
+  return lookup;
+}
+
+// Whether every subtable is pair positioning with an empty second value format: it moves the
+// first glyph of a pair only, and leaves the next match to start at the second glyph.
+bool moves_first_of_pair(const Table& gpos, const Lookup& lookup) {
+  for (const Subtable& subtable : lookup.subtables) {
+    const auto format = gpos.u16(subtable.at), value_format2 = gpos.u16(subtable.at + 6);
+    if (subtable.type != pair_positioning || (format != 1u && format != 2u) || value_format2 != 0u)
+      return false;
+  }
+  return true;
+}
+
+// Adds a Coverage table's glyphs to `glyphs`; false if it cannot be read.
+bool add_coverage(const Table& gpos, std::uint64_t at, hb_set_t* glyphs) {
+  const auto format = gpos.u16(at), count = gpos.u16(at + 2);
+  if (!format || !count || (*format != 1 && *format != 2)) return false;
+  for (unsigned i = 0; i < *count; ++i) {
+    if (*format == 1) {
+      const auto glyph = gpos.u16(at + 4 + 2ull * i);
+      if (!glyph) return false;
+      hb_set_add(glyphs, *glyph);
+    } else {
+      const auto first = gpos.u16(at + 4 + 6ull * i), last = gpos.u16(at + 6 + 6ull * i);
+      if (!first || !last) return false;
+      if (*first <= *last) hb_set_add_range(glyphs, *first, *last);
+    }
+  }
+  return true;
+}
+
+// For a lookup of mark attachments only (mark to base, ligature or mark): adds the glyphs it
+// acts at, those of the mark coverage; the base it attaches to keeps its advance. False for any
+// other lookup, or one that cannot be read.
+bool add_marks_attached(const Table& gpos, const Lookup& lookup, hb_set_t* glyphs) {
+  for (const Subtable& subtable : lookup.subtables) {
+    const auto format = gpos.u16(subtable.at), coverage = gpos.u16(subtable.at + 2);
+    if (subtable.type < mark_to_base || subtable.type > mark_to_mark || format != 1u || !coverage ||
+        !add_coverage(gpos, subtable.at + *coverage, glyphs))
+      return false;
+  }
+  return true;
+}
+
+// Whether the face's GPOS has a kern feature for the plan's script and language, found the way
+// HarfBuzz's map builder finds it (hb-ot-map.cc): then HarfBuzz ignores a legacy kern table.
+bool has_gpos_kern(hb_face_t* face, const hb_segment_properties_t& props) {
+  unsigned script_count = HB_OT_MAX_TAGS_PER_SCRIPT, language_count = HB_OT_MAX_TAGS_PER_LANGUAGE;
+  hb_tag_t script_tags[HB_OT_MAX_TAGS_PER_SCRIPT], language_tags[HB_OT_MAX_TAGS_PER_LANGUAGE];
+  hb_ot_tags_from_script_and_language(props.script, props.language, &script_count, script_tags,
+                                      &language_count, language_tags);
+  unsigned script_index = 0, language_index = 0, feature_index = 0;
+  hb_tag_t chosen = 0;
+  hb_ot_layout_table_select_script(face, gpos_tag, script_count, script_tags, &script_index,
+                                   &chosen);
+  hb_ot_layout_script_select_language(face, gpos_tag, script_index, language_count, language_tags,
+                                      &language_index);
+  return hb_ot_layout_language_find_feature(face, gpos_tag, script_index, language_index,
+                                            HB_TAG('k', 'e', 'r', 'n'), &feature_index);
+}
+
+// Whether HarfBuzz positions with this face's GPOS alone (hb_ot_shape_plan_t::init0): the AAT
+// tables (kerx, trak; morx or mort substitute instead of GSUB) are refused, and a legacy kern
+// table is used unless GPOS has a kern feature for the plan.
+bool positions_by_gpos_alone(hb_face_t* face, const hb_segment_properties_t& props) {
+  static constexpr hb_tag_t aat[] = {HB_TAG('k', 'e', 'r', 'x'), HB_TAG('m', 'o', 'r', 'x'),
+                                     HB_TAG('m', 'o', 'r', 't'), HB_TAG('t', 'r', 'a', 'k')};
+  const auto has_table = [&](hb_tag_t tag) {
+    const BlobPtr table(hb_face_reference_table(face, tag));
+    return hb_blob_get_length(table.get()) > 0;
+  };
+  for (const hb_tag_t tag : aat)
+    if (has_table(tag)) return false;
+  if (!hb_ot_layout_has_positioning(face)) return false;
+  return !has_table(HB_TAG('k', 'e', 'r', 'n')) || has_gpos_kern(face, props);
+}
+
+template <typename Each>
+void for_each_lookup(hb_shape_plan_t* plan, hb_tag_t table, Each each) {
+  const SetPtr lookups(hb_set_create());
+  hb_ot_shape_plan_collect_lookups(plan, table, lookups.get());
+  hb_codepoint_t index = HB_SET_VALUE_INVALID;
+  while (hb_set_next(lookups.get(), &index)) each(index);
+}
+
+// Characters HarfBuzz treats apart from their glyph even with no lookup: it sets fraction
+// features around a fraction slash (U+2215 in later versions too), merges the clusters of
+// regional indicator pairs, emoji modifiers and halfwidth sound marks into their base
+// (hb_set_unicode_props), and hides default ignorables and zeroes marks (categories below).
+bool shaped_apart(char32_t cp) {
+  return cp == 0x2044 || cp == 0x2215 || (cp >= 0x1F1E6 && cp <= 0x1F1FF) ||
+         (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xFF9E && cp <= 0xFF9F);
+}
+
+bool plain_category(hb_unicode_general_category_t category) {
+  switch (category) {
+    case HB_UNICODE_GENERAL_CATEGORY_CONTROL:
+    case HB_UNICODE_GENERAL_CATEGORY_FORMAT:  // the default ignorables of Latin and Common
+    case HB_UNICODE_GENERAL_CATEGORY_UNASSIGNED:
+    case HB_UNICODE_GENERAL_CATEGORY_PRIVATE_USE:
+    case HB_UNICODE_GENERAL_CATEGORY_SURROGATE:
+    case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_LINE_SEPARATOR:
+    case HB_UNICODE_GENERAL_CATEGORY_PARAGRAPH_SEPARATOR:
+      return false;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+hb_script_t hb_script_of(PlanScript plan) {
+  return plan == PlanScript::latin ? HB_SCRIPT_LATIN : HB_SCRIPT_INVALID;
+}
+
+bool plan_of(const char32_t* text, std::size_t length, PlanScript& plan) {
+  hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
+  for (std::size_t i = 0; i < length; ++i) {
+    const hb_script_t script = hb_unicode_script(unicode, text[i]);
+    if (script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN)
+      continue;
+    plan = PlanScript::latin;
+    return script == HB_SCRIPT_LATIN;
+  }
+  plan = PlanScript::common;
+  return true;
+}
+
+PairProof::PairProof(hb_font_t* font, PlanScript script)
+    : font_(font), face_(hb_font_get_face(font)) {
+  hb_face_t* face = face_;
+  hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
+  props.direction = HB_DIRECTION_LTR;
+  props.script = hb_script_of(script);
+  props.language = hb_language_get_default();  // what the word's buffer guesses
+  if (!positions_by_gpos_alone(face, props)) return;
+  // The plan hb_shape makes for the word (it asks the same cache, keyed by these).
+  const PlanPtr plan(hb_shape_plan_create_cached(face, &props, shaping_features,
+                                                 std::size(shaping_features), nullptr));
+  refused_ = hb_set_create();
+  // Any substitution makes the word's kerning zeros: a glyph a GSUB lookup may act on is refused.
+  for_each_lookup(plan.get(), HB_OT_TAG_GSUB, [&](unsigned index) {
+    hb_ot_layout_lookup_collect_glyphs(face, HB_OT_TAG_GSUB, index, nullptr, refused_, nullptr,
+                                       nullptr);
+  });
+  const BlobPtr blob(hb_face_reference_table(face, gpos_tag));
+  const Table gpos(blob.get());
+  // A lookup acts only at a glyph of its (first) coverage; HarfBuzz's collect_glyphs gives a
+  // superset (with a mark attachment's bases, which it does not move, hence the marks alone).
+  for_each_lookup(plan.get(), gpos_tag, [&](unsigned index) {
+    const auto lookup = read_lookup(gpos, index);
+    if (lookup && moves_first_of_pair(gpos, *lookup))
+      skipped_props_ |= lookup->flag & ignore_flags;
+    else if (!lookup || !add_marks_attached(gpos, *lookup, refused_))
+      hb_ot_layout_lookup_collect_glyphs(face, gpos_tag, index, nullptr, refused_, nullptr,
+                                         nullptr);
+  });
+  gdef_classes_ = hb_ot_layout_has_glyph_classes(face);
+  usable_ = hb_set_allocation_successful(refused_);
+  decided_ = std::make_unique<std::atomic<std::uint8_t>[]>(decided_below);  // zeros
+}
+
+PairProof::~PairProof() {
+  hb_set_destroy(refused_);
+}
+
+bool PairProof::allows(char32_t code_point) const {
+  if (!usable_) return false;
+  if (code_point >= decided_below) return decide(code_point);
+  // Relaxed: every thread decides the same, so a race only decides twice.
+  std::atomic<std::uint8_t>& known = decided_[code_point];
+  const std::uint8_t verdict = known.load(std::memory_order_relaxed);
+  if (verdict != 0) return verdict == 2;
+  const bool allowed = decide(code_point);
+  known.store(allowed ? 2 : 1, std::memory_order_relaxed);
+  return allowed;
+}
+
+bool PairProof::decide(char32_t code_point) const {
+  hb_codepoint_t glyph = 0;
+  if (!hb_font_get_nominal_glyph(font_, code_point, &glyph) || glyph == 0 ||
+      shaped_apart(code_point))
+    return false;
+  hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
+  const hb_script_t script = hb_unicode_script(unicode, code_point);
+  if (script != HB_SCRIPT_LATIN && script != HB_SCRIPT_COMMON) return false;
+  if (!plain_category(hb_unicode_general_category(unicode, code_point))) return false;
+  if (hb_set_has(refused_, glyph)) return false;
+  // HarfBuzz's glyph properties: from GDEF's classes, else base for every non-mark.
+  unsigned props = base_props;
+  if (gdef_classes_) {
+    switch (hb_ot_layout_get_glyph_class(face_, glyph)) {
+      case HB_OT_LAYOUT_GLYPH_CLASS_BASE_GLYPH:
+        props = base_props;
+        break;
+      case HB_OT_LAYOUT_GLYPH_CLASS_LIGATURE:
+        props = ligature_props;
+        break;
+      case HB_OT_LAYOUT_GLYPH_CLASS_MARK:
+        props = mark_props;
+        break;
+      default:
+        props = 0;
+    }
+  }
+  // A mark's advance is zeroed; a glyph a pair lookup skips pairs its neighbours.
+  return props != mark_props && (props & skipped_props_) == 0;
+}
+
+}  // namespace fiscgen::fonts::detail
