@@ -17,22 +17,19 @@
 #include <unordered_map>
 
 #include "base/utf8.hpp"
+#include "fonts/hb_handles.hpp"
 #include "fonts/pair_proof.hpp"
 
 namespace fiscgen::fonts {
 namespace {
 
-// unique_ptr deleters for HarfBuzz handles, so no path out of a function leaks one.
-template <typename T, void (*destroy)(T*)>
-struct HbDeleter {
-  void operator()(T* p) const { destroy(p); }
-};
-using BlobPtr = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
-using FacePtr = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
-using FontPtr = std::unique_ptr<hb_font_t, HbDeleter<hb_font_t, hb_font_destroy>>;
-using BufferPtr = std::unique_ptr<hb_buffer_t, HbDeleter<hb_buffer_t, hb_buffer_destroy>>;
+using detail::BlobPtr;
+using detail::BufferPtr;
+using detail::FacePtr;
+using detail::FontPtr;
 using SubsetInputPtr =
-    std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
+    std::unique_ptr<hb_subset_input_t,
+                    detail::HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
 
 constexpr hb_tag_t glyf_tag = HB_TAG('g', 'l', 'y', 'f');
 constexpr hb_tag_t hhea_tag = HB_TAG('h', 'h', 'e', 'a');

@@ -71,8 +71,8 @@ class Font {
   /// with the kern feature and without substitutions (the PDF draws each code point's nominal
   /// glyph). All zeros when shaping does not keep one glyph per code point.
   /// Kept per font once known (a batch's documents share their fonts and most words). Where the
-  /// font's tables prove it exact (see fonts/pair_proof.hpp), the sum of the kerning of each
-  /// adjacent pair, each shaped once per font; else the whole text is shaped.
+  /// font's tables prove it exact (fonts/pair_proof.hpp), each code point's adjustment is that
+  /// of the pair it starts, each pair shaped once per font; else the whole text is shaped.
   std::vector<int> kerning(std::u32string_view text) const;
   /// kerning() by shaping the whole text, never kept (tests compare the two ways).
   std::vector<int> shaped_kerning(std::u32string_view text) const;

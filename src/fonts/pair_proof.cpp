@@ -9,16 +9,10 @@
 #include <optional>
 #include <vector>
 
+#include "fonts/hb_handles.hpp"
+
 namespace fiscgen::fonts::detail {
 namespace {
-
-template <typename T, void (*destroy)(T*)>
-struct HbDeleter {
-  void operator()(T* p) const { destroy(p); }
-};
-using BlobPtr = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
-using SetPtr = std::unique_ptr<hb_set_t, HbDeleter<hb_set_t, hb_set_destroy>>;
-using PlanPtr = std::unique_ptr<hb_shape_plan_t, HbDeleter<hb_shape_plan_t, hb_shape_plan_destroy>>;
 
 constexpr hb_tag_t gpos_tag = HB_OT_TAG_GPOS;
 // GPOS lookup types.
@@ -90,7 +84,9 @@ std::optional<Lookup> read_lookup(const Table& gpos, unsigned index) {
 }
 
 // Whether every subtable is pair positioning with an empty second value format: it moves the
-// first glyph of a pair only, and leaves the next match to start at the second glyph.
+// first glyph of a pair only, and leaves the next match to start at the second glyph (PairSet
+// and PairPosFormat2 apply; a HarfBuzz built with HB_SPLIT_KERN would split such a kern between
+// both glyphs: Debian's is not, and the test comparing with whole words would fail).
 bool moves_first_of_pair(const Table& gpos, const Lookup& lookup) {
   for (const Subtable& subtable : lookup.subtables) {
     const auto format = gpos.u16(subtable.at), value_format2 = gpos.u16(subtable.at + 6);
