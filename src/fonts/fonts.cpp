@@ -145,18 +145,19 @@ int Font::advance(char32_t code_point) const {
 
 std::vector<int> Font::kerning(std::u32string_view text) const {
   if (text.size() < 2) return std::vector<int>(text.size(), 0);
+  // From pairs without the words kept: as cheap as finding the word, and nothing to store.
+  if (auto adjustments = pair_kerning(text)) return *std::move(adjustments);
   const std::u32string key(text);
   {
     const std::lock_guard lock(impl_->kernings_mutex);
     if (const auto found = impl_->kernings.find(key); found != impl_->kernings.end())
       return found->second;
   }
-  auto adjustments = pair_kerning(text);
-  if (!adjustments) adjustments = shaped_kerning(text);
+  auto adjustments = shaped_kerning(text);
   const std::lock_guard lock(impl_->kernings_mutex);
   if (impl_->kernings.size() >= Impl::kept_kernings) impl_->kernings.clear();
-  impl_->kernings.emplace(key, *adjustments);
-  return *std::move(adjustments);
+  impl_->kernings.emplace(key, adjustments);
+  return adjustments;
 }
 
 std::vector<int> Font::shaped_kerning(std::u32string_view text) const {
