@@ -42,8 +42,9 @@ bool plan_of(const char32_t* text, std::size_t length, PlanScript& plan);
 /// position on the second glyph (PairSet::apply), so with no glyph skipped by the lookup's flag
 /// each pair (i, i+1) is matched as it is in the pair alone. Everything else HarfBuzz does
 /// around the lookups touches only marks, default ignorables, fraction slashes, grapheme
-/// continuations and characters the font lacks, which the proof refuses per character; and the
-/// legacy kern table, AAT tables (morx, kerx, trak) or no GPOS at all refuse the whole face.
+/// continuations and characters the font lacks, which the proof refuses per character. AAT
+/// tables (morx, mort, kerx, trak), no GPOS, or a legacy kern table that HarfBuzz applies (GPOS
+/// has no kern feature for the plan) refuse the plan for the whole face.
 class PairProof {
  public:
   /// Reads the plan HarfBuzz makes for `font`'s face with `script`, LTR, the default language
