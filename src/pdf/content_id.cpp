@@ -2,6 +2,7 @@
 
 #include "pdf/content_id.hpp"
 
+#include <array>
 #include <bit>
 #include <cstring>
 #include <deque>
@@ -18,22 +19,33 @@ namespace fiscgen::pdf {
 namespace {
 
 // Bump when the output for the same input changes, so old and new files get different IDs.
-constexpr const char* format_tag = "fiscgen-pdf-4";
+constexpr const char* format_tag = "fiscgen-pdf-5";  // 5: text as TJ arrays
 
 /// Feeds values to the hash, each with its length where it has one, so that no two different
 /// sequences of values feed the same bytes. Structs of the page model go by their fields().
+/// The bytes are gathered and hashed a few kilobytes at a time: a motion's model is thousands of
+/// small values, a hash update each.
 class Feeder {
  public:
   explicit Feeder(Sha256& sha) : sha_(sha) {}
+  Feeder(const Feeder&) = delete;
+  Feeder& operator=(const Feeder&) = delete;
+
   void number(std::uint64_t value) {
     std::uint8_t bytes[8];
     for (int i = 0; i < 8; ++i) bytes[i] = static_cast<std::uint8_t>(value >> (8 * i));
-    sha_.update(bytes, 8);
+    add(bytes, sizeof bytes);
   }
   void real(double value) { number(std::bit_cast<std::uint64_t>(value)); }
   void text(std::string_view value) {
     number(value.size());
-    sha_.update(value);
+    add(value.data(), value.size());
+  }
+  /// Hashes what is gathered: call it before anything else updates the hash, and before its
+  /// digest is read.
+  void flush() {
+    sha_.update(buffer_.data(), used_);
+    used_ = 0;
   }
 
   template <class T>
@@ -58,7 +70,18 @@ class Feeder {
   }
 
  private:
+  void add(const void* data, std::size_t size) {
+    if (used_ + size > buffer_.size()) {
+      flush();
+      if (size > buffer_.size()) return sha_.update(data, size);  // an image's bytes
+    }
+    std::memcpy(buffer_.data() + used_, data, size);
+    used_ += size;
+  }
+
   Sha256& sha_;
+  std::array<std::uint8_t, 4096> buffer_{};
+  std::size_t used_ = 0;
 };
 
 }  // namespace
@@ -90,6 +113,7 @@ ContentId content_id(const layout::PageModel& model, const Info& info,
     feed.text(*field);
   feed(model);
   feed.number(font_subsets.size());
+  feed.flush();
   for (const auto& subset : font_subsets) sha.update(subset.data(), subset.size());
 
   ContentId id;
