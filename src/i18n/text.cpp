@@ -138,6 +138,9 @@ std::string normalise(std::string_view utf8, const SourceLocation& where) {
 }
 
 CharacterRole character_role(char32_t cp) {
+  // Printable ASCII, most of any text, is neither a separator nor default-ignorable: answered
+  // without ICU's property lookups (1% of a motion's instructions).
+  if (cp >= 0x20 && cp < 0x7F) return CharacterRole::drawn;
   const auto c = static_cast<UChar32>(cp);
   const auto type = u_charType(c);
   if (type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR) return CharacterRole::separator;

@@ -143,3 +143,17 @@ TEST_CASE("collation keys order numbers as numbers and follow the locale") {
   const auto english = collation_keys({"\u00D6rebro", "Zurich"}, "en");
   CHECK(english[0] < english[1]);
 }
+
+TEST_CASE("character roles: drawn, invisible and separators, in ASCII and beyond") {
+  for (char32_t cp = 0x20; cp < 0x7F; ++cp) CHECK(character_role(cp) == CharacterRole::drawn);
+  CHECK(character_role(U'\u00E9') == CharacterRole::drawn);      // é
+  CHECK(character_role(U'\u05D0') == CharacterRole::drawn);      // Hebrew alef
+  CHECK(character_role(U'\u4E2D') == CharacterRole::drawn);      // 中
+  CHECK(character_role(U'\u00AD') == CharacterRole::invisible);  // soft hyphen
+  CHECK(character_role(U'\u200B') == CharacterRole::invisible);  // zero width space
+  CHECK(character_role(U'\u200D') == CharacterRole::invisible);  // zero width joiner
+  CHECK(character_role(U'\u2060') == CharacterRole::invisible);  // word joiner
+  CHECK(character_role(U'\uFEFF') == CharacterRole::invisible);  // byte order mark
+  CHECK(character_role(U'\u2028') == CharacterRole::separator);  // line separator
+  CHECK(character_role(U'\u2029') == CharacterRole::separator);  // paragraph separator
+}
