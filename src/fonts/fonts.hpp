@@ -1,6 +1,7 @@
 // Fonts: found through fontconfig, measured and subset with HarfBuzz. No libharu here.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -52,6 +53,12 @@ class FontconfigResolver : public FontResolver {
   Mode mode_;
 };
 
+/// The tables of a TrueType font program embedded in a PDF, in the order libharu writes them
+/// (hpdf_fontdef_tt.c's REQUIRED_TAGS): a subset holds no other.
+inline constexpr std::array<const char*, 13> embedded_tables = {
+    "OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
+    "hmtx", "loca", "maxp", "name", "post", "prep"};
+
 /// One font file: metrics and glyph coverage (HarfBuzz), and subsetting (hb-subset).
 class Font {
  public:
@@ -84,7 +91,8 @@ class Font {
   double shaped_width(std::string_view utf8, double size) const;
   int ascent() const { return ascent_; }    // thousandths of an em, positive
   int descent() const { return descent_; }  // thousandths of an em, negative
-  /// A TrueType font holding only the glyphs for these code points (and .notdef), unhinted.
+  /// A TrueType font holding only the glyphs for these code points (and .notdef), unhinted, and
+  /// only the embedded_tables.
   /// One of the last few made for the same code points is reused (a batch worker keeps its
   /// fonts, and letters mostly draw the same characters): the same bytes as a new one.
   std::vector<std::uint8_t> subset(const std::set<char32_t>& code_points) const;

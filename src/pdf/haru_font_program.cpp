@@ -13,15 +13,14 @@
 #include <optional>
 #include <vector>
 
+#include "fonts/fonts.hpp"
 #include "pdf/haru.hpp"
 
 namespace fiscgen::pdf::haru {
 namespace {
 
-/// The tables libharu writes, in its order (hpdf_fontdef_tt.c's REQUIRED_TAGS).
-constexpr std::array<const char*, 13> required_tags = {"OS/2", "cmap", "cvt ", "fpgm", "glyf",
-                                                       "head", "hhea", "hmtx", "loca", "maxp",
-                                                       "name", "post", "prep"};
+/// The tables libharu writes, in its order.
+constexpr const auto& required_tags = fonts::embedded_tables;
 
 /// Big-endian output, and copies from the source that fail (nullopt) where libharu's read would
 /// run past the end of the font.
