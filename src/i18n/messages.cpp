@@ -20,6 +20,7 @@
 
 #include "i18n/i18n.hpp"
 #include "i18n/icu_util.hpp"
+#include "i18n/message_dates.hpp"
 
 namespace fiscgen::i18n {
 namespace {
@@ -99,6 +100,81 @@ std::map<std::string, UMessagePatternArgType> arguments_of(const icu::MessagePat
     out.emplace(name, part.getArgType());
   }
   return out;
+}
+
+/// The text of a message without arguments, as MessageFormat::format writes it: the pattern
+/// without its syntax (the apostrophes that quote or double), part by part. nullopt when the
+/// message has an argument. Compiling a MessageFormat for it would cost more than the text.
+std::optional<icu::UnicodeString> literal_text(const icu::MessagePattern& pattern) {
+  icu::UnicodeString out;
+  const icu::UnicodeString& text = pattern.getPatternString();
+  int32_t from = pattern.getPart(0).getLimit();
+  for (int32_t i = 1; i < pattern.countParts(); ++i) {
+    const auto& part = pattern.getPart(i);
+    if (part.getType() == UMSGPAT_PART_TYPE_ARG_START) return std::nullopt;
+    out.append(text, from, part.getIndex() - from);
+    if (part.getType() == UMSGPAT_PART_TYPE_MSG_LIMIT) break;
+    from = part.getLimit();
+  }
+  return out;
+}
+
+/// A date argument MessageFormat formats with DateFormat::createDateInstance(style): {d, date}
+/// or {d, date, short|medium|long|full}, spanning [start, limit) of the pattern.
+struct DateArgument {
+  std::string name;
+  int32_t start = 0, limit = 0;
+  icu::DateFormat::EStyle style = icu::DateFormat::kDefault;
+};
+
+/// Pattern_White_Space, which MessageFormat trims from a style before reading it as a keyword.
+bool pattern_white_space(char16_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0x200E || c == 0x200F ||
+         c == 0x2028 || c == 0x2029;
+}
+
+/// The style MessageFormat gives a "date" argument with this ARG_STYLE when it is a keyword, as
+/// its findKeyword reads one (trimmed, in any case); a pattern or a skeleton is left to ICU.
+std::optional<icu::DateFormat::EStyle> date_style(icu::UnicodeString style) {
+  int32_t start = 0, end = style.length();
+  while (start < end && pattern_white_space(style[start])) ++start;
+  while (end > start && pattern_white_space(style[end - 1])) --end;
+  style.retainBetween(start, end);
+  style.toLower("");
+  if (style == u"short") return icu::DateFormat::kShort;
+  if (style == u"medium") return icu::DateFormat::kMedium;
+  if (style == u"long") return icu::DateFormat::kLong;
+  if (style == u"full") return icu::DateFormat::kFull;
+  return std::nullopt;
+}
+
+/// Every argument of `pattern` written as a date in a keyword style, by name, when every use of
+/// that name is one; the others are not listed.
+std::map<std::string, std::vector<DateArgument>> date_arguments(
+    const icu::MessagePattern& pattern) {
+  std::map<std::string, std::vector<DateArgument>> dates;
+  std::vector<std::string> other;
+  for (int32_t i = 0; i + 2 < pattern.countParts(); ++i) {
+    const auto& part = pattern.getPart(i);
+    if (part.getType() != UMSGPAT_PART_TYPE_ARG_START) continue;
+    const std::string name = to_std(pattern.getSubstring(pattern.getPart(i + 1)));
+    std::optional<icu::DateFormat::EStyle> style;
+    if (part.getArgType() == UMSGPAT_ARG_TYPE_SIMPLE &&
+        pattern.getSubstring(pattern.getPart(i + 2)).toLower("") == u"date") {
+      const auto& next = pattern.getPart(i + 3);
+      style = next.getType() == UMSGPAT_PART_TYPE_ARG_STYLE
+                  ? date_style(pattern.getSubstring(next))
+                  : std::optional(icu::DateFormat::kDefault);
+    }
+    if (!style) {
+      other.push_back(name);
+      continue;
+    }
+    const auto& limit = pattern.getPart(pattern.getLimitPartIndex(i));
+    dates[name].push_back(DateArgument{name, part.getIndex(), limit.getLimit(), *style});
+  }
+  for (const auto& name : other) dates.erase(name);
+  return dates;
 }
 
 std::string iso(const Date& date) {
@@ -244,10 +320,17 @@ std::string Messages::format(const std::string& key,
   if (U_FAILURE(status))
     throw Error(in + " (from " + found->bundle_name + ".res) is not a valid ICU message: " +
                 u_errorName(status) + " at character " + std::to_string(where.offset));
+  if (const auto text = literal_text(parsed)) return to_std(*text);
   const auto used = arguments_of(parsed);
+  const auto dates = date_arguments(parsed);
 
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
+  // A date argument in a keyword style is written here (message_dates.hpp) and passed as text:
+  // ICU's MessageFormat would build a SimpleDateFormat for it.
+  icu::UnicodeString rewritten;
+  int32_t copied = 0;
+  std::vector<DateArgument> written;
   for (const auto& [name, type] : used) {
     const auto given = arguments.find(name);
     if (given == arguments.end())
@@ -255,6 +338,11 @@ std::string Messages::format(const std::string& key,
     const MessageArgument& value = given->second;
     const bool numeric = type == UMSGPAT_ARG_TYPE_PLURAL ||
                          type == UMSGPAT_ARG_TYPE_SELECTORDINAL || type == UMSGPAT_ARG_TYPE_CHOICE;
+    if (const auto as_date = dates.find(name);
+        as_date != dates.end() && std::holds_alternative<Date>(value)) {
+      for (const auto& use : as_date->second) written.push_back(use);
+      continue;
+    }
     names.push_back(to_icu(name));
     if (const auto* number = std::get_if<long long>(&value)) {
       if (type == UMSGPAT_ARG_TYPE_SELECT)
@@ -276,8 +364,27 @@ std::string Messages::format(const std::string& key,
       values.emplace_back(to_icu(std::get<std::string>(value)));
     }
   }
+  if (!written.empty()) {
+    std::sort(written.begin(), written.end(),
+              [](const auto& a, const auto& b) { return a.start < b.start; });
+    const icu::Locale where = icu_locale(locale_);
+    for (const auto& use : written) {
+      // A name no argument of the pattern has: U+E000 is no pattern syntax, and private.
+      icu::UnicodeString stand_in = to_icu(use.name);
+      stand_in.append(u'\uE000').append(static_cast<char16_t>(u'0' + use.style));
+      rewritten.append(pattern, copied, use.start - copied)
+          .append(u'{')
+          .append(stand_in)
+          .append(u'}');
+      copied = use.limit;
+      names.push_back(stand_in);
+      values.emplace_back(
+          to_icu(date_in_style(std::get<Date>(arguments.at(use.name)), where, use.style)));
+    }
+    rewritten.append(pattern, copied, pattern.length() - copied);
+  }
 
-  const icu::MessageFormat& message = compiled(pattern, locale_, in);
+  const icu::MessageFormat& message = compiled(written.empty() ? pattern : rewritten, locale_, in);
   status = U_ZERO_ERROR;
   icu::UnicodeString out;
   message.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
