@@ -6,13 +6,13 @@
 
 namespace fiscgen::rules {
 
-const std::regex& docket_regex(const std::string& pattern) {
+const DocketRegex& docket_regex(const std::string& pattern) {
   // Per thread: batch workers render at once, and a std::regex is not shared safely while
   // another thread may be inserting. A profile names one pattern, so the map stays small.
-  thread_local std::map<std::string, std::regex, std::less<>> compiled;
+  thread_local std::map<std::string, DocketRegex, std::less<>> compiled;
   const auto found = compiled.find(pattern);
   if (found != compiled.end()) return found->second;
-  return compiled.emplace(pattern, std::regex(pattern)).first->second;
+  return compiled.emplace(pattern, DocketRegex(pattern)).first->second;
 }
 
 const std::string& Profile::docket_label_for(const std::string& docket) const {
