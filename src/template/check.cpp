@@ -24,8 +24,7 @@ void names_in_xpath(const std::string& expression, std::set<std::string>& names)
 /// The names of input elements a template and its includes may read.
 void names_in_template(const IncludeTree& tree, std::set<std::string>& names) {
   for (const auto* file : tree.files())
-    for (const auto& found : file->xml.select_nodes("//*")) {
-      const auto node = found.node();
+    for_each_element(file->xml, [&](const pugi::xml_node& node) {
       for (const auto& attribute : node.attributes()) {
         const std::string_view attribute_name = attribute.name();
         const std::string value = attribute.value();
@@ -36,7 +35,7 @@ void names_in_template(const IncludeTree& tree, std::set<std::string>& names) {
              open = value.find('{', open + 1))
           names_in_xpath(value.substr(open + 1, value.find('}', open) - open - 1), names);
       }
-    }
+    });
 }
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {

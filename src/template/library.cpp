@@ -267,9 +267,8 @@ void IncludeTree::walk(Library& library, const TemplateFile& file,
     return;
   walked_at_[&file] = open.size();
   open.push_back(&file);
-  for (const auto& found : file.xml.select_nodes("//*")) {
-    const auto node = found.node();
-    if (!file.is_directive(node, Directive::include)) continue;
+  for_each_element(file.xml, [&](const pugi::xml_node& node) {
+    if (!file.is_directive(node, Directive::include)) return;
     const auto where = file.locate(node);
     const auto& included = library.load(file.root, node.attribute("src").value(), where, "include");
     if (std::find(open.begin(), open.end(), &included) != open.end())
@@ -282,7 +281,7 @@ void IncludeTree::walk(Library& library, const TemplateFile& file,
     if (std::find(files_.begin(), files_.end(), &included) == files_.end())
       files_.push_back(&included);
     walk(library, included, open);
-  }
+  });
   open.pop_back();
 }
 

@@ -28,6 +28,23 @@ inline constexpr std::size_t max_include_depth = 16;
 /// forms/shared/), from forms/ and letters/ alike.
 inline constexpr const char* shared_folder = "shared";
 
+/// Calls `f(element)` for every element below `root` (a document: every element of it), in
+/// document order: what select_nodes("//*") lists, without building an XPath node set of the
+/// whole file (a motion's templates were gone through that way five times per render).
+template <class F>
+void for_each_element(const pugi::xml_node& root, F&& f) {
+  for (pugi::xml_node node = root.first_child(); node;) {
+    if (node.type() == pugi::node_element) f(node);
+    if (const auto child = node.first_child()) {
+      node = child;
+      continue;
+    }
+    while (node != root && !node.next_sibling()) node = node.parent();
+    if (node == root) break;
+    node = node.next_sibling();
+  }
+}
+
 /// One parsed template or include.
 struct TemplateFile {
   std::filesystem::path path;  // canonical
@@ -144,11 +161,11 @@ class IncludeTree {
   void walk(Library& library, const TemplateFile& file, std::vector<const TemplateFile*>& open);
   template <class F>
   void each_element(const TemplateFile& file, F& f) const {
-    for (const auto& found : file.xml.select_nodes("//*")) {
-      f(file, found.node());
-      if (const auto include = includes_.find(found.node()); include != includes_.end())
+    for_each_element(file.xml, [&](const pugi::xml_node& node) {
+      f(file, node);
+      if (const auto include = includes_.find(node); include != includes_.end())
         each_element(*include->second, f);
-    }
+    });
   }
 
   std::vector<const TemplateFile*> files_;

@@ -273,18 +273,6 @@ class Reader {
   XpathReach reach_ = XpathReach::context;
 };
 
-bool is_xpath_attribute(const std::string& directive, std::string_view attribute) {
-  const auto known = directive_named(directive);
-  const char* holds = known ? info(*known).xpath_attribute : nullptr;
-  return holds && attribute == holds;
-}
-
-bool is_braced_attribute(const std::string& directive, std::string_view attribute) {
-  const auto known = directive_named(directive);
-  const char* holds = known ? info(*known).braced_attribute : nullptr;
-  return holds && attribute == holds;
-}
-
 }  // namespace
 
 XpathReach xpath_reach(std::string_view expression) {
@@ -292,16 +280,19 @@ XpathReach xpath_reach(std::string_view expression) {
 }
 
 void check_template_xpaths(const TemplateFile& file) {
-  for (const auto& found : file.xml.select_nodes("//*")) {
-    const auto element = found.node();
+  const std::string at = file.prefix + "at";
+  for_each_element(file.xml, [&](const pugi::xml_node& element) {
     const std::string directive = file.directive_name(element);
+    // Which attribute holds an XPath and which {expressions}, looked up once per element.
+    const auto known = directive.empty() ? std::nullopt : directive_named(directive);
+    const char* xpath = known ? info(*known).xpath_attribute : nullptr;
+    const char* braced = known ? info(*known).braced_attribute : nullptr;
     try {
       for (const auto& attribute : element.attributes()) {
         const std::string_view name = attribute.name();
-        if (is_xpath_attribute(directive, name) ||
-            (directive.empty() && name == file.prefix + "at")) {
+        if ((xpath && name == xpath) || (directive.empty() && name == at)) {
           xpath_reach(attribute.value());
-        } else if (directive.empty() || is_braced_attribute(directive, name)) {
+        } else if (directive.empty() || (braced && name == braced)) {
           each_braced_expression(attribute.value(),
                                  [](std::string_view expression) { xpath_reach(expression); });
         }
@@ -309,7 +300,7 @@ void check_template_xpaths(const TemplateFile& file) {
     } catch (const Error& e) {
       throw Error(file.locate(element), e.message());
     }
-  }
+  });
 }
 
 }  // namespace fiscgen::templ
