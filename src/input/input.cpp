@@ -102,17 +102,41 @@ void check_attributes(const Matter& matter, const pugi::xml_node& element) {
                                               " appears twice; expected it once");
 }
 
+/// Whether `text` is printable ASCII, tabs and line ends only: valid UTF-8 without a control
+/// character i18n::normalise refuses, and NFC as it stands, so normalise would return it
+/// unchanged. Most of an input is; normalise decodes every character to check it.
+bool plain_ascii(std::string_view text) {
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x7F || (byte < 0x20 && c != '\t' && c != '\n' && c != '\r')) return false;
+  }
+  return true;
+}
+
+/// `text` NFC-normalised, or an Error at `where()`: located only when there is one to report
+/// (locating counts the characters of the line before the node).
+template <class Where>
+std::string normalised(std::string_view text, Where where, const std::string& what = {}) {
+  try {
+    return i18n::normalise(text, {});
+  } catch (const Error& e) {
+    throw Error(where(), what + e.message());
+  }
+}
+
 /// Checks and NFC-normalises every text node and attribute value under `node`, which is
 /// `depth` elements deep; deeper than max_nesting_depth is refused, as is a value longer than
 /// max_value_bytes.
 void normalise_tree(Matter& matter, pugi::xml_node node, std::size_t depth) {
   for (pugi::xml_node child : node.children()) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      if (const std::size_t bytes = std::strlen(child.value()); bytes > max_value_bytes)
-        throw Error(matter.locate(child), too_long("a text", bytes));
-      const std::string value = i18n::normalise(child.value(), matter.locate(child));
+      const std::string_view text = child.value();
+      if (text.size() > max_value_bytes)
+        throw Error(matter.locate(child), too_long("a text", text.size()));
+      if (plain_ascii(text)) continue;
+      const std::string value = normalised(text, [&] { return matter.locate(child); });
       // Only rewrite on change: pugixml keeps a node's offset when its value stays in place.
-      if (value != child.value()) child.set_value(value.c_str());
+      if (value != text) child.set_value(value.c_str());
     } else if (child.type() == pugi::node_element) {
       if (depth + 1 > max_nesting_depth)
         throw Error(matter.locate(child), "elements nested more than " +
@@ -120,17 +144,15 @@ void normalise_tree(Matter& matter, pugi::xml_node node, std::size_t depth) {
                                               " deep: refused (is an end tag missing?)");
       check_attributes(matter, child);
       for (pugi::xml_attribute attribute : child.attributes()) {
-        if (const std::size_t bytes = std::strlen(attribute.value()); bytes > max_value_bytes)
+        const std::string_view text = attribute.value();
+        if (text.size() > max_value_bytes)
           throw Error(matter.locate(child),
-                      too_long("attribute " + std::string(attribute.name()), bytes));
-        std::string value;
-        try {
-          value = i18n::normalise(attribute.value(), {});
-        } catch (const Error& e) {
-          throw Error(matter.locate(child),
-                      "attribute " + std::string(attribute.name()) + ": " + e.message());
-        }
-        if (value != attribute.value()) attribute.set_value(value.c_str());
+                      too_long("attribute " + std::string(attribute.name()), text.size()));
+        if (plain_ascii(text)) continue;
+        const std::string value = normalised(
+            text, [&] { return matter.locate(child); },
+            "attribute " + std::string(attribute.name()) + ": ");
+        if (value != text) attribute.set_value(value.c_str());
       }
       normalise_tree(matter, child, depth + 1);
     }

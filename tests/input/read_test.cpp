@@ -103,6 +103,29 @@ TEST_CASE("invalid UTF-8 and control characters are located") {
         "m.xml:2:3: attribute x: control character U+0085 at byte 0 is not allowed in text");
 }
 
+TEST_CASE("plain ASCII is left as it is, and the characters around it are still checked") {
+  // The bytes at the edges of what needs no normalising: tab, line ends, space, '~', DEL and
+  // the C0 controls, in text and in attributes.
+  Matter matter;
+  read_text(matter, "m.xml",
+            "<letter a=\" ~\t\" b=\"O'Brien &amp; Ana G\xC3\xB3mez\">\n"
+            "  <p>\t ~ Nguye\xCC\x82\xCC\x83n Va\xCC\x86n An\r\n</p><q>O'Brien</q></letter>");
+  // XML's attribute-value normalisation makes the tab a space.
+  CHECK(std::string(matter.root().attribute("a").value()) == " ~ ");
+  CHECK(std::string(matter.root().attribute("b").value()) == "O'Brien & Ana G\u00F3mez");
+  CHECK(std::string(matter.root().child_value("p")) == "\t ~ Nguy\u1EC5n V\u0103n An\n");
+  CHECK(std::string(matter.root().child_value("q")) == "O'Brien");
+  CHECK(matter.locate(matter.root().child("q").first_child()).str() == "m.xml:3:8");
+  CHECK(error_of("<letter>\n  <p>ab\x7F</p></letter>") ==
+        "m.xml:2:6: control character U+007F at byte 2 is not allowed in text");
+  CHECK(error_of("<letter>\n  <p>\x1F</p></letter>") ==
+        "m.xml:2:6: control character U+001F at byte 0 is not allowed in text");
+  CHECK(error_of("<letter>\n  <p x=\"a&#x7F;\"/></letter>") ==
+        "m.xml:2:3: attribute x: control character U+007F at byte 1 is not allowed in text");
+  CHECK(error_of("<letter>\n  <p x=\"\xC3\"/></letter>") ==
+        "m.xml:2:9: invalid UTF-8 (byte 0xC3): save the file as UTF-8");
+}
+
 TEST_CASE("a NUL byte is located where it is, not where pugixml stopped") {
   // pugixml ends the text at a NUL: this was "8:1: the file ends inside a tag".
   std::string text = "<letter>\n<a/>\n<a/>\n<a/>\n<a/>\n<p>x";
