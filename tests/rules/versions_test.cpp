@@ -3,6 +3,8 @@
 
 #include <fstream>
 #include <iterator>
+#include <tuple>
+#include <vector>
 
 #include "profile_files.hpp"
 #include "rules/profile.hpp"
@@ -130,4 +132,43 @@ TEST_CASE("a date in a profile is YYYY-MM-DD with a real month and day") {
        {"", "2016-12-1", "2016-13-01", "2016-00-10", "2016-12-00", "2016-12-32", "2016/12/01",
         "2016-12-01 ", " 2016-12-01", "20a6-12-01", "2016-1a-01", "２０１６-12-01", "2016-12-011"})
     CHECK_MESSAGE(!rules::detail::iso_date(bad), bad);
+}
+
+TEST_CASE("a profile read again from the same bytes is the version in force on each date") {
+  // load_named_profile keeps what it read per thread: each date still gets its own version,
+  // the date it was asked for, and a file whose bytes changed is read again.
+  const std::string text = R"(<rules name="kept" effective="2001-01-01" version="1">
+  <style name="body" size="12"/><style name="heading" size="12"/><style name="footnote" size="10"/>
+  <amendment effective="2005-06-01" version="2" note="footnotes grow">
+    <style name="footnote" size="11"/>
+  </amendment>
+  <amendment effective="2010-01-01" version="3" note="and again">
+    <style name="footnote" size="12"/>
+  </amendment>
+</rules>)";
+  for (int round = 0; round < 2; ++round)
+    for (const auto& [as_of, size, version] :
+         std::vector<std::tuple<std::string, double, std::string>>{{"2003-01-01", 10, "1"},
+                                                                   {"2005-06-01", 11, "2"},
+                                                                   {"2009-12-31", 11, "2"},
+                                                                   {"", 12, "3"},
+                                                                   {"2001-01-01", 10, "1"},
+                                                                   {"2024-07-16", 12, "3"}}) {
+      CAPTURE(as_of);
+      const auto profile = rules_test::load_text("kept", text, as_of);
+      CHECK(profile.style("footnote").size == size);
+      CHECK(profile.version == version);
+      CHECK(profile.as_of == as_of);
+      CHECK(profile.first_effective == "2001-01-01");
+    }
+  std::string changed = text;
+  changed.replace(changed.find("size=\"12\"/>\n  </amendment>\n</rules>"), 9, "size=\"14\"");
+  CHECK(rules_test::load_text("kept", changed, "2024-07-16").style("footnote").size == 14);
+  CHECK(rules_test::load_text("kept", text, "2024-07-16").style("footnote").size == 12);
+  // A file that fails is read, and refused, every time.
+  std::string broken = text;
+  broken.replace(broken.find("2010-01-01"), 10, "2004-01-01");
+  for (int round = 0; round < 2; ++round)
+    CHECK_THROWS_WITH_AS(rules_test::load_text("kept", broken, "2024-07-16"),
+                         doctest::Contains("is not after the version before it"), Error);
 }
