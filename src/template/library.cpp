@@ -27,8 +27,12 @@ std::string TemplateFile::directive_name(const pugi::xml_node& node) const {
 }
 
 bool TemplateFile::is_directive(const pugi::xml_node& node, const char* name) const {
-  const auto local = directive_name(node);
-  return !local.empty() && (!name || local == name);
+  // directive_name's answer, compared without building it: every element of every template
+  // is asked.
+  if (prefix.empty() || node.type() != pugi::node_element) return false;
+  const std::string_view full = node.name();
+  if (full.size() <= prefix.size() || full.substr(0, prefix.size()) != prefix) return false;
+  return !name || full.substr(prefix.size()) == name;
 }
 
 std::shared_ptr<const TemplateFile> TemplateCache::find(const TemplateFile& read) const {
@@ -248,6 +252,11 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
                 std::string("a template's root must bind a prefix to ") + directive_namespace +
                     ", e.g. xmlns:t=\"" + directive_namespace + "\"");
   check_template_xpaths(*loaded);
+  for_each_element(loaded->xml, [&](const pugi::xml_node& node) {
+    if (loaded->is_directive(node, Directive::field) ||
+        loaded->is_directive(node, Directive::include))
+      loaded->fields_and_includes.push_back(node);
+  });
   std::shared_ptr<const TemplateFile> parsed_file = std::move(loaded);
   if (cache_) cache_->keep(parsed_file);
   return *files_.emplace(canonical, std::move(parsed_file)).first->second;
@@ -267,8 +276,8 @@ void IncludeTree::walk(Library& library, const TemplateFile& file,
     return;
   walked_at_[&file] = open.size();
   open.push_back(&file);
-  for_each_element(file.xml, [&](const pugi::xml_node& node) {
-    if (!file.is_directive(node, Directive::include)) return;
+  for (const auto& node : file.fields_and_includes) {
+    if (!file.is_directive(node, Directive::include)) continue;
     const auto where = file.locate(node);
     const auto& included = library.load(file.root, node.attribute("src").value(), where, "include");
     if (std::find(open.begin(), open.end(), &included) != open.end())
@@ -281,7 +290,7 @@ void IncludeTree::walk(Library& library, const TemplateFile& file,
     if (std::find(files_.begin(), files_.end(), &included) == files_.end())
       files_.push_back(&included);
     walk(library, included, open);
-  });
+  }
   open.pop_back();
 }
 

@@ -54,6 +54,9 @@ struct TemplateFile {
   pugi::xml_document xml;
   LineIndex lines;
   std::string prefix;  // "t:" when the root binds xmlns:t to the directive namespace
+  /// Its <t:field> and <t:include> elements in document order, found once when it is parsed:
+  /// what the include tree and the field list go through for every document of a batch.
+  std::vector<pugi::xml_node> fields_and_includes;
 
   SourceLocation locate(const pugi::xml_node& node) const;
   bool is_directive(const pugi::xml_node& node, const char* name = nullptr) const;
@@ -157,6 +160,13 @@ class IncludeTree {
     each_element(top(), f);
   }
 
+  /// Calls `f(file, node)` for every <t:field> of the template, in the order each_element
+  /// meets them, from the lists found when the files were parsed.
+  template <class F>
+  void each_field(F&& f) const {
+    each_field(top(), f);
+  }
+
  private:
   void walk(Library& library, const TemplateFile& file, std::vector<const TemplateFile*>& open);
   template <class F>
@@ -166,6 +176,15 @@ class IncludeTree {
       if (const auto include = includes_.find(node); include != includes_.end())
         each_element(*include->second, f);
     });
+  }
+  template <class F>
+  void each_field(const TemplateFile& file, F& f) const {
+    for (const auto& node : file.fields_and_includes) {
+      if (const auto include = includes_.find(node); include != includes_.end())
+        each_field(*include->second, f);
+      else
+        f(file, node);
+    }
   }
 
   std::vector<const TemplateFile*> files_;

@@ -57,8 +57,7 @@ pugi::xml_node nearest_element(const pugi::xml_node& root, const std::string& pa
 
 std::vector<Field> collect_fields(const IncludeTree& tree) {
   std::vector<Field> fields;
-  tree.each_element([&](const TemplateFile& file, const pugi::xml_node& node) {
-    if (!file.is_directive(node, Directive::field)) return;
+  tree.each_field([&](const TemplateFile& file, const pugi::xml_node& node) {
     const std::string_view required = node.attribute("required").value();
     // required="true" used to make the field optional without a word.
     if (!required.empty() && required != "yes" && required != "no")
