@@ -1,6 +1,8 @@
 #include "template/evaluator.hpp"
 
 #include <cmath>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "template/content.hpp"
@@ -17,12 +19,28 @@ struct Focus {
   double count = 1;
 };
 
+/// Compiled XPath expressions by their text, with the variables they read ($position and
+/// $count, which pugixml binds when it compiles), kept per thread: a for-each evaluates the same
+/// expressions for each item and a batch for each document, and compiling was most of what a
+/// short expression cost.
+struct CompiledQueries {
+  pugi::xpath_variable_set variables;
+  pugi::xpath_variable* position = variables.add("position", pugi::xpath_type_number);
+  pugi::xpath_variable* count = variables.add("count", pugi::xpath_type_number);
+  std::unordered_map<std::string, pugi::xpath_query> queries;
+};
+
+CompiledQueries& compiled_queries() {
+  thread_local CompiledQueries kept;
+  return kept;
+}
+
 class Evaluator {
  public:
   Evaluator(const EvaluationContext& context, const pugi::xml_node& input_root)
-      : context_(context), limits_(input_root) {
-    variables_.add("position", pugi::xpath_type_number);
-    variables_.add("count", pugi::xpath_type_number);
+      : context_(context), limits_(input_root), compiled_(compiled_queries()) {
+    // Bounded between merges, never during one: a query returned is used while others compile.
+    if (compiled_.queries.size() >= 4096) compiled_.queries.clear();
   }
 
   void children(const TemplateFile& file, const pugi::xml_node& parent, pugi::xml_node out,
@@ -109,7 +127,7 @@ class Evaluator {
         continue;
       }
       if (name == file.prefix + "at") {
-        const auto selected = query(file, node, attribute.value(), focus);
+        const auto& selected = query(file, node, attribute.value(), focus);
         element.append_attribute("at") = input_location(file, node, selected, focus).str().c_str();
         located = true;
         continue;
@@ -156,18 +174,24 @@ class Evaluator {
     return out;
   }
 
-  pugi::xpath_query query(const TemplateFile& file, const pugi::xml_node& node,
-                          const std::string& expression, const Focus& focus) {
-    variables_.set("position", focus.position);
-    variables_.set("count", focus.count);
-    try {
-      pugi::xpath_query compiled(expression.c_str(), &variables_);
-      limits_.charge(file, node, expression);
-      return compiled;
-    } catch (const pugi::xpath_exception& e) {
-      throw Error(file.locate(node),
-                  "the XPath \"" + expression + "\" cannot be read: " + e.result().description());
-    }
+  /// `expression` compiled, with $position and $count set from `focus` for its evaluation,
+  /// which follows at once (the variables are shared by every query of the thread).
+  const pugi::xpath_query& query(const TemplateFile& file, const pugi::xml_node& node,
+                                 const std::string& expression, const Focus& focus) {
+    compiled_.position->set(focus.position);
+    compiled_.count->set(focus.count);
+    auto found = compiled_.queries.find(expression);
+    if (found == compiled_.queries.end()) try {
+        found =
+            compiled_.queries
+                .emplace(expression, pugi::xpath_query(expression.c_str(), &compiled_.variables))
+                .first;
+      } catch (const pugi::xpath_exception& e) {
+        throw Error(file.locate(node),
+                    "the XPath \"" + expression + "\" cannot be read: " + e.result().description());
+      }
+    limits_.charge(file, node, expression);
+    return found->second;
   }
 
   /// A value from the input as plain text: refused where it holds a redaction, which plain text
@@ -249,7 +273,7 @@ class Evaluator {
 
   void copy(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
             const Focus& focus) {
-    const auto selected = query(file, node, required_attribute(file, node, "select"), focus);
+    const auto& selected = query(file, node, required_attribute(file, node, "select"), focus);
     if (selected.return_type() != pugi::xpath_type_node_set)
       throw Error(file.locate(node), "<" + std::string(node.name()) + "> selects elements; use <" +
                                          file.prefix + "value> for a value");
@@ -281,7 +305,7 @@ class Evaluator {
 
   void for_each(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
                 const Focus& focus) {
-    const auto selected = query(file, node, required_attribute(file, node, "select"), focus);
+    const auto& selected = query(file, node, required_attribute(file, node, "select"), focus);
     if (selected.return_type() != pugi::xpath_type_node_set)
       throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a node-set");
     const auto nodes = selected.evaluate_node_set(pugi::xpath_node(focus.node));
@@ -305,7 +329,7 @@ class Evaluator {
   void date(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
             const Focus& focus) {
     const auto expression = required_attribute(file, node, "select");
-    const auto selected = query(file, node, expression, focus);
+    const auto& selected = query(file, node, expression, focus);
     const auto iso = string_of(file, node, selected, focus, expression);
     if (iso.empty()) return;
     const auto parsed = i18n::Date::parse(iso, input_location(file, node, selected, focus));
@@ -365,7 +389,7 @@ class Evaluator {
         continue;
       }
       const auto expression = required_attribute(file, argument, "select");
-      const auto selected = query(file, argument, expression, focus);
+      const auto& selected = query(file, argument, expression, focus);
       if (type == "number") {
         arguments[name] = std::llround(selected.evaluate_number(pugi::xpath_node(focus.node)));
       } else if (type == "date") {
@@ -476,7 +500,7 @@ class Evaluator {
 
   const EvaluationContext& context_;
   MergeLimits limits_;
-  pugi::xpath_variable_set variables_;
+  CompiledQueries& compiled_;
 };
 
 }  // namespace

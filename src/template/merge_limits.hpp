@@ -3,7 +3,6 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -55,7 +54,6 @@ class MergeLimits {
                        std::string& message) const;
 
   std::vector<std::pair<const TemplateFile*, pugi::xml_node>> loops_;  // running, outermost first
-  std::unordered_map<std::string, XpathReach> reach_;                  // by expression
   long iterations_ = 0;
   long produced_ = 0;
   long long input_nodes_ = 0;

@@ -164,6 +164,33 @@ TEST_CASE("directives: value, copy, if, choose, for-each with $position, attribu
   CHECK(tree.find("WASHINGTON, D.C. IV") != std::string::npos);
 }
 
+TEST_CASE("expressions compiled for one merge give each later merge its own input and positions") {
+  // The evaluator keeps compiled XPath per thread, with the $position and $count they read:
+  // nested loops, a second input and a malformed expression met twice come out as if each
+  // merge compiled its own.
+  Scratch scratch;
+  scratch.form("t/loops",
+               "<t:for-each select=\"group\"><paragraph>g<t:value select=\"$position\"/>/"
+               "<t:value select=\"$count\"/>:<t:for-each select=\"item\">"
+               " <t:value select=\"concat($position, '/', $count, '=', .)\"/></t:for-each> after "
+               "<t:value select=\"$position\"/></paragraph></t:for-each>");
+  scratch.form("t/bad", "<paragraph>\n<t:value select=\"name(\"/></paragraph>");
+  const auto first = tree_of(
+      "<motion form=\"t/loops\"><group><item>Ana Gómez</item><item>O'Brien</item></group>"
+      "<group><item>Nguyễn Văn An</item></group></motion>",
+      scratch.paths);
+  CHECK(first.find("g1/2: 1/2=Ana Gómez 2/2=O'Brien after 1") != std::string::npos);
+  CHECK(first.find("g2/2: 1/1=Nguyễn Văn An after 2") != std::string::npos);
+  const auto second = tree_of(
+      "<motion form=\"t/loops\"><group><item>王小明</item></group></motion>", scratch.paths);
+  CHECK(second.find("g1/1: 1/1=王小明 after 1") != std::string::npos);
+  CHECK(second.find("Gómez") == std::string::npos);
+  for (int round = 0; round < 2; ++round)
+    CHECK(error_of([&] {
+            tree_of("<motion form=\"t/bad\"/>", scratch.paths);
+          }).find("forms/t/bad.xml:3:1: the XPath \"name(\" cannot be read: ") == 0);
+}
+
 TEST_CASE("t:if and t:when ask the rules profile: rule-has, rule-places, an unknown name refused") {
   Scratch scratch;
   // fisc-2010 gives no docket label and places no part.
