@@ -251,11 +251,14 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
     throw Error(loaded->locate(loaded->xml.document_element()),
                 std::string("a template's root must bind a prefix to ") + directive_namespace +
                     ", e.g. xmlns:t=\"" + directive_namespace + "\"");
-  check_template_xpaths(*loaded);
+  // One walk: each element's XPaths checked (the first refused is the error), and the fields
+  // and includes listed.
+  const std::string_view field = info(Directive::field).name;
+  const std::string_view include = info(Directive::include).name;
   for_each_element(loaded->xml, [&](const pugi::xml_node& node) {
-    if (loaded->is_directive(node, Directive::field) ||
-        loaded->is_directive(node, Directive::include))
-      loaded->fields_and_includes.push_back(node);
+    const std::string directive = loaded->directive_name(node);
+    check_element_xpaths(*loaded, node, directive);
+    if (directive == field || directive == include) loaded->fields_and_includes.push_back(node);
   });
   std::shared_ptr<const TemplateFile> parsed_file = std::move(loaded);
   if (cache_) cache_->keep(parsed_file);

@@ -279,28 +279,27 @@ XpathReach xpath_reach(std::string_view expression) {
   return Reader(expression).read();
 }
 
-void check_template_xpaths(const TemplateFile& file) {
-  const std::string at = file.prefix + "at";
-  for_each_element(file.xml, [&](const pugi::xml_node& element) {
-    const std::string directive = file.directive_name(element);
-    // Which attribute holds an XPath and which {expressions}, looked up once per element.
-    const auto known = directive.empty() ? std::nullopt : directive_named(directive);
-    const char* xpath = known ? info(*known).xpath_attribute : nullptr;
-    const char* braced = known ? info(*known).braced_attribute : nullptr;
-    try {
-      for (const auto& attribute : element.attributes()) {
-        const std::string_view name = attribute.name();
-        if ((xpath && name == xpath) || (directive.empty() && name == at)) {
-          xpath_reach(attribute.value());
-        } else if (directive.empty() || (braced && name == braced)) {
-          each_braced_expression(attribute.value(),
-                                 [](std::string_view expression) { xpath_reach(expression); });
-        }
+void check_element_xpaths(const TemplateFile& file, const pugi::xml_node& element,
+                          const std::string& directive) {
+  // Which attribute holds an XPath and which {expressions}, looked up once per element.
+  const auto known = directive.empty() ? std::nullopt : directive_named(directive);
+  const char* xpath = known ? info(*known).xpath_attribute : nullptr;
+  const char* braced = known ? info(*known).braced_attribute : nullptr;
+  try {
+    for (const auto& attribute : element.attributes()) {
+      const std::string_view name = attribute.name();
+      if ((xpath && name == xpath) || (directive.empty() && name.size() == file.prefix.size() + 2 &&
+                                       name.substr(0, file.prefix.size()) == file.prefix &&
+                                       name.substr(file.prefix.size()) == "at")) {
+        xpath_reach(attribute.value());
+      } else if (directive.empty() || (braced && name == braced)) {
+        each_braced_expression(attribute.value(),
+                               [](std::string_view expression) { xpath_reach(expression); });
       }
-    } catch (const Error& e) {
-      throw Error(file.locate(element), e.message());
     }
-  });
+  } catch (const Error& e) {
+    throw Error(file.locate(element), e.message());
+  }
 }
 
 }  // namespace fiscgen::templ

@@ -27,9 +27,12 @@ enum class XpathReach {
 /// many nodes (`a//b`, `//a/following::b`: each node walks again).
 XpathReach xpath_reach(std::string_view expression);
 
-/// Checks every XPath of a template file (select=, test=, key= and {…} in attribute values,
-/// PREFIX:at=) with xpath_reach; the first refused is an Error at its element.
-void check_template_xpaths(const TemplateFile& file);
+/// Checks every XPath of one element of a template file (select=, test=, key= and {…} in
+/// attribute values, PREFIX:at=) with xpath_reach; the first refused is an Error at the
+/// element. `directive` is the element's directive_name. Library::load checks every element of
+/// each file it parses, in document order.
+void check_element_xpaths(const TemplateFile& file, const pugi::xml_node& element,
+                          const std::string& directive);
 
 /// The expressions in an attribute value template ("Docket No. {docket}"), without
 /// "{message:…}" ones, which are not XPath.
