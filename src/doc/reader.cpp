@@ -240,7 +240,7 @@ class Reader {
     std::vector<Inline> out;
     for (const auto& child : parent.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-        append_text(out, child.value(), where(parent));
+        append_text(out, child.value(), [&] { return where(parent); });
         continue;
       }
       if (child.type() != pugi::node_element) continue;
@@ -304,18 +304,24 @@ class Reader {
     return where;
   }
 
-  /// Collapses white space as HTML does: any run of XML white space is one space.
-  static void append_text(std::vector<Inline>& out, std::string_view raw, SourceLocation where) {
+  /// Collapses white space as HTML does: any run of XML white space is one space. `where()`
+  /// locates the text when it starts an inline of its own.
+  template <class Where>
+  static void append_text(std::vector<Inline>& out, std::string_view raw, const Where& where) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     std::string text;
+    text.reserve(raw.size());
     bool in_space = false;
-    for (const char c : raw) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        in_space = true;
-        continue;
+    for (std::size_t i = 0; i < raw.size();) {
+      // A run of other characters is copied at once, after one space for the run before it.
+      const std::size_t start = i;
+      while (i < raw.size() && !space(raw[i])) ++i;
+      if (i > start) {
+        if (in_space) text += ' ';
+        text.append(raw.substr(start, i - start));
+        in_space = false;
       }
-      if (in_space) text += ' ';
-      in_space = false;
-      text += c;
+      for (; i < raw.size() && space(raw[i]); ++i) in_space = true;
     }
     if (in_space) text += ' ';
     if (text.empty()) return;
@@ -326,7 +332,7 @@ class Reader {
     }
     Inline in;
     in.text = std::move(text);
-    in.where = std::move(where);
+    in.where = where();
     out.push_back(std::move(in));
   }
 

@@ -28,6 +28,17 @@ TEST_CASE("white space in running text is collapsed and trimmed as in HTML") {
   CHECK(p.inlines[1].children[0].text == "jurisdiction ");
 }
 
+TEST_CASE("runs of tabs, line ends and spaces are one space, around text in any script") {
+  const auto d = parse(
+      "<document><paragraph at=\"input.xml:4:2\">\t\r\nNguyễn\t\tVăn An,\n O'Brien\r"
+      " <em>\t</em> 王小明 أحمد\t</paragraph><paragraph>x<br/> \n\t y</paragraph></document>");
+  const auto& first = d.blocks[0].inlines;
+  CHECK(doc::plain_text(first) == "Nguyễn Văn An, O'Brien 王小明 أحمد");
+  CHECK(first.front().text == "Nguyễn Văn An, O'Brien ");
+  CHECK(first.front().where.str() == "input.xml:4:2");
+  CHECK(doc::plain_text(d.blocks[1].inlines) == "x y");
+}
+
 TEST_CASE("plain text leaves out footnotes and redactions") {
   const auto d = parse(
       "<document><paragraph>Seen<fn>A note.</fn> by <redact>Agent X</redact> "
