@@ -177,6 +177,47 @@ std::map<std::string, std::vector<DateArgument>> date_arguments(
   return dates;
 }
 
+/// The message as MessageFormat::format writes it when every argument stands at the top level
+/// as {name} given text or a date, or as a date in a keyword style (`dates`): the text between
+/// parts, without the apostrophes that quote, and each argument's text. nullopt when an
+/// argument is anything else (a number, a plural, a select…): MessageFormat's to write.
+std::optional<icu::UnicodeString> substituted(
+    const icu::MessagePattern& pattern, const std::map<std::string, MessageArgument>& arguments,
+    const std::map<std::string, std::vector<DateArgument>>& dates, const icu::Locale& locale) {
+  icu::UnicodeString out;
+  const icu::UnicodeString& text = pattern.getPatternString();
+  int32_t from = pattern.getPart(0).getLimit();
+  for (int32_t i = 1; i < pattern.countParts(); ++i) {
+    const auto& part = pattern.getPart(i);
+    out.append(text, from, part.getIndex() - from);
+    if (part.getType() == UMSGPAT_PART_TYPE_MSG_LIMIT) return out;
+    from = part.getLimit();
+    if (part.getType() != UMSGPAT_PART_TYPE_ARG_START) continue;  // syntax, not text
+    const auto given = arguments.find(to_std(pattern.getSubstring(pattern.getPart(i + 1))));
+    if (given == arguments.end()) return std::nullopt;
+    const auto* date = std::get_if<Date>(&given->second);
+    if (part.getArgType() == UMSGPAT_ARG_TYPE_NONE) {
+      if (const auto* value = std::get_if<std::string>(&given->second))
+        out.append(to_icu(*value));
+      else if (date)  // a bare {d}: a date, never date and time
+        out.append(to_icu(date_in_style(*date, locale, icu::DateFormat::kLong)));
+      else
+        return std::nullopt;
+    } else {
+      const auto uses = dates.find(given->first);
+      if (!date || uses == dates.end()) return std::nullopt;
+      const auto use = std::find_if(uses->second.begin(), uses->second.end(),
+                                    [&](const auto& u) { return u.start == part.getIndex(); });
+      if (use == uses->second.end()) return std::nullopt;
+      out.append(to_icu(date_in_style(*date, locale, use->style)));
+    }
+    const int32_t limit = pattern.getLimitPartIndex(i);
+    from = pattern.getPart(limit).getLimit();
+    i = limit;
+  }
+  return out;
+}
+
 std::string iso(const Date& date) {
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
@@ -354,7 +395,8 @@ std::string Messages::format(const std::string& key,
       if (type == UMSGPAT_ARG_TYPE_SELECT)
         values.emplace_back(to_icu(iso(*date)));
       else if (type == UMSGPAT_ARG_TYPE_NONE)  // a bare {d}: a date, never date and time
-        values.emplace_back(to_icu(format_date(*date, locale_, "long")));
+        values.emplace_back(
+            to_icu(date_in_style(*date, icu_locale(locale_), icu::DateFormat::kLong)));
       else
         values.emplace_back(to_udate(*date), icu::Formattable::kIsDate);
     } else {
@@ -364,6 +406,8 @@ std::string Messages::format(const std::string& key,
       values.emplace_back(to_icu(std::get<std::string>(value)));
     }
   }
+  if (const auto text = substituted(parsed, arguments, dates, icu_locale(locale_)))
+    return to_std(*text);
   if (!written.empty()) {
     std::sort(written.begin(), written.end(),
               [](const auto& a, const auto& b) { return a.start < b.start; });
