@@ -21,6 +21,7 @@
 #include "i18n/i18n.hpp"
 #include "i18n/icu_util.hpp"
 #include "i18n/message_dates.hpp"
+#include "i18n/message_writer.hpp"
 
 namespace fiscgen::i18n {
 namespace {
@@ -100,128 +101,6 @@ std::map<std::string, UMessagePatternArgType> arguments_of(const icu::MessagePat
     out.emplace(name, part.getArgType());
   }
   return out;
-}
-
-/// The text of a message without arguments, as MessageFormat::format writes it: the pattern
-/// without its syntax (the apostrophes that quote or double), part by part. nullopt when the
-/// message has an argument. Compiling a MessageFormat for it would cost more than the text.
-std::optional<icu::UnicodeString> literal_text(const icu::MessagePattern& pattern) {
-  icu::UnicodeString out;
-  const icu::UnicodeString& text = pattern.getPatternString();
-  int32_t from = pattern.getPart(0).getLimit();
-  for (int32_t i = 1; i < pattern.countParts(); ++i) {
-    const auto& part = pattern.getPart(i);
-    if (part.getType() == UMSGPAT_PART_TYPE_ARG_START) return std::nullopt;
-    out.append(text, from, part.getIndex() - from);
-    if (part.getType() == UMSGPAT_PART_TYPE_MSG_LIMIT) break;
-    from = part.getLimit();
-  }
-  return out;
-}
-
-/// A date argument MessageFormat formats with DateFormat::createDateInstance(style): {d, date}
-/// or {d, date, short|medium|long|full}, spanning [start, limit) of the pattern.
-struct DateArgument {
-  std::string name;
-  int32_t start = 0, limit = 0;
-  icu::DateFormat::EStyle style = icu::DateFormat::kDefault;
-};
-
-/// Pattern_White_Space, which MessageFormat trims from a style before reading it as a keyword.
-bool pattern_white_space(char16_t c) {
-  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0x200E || c == 0x200F ||
-         c == 0x2028 || c == 0x2029;
-}
-
-/// The style MessageFormat gives a "date" argument with this ARG_STYLE when it is a keyword, as
-/// its findKeyword reads one (trimmed, in any case); a pattern or a skeleton is left to ICU.
-std::optional<icu::DateFormat::EStyle> date_style(icu::UnicodeString style) {
-  int32_t start = 0, end = style.length();
-  while (start < end && pattern_white_space(style[start])) ++start;
-  while (end > start && pattern_white_space(style[end - 1])) --end;
-  style.retainBetween(start, end);
-  style.toLower("");
-  if (style == u"short") return icu::DateFormat::kShort;
-  if (style == u"medium") return icu::DateFormat::kMedium;
-  if (style == u"long") return icu::DateFormat::kLong;
-  if (style == u"full") return icu::DateFormat::kFull;
-  return std::nullopt;
-}
-
-/// Every argument of `pattern` written as a date in a keyword style, by name, when every use of
-/// that name is one; the others are not listed.
-std::map<std::string, std::vector<DateArgument>> date_arguments(
-    const icu::MessagePattern& pattern) {
-  std::map<std::string, std::vector<DateArgument>> dates;
-  std::vector<std::string> other;
-  for (int32_t i = 0; i + 2 < pattern.countParts(); ++i) {
-    const auto& part = pattern.getPart(i);
-    if (part.getType() != UMSGPAT_PART_TYPE_ARG_START) continue;
-    const std::string name = to_std(pattern.getSubstring(pattern.getPart(i + 1)));
-    std::optional<icu::DateFormat::EStyle> style;
-    if (part.getArgType() == UMSGPAT_ARG_TYPE_SIMPLE &&
-        pattern.getSubstring(pattern.getPart(i + 2)).toLower("") == u"date") {
-      const auto& next = pattern.getPart(i + 3);
-      style = next.getType() == UMSGPAT_PART_TYPE_ARG_STYLE
-                  ? date_style(pattern.getSubstring(next))
-                  : std::optional(icu::DateFormat::kDefault);
-    }
-    if (!style) {
-      other.push_back(name);
-      continue;
-    }
-    const auto& limit = pattern.getPart(pattern.getLimitPartIndex(i));
-    dates[name].push_back(DateArgument{name, part.getIndex(), limit.getLimit(), *style});
-  }
-  for (const auto& name : other) dates.erase(name);
-  return dates;
-}
-
-/// The message as MessageFormat::format writes it when every argument stands at the top level
-/// as {name} given text or a date, or as a date in a keyword style (`dates`): the text between
-/// parts, without the apostrophes that quote, and each argument's text. nullopt when an
-/// argument is anything else (a number, a plural, a select…): MessageFormat's to write.
-std::optional<icu::UnicodeString> substituted(
-    const icu::MessagePattern& pattern, const std::map<std::string, MessageArgument>& arguments,
-    const std::map<std::string, std::vector<DateArgument>>& dates, const icu::Locale& locale) {
-  icu::UnicodeString out;
-  const icu::UnicodeString& text = pattern.getPatternString();
-  int32_t from = pattern.getPart(0).getLimit();
-  for (int32_t i = 1; i < pattern.countParts(); ++i) {
-    const auto& part = pattern.getPart(i);
-    out.append(text, from, part.getIndex() - from);
-    if (part.getType() == UMSGPAT_PART_TYPE_MSG_LIMIT) return out;
-    from = part.getLimit();
-    if (part.getType() != UMSGPAT_PART_TYPE_ARG_START) continue;  // syntax, not text
-    const auto given = arguments.find(to_std(pattern.getSubstring(pattern.getPart(i + 1))));
-    if (given == arguments.end()) return std::nullopt;
-    const auto* date = std::get_if<Date>(&given->second);
-    if (part.getArgType() == UMSGPAT_ARG_TYPE_NONE) {
-      if (const auto* value = std::get_if<std::string>(&given->second))
-        out.append(to_icu(*value));
-      else if (date)  // a bare {d}: a date, never date and time
-        out.append(to_icu(date_in_style(*date, locale, icu::DateFormat::kLong)));
-      else
-        return std::nullopt;
-    } else {
-      const auto uses = dates.find(given->first);
-      if (!date || uses == dates.end()) return std::nullopt;
-      const auto use = std::find_if(uses->second.begin(), uses->second.end(),
-                                    [&](const auto& u) { return u.start == part.getIndex(); });
-      if (use == uses->second.end()) return std::nullopt;
-      out.append(to_icu(date_in_style(*date, locale, use->style)));
-    }
-    const int32_t limit = pattern.getLimitPartIndex(i);
-    from = pattern.getPart(limit).getLimit();
-    i = limit;
-  }
-  return out;
-}
-
-std::string iso(const Date& date) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
-  return text;
 }
 
 /// The message `pattern` compiled for `locale`, its dates read in GMT. Kept per thread (ICU's
@@ -361,7 +240,6 @@ std::string Messages::format(const std::string& key,
   if (U_FAILURE(status))
     throw Error(in + " (from " + found->bundle_name + ".res) is not a valid ICU message: " +
                 u_errorName(status) + " at character " + std::to_string(where.offset));
-  if (const auto text = literal_text(parsed)) return to_std(*text);
   const auto used = arguments_of(parsed);
   const auto dates = date_arguments(parsed);
 
@@ -406,7 +284,8 @@ std::string Messages::format(const std::string& key,
       values.emplace_back(to_icu(std::get<std::string>(value)));
     }
   }
-  if (const auto text = substituted(parsed, arguments, dates, icu_locale(locale_)))
+  // Most messages need no formatter of ICU's (message_writer.hpp).
+  if (const auto text = written_message(parsed, {arguments, used, dates}, icu_locale(locale_)))
     return to_std(*text);
   if (!written.empty()) {
     std::sort(written.begin(), written.end(),
