@@ -112,32 +112,47 @@ const SourceLocation* Recipients::where(const pugi::xml_node& node) const {
 
 pugi::xml_node Recipients::lookup(const std::string& ref, const SourceLocation& where) {
   if (!loaded_) load(where);
-  for (const auto& recipient : xml_.document_element().children("recipient"))
+  const auto root = directory_->xml.document_element();
+  for (const auto& recipient : root.children("recipient"))
     if (ref == recipient.attribute("id").value()) return recipient;
   std::string known;
-  for (const auto& recipient : xml_.document_element().children("recipient"))
+  for (const auto& recipient : root.children("recipient"))
     known += std::string(known.empty() ? "" : ", ") + recipient.attribute("id").value();
   throw Error(where, "no recipient \"" + ref + "\" in " + shown_ + "; known: " + known);
 }
 
 void Recipients::load(const SourceLocation& where) {
   loaded_ = true;
-  std::string text;
+  const std::string* text = nullptr;
   try {
-    text = sources_.read(source_name::recipients, "recipients directory");
+    text = &sources_.read(source_name::recipients, "recipients directory");
   } catch (const Error& e) {  // at the ref that needed it
     throw Error(where, e.message());
   }
   shown_ = sources_.shown(source_name::recipients, sources_.find(source_name::recipients));
-  lines_ = LineIndex(shown_, text);
-  const auto parsed = xml_.load_buffer(text.data(), text.size());
+  // Read every time (a changed file is seen), parsed when its bytes or its name are new: a
+  // batch of letters reads the same directory for each.
+  struct Kept {
+    std::string shown, text;
+    std::shared_ptr<const Directory> directory;
+  };
+  thread_local Kept kept;
+  if (kept.directory && kept.shown == shown_ && kept.text == *text) {
+    directory_ = kept.directory;
+    return;
+  }
+  auto directory = std::make_shared<Directory>();
+  directory->lines = LineIndex(shown_, *text);
+  const auto parsed = directory->xml.load_buffer(text->data(), text->size());
   if (!parsed)
-    throw Error(lines_.locate(parsed.offset),
+    throw Error(directory->lines.locate(parsed.offset),
                 std::string("malformed XML: ") + parsed.description());
+  directory_ = directory;
+  kept = Kept{shown_, *text, std::move(directory)};
 }
 
 void Recipients::remember(const pugi::xml_node& copy, const pugi::xml_node& source) {
-  origin_[copy.internal_object()] = fiscgen::locate(lines_, source);
+  origin_[copy.internal_object()] = fiscgen::locate(directory_->lines, source);
   auto source_child = source.first_child();
   for (auto child = copy.first_child(); child; child = child.next_sibling()) {
     remember(child, source_child);

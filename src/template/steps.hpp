@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,11 +42,16 @@ class Recipients {
   void load(const SourceLocation& where);
   void remember(const pugi::xml_node& copy, const pugi::xml_node& source);
 
+  /// The directory parsed, shared with later documents of the thread that read the same bytes.
+  struct Directory {
+    pugi::xml_document xml;
+    LineIndex lines;
+  };
+
   Sources& sources_;
   std::string shown_ = source_name::recipients;  // how messages name the file read
   bool loaded_ = false;
-  pugi::xml_document xml_;
-  LineIndex lines_;
+  std::shared_ptr<const Directory> directory_;
   std::map<pugi::xml_node_struct*, SourceLocation> origin_;
 };
 

@@ -191,6 +191,31 @@ TEST_CASE("expressions compiled for one merge give each later merge its own inpu
           }).find("forms/t/bad.xml:3:1: the XPath \"name(\" cannot be read: ") == 0);
 }
 
+TEST_CASE("the recipients directory is read again for every document, and its changes seen") {
+  // Its parse is kept for the next document of the thread with the same bytes.
+  Scratch scratch;
+  scratch.form("t/to", "<paragraph><t:value select=\"to/name\"/></paragraph>");
+  const std::string input = "<motion form=\"t/to\">\n  <to ref=\"a\"/></motion>";
+  const auto directory = [&](const std::string& name) {
+    scratch.write("letters/recipients.xml", "<recipients><recipient id=\"a\"><name>" + name +
+                                                "</name></recipient></recipients>");
+  };
+  directory("Ana Gómez");
+  CHECK(tree_of(input, scratch.paths).find("Ana Gómez") != std::string::npos);
+  CHECK(tree_of(input, scratch.paths).find("Ana Gómez") != std::string::npos);
+  directory("Nguyễn Văn An");
+  CHECK(tree_of(input, scratch.paths).find("Nguyễn Văn An") != std::string::npos);
+  scratch.write("letters/recipients.xml", "<recipients>\n<recipient id=\"a\"></recipients>");
+  for (int round = 0; round < 2; ++round)
+    CHECK(error_of([&] { tree_of(input, scratch.paths); }).find("letters/recipients.xml:2:") !=
+          std::string::npos);
+  directory("O'Brien");
+  CHECK(tree_of(input, scratch.paths).find("O'Brien") != std::string::npos);
+  CHECK(error_of([&] {
+          tree_of("<motion form=\"t/to\">\n  <to ref=\"b\"/></motion>", scratch.paths);
+        }) == "input.xml:2:3: no recipient \"b\" in letters/recipients.xml; known: a");
+}
+
 TEST_CASE("t:if and t:when ask the rules profile: rule-has, rule-places, an unknown name refused") {
   Scratch scratch;
   // fisc-2010 gives no docket label and places no part.
