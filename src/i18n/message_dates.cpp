@@ -105,9 +105,13 @@ bool gregorian_in_ascii(const icu::Locale& locale) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::StringEnumeration> keywords(locale.createKeywords(status));
   if (U_FAILURE(status) || keywords || locale.getVariant()[0] != '\0') return false;
-  std::unique_ptr<icu::Calendar> calendar(
-      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), locale, status));
-  if (U_FAILURE(status) || std::string_view(calendar->getType()) != "gregorian") return false;
+  // The calendar Calendar::createInstance would make: the first the locale's region prefers
+  // (read from supplementalData, without building a calendar).
+  std::unique_ptr<icu::StringEnumeration> calendars(
+      icu::Calendar::getKeywordValuesForLocale("calendar", locale, true, status));
+  const char* calendar =
+      U_SUCCESS(status) && calendars ? calendars->next(nullptr, status) : nullptr;
+  if (U_FAILURE(status) || !calendar || std::string_view(calendar) != "gregorian") return false;
   std::unique_ptr<icu::NumberingSystem> numbers(
       icu::NumberingSystem::createInstance(locale, status));
   return U_SUCCESS(status) && !numbers->isAlgorithmic() && numbers->getRadix() == 10 &&
