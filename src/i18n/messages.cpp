@@ -37,6 +37,7 @@ using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
 struct BundleChain {
   std::vector<std::string> names;
   std::vector<Bundle> bundles;
+  icu::Locale locale;  // what messages are formatted in: icu_locale(Messages::locale())
 };
 
 namespace {
@@ -184,6 +185,7 @@ Messages::Messages(const std::filesystem::path& bundle_dir, const std::string& l
 
   // uloc_getParent truncates: fr_CA → fr → "" (root). Only bundles that exist join the chain.
   auto chain = std::make_unique<BundleChain>();
+  chain->locale = icu_locale(locale_);
   const std::string directory = bundle_dir.string() + "/";  // ICU reads a path without '/' as a
                                                             // package-name prefix
   std::string name = locale_;
@@ -222,96 +224,141 @@ bool Messages::has(const std::string& key) const {
   return look_up(chain_of(bundle_), key).has_value();
 }
 
-std::string Messages::format(const std::string& key,
-                             const std::map<std::string, MessageArgument>& arguments) const {
-  const std::string in = "message \"" + key + "\" in locale \"" + locale_ + "\"";
-  auto found = look_up(chain_of(bundle_), key);
-  if (!found) throw Error("no " + in + " (nor in its parent locales)");
-  if (ures_getType(found->resource.get()) != URES_STRING)
-    throw Error(in + " is a table or list, not a message; name one of its entries with '/'");
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t length = 0;
-  const UChar* chars = ures_getString(found->resource.get(), &length, &status);
-  check(status, "reading " + in);
-  const icu::UnicodeString pattern(chars, length);
+namespace {
 
-  UParseError where{};
-  icu::MessagePattern parsed(pattern, &where, status);
-  if (U_FAILURE(status))
-    throw Error(in + " (from " + found->bundle_name + ".res) is not a valid ICU message: " +
-                u_errorName(status) + " at character " + std::to_string(where.offset));
-  const auto used = arguments_of(parsed);
-  const auto dates = date_arguments(parsed);
+/// A pattern parsed, with the type of each name's first use and its dates in keyword styles.
+struct Parsed {
+  Parsed(const icu::UnicodeString& text, UParseError* where, UErrorCode& status)
+      : pattern(text, where, status) {}
+  icu::MessagePattern pattern;
+  std::map<std::string, UMessagePatternArgType> used;
+  std::map<std::string, std::vector<DateArgument>> dates;
+};
 
+/// `text` parsed, kept per thread: a document formats the same messages on every page and a
+/// batch on every document. A pattern that does not parse is not kept: ICU's error is thrown,
+/// with where, each time. Bounded: emptied at 256 patterns.
+std::shared_ptr<const Parsed> parsed(const icu::UnicodeString& text, UParseError& where,
+                                     UErrorCode& status) {
+  thread_local std::map<icu::UnicodeString, std::shared_ptr<const Parsed>> kept;
+  if (const auto found = kept.find(text); found != kept.end()) return found->second;
+  auto fresh = std::make_shared<Parsed>(text, &where, status);
+  if (U_FAILURE(status)) return nullptr;
+  fresh->used = arguments_of(fresh->pattern);
+  fresh->dates = date_arguments(fresh->pattern);
+  if (kept.size() >= 256) kept.clear();
+  return kept.emplace(text, std::move(fresh)).first->second;
+}
+
+/// The names and values Messages::format hands MessageFormat for `message`, after checking
+/// that every argument it uses is given and of a type it can take (`in()` names the message
+/// in errors). A date in a keyword style (message_dates.hpp) is not among them: `written`
+/// lists its uses, for the pattern to be rewritten to take it as text.
+struct Values {
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
-  // A date argument in a keyword style is written here (message_dates.hpp) and passed as text:
-  // ICU's MessageFormat would build a SimpleDateFormat for it.
-  icu::UnicodeString rewritten;
-  int32_t copied = 0;
   std::vector<DateArgument> written;
-  for (const auto& [name, type] : used) {
+};
+
+template <class In>
+Values values_for(const Parsed& message, const std::map<std::string, MessageArgument>& arguments,
+                  const icu::Locale& locale, const In& in) {
+  Values out;
+  for (const auto& [name, type] : message.used) {
     const auto given = arguments.find(name);
     if (given == arguments.end())
-      throw Error(in + " needs the argument \"" + name + "\", which was not given");
+      throw Error(in() + " needs the argument \"" + name + "\", which was not given");
     const MessageArgument& value = given->second;
     const bool numeric = type == UMSGPAT_ARG_TYPE_PLURAL ||
                          type == UMSGPAT_ARG_TYPE_SELECTORDINAL || type == UMSGPAT_ARG_TYPE_CHOICE;
-    if (const auto as_date = dates.find(name);
-        as_date != dates.end() && std::holds_alternative<Date>(value)) {
-      for (const auto& use : as_date->second) written.push_back(use);
+    if (const auto as_date = message.dates.find(name);
+        as_date != message.dates.end() && std::holds_alternative<Date>(value)) {
+      for (const auto& use : as_date->second) out.written.push_back(use);
       continue;
     }
-    names.push_back(to_icu(name));
+    out.names.push_back(to_icu(name));
     if (const auto* number = std::get_if<long long>(&value)) {
       if (type == UMSGPAT_ARG_TYPE_SELECT)
-        values.emplace_back(to_icu(std::to_string(*number)));
+        out.values.emplace_back(to_icu(std::to_string(*number)));
       else
-        values.emplace_back(static_cast<int64_t>(*number));  // int64 keeps plural rules exact
+        out.values.emplace_back(static_cast<int64_t>(*number));  // int64 keeps plural rules exact
     } else if (const auto* date = std::get_if<Date>(&value)) {
-      if (numeric) throw Error(in + ": argument \"" + name + "\" must be a number, not a date");
+      if (numeric) throw Error(in() + ": argument \"" + name + "\" must be a number, not a date");
       if (type == UMSGPAT_ARG_TYPE_SELECT)
-        values.emplace_back(to_icu(iso(*date)));
+        out.values.emplace_back(to_icu(iso(*date)));
       else if (type == UMSGPAT_ARG_TYPE_NONE)  // a bare {d}: a date, never date and time
-        values.emplace_back(
-            to_icu(date_in_style(*date, icu_locale(locale_), icu::DateFormat::kLong)));
+        out.values.emplace_back(to_icu(date_in_style(*date, locale, icu::DateFormat::kLong)));
       else
-        values.emplace_back(to_udate(*date), icu::Formattable::kIsDate);
+        out.values.emplace_back(to_udate(*date), icu::Formattable::kIsDate);
     } else {
       if (numeric)
-        throw Error(in + ": argument \"" + name + "\" must be a number, not \"" +
+        throw Error(in() + ": argument \"" + name + "\" must be a number, not \"" +
                     std::get<std::string>(value) + "\"");
-      values.emplace_back(to_icu(std::get<std::string>(value)));
+      out.values.emplace_back(to_icu(std::get<std::string>(value)));
     }
   }
-  // Most messages need no formatter of ICU's (message_writer.hpp).
-  if (const auto text = written_message(parsed, {arguments, used, dates}, icu_locale(locale_)))
-    return to_std(*text);
-  if (!written.empty()) {
-    std::sort(written.begin(), written.end(),
-              [](const auto& a, const auto& b) { return a.start < b.start; });
-    const icu::Locale where = icu_locale(locale_);
-    for (const auto& use : written) {
-      // A name no argument of the pattern has: U+E000 is no pattern syntax, and private.
-      icu::UnicodeString stand_in = to_icu(use.name);
-      stand_in.append(u'\uE000').append(static_cast<char16_t>(u'0' + use.style));
-      rewritten.append(pattern, copied, use.start - copied)
-          .append(u'{')
-          .append(stand_in)
-          .append(u'}');
-      copied = use.limit;
-      names.push_back(stand_in);
-      values.emplace_back(
-          to_icu(date_in_style(std::get<Date>(arguments.at(use.name)), where, use.style)));
-    }
-    rewritten.append(pattern, copied, pattern.length() - copied);
-  }
+  return out;
+}
 
-  const icu::MessageFormat& message = compiled(written.empty() ? pattern : rewritten, locale_, in);
+/// `pattern` with each use in `values.written` replaced by a plain argument of a name no
+/// argument has (U+E000 is no pattern syntax, and private), whose value is the date's text.
+icu::UnicodeString rewritten(const icu::UnicodeString& pattern, Values& values,
+                             const std::map<std::string, MessageArgument>& arguments,
+                             const icu::Locale& locale) {
+  auto& written = values.written;
+  std::sort(written.begin(), written.end(),
+            [](const auto& a, const auto& b) { return a.start < b.start; });
+  icu::UnicodeString out;
+  int32_t copied = 0;
+  for (const auto& use : written) {
+    icu::UnicodeString stand_in = to_icu(use.name);
+    stand_in.append(u'\uE000').append(static_cast<char16_t>(u'0' + use.style));
+    out.append(pattern, copied, use.start - copied).append(u'{').append(stand_in).append(u'}');
+    copied = use.limit;
+    values.names.push_back(stand_in);
+    values.values.emplace_back(
+        to_icu(date_in_style(std::get<Date>(arguments.at(use.name)), locale, use.style)));
+  }
+  out.append(pattern, copied, pattern.length() - copied);
+  return out;
+}
+
+}  // namespace
+
+std::string Messages::format(const std::string& key,
+                             const std::map<std::string, MessageArgument>& arguments) const {
+  // Named only in errors, so built only for one.
+  const auto in = [&] { return "message \"" + key + "\" in locale \"" + locale_ + "\""; };
+  const auto& chain = chain_of(bundle_);
+  auto found = look_up(chain, key);
+  if (!found) throw Error("no " + in() + " (nor in its parent locales)");
+  if (ures_getType(found->resource.get()) != URES_STRING)
+    throw Error(in() + " is a table or list, not a message; name one of its entries with '/'");
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  const UChar* chars = ures_getString(found->resource.get(), &length, &status);
+  if (U_FAILURE(status)) check(status, "reading " + in());
+  const icu::UnicodeString pattern(chars, length);
+
+  UParseError where{};
+  const auto message = parsed(pattern, where, status);
+  if (!message)
+    throw Error(in() + " (from " + found->bundle_name + ".res) is not a valid ICU message: " +
+                u_errorName(status) + " at character " + std::to_string(where.offset));
+  auto values = values_for(*message, arguments, chain.locale, in);
+  // Most messages need no formatter of ICU's (message_writer.hpp).
+  if (const auto text = written_message(message->pattern,
+                                        {arguments, message->used, message->dates}, chain.locale))
+    return to_std(*text);
+
+  const auto& format = compiled(
+      values.written.empty() ? pattern : rewritten(pattern, values, arguments, chain.locale),
+      locale_, in());
   status = U_ZERO_ERROR;
   icu::UnicodeString out;
-  message.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
-  check(status, "formatting " + in);
+  format.format(values.names.data(), values.values.data(),
+                static_cast<int32_t>(values.values.size()), out, status);
+  check(status, "formatting " + in());
   return to_std(out);
 }
 
