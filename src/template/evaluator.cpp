@@ -120,13 +120,13 @@ class Evaluator {
     for (const auto& attribute : node.attributes()) {
       const std::string_view name = attribute.name();
       if (name == "xmlns" || name.substr(0, 6) == "xmlns:") continue;
-      if (name == file.prefix + "portion") {  // read above
+      if (file.is_prefixed(name, "portion")) {  // read above
         if (std::string_view(attribute.value()) != "no")
           throw Error(file.locate(node),
                       std::string(name) + "=\"" + attribute.value() + "\": expected no");
         continue;
       }
-      if (name == file.prefix + "at") {
+      if (file.is_prefixed(name, "at")) {
         const auto& selected = query(file, node, attribute.value(), focus);
         element.append_attribute("at") = input_location(file, node, selected, focus).str().c_str();
         located = true;

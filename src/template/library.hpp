@@ -66,6 +66,11 @@ struct TemplateFile {
   }
   /// The directive's local name ("if" for <t:if>), empty for layout elements.
   std::string directive_name(const pugi::xml_node& node) const;
+  /// Whether `name` is PREFIX:`local` ("t:at"), compared without building it.
+  bool is_prefixed(std::string_view name, std::string_view local) const {
+    return name.size() == prefix.size() + local.size() && name.starts_with(prefix) &&
+           name.ends_with(local);
+  }
 };
 
 /// Where a template name was found: its root and itself made canonical (a link leading out of

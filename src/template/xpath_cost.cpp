@@ -288,9 +288,7 @@ void check_element_xpaths(const TemplateFile& file, const pugi::xml_node& elemen
   try {
     for (const auto& attribute : element.attributes()) {
       const std::string_view name = attribute.name();
-      if ((xpath && name == xpath) || (directive.empty() && name.size() == file.prefix.size() + 2 &&
-                                       name.substr(0, file.prefix.size()) == file.prefix &&
-                                       name.substr(file.prefix.size()) == "at")) {
+      if ((xpath && name == xpath) || (directive.empty() && file.is_prefixed(name, "at"))) {
         xpath_reach(attribute.value());
       } else if (directive.empty() || (braced && name == braced)) {
         each_braced_expression(attribute.value(),
