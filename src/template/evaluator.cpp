@@ -136,7 +136,7 @@ class Evaluator {
       element.append_attribute(attribute.name()) =
           attribute_value(file, node, attribute.value(), focus).c_str();
     }
-    if (!located) element.append_attribute("at") = file.locate(node).str().c_str();
+    if (!located) element.append_attribute("at") = file.location_text(node).c_str();
     children(file, node, element, focus);
     if (set_apart) portions->set_apart(false);
     if (portion) element.append_attribute("class") = portions->close().c_str();

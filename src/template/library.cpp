@@ -19,6 +19,12 @@ SourceLocation TemplateFile::locate(const pugi::xml_node& node) const {
   return fiscgen::locate(lines, node);
 }
 
+const std::string& TemplateFile::location_text(const pugi::xml_node& node) const {
+  auto& text = location_texts[node.internal_object()];
+  if (text.empty()) text = locate(node).str();
+  return text;
+}
+
 std::string TemplateFile::directive_name(const pugi::xml_node& node) const {
   if (prefix.empty() || node.type() != pugi::node_element) return {};
   const std::string_view name = node.name();

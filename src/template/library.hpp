@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -57,8 +58,13 @@ struct TemplateFile {
   /// Its <t:field> and <t:include> elements in document order, found once when it is parsed:
   /// what the include tree and the field list go through for every document of a batch.
   std::vector<pugi::xml_node> fields_and_includes;
+  mutable std::unordered_map<const pugi::xml_node_struct*, std::string> location_texts;
 
   SourceLocation locate(const pugi::xml_node& node) const;
+  /// locate(node) written "file:line:col", as a layout element's at="" in the tree holds it;
+  /// kept once asked, since a batch writes the same elements' places for every document. A
+  /// file is used by one thread at a time (a TemplateCache is one worker's), so no lock.
+  const std::string& location_text(const pugi::xml_node& node) const;
   bool is_directive(const pugi::xml_node& node, const char* name = nullptr) const;
   /// Whether `node` is that directive.
   bool is_directive(const pugi::xml_node& node, Directive directive) const {
