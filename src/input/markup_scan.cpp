@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace fiscgen::input {
 namespace {
@@ -84,10 +85,26 @@ MarkupScan scan_markup(std::string_view text, std::size_t limit) {
     scan.problem = MarkupProblem{at, std::move(message)};
   };
 
+  // Inside the root element, text needs no look until the next '<' or '&': found with memchr,
+  // the next '&' kept until the scan passes it (a search for it from every '<' would make a
+  // long text without one quadratic).
+  std::size_t next_amp = 0;  // the next '&' at or after it was searched from; limit: none
+  const auto next_markup = [&](std::size_t from) {
+    if (next_amp < from) {
+      const void* amp = std::memchr(text.data() + from, '&', limit - from);
+      next_amp =
+          amp ? static_cast<std::size_t>(static_cast<const char*>(amp) - text.data()) : limit;
+    }
+    const void* tag = std::memchr(text.data() + from, '<', next_amp - from);
+    return tag ? static_cast<std::size_t>(static_cast<const char*>(tag) - text.data()) : next_amp;
+  };
+
   std::size_t i = 0;
   while (i < limit && !scan.problem) {
     const char c = text[i];
-    if (c == '&') {
+    if (c != '<' && c != '&' && !scan.open.empty()) {
+      i = next_markup(i + 1);
+    } else if (c == '&') {
       if (auto message = check_reference(text, i)) {
         fail(i, *message);
       } else if (scan.open.empty()) {

@@ -126,6 +126,24 @@ TEST_CASE("plain ASCII is left as it is, and the characters around it are still 
         "m.xml:2:9: invalid UTF-8 (byte 0xC3): save the file as UTF-8");
 }
 
+TEST_CASE("references are checked wherever they stand among long text and many elements") {
+  // The scan skips text to the next '<' or '&': one far past many elements, one right after a
+  // tag, one in an attribute after text, and text after the root are all still found.
+  std::string many = "<letter>\n";
+  for (int i = 0; i < 200; ++i)
+    many += "  <p>Nguyễn Văn An &amp; O'Brien, para " + std::to_string(i) + "</p>\n";
+  CHECK(error_of(many + "  <p>AT&T</p>\n</letter>") ==
+        "m.xml:202:8: a bare '&' is not allowed in XML: write it as &amp;");
+  CHECK(error_of(many + "<p>&nbsp;x</p></letter>").find("m.xml:202:4: unknown entity &nbsp;") == 0);
+  CHECK(error_of(many + "<p x=\"a &amp; b &c\">t</p></letter>") ==
+        "m.xml:202:17: a bare '&' is not allowed in XML: write it as &amp;");
+  CHECK(error_of(many + "</letter>\ntrailing") ==
+        "m.xml:203:1: text after the root element <letter>");
+  Matter matter;
+  read_text(matter, "m.xml", many + "<p>&#167; &lt;&gt; 王小明</p></letter>");
+  CHECK(std::string(matter.root().last_child().child_value()) == "\u00A7 <> 王小明");
+}
+
 TEST_CASE("a NUL byte is located where it is, not where pugixml stopped") {
   // pugixml ends the text at a NUL: this was "8:1: the file ends inside a tag".
   std::string text = "<letter>\n<a/>\n<a/>\n<a/>\n<a/>\n<p>x";
