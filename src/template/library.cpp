@@ -197,16 +197,18 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   const fs::path relative = fs::path(name).lexically_normal();
   // "shared/…" is forms/shared/, whichever root includes it: the one copy of what filings and
   // letters both print (the classification authority block).
-  const bool shared = !relative.empty() && *relative.begin() == shared_folder;
+  // Components compared as strings: comparing with a path built from "shared" or ".." splits
+  // it into components first, for every name loaded.
+  const bool shared = !relative.empty() && relative.begin()->native() == shared_folder;
   const fs::path& root = shared ? paths().forms : including_root;
   const bool escapes = relative.is_absolute() || name.empty() ||
                        std::any_of(relative.begin(), relative.end(),
-                                   [](const fs::path& part) { return part == ".."; });
+                                   [](const fs::path& part) { return part.native() == ".."; });
   if (escapes)
     throw Error(where, what + " \"" + name + "\" must be a name inside " +
                            root.filename().string() + "/, without \"..\" or a leading \"/\"");
   fs::path file_name = relative;
-  if (file_name.extension() != ".xml") file_name += ".xml";
+  if (file_name.extension().native() != ".xml") file_name += ".xml";
   auto& names = found().names;
   const auto key = std::pair{root, file_name};
   auto known = names.find(key);
