@@ -41,11 +41,14 @@ bool TemplateFile::is_directive(const pugi::xml_node& node, const char* name) co
   return !name || full.substr(prefix.size()) == name;
 }
 
-std::shared_ptr<const TemplateFile> TemplateCache::find(const TemplateFile& read) const {
-  const auto found = files_.find(read.path);
+std::shared_ptr<const TemplateFile> TemplateCache::find(const fs::path& path,
+                                                        const std::string& text,
+                                                        const fs::path& root,
+                                                        const std::string& name) const {
+  const auto found = files_.find(path);
   if (found == files_.end()) return nullptr;
   const auto& kept = *found->second;
-  if (kept.text != read.text || kept.root != read.root || kept.name != read.name) return nullptr;
+  if (kept.text != text || kept.root != root || kept.name != name) return nullptr;
   return found->second;
 }
 
@@ -229,16 +232,17 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
     return load(including_root, name, where, what);
   }
 
+  std::string shown = (root.filename() / relative).generic_string();
+  if (shown.size() < 4 || shown.substr(shown.size() - 4) != ".xml") shown += ".xml";
+  // Read every time (a changed file is seen), parsed only when its bytes are new.
+  if (cache_)
+    if (auto kept = cache_->find(canonical, *text, canonical_root, shown))
+      return *files_.emplace(canonical, kept).first->second;
   auto loaded = std::make_unique<TemplateFile>();
   loaded->path = canonical;
   loaded->root = canonical_root;
-  loaded->name = (root.filename() / relative).generic_string();
-  if (loaded->name.size() < 4 || loaded->name.substr(loaded->name.size() - 4) != ".xml")
-    loaded->name += ".xml";
+  loaded->name = std::move(shown);
   loaded->text = *text;
-  // Read every time (a changed file is seen), parsed only when its bytes are new.
-  if (cache_)
-    if (auto kept = cache_->find(*loaded)) return *files_.emplace(canonical, kept).first->second;
   loaded->lines = LineIndex(loaded->name, loaded->text);
   const auto parsed = loaded->xml.load_buffer(loaded->text.data(), loaded->text.size(),
                                               pugi::parse_default | pugi::parse_ws_pcdata);

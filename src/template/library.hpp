@@ -99,8 +99,11 @@ struct FoundTemplates {
 /// one gone is looked up again). One per thread.
 class TemplateCache {
  public:
-  /// The file kept for `read`'s path, if its bytes, root and name are `read`'s; else null.
-  std::shared_ptr<const TemplateFile> find(const TemplateFile& read) const;
+  /// The file kept for `path`, if its bytes, root and name are these; else null.
+  std::shared_ptr<const TemplateFile> find(const std::filesystem::path& path,
+                                           const std::string& text,
+                                           const std::filesystem::path& root,
+                                           const std::string& name) const;
   void keep(std::shared_ptr<const TemplateFile> file);
   FoundTemplates& found() { return found_; }
 
