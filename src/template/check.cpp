@@ -119,7 +119,8 @@ std::vector<Error> check(input::Matter& matter, const Environment& environment) 
   Recipients directory(sources);
   directory.fill(matter, &problems);
   const IncludeTree includes(library, *file);
-  const auto fields = collect_fields(includes);
+  const auto collected = collect_fields(includes);
+  const auto& fields = *collected;
   for (auto& missing : missing_fields(matter, fields)) problems.push_back(std::move(missing));
 
   std::set<std::string> known;

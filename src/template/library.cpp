@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -239,6 +240,8 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
     if (auto kept = cache_->find(canonical, *text, canonical_root, shown))
       return *files_.emplace(canonical, kept).first->second;
   auto loaded = std::make_unique<TemplateFile>();
+  static std::atomic<std::uint64_t> parses{0};
+  loaded->serial = ++parses;
   loaded->path = canonical;
   loaded->root = canonical_root;
   loaded->name = std::move(shown);

@@ -1,6 +1,7 @@
 // Finding and loading template files, confined to the template roots (forms/, letters/).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -59,6 +60,9 @@ struct TemplateFile {
   /// what the include tree and the field list go through for every document of a batch.
   std::vector<pugi::xml_node> fields_and_includes;
   mutable std::unordered_map<const pugi::xml_node_struct*, std::string> location_texts;
+  /// Different for every parse in the process: what a cache keyed by files can trust, where an
+  /// address may be reused by the parse that replaces a changed file.
+  std::uint64_t serial = 0;
 
   SourceLocation locate(const pugi::xml_node& node) const;
   /// locate(node) written "file:line:col", as a layout element's at="" in the tree holds it;
@@ -174,6 +178,14 @@ class IncludeTree {
     each_element(top(), f);
   }
 
+  /// The serial of every file in the order each_field enters them, a file included twice
+  /// twice: the fields of two trees of the same shape are the same.
+  std::vector<std::uint64_t> shape() const {
+    std::vector<std::uint64_t> out;
+    shape(top(), out);
+    return out;
+  }
+
   /// Calls `f(file, node)` for every <t:field> of the template, in the order each_element
   /// meets them, from the lists found when the files were parsed.
   template <class F>
@@ -190,6 +202,12 @@ class IncludeTree {
       if (const auto include = includes_.find(node); include != includes_.end())
         each_element(*include->second, f);
     });
+  }
+  void shape(const TemplateFile& file, std::vector<std::uint64_t>& out) const {
+    out.push_back(file.serial);
+    for (const auto& node : file.fields_and_includes)
+      if (const auto include = includes_.find(node); include != includes_.end())
+        shape(*include->second, out);
   }
   template <class F>
   void each_field(const TemplateFile& file, F& f) const {

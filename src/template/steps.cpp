@@ -55,8 +55,15 @@ pugi::xml_node nearest_element(const pugi::xml_node& root, const std::string& pa
 
 }  // namespace
 
-std::vector<Field> collect_fields(const IncludeTree& tree) {
-  std::vector<Field> fields;
+std::shared_ptr<const std::vector<Field>> collect_fields(const IncludeTree& tree) {
+  // Kept per thread by the tree's shape: a batch collects the same template's fields for every
+  // document. A tree whose fields are refused is not kept, and refused each time.
+  thread_local std::map<std::vector<std::uint64_t>, std::shared_ptr<const std::vector<Field>>> kept;
+  auto shape = tree.shape();
+  // A file not parsed by Library::load has no serial: nothing is kept for its tree.
+  const bool keep = std::find(shape.begin(), shape.end(), 0) == shape.end();
+  if (const auto found = kept.find(shape); keep && found != kept.end()) return found->second;
+  auto fields = std::make_shared<std::vector<Field>>();
   tree.each_field([&](const TemplateFile& file, const pugi::xml_node& node) {
     const std::string_view required = node.attribute("required").value();
     // required="true" used to make the field optional without a word.
@@ -67,11 +74,13 @@ std::vector<Field> collect_fields(const IncludeTree& tree) {
                 node.attribute("description").value(), node.attribute("example").value()};
     if (field.name.empty())
       throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a name");
-    const bool seen = std::any_of(fields.begin(), fields.end(),
+    const bool seen = std::any_of(fields->begin(), fields->end(),
                                   [&](const Field& f) { return f.name == field.name; });
-    if (!seen) fields.push_back(std::move(field));
+    if (!seen) fields->push_back(std::move(field));
   });
-  return fields;
+  if (!keep) return fields;
+  if (kept.size() >= 64) kept.clear();
+  return kept.emplace(std::move(shape), std::move(fields)).first->second;
 }
 
 std::vector<Error> missing_fields(const input::Matter& matter, const std::vector<Field>& fields) {

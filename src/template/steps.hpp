@@ -21,8 +21,9 @@ struct TemplateName {
 
 TemplateName name_of(const input::Matter& matter, const DataPaths& paths, Library& library);
 
-/// The fields a template and its includes declare, in document order, each name once.
-std::vector<Field> collect_fields(const IncludeTree& tree);
+/// The fields a template and its includes declare, in document order, each name once; shared
+/// with later trees of the same shape on this thread.
+std::shared_ptr<const std::vector<Field>> collect_fields(const IncludeTree& tree);
 
 /// One Error per required field the input lacks, at the nearest element of its path.
 std::vector<Error> missing_fields(const input::Matter& matter, const std::vector<Field>& fields);

@@ -132,7 +132,7 @@ std::vector<Field> fields_of(const fs::path& template_file, const DataPaths& pat
   const auto& file = library.load(
       root, fs::weakly_canonical(template_file).lexically_relative(fs::weakly_canonical(root)), {},
       "template");
-  return collect_fields(IncludeTree(library, file));
+  return *collect_fields(IncludeTree(library, file));
 }
 
 namespace {
@@ -157,7 +157,7 @@ const TemplateFile& template_of(const input::Matter& matter, Library& library,
 /// Every field the template and its includes require, or one Error listing all that are missing.
 void require_fields(const input::Matter& matter, const IncludeTree& includes) {
   const auto& file = includes.top();
-  if (const auto missing = missing_fields(matter, collect_fields(includes)); !missing.empty()) {
+  if (const auto missing = missing_fields(matter, *collect_fields(includes)); !missing.empty()) {
     std::string list;
     for (const auto& problem : missing) list += "\n  " + problem.describe();
     throw Error(matter.locate(matter.root()), file.name + " needs what this input lacks:" + list);

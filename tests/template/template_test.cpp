@@ -216,6 +216,30 @@ TEST_CASE("the recipients directory is read again for every document, and its ch
         }) == "input.xml:2:3: no recipient \"b\" in letters/recipients.xml; known: a");
 }
 
+TEST_CASE("the fields required are those of the files as they are now") {
+  // Fields are kept per thread by the files' parses: an include changed between two merges
+  // gives its new fields.
+  Scratch scratch;
+  scratch.form("t/fields",
+               "<t:field name=\"docket\" required=\"yes\" description=\"d\"/>"
+               "<t:include src=\"t/part\"/>");
+  const auto part = [&](const std::string& name) {
+    scratch.write("forms/t/part.xml",
+                  "<t:fragment xmlns:t=\"urn:fiscgen:template\"><t:field name=\"" + name +
+                      "\" required=\"yes\" description=\"Ana Gómez\"/></t:fragment>");
+  };
+  part("movant");
+  for (int round = 0; round < 2; ++round) {
+    const auto missing = error_of([&] { tree_of("<motion form=\"t/fields\"/>", scratch.paths); });
+    CHECK(missing.find("missing docket: d") != std::string::npos);
+    CHECK(missing.find("missing movant: Ana Gómez") != std::string::npos);
+  }
+  part("signature/attorney/name");
+  const auto changed = error_of([&] { tree_of("<motion form=\"t/fields\"/>", scratch.paths); });
+  CHECK(changed.find("missing signature/attorney/name: Ana Gómez") != std::string::npos);
+  CHECK(changed.find("missing movant") == std::string::npos);
+}
+
 TEST_CASE("t:if and t:when ask the rules profile: rule-has, rule-places, an unknown name refused") {
   Scratch scratch;
   // fisc-2010 gives no docket label and places no part.
