@@ -247,31 +247,45 @@ std::string FileHashes::of(const fs::path& file) {
 
 const FileHashes::Profile& FileHashes::profile(const fs::path& file, const std::string& as_of) {
   const auto name = absolute_name(file);
-  const auto key = name + "\n" + as_of;
+  // Which amendments are in force on `as_of` decides the version, and so its text and hash.
+  const auto key_of = [&](const std::vector<std::string>& amendments) {
+    std::string key = name + "\n";
+    for (const auto& effective : amendments) key += as_of.empty() || effective <= as_of ? '1' : '0';
+    return key;
+  };
   const std::optional<std::string>* bytes = nullptr;
   {
     std::lock_guard lock(mutex_);
-    if (const auto found = profiles_.find(key); found != profiles_.end()) return found->second;
+    const auto dates = amendments_.find(name);
+    const auto found =
+        profiles_.find(dates != amendments_.end() ? key_of(dates->second) : name + "\n" + as_of);
+    if (found != profiles_.end()) return found->second;
     if (const auto found = profile_bytes_.find(name); found != profile_bytes_.end())
       bytes = &found->second;
   }
-  // A profile's bytes are read once a batch, as every file's hash is (of()); each document's
-  // date resolves its own version from them.
+  // A profile's bytes are read once a batch, as every file's hash is (of()); each version in
+  // force is resolved from them once.
   if (!bytes) {
     auto read = read_bytes(file);
     std::lock_guard lock(mutex_);
     bytes = &profile_bytes_.emplace(name, std::move(read)).first->second;
   }
   Profile resolved;
+  std::vector<std::string> amendments;
+  bool valid = false;
   if (*bytes) try {
-      resolved.text = rules::resolved_profile_text(file, **bytes, as_of);
+      resolved.text = rules::resolved_profile_text(file, **bytes, as_of, &amendments);
       resolved.hash = sha256_hex(resolved.text);
+      valid = true;
     } catch (const std::exception&) {
       // Not a valid profile: keyed by its bytes, so that fixing it re-renders.
       resolved.hash = sha256_hex(**bytes);
     }
   std::lock_guard lock(mutex_);
-  return profiles_.emplace(key, std::move(resolved)).first->second;
+  // An unreadable or invalid profile is kept by its date, as it was.
+  if (!valid) return profiles_.emplace(name + "\n" + as_of, std::move(resolved)).first->second;
+  amendments_.emplace(name, amendments);
+  return profiles_.emplace(key_of(amendments), std::move(resolved)).first->second;
 }
 
 std::map<std::string, FileStat> FileHashes::stats() const {

@@ -49,8 +49,11 @@ class FileHashes {
   std::map<std::string, std::string> known_;
   std::map<std::string, FileStat> earlier_;
   std::map<std::string, FileStat> stats_;
-  std::map<std::string, Profile> profiles_;                          // by "path\nas_of"
+  // By "path\n" and which of the file's amendments are in force ('1' or '0' each, in the
+  // file's order): documents of different dates share a version.
+  std::map<std::string, Profile> profiles_;
   std::map<std::string, std::optional<std::string>> profile_bytes_;  // by path; none: unreadable
+  std::map<std::string, std::vector<std::string>> amendments_;       // by path, of a valid profile
 };
 
 /// Hex SHA-256 of bytes in memory.

@@ -59,8 +59,9 @@ class ProfileReader {
   }
 
   /// The text of the profile in force on `as_of`, without comments or other versions.
-  std::string resolved_text(const std::string& as_of) {
-    read(as_of);  // checks it
+  /// `amendments`, when given, receives the effective dates of the file's amendments.
+  std::string resolved_text(const std::string& as_of, std::vector<std::string>* amendments) {
+    read(as_of, amendments);  // checks it
     std::ostringstream out;
     xml_.save(out, "", pugi::format_raw);
     return out.str();
@@ -432,8 +433,8 @@ std::vector<Version> profile_history(const std::filesystem::path& file) {
 }
 
 std::string resolved_profile_text(const std::filesystem::path& file, const std::string& bytes,
-                                  const std::string& as_of) {
-  return ProfileReader(file, bytes).resolved_text(as_of);
+                                  const std::string& as_of, std::vector<std::string>* amendments) {
+  return ProfileReader(file, bytes).resolved_text(as_of, amendments);
 }
 
 namespace {

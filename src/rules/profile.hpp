@@ -240,9 +240,13 @@ std::vector<Version> profile_history(const std::filesystem::path& file);
 
 /// The profile `bytes` (read from `file`) as in force on `as_of`, written out as a profile
 /// file of that one version, without comments: what batch keys hash and keep, so that an
-/// amendment re-renders only the documents it applies to.
+/// amendment re-renders only the documents it applies to. `amendments`, when given, receives
+/// the effective dates of the file's amendments: the text is the same for any two dates on
+/// which the same amendments are in force (effective on or before the date; all of them for
+/// an empty date).
 std::string resolved_profile_text(const std::filesystem::path& file, const std::string& bytes,
-                                  const std::string& as_of);
+                                  const std::string& as_of,
+                                  std::vector<std::string>* amendments = nullptr);
 
 /// Every profile on the search path (forms/rules/ of each --templates folder, then the data
 /// folder's), as it resolves, sorted by name. A bad one throws its Error.
