@@ -433,10 +433,10 @@ std::optional<Entry> Cache::find(const std::string& name) const {
 }
 
 void Cache::record(const std::string& name, const Entry& entry,
-                   const std::map<std::string, std::string>& rules_files) {
+                   const std::map<std::string, std::string>& rules_texts) {
   std::lock_guard lock(mutex_);
   unsaved_->put(name, entry);
-  for (const auto& [path, bytes] : rules_files) unsaved_->rules[sha256_hex(bytes)] = bytes;
+  for (const auto& [hash, text] : rules_texts) unsaved_->rules[hash] = text;
   if (std::chrono::steady_clock::now() - saved_at_ >= save_interval) save_locked();
 }
 

@@ -137,10 +137,10 @@ class Cache {
   const std::map<std::string, std::string>& rules_bytes() const;
   /// The stats of the files hashed by earlier batches, for FileHashes.
   const std::map<std::string, FileStat>& stats() const;
-  /// Records `entry` for `name` and writes the cache. `rules_files` (path → bytes) are the
-  /// rules profiles it read. Thread-safe.
+  /// Records `entry` for `name` and writes the cache. `rules_texts` are the rules profiles it
+  /// read, by their hash (FileHashes::Profile's). Thread-safe.
   void record(const std::string& name, const Entry& entry,
-              const std::map<std::string, std::string>& rules_files);
+              const std::map<std::string, std::string>& rules_texts);
   /// Keeps `stats` (FileHashes::stats()) for the next batch, at the next write. Thread-safe.
   void remember(const std::map<std::string, FileStat>& stats);
   /// Writes what record() has not written yet. Thread-safe.

@@ -135,8 +135,10 @@ class Worker {
       Pending pending{&document, entry_for(document, result.reads, result.rules_as_of), {}};
       // Kept, to name what changes next time: the version in force, as the key hashed it.
       for (const auto& [path, name] : pending.entry.names)
-        if (is_rules_profile(name))
-          pending.rules_files[path] = hashes_.profile(path, pending.entry.date).text;
+        if (is_rules_profile(name)) {
+          const auto& profile = hashes_.profile(path, pending.entry.date);
+          if (!profile.text.empty()) pending.rules_texts[profile.hash] = profile.text;
+        }
       if (group_->pending.empty()) group_started_ = start;
       group_->pending.push_back(std::move(pending));
     } catch (const Error& error) {
@@ -173,7 +175,7 @@ class Worker {
   struct Pending {
     Document* document;
     Entry entry;
-    std::map<std::string, std::string> rules_files;  // kept, to name what changes next time
+    std::map<std::string, std::string> rules_texts;  // by hash: to name what changes next time
   };
   /// PDFs staged to be made durable and put in place together.
   struct Group {
@@ -215,7 +217,7 @@ class Worker {
       try {
         if (i < errors.size() && errors[i]) std::rethrow_exception(errors[i]);
         if (cache_)
-          cache_->record(cache_->name_of(document.output), pending.entry, pending.rules_files);
+          cache_->record(cache_->name_of(document.output), pending.entry, pending.rules_texts);
         document.key = pending.entry.key;
         document.status = Status::rendered;
       } catch (const Error& error) {
