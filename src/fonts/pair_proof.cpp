@@ -90,8 +90,8 @@ std::optional<Lookup> read_lookup(const Table& gpos, unsigned index) {
 bool moves_first_of_pair(const Table& gpos, const Lookup& lookup) {
   for (const Subtable& subtable : lookup.subtables) {
     const auto format = gpos.u16(subtable.at), value_format2 = gpos.u16(subtable.at + 6);
-    if (subtable.type != pair_positioning || (format != 1u && format != 2u) || value_format2 != 0u)
-      return false;
+    const bool pair_format = format && (*format == 1u || *format == 2u);  // listed, or by class
+    if (subtable.type != pair_positioning || !pair_format || value_format2 != 0u) return false;
   }
   return true;
 }

@@ -14,9 +14,9 @@ namespace fiscgen::rules {
 /// gives the same classes; in any other locale the standard one is used.
 class DocketTraits : public std::regex_traits<char> {
  public:
-  locale_type imbue(locale_type locale) {
+  locale_type imbue(const locale_type& locale) {
     classic_ = locale == std::locale::classic();
-    return std::regex_traits<char>::imbue(std::move(locale));
+    return std::regex_traits<char>::imbue(locale);
   }
   template <class Iterator>
   string_type transform_primary(Iterator first, Iterator last) const {
