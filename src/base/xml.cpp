@@ -36,15 +36,19 @@ XmlFile::XmlFile(const std::filesystem::path& file, const std::string& what, con
 
 XmlFile::XmlFile(const std::string& name, std::string bytes, const std::string& what,
                  const char* root_name)
-    : text(std::move(bytes)) {
-  lines = LineIndex(name, text);
+    : text(std::move(bytes)), name_(name) {
   const auto parsed = xml.load_buffer(text.data(), text.size());
   if (!parsed)
-    throw Error(lines.locate(parsed.offset),
+    throw Error(lines().locate(parsed.offset),
                 std::string("not well-formed XML: ") + parsed.description());
   root = xml.document_element();
   if (std::string_view(root.name()) != root_name)
     throw Error(at(root), std::string("expected <") + root_name + "> at the root of " + what);
+}
+
+const LineIndex& XmlFile::lines() const {
+  if (!lines_) lines_.emplace(name_, text);
+  return *lines_;
 }
 
 bool XmlFile::yes_no(const pugi::xml_node& node, const char* name) const {

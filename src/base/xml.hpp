@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "base/error.hpp"
@@ -28,15 +29,21 @@ struct XmlFile {
   XmlFile(const XmlFile&) = delete;
   XmlFile& operator=(const XmlFile&) = delete;
 
-  SourceLocation at(const pugi::xml_node& node) const { return locate(lines, node); }
+  SourceLocation at(const pugi::xml_node& node) const { return locate(lines(), node); }
+  /// The index of `text`'s lines, built the first time a place is asked for: most files read
+  /// are never asked for one, and indexing the citation table cost a sixth of reading it.
+  const LineIndex& lines() const;
   /// The value of `node`'s yes/no attribute `name`: absent or "no" is false, "yes" true,
   /// anything else an Error at the node.
   bool yes_no(const pugi::xml_node& node, const char* name) const;
 
   std::string text;
-  LineIndex lines;
   pugi::xml_document xml;
   pugi::xml_node root;
+
+ private:
+  std::string name_;
+  mutable std::optional<LineIndex> lines_;  // one thread reads a file: no lock
 };
 
 }  // namespace fiscgen

@@ -9,12 +9,12 @@
 namespace fiscgen::cite {
 namespace {
 
-int year_attribute(const pugi::xml_node& node, const char* name, const LineIndex& lines) {
-  const std::string_view value = node.attribute(name).value();
+int year_attribute(std::string_view value, const char* name, const pugi::xml_node& node,
+                   const XmlFile& data) {
   if (value.empty()) return 0;
   if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string_view::npos)
-    throw Error(locate(lines, node), std::string("expected a year (YYYY) in ") + name +
-                                         "=, not \"" + std::string(value) + "\"");
+    throw Error(data.at(node), std::string("expected a year (YYYY) in ") + name + "=, not \"" +
+                                   std::string(value) + "\"");
   // Four digits read in place: a string and std::stoi for each of 400 reporters' years cost a
   // tenth of reading the table.
   int year = 0;
@@ -24,71 +24,117 @@ int year_attribute(const pugi::xml_node& node, const char* name, const LineIndex
 
 // A reporter's heading in a table of authorities: category="cases" (the default) or another
 // of doc::authority_categories ("secondary" for law journals, "executive" for O.L.C. opinions).
-Category category_attribute(const pugi::xml_node& node, const LineIndex& lines) {
-  const std::string value = node.attribute("category").value();
+Category category_attribute(std::string_view value, const pugi::xml_node& node,
+                            const XmlFile& data) {
   if (value.empty()) return Category::cases;
   if (const auto found = doc::authority_category(value)) return *found;
-  throw Error(locate(lines, node), "category=\"" + value +
-                                       "\": expected a heading of the table of authorities "
-                                       "(cases, secondary, executive, …)");
+  throw Error(data.at(node), "category=\"" + std::string(value) +
+                                 "\": expected a heading of the table of authorities "
+                                 "(cases, secondary, executive, …)");
 }
 
 // cited="year-number" ("T.C. Memo. 2019-233") or "paragraph" ("Fed. Sec. L. Rep. (CCH) ¶
 // 95,123"); absent: cited by volume and page.
-Cited cited_attribute(const pugi::xml_node& node, const LineIndex& lines) {
-  const std::string value = node.attribute("cited").value();
+Cited cited_attribute(std::string_view value, const pugi::xml_node& node, const XmlFile& data) {
   if (value.empty()) return Cited::volume_page;
   if (value == "year-number") return Cited::year_number;
   if (value == "paragraph") return Cited::paragraph;
-  throw Error(locate(lines, node),
-              "cited=\"" + value +
+  throw Error(data.at(node),
+              "cited=\"" + std::string(value) +
                   "\": expected \"year-number\" (\"T.C. Memo. 2019-233\") or \"paragraph\" "
                   "(\"Fed. Sec. L. Rep. (CCH) ¶ 95,123\"), or no cited= (volume and page)");
 }
 
 // official="U.S. 5-13": the reporter that renumbered a nominative reporter's volumes, and the
 // official volumes its first and last became.
-void read_official(const pugi::xml_node& node, const LineIndex& lines, Reporter& reporter) {
-  const std::string value = node.attribute("official").value();
+void read_official(std::string_view value, const pugi::xml_node& node, const XmlFile& data,
+                   Reporter& reporter) {
   if (value.empty()) return;
   const auto space = value.rfind(' ');
-  const auto dash = value.find('-', space == std::string::npos ? 0 : space);
+  const auto dash = value.find('-', space == std::string_view::npos ? 0 : space);
   const auto number = [](std::string_view digits) {
     return !digits.empty() && digits.size() <= 4 &&
                    digits.find_first_not_of("0123456789") == std::string_view::npos
                ? std::stoi(std::string(digits))
                : 0;
   };
-  if (space != std::string::npos && dash != std::string::npos) {
+  if (space != std::string_view::npos && dash != std::string_view::npos) {
     reporter.official = value.substr(0, space);
-    reporter.official_first = number(std::string_view(value).substr(space + 1, dash - space - 1));
-    reporter.official_last = number(std::string_view(value).substr(dash + 1));
+    reporter.official_first = number(value.substr(space + 1, dash - space - 1));
+    reporter.official_last = number(value.substr(dash + 1));
   }
   if (reporter.official_first < 1 || reporter.official_last < reporter.official_first)
-    throw Error(locate(lines, node), "official=\"" + value +
-                                         "\": expected the official reporter and the volumes "
-                                         "this one's first and last became, as \"U.S. 5-13\"");
+    throw Error(data.at(node), "official=\"" + std::string(value) +
+                                   "\": expected the official reporter and the volumes "
+                                   "this one's first and last became, as \"U.S. 5-13\"");
 }
 
 // The text of a word list's entry (<signal>, <court-word>, …): an empty one is refused, as is
 // a space inside an entry the reader compares with one word of the text (`one_word`), which
 // would never match and leave the entry silently unused.
-std::string entry_text(const pugi::xml_node& node, const LineIndex& lines, bool one_word) {
-  const std::string text = node.child_value();
+std::string entry_text(const pugi::xml_node& node, const XmlFile& data, bool one_word) {
+  const std::string_view text = node.child_value();
   const auto space = text.find_first_of(" \t\n\r");
   if (text.empty() || space == 0)
-    throw Error(locate(lines, node),
+    throw Error(data.at(node),
                 std::string("expected a word in <") + node.name() + ">, not an empty entry");
-  if (one_word && space != std::string::npos)
-    throw Error(locate(lines, node),
-                std::string("expected one word in <") + node.name() + ">, not \"" + text + "\"");
-  return text;
+  if (one_word && space != std::string_view::npos)
+    throw Error(data.at(node), std::string("expected one word in <") + node.name() + ">, not \"" +
+                                   std::string(text) + "\"");
+  return std::string(text);
 }
 
 std::vector<std::string> variants_of(const pugi::xml_node& node) {
+  // Counted first: a vector grown one variant at a time moved each string it held.
+  std::size_t count = 0;
+  for (auto child = node.first_child(); child; child = child.next_sibling())
+    count += std::string_view(child.name()) == "variant";
   std::vector<std::string> out;
-  for (const auto& variant : node.children("variant")) out.emplace_back(variant.child_value());
+  out.reserve(count);
+  for (auto child = node.first_child(); child; child = child.next_sibling())
+    if (std::string_view(child.name()) == "variant") out.emplace_back(child.child_value());
   return out;
+}
+
+// The attributes a <reporter> takes, found in one pass over its attributes: looking each up by
+// name walked the list once per name, eight times for each of 400 reporters. The first of a
+// name counts, as pugixml's attribute() finds it; one the reporter does not take is left alone.
+struct ReporterAttributes {
+  std::string_view abbreviation, name, courts, from, to, category, cited, official;
+
+  explicit ReporterAttributes(const pugi::xml_node& node) {
+    bool seen[8] = {};
+    std::string_view* const fields[8] = {&abbreviation, &name,     &courts, &from,
+                                         &to,           &category, &cited,  &official};
+    static constexpr std::string_view names[8] = {"abbreviation", "name",     "courts", "from",
+                                                  "to",           "category", "cited",  "official"};
+    for (auto attribute = node.first_attribute(); attribute; attribute = attribute.next_attribute())
+      for (std::size_t i = 0; i < 8; ++i)
+        if (!seen[i] && names[i] == attribute.name()) {
+          seen[i] = true;
+          *fields[i] = attribute.value();
+          break;
+        }
+  }
+};
+
+Reporter read_reporter(const pugi::xml_node& node, const XmlFile& data) {
+  const ReporterAttributes attributes(node);
+  if (attributes.abbreviation.empty())
+    throw Error(data.at(node), "expected an abbreviation= attribute");
+  Reporter reporter{std::string(attributes.abbreviation),
+                    std::string(attributes.name),
+                    std::string(attributes.courts),
+                    variants_of(node),
+                    year_attribute(attributes.from, "from", node, data),
+                    year_attribute(attributes.to, "to", node, data),
+                    category_attribute(attributes.category, node, data),
+                    {},
+                    0,
+                    0,
+                    cited_attribute(attributes.cited, node, data)};
+  read_official(attributes.official, node, data, reporter);
+  return reporter;
 }
 
 }  // namespace
@@ -105,71 +151,62 @@ Table Table::load(const std::filesystem::path& file) {
 Table Table::read(const std::filesystem::path& file, std::string bytes) {
   const XmlFile data(file.string(), std::move(bytes), "the citation table", "citations");
   const auto& root = data.root;
-  const auto& lines = data.lines;
 
   Table table;
-  for (const auto& node : root.children()) {
+  std::size_t reporters = 0;  // reserved: a vector grown one reporter at a time moved each
+  for (auto node = root.first_child(); node; node = node.next_sibling())
+    reporters += std::string_view(node.name()) == "reporter";
+  table.reporters.reserve(reporters);
+  for (auto node = root.first_child(); node; node = node.next_sibling()) {
     const std::string_view name = node.name();
-    const std::string abbreviation = node.attribute("abbreviation").value();
-    if ((name == "reporter" || name == "rules") && abbreviation.empty())
-      throw Error(locate(lines, node), "expected an abbreviation= attribute");
     if (name == "reporter") {
-      Reporter reporter{abbreviation,
-                        node.attribute("name").value(),
-                        node.attribute("courts").value(),
-                        variants_of(node),
-                        year_attribute(node, "from", lines),
-                        year_attribute(node, "to", lines),
-                        category_attribute(node, lines),
-                        {},
-                        0,
-                        0,
-                        cited_attribute(node, lines)};
-      read_official(node, lines, reporter);
-      table.reporters.push_back(std::move(reporter));
-    } else if (name == "rules") {
+      table.reporters.push_back(read_reporter(node, data));
+      continue;
+    }
+    const std::string abbreviation = node.attribute("abbreviation").value();
+    if (name == "rules" && abbreviation.empty())
+      throw Error(data.at(node), "expected an abbreviation= attribute");
+    if (name == "rules") {
       table.rule_sets.push_back({abbreviation, node.attribute("name").value(), variants_of(node)});
     } else if (name == "court") {
-      if (abbreviation.empty())
-        throw Error(locate(lines, node), "expected an abbreviation= attribute");
+      if (abbreviation.empty()) throw Error(data.at(node), "expected an abbreviation= attribute");
       table.courts.push_back(
           {abbreviation, variants_of(node), data.yes_no(node, "docket-citations")});
     } else if (name == "state-code") {
-      table.state_codes.push_back(entry_text(node, lines, false));
+      table.state_codes.push_back(entry_text(node, data, false));
     } else if (name == "public-domain") {
-      table.public_domain.push_back(entry_text(node, lines, false));
+      table.public_domain.push_back(entry_text(node, data, false));
     } else if (name == "signal") {
-      table.signals.push_back(entry_text(node, lines, false));
+      table.signals.push_back(entry_text(node, data, false));
       if (data.yes_no(node, "bluebook")) table.bluebook_signals.push_back(table.signals.back());
     } else if (name == "government") {
-      table.governments.push_back(entry_text(node, lines, false));
+      table.governments.push_back(entry_text(node, data, false));
     } else if (name == "name-particle") {
-      table.name_particles.push_back(entry_text(node, lines, true));
+      table.name_particles.push_back(entry_text(node, data, true));
       if (data.yes_no(node, "opens-name"))
         table.name_openers.push_back(table.name_particles.back());
     } else if (name == "court-word") {
-      table.court_words.push_back(entry_text(node, lines, true));
+      table.court_words.push_back(entry_text(node, data, true));
     } else if (name == "code-division") {
-      table.code_divisions.push_back(entry_text(node, lines, true));
+      table.code_divisions.push_back(entry_text(node, data, true));
     } else if (name == "code-publisher") {
-      table.code_publishers.push_back(entry_text(node, lines, true));
+      table.code_publishers.push_back(entry_text(node, data, true));
     } else if (name == "abbreviation") {
-      table.abbreviations.push_back(entry_text(node, lines, true));
+      table.abbreviations.push_back(entry_text(node, data, true));
     } else if (name == "docket-kind") {
-      table.docket_kinds.push_back(entry_text(node, lines, false));
+      table.docket_kinds.push_back(entry_text(node, data, false));
     } else if (name == "document-title") {
-      if (abbreviation.empty())
-        throw Error(locate(lines, node), "expected an abbreviation= attribute");
+      if (abbreviation.empty()) throw Error(data.at(node), "expected an abbreviation= attribute");
       table.document_titles.push_back({abbreviation, variants_of(node)});
     } else if (node.type() == pugi::node_element) {
-      throw Error(locate(lines, node),
+      throw Error(data.at(node),
                   "expected <reporter>, <rules>, <court>, <public-domain>, <state-code>, <signal>, "
                   "<abbreviation>, <docket-kind>, <document-title>, <government>, "
                   "<name-particle>, <court-word>, <code-division> or <code-publisher>, not <" +
                       std::string(name) + ">");
     }
   }
-  if (table.reporters.empty()) throw Error(locate(lines, root), "the table names no reporter");
+  if (table.reporters.empty()) throw Error(data.at(root), "the table names no reporter");
   return table;
 }
 
