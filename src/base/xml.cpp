@@ -52,7 +52,10 @@ const LineIndex& XmlFile::lines() const {
 }
 
 bool XmlFile::yes_no(const pugi::xml_node& node, const char* name) const {
-  const std::string_view value = node.attribute(name).value();
+  return yes_no(node, name, node.attribute(name).value());
+}
+
+bool XmlFile::yes_no(const pugi::xml_node& node, const char* name, std::string_view value) const {
   if (value.empty() || value == "no") return false;
   if (value == "yes") return true;
   throw Error(at(node), std::string(name) + "=\"" + std::string(value) + "\": expected yes or no");

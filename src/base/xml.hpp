@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/error.hpp"
 
@@ -36,6 +37,8 @@ struct XmlFile {
   /// The value of `node`'s yes/no attribute `name`: absent or "no" is false, "yes" true,
   /// anything else an Error at the node.
   bool yes_no(const pugi::xml_node& node, const char* name) const;
+  /// The same of the attribute's `value`, already found.
+  bool yes_no(const pugi::xml_node& node, const char* name, std::string_view value) const;
 
   std::string text;
   pugi::xml_document xml;

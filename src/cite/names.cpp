@@ -1,6 +1,7 @@
 // Case names abbreviated as Bluebook rule 10.2 says, with the words of tables T6 and T10 read
 // from forms/cite/case-names.xml.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <initializer_list>
 
@@ -20,17 +21,27 @@ bool word_byte(char c) {
 }
 
 // An attribute the element does not take is an error, not passed over: a misspelt
-// plural="no" would otherwise derive a wrong plural unnoticed.
-void only_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed,
-                     const XmlFile& data) {
+// plural="no" would otherwise derive a wrong plural unnoticed. Returns the value of each allowed
+// attribute, in `allowed`'s order (the first of a name, as pugixml's attribute() finds it), or
+// nullptr where the element has none: one pass over the attributes, not a lookup per name.
+std::array<const char*, 3> only_attributes(const pugi::xml_node& node,
+                                           std::initializer_list<std::string_view> allowed,
+                                           const XmlFile& data) {
+  std::array<const char*, 3> values{};
   for (const auto& attribute : node.attributes()) {
     const std::string_view name = attribute.name();
-    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    if (const auto found = std::find(allowed.begin(), allowed.end(), name);
+        found != allowed.end()) {
+      auto& value = values[static_cast<std::size_t>(found - allowed.begin())];
+      if (!value) value = attribute.value();
+      continue;
+    }
     std::string expected;
     for (const auto one : allowed) expected += (expected.empty() ? "" : ", ") + std::string(one);
     throw Error(data.at(node), "<" + std::string(node.name()) + "> takes no " + std::string(name) +
                                    "= (expected " + (expected.empty() ? "none" : expected) + ")");
   }
+  return values;
 }
 
 bool is_vowel(char c) {
@@ -150,19 +161,21 @@ CaseNames CaseNames::read(const std::filesystem::path& file, std::string bytes) 
     if (element != "word" && element != "place")
       throw Error(data.at(node),
                   "expected <word>, <place> or <government>, not <" + std::string(element) + ">");
-    if (element == "word")
-      only_attributes(node, {"abbreviation", "textual", "plural"}, data);
-    else
-      only_attributes(node, {"abbreviation"}, data);
-    Entry entry{node.attribute("abbreviation").value(), data.yes_no(node, "textual"),
+    const auto attributes = element == "word"
+                                ? only_attributes(node, {"abbreviation", "textual", "plural"}, data)
+                                : only_attributes(node, {"abbreviation"}, data);
+    const auto [abbreviation, textual, plural_attribute] = attributes;
+    Entry entry{abbreviation ? abbreviation : "", textual && data.yes_no(node, "textual", textual),
                 element == "place"};
     if (entry.abbreviation.empty() || text.empty())
       throw Error(data.at(node),
                   "<" + std::string(element) + "> needs its words and an abbreviation= attribute");
     if (!names.entries_.emplace(text, entry).second)
       throw Error(data.at(node), "\"" + text + "\" is listed twice");
-    names.longest_ = std::max(names.longest_, split_words(text).size());
-    const bool plural = node.attribute("plural").empty() || data.yes_no(node, "plural");
+    // Collapsed, the text holds one space between words.
+    names.longest_ = std::max<std::size_t>(
+        names.longest_, 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')));
+    const bool plural = !plural_attribute || data.yes_no(node, "plural", plural_attribute);
     if (element == "word" && plural)
       plurals.emplace_back(plural_of(text),
                            Entry{plural_abbreviation(entry.abbreviation), entry.textual, false});

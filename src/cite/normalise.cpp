@@ -64,17 +64,14 @@ std::string public_domain_parallel(const Citation& c) {
 }
 
 std::vector<std::string> split_words(std::string_view text) {
+  // The collapsed text holds single spaces between its words, none at its ends.
+  const std::string collapsed = collapse_spaces(text);
   std::vector<std::string> words;
-  std::string current;
-  for (char c : collapse_spaces(text)) {
-    if (c == ' ') {
-      words.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
+  for (std::size_t at = 0; at < collapsed.size();) {
+    const auto space = std::min(collapsed.find(' ', at), collapsed.size());
+    words.emplace_back(collapsed, at, space - at);
+    at = space + 1;
   }
-  if (!current.empty()) words.push_back(current);
   return words;
 }
 
@@ -353,17 +350,26 @@ std::size_t space_at(std::string_view text, std::size_t i) {
 }
 
 std::string collapse_spaces(std::string_view text) {
+  // Only these bytes start white space (space_at): the others are copied a run at a time.
+  const auto may_start_space = [](char byte) {
+    const auto c = static_cast<unsigned char>(byte);
+    return c <= ' ' || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3;
+  };
   std::string out;
+  out.reserve(text.size());
   bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (const auto length = space_at(text, i)) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (const auto length = may_start_space(text[i]) ? space_at(text, i) : 0) {
       space = true;
-      i += length - 1;
+      i += length;
       continue;
     }
+    std::size_t end = i + 1;
+    while (end < text.size() && !(may_start_space(text[end]) && space_at(text, end))) ++end;
     if (space && !out.empty()) out += ' ';
     space = false;
-    out += text[i];
+    out.append(text, i, end - i);
+    i = end;
   }
   return out;
 }
