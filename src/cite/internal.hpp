@@ -1,6 +1,7 @@
 // Shared by the cite/ implementation files; never included outside src/cite/.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -123,6 +124,58 @@ class LazyRegex {
   mutable std::unique_ptr<i18n::Regex> compiled_;
 };
 
+/// Entries of the table by spelling_key(), in a vector sorted once and searched by bisection: a
+/// std::map cost an allocation and a rebalancing for each of 500 spellings. Sorted, the keys go
+/// to the gates' SpellingKeys as they are.
+template <class T>
+class SpellingIndex {
+ public:
+  using Entry = std::pair<std::string, const T*>;
+  void reserve(std::size_t count) { entries_.reserve(count); }
+  /// Adds before sort(); a key added again replaces the entry, as a map's operator[] did.
+  void add(std::string key, const T* entry) { entries_.emplace_back(std::move(key), entry); }
+  /// Sorts the keys as std::string orders them, keeping the entry added last of each. The
+  /// entries' positions are sorted, not the entries: moving strings cost more than comparing.
+  void sort() {
+    std::vector<std::uint32_t> order(entries_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+      const int c = compare(entries_[a].first, entries_[b].first);
+      return c != 0 ? c < 0 : a < b;
+    });
+    std::vector<Entry> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      auto& entry = entries_[order[i]];
+      if (i + 1 < order.size() && entries_[order[i + 1]].first == entry.first) continue;
+      sorted.push_back(std::move(entry));
+    }
+    entries_ = std::move(sorted);
+  }
+  /// The entry of `key`, or nullptr.
+  const T* find(std::string_view key) const {
+    const auto found = std::lower_bound(
+        entries_.begin(), entries_.end(), key,
+        [](const Entry& entry, std::string_view k) { return compare(entry.first, k) < 0; });
+    return found != entries_.end() && found->first == key ? found->second : nullptr;
+  }
+  /// In the keys' order, after sort().
+  typename std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
+  typename std::vector<Entry>::const_iterator end() const { return entries_.end(); }
+
+ private:
+  // std::string's order (bytes unsigned, a prefix first), compared here: keys are short and
+  // most differ in their first bytes, where a call to memcmp cost more than the comparison.
+  static int compare(std::string_view a, std::string_view b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i)
+      if (a[i] != b[i])
+        return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]) ? -1 : 1;
+    return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+  }
+  std::vector<Entry> entries_;
+};
+
 /// Spellings as spelling_key() writes them, sorted: what a gate looks for. A gate reads a text's
 /// spelling one byte at a time, narrowing the range of keys that begin with what it read (a
 /// hashed set of every beginning of every key cost 1.2M instructions to build per process).
@@ -242,10 +295,10 @@ struct Patterns {
   Alternations alternations;  // before the expressions that hold its tokens
   std::vector<std::unique_ptr<Reading>> readers;
   std::vector<std::pair<Suspect, std::unique_ptr<LazyRegex>>> suspects;
-  std::map<std::string, const Reporter*> reporters;             // by spelling_key()
-  std::map<std::string, const RuleSet*> rule_sets;              // by spelling_key()
-  std::map<std::string, const Court*> courts;                   // by spelling_key()
-  std::map<std::string, const DocumentTitle*> document_titles;  // by spelling_key()
+  SpellingIndex<Reporter> reporters;
+  SpellingIndex<RuleSet> rule_sets;
+  SpellingIndex<Court> courts;
+  SpellingIndex<DocumentTitle> document_titles;
   // For the gates:
   SpellingKeys reporter_keys, source_keys, public_domain_keys, state_code_keys, title_keys,
       rule_set_keys;

@@ -198,9 +198,14 @@ std::string words(const std::vector<std::string>& list) {
 }  // namespace expr
 
 std::string spelling_key(std::string_view spelling) {
-  std::string out;
+  // Most spellings hold no white space and nothing beyond ASCII: copied whole.
+  const auto plain = std::find_if(spelling.begin(), spelling.end(), [](char byte) {
+    const auto c = static_cast<unsigned char>(byte);
+    return c <= ' ' || c >= 0x80;
+  });
+  std::string out(spelling.begin(), plain);
   out.reserve(spelling.size());
-  for (std::size_t i = 0; i < spelling.size(); ++i) {
+  for (auto i = static_cast<std::size_t>(plain - spelling.begin()); i < spelling.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(spelling[i]);
     if (c > ' ' && c < 0x80) {  // most bytes: neither white space nor the start of ’
       out.push_back(static_cast<char>(c));
@@ -261,9 +266,8 @@ std::vector<std::string> lower_case_particles(const Table& table) {
 
 // The table's spellings of reporters and rule sets, each mapped to its entry, and the pieces of
 // expressions the kinds' rows build on (the alternations as tokens).
-Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*>& reporters,
-                       std::map<std::string, const RuleSet*>& rule_sets,
-                       SpellingTrie& reporter_trie) {
+Spellings spellings_of(const Table& table, SpellingIndex<Reporter>& reporters,
+                       SpellingIndex<RuleSet>& rule_sets, SpellingTrie& reporter_trie) {
   using Id = Alternations::Id;
   Spellings out{i18n::Regex::stand_in,
                 Alternations::token(Id::rule_set),
@@ -288,9 +292,12 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
     const std::string start = spelling.substr(0, 2);
     if (std::find(starts.begin(), starts.end(), start) == starts.end()) starts.push_back(start);
   };
+  std::size_t spelling_count = 0;
+  for (const auto& reporter : table.reporters) spelling_count += 1 + reporter.variants.size();
+  reporters.reserve(spelling_count);
   for (const auto& reporter : table.reporters) {
-    reporters[spelling_key(reporter.abbreviation)] = &reporter;
-    for (const auto& variant : reporter.variants) reporters[spelling_key(variant)] = &reporter;
+    reporters.add(spelling_key(reporter.abbreviation), &reporter);
+    for (const auto& variant : reporter.variants) reporters.add(spelling_key(variant), &reporter);
     // "T.C. Memo." and "Bankr. L. Rep. (CCH)" are never followed by a volume's page: each kind
     // has its own expression.
     for (std::size_t i = 0; i <= reporter.variants.size(); ++i) {
@@ -307,10 +314,12 @@ Spellings spellings_of(const Table& table, std::map<std::string, const Reporter*
       }
     }
   }
+  reporters.sort();
   for (const auto& set : table.rule_sets) {
-    rule_sets[spelling_key(set.abbreviation)] = &set;
-    for (const auto& variant : set.variants) rule_sets[spelling_key(variant)] = &set;
+    rule_sets.add(spelling_key(set.abbreviation), &set);
+    for (const auto& variant : set.variants) rule_sets.add(spelling_key(variant), &set);
   }
+  rule_sets.sort();
   for (const auto& court : table.courts) {
     if (!court.docket_citations) continue;
     for (std::size_t i = 0; i <= court.variants.size(); ++i) {
@@ -336,13 +345,15 @@ Patterns::Patterns(const Table& table_) : table(table_), alternations(table_) {
   using namespace expr;
   const Spellings spellings = spellings_of(table, reporters, rule_sets, reporter_spellings);
   for (const auto& court : table.courts) {
-    courts[spelling_key(court.abbreviation)] = &court;
-    for (const auto& variant : court.variants) courts[spelling_key(variant)] = &court;
+    courts.add(spelling_key(court.abbreviation), &court);
+    for (const auto& variant : court.variants) courts.add(spelling_key(variant), &court);
   }
+  courts.sort();
   for (const auto& title : table.document_titles) {
-    document_titles[spelling_key(title.abbreviation)] = &title;
-    for (const auto& variant : title.variants) document_titles[spelling_key(variant)] = &title;
+    document_titles.add(spelling_key(title.abbreviation), &title);
+    for (const auto& variant : title.variants) document_titles.add(spelling_key(variant), &title);
   }
+  document_titles.sort();
   auto rows = case_rows(spellings);
   for (auto& row : short_form_rows(spellings)) rows.push_back(std::move(row));
   for (auto& row : code_rows(spellings)) rows.push_back(std::move(row));
@@ -350,7 +361,7 @@ Patterns::Patterns(const Table& table_) : table(table_), alternations(table_) {
   for (auto& row : rows)
     readers.push_back(std::make_unique<Reading>(std::move(row.expression), std::move(row.anchor),
                                                 row.needs, row.read, row.gate, alternations));
-  std::vector<std::string> volume_keys, source;  // in the map's order: sorted
+  std::vector<std::string> volume_keys, source;  // in the index's order: sorted
   for (const auto& [key, found] : reporters) {
     if (found->cited != Cited::volume_page) continue;  // the gates look for a volume's reporter
     volume_keys.push_back(key);
@@ -409,13 +420,12 @@ const i18n::Regex& LazyRegex::get() const {
 }
 
 const Reporter* Patterns::reporter(std::string_view written) const {
-  const auto found = reporters.find(spelling_key(written));
-  return found == reporters.end() ? nullptr : found->second;
+  return reporters.find(spelling_key(written));
 }
 
 std::string Patterns::document_title(std::string_view written) const {
-  const auto found = document_titles.find(spelling_key(written));
-  return found == document_titles.end() ? collapse_spaces(written) : found->second->abbreviation;
+  const auto* found = document_titles.find(spelling_key(written));
+  return found ? found->abbreviation : collapse_spaces(written);
 }
 
 std::string Patterns::docket_court(std::string_view written) const {
@@ -440,8 +450,7 @@ std::string Patterns::court(std::string_view written) const {
         std::islower(static_cast<unsigned char>(text[i + 2])))
       spaced += ' ';
   }
-  if (const auto found = courts.find(spelling_key(spaced)); found != courts.end())
-    return found->second->abbreviation;
+  if (const auto* found = courts.find(spelling_key(spaced))) return found->abbreviation;
   // "WD Tex." → "W.D. Tex.": the districts (T1) are N.D., S.D., E.D., W.D., C.D., M.D.
   auto words = split_words(spaced);
   for (auto& word : words)
