@@ -147,6 +147,9 @@ NamePlace place_of(std::string_view before, std::string_view after, bool after_s
 CaseNames CaseNames::read(const std::filesystem::path& file, std::string bytes) {
   const XmlFile data(file.string(), std::move(bytes), "the case-name abbreviations", "case-names");
   CaseNames names;
+  std::size_t elements = 0;  // each word may add its plural: room for two entries each
+  for (auto node = data.root.first_child(); node; node = node.next_sibling()) ++elements;
+  names.entries_.reserve(2 * elements);
   std::vector<std::pair<std::string, Entry>> plurals;
   for (const auto& node : data.root.children()) {
     if (node.type() != pugi::node_element) continue;
