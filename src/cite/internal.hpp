@@ -135,19 +135,32 @@ class SpellingIndex {
   /// Adds before sort(); a key added again replaces the entry, as a map's operator[] did.
   void add(std::string key, const T* entry) { entries_.emplace_back(std::move(key), entry); }
   /// Sorts the keys as std::string orders them, keeping the entry added last of each. The
-  /// entries' positions are sorted, not the entries: moving strings cost more than comparing.
+  /// entries' positions are sorted by the keys' first eight bytes as a number (zeros after a
+  /// shorter key, which sorts first), whole keys compared only where those are equal: sorting
+  /// the strings themselves cost more than reading the table.
   void sort() {
-    std::vector<std::uint32_t> order(entries_.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
-      const int c = compare(entries_[a].first, entries_[b].first);
-      return c != 0 ? c < 0 : a < b;
+    struct Position {
+      std::uint64_t prefix;
+      std::uint32_t entry;
+    };
+    std::vector<Position> order(entries_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      std::uint64_t prefix = 0;
+      const std::string& key = entries_[i].first;
+      for (std::size_t k = 0; k < 8; ++k)
+        prefix = prefix << 8 | (k < key.size() ? static_cast<unsigned char>(key[k]) : 0u);
+      order[i] = {prefix, i};
+    }
+    std::sort(order.begin(), order.end(), [this](const Position& a, const Position& b) {
+      if (a.prefix != b.prefix) return a.prefix < b.prefix;
+      const int c = compare(entries_[a.entry].first, entries_[b.entry].first);
+      return c != 0 ? c < 0 : a.entry < b.entry;
     });
     std::vector<Entry> sorted;
     sorted.reserve(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
-      auto& entry = entries_[order[i]];
-      if (i + 1 < order.size() && entries_[order[i + 1]].first == entry.first) continue;
+      auto& entry = entries_[order[i].entry];
+      if (i + 1 < order.size() && entries_[order[i + 1].entry].first == entry.first) continue;
       sorted.push_back(std::move(entry));
     }
     entries_ = std::move(sorted);
