@@ -142,7 +142,7 @@ bool read_court_rule(const Groups& g, const Patterns& patterns, Citation& c) {
   c.category = Category::rules;
   const bool of_the = g.has("set2");  // "Rule 6(d) of the FISC Rules of Procedure"
   const std::string set = g[of_the ? "set2" : "set"], rule = g[of_the ? "rule2" : "rule"];
-  const auto* found = patterns.rule_sets.find(spelling_key(set));
+  const auto* found = patterns.rule_sets->find(spelling_key(set));
   c.title = found ? found->abbreviation : collapse_spaces(set);
   c.sections.push_back(rule);
   c.subsections = g[of_the ? "subs2" : "subs"];

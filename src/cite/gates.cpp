@@ -201,21 +201,21 @@ bool Patterns::may_hold(Gate gate, std::string_view text) const {
     case Gate::source:
       return spelling_after_number(text, source_keys, ",");
     case Gate::public_domain:
-      return spelling_after_number(text, public_domain_keys, "-");
+      return spelling_after_number(text, *public_domain_keys, "-");
     case Gate::us_code:
       return abbreviation_after_space(text, "USC");
     case Gate::cfr:
       return abbreviation_after_space(text, "CFR");
     case Gate::state_code:
-      return spelling_at(text, state_code_keys, Start::after_no_word);
+      return spelling_at(text, *state_code_keys, Start::after_no_word);
     case Gate::surname_after_volume:
       return surname_after_volume(text);
     case Gate::reporter_at:
       return reporter_at(text, reporter_places(text));
     case Gate::document_title:
-      return spelling_at(text, title_keys, Start::boundary);
+      return spelling_at(text, *title_keys, Start::boundary);
     case Gate::rule_set:  // both of the expression's forms hold a set's spelling
-      return spelling_at(text, rule_set_keys, Start::after_no_letter);
+      return spelling_at(text, *rule_set_keys, Start::after_no_letter);
     case Gate::name_at_page:
       return name_at_page(text);
   }

@@ -189,6 +189,25 @@ class SpellingIndex {
   std::vector<Entry> entries_;
 };
 
+/// A part of the patterns built the first time it is asked for: a short text reaches few of the
+/// gates (one case citation, four of twelve) and reads few courts or titles, and building what
+/// the others look for cost a tenth of building the patterns. Safe to share between threads.
+template <class T>
+class Lazy {
+ public:
+  explicit Lazy(std::function<T()> build) : build_(std::move(build)) {}
+  const T& operator*() const {
+    std::call_once(once_, [this] { value_.emplace(build_()); });
+    return *value_;
+  }
+  const T* operator->() const { return &**this; }
+
+ private:
+  std::function<T()> build_;
+  mutable std::once_flag once_;
+  mutable std::optional<T> value_;
+};
+
 /// Spellings as spelling_key() writes them, sorted: what a gate looks for. A gate reads a text's
 /// spelling one byte at a time, narrowing the range of keys that begin with what it read (a
 /// hashed set of every beginning of every key cost 1.2M instructions to build per process).
@@ -309,12 +328,12 @@ struct Patterns {
   std::vector<std::unique_ptr<Reading>> readers;
   std::vector<std::pair<Suspect, std::unique_ptr<LazyRegex>>> suspects;
   SpellingIndex<Reporter> reporters;
-  SpellingIndex<RuleSet> rule_sets;
-  SpellingIndex<Court> courts;
-  SpellingIndex<DocumentTitle> document_titles;
+  Lazy<SpellingIndex<RuleSet>> rule_sets;
+  Lazy<SpellingIndex<Court>> courts;
+  Lazy<SpellingIndex<DocumentTitle>> document_titles;
   // For the gates:
-  SpellingKeys reporter_keys, source_keys, public_domain_keys, state_code_keys, title_keys,
-      rule_set_keys;
+  SpellingKeys reporter_keys, source_keys;
+  Lazy<SpellingKeys> public_domain_keys, state_code_keys, title_keys, rule_set_keys;
   SpellingTrie reporter_spellings;  // of reporters cited by volume and page
 
   explicit Patterns(const Table& table);

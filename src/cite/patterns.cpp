@@ -267,7 +267,7 @@ std::vector<std::string> lower_case_particles(const Table& table) {
 // The table's spellings of reporters and rule sets, each mapped to its entry, and the pieces of
 // expressions the kinds' rows build on (the alternations as tokens).
 Spellings spellings_of(const Table& table, SpellingIndex<Reporter>& reporters,
-                       SpellingIndex<RuleSet>& rule_sets, SpellingTrie& reporter_trie) {
+                       SpellingTrie& reporter_trie) {
   using Id = Alternations::Id;
   Spellings out{i18n::Regex::stand_in,
                 Alternations::token(Id::rule_set),
@@ -315,11 +315,6 @@ Spellings spellings_of(const Table& table, SpellingIndex<Reporter>& reporters,
     }
   }
   reporters.sort();
-  for (const auto& set : table.rule_sets) {
-    rule_sets.add(spelling_key(set.abbreviation), &set);
-    for (const auto& variant : set.variants) rule_sets.add(spelling_key(variant), &set);
-  }
-  rule_sets.sort();
   for (const auto& court : table.courts) {
     if (!court.docket_citations) continue;
     for (std::size_t i = 0; i <= court.variants.size(); ++i) {
@@ -339,21 +334,47 @@ Spellings spellings_of(const Table& table, SpellingIndex<Reporter>& reporters,
   return out;
 }
 
+// The index of entries of the table (rule sets, courts, document titles) by the keys of their
+// abbreviations and variants.
+template <class T>
+SpellingIndex<T> index_of(const std::vector<T>& entries) {
+  SpellingIndex<T> index;
+  for (const auto& entry : entries) {
+    index.add(spelling_key(entry.abbreviation), &entry);
+    for (const auto& variant : entry.variants) index.add(spelling_key(variant), &entry);
+  }
+  index.sort();
+  return index;
+}
+
+// The gates' keys of an index's spellings (in its order, sorted), or of a list of the table's.
+template <class T>
+SpellingKeys keys_of(const SpellingIndex<T>& index) {
+  std::vector<std::string> keys;
+  for (const auto& [key, entry] : index) keys.push_back(key);
+  return SpellingKeys(std::move(keys));
+}
+SpellingKeys keys_of(const std::vector<std::string>& spellings) {
+  std::vector<std::string> keys;
+  keys.reserve(spellings.size());
+  for (const auto& spelling : spellings) keys.push_back(spelling_key(spelling));
+  return SpellingKeys(std::move(keys));
+}
+
 }  // namespace
 
-Patterns::Patterns(const Table& table_) : table(table_), alternations(table_) {
+Patterns::Patterns(const Table& table_)
+    : table(table_),
+      alternations(table_),
+      rule_sets([this] { return index_of(table.rule_sets); }),
+      courts([this] { return index_of(table.courts); }),
+      document_titles([this] { return index_of(table.document_titles); }),
+      public_domain_keys([this] { return keys_of(table.public_domain); }),
+      state_code_keys([this] { return keys_of(table.state_codes); }),
+      title_keys([this] { return keys_of(*document_titles); }),
+      rule_set_keys([this] { return keys_of(*rule_sets); }) {
   using namespace expr;
-  const Spellings spellings = spellings_of(table, reporters, rule_sets, reporter_spellings);
-  for (const auto& court : table.courts) {
-    courts.add(spelling_key(court.abbreviation), &court);
-    for (const auto& variant : court.variants) courts.add(spelling_key(variant), &court);
-  }
-  courts.sort();
-  for (const auto& title : table.document_titles) {
-    document_titles.add(spelling_key(title.abbreviation), &title);
-    for (const auto& variant : title.variants) document_titles.add(spelling_key(variant), &title);
-  }
-  document_titles.sort();
+  const Spellings spellings = spellings_of(table, reporters, reporter_spellings);
   auto rows = case_rows(spellings);
   for (auto& row : short_form_rows(spellings)) rows.push_back(std::move(row));
   for (auto& row : code_rows(spellings)) rows.push_back(std::move(row));
@@ -369,18 +390,6 @@ Patterns::Patterns(const Table& table_) : table(table_), alternations(table_) {
   }
   reporter_keys = SpellingKeys(std::move(volume_keys));
   source_keys = SpellingKeys(std::move(source));
-  std::vector<std::string> codes;
-  for (const auto& code : table.public_domain) codes.push_back(spelling_key(code));
-  public_domain_keys = SpellingKeys(std::move(codes));
-  std::vector<std::string> state_codes;
-  for (const auto& code : table.state_codes) state_codes.push_back(spelling_key(code));
-  state_code_keys = SpellingKeys(std::move(state_codes));
-  std::vector<std::string> titles;
-  for (const auto& [key, title] : document_titles) titles.push_back(key);
-  title_keys = SpellingKeys(std::move(titles));
-  std::vector<std::string> sets;
-  for (const auto& [key, set] : rule_sets) sets.push_back(key);
-  rule_set_keys = SpellingKeys(std::move(sets));
 
   auto suspect = [this](Suspect kind, const std::string& expression,
                         std::vector<std::string> needs = {}) {
@@ -424,7 +433,7 @@ const Reporter* Patterns::reporter(std::string_view written) const {
 }
 
 std::string Patterns::document_title(std::string_view written) const {
-  const auto* found = document_titles.find(spelling_key(written));
+  const auto* found = document_titles->find(spelling_key(written));
   return found ? found->abbreviation : collapse_spaces(written);
 }
 
@@ -450,7 +459,7 @@ std::string Patterns::court(std::string_view written) const {
         std::islower(static_cast<unsigned char>(text[i + 2])))
       spaced += ' ';
   }
-  if (const auto* found = courts.find(spelling_key(spaced))) return found->abbreviation;
+  if (const auto* found = courts->find(spelling_key(spaced))) return found->abbreviation;
   // "WD Tex." → "W.D. Tex.": the districts (T1) are N.D., S.D., E.D., W.D., C.D., M.D.
   auto words = split_words(spaced);
   for (auto& word : words)
