@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+
 #include "base/sources.hpp"
 #include "base/xml.hpp"
 #include "cite/cite.hpp"
@@ -12,7 +14,8 @@ namespace {
 int year_attribute(std::string_view value, const char* name, const pugi::xml_node& node,
                    const XmlFile& data) {
   if (value.empty()) return 0;
-  if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string_view::npos)
+  if (value.size() != 4 ||
+      !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
     throw Error(data.at(node), std::string("expected a year (YYYY) in ") + name + "=, not \"" +
                                    std::string(value) + "\"");
   // Four digits read in place: a string and std::stoi for each of 400 reporters' years cost a
@@ -74,11 +77,15 @@ void read_official(std::string_view value, const pugi::xml_node& node, const Xml
 // would never match and leave the entry silently unused.
 std::string entry_text(const pugi::xml_node& node, const XmlFile& data, bool one_word) {
   const std::string_view text = node.child_value();
-  const auto space = text.find_first_of(" \t\n\r");
+  // Compared byte by byte: find_first_of searched the four characters for each byte.
+  const auto space = static_cast<std::size_t>(
+      std::find_if(text.begin(), text.end(),
+                   [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }) -
+      text.begin());
   if (text.empty() || space == 0)
     throw Error(data.at(node),
                 std::string("expected a word in <") + node.name() + ">, not an empty entry");
-  if (one_word && space != std::string_view::npos)
+  if (one_word && space != text.size())
     throw Error(data.at(node), std::string("expected one word in <") + node.name() + ">, not \"" +
                                    std::string(text) + "\"");
   return std::string(text);
@@ -118,23 +125,22 @@ struct ReporterAttributes {
   }
 };
 
-Reporter read_reporter(const pugi::xml_node& node, const XmlFile& data) {
+// Read into its place at the end of `reporters`, where returning it moved each of its strings.
+void read_reporter(const pugi::xml_node& node, const XmlFile& data,
+                   std::vector<Reporter>& reporters) {
   const ReporterAttributes attributes(node);
   if (attributes.abbreviation.empty())
     throw Error(data.at(node), "expected an abbreviation= attribute");
-  Reporter reporter{std::string(attributes.abbreviation),
-                    std::string(attributes.name),
-                    std::string(attributes.courts),
-                    variants_of(node),
-                    year_attribute(attributes.from, "from", node, data),
-                    year_attribute(attributes.to, "to", node, data),
-                    category_attribute(attributes.category, node, data),
-                    {},
-                    0,
-                    0,
-                    cited_attribute(attributes.cited, node, data)};
+  Reporter& reporter = reporters.emplace_back();
+  reporter.abbreviation = attributes.abbreviation;
+  reporter.name = attributes.name;
+  reporter.courts = attributes.courts;
+  reporter.variants = variants_of(node);
+  reporter.from = year_attribute(attributes.from, "from", node, data);
+  reporter.to = year_attribute(attributes.to, "to", node, data);
+  reporter.category = category_attribute(attributes.category, node, data);
+  reporter.cited = cited_attribute(attributes.cited, node, data);
   read_official(attributes.official, node, data, reporter);
-  return reporter;
 }
 
 }  // namespace
@@ -160,7 +166,7 @@ Table Table::read(const std::filesystem::path& file, std::string bytes) {
   for (auto node = root.first_child(); node; node = node.next_sibling()) {
     const std::string_view name = node.name();
     if (name == "reporter") {
-      table.reporters.push_back(read_reporter(node, data));
+      read_reporter(node, data, table.reporters);
       continue;
     }
     const std::string abbreviation = node.attribute("abbreviation").value();
