@@ -142,6 +142,54 @@ TEST_CASE("a malformed table is an error at its line") {
   CHECK_THROWS_AS(cite::Table::load(file), Error);
 }
 
+// A reporter's attributes are found in one pass over them, and the table's lines are indexed
+// only when an error needs a place: each error still names the reporter's own line and column,
+// the first attribute the reader checks that is wrong, and malformed XML its own place.
+TEST_CASE(
+    "a reporter's refused attribute is an error at the reporter, malformed XML at its place") {
+  const auto error_of = [](const std::string& reporter) -> std::pair<SourceLocation, std::string> {
+    try {
+      cite::Table::read("citations.xml", "<citations>\n  <reporter abbreviation=\"U.S.\"/>\n   " +
+                                             reporter + "\n</citations>\n");
+    } catch (const Error& e) {
+      return {e.where(), e.message()};
+    }
+    return {};
+  };
+  const auto [no_abbreviation, missing] = error_of("<reporter from=\"1790\" name=\"Reports\"/>");
+  CHECK(no_abbreviation.str() == "citations.xml:3:4");
+  CHECK(missing == "expected an abbreviation= attribute");
+  // from= is checked before to=, both before category= and cited=, whatever their order.
+  const auto [year_at, year] =
+      error_of("<reporter cited=\"bogus\" to=\"20x1\" from=\"179\" abbreviation=\"F.\"/>");
+  CHECK(year_at.str() == "citations.xml:3:4");
+  CHECK(year == "expected a year (YYYY) in from=, not \"179\"");
+  const auto [category_at, category] =
+      error_of("<reporter cited=\"bogus\" category=\"novels\" abbreviation=\"F.\"/>");
+  CHECK(category_at.str() == "citations.xml:3:4");
+  CHECK(category.starts_with("category=\"novels\": expected a heading"));
+  const auto [cited_at, cited] = error_of("<reporter abbreviation=\"F.\" cited=\"page\"/>");
+  CHECK(cited_at.str() == "citations.xml:3:4");
+  CHECK(cited.starts_with("cited=\"page\": expected \"year-number\""));
+  // The first of an attribute written twice counts, as pugixml's lookup by name found it.
+  const auto [twice_at, twice] = error_of("<reporter abbreviation=\"F.\" to=\"19x\" to=\"1990\"/>");
+  CHECK(twice_at.str() == "citations.xml:3:4");
+  CHECK(twice == "expected a year (YYYY) in to=, not \"19x\"");
+  const auto [xml_at, xml] = error_of("<reporter abbreviation=\"F.\"><variant>F</reporter>");
+  CHECK(xml_at.str() == "citations.xml:3:44");
+  CHECK(xml.starts_with("not well-formed XML"));
+  // A reporter the table takes reads as before.
+  const cite::Reader reader(cite::Table::read(
+      "citations.xml",
+      "<citations><reporter to=\"1999\" abbreviation=\"Zq.\" from=\"1900\"><variant>Zq</variant>"
+      "</reporter></citations>"));
+  Warnings warnings;
+  const auto found = reader.find("Doe v. Roe, 12 Zq 34 (1950).", {"t", 1, 1}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].normalised == "Doe v. Roe, 12 Zq. 34 (1950)");
+  CHECK(warnings.empty());
+}
+
 TEST_CASE("200,000 Id. in one text are each read, located and resolved") {
   // 800 KB: each candidate was checked against every citation already found (over a minute).
   std::string text = "Smith v. Maryland, 442 U.S. 735 (1979). ";
