@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -262,6 +263,14 @@ class SpellingTrie {
   std::uint32_t find(std::uint32_t node, char byte) const;
   std::vector<Node> nodes_ = std::vector<Node>(1);
   std::vector<Edge> edges_;
+  // The root's edges by byte: every spelling is looked for from the root, whose edges (dozens)
+  // were searched in turn, when the trie was built and at every place a text may hold one.
+  std::array<std::uint32_t, 256> root_ = filled_with_none();
+  static constexpr std::array<std::uint32_t, 256> filled_with_none() {
+    std::array<std::uint32_t, 256> out{};
+    out.fill(none);
+    return out;
+  }
 };
 
 /// The spellings of the table as expressions, for the kinds' rows to build on. The alternations

@@ -9,6 +9,7 @@
 namespace fiscgen::cite {
 
 std::uint32_t SpellingTrie::find(std::uint32_t node, char byte) const {
+  if (node == 0) return root_[static_cast<unsigned char>(byte)];
   for (auto edge = nodes_[node].first; edge != none; edge = edges_[edge].sibling)
     if (edges_[edge].byte == byte) return edges_[edge].to;
   return none;
@@ -22,6 +23,7 @@ std::uint32_t SpellingTrie::child(std::uint32_t node, char byte) {
   nodes_[node].first = static_cast<std::uint32_t>(edges_.size() - 1);
   nodes_.emplace_back();
   nodes_.back().after_period = byte == '.';
+  if (node == 0) root_[static_cast<unsigned char>(byte)] = added;
   return added;
 }
 
