@@ -60,13 +60,20 @@ HPDF_TextWidth finished(HPDF_TextWidth tw, HPDF_BYTE last) {
   return tw;
 }
 
+/// libharu's width of one code of a Type 0 font's text, in thousandths of an em: the TrueType
+/// width of its Unicode value written horizontally, the font box's height (DW2) vertically.
+HPDF_INT code_width(HPDF_FontAttr attr, HPDF_UINT16 code) {
+  if (attr->writing_mode != HPDF_WMODE_HORIZONTAL)
+    return -static_cast<HPDF_INT>(attr->fontdef->font_bbox.bottom - attr->fontdef->font_bbox.top);
+  const HPDF_UNICODE unicode = attr->encoder->to_unicode_fn(attr->encoder, code);
+  return HPDF_TTFontDef_GetCharWidth(attr->fontdef, unicode);
+}
+
 HPDF_TextWidth any_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT len) {
   HPDF_TextWidth tw = {0, 0, 0, 0};
   auto* attr = static_cast<HPDF_FontAttr>(font->attr);
   HPDF_ParseText_Rec parse_state;
   HPDF_Encoder encoder = attr->encoder;
-  const auto dw2 =
-      static_cast<HPDF_INT>(attr->fontdef->font_bbox.bottom - attr->fontdef->font_bbox.top);
   HPDF_BYTE b = 0;
   HPDF_Encoder_SetParseText(encoder, &parse_state, text, len);
   for (HPDF_UINT i = 0; i < len; ++i) {
@@ -76,12 +83,7 @@ HPDF_TextWidth any_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT l
     auto code = static_cast<HPDF_UINT16>(b);
     if (btype == HPDF_BYTE_TYPE_LEAD) code = static_cast<HPDF_UINT16>((code << 8) + *text);
     if (btype != HPDF_BYTE_TYPE_TRIAL) {
-      if (attr->writing_mode == HPDF_WMODE_HORIZONTAL) {
-        const HPDF_UNICODE unicode = encoder->to_unicode_fn(encoder, code);
-        w = static_cast<HPDF_UINT>(HPDF_TTFontDef_GetCharWidth(attr->fontdef, unicode));
-      } else {
-        w = static_cast<HPDF_UINT>(-dw2);
-      }
+      w = static_cast<HPDF_UINT>(code_width(attr, code));
       tw.numchars++;
     }
     add_width(tw, code, w);
@@ -142,8 +144,6 @@ HPDF_UINT type0_measure_text(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT le
   auto* attr = static_cast<HPDF_FontAttr>(font->attr);
   HPDF_Encoder encoder = attr->encoder;
   HPDF_ParseText_Rec parse_state;
-  const auto dw2 =
-      static_cast<HPDF_INT>(attr->fontdef->font_bbox.bottom - attr->fontdef->font_bbox.top);
   HPDF_Encoder_SetParseText(encoder, &parse_state, text, len);
   for (HPDF_UINT i = 0; i < len; ++i) {
     const HPDF_BYTE b = *text++;
@@ -161,12 +161,7 @@ HPDF_UINT type0_measure_text(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT le
     }
     if (HPDF_IS_WHITE_SPACE(b)) w += word_space;
     if (btype != HPDF_BYTE_TYPE_TRIAL) {
-      if (attr->writing_mode == HPDF_WMODE_HORIZONTAL) {
-        const HPDF_UNICODE unicode = encoder->to_unicode_fn(encoder, code);
-        tmp_w = static_cast<HPDF_UINT16>(HPDF_TTFontDef_GetCharWidth(attr->fontdef, unicode));
-      } else {
-        tmp_w = static_cast<HPDF_UINT16>(-dw2);
-      }
+      tmp_w = static_cast<HPDF_UINT16>(code_width(attr, code));
       if (i > 0) w += char_space;
     }
     w += static_cast<HPDF_REAL>(static_cast<HPDF_DOUBLE>(tmp_w) * font_size / 1000);
