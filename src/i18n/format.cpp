@@ -18,6 +18,7 @@
 
 #include "i18n/i18n.hpp"
 #include "i18n/icu_util.hpp"
+#include "i18n/message_dates.hpp"
 
 namespace fiscgen::i18n {
 namespace {
@@ -143,29 +144,27 @@ UDate to_udate(const Date& date) {
 
 std::string format_date(const Date& date, const std::string& locale, const std::string& style) {
   const icu::Locale where = icu_locale(locale);
-  std::unique_ptr<icu::DateFormat> format;
   if (style == "full" || style == "long" || style == "medium" || style == "short") {
-    const auto length = style == "full"     ? icu::DateFormat::kFull
-                        : style == "long"   ? icu::DateFormat::kLong
-                        : style == "medium" ? icu::DateFormat::kMedium
-                                            : icu::DateFormat::kShort;
-    format.reset(icu::DateFormat::createDateInstance(length, where));
-    if (!format) throw Error("ICU has no " + style + " date format for \"" + locale + "\"");
-  } else if (is_skeleton(style)) {
-    // A skeleton names fields, not order: the generator puts them as the locale writes them
-    // ("16 de julio de 2013"), which a fixed pattern cannot (library-probe §2).
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::DateTimePatternGenerator> generator(
-        icu::DateTimePatternGenerator::createInstance(where, status));
-    check(status, "creating a date pattern generator for \"" + locale + "\"");
-    const icu::UnicodeString pattern = generator->getBestPattern(to_icu(style), status);
-    check(status, "finding a date pattern for skeleton \"" + style + "\"");
-    format = std::make_unique<icu::SimpleDateFormat>(pattern, where, status);
-    check(status, "creating a date format for skeleton \"" + style + "\"");
-  } else {
+    // As a message's {d, date, long} is written: the same text, kept per thread.
+    return date_in_style(date, where,
+                         style == "full"     ? icu::DateFormat::kFull
+                         : style == "long"   ? icu::DateFormat::kLong
+                         : style == "medium" ? icu::DateFormat::kMedium
+                                             : icu::DateFormat::kShort);
+  }
+  if (!is_skeleton(style))
     throw Error("unknown date style \"" + style +
                 "\": use full, long, medium, short or an ICU skeleton such as yMMMMd");
-  }
+  // A skeleton names fields, not order: the generator puts them as the locale writes them
+  // ("16 de julio de 2013"), which a fixed pattern cannot (library-probe §2).
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateTimePatternGenerator> generator(
+      icu::DateTimePatternGenerator::createInstance(where, status));
+  check(status, "creating a date pattern generator for \"" + locale + "\"");
+  const icu::UnicodeString pattern = generator->getBestPattern(to_icu(style), status);
+  check(status, "finding a date pattern for skeleton \"" + style + "\"");
+  auto format = std::make_unique<icu::SimpleDateFormat>(pattern, where, status);
+  check(status, "creating a date format for skeleton \"" + style + "\"");
   format->adoptTimeZone(gmt().release());
   icu::UnicodeString out;
   format->format(to_udate(date), out);
