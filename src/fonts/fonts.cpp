@@ -77,7 +77,7 @@ struct Font::Impl {
   std::unordered_map<std::u32string, std::vector<int>> kernings;
 
   // Kerning by pairs (see PairProof): each plan's proof, made on the first word that needs it
-  // (a render loads 3-4 fonts, some for a few characters), and each pair's kerning once shaped.
+  // (a render loads 3-4 fonts, some for a few characters), and each pair's kerning once read.
   struct Proof {
     std::once_flag once;
     std::unique_ptr<detail::PairProof> proof;
@@ -99,7 +99,13 @@ struct Font::Impl {
     return *entry.proof;
   }
   std::optional<std::vector<int>> shape(std::u32string_view text, hb_script_t script) const;
-  std::optional<std::vector<int>> pairs_of(detail::PlanScript plan, std::u32string_view text);
+  std::optional<std::vector<int>> pairs_of(detail::PlanScript plan, const detail::PairProof& proof,
+                                           std::u32string_view text);
+  // Font units rounded to thousandths of an em, the unit of PDF widths and of advance().
+  int thousandths(long units) const {
+    return static_cast<int>(
+        std::lround(static_cast<double>(units) * 1000.0 / static_cast<double>(upem)));
+  }
 };
 
 Font::Font(const std::filesystem::path& file) : file_(file), impl_(std::make_unique<Impl>()) {
@@ -172,42 +178,39 @@ std::optional<std::vector<int>> Font::pair_kerning(std::u32string_view text) con
   if (!proof.usable()) return std::nullopt;
   for (const char32_t cp : text)
     if (!proof.allows(cp)) return std::nullopt;
-  return impl_->pairs_of(plan, text);
+  return impl_->pairs_of(plan, proof, text);
 }
 
-// Each code point's kerning is its pair's, kept per font. The pairs not yet kept are shaped in
-// one run, the span of the word from the first to the last of them: by the proof, every pair
-// in it is kerned as it would be alone (cheaper than one shaping per pair, which costs HarfBuzz
-// about 3K instructions a call beside 1.1K a glyph).
+// Each code point's kerning is its pair's, kept per font. A pair not yet kept is read from the
+// plan's pair subtables (PairProof::pair_units), which the proof makes exactly what shaping the
+// pair gives, at a tenth of the cost of shaping it.
 std::optional<std::vector<int>> Font::Impl::pairs_of(detail::PlanScript plan,
+                                                     const detail::PairProof& proof,
                                                      std::u32string_view text) {
   const auto key = [plan](char32_t first, char32_t second) {
     return std::uint64_t{static_cast<std::uint32_t>(plan)} << 42 | std::uint64_t{first} << 21 |
            second;
   };
   std::vector<int> adjustments(text.size(), 0);
-  std::size_t first = text.size(), last = 0;  // the pairs not kept yet
+  std::vector<std::size_t> missing;  // pairs not kept yet, by their first code point
   {
     const std::lock_guard lock(pairs_mutex);
     for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-      if (const auto found = pairs.find(key(text[i], text[i + 1])); found != pairs.end()) {
+      if (const auto found = pairs.find(key(text[i], text[i + 1])); found != pairs.end())
         adjustments[i] = found->second;
-      } else {
-        first = std::min(first, i);
-        last = i;
-      }
+      else
+        missing.push_back(i);
     }
   }
-  if (first == text.size()) return adjustments;
-  const auto span = text.substr(first, last - first + 2);
-  const auto shaped = shape(span, detail::hb_script_of(plan));
-  if (!shaped) return std::nullopt;  // the proof excludes this; the whole word is shaped then
+  if (missing.empty()) return adjustments;
+  for (const std::size_t i : missing) {
+    const auto units = proof.pair_units(glyph(text[i]), glyph(text[i + 1]));
+    if (!units) return std::nullopt;  // a table it cannot read: the whole word is shaped
+    adjustments[i] = thousandths(*units);
+  }
   const std::lock_guard lock(pairs_mutex);
   if (pairs.size() >= kept_pairs) pairs.clear();
-  for (std::size_t k = 0; k + 1 < span.size(); ++k) {
-    pairs.emplace(key(span[k], span[k + 1]), (*shaped)[k]);
-    adjustments[first + k] = (*shaped)[k];
-  }
+  for (const std::size_t i : missing) pairs.emplace(key(text[i], text[i + 1]), adjustments[i]);
   return adjustments;
 }
 
@@ -235,10 +238,7 @@ std::optional<std::vector<int>> Font::Impl::shape(std::u32string_view text,
   std::vector<int> adjustments(text.size(), 0);
   for (unsigned i = 0; i + 1 < count; ++i) {
     const hb_position_t nominal = hb_font_get_glyph_h_advance(font.get(), info[i].codepoint);
-    const long units = static_cast<long>(position[i].x_advance) - nominal;
-    // Rounded to thousandths of an em, the unit of PDF widths and of advance().
-    adjustments[i] = static_cast<int>(
-        std::lround(static_cast<double>(units) * 1000.0 / static_cast<double>(upem)));
+    adjustments[i] = thousandths(static_cast<long>(position[i].x_advance) - nominal);
   }
   return adjustments;
 }

@@ -96,6 +96,152 @@ bool moves_first_of_pair(const Table& gpos, const Lookup& lookup) {
   return true;
 }
 
+// ValueRecord fields (ValueFormat bits): XPlacement, YPlacement, XAdvance, then device tables.
+constexpr unsigned x_placement = 0x1, y_placement = 0x2, x_advance = 0x4, value_fields = 0xFF;
+
+unsigned value_length(unsigned value_format) {
+  return 2 * static_cast<unsigned>(__builtin_popcount(value_format & value_fields));
+}
+
+// What a search of a table found: the glyph (and its index or class), not the glyph, or bytes
+// that are not what the format says.
+enum class Found { yes, no, unreadable };
+struct Search {
+  Found found;
+  unsigned value = 0;
+};
+
+// Binary search of `count` records of `size` bytes from `at`, sorted by the ranges
+// [first(record), last(record)] they hold, for `glyph` (HarfBuzz's hb_bsearch over the same).
+template <typename First, typename Last>
+Search search_records(unsigned count, std::uint64_t at, unsigned size, hb_codepoint_t glyph,
+                      First first, Last last) {
+  unsigned low = 0, high = count;
+  while (low < high) {
+    const unsigned middle = low + (high - low) / 2;
+    const std::uint64_t record = at + std::uint64_t{size} * middle;
+    const auto start = first(record), end = last(record);
+    if (!start || !end) return {Found::unreadable};
+    if (glyph < *start) {
+      high = middle;
+    } else if (glyph > *end) {
+      low = middle + 1;
+    } else {
+      return {Found::yes, middle};
+    }
+  }
+  return {Found::no};
+}
+
+// `glyph`'s index in the Coverage table at `at` (Coverage::get_coverage).
+Search coverage_index(const Table& table, std::uint64_t at, hb_codepoint_t glyph) {
+  const auto format = table.u16(at), count = table.u16(at + 2);
+  if (!format || !count) return {Found::unreadable};
+  const auto u16_at = [&](unsigned offset) {
+    return [&table, offset](std::uint64_t record) { return table.u16(record + offset); };
+  };
+  if (*format == 1) return search_records(*count, at + 4, 2, glyph, u16_at(0), u16_at(0));
+  if (*format != 2) return {Found::unreadable};
+  Search range = search_records(*count, at + 4, 6, glyph, u16_at(0), u16_at(2));
+  if (range.found != Found::yes) return range;
+  const std::uint64_t record = at + 4 + 6ull * range.value;
+  const auto start = table.u16(record), index = table.u16(record + 4);
+  if (!start || !index) return {Found::unreadable};
+  return {Found::yes, *index + (glyph - *start)};
+}
+
+// `glyph`'s class in the ClassDef table at `at`; class 0 for a glyph it does not list, and for
+// a null offset (ClassDef::get_class).
+Search class_of(const Table& table, std::uint64_t base, std::optional<unsigned> offset,
+                hb_codepoint_t glyph) {
+  if (!offset) return {Found::unreadable};
+  if (*offset == 0) return {Found::yes, 0};
+  const std::uint64_t at = base + *offset;
+  const auto format = table.u16(at);
+  if (format == 1u) {
+    const auto start = table.u16(at + 2), count = table.u16(at + 4);
+    if (!start || !count) return {Found::unreadable};
+    if (glyph < *start || glyph - *start >= *count) return {Found::yes, 0};
+    const auto klass = table.u16(at + 6 + 2ull * (glyph - *start));
+    return klass ? Search{Found::yes, *klass} : Search{Found::unreadable};
+  }
+  const auto count = table.u16(at + 2);
+  if (format != 2u || !count) return {Found::unreadable};
+  const auto u16_at = [&](unsigned field) {
+    return [&table, field](std::uint64_t record) { return table.u16(record + field); };
+  };
+  const Search range = search_records(*count, at + 4, 6, glyph, u16_at(0), u16_at(2));
+  if (range.found != Found::yes) return {range.found == Found::no ? Found::yes : range.found, 0};
+  const auto klass = table.u16(at + 4 + 6ull * range.value + 4);
+  return klass ? Search{Found::yes, *klass} : Search{Found::unreadable};
+}
+
+// The XAdvance of the ValueRecord at `at` of `format`, added to `units`; nothing else in it
+// moves the advance (placements move the glyph; device tables apply only at a set size).
+bool add_x_advance(const Table& table, std::uint64_t at, unsigned format, int& units) {
+  if ((format & x_advance) == 0) return true;
+  const auto value = table.u16(at + value_length(format & (x_placement | y_placement)));
+  if (!value) return false;
+  units += static_cast<std::int16_t>(*value);
+  return true;
+}
+
+// Applies one pair subtable to (first, second) as HarfBuzz does: Found::yes when it matches,
+// and then its XAdvance is added to `units` (PairPosFormat1::apply, PairPosFormat2::apply).
+Found apply_pair(const Table& table, const PairProof::PairSubtable& subtable, hb_codepoint_t first,
+                 hb_codepoint_t second, int& units) {
+  const std::uint64_t at = subtable.at;
+  const auto coverage = table.u16(at + 2);
+  if (!coverage) return Found::unreadable;
+  if (*coverage == 0) return Found::no;  // a null Coverage covers nothing
+  const Search covered = coverage_index(table, at + *coverage, first);
+  if (covered.found != Found::yes) return covered.found;
+  const unsigned record_length = subtable.value_length1 + subtable.value_length2;
+  if (subtable.format == 1) {
+    const auto sets = table.u16(at + 8);
+    if (!sets) return Found::unreadable;
+    if (covered.value >= *sets) return Found::no;  // HarfBuzz reads a null PairSet
+    const auto set_offset = table.u16(at + 10 + 2ull * covered.value);
+    if (!set_offset) return Found::unreadable;
+    if (*set_offset == 0) return Found::no;
+    const std::uint64_t set = at + *set_offset;
+    const auto count = table.u16(set);
+    if (!count) return Found::unreadable;
+    const auto second_of = [&table](std::uint64_t record) { return table.u16(record); };
+    const Search pair =
+        search_records(*count, set + 2, 2 + record_length, second, second_of, second_of);
+    if (pair.found != Found::yes) return pair.found;
+    const std::uint64_t record = set + 2 + std::uint64_t{2 + record_length} * pair.value;
+    return add_x_advance(table, record + 2, subtable.value_format1, units) ? Found::yes
+                                                                           : Found::unreadable;
+  }
+  const Search class1 = class_of(table, at, table.u16(at + 8), first);
+  const Search class2 = class_of(table, at, table.u16(at + 10), second);
+  const auto class1_count = table.u16(at + 12), class2_count = table.u16(at + 14);
+  if (class1.found != Found::yes || class2.found != Found::yes || !class1_count || !class2_count)
+    return Found::unreadable;
+  if (class1.value >= *class1_count || class2.value >= *class2_count) return Found::no;
+  const std::uint64_t record =
+      at + 16 +
+      std::uint64_t{record_length} * (std::uint64_t{class1.value} * *class2_count + class2.value);
+  return add_x_advance(table, record, subtable.value_format1, units) ? Found::yes
+                                                                     : Found::unreadable;
+}
+
+// A pair lookup's subtables as pair_units() reads them (moves_first_of_pair has read their
+// formats).
+std::vector<PairProof::PairSubtable> pair_subtables(const Table& gpos, const Lookup& lookup) {
+  std::vector<PairProof::PairSubtable> subtables;
+  for (const Subtable& subtable : lookup.subtables) {
+    const unsigned format = gpos.u16(subtable.at).value_or(0),
+                   value_format1 = gpos.u16(subtable.at + 4).value_or(0),
+                   value_format2 = gpos.u16(subtable.at + 6).value_or(0);
+    subtables.push_back({subtable.at, format, value_format1, value_length(value_format1),
+                         value_length(value_format2)});
+  }
+  return subtables;
+}
+
 // Adds a Coverage table's glyphs to `glyphs`; false if it cannot be read.
 bool add_coverage(const Table& gpos, std::uint64_t at, hb_set_t* glyphs) {
   const auto format = gpos.u16(at), count = gpos.u16(at + 2);
@@ -237,19 +383,34 @@ PairProof::PairProof(hb_font_t* font, PlanScript script)
   // superset (with a mark attachment's bases, which it does not move, hence the marks alone).
   for_each_lookup(plan.get(), gpos_tag, [&](unsigned index) {
     const auto lookup = read_lookup(gpos, index);
-    if (lookup && moves_first_of_pair(gpos, *lookup))
+    if (lookup && moves_first_of_pair(gpos, *lookup)) {
       skipped_props_ |= lookup->flag & ignore_flags;
-    else if (!lookup || !add_marks_attached(gpos, *lookup, refused_))
+      pair_lookups_.push_back(pair_subtables(gpos, *lookup));
+    } else if (!lookup || !add_marks_attached(gpos, *lookup, refused_))
       hb_ot_layout_lookup_collect_glyphs(face, gpos_tag, index, nullptr, refused_, nullptr,
                                          nullptr);
   });
   gdef_classes_ = hb_ot_layout_has_glyph_classes(face);
+  gpos_ = hb_blob_reference(blob.get());
   usable_ = hb_set_allocation_successful(refused_);
   decided_ = std::make_unique<std::atomic<std::uint8_t>[]>(decided_below);  // zeros
 }
 
 PairProof::~PairProof() {
   hb_set_destroy(refused_);
+  hb_blob_destroy(gpos_);
+}
+
+std::optional<int> PairProof::pair_units(hb_codepoint_t first, hb_codepoint_t second) const {
+  const Table gpos(gpos_);
+  int units = 0;
+  for (const auto& subtables : pair_lookups_)
+    for (const PairSubtable& subtable : subtables) {
+      const Found applied = apply_pair(gpos, subtable, first, second, units);
+      if (applied == Found::unreadable) return std::nullopt;
+      if (applied == Found::yes) break;  // a lookup applies its first subtable that matches
+    }
+  return units;
 }
 
 bool PairProof::allows(char32_t code_point) const {

@@ -161,6 +161,33 @@ TEST_CASE("kerning by pairs equals shaping the whole word in every installed fon
   CHECK(proven_fonts > 0);
 }
 
+// Every pair of a Latin alphabet, read from the tables, against HarfBuzz shaping the pair: the
+// test above meets only the pairs its words hold.
+TEST_CASE("each pair read from the tables is the pair HarfBuzz shapes, in every installed font") {
+  const std::u32string alphabet = U"AVTWYPFLKRXJavwyfltrxojeg.,;:'\"()-–—’”…0123456789ßñłÆœéå/&%";
+  int fonts = 0, pairs_read = 0;
+  for (const auto& file : installed_font_files()) {
+    std::unique_ptr<Font> font;
+    try {
+      font = std::make_unique<Font>(file);
+    } catch (const fiscgen::Error&) {
+      continue;
+    }
+    ++fonts;
+    for (const char32_t first : alphabet)
+      for (const char32_t second : alphabet) {
+        const std::u32string pair{first, second};
+        if (const auto read = font->pair_kerning(pair)) {
+          ++pairs_read;
+          INFO(file.string(), ": ", escaped(pair));
+          CHECK(shown(*read) == shown(font->shaped_kerning(pair)));
+        }
+      }
+  }
+  MESSAGE(fonts, " fonts, ", pairs_read, " pairs read from their tables");
+  CHECK(pairs_read > 0);
+}
+
 TEST_CASE("Liberation Serif kerns words of an opinion from pairs, and refuses what it must") {
   FontconfigResolver resolver;
   const Font font(resolver.find("Liberation Serif", Face::regular, true));
