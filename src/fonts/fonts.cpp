@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <deque>
 #include <iterator>
+#include <limits>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -55,6 +57,60 @@ int read_int16(hb_blob_t* blob, unsigned offset) {
   return static_cast<std::int16_t>(static_cast<std::uint16_t>((hi << 8) | lo));
 }
 
+// The pairs' kerning kept for one font, in thousandths of an em, by plan. Pairs of printable
+// ASCII (most of a filing's) are kept in a table by code point, made on the plan's first pair:
+// finding one there costs a few instructions where the hash map's lookup costs 170 (4,000 of
+// them in a 5-page motion). Not thread-safe: Font::Impl locks around it.
+class PairCache {
+ public:
+  std::optional<int> find(detail::PlanScript plan, char32_t first, char32_t second) const {
+    if (const auto* slot = ascii_slot(plan, first, second))
+      return *slot == no_pair ? std::nullopt : std::optional<int>(*slot);
+    const auto found = others_.find(key(plan, first, second));
+    return found == others_.end() ? std::nullopt : std::optional<int>(found->second);
+  }
+  void keep(detail::PlanScript plan, char32_t first, char32_t second, int kerning) {
+    if (is_ascii(first) && is_ascii(second) && kerning > no_pair &&
+        kerning <= std::numeric_limits<std::int16_t>::max()) {
+      auto& table = ascii_[static_cast<std::size_t>(plan)];
+      if (!table) {
+        table = std::make_unique<AsciiTable>();
+        table->fill(no_pair);
+      }
+      (*table)[index(first, second)] = static_cast<std::int16_t>(kerning);
+      return;
+    }
+    // Bounded: emptied when it holds this many pairs (a batch keeps its fonts throughout).
+    if (others_.size() >= kept_others) others_.clear();
+    others_.emplace(key(plan, first, second), kerning);
+  }
+
+ private:
+  static constexpr char32_t ascii_first = 0x20, ascii_last = 0x7E;
+  static constexpr std::size_t ascii_count = ascii_last - ascii_first + 1;
+  static constexpr std::int16_t no_pair = std::numeric_limits<std::int16_t>::min();
+  static constexpr std::size_t kept_others = 100000;
+  using AsciiTable = std::array<std::int16_t, ascii_count * ascii_count>;
+
+  static bool is_ascii(char32_t cp) { return cp >= ascii_first && cp <= ascii_last; }
+  static std::size_t index(char32_t first, char32_t second) {
+    return (first - ascii_first) * ascii_count + (second - ascii_first);
+  }
+  static std::uint64_t key(detail::PlanScript plan, char32_t first, char32_t second) {
+    return std::uint64_t{static_cast<std::uint32_t>(plan)} << 42 | std::uint64_t{first} << 21 |
+           second;
+  }
+  // The slot of an ASCII pair in its plan's table; null for another pair, or before the table.
+  const std::int16_t* ascii_slot(detail::PlanScript plan, char32_t first, char32_t second) const {
+    const auto& table = ascii_[static_cast<std::size_t>(plan)];
+    if (!is_ascii(first) || !is_ascii(second)) return nullptr;
+    return table ? &(*table)[index(first, second)] : &no_pair;
+  }
+
+  std::array<std::unique_ptr<AsciiTable>, detail::plan_scripts> ascii_;
+  std::unordered_map<std::uint64_t, int> others_;
+};
+
 }  // namespace
 
 struct Font::Impl {
@@ -83,9 +139,8 @@ struct Font::Impl {
     std::unique_ptr<detail::PairProof> proof;
   };
   std::array<Proof, detail::plan_scripts> proofs;
-  static constexpr std::size_t kept_pairs = 100000;
   std::mutex pairs_mutex;
-  std::unordered_map<std::uint64_t, int> pairs;
+  PairCache pairs;
 
   hb_codepoint_t glyph(char32_t code_point) const {
     hb_codepoint_t gid = 0;
@@ -187,30 +242,31 @@ std::optional<std::vector<int>> Font::pair_kerning(std::u32string_view text) con
 std::optional<std::vector<int>> Font::Impl::pairs_of(detail::PlanScript plan,
                                                      const detail::PairProof& proof,
                                                      std::u32string_view text) {
-  const auto key = [plan](char32_t first, char32_t second) {
-    return std::uint64_t{static_cast<std::uint32_t>(plan)} << 42 | std::uint64_t{first} << 21 |
-           second;
-  };
   std::vector<int> adjustments(text.size(), 0);
   std::vector<std::size_t> missing;  // pairs not kept yet, by their first code point
   {
     const std::lock_guard lock(pairs_mutex);
     for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-      if (const auto found = pairs.find(key(text[i], text[i + 1])); found != pairs.end())
-        adjustments[i] = found->second;
+      if (const auto kept = pairs.find(plan, text[i], text[i + 1]))
+        adjustments[i] = *kept;
       else
         missing.push_back(i);
     }
   }
   if (missing.empty()) return adjustments;
+  // Missing pairs are mostly neighbours: each glyph is looked up once for both its pairs.
+  std::size_t glyph_at = text.size();
+  hb_codepoint_t next_glyph = 0;
   for (const std::size_t i : missing) {
-    const auto units = proof.pair_units(glyph(text[i]), glyph(text[i + 1]));
+    const hb_codepoint_t first = i == glyph_at ? next_glyph : glyph(text[i]);
+    next_glyph = glyph(text[i + 1]);
+    glyph_at = i + 1;
+    const auto units = proof.pair_units(first, next_glyph);
     if (!units) return std::nullopt;  // a table it cannot read: the whole word is shaped
     adjustments[i] = thousandths(*units);
   }
   const std::lock_guard lock(pairs_mutex);
-  if (pairs.size() >= kept_pairs) pairs.clear();
-  for (const std::size_t i : missing) pairs.emplace(key(text[i], text[i + 1]), adjustments[i]);
+  for (const std::size_t i : missing) pairs.keep(plan, text[i], text[i + 1], adjustments[i]);
   return adjustments;
 }
 
