@@ -19,7 +19,7 @@ namespace fiscgen::pdf {
 namespace {
 
 // Bump when the output for the same input changes, so old and new files get different IDs.
-constexpr const char* format_tag = "fiscgen-pdf-5";  // 5: text as TJ arrays
+constexpr const char* format_tag = "fiscgen-pdf-6";  // 6: text in literal strings
 
 /// Feeds values to the hash, each with its length where it has one, so that no two different
 /// sequences of values feed the same bytes. Structs of the page model go by their fields().

@@ -68,19 +68,30 @@ void TextObject::show(const layout::TextRun& run, HPDF_Font font) {
     append_decimal(pending_, shift, tj_scale);
     pen_x_ -= static_cast<double>(shift) / tj_scale * run.size / 1000;
   }
-  // The 2-byte codes of the fonts' UTF-8 encoding are the (BMP) code points themselves.
-  static constexpr char hex[] = "0123456789abcdef";
-  // Written in place: at most 4 hex digits per byte of UTF-8, the unused end cut off.
+  // The 2-byte codes of the fonts' UTF-8 encoding are the (BMP) code points themselves, written
+  // as a literal string: half the bytes of a hex string, so half the bytes to deflate. A reader
+  // would take a bare CR for a LF and parentheses for the string's end: those are escaped.
+  // Written in place: at most 4 bytes per byte of UTF-8 (two escaped code bytes for each one).
   const std::size_t start = pending_.size();
   pending_.resize(start + 2 + 4 * run.text.size());
   char* out = pending_.data() + start;
-  *out++ = '<';
+  *out++ = '(';
+  const auto put = [&out](unsigned byte) {
+    if (byte == '(' || byte == ')' || byte == '\\') {
+      *out++ = '\\';
+    } else if (byte == '\r') {
+      *out++ = '\\';
+      byte = 'r';
+    }
+    *out++ = static_cast<char>(byte);
+  };
   for (std::size_t at = 0; at < run.text.size();) {
     char32_t cp = 0;
     if (!utf8::next_code_point(run.text, at, cp)) continue;  // collect_fonts refused it
-    for (int bits = 12; bits >= 0; bits -= 4) *out++ = hex[(cp >> bits) & 0xF];
+    put(cp >> 8 & 0xFF);
+    put(cp & 0xFF);
   }
-  *out++ = '>';
+  *out++ = ')';
   pending_.resize(static_cast<std::size_t>(out - pending_.data()));
   pen_x_ += static_cast<double>(measured.width) * run.size / 1000;
 }

@@ -107,6 +107,33 @@ TEST_CASE("text objects: each run starts where layout put it, across fonts, size
   CHECK(top_of("12") < top_of("moves"));
 }
 
+// Text is written in literal strings of 2-byte codes: parentheses, backslashes and a CR byte
+// must be escaped, whether they are a character or one byte of a character's code (č is 01 0D,
+// Ĩ 01 28, ĩ 01 29, Ŝ 01 5C). Unescaped, poppler ends a string early; a bare CR is kept by
+// poppler and MuPDF, but read as a LF by readers that follow the standard, as qpdf does.
+TEST_CASE("text objects: parentheses, backslashes and codes holding their bytes read back whole") {
+  const std::vector<std::pair<double, std::string>> expected{
+      {72, "(a)"},  {130, "back\\slash"}, {230, "Vojtěch"}, {300, "Babič"},
+      {360, "Ĩĩ)"}, {420, "Ŝ\\(Ŝ"},       {72, "((("}};
+  std::vector<TextRun> runs;
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    runs.push_back(
+        {expected[i].first, i + 1 < expected.size() ? 700.0 : 650.0, 0, 12, expected[i].second});
+  pdf_test::TempDir dir;
+  fiscgen::fonts::FontconfigResolver resolver;
+  fiscgen::fonts::FontSet fonts(resolver, "Liberation Serif", "DejaVu Serif");
+  const auto pdf = dir / "escapes.pdf";
+  fiscgen::pdf::write(one_page(runs), fonts, {}, pdf);
+  const auto words = words_of(pdf);
+  CHECK(words.size() == expected.size());
+  CHECK(unmatched(words, expected) == std::vector<std::string>{});
+  // qpdf writes each string it read as hex: č's code whole, no 01 0A in its place.
+  const auto qdf =
+      pdf_test::run("qpdf --qdf --object-streams=disable " + pdf_test::quote(pdf) + " -");
+  CHECK(qdf.text.find("0042006100620069010d") != std::string::npos);  // Babič
+  CHECK(qdf.text.find("010a") == std::string::npos);
+}
+
 TEST_CASE("text objects: random runs from many scripts are read back where they were put") {
   // Texts from the scripts the test fonts cover (Liberation Serif, DejaVu Serif as fallback).
   const std::vector<std::string> texts{
