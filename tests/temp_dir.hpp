@@ -14,8 +14,10 @@ namespace test_support {
 
 class TempDir {
  public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "fiscgen-test-XXXXXX").string();
+  TempDir() : TempDir(std::filesystem::temp_directory_path()) {}
+  /// A new folder in `base` (another file system than the temporary folder's, say).
+  explicit TempDir(const std::filesystem::path& base) {
+    std::string pattern = (base / "fiscgen-test-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
     path_ = pattern;
   }

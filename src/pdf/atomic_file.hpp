@@ -26,9 +26,9 @@ namespace fiscgen::pdf {
 void write_file_atomically(const std::filesystem::path& output, std::string_view bytes);
 
 /// Several files written as write_file_atomically() writes one, made durable together: syncing
-/// each file as it is written costs one journal commit per file (a batch spent a quarter of its
-/// time in the kernel so). stage() writes a file to its temporary name and starts its writeback;
-/// commit() syncs each (the first sync's journal commit serves the whole group) and renames each
+/// each file costs a flush of the disk's cache for each (a batch spent a quarter of its time in
+/// the kernel so). stage() writes a file to its temporary name and starts its writeback;
+/// commit() makes the group durable with one syncfs() per file system, then renames each file
 /// into place. Until commit(), no output has changed; staged files never committed are removed.
 class StagedWrites {
  public:

@@ -15,8 +15,11 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "base/temporary_files.hpp"
 #include "pdf_tools.hpp"
@@ -179,4 +182,38 @@ TEST_CASE("a link to a file stays a link: the file it names is replaced") {
   CHECK(read_file(file) == "%PDF-1.4 new");
   CHECK(entries(dir.path()) == 2);
   CHECK(entries(dir / "real") == 1);
+}
+
+// A batch's group is made durable with one syncfs() per file system its files are on: files on
+// two file systems (the test folder, and /dev/shm where it is another one), a lone file and a
+// device all end up as they would one by one.
+TEST_CASE("staged writes on two file systems and a device are all put in place whole") {
+  TempDir dir;
+  std::unique_ptr<TempDir> other;
+  struct stat here {
+  }, shm{};
+  if (::stat(dir.path().c_str(), &here) == 0 && ::stat("/dev/shm", &shm) == 0 &&
+      here.st_dev != shm.st_dev && ::access("/dev/shm", W_OK) == 0)
+    other = std::make_unique<TempDir>("/dev/shm");
+  std::vector<std::pair<fs::path, std::string>> outputs;
+  for (int i = 0; i < 3; ++i)
+    outputs.emplace_back(dir / ("letter-" + std::to_string(i) + ".pdf"),
+                         "%PDF-1.4 letter " + std::to_string(i));
+  std::ofstream(outputs[1].first) << "%PDF-1.4 old";  // one replaces a file
+  if (other)
+    for (int i = 0; i < 2; ++i)
+      outputs.emplace_back(*other / ("motion-" + std::to_string(i) + ".pdf"),
+                           "%PDF-1.4 motion " + std::to_string(i));
+  fiscgen::pdf::StagedWrites staged;
+  for (const auto& [output, bytes] : outputs) staged.stage(output, bytes);
+  staged.stage("/dev/null", "%PDF-1.4 nowhere");
+  for (const auto& [output, bytes] : outputs) CHECK(read_file(output) != bytes);  // not yet
+  const auto errors = staged.commit();
+  REQUIRE(errors.size() == outputs.size() + 1);
+  for (const auto& error : errors) CHECK_FALSE(error);
+  for (const auto& [output, bytes] : outputs) CHECK(read_file(output) == bytes);
+  CHECK(entries(dir.path()) == 3);  // no temporary file left
+  if (other) CHECK(entries(other->path()) == 2);
+  MESSAGE(
+      std::string(other ? "two file systems" : "one file system (/dev/shm is not another here)"));
 }
