@@ -357,8 +357,13 @@ std::vector<Document*> plan(Summary& summary, const Options& options, Cache& cac
     ++in_shard;
     const auto entry = cache.find(cache.name_of(document.output));
     std::error_code ec;
-    document.reasons = explain(entry ? &*entry : nullptr, context, hashes.of(document.input),
-                               fs::exists(document.output, ec), hashes, paths, cache.rules_bytes());
+    // A document never rendered is new whatever its bytes (explain() looks at nothing else):
+    // its input is hashed by the worker that renders it, in parallel, not here before any
+    // worker starts.
+    document.reasons =
+        entry ? explain(&*entry, context, hashes.of(document.input),
+                        fs::exists(document.output, ec), hashes, paths, cache.rules_bytes())
+              : explain(nullptr, context, {}, false, hashes, paths, cache.rules_bytes());
     if (document.reasons.empty() && !options.force) {
       document.status = Status::up_to_date;
       document.key = entry->key;
