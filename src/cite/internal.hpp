@@ -114,6 +114,9 @@ class LazyRegex {
   const std::string& expression() const { return expression_; }
   /// Whether `text` holds one of the literals every match holds.
   bool may_match(std::string_view text) const;
+  /// The same, counting only a literal that starts where `read(at)` is false: a match holding
+  /// one that starts inside a citation read overlaps it, so it is never a suspect.
+  bool may_match(std::string_view text, const std::function<bool(std::size_t)>& read) const;
   /// The expression compiled, the first time it is asked for.
   const i18n::Regex& get() const;
 

@@ -420,6 +420,16 @@ bool LazyRegex::may_match(std::string_view text) const {
   });
 }
 
+bool LazyRegex::may_match(std::string_view text,
+                          const std::function<bool(std::size_t)>& read) const {
+  if (needs_.empty()) return true;
+  for (const auto& literal : needs_)
+    for (auto at = text.find(literal); at != std::string_view::npos;
+         at = text.find(literal, at + 1))
+      if (!read(at)) return true;
+  return false;
+}
+
 const i18n::Regex& LazyRegex::get() const {
   std::call_once(once_, [&] {
     compiled_ = std::make_unique<i18n::Regex>(alternations_ ? alternations_->expand(expression_)

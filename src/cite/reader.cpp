@@ -369,7 +369,8 @@ void warn_suspects(const Patterns& patterns, const i18n::Regex::Text& searched,
                    std::string_view text, const Taken& taken, Locator& locate, Warnings& warnings) {
   for (const auto& [suspect, lazy] : patterns.suspects) {
     const auto read = [&](std::size_t at) { return taken.overlaps(at, at + 1); };
-    if (!lazy->may_match(text) || !patterns.may_hold(suspect, text, read)) continue;
+    // A text cited whole (a <cite>) holds the literals only inside what was read: no compiling.
+    if (!lazy->may_match(text, read) || !patterns.may_hold(suspect, text, read)) continue;
     const i18n::Regex& regex = lazy->get();
     for (const auto& match : regex.find_all(searched).matches) {
       if (taken.overlaps(match[0].begin, match[0].end)) continue;

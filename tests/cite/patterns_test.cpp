@@ -122,3 +122,16 @@ TEST_CASE(
   CHECK(patterns.may_hold(suspect, "In ٤ Ärger. 12", nothing_read));
   CHECK_FALSE(patterns.may_hold(suspect, "in 2019 the court, and 5 of them", nothing_read));
 }
+
+TEST_CASE("a suspect's literals count only outside the citations read") {
+  const cite::LazyRegex regex("Id\\.", {"Id."});
+  const std::string text = "Id. at 5; see Id. at";
+  const auto nothing_read = [](std::size_t) { return false; };
+  const auto first_read = [](std::size_t at) { return at < 8; };  // "Id. at 5"
+  const auto all_read = [](std::size_t) { return true; };
+  CHECK(regex.may_match(text, nothing_read));
+  CHECK(regex.may_match(text, first_read));  // the second "Id." is outside
+  CHECK_FALSE(regex.may_match(text.substr(0, 8), first_read));
+  CHECK_FALSE(regex.may_match(text, all_read));
+  CHECK(cite::LazyRegex("x", {}).may_match(text, all_read));  // no literals: always looked for
+}

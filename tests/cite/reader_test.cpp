@@ -109,6 +109,20 @@ TEST_CASE("what looks like a citation but cannot be read is a warning with its l
   CHECK(has_warning(warnings, "names no page", 2, 43));
 }
 
+TEST_CASE("a look-alike after a citation is a warning, one inside a citation read is none") {
+  Warnings warnings;
+  // Every literal of the suspects inside what was read: none is looked for.
+  CHECK(reader().find("50 U.S.C. § 1861; U.S. Const. amend. IV", {}, warnings).size() == 2);
+  CHECK(warnings.empty());
+  // The same literals again outside the citations: each look-alike is found.
+  const auto found = reader().find("50 U.S.C. § 1861; but 50 U.S.C. §, Pub. L. and Id. at the end",
+                                   {"e.xml", 1, 1}, warnings);
+  REQUIRE(found.size() == 1);
+  CHECK(has_warning(warnings, "names no section", 1, 23));
+  CHECK(has_warning(warnings, "\"Pub. L.\" is not followed by what it cites", 1, 36));
+  CHECK(has_warning(warnings, "names no page", 1, 48));
+}
+
 TEST_CASE("a date outside the reporter's years is a warning") {
   Warnings warnings;
   const auto found = reader().find("Doe v. Roe, 12 F.4th 34 (1999)", {"d.xml", 1, 1}, warnings);
