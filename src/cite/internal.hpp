@@ -110,6 +110,8 @@ class LazyRegex {
   LazyRegex(std::string expression, std::vector<std::string> needs,
             const Alternations* alternations = nullptr)
       : expression_(std::move(expression)), needs_(std::move(needs)), alternations_(alternations) {}
+  LazyRegex(const LazyRegex&) = delete;
+  LazyRegex& operator=(const LazyRegex&) = delete;
   bool empty() const { return expression_.empty(); }
   const std::string& expression() const { return expression_; }
   /// Whether `text` holds one of the literals every match holds.
@@ -117,15 +119,30 @@ class LazyRegex {
   /// The same, counting only a literal that starts where `read(at)` is false: a match holding
   /// one that starts inside a citation read overlaps it, so it is never a suspect.
   bool may_match(std::string_view text, const std::function<bool(std::size_t)>& read) const;
-  /// The expression compiled, the first time it is asked for.
+  /// The expression compiled, the first time it is asked for, with every part (expr::part).
   const i18n::Regex& get() const;
+  /// The expression compiled for `text`, whose matches are those get() finds there: each part
+  /// whose literals `text` does not hold is written "(?!)", which fails where the part would. One
+  /// compiled with those parts or more is used; past the first, a row is compiled with every
+  /// part, so no expression is compiled more than twice.
+  const i18n::Regex& get(std::string_view text) const;
 
  private:
+  struct Part {
+    std::size_t begin, end;  // of its marks, in expression_
+    std::vector<std::string> literals;
+  };
+  void find_parts() const;  // once, under mutex_
+  std::uint32_t all_parts() const;
+  std::string written(std::uint32_t parts) const;
+  const i18n::Regex& compiled_with(std::uint32_t parts) const;
   std::string expression_;
   std::vector<std::string> needs_;
   const Alternations* alternations_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<i18n::Regex> compiled_;
+  mutable std::mutex mutex_;
+  mutable std::optional<std::vector<Part>> parts_;
+  // Each compiled form, by the parts it writes (a bit each); never removed, so references stay.
+  mutable std::vector<std::pair<std::uint32_t, std::unique_ptr<i18n::Regex>>> compiled_;
 };
 
 /// Entries of the table by spelling_key(), in a vector sorted once and searched by bisection: a
@@ -510,6 +527,10 @@ extern const std::string restatement_note;
 extern const std::string section_or_range;
 /// Every spelling, longest first, as one alternation; spaces flexible after a period.
 std::string alternation(const std::vector<std::string>& spellings);
+/// An optional piece of an expression (a case's subsequent history, an Id.'s section) of which
+/// every match holds one of `literals`: LazyRegex::get(text) leaves it out of what it compiles
+/// for a text that holds none, since compiling it costs as much there. Not inside another part.
+std::string part(const std::vector<std::string>& literals, const std::string& expression);
 /// `text` with the characters a pattern gives a meaning escaped.
 std::string literal(std::string_view text);
 /// "(?:a|b|c)" of expressions; one that matches nothing when there are none.

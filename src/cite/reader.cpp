@@ -261,20 +261,21 @@ void add_matches(const Patterns::Reading& reading, std::string_view text, Search
     }
   };
   const i18n::Regex::Text& searched = reading.reporters ? texts.with_reporters() : texts.plain();
-  if (reading.anchor.empty()) return add(reading.regex.get(), searched, 0);
+  if (reading.anchor.empty()) return add(reading.regex.get(text), searched, 0);
   if (text.size() < window_text) {
     // Every match holds a match of the anchor, so here the anchor only spares compiling the
     // expression where it cannot match. Where the gate found what the anchor starts with, it
     // nearly always matches: compiling it too costs more.
-    if (reading.gate != Gate::none || reading.anchor.get().found_in(searched))
-      add(reading.regex.get(), searched, 0);
+    if (reading.gate != Gate::none || reading.anchor.get(text).found_in(searched))
+      add(reading.regex.get(text), searched, 0);
     return;
   }
-  const auto anchors = reading.anchor.get().find_all(searched);
+  const auto anchors = reading.anchor.get(text).find_all(searched);
   complete = complete && anchors.complete;
+  const i18n::Regex* regex = nullptr;  // compiled at the first window, for the whole text
   for (const auto& [begin, end] : windows(text, anchors)) {
-    const auto window = texts.window(begin, end, reading.reporters);
-    add(reading.regex.get(), window, begin);
+    if (regex == nullptr) regex = &reading.regex.get(text);
+    add(*regex, texts.window(begin, end, reading.reporters), begin);
   }
 }
 

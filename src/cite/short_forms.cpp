@@ -155,11 +155,14 @@ std::vector<KindRow> short_form_rows(const Spellings& spellings) {
       R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?)" +
       // California writes a comma before the section: "Id., § 425.17".
       // A Restatement's section may end in a capital, and a comment follow: "Id. § 652B cmt. b".
-      R"(|,?\s+(?<sec>§§?\s*(?:\d{1,4}[A-Z](?:\([a-z0-9]{1,3}\))*(?![\p{L}\p{Nd}])|)" +
-      decimal_section_or_range + "))" + not_in_word + "(?<comment>" + comment + ")?" +
-      R"(|(?<cmt>)" + comment + ")" +
+      // Each alternative is a part: most texts hold no "§", half of compiling the expression.
+      "|" +
+      part({"§"}, R"(,?\s+(?<sec>§§?\s*(?:\d{1,4}[A-Z](?:\([a-z0-9]{1,3}\))*(?![\p{L}\p{Nd}])|)" +
+                      decimal_section_or_range + "))" + not_in_word + "(?<comment>" + comment +
+                      ")?") +
+      "|" + part({"cmt.", "illus."}, "(?<cmt>" + comment + ")") +
       // "Id. ¶ 12": a paragraph takes no "at" (Bluebook rule 3.3).
-      R"(|\s+(?<para>¶¶?\s*?\d{1,5}(?:\s*?[-–]\s*?\d{1,5})?))" + not_in_word +
+      "|" + part({"¶"}, R"(\s+(?<para>¶¶?\s*?\d{1,5}(?:\s*?[-–]\s*?\d{1,5})?))" + not_in_word) +
       // "Id. at" with no page is not read as a bare Id. (a warning says why).
       R"()?(?!,?\s+at\b))";
   // After "supra", a section of a code or of a treatise ("§ 10:2", "§ 2.7(d)").

@@ -135,3 +135,41 @@ TEST_CASE("a suspect's literals count only outside the citations read") {
   CHECK_FALSE(regex.may_match(text, all_read));
   CHECK(cite::LazyRegex("x", {}).may_match(text, all_read));  // no literals: always looked for
 }
+
+TEST_CASE("a part is compiled only for a text holding one of its literals, and then with all") {
+  namespace expr = cite::expr;
+  const cite::LazyRegex regex("Id\\." + expr::part({"§"}, "(?<sec>\\s+§\\s*\\d+)") + "?" +
+                                  expr::part({"cmt.", "illus."}, "(?<cmt>\\s+cmt\\.\\s+[a-z])") +
+                                  "?",
+                              {"Id."});
+  const auto whole = [](const i18n::Regex& compiled, const std::string& text) {
+    const auto found = compiled.find_all(i18n::Regex::Text(text));
+    return found.matches.empty() ? std::string()
+                                 : text.substr(found.matches[0][0].begin,
+                                               found.matches[0][0].end - found.matches[0][0].begin);
+  };
+  // Without "§", the part is not compiled, and what could match it is not there.
+  const i18n::Regex& bare = regex.get("Id. at 5");
+  CHECK(bare.group("sec") < 0);
+  CHECK(bare.group("cmt") < 0);
+  CHECK(whole(bare, "Id. at 5") == "Id.");
+  CHECK(&regex.get("See Id.") == &bare);
+  // A text with a literal: compiled again, with every part, and that one serves every text.
+  const i18n::Regex& all = regex.get("Id. § 4");
+  CHECK(&all != &bare);
+  CHECK(all.group("sec") >= 0);
+  CHECK(all.group("cmt") >= 0);
+  CHECK(whole(all, "Id. § 4") == "Id. § 4");
+  CHECK(whole(all, "Id. cmt. b") == "Id. cmt. b");
+  CHECK(&regex.get("Id. cmt. b") == &all);
+  CHECK(&regex.get("Id.") == &bare);  // the first still serves a text without the literals
+  CHECK(&regex.get() == &all);
+}
+
+TEST_CASE("an expression with every part compiled first is never compiled again") {
+  namespace expr = cite::expr;
+  const cite::LazyRegex regex("a" + expr::part({"b"}, "b") + "?", {});
+  const i18n::Regex& all = regex.get();
+  CHECK(&regex.get("a") == &all);
+  CHECK(&regex.get("ab") == &all);
+}
