@@ -131,10 +131,32 @@ class Annotator {
 
   void run() {
     document_.authorities.clear();
+    std::vector<std::string> texts;
+    texts_of(document_.blocks, texts);
+    reader_.expect(texts, trail_);
     blocks(document_.blocks);
   }
 
  private:
+  // Every text inlines() hands the reader (a redaction's never).
+  void texts_of(const std::vector<doc::Block>& list, std::vector<std::string>& out) const {
+    for (const auto& block : list) {
+      texts_of(block.inlines, out);
+      texts_of(block.children, out);
+    }
+  }
+  void texts_of(const std::vector<Inline>& list, std::vector<std::string>& out) const {
+    for (const auto& in : list) {
+      if (in.kind == InlineKind::citation) {
+        out.push_back(doc::plain_text(in.children));
+      } else if (in.kind == InlineKind::text) {
+        if (options_.detect) out.push_back(in.text);
+      } else if (in.kind != InlineKind::redaction) {
+        texts_of(in.children, out);
+      }
+    }
+  }
+
   void blocks(std::vector<doc::Block>& list) {
     for (auto& block : list) {
       // Captions and signature blocks hold names and addresses, not running text.

@@ -312,9 +312,13 @@ std::vector<KindRow> case_rows(const Spellings& spellings) {
   // Ohio's and New Mexico's public-domain citation between the official and the regional
   // reporter: "124 Ohio St. 3d 163, 2009-Ohio-6426, 920 N.E.2d 949". Its shape, not the table's
   // spellings: the case pattern's size is the cost of compiling it.
+  // A part (expr::part): a text with no "-" nor "Slip" holds none.
   const std::string parallel_body =
-      R"((?:(?:\d{4}-\p{Lu}\p{L}{1,7}-\d{1,6}|\d{4}\s+NY\s+Slip\s+Op\s+\d{1,6}[\[(]U[\])]))" +
-      not_in_word + pins + "|" + cite_body + ")";
+      "(?:" +
+      part({"-", "Slip"},
+           R"((?:\d{4}-\p{Lu}\p{L}{1,7}-\d{1,6}|\d{4}\s+NY\s+Slip\s+Op\s+\d{1,6}[\[(]U[\])]))" +
+               not_in_word + pins) +
+      "|" + cite_body + ")";
 
   // "vacated as moot, No. 15-5307, 2016 WL 210468 (D.C. Cir. Jan. 12, 2016)": a later decision
   // found only in a database is the same case's history, not an authority of its own.

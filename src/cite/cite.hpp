@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -177,6 +178,9 @@ struct Trail {
   // its pins, the pins of short forms tied to it): a later case of the same volume that starts
   // before that page may share pages with it, so a pin there cannot say which is meant.
   std::map<std::string, int> reach;
+  // internal: by row of the reader's expressions (two each: the row's and its anchor's), the
+  // parts the texts Reader::expect was given may match; empty: each text's own decide.
+  std::vector<std::uint32_t> parts;
 };
 
 /// Finds citations with regular expressions (i18n::Regex) built from a Table.
@@ -196,6 +200,10 @@ class Reader {
   /// with nothing before it, and a date outside its reporter's years are warnings at their place.
   std::vector<Citation> find(std::string_view utf8, const SourceLocation& where, Warnings& warnings,
                              Trail& trail, Text text = Text::running) const;
+  /// Says that the texts read with `trail` are among `texts` (a document's): each expression is
+  /// then compiled once for them all, not once for the first text and again for a later one
+  /// that holds more of it (a case's history). What is read stays the same.
+  void expect(const std::vector<std::string>& texts, Trail& trail) const;
   /// The same with a trail of its own: the text stands alone.
   std::vector<Citation> find(std::string_view utf8, const SourceLocation& where,
                              Warnings& warnings) const;

@@ -154,10 +154,14 @@ bool read_court_rule(const Groups& g, const Patterns& patterns, Citation& c) {
 // "§§ 1861–1862", "§§ 1861, 1862", "§ 1861(d)(1)", "section 1861", "1861".
 std::string code_sections() {
   // One section or a range: "1861", "1801–1811", "1881a(b)(1)–(5)".
+  // Several sections are a part (expr::part): half of compiling the expression, for a text
+  // that holds no "§§".
   const std::string item = code_section + "(?:" + range_dash + code_section + ")?";
-  return R"((?:(?<multi>§§)\s*(?<list>)" + item +
-         R"((?:(?:,\s*(?:and\s+)?|\s+and\s+)(?!\d{1,4}\s+\p{Lu}))" + item +
-         R"()*)|(?:§\s*|[Ss]ections?\s+|[Ss]ecs?\.\s+)?(?<single>)" + item +
+  return "(?:" +
+         part({"§§"}, R"((?<multi>§§)\s*(?<list>)" + item +
+                          R"((?:(?:,\s*(?:and\s+)?|\s+and\s+)(?!\d{1,4}\s+\p{Lu}))" + item +
+                          ")*)") +
+         R"(|(?:§\s*|[Ss]ections?\s+|[Ss]ecs?\.\s+)?(?<single>)" + item +
          // More subsections of the one section: "§ 552(b)(1), (3)".
          R"((?:,\s*\([a-zA-Z0-9]{1,4}\))" + subsections + ")*))";
 }
@@ -167,9 +171,10 @@ std::string cfr_sections() {
   // made of `subsections`, another file's constant, could be initialised before it, and was,
   // to its empty string (no subsection of a regulation was read).
   const std::string cfr_section = R"(\d{1,4}(?:\.\d{1,5}[a-z]?)?)" + subsections;
-  return R"((?:(?<multi>§§)\s*(?<list>)" + cfr_section + "(?:" + range_dash + cfr_section +
-         R"(|(?:,\s*(?:and\s+)?)" + cfr_section +
-         R"()+))|(?:pt\.|[Pp]arts?)\s+(?<part>\d{1,4})|(?:§\s*|[Ss]ections?\s+|[Ss]ec\.\s+)?(?<single>)" +
+  return "(?:" +
+         part({"§§"}, R"((?<multi>§§)\s*(?<list>)" + cfr_section + "(?:" + range_dash +
+                          cfr_section + R"(|(?:,\s*(?:and\s+)?)" + cfr_section + ")+))") +
+         R"(|(?:pt\.|[Pp]arts?)\s+(?<part>\d{1,4})|(?:§\s*|[Ss]ections?\s+|[Ss]ec\.\s+)?(?<single>)" +
          cfr_section + "(?:" + range_dash + cfr_section + ")?))";
 }
 

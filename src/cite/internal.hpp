@@ -121,11 +121,17 @@ class LazyRegex {
   bool may_match(std::string_view text, const std::function<bool(std::size_t)>& read) const;
   /// The expression compiled, the first time it is asked for, with every part (expr::part).
   const i18n::Regex& get() const;
-  /// The expression compiled for `text`, whose matches are those get() finds there: each part
-  /// whose literals `text` does not hold is written "(?!)", which fails where the part would. One
-  /// compiled with those parts or more is used; past the first, a row is compiled with every
-  /// part, so no expression is compiled more than twice.
-  const i18n::Regex& get(std::string_view text) const;
+  /// Whether the expression holds a part (expr::part).
+  bool has_parts() const;
+  /// The parts (a bit each, in order) whose literals `text` holds: those it may match.
+  std::uint32_t parts_in(std::string_view text) const;
+  /// The expression compiled with `parts` at least, whose matches in a text holding no other
+  /// part's literals are those get() finds there: each part left out is written "(?!)", which
+  /// fails where the part would. One compiled with more is used when there is one; past the
+  /// first, an expression is compiled with every part, so never more than twice.
+  const i18n::Regex& get(std::uint32_t parts) const;
+  /// get(parts_in(text)).
+  const i18n::Regex& get(std::string_view text) const { return get(parts_in(text)); }
 
  private:
   struct Part {

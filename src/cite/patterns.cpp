@@ -502,7 +502,13 @@ const i18n::Regex& LazyRegex::get() const {
   return compiled_with(all_parts());
 }
 
-const i18n::Regex& LazyRegex::get(std::string_view text) const {
+bool LazyRegex::has_parts() const {
+  const std::lock_guard lock(mutex_);
+  find_parts();
+  return !parts_->empty();
+}
+
+std::uint32_t LazyRegex::parts_in(std::string_view text) const {
   const std::lock_guard lock(mutex_);
   find_parts();
   std::uint32_t parts = 0;
@@ -513,7 +519,13 @@ const i18n::Regex& LazyRegex::get(std::string_view text) const {
         }))
       parts |= std::uint32_t{1} << i;
   }
-  return compiled_with(parts);
+  return parts;
+}
+
+const i18n::Regex& LazyRegex::get(std::uint32_t parts) const {
+  const std::lock_guard lock(mutex_);
+  find_parts();
+  return compiled_with(parts & all_parts());
 }
 
 const Reporter* Patterns::reporter(std::string_view written) const {

@@ -170,6 +170,21 @@ const Table& Reader::table() const {
   return impl_->table;
 }
 
+void Reader::expect(const std::vector<std::string>& texts, Trail& trail) const {
+  trail.parts.assign(2 * impl_->patterns.readers.size(), 0);
+  for (std::size_t row = 0; row < impl_->patterns.readers.size(); ++row) {
+    const auto& reading = *impl_->patterns.readers[row];
+    if (!reading.regex.has_parts() && !reading.anchor.has_parts()) continue;
+    // Only the texts the row may be run on (its literals; not its gate, which costs more): an
+    // Id.'s section is compiled for a text holding "Id." and "§", not one of each.
+    for (const auto& text : texts) {
+      if (!reading.regex.may_match(text)) continue;
+      trail.parts[2 * row] |= reading.regex.parts_in(text);
+      trail.parts[2 * row + 1] |= reading.anchor.parts_in(text);
+    }
+  }
+}
+
 std::vector<Citation> Reader::find(std::string_view utf8, const SourceLocation& where,
                                    Warnings& warnings) const {
   Trail trail;
@@ -243,10 +258,23 @@ class Searched {
   std::optional<i18n::Regex::Text> with_reporters_;
 };
 
+// The parts of a row's expressions to compile for `text` (LazyRegex::get): those the text may
+// match, and those the other texts Reader::expect named may (`expected`, two for each row).
+struct Parts {
+  std::uint32_t regex, anchor;
+  Parts(const Patterns::Reading& reading, std::string_view text,
+        const std::vector<std::uint32_t>& expected, std::size_t row)
+      : regex(reading.regex.parts_in(text)), anchor(reading.anchor.parts_in(text)) {
+    if (expected.size() < 2 * (row + 1)) return;
+    regex |= expected[2 * row];
+    anchor |= expected[2 * row + 1];
+  }
+};
+
 // The matches of one kind: in a long text, searched only in the windows around its anchor's
 // matches, so that a name tried at every place costs in proportion to the citations, not the text.
-void add_matches(const Patterns::Reading& reading, std::string_view text, Searched& texts,
-                 std::vector<Candidate>& candidates, bool& complete) {
+void add_matches(const Patterns::Reading& reading, const Parts& parts, std::string_view text,
+                 Searched& texts, std::vector<Candidate>& candidates, bool& complete) {
   const auto add = [&](const i18n::Regex& regex, const i18n::Regex::Text& in, std::size_t shift) {
     auto found = regex.find_all(in);
     complete = complete && found.complete;
@@ -261,35 +289,35 @@ void add_matches(const Patterns::Reading& reading, std::string_view text, Search
     }
   };
   const i18n::Regex::Text& searched = reading.reporters ? texts.with_reporters() : texts.plain();
-  if (reading.anchor.empty()) return add(reading.regex.get(text), searched, 0);
+  if (reading.anchor.empty()) return add(reading.regex.get(parts.regex), searched, 0);
   if (text.size() < window_text) {
     // Every match holds a match of the anchor, so here the anchor only spares compiling the
     // expression where it cannot match. Where the gate found what the anchor starts with, it
     // nearly always matches: compiling it too costs more.
-    if (reading.gate != Gate::none || reading.anchor.get(text).found_in(searched))
-      add(reading.regex.get(text), searched, 0);
+    if (reading.gate != Gate::none || reading.anchor.get(parts.anchor).found_in(searched))
+      add(reading.regex.get(parts.regex), searched, 0);
     return;
   }
-  const auto anchors = reading.anchor.get(text).find_all(searched);
+  const auto anchors = reading.anchor.get(parts.anchor).find_all(searched);
   complete = complete && anchors.complete;
-  const i18n::Regex* regex = nullptr;  // compiled at the first window, for the whole text
-  for (const auto& [begin, end] : windows(text, anchors)) {
-    if (regex == nullptr) regex = &reading.regex.get(text);
-    add(*regex, texts.window(begin, end, reading.reporters), begin);
-  }
+  for (const auto& [begin, end] : windows(text, anchors))
+    add(reading.regex.get(parts.regex), texts.window(begin, end, reading.reporters), begin);
 }
 
 // Every match of every kind's expression, leftmost first; at one place the longest, the order
 // of the kinds breaking a tie. False in `complete` when the step limit cut a search short.
 std::vector<Candidate> candidates_in(const Patterns& patterns, std::string_view text,
-                                     Searched& texts, bool& complete) {
+                                     const Trail& trail, Searched& texts, bool& complete) {
   std::vector<Candidate> candidates;
   complete = true;
-  for (const auto& reading : patterns.readers)
-    if (reading->regex.may_match(text) &&
-        (reading->gate == Gate::reporter_at ? patterns.reporter_at(text, texts.places())
-                                            : patterns.may_hold(reading->gate, text)))
-      add_matches(*reading, text, texts, candidates, complete);
+  for (std::size_t row = 0; row < patterns.readers.size(); ++row) {
+    const auto& reading = *patterns.readers[row];
+    if (reading.regex.may_match(text) &&
+        (reading.gate == Gate::reporter_at ? patterns.reporter_at(text, texts.places())
+                                           : patterns.may_hold(reading.gate, text)))
+      add_matches(reading, Parts(reading, text, trail.parts, row), text, texts, candidates,
+                  complete);
+  }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.begin != b.begin) return a.begin < b.begin;
@@ -458,7 +486,7 @@ std::vector<Citation> Reader::find(std::string_view written, const SourceLocatio
   const auto& patterns = impl_->patterns;
   Searched texts(patterns, text);
   bool complete = true;
-  const auto candidates = candidates_in(patterns, text, texts, complete);
+  const auto candidates = candidates_in(patterns, text, trail, texts, complete);
   if (!complete)
     warnings.add(where,
                  "this text is too long or too tangled for the citation reader's step limit: "

@@ -173,3 +173,18 @@ TEST_CASE("an expression with every part compiled first is never compiled again"
   CHECK(&regex.get("a") == &all);
   CHECK(&regex.get("ab") == &all);
 }
+
+TEST_CASE("the parts of an expression are read from its marks, a bit each") {
+  namespace expr = cite::expr;
+  const cite::LazyRegex plain("a", {});
+  CHECK_FALSE(plain.has_parts());
+  CHECK(plain.parts_in("abc") == 0);
+  const cite::LazyRegex regex(
+      "a" + expr::part({"b", "B"}, "b") + "?" + expr::part({"c"}, "c") + "?", {});
+  CHECK(regex.has_parts());
+  CHECK(regex.parts_in("a") == 0);
+  CHECK(regex.parts_in("aB") == 1);
+  CHECK(regex.parts_in("ac") == 2);
+  CHECK(regex.parts_in("abc") == 3);
+  CHECK(regex.get(2).group("x") < 0);  // compiles: "a(?!)?c?"
+}

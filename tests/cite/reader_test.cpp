@@ -1,6 +1,7 @@
 // The citation reader's interface: parts, locations, the trail, warnings and the table file.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -426,4 +427,28 @@ TEST_CASE("a name never runs back into the citation before it") {
   CHECK(found[1].key == "799 N.Y.S.2d 795");
   CHECK(found[2].normalised == "1 U.S. 1");
   CHECK(found[3].normalised == "Lissner v. Test, 1 U.S. 1");
+}
+
+TEST_CASE("the texts a document expects decide the parts compiled, and what is read is the same") {
+  const std::string plain = "Smith v. Maryland, 442 U.S. 735 (1979)";
+  const std::string history =
+      "Doe v. Roe, 1 F.3d 2 (2d Cir. 1993), aff'd, 5 F.4th 6 (2d Cir. 1994)";
+  const std::string sections = "18 U.S.C. §§ 2511, 2518. Id. §§ 4-5.";
+  const auto read = [](const std::string& text, cite::Trail& trail) {
+    Warnings warnings;
+    std::vector<std::string> forms;
+    for (const auto& c : reader().find(text, {}, warnings, trail)) forms.push_back(c.normalised);
+    return forms;
+  };
+  cite::Trail expected, alone, unexpected;
+  reader().expect({plain, history, sections}, expected);
+  CHECK(std::any_of(expected.parts.begin(), expected.parts.end(),
+                    [](std::uint32_t parts) { return parts != 0; }));
+  reader().expect({plain}, unexpected);  // a text not named still reads its own parts
+  for (auto* trail : {&expected, &alone, &unexpected}) {
+    CHECK(read(plain, *trail) == std::vector<std::string>{plain});
+    CHECK(read(history, *trail) == std::vector<std::string>{history});
+    CHECK(read(sections, *trail) ==
+          std::vector<std::string>{"18 U.S.C. §§\u00A02511, 2518", "Id. §§\u00A04–5"});
+  }
 }
