@@ -147,15 +147,16 @@ std::vector<KindRow> short_form_rows(const Spellings& spellings) {
   // A page past 999 of a volume paged so ("124 Cong. Rec. 10,887"): "Id. at 10,889", not page 10;
   // and the daily Record's House, Senate and Extension pages: "Id. at H5757".
   const std::string thousands = R"((?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|)";
+  // Each alternative after "Id." is a part (expr::part): a bare "Id." compiles none of them.
   const std::string id =
-      R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" +
-      thousands + "_{3,}|[HSE]\\d{1,5}(?:,\\d{3})?(?![\\d,])|" + pin + ")(?:,\\s+" + thousands +
-      pin_here + "))*)" + not_in_word +
-      // A slip opinion's page after a blank one: "Id., at ___ (slip op., at 12)".
-      R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?)" +
+      R"((?<![\p{L}\p{Nd}])(?<id>[Ii]d\.|Ibid\.|ibid\.)(?:)" +
+      part({"at"}, R"(,?\s+at\s+(?<pin>(?:pp?\.\s*)?)" + thousands +
+                       "_{3,}|[HSE]\\d{1,5}(?:,\\d{3})?(?![\\d,])|" + pin + ")(?:,\\s+" +
+                       thousands + pin_here + "))*)" + not_in_word +
+                       // A slip opinion's page after a blank one: "Id., at ___ (slip op., at 12)".
+                       R"((?:\s*\(slip\s+op\.,?\s+at\s+(?<slip>\d{1,4})\))?)") +
       // California writes a comma before the section: "Id., § 425.17".
       // A Restatement's section may end in a capital, and a comment follow: "Id. § 652B cmt. b".
-      // Each alternative is a part: most texts hold no "§", half of compiling the expression.
       "|" +
       part({"§"}, R"(,?\s+(?<sec>§§?\s*(?:\d{1,4}[A-Z](?:\([a-z0-9]{1,3}\))*(?![\p{L}\p{Nd}])|)" +
                       decimal_section_or_range + "))" + not_in_word + "(?<comment>" + comment +
