@@ -131,6 +131,7 @@ class Annotator {
 
   void run() {
     document_.authorities.clear();
+    // Named first, so that each expression is compiled once for the document's texts.
     std::vector<std::string> texts;
     texts_of(document_.blocks, texts);
     reader_.expect(texts, trail_);
