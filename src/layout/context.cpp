@@ -20,12 +20,13 @@ int FontCache::advance(int font, char32_t cp) {
   return slot;
 }
 
-const std::vector<int>& FontCache::kerning(int font, const std::u32string& word) {
+const std::vector<int>& FontCache::kerning(int font, std::u32string_view word) {
   if (kerning_.size() <= static_cast<std::size_t>(font))
     kerning_.resize(static_cast<std::size_t>(font) + 1);
   auto& words = kerning_[static_cast<std::size_t>(font)];
   auto found = words.find(word);
-  if (found == words.end()) found = words.emplace(word, fonts_.font(font).kerning(word)).first;
+  if (found == words.end())
+    found = words.emplace(std::u32string(word), fonts_.font(font).kerning(word)).first;
   return found->second;
 }
 

@@ -3,10 +3,12 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -45,14 +47,22 @@ class FontCache {
   /// Advance in thousandths of an em, exactly as the PDF's /W says.
   int advance(int font, char32_t cp);
   /// Font::kerning of a word, remembered: a document repeats its words.
-  const std::vector<int>& kerning(int font, const std::u32string& word);
+  const std::vector<int>& kerning(int font, std::u32string_view word);
   const fonts::Font& font(int index) { return fonts_.font(index); }
 
  private:
   fonts::FontSet& fonts_;
   // Per font index; they grow as the FontSet adds covering fonts.
   // Hashed: a motion looks its words up thousands of times, and order is never asked for.
-  std::vector<std::unordered_map<std::u32string, std::vector<int>>> kerning_;
+  // Looked up by view (a transparent hash): a word is copied only when it is new.
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view word) const {
+      return std::hash<std::u32string_view>{}(word);
+    }
+  };
+  std::vector<std::unordered_map<std::u32string, std::vector<int>, WordHash, std::equal_to<>>>
+      kerning_;
   static constexpr std::size_t bmp_size = 0x10000;
   PagedTable<std::int8_t, -2, 4 * bmp_size> picks_;  // 4 faces × 65536; -2 = not asked yet
   std::vector<PagedTable<std::int32_t, -1, bmp_size>> advances_;  // per font; -1 = not asked

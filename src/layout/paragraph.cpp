@@ -163,30 +163,35 @@ struct ShownLine {
   const std::vector<Atom>& atoms;
   std::size_t a = 0, b = 0;  // [a, b): the line's atoms, logical order
   bool hyphen = false;       // it ends at a soft hyphen, which shows
+  // Empty when the shown order is the logical one (no right-to-left text on the line): most
+  // lines, which then need no list of their own.
   std::vector<std::size_t> order;
 
+  std::size_t size() const { return b - a; }
+  /// The logical index of the i-th atom shown.
+  std::size_t at(std::size_t i) const { return order.empty() ? a + i : order[i]; }
   double width_of(std::size_t k) const {
     if (atoms[k].kind == AtomKind::soft_hyphen) return hyphen && k == b - 1 ? atoms[k].width : 0.0;
     return atoms[k].width;
   }
   /// A gap opens before a shown atom that is not a space and follows one.
   bool opens_gap(std::size_t i) const {
-    return i > 0 && atoms[order[i]].kind != AtomKind::space &&
-           atoms[order[i - 1]].kind == AtomKind::space;
+    return i > 0 && atoms[at(i)].kind != AtomKind::space &&
+           atoms[at(i - 1)].kind == AtomKind::space;
   }
 };
 
-/// The atoms in the order they are shown, left to right: the logical order unless the line
-/// holds right-to-left text, which UAX #9 reorders by the levels the paragraph resolved.
+/// The atoms in the order they are shown, left to right, when it is not the logical order: the
+/// line holds right-to-left text, which UAX #9 reorders by the levels the paragraph resolved.
 std::vector<std::size_t> shown_order(const std::vector<Atom>& atoms, std::size_t a, std::size_t b) {
-  std::vector<std::size_t> order(b - a);
-  for (std::size_t k = a; k < b; ++k) order[k - a] = k;
+  std::vector<std::size_t> order;
   if (std::any_of(atoms.begin() + static_cast<std::ptrdiff_t>(a),
                   atoms.begin() + static_cast<std::ptrdiff_t>(b),
                   [](const Atom& atom) { return atom.level > 0; })) {
     std::vector<std::uint8_t> levels;
     for (std::size_t k = a; k < b; ++k) levels.push_back(atoms[k].level);
     const auto visual = i18n::visual_order(levels);
+    order.resize(b - a);
     for (std::size_t i = 0; i < visual.size(); ++i)
       order[i] = a + static_cast<std::size_t>(visual[i]);
   }
@@ -198,8 +203,8 @@ std::vector<double> atom_positions(const ShownLine& line, double x, double avail
                                    doc::Align align, double size) {
   double natural = 0;
   int gaps = 0;
-  for (std::size_t i = 0; i < line.order.size(); ++i) {
-    natural += line.width_of(line.order[i]);
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    natural += line.width_of(line.at(i));
     if (line.opens_gap(i)) ++gaps;
   }
   double extra = 0, shift = 0;
@@ -216,15 +221,15 @@ std::vector<double> atom_positions(const ShownLine& line, double x, double avail
   std::vector<double> xs(line.b - line.a);
   double pen = x + shift, widths_before = 0;
   int gaps_seen = 0;
-  for (std::size_t i = 0; i < line.order.size(); ++i) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
     if (line.opens_gap(i)) {
       ++gaps_seen;
       // The stretch recomputed from the gaps seen rather than added at each, so the last word
       // ends at the right edge however many gaps there are.
       pen = x + shift + extra * gaps_seen + widths_before;
     }
-    xs[line.order[i] - line.a] = pen;
-    const double width = line.width_of(line.order[i]);
+    xs[line.at(i) - line.a] = pen;
+    const double width = line.width_of(line.at(i));
     pen += width;
     widths_before += width;
   }
@@ -235,7 +240,8 @@ std::vector<double> atom_positions(const ShownLine& line, double x, double avail
 void add_runs(Fragment& out, const ShownLine& line, const std::vector<double>& xs,
               double baseline) {
   double pen = 0;
-  for (const std::size_t k : line.order) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const std::size_t k = line.at(i);
     const Atom& atom = line.atoms[k];
     if (!draws_text(atom) ||
         (atom.kind == AtomKind::soft_hyphen && !(line.hyphen && k == line.b - 1)))
@@ -259,46 +265,62 @@ void add_runs(Fragment& out, const ShownLine& line, const std::vector<double>& x
 void add_spans(Fragment& out, const ShownLine& line, const std::vector<double>& xs,
                const Shaped& text, double baseline, double asc, double desc) {
   const auto& atoms = line.atoms;
+  // Which kinds of mark the line holds at all: most lines hold none, and each kind asked of
+  // every atom was a fifth of placing a line.
+  bool underlines = false, links = false, notes = false, changes = false, boxes = false;
+  for (std::size_t k = line.a; k < line.b; ++k) {
+    underlines |= atoms[k].underline;
+    links |= atoms[k].link >= 0;
+    notes |= atoms[k].note > 0;
+    changes |= atoms[k].change != doc::Change::none;
+    boxes |= atoms[k].redacted;
+  }
   const auto spans = [&](auto marked, auto emit) {
     std::size_t i = 0;
-    while (i < line.order.size()) {
-      const std::size_t k = line.order[i];
+    while (i < line.size()) {
+      const std::size_t k = line.at(i);
       if (!marked(atoms[k])) {
         ++i;
         continue;
       }
       std::size_t j = i;
-      while (j + 1 < line.order.size() && marked(atoms[line.order[j + 1]]) &&
-             atoms[line.order[j + 1]].link == atoms[k].link &&
-             atoms[line.order[j + 1]].note == atoms[k].note &&
-             atoms[line.order[j + 1]].change == atoms[k].change)
+      while (j + 1 < line.size() && marked(atoms[line.at(j + 1)]) &&
+             atoms[line.at(j + 1)].link == atoms[k].link &&
+             atoms[line.at(j + 1)].note == atoms[k].note &&
+             atoms[line.at(j + 1)].change == atoms[k].change)
         ++j;
-      emit(k, xs[k - line.a], xs[line.order[j] - line.a] + line.width_of(line.order[j]));
+      emit(k, xs[k - line.a], xs[line.at(j) - line.a] + line.width_of(line.at(j)));
       i = j + 1;
     }
   };
-  spans([](const Atom& t) { return t.underline; },
-        [&](std::size_t, double x1, double x2) {
-          out.lines.push_back(Line{x1, -baseline - underline_drop, x2, -baseline - underline_drop,
-                                   underline_width});
-        });
-  spans([](const Atom& t) { return t.link >= 0; },
-        [&](std::size_t k, double x1, double x2) {
-          out.links.push_back(Link{x1, -baseline + desc, x2 - x1, asc - desc,
-                                   text.links[static_cast<std::size_t>(atoms[k].link)]});
-        });
-  spans([](const Atom& t) { return t.note > 0; },
-        [&](std::size_t k, double x1, double x2) {
-          Link link{x1, -baseline + desc, x2 - x1, asc - desc, {}};
-          link.note = atoms[k].note;
-          out.links.push_back(std::move(link));
-        });
-  spans([](const Atom& t) { return t.change != doc::Change::none; },
+  if (underlines)
+    spans([](const Atom& t) { return t.underline; },
+          [&](std::size_t, double x1, double x2) {
+            out.lines.push_back(Line{x1, -baseline - underline_drop, x2, -baseline - underline_drop,
+                                     underline_width});
+          });
+  if (links)
+    spans([](const Atom& t) { return t.link >= 0; },
+          [&](std::size_t k, double x1, double x2) {
+            out.links.push_back(Link{x1, -baseline + desc, x2 - x1, asc - desc,
+                                     text.links[static_cast<std::size_t>(atoms[k].link)]});
+          });
+  if (notes)
+    spans([](const Atom& t) { return t.note > 0; },
+          [&](std::size_t k, double x1, double x2) {
+            Link link{x1, -baseline + desc, x2 - x1, asc - desc, {}};
+            link.note = atoms[k].note;
+            out.links.push_back(std::move(link));
+          });
+  if (changes)
+    spans(
+        [](const Atom& t) { return t.change != doc::Change::none; },
         [&](std::size_t k, double x1, double x2) { mark_change(out, atoms[k], x1, x2, baseline); });
-  spans([](const Atom& t) { return t.redacted; },
-        [&](std::size_t, double x1, double x2) {
-          out.boxes.push_back(Box{x1, -baseline + desc, x2 - x1, asc - desc});
-        });
+  if (boxes)
+    spans([](const Atom& t) { return t.redacted; },
+          [&](std::size_t, double x1, double x2) {
+            out.boxes.push_back(Box{x1, -baseline + desc, x2 - x1, asc - desc});
+          });
 }
 
 }  // namespace

@@ -246,9 +246,9 @@ Shaped Shaper::finish() {
 
 void Shaper::apply_kerning(std::size_t begin, std::size_t end) {
   auto& atoms = out_.atoms;
-  std::u32string word;
-  for (std::size_t k = begin; k < end; ++k) word += atoms[k].cp;
-  const auto& adjustments = context_.cache.kerning(atoms[begin].font, word);
+  word_.clear();
+  for (std::size_t k = begin; k < end; ++k) word_ += atoms[k].cp;
+  const auto& adjustments = context_.cache.kerning(atoms[begin].font, word_);
   for (std::size_t k = begin; k + 1 < end; ++k) {
     const int adjustment = adjustments[k - begin];
     if (adjustment == 0) continue;

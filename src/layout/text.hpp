@@ -95,6 +95,7 @@ class Shaper {
   Context& context_;
   const rules::Style& style_;
   Shaped out_;
+  std::u32string word_;  // apply_kerning's run, kept: one buffer for all of a paragraph's words
 };
 
 }  // namespace fiscgen::layout::detail
