@@ -42,10 +42,23 @@ class PagedTable {
 class FontCache {
  public:
   explicit FontCache(fonts::FontSet& fonts);
+  // Both asked once per drawn character: defined here, so that a known answer costs no call.
   /// FontSet::pick for a BMP code point.
-  int pick(fonts::Face face, char32_t cp);
+  int pick(fonts::Face face, char32_t cp) {
+    if (cp >= bmp_size) return fonts_.pick(face, cp);
+    auto& slot = picks_[static_cast<std::size_t>(face) * bmp_size + cp];
+    if (slot == -2) slot = static_cast<std::int8_t>(fonts_.pick(face, cp));
+    return slot;
+  }
   /// Advance in thousandths of an em, exactly as the PDF's /W says.
-  int advance(int font, char32_t cp);
+  int advance(int font, char32_t cp) {
+    if (cp >= bmp_size) return fonts_.font(font).advance(cp);
+    if (advances_.size() <= static_cast<std::size_t>(font))
+      advances_.resize(static_cast<std::size_t>(font) + 1);
+    auto& slot = advances_[static_cast<std::size_t>(font)][cp];
+    if (slot < 0) slot = fonts_.font(font).advance(cp);
+    return slot;
+  }
   /// Font::kerning of a word, remembered: a document repeats its words.
   const std::vector<int>& kerning(int font, std::u32string_view word);
   const fonts::Font& font(int index) { return fonts_.font(index); }

@@ -1,5 +1,6 @@
 #include "layout/text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -66,32 +67,38 @@ int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where) 
 
 void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes& a,
                             const SourceLocation& where, double size, double rise) {
-  Atom atom;
-  atom.offset = offset;
-  atom.underline = a.underline;
-  atom.link = a.link;
-  atom.change = a.change;
-  atom.size = size;
-  atom.rise = rise;
-  const fonts::Face f = face(a);
   const auto role = i18n::character_role(cp);
   if (cp == '\t' || cp == '\n' || cp == '\r' || role == i18n::CharacterRole::separator) cp = ' ';
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
     throw Error(where, "the control character " + fiscgen::utf8::name(cp) + " cannot be drawn");
+  // Made in place, once nothing can throw before it is whole: one atom per drawn character.
+  const auto make = [&](AtomKind kind) -> Atom& {
+    Atom& atom = out_.atoms.emplace_back();
+    atom.offset = offset;
+    atom.kind = kind;
+    atom.underline = a.underline;
+    atom.link = a.link;
+    atom.change = a.change;
+    atom.size = size;
+    atom.rise = rise;
+    return atom;
+  };
+  const fonts::Face f = face(a);
+  AtomKind kind = AtomKind::glyph;
   char32_t measured = cp;
   if (cp == ' ') {
-    atom.kind = AtomKind::space;
+    kind = AtomKind::space;
   } else if (cp == no_break_space) {
     measured = ' ';  // drawn as a plain space; ICU already refuses to break at it
   } else if (cp == soft_hyphen) {
-    atom.kind = AtomKind::soft_hyphen;
+    kind = AtomKind::soft_hyphen;
     measured = '-';
   } else if (role == i18n::CharacterRole::invisible) {
-    atom.kind = AtomKind::invisible;
-    out_.atoms.push_back(atom);
+    make(AtomKind::invisible);
     return;
   }
   const int font = resolve(f, measured, where);
+  Atom& atom = make(kind);
   if (font < 0) {  // no font has it: an error lay_out reports; measure it anyway
     const int main_font = fonts::FontSet::main_font(f);
     const auto& main = context_.cache.font(main_font);
@@ -102,7 +109,6 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
     atom.width = context_.cache.advance(font, measured) * size / 1000.0;
   }
   atom.cp = measured;
-  out_.atoms.push_back(atom);
 }
 
 void Shaper::add_string(std::string_view logical, const Attributes& a, const SourceLocation& where,
@@ -110,17 +116,22 @@ void Shaper::add_string(std::string_view logical, const Attributes& a, const Sou
   // Arabic letters join: their contextual forms are what the font draws and layout measures.
   const std::string shaped = i18n::shape_arabic(logical);
   const std::string_view utf8 = shaped;
+  // Room for an atom per byte, at least: no regrowth within the string (a code point is one
+  // atom, or a few in small capitals), and the capacity still doubles across strings.
+  if (out_.atoms.capacity() < out_.atoms.size() + utf8.size())
+    out_.atoms.reserve(std::max(2 * out_.atoms.capacity(), out_.atoms.size() + utf8.size()));
+  // The text is taken whole, white space made plain spaces in place (one byte for one), so that
+  // each code point's offset is where it starts in `utf8`.
+  const auto base = out_.text.size();
+  out_.text.append(utf8);
   std::size_t pos = 0;
   while (pos < utf8.size()) {
     char32_t cp = 0;
     const std::size_t start = pos;
     if (!fiscgen::utf8::next_code_point(utf8, pos, cp))
       throw Error(where, "the text is not valid UTF-8 (byte " + std::to_string(start + 1) + ")");
-    const auto offset = static_cast<std::uint32_t>(out_.text.size());
-    if (cp == '\t' || cp == '\r' || cp == '\n')
-      out_.text += ' ';
-    else
-      out_.text.append(utf8.substr(start, pos - start));
+    const auto offset = static_cast<std::uint32_t>(base + start);
+    if (cp == '\t' || cp == '\r' || cp == '\n') out_.text[base + start] = ' ';
     if (a.small_caps && cp != ' ') {
       const std::string upper = i18n::to_upper(utf8.substr(start, pos - start), context_.locale);
       if (upper != utf8.substr(start, pos - start)) {
