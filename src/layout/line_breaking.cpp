@@ -42,6 +42,12 @@ struct Node {
   bool hyphen = false;
   double total = 0;              // demerits of the paragraph up to here
   std::ptrdiff_t previous = -1;  // index into the node list
+  // What every line from here measures against, kept with the node: the search asks each
+  // active node about every later break.
+  std::size_t start = 0;    // the next line's first non-space item
+  double width_before = 0;  // ItemSums::width and ::spaces at `start`
+  double spaces_before = 0;
+  double available = 0;  // the next line's width, rounding noise forgiven
 };
 
 /// Prefix sums over a paragraph's items, so any line's measures take O(1).
@@ -106,12 +112,26 @@ std::optional<std::vector<std::size_t>> chosen_breaks(const std::vector<Node>& n
 /// One run of the optimal-fit search with lines up to `tolerance`; empty when no breaking
 /// keeps every line fitting and within it.
 std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakItem>& items,
+                                                       const ItemSums& sums,
                                                        const LineWidths& widths,
                                                        const FitWeights& weights,
                                                        double tolerance) {
   const std::size_t n = items.size();
-  const ItemSums sums(items);
-  std::vector<Node> nodes{Node{}};
+  // A node at `position` with what lines from it measure against filled in.
+  const auto node_at = [&](std::size_t position, int fitness, bool hyphen, double total,
+                           std::ptrdiff_t previous) {
+    const std::size_t start = sums.first_content[position];
+    return Node{position,
+                fitness,
+                hyphen,
+                total,
+                previous,
+                start,
+                sums.width[start],
+                sums.spaces[start],
+                widths.at(position == 0 ? 0 : 1) + fit_tolerance};
+  };
+  std::vector<Node> nodes{node_at(0, decent, false, 0, -1)};
   std::vector<std::size_t> active{0};
   std::vector<std::size_t> still_active;  // swapped with `active`: no allocation per break
   for (std::size_t b = 1; b <= n; ++b) {
@@ -120,24 +140,26 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
     const bool forced = last_item.forced_after;
     if (!end && !forced && !last_item.break_after) continue;
     const bool hyphen = !end && last_item.hyphen_width > 0;
+    const bool ragged = end || forced;  // the last line and a line ended by <br/>
+    const std::size_t content_end = sums.content_end[b];
     // The best new node per fitness class.
     std::array<std::optional<Node>, 4> best;
     still_active.clear();
     for (const std::size_t a : active) {
       const Node& from = nodes[a];
-      const std::size_t s = sums.first_content[from.position];
-      const std::size_t e = std::max(s, sums.content_end[b]);
-      const double available = widths.at(from.position == 0 ? 0 : 1) + fit_tolerance;
-      const double natural = sums.width[e] - sums.width[s];
-      const double shrink = (sums.spaces[e] - sums.spaces[s]) * space_shrink;
+      // A line from `from` to here measures items [start, e), e = max(start, content_end).
+      const bool empty = content_end <= from.start;
+      const double natural = empty ? 0 : sums.width[content_end] - from.width_before;
+      const double spaces = empty ? 0 : sums.spaces[content_end] - from.spaces_before;
+      const double available = from.available;
+      const double shrink = spaces * space_shrink;
       if (natural - shrink > available) continue;  // too long now, and for every later break
       still_active.push_back(a);
-      if (e == s && !forced) continue;  // no empty lines, except between two <br/>
-      const double line = natural + (hyphen && e > s ? last_item.hyphen_width : 0);
-      const bool ragged = end || forced;  // the last line and a line ended by <br/>
+      if (empty && !forced) continue;  // no empty lines, except between two <br/>
+      const double line = natural + (hyphen && !empty ? last_item.hyphen_width : 0);
       if (line - (ragged ? 0 : shrink) > available) continue;
       const double slack = available - fit_tolerance - line;
-      const double stretch = (sums.spaces[e] - sums.spaces[s]) * space_stretch;
+      const double stretch = spaces * space_stretch;
       const double badness = badness_of(slack, stretch, shrink, ragged);
       if (badness > tolerance) continue;
       const int fitness = fitness_of(slack, badness);
@@ -148,7 +170,7 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
       const double total = from.total + demerits;
       auto& slot = best[static_cast<std::size_t>(fitness)];
       if (!slot || total < slot->total)
-        slot = Node{b, fitness, hyphen, total, static_cast<std::ptrdiff_t>(a)};
+        slot = node_at(b, fitness, hyphen, total, static_cast<std::ptrdiff_t>(a));
     }
     // A forced break ends every line running through it.
     if (forced || end) still_active.clear();
@@ -228,8 +250,10 @@ std::vector<std::size_t> greedy_breaks(const std::vector<BreakItem>& items,
 std::vector<std::size_t> optimal_breaks(const std::vector<BreakItem>& items,
                                         const LineWidths& widths, const FitWeights& weights) {
   if (items.empty()) return {};
-  if (auto ends = optimal_search(items, widths, weights, weights.tolerance)) return *ends;
-  if (auto ends = optimal_search(items, widths, weights, std::numeric_limits<double>::infinity()))
+  const ItemSums sums(items);  // both searches measure with the same sums
+  if (auto ends = optimal_search(items, sums, widths, weights, weights.tolerance)) return *ends;
+  if (auto ends =
+          optimal_search(items, sums, widths, weights, std::numeric_limits<double>::infinity()))
     return *ends;
   return greedy_breaks(items, widths);
 }
