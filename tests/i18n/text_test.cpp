@@ -1,4 +1,8 @@
 #include <doctest/doctest.h>
+#include <unicode/brkiter.h>
+#include <unicode/utf8.h>
+
+#include <memory>
 
 #include "i18n/i18n.hpp"
 
@@ -156,4 +160,66 @@ TEST_CASE("character roles: drawn, invisible and separators, in ASCII and beyond
   CHECK(character_role(U'\uFEFF') == CharacterRole::invisible);  // byte order mark
   CHECK(character_role(U'\u2028') == CharacterRole::separator);  // line separator
   CHECK(character_role(U'\u2029') == CharacterRole::separator);  // paragraph separator
+}
+
+namespace {
+/// line_breaks as first written: ICU's UTF-16 positions mapped to bytes through a table of
+/// every unit's first byte. The function now walks one cursor instead; both must agree.
+std::vector<std::size_t> breaks_by_table(std::string_view utf8, const char* locale) {
+  std::vector<std::size_t> byte_of_unit;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    const auto start = static_cast<std::size_t>(i);
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    for (int k = U16_LENGTH(c < 0 ? 0xFFFD : c); k > 0; --k) byte_of_unit.push_back(start);
+  }
+  byte_of_unit.push_back(utf8.size());
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> iterator(
+      icu::BreakIterator::createLineInstance(icu::Locale(locale), status));
+  REQUIRE(U_SUCCESS(status));
+  const auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), n));
+  iterator->setText(text);
+  std::vector<std::size_t> breaks;
+  for (int32_t at = iterator->next(); at != icu::BreakIterator::DONE; at = iterator->next()) {
+    const auto unit = static_cast<std::size_t>(at);
+    breaks.push_back(unit < byte_of_unit.size() ? byte_of_unit[unit] : utf8.size());
+  }
+  return breaks;
+}
+}  // namespace
+
+TEST_CASE("line breaks agree with a table of every UTF-16 unit's byte, in many scripts") {
+  const char* const locales[] = {"en_US", "fr", "de", "he", "ar", "th", "ja", "zh", "ko", "hi"};
+  const std::string texts[] = {
+      "The Court GRANTS the motion. See 50 U.S.C. \u00A7 1861(d)(1); In re Sealed Case, 310 "
+      "F.3d 717, 720 (FISA Ct. Rev. 2002) (per curiam).",
+      "Le requ\u00E9rant \u00AB\u00A0soutient\u00A0\u00BB que l\u2019ordonnance\u2014"
+      "rendue le 3 mars\u2014est nulle\u202F; voir art. L. 851-1.",
+      "Stra\u00DFe 12, M\u00FCnchen \u2013 \u201EZitat\u201C, Gr\u00FC\u00DFe.",
+      "\u05D1\u05D9\u05EA \u05D4\u05DE\u05E9\u05E4\u05D8 (\u05E2\u05DE\u05D5\u05D3 "
+      "12) \u05E7\u05D1\u05E2 \u05DB\u05D9 The Court",
+      "\u0642\u0631\u0627\u0631 \u0627\u0644\u0645\u062D\u0643\u0645\u0629 "
+      "\u0631\u0642\u0645 \u0661\u0662\u0663 \u0628\u062A\u0627\u0631\u064A\u062E",
+      "\u0E28\u0E32\u0E25\u0E44\u0E14\u0E49\u0E1E\u0E34\u0E08\u0E32\u0E23\u0E13\u0E32"
+      "\u0E04\u0E33\u0E23\u0E49\u0E2D\u0E07\u0E41\u0E25\u0E49\u0E27",
+      "\u88C1\u5224\u6240\u306F\u7533\u7ACB\u3066\u3092\u8A8D\u3081\u305F\u3002"
+      "\u300C\u547D\u4EE4\u300D\uFF08\u7B2C\uFF11\u6761\uFF09\u3002",
+      "\uBC95\uC6D0\uC740 \uC2E0\uCCAD\uC744 \uC778\uC6A9\uD55C\uB2E4. "
+      "\u0928\u094D\u092F\u093E\u092F\u093E\u0932\u092F \u0928\u0947 \u0906\u0926"
+      "\u0947\u0936 \u0926\u093F\u092F\u093E\u0964",
+      "\U0001D400\U0001D401 \U0001F600 \U00020000\U00020001\u3001\U0001F1FA\U0001F1F8 "
+      "\u041F\u0440\u0438\u043A\u0430\u0437 \u2116 5 \u03A3\u03CD\u03BD\u03C4\u03B1"
+      "\u03B3\u03BC\u03B1 a\u200Bb c\u00ADd e\u2060f",
+      "https://www.fisc.uscourts.gov/public-filings?docket=BR%2014-01 and/or 1801-1812\n"
+      "next line\u2028after a separator",
+      "invalid \xC3( bytes \xE2\x82 and \xF0\x9F\x98 here \xFF end"};
+  for (const char* locale : locales)
+    for (const auto& text : texts) {
+      CAPTURE(locale);
+      CAPTURE(text);
+      CHECK(line_breaks(text, locale) == breaks_by_table(text, locale));
+    }
 }
