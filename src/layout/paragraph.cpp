@@ -158,53 +158,56 @@ void mark_change(Fragment& out, const Atom& atom, double x1, double x2, double b
 
 namespace {
 
-/// The atoms of one line, blanks at either end left out, in the order they are shown.
+/// The shown order of a line without right-to-left text, most lines: the logical one, with
+/// no list to build or consult.
+struct LogicalOrder {
+  std::size_t a = 0;
+  std::size_t operator[](std::size_t i) const { return a + i; }
+};
+/// The shown order of a line holding right-to-left text, by UAX #9.
+using VisualOrder = std::vector<std::size_t>;
+
+/// The atoms of one line, blanks at either end left out, in the order they are shown:
+/// order[i] is the logical index of the i-th atom shown.
+template <class Order>
 struct ShownLine {
   const std::vector<Atom>& atoms;
   std::size_t a = 0, b = 0;  // [a, b): the line's atoms, logical order
   bool hyphen = false;       // it ends at a soft hyphen, which shows
-  // Empty when the shown order is the logical one (no right-to-left text on the line): most
-  // lines, which then need no list of their own.
-  std::vector<std::size_t> order;
+  Order order;
 
   std::size_t size() const { return b - a; }
-  /// The logical index of the i-th atom shown.
-  std::size_t at(std::size_t i) const { return order.empty() ? a + i : order[i]; }
   double width_of(std::size_t k) const {
     if (atoms[k].kind == AtomKind::soft_hyphen) return hyphen && k == b - 1 ? atoms[k].width : 0.0;
     return atoms[k].width;
   }
   /// A gap opens before a shown atom that is not a space and follows one.
   bool opens_gap(std::size_t i) const {
-    return i > 0 && atoms[at(i)].kind != AtomKind::space &&
-           atoms[at(i - 1)].kind == AtomKind::space;
+    return i > 0 && atoms[order[i]].kind != AtomKind::space &&
+           atoms[order[i - 1]].kind == AtomKind::space;
   }
 };
 
-/// The atoms in the order they are shown, left to right, when it is not the logical order: the
-/// line holds right-to-left text, which UAX #9 reorders by the levels the paragraph resolved.
-std::vector<std::size_t> shown_order(const std::vector<Atom>& atoms, std::size_t a, std::size_t b) {
-  std::vector<std::size_t> order;
-  if (std::any_of(atoms.begin() + static_cast<std::ptrdiff_t>(a),
-                  atoms.begin() + static_cast<std::ptrdiff_t>(b),
-                  [](const Atom& atom) { return atom.level > 0; })) {
-    std::vector<std::uint8_t> levels;
-    for (std::size_t k = a; k < b; ++k) levels.push_back(atoms[k].level);
-    const auto visual = i18n::visual_order(levels);
-    order.resize(b - a);
-    for (std::size_t i = 0; i < visual.size(); ++i)
-      order[i] = a + static_cast<std::size_t>(visual[i]);
-  }
+/// The atoms of a line holding right-to-left text in the order they are shown, left to right:
+/// UAX #9 reorders them by the levels the paragraph resolved.
+VisualOrder visual_order(const std::vector<Atom>& atoms, std::size_t a, std::size_t b) {
+  std::vector<std::uint8_t> levels;
+  for (std::size_t k = a; k < b; ++k) levels.push_back(atoms[k].level);
+  const auto visual = i18n::visual_order(levels);
+  VisualOrder order(b - a);
+  for (std::size_t i = 0; i < visual.size(); ++i)
+    order[i] = a + static_cast<std::size_t>(visual[i]);
   return order;
 }
 
 /// Where each atom starts (by logical index from `a`), the line aligned in `available`.
-std::vector<double> atom_positions(const ShownLine& line, double x, double available,
+template <class Order>
+std::vector<double> atom_positions(const ShownLine<Order>& line, double x, double available,
                                    doc::Align align, double size) {
   double natural = 0;
   int gaps = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
-    natural += line.width_of(line.at(i));
+    natural += line.width_of(line.order[i]);
     if (line.opens_gap(i)) ++gaps;
   }
   double extra = 0, shift = 0;
@@ -228,8 +231,8 @@ std::vector<double> atom_positions(const ShownLine& line, double x, double avail
       // ends at the right edge however many gaps there are.
       pen = x + shift + extra * gaps_seen + widths_before;
     }
-    xs[line.at(i) - line.a] = pen;
-    const double width = line.width_of(line.at(i));
+    xs[line.order[i] - line.a] = pen;
+    const double width = line.width_of(line.order[i]);
     pen += width;
     widths_before += width;
   }
@@ -237,11 +240,12 @@ std::vector<double> atom_positions(const ShownLine& line, double x, double avail
 }
 
 /// The line's text as runs: a new run wherever font, size, rise, mark or position breaks.
-void add_runs(Fragment& out, const ShownLine& line, const std::vector<double>& xs,
+template <class Order>
+void add_runs(Fragment& out, const ShownLine<Order>& line, const std::vector<double>& xs,
               double baseline) {
   double pen = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
-    const std::size_t k = line.at(i);
+    const std::size_t k = line.order[i];
     const Atom& atom = line.atoms[k];
     if (!draws_text(atom) ||
         (atom.kind == AtomKind::soft_hyphen && !(line.hyphen && k == line.b - 1)))
@@ -262,7 +266,8 @@ void add_runs(Fragment& out, const ShownLine& line, const std::vector<double>& x
 
 /// Underlines, links, change marks and redaction boxes: one shape per stretch of marked atoms
 /// side by side.
-void add_spans(Fragment& out, const ShownLine& line, const std::vector<double>& xs,
+template <class Order>
+void add_spans(Fragment& out, const ShownLine<Order>& line, const std::vector<double>& xs,
                const Shaped& text, double baseline, double asc, double desc) {
   const auto& atoms = line.atoms;
   // Which kinds of mark the line holds at all: most lines hold none, and each kind asked of
@@ -278,18 +283,18 @@ void add_spans(Fragment& out, const ShownLine& line, const std::vector<double>& 
   const auto spans = [&](auto marked, auto emit) {
     std::size_t i = 0;
     while (i < line.size()) {
-      const std::size_t k = line.at(i);
+      const std::size_t k = line.order[i];
       if (!marked(atoms[k])) {
         ++i;
         continue;
       }
       std::size_t j = i;
-      while (j + 1 < line.size() && marked(atoms[line.at(j + 1)]) &&
-             atoms[line.at(j + 1)].link == atoms[k].link &&
-             atoms[line.at(j + 1)].note == atoms[k].note &&
-             atoms[line.at(j + 1)].change == atoms[k].change)
+      while (j + 1 < line.size() && marked(atoms[line.order[j + 1]]) &&
+             atoms[line.order[j + 1]].link == atoms[k].link &&
+             atoms[line.order[j + 1]].note == atoms[k].note &&
+             atoms[line.order[j + 1]].change == atoms[k].change)
         ++j;
-      emit(k, xs[k - line.a], xs[line.at(j) - line.a] + line.width_of(line.at(j)));
+      emit(k, xs[k - line.a], xs[line.order[j] - line.a] + line.width_of(line.order[j]));
       i = j + 1;
     }
   };
@@ -335,10 +340,17 @@ Fragment place_line(Context& context, const Shaped& text, std::size_t begin, std
   if (a == b) return out;
   // A line ending at a soft hyphen shows the hyphen.
   const bool hyphen = b == end && end < atoms.size() && atoms[b - 1].kind == AtomKind::soft_hyphen;
-  const ShownLine line{atoms, a, b, hyphen, shown_order(atoms, a, b)};
-  const auto xs = atom_positions(line, x, available, align, size);
-  add_runs(out, line, xs, baseline);
-  add_spans(out, line, xs, text, baseline, context.ascent(size), context.descent(size));
+  const auto place = [&](const auto& line) {
+    const auto xs = atom_positions(line, x, available, align, size);
+    add_runs(out, line, xs, baseline);
+    add_spans(out, line, xs, text, baseline, context.ascent(size), context.descent(size));
+  };
+  const auto first = atoms.begin() + static_cast<std::ptrdiff_t>(a);
+  const auto last = atoms.begin() + static_cast<std::ptrdiff_t>(b);
+  if (std::any_of(first, last, [](const Atom& atom) { return atom.level > 0; }))
+    place(ShownLine<VisualOrder>{atoms, a, b, hyphen, visual_order(atoms, a, b)});
+  else
+    place(ShownLine<LogicalOrder>{atoms, a, b, hyphen, LogicalOrder{a}});
   return out;
 }
 
