@@ -42,7 +42,17 @@ fonts::Face Shaper::face(const Attributes& a) const {
   return static_cast<fonts::Face>(bits);
 }
 
-int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where) {
+inline int Shaper::resolve(fonts::Face face, char32_t cp, const SourceLocation& where) {
+  // Nearly every character: known, and drawn from the profile's family. Kept this small so that
+  // it is inlined where each atom is made; the rest, once per character or place, is apart.
+  if (cp <= 0xFFFF) {
+    const int font = context_.cache.pick(face, cp);
+    if (font >= 0 && !fonts::FontSet::is_fallback(font)) return font;
+  }
+  return resolve_rare(face, cp, where);
+}
+
+int Shaper::resolve_rare(fonts::Face face, char32_t cp, const SourceLocation& where) {
   if (cp > 0xFFFF) {
     throw Error(where, "the character " + fiscgen::utf8::name(cp) +
                            " is outside the Basic Multilingual Plane, which is all the PDF "

@@ -90,6 +90,8 @@ class Shaper {
                       const SourceLocation& where, double size, double rise);
   fonts::Face face(const Attributes& attributes) const;
   int resolve(fonts::Face face, char32_t cp, const SourceLocation& where);
+  /// resolve() for a character outside the BMP, in no font, or borrowed from another family.
+  int resolve_rare(fonts::Face face, char32_t cp, const SourceLocation& where);
   void apply_kerning(std::size_t begin, std::size_t end);
 
   Context& context_;
