@@ -4,6 +4,22 @@ namespace fiscgen::layout::detail {
 
 FontCache::FontCache(fonts::FontSet& fonts) : fonts_(fonts) {}
 
+int FontCache::first_pick(fonts::Face face, char32_t cp) {
+  if (cp >= bmp_size) return fonts_.pick(face, cp);
+  auto& slot = picks_[static_cast<std::size_t>(face) * bmp_size + cp];
+  slot = static_cast<std::int8_t>(fonts_.pick(face, cp));
+  return slot;
+}
+
+int FontCache::first_advance(int font, char32_t cp) {
+  if (cp >= bmp_size) return fonts_.font(font).advance(cp);
+  if (advances_.size() <= static_cast<std::size_t>(font))
+    advances_.resize(static_cast<std::size_t>(font) + 1);
+  auto& slot = advances_[static_cast<std::size_t>(font)][cp];
+  slot = fonts_.font(font).advance(cp);
+  return slot;
+}
+
 const std::vector<int>& FontCache::kerning(int font, std::u32string_view word) {
   if (kerning_.size() <= static_cast<std::size_t>(font))
     kerning_.resize(static_cast<std::size_t>(font) + 1);

@@ -32,6 +32,11 @@ class PagedTable {
     }
     return (*page)[index % page_size];
   }
+  /// The entry if its page is made, else `Unset`: a lookup that never allocates.
+  T get(std::size_t index) const {
+    const auto& page = pages_[index / page_size];
+    return page ? (*page)[index % page_size] : Unset;
+  }
 
  private:
   static constexpr std::size_t page_size = 256;
@@ -42,22 +47,20 @@ class PagedTable {
 class FontCache {
  public:
   explicit FontCache(fonts::FontSet& fonts);
-  // Both asked once per drawn character: defined here, so that a known answer costs no call.
+  // Both asked once per drawn character: a known answer is found here, inlined where it is
+  // asked; the first answer for each is asked of the fonts apart.
   /// FontSet::pick for a BMP code point.
   int pick(fonts::Face face, char32_t cp) {
-    if (cp >= bmp_size) return fonts_.pick(face, cp);
-    auto& slot = picks_[static_cast<std::size_t>(face) * bmp_size + cp];
-    if (slot == -2) slot = static_cast<std::int8_t>(fonts_.pick(face, cp));
-    return slot;
+    const auto known =
+        cp < bmp_size ? picks_.get(static_cast<std::size_t>(face) * bmp_size + cp) : unasked_pick;
+    return known != unasked_pick ? known : first_pick(face, cp);
   }
   /// Advance in thousandths of an em, exactly as the PDF's /W says.
   int advance(int font, char32_t cp) {
-    if (cp >= bmp_size) return fonts_.font(font).advance(cp);
-    if (advances_.size() <= static_cast<std::size_t>(font))
-      advances_.resize(static_cast<std::size_t>(font) + 1);
-    auto& slot = advances_[static_cast<std::size_t>(font)][cp];
-    if (slot < 0) slot = fonts_.font(font).advance(cp);
-    return slot;
+    const auto index = static_cast<std::size_t>(font);
+    const auto known =
+        cp < bmp_size && index < advances_.size() ? advances_[index].get(cp) : unasked_advance;
+    return known != unasked_advance ? known : first_advance(font, cp);
   }
   /// Font::kerning of a word, remembered: a document repeats its words.
   const std::vector<int>& kerning(int font, std::u32string_view word);
@@ -77,8 +80,12 @@ class FontCache {
   std::vector<std::unordered_map<std::u32string, std::vector<int>, WordHash, std::equal_to<>>>
       kerning_;
   static constexpr std::size_t bmp_size = 0x10000;
-  PagedTable<std::int8_t, -2, 4 * bmp_size> picks_;  // 4 faces × 65536; -2 = not asked yet
-  std::vector<PagedTable<std::int32_t, -1, bmp_size>> advances_;  // per font; -1 = not asked
+  static constexpr std::int8_t unasked_pick = -2;
+  static constexpr std::int32_t unasked_advance = -1;
+  PagedTable<std::int8_t, unasked_pick, 4 * bmp_size> picks_;                  // 4 faces × 65536
+  std::vector<PagedTable<std::int32_t, unasked_advance, bmp_size>> advances_;  // per font
+  int first_pick(fonts::Face face, char32_t cp);
+  int first_advance(int font, char32_t cp);
 };
 
 /// Drawn content in coordinates relative to an origin that the page assembly moves: x is
