@@ -150,11 +150,41 @@ CharacterRole character_role(char32_t cp) {
 
 namespace {
 
-// Every right-to-left character and control is U+0590 or above, whose UTF-8 lead byte is 0xD6
-// or more: text without such a byte (nearly all of it) is answered without decoding.
+// Every right-to-left character (bidi class R or AL, assigned or not) lies in U+0580-U+08FF,
+// U+FB00-U+FEFF, U+10000-U+10FFF or U+1E000-U+1EFFF, and the right-to-left controls are U+200F,
+// U+202B, U+202E and U+2067: text holding none of their UTF-8 forms is answered without
+// decoding. Checked by bytes, not only by lead byte, so that curly quotes and dashes (U+2000
+// block, lead byte 0xE2), in most paragraphs of a brief, do not cost a decoding.
 bool may_be_right_to_left(std::string_view utf8) {
-  return std::any_of(utf8.begin(), utf8.end(),
-                     [](char c) { return static_cast<unsigned char>(c) >= 0xD6; });
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  const std::size_t n = utf8.size();
+  const auto high = [](unsigned char c) { return c >= 0xD6; };  // the only lead bytes asked about
+  for (std::size_t i = 0; i < n; ++i) {
+    i = static_cast<std::size_t>(std::find_if(s + i, s + n, high) - s);
+    if (i == n) break;
+    const unsigned char lead = s[i];
+    if (lead <= 0xDF) return true;  // U+0580-U+07FF
+    const unsigned char second = i + 1 < n ? s[i + 1] : 0, third = i + 2 < n ? s[i + 2] : 0;
+    switch (lead) {
+      case 0xE0:  // U+0800-U+08FF
+        if (second >= 0xA0 && second <= 0xA3) return true;
+        break;
+      case 0xE2:  // RLM U+200F, RLE U+202B, RLO U+202E, RLI U+2067
+        if ((second == 0x80 && (third == 0x8F || third == 0xAB || third == 0xAE)) ||
+            (second == 0x81 && third == 0xA7))
+          return true;
+        break;
+      case 0xEF:  // U+FB00-U+FEFF
+        if (second >= 0xAC && second <= 0xBB) return true;
+        break;
+      case 0xF0:  // U+10000-U+10FFF, U+1E000-U+1EFFF
+        if (second == 0x90 || second == 0x9E) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 bool has_right_to_left(std::string_view utf8) {
