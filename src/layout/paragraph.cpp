@@ -108,6 +108,9 @@ std::vector<BreakItem> break_items(Context& context, const Shaped& text) {
   std::sort(keep_together.begin(), keep_together.end());
   auto citations = text.citations;
   std::sort(citations.begin(), citations.end());
+  // The breaks come in increasing order, and atoms are in text order: one cursor finds each
+  // break's atom, where a binary search per break cost more than walking the atoms once.
+  std::size_t at = 0;  // the first atom at or after the offset
   for (const std::size_t offset : i18n::line_breaks(text.text, context.locale)) {
     if (offset >= text.text.size()) continue;
     // A rule's subdivisions ("FRAP 32(a)(7)(B)(i)") are one reference, cited or not: ICU would
@@ -123,11 +126,9 @@ std::vector<BreakItem> break_items(Context& context, const Shaped& text) {
       if (offset < cite.second && citation_keeps(text.text, cite.first, cite.second, offset))
         continue;
     }
-    const auto at =
-        std::lower_bound(atoms.begin(), atoms.end(), offset,
-                         [](const Atom& atom, std::size_t value) { return atom.offset < value; });
-    if (at == atoms.begin() || at == atoms.end() || at->offset != offset) continue;
-    items[static_cast<std::size_t>(at - atoms.begin()) - 1].break_after = true;
+    while (at < atoms.size() && atoms[at].offset < offset) ++at;
+    if (at == 0 || at == atoms.size() || atoms[at].offset != offset) continue;
+    items[at - 1].break_after = true;
   }
   return items;
 }
