@@ -75,9 +75,10 @@ int Shaper::resolve_rare(fonts::Face face, char32_t cp, const SourceLocation& wh
   return font;
 }
 
-void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes& a,
+void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes& a, fonts::Face f,
                             const SourceLocation& where, double size, double rise) {
-  const auto role = i18n::character_role(cp);
+  // Printable ASCII is drawn (character_role's own first answer), asked here without a call.
+  const auto role = cp >= 0x20 && cp < 0x7F ? i18n::CharacterRole::drawn : i18n::character_role(cp);
   if (cp == '\t' || cp == '\n' || cp == '\r' || role == i18n::CharacterRole::separator) cp = ' ';
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
     throw Error(where, "the control character " + fiscgen::utf8::name(cp) + " cannot be drawn");
@@ -93,7 +94,6 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
     atom.rise = rise;
     return atom;
   };
-  const fonts::Face f = face(a);
   AtomKind kind = AtomKind::glyph;
   char32_t measured = cp;
   if (cp == ' ') {
@@ -134,6 +134,7 @@ void Shaper::add_string(std::string_view logical, const Attributes& a, const Sou
   // each code point's offset is where it starts in `utf8`.
   const auto base = out_.text.size();
   out_.text.append(utf8);
+  const fonts::Face f = face(a);  // one face for the whole string
   std::size_t pos = 0;
   while (pos < utf8.size()) {
     char32_t cp = 0;
@@ -148,11 +149,11 @@ void Shaper::add_string(std::string_view logical, const Attributes& a, const Sou
         std::size_t upos = 0;
         char32_t ucp = 0;
         while (upos < upper.size() && fiscgen::utf8::next_code_point(upper, upos, ucp))
-          add_code_point(ucp, offset, a, where, size * small_caps_scale, rise);
+          add_code_point(ucp, offset, a, f, where, size * small_caps_scale, rise);
         continue;
       }
     }
-    add_code_point(cp, offset, a, where, size, rise);
+    add_code_point(cp, offset, a, f, where, size, rise);
   }
 }
 

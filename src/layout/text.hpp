@@ -86,8 +86,9 @@ class Shaper {
   /// Text of a <text> inline: web addresses in it (http://, https://, www.) become links.
   void add_text_linking_urls(std::string_view utf8, const Attributes& attributes,
                              const SourceLocation& where);
+  /// One code point of a string in face `face` (what `attributes` make of the style's face).
   void add_code_point(char32_t cp, std::uint32_t offset, const Attributes& attributes,
-                      const SourceLocation& where, double size, double rise);
+                      fonts::Face face, const SourceLocation& where, double size, double rise);
   fonts::Face face(const Attributes& attributes) const;
   int resolve(fonts::Face face, char32_t cp, const SourceLocation& where);
   /// resolve() for a character outside the BMP, in no font, or borrowed from another family.
