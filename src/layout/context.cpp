@@ -20,13 +20,18 @@ int FontCache::first_advance(int font, char32_t cp) {
   return slot;
 }
 
-const std::vector<int>& FontCache::kerning(int font, std::u32string_view word) {
-  if (kerning_.size() <= static_cast<std::size_t>(font))
-    kerning_.resize(static_cast<std::size_t>(font) + 1);
-  auto& words = kerning_[static_cast<std::size_t>(font)];
+std::span<const int> FontCache::kerning(int font, std::u32string_view word) {
+  const auto index = static_cast<std::size_t>(font);
+  while (kerning_.size() <= index) kerning_.emplace_back(&kerning_arena_);
+  auto& words = kerning_[index];
   auto found = words.find(word);
-  if (found == words.end())
-    found = words.emplace(std::u32string(word), fonts_.font(font).kerning(word)).first;
+  if (found == words.end()) {
+    const auto adjustments = fonts_.font(font).kerning(word);
+    found = words
+                .emplace(std::piecewise_construct, std::forward_as_tuple(word),
+                         std::forward_as_tuple(adjustments.begin(), adjustments.end()))
+                .first;
+  }
   return found->second;
 }
 

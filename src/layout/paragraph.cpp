@@ -406,6 +406,7 @@ std::vector<FlowLine> set_paragraph(Context& context, const Shaped& shaped,
                                          [&](std::size_t n) { return text.authorities[n].first; });
   std::size_t next_note = 0, next_authority = 0;
 
+  lines.reserve(ends.size());  // a line is large: moved once, into the flow, not on each regrowth
   std::size_t begin = 0;
   for (std::size_t l = 0; l < ends.size(); ++l) {
     const std::size_t end = ends[l];

@@ -270,7 +270,7 @@ void Shaper::apply_kerning(std::size_t begin, std::size_t end) {
   auto& atoms = out_.atoms;
   word_.resize(end - begin);
   for (std::size_t k = begin; k < end; ++k) word_[k - begin] = atoms[k].cp;
-  const auto& adjustments = context_.cache.kerning(atoms[begin].font, word_);
+  const auto adjustments = context_.cache.kerning(atoms[begin].font, word_);
   for (std::size_t k = begin; k + 1 < end; ++k) {
     const int adjustment = adjustments[k - begin];
     if (adjustment == 0) continue;
