@@ -152,7 +152,7 @@ fs::path Sources::find(const std::string& name) const {
 
 bool Sources::exists(const fs::path& file) const {
   std::error_code ec;
-  return contents_.count(absolute_path(file)) > 0 || fs::is_regular_file(file, ec);
+  return contents_.count(absolute_path(file).native()) > 0 || fs::is_regular_file(file, ec);
 }
 
 bool Sources::overrides(const fs::path& file) const {
@@ -188,11 +188,12 @@ const std::string* Sources::read_found(const std::string& name) {
   if (kind.empty()) return nullptr;
   for (const auto& root : roots(kind)) {
     const auto file = root / rest;
-    if (contents_.count(file)) break;  // handed in, or read already: find() knows it
+    const std::string key = absolute_path(file).native();
+    if (contents_.count(key)) break;  // handed in, or read already: find() knows it
     auto read = read_file(file, default_limit);
     if (read.outcome == FileRead::Outcome::read && read.regular) {
       record(name, file);
-      return &contents_.emplace(file, std::move(read.bytes)).first->second;
+      return &contents_.emplace(key, std::move(read.bytes)).first->second;
     }
     // Not there (or a folder, which find() passes over too): the next folder may hold it.
     const bool absent = read.outcome == FileRead::Outcome::folder ||
@@ -208,7 +209,7 @@ const std::string* Sources::read_found(const std::string& name) {
 
 const std::string& Sources::bytes(const fs::path& file, std::size_t limit) {
   const auto absolute = absolute_path(file);
-  if (const auto kept = contents_.find(absolute); kept != contents_.end()) {
+  if (const auto kept = contents_.find(absolute.native()); kept != contents_.end()) {
     record_absolute({}, absolute);
     return kept->second;
   }
@@ -226,11 +227,11 @@ const std::string& Sources::bytes(const fs::path& file, std::size_t limit) {
   }
   std::string text = std::move(read.bytes);
   record_absolute({}, absolute);
-  return contents_.emplace(absolute, std::move(text)).first->second;
+  return contents_.emplace(absolute.native(), std::move(text)).first->second;
 }
 
 void Sources::provide(const fs::path& file, std::string bytes) {
-  contents_[absolute_path(file)] = std::move(bytes);
+  contents_[absolute_path(file).native()] = std::move(bytes);
 }
 
 void Sources::record(const std::string& name, const fs::path& file) {
@@ -251,8 +252,9 @@ std::vector<std::string> Sources::list(const std::string& folder,
     for (const auto& entry : fs::directory_iterator(root / rest, ec))
       if (entry.is_regular_file(ec) && entry.path().extension() == extension)
         names.insert(entry.path().filename().string());
-    for (const auto& [file, bytes] : contents_)
-      if (file.parent_path() == root / rest && file.extension() == extension)
+    for (const auto& [name, bytes] : contents_)
+      if (const fs::path file(name);
+          file.parent_path() == root / rest && file.extension() == extension)
         names.insert(file.filename().string());
   }
   return {names.begin(), names.end()};

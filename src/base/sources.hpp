@@ -95,7 +95,9 @@ class Sources {
   // The files of reads_, as strings: absolute and lexically normal, two paths are one file when
   // their strings are equal (comparing paths component by component was 1% of a letter).
   std::set<std::string> recorded_;
-  std::map<std::filesystem::path, std::string> contents_;  // handed in, or read; by absolute path
+  // Handed in, or read; by absolute path as a string, compared whole (std::filesystem::path's
+  // comparison goes component by component: a third of reading a letter's template files).
+  std::map<std::string, std::string> contents_;
 };
 
 /// "the file is N bytes; fiscgen reads at most LIMIT (… MiB)".

@@ -1,10 +1,24 @@
 #include "template/directives.hpp"
 
+#include <array>
+#include <cstddef>
+
 namespace fiscgen::templ {
+namespace {
+
+/// The rows' names with their lengths, measured at compile time: every element of every
+/// template is looked up, and comparing with a `const char*` measured each row's name first.
+constexpr auto directive_names = [] {
+  std::array<std::string_view, std::size(directives)> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = directives[i].name;
+  return names;
+}();
+
+}  // namespace
 
 std::optional<Directive> directive_named(std::string_view name) {
-  for (const auto& row : directives)
-    if (name == row.name) return row.directive;
+  for (std::size_t i = 0; i < directive_names.size(); ++i)
+    if (name == directive_names[i]) return directives[i].directive;
   return std::nullopt;
 }
 

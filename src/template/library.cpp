@@ -46,7 +46,7 @@ std::shared_ptr<const TemplateFile> TemplateCache::find(const fs::path& path,
                                                         const std::string& text,
                                                         const fs::path& root,
                                                         const std::string& name) const {
-  const auto found = files_.find(path);
+  const auto found = files_.find(path.native());
   if (found == files_.end()) return nullptr;
   const auto& kept = *found->second;
   if (kept.text != text || kept.root != root || kept.name != name) return nullptr;
@@ -55,7 +55,7 @@ std::shared_ptr<const TemplateFile> TemplateCache::find(const fs::path& path,
 
 void TemplateCache::keep(std::shared_ptr<const TemplateFile> file) {
   const auto path = file->path;
-  files_[path] = std::move(file);
+  files_[path.native()] = std::move(file);
 }
 
 Library::Library(Sources& sources, TemplateCache* cache) : sources_(&sources), cache_(cache) {}
@@ -162,9 +162,9 @@ std::pair<fs::path, bool> resolve_under(const fs::path& candidate, const fs::pat
 
 const fs::path& Library::canonical_root(const fs::path& root) {
   auto& roots = found().canonical_roots;
-  if (const auto known = roots.find(root); known != roots.end()) return known->second;
+  if (const auto known = roots.find(root.native()); known != roots.end()) return known->second;
   std::error_code ec;
-  return roots.emplace(root, fs::weakly_canonical(root, ec)).first->second;
+  return roots.emplace(root.native(), fs::weakly_canonical(root, ec)).first->second;
 }
 
 Library::Found Library::find(const fs::path& root, const fs::path& file_name,
@@ -214,7 +214,7 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   fs::path file_name = relative;
   if (file_name.extension().native() != ".xml") file_name += ".xml";
   auto& names = found().names;
-  const auto key = std::pair{root, file_name};
+  const auto key = std::pair{root.native(), file_name.native()};
   auto known = names.find(key);
   const bool fresh = known == names.end();
   if (fresh) known = names.emplace(key, find(root, file_name, name, where, what)).first;
@@ -222,7 +222,7 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
 
   // Recorded as found on the search path, so that batch can look the name up again.
   sources_->record((fs::path(kind_of(root, paths())) / file_name).generic_string(), found);
-  if (const auto kept = files_.find(canonical); kept != files_.end()) return *kept->second;
+  if (const auto kept = files_.find(canonical.native()); kept != files_.end()) return *kept->second;
   const std::string* text = nullptr;
   try {
     text = &sources_->bytes(found);
@@ -238,7 +238,7 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   // Read every time (a changed file is seen), parsed only when its bytes are new.
   if (cache_)
     if (auto kept = cache_->find(canonical, *text, canonical_root, shown))
-      return *files_.emplace(canonical, kept).first->second;
+      return *files_.emplace(canonical.native(), kept).first->second;
   auto loaded = std::make_unique<TemplateFile>();
   static std::atomic<std::uint64_t> parses{0};
   loaded->serial = ++parses;
@@ -277,7 +277,7 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   });
   std::shared_ptr<const TemplateFile> parsed_file = std::move(loaded);
   if (cache_) cache_->keep(parsed_file);
-  return *files_.emplace(canonical, std::move(parsed_file)).first->second;
+  return *files_.emplace(canonical.native(), std::move(parsed_file)).first->second;
 }
 
 IncludeTree::IncludeTree(Library& library, const TemplateFile& top) {

@@ -90,10 +90,12 @@ struct FoundTemplate {
 };
 
 /// Answers of the search path, by (root, file name), and canonical roots: each costs a stat and
-/// a readlink per path component (weakly_canonical).
+/// a readlink per path component (weakly_canonical). Keyed by the paths' strings, compared
+/// whole: std::filesystem::path compares component by component, and these maps are asked for
+/// every file a document loads.
 struct FoundTemplates {
-  std::map<std::pair<std::filesystem::path, std::filesystem::path>, FoundTemplate> names;
-  std::map<std::filesystem::path, std::filesystem::path> canonical_roots;
+  std::map<std::pair<std::string, std::string>, FoundTemplate> names;
+  std::map<std::string, std::filesystem::path> canonical_roots;
 };
 
 /// Parsed template files kept from one document to the next (batch keeps one per worker): a
@@ -112,7 +114,7 @@ class TemplateCache {
   FoundTemplates& found() { return found_; }
 
  private:
-  std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
+  std::map<std::string, std::shared_ptr<const TemplateFile>> files_;  // by canonical path
   FoundTemplates found_;
 };
 
@@ -150,7 +152,7 @@ class Library {
   std::unique_ptr<Sources> own_sources_;  // when built from DataPaths
   Sources* sources_;
   TemplateCache* cache_;
-  std::map<std::filesystem::path, std::shared_ptr<const TemplateFile>> files_;
+  std::map<std::string, std::shared_ptr<const TemplateFile>> files_;  // by canonical path
   // find()'s answers for this document when no cache is lent: a letter loads its 9 files 19
   // times.
   FoundTemplates found_;

@@ -1,7 +1,5 @@
 #include "template/merge_limits.hpp"
 
-#include <unordered_map>
-
 namespace fiscgen::templ {
 
 MergeLimits::MergeLimits(const pugi::xml_node& input_root) {
@@ -42,26 +40,11 @@ void MergeLimits::produced(const TemplateFile& file, const pugi::xml_node& node,
   throw Error(where, message);
 }
 
-namespace {
-
-/// xpath_reach's answer for `expression`, kept per thread: it depends on the text alone, and
-/// every evaluation of every document of a batch asks. A refused shape throws and is not kept.
-XpathReach reach_of(const std::string& expression) {
-  thread_local std::unordered_map<std::string, XpathReach> known;
-  if (const auto found = known.find(expression); found != known.end()) return found->second;
-  const auto reach = xpath_reach(expression);
-  if (known.size() >= 4096) known.clear();
-  known.emplace(expression, reach);
-  return reach;
-}
-
-}  // namespace
-
 void MergeLimits::charge(const TemplateFile& file, const pugi::xml_node& node,
                          const std::string& expression) {
   XpathReach reach;
   try {
-    reach = reach_of(expression);
+    reach = known_xpath_reach(expression);
   } catch (const Error& e) {
     throw Error(file.locate(node), e.message());
   }

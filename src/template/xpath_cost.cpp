@@ -4,6 +4,8 @@
 #include "template/xpath_cost.hpp"
 
 #include <array>
+#include <functional>
+#include <unordered_map>
 #include <vector>
 
 #include "base/error.hpp"
@@ -279,6 +281,27 @@ XpathReach xpath_reach(std::string_view expression) {
   return Reader(expression).read();
 }
 
+namespace {
+
+/// Looks a std::string key up by a string_view, without building a string.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+}  // namespace
+
+XpathReach known_xpath_reach(std::string_view expression) {
+  thread_local std::unordered_map<std::string, XpathReach, ViewHash, std::equal_to<>> known;
+  if (const auto found = known.find(expression); found != known.end()) return found->second;
+  const auto reach = xpath_reach(expression);
+  if (known.size() >= 4096) known.clear();
+  known.emplace(expression, reach);
+  return reach;
+}
+
 void check_element_xpaths(const TemplateFile& file, const pugi::xml_node& element,
                           const std::string& directive) {
   // Which attribute holds an XPath and which {expressions}, looked up once per element.
@@ -289,10 +312,10 @@ void check_element_xpaths(const TemplateFile& file, const pugi::xml_node& elemen
     for (const auto& attribute : element.attributes()) {
       const std::string_view name = attribute.name();
       if ((xpath && name == xpath) || (directive.empty() && file.is_prefixed(name, "at"))) {
-        xpath_reach(attribute.value());
+        known_xpath_reach(attribute.value());
       } else if (directive.empty() || (braced && name == braced)) {
         each_braced_expression(attribute.value(),
-                               [](std::string_view expression) { xpath_reach(expression); });
+                               [](std::string_view expression) { known_xpath_reach(expression); });
       }
     }
   } catch (const Error& e) {

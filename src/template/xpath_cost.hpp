@@ -27,10 +27,16 @@ enum class XpathReach {
 /// many nodes (`a//b`, `//a/following::b`: each node walks again).
 XpathReach xpath_reach(std::string_view expression);
 
+/// xpath_reach's answer, kept per thread: it depends on the text alone, and the same expressions
+/// are read when each file is checked, at every evaluation, and for every document of a batch.
+/// A refused shape throws every time and is not kept.
+XpathReach known_xpath_reach(std::string_view expression);
+
 /// Checks every XPath of one element of a template file (select=, test=, key= and {…} in
 /// attribute values, PREFIX:at=) with xpath_reach; the first refused is an Error at the
 /// element. `directive` is the element's directive_name. Library::load checks every element of
-/// each file it parses, in document order.
+/// each file it parses, in document order; an expression read once in the thread is not read
+/// again.
 void check_element_xpaths(const TemplateFile& file, const pugi::xml_node& element,
                           const std::string& directive);
 

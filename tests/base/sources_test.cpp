@@ -109,6 +109,9 @@ TEST_CASE("sources: a file is read from disk once, however often its bytes are a
   CHECK(sources.bytes(file) == "<motion/>");
   CHECK(&sources.bytes(file) == &first);
   CHECK(sources.reads().size() == 1);
+  // Kept by the absolute path's string: the same file spelt another way is the same bytes.
+  CHECK(&sources.bytes(dir / "." / "matter.xml") == &first);
+  CHECK(sources.reads().size() == 1);
 }
 
 TEST_CASE("sources: a folder, a missing file and one over the limit are refused by name") {

@@ -127,3 +127,17 @@ TEST_CASE("the reach of XPath: what a template may write, and what it may not") 
         "//a//b", "//a/following::b", "(a | b)/descendant::c", "p[following-sibling::p]"})
     CHECK_MESSAGE(reach_error(refused) != "(no error)", refused);
 }
+
+TEST_CASE("the reach kept per thread is xpath_reach's, and a refused shape is refused each time") {
+  using templ::XpathReach;
+  for (int pass = 0; pass < 2; ++pass) {
+    CHECK(templ::known_xpath_reach("signature/attorney[1]/name") == XpathReach::context);
+    CHECK(templ::known_xpath_reach("../name") == XpathReach::whole_input);
+    try {
+      templ::known_xpath_reach("item[../x]");
+      FAIL("item[../x] was not refused");
+    } catch (const Error& e) {
+      CHECK(e.message() == reach_error("item[../x]"));
+    }
+  }
+}
