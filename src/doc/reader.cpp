@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "base/xml.hpp"
 #include "doc/document.hpp"
@@ -25,8 +26,23 @@ class Reader {
  public:
   explicit Reader(const LineIndex& lines) : lines_(lines) {}
 
+  /// `node`'s attribute `name` (null when absent), as node.attribute(name) finds it. The
+  /// attributes of the element being read are listed once, with their lengths: a block is asked
+  /// for some twenty that it mostly lacks, and pugixml compared each name with every attribute.
+  pugi::xml_attribute attribute(const pugi::xml_node& node, std::string_view name) const {
+    if (node != listed_) {
+      listed_ = node;
+      attributes_.clear();
+      for (const auto& attribute : node.attributes())
+        attributes_.emplace_back(attribute.name(), attribute);
+    }
+    for (const auto& [known, attribute] : attributes_)
+      if (known == name) return attribute;
+    return {};
+  }
+
   SourceLocation where(const pugi::xml_node& node) const {
-    if (const auto at = node.attribute("at")) return parse_at(at.value());
+    if (const auto at = attribute(node, "at")) return parse_at(at.value());
     return locate(lines_, node);
   }
 
@@ -82,12 +98,12 @@ class Reader {
 
   /// style= and align=.
   void read_style(const pugi::xml_node& node, Block& b) const {
-    b.style = node.attribute("style").value();
+    b.style = attribute(node, "style").value();
     // Layout reads the style of text blocks and list items only; elsewhere it would be ignored.
-    if (node.attribute("style") && !has_inline_content(b.kind) && b.kind != BlockKind::item)
+    if (attribute(node, "style") && !has_inline_content(b.kind) && b.kind != BlockKind::item)
       fail(node, "style=\"" + b.style + "\" on <" + std::string(node.name()) +
                      ">: expected it on a paragraph, heading or item, which are set in a style");
-    const std::string_view align = node.attribute("align").value();
+    const std::string_view align = attribute(node, "align").value();
     bool align_known = false;
     for (const auto& [value, text] : align_names)
       if (align == text) b.align = value, align_known = true;
@@ -99,15 +115,15 @@ class Reader {
   void read_measures(const pugi::xml_node& node, Block& b) const {
     b.level = static_cast<int>(number(node, "level", b.kind == BlockKind::heading ? 1 : 0, 1,
                                       "a whole number from 1 (a section) up", true));
-    b.label = node.attribute("label").value();
+    b.label = attribute(node, "label").value();
     b.width = number(node, "width", 0, 0,
                      "a fraction of the line's width, more than 0 and at most 1 (e.g. 0.2 for "
                      "a fifth)");
-    if (b.width > 1 || (node.attribute("width") && b.width == 0))
-      fail(node, "width=\"" + std::string(node.attribute("width").value()) +
+    if (b.width > 1 || (attribute(node, "width") && b.width == 0))
+      fail(node, "width=\"" + std::string(attribute(node, "width").value()) +
                      "\": expected a fraction of the line's width, more than 0 and at most 1 "
                      "(e.g. 0.2 for a fifth)");
-    if (const auto repeat = node.attribute("repeat")) {
+    if (const auto repeat = attribute(node, "repeat")) {
       const std::string_view value = repeat.value();
       if (b.kind != BlockKind::column || (value != "yes" && value != "no"))
         fail(node, "repeat=\"" + std::string(value) +
@@ -115,7 +131,7 @@ class Reader {
       b.repeat = value == "yes";
     }
     // rule="" is no rule: a template passes on the input's, which may be absent.
-    if (const auto rule = node.attribute("rule"); rule && *rule.value()) {
+    if (const auto rule = attribute(node, "rule"); rule && *rule.value()) {
       const std::string_view value = rule.value();
       if (b.kind != BlockKind::spacer || (value != "yes" && value != "no"))
         fail(node, "rule=\"" + std::string(value) +
@@ -124,12 +140,12 @@ class Reader {
     }
     b.lines = number(node, "lines", b.kind == BlockKind::spacer ? 1 : 0, 0,
                      "a number of lines, 0 or more (e.g. 1.5)");
-    b.outline = node.attribute("outline").value();
+    b.outline = attribute(node, "outline").value();
   }
 
   /// The file of an exhibit or an image, and an image's height.
   void read_file(const pugi::xml_node& node, Block& b) const {
-    b.file = node.attribute("file").value();
+    b.file = attribute(node, "file").value();
     if (b.kind == BlockKind::exhibit && b.file.empty())
       fail(node, "<exhibit> needs a file=\"…\" attribute: the PDF to append");
     if (b.kind == BlockKind::image) {
@@ -144,19 +160,19 @@ class Reader {
 
   /// The part a block is, the words of a table and a restart of the page numbers.
   void read_part(const pugi::xml_node& node, Block& b) const {
-    b.part = node.attribute("part").value();
-    if (node.attribute("part") && !valid_part_name(b.part))
+    b.part = attribute(node, "part").value();
+    if (attribute(node, "part") && !valid_part_name(b.part))
       fail(node, "part=\"" + b.part +
                      "\": expected lower-case words joined by '-', refined by '/' "
                      "(e.g. certificate-of-service, signature/email)");
     if (is_table(b.kind)) {
       for (const char* word : table_words)
-        if (const auto attribute = node.attribute(word)) b.words[word] = attribute.value();
+        if (const auto found = attribute(node, word)) b.words[word] = found.value();
       for (const auto& names : authority_categories)
-        if (const auto attribute = node.attribute(std::string(names.key).c_str()))
-          b.words[std::string(names.key)] = attribute.value();
+        if (const auto found = attribute(node, names.key))
+          b.words[std::string(names.key)] = found.value();
     }
-    if (const auto numbering = node.attribute("numbering")) {
+    if (const auto numbering = attribute(node, "numbering")) {
       if (std::string_view(numbering.value()) != "restart")
         fail(node, "numbering=\"" + std::string(numbering.value()) +
                        "\": expected restart (its pages numbered from 1 again)");
@@ -166,7 +182,7 @@ class Reader {
 
   void read_marking(const pugi::xml_node& node, Block& b) const {
     // An empty class="" is no marking: a template passes on the input's, which may be absent.
-    b.marking = node.attribute("class").value();
+    b.marking = attribute(node, "class").value();
     const bool markable = has_inline_content(b.kind) || b.kind == BlockKind::item;
     if (!b.marking.empty() && (!markable || !valid_marking(b.marking)))
       fail(node, "class=\"" + b.marking +
@@ -205,9 +221,9 @@ class Reader {
   /// as_double reads "20%" as 20 and "two" as 0, so a typo would silently change the layout.
   double number(const pugi::xml_node& node, const char* name, double fallback, double low,
                 const char* expected, bool whole = false) const {
-    const auto attribute = node.attribute(name);
-    if (!attribute) return fallback;
-    const std::string_view text = attribute.value();
+    const auto found = attribute(node, name);
+    if (!found) return fallback;
+    const std::string_view text = found.value();
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
@@ -254,23 +270,23 @@ class Reader {
         fail(child, "unknown inline <" + std::string(name) + "> in <" + parent.name() +
                         ">; expected em, strong, u, sc, cite, fn, redact, a, br or literal");
       if (in.kind == InlineKind::link) {
-        in.href = child.attribute("href").value();
+        in.href = attribute(child, "href").value();
         if (in.href.empty()) fail(child, "<a> needs an href attribute");
       }
       if (in.kind == InlineKind::footnote) {
         in.note = static_cast<int>(number(child, "n", 0, 1, "a footnote number, 1 or more", true));
-        in.marking = child.attribute("class").value();  // a footnote is a portion of its own
+        in.marking = attribute(child, "class").value();  // a footnote is a portion of its own
         if (!in.marking.empty() && !valid_marking(in.marking))
           fail(child, "class=\"" + in.marking +
                           "\": a portion marking: a level in capitals (as forms/markings.xml "
                           "lists them), then any //caveats (e.g. TS//SI//NF)");
       }
-      if (in.kind == InlineKind::citation) in.authority = child.attribute("authority").value();
+      if (in.kind == InlineKind::citation) in.authority = attribute(child, "authority").value();
       if (in.kind == InlineKind::redaction) {
         // Nothing inside a redaction is read, wherever the tree came from.
-        in.hidden_length = child.attribute("length").as_int(0);
+        in.hidden_length = attribute(child, "length").as_int(0);
         if (in.hidden_length < 0)
-          fail(child, "length=\"" + std::string(child.attribute("length").value()) +
+          fail(child, "length=\"" + std::string(attribute(child, "length").value()) +
                           "\": expected a number of characters, 0 or more");
         out.push_back(std::move(in));
         continue;
@@ -299,9 +315,25 @@ class Reader {
       return where;
     }
     where.file = std::string(at.substr(0, middle));
-    where.line = std::atoi(std::string(at.substr(middle + 1, last - middle - 1)).c_str());
-    where.column = std::atoi(std::string(at.substr(last + 1)).c_str());
+    where.line = leading_int(at.substr(middle + 1, last - middle - 1));
+    where.column = leading_int(at.substr(last + 1));
     return where;
+  }
+
+  /// std::atoi's reading of `text` (white space, a sign, then digits; 0 for none), without
+  /// copying it into a string first: every block and inline of a tree has its at="…" read.
+  static int leading_int(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r'))) ++i;
+    const bool negative = i < text.size() && text[i] == '-';
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    std::size_t digits = i;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    // Past nine digits an int may overflow: atoi's own answer, whatever it is.
+    if (digits - i > 9) return std::atoi(std::string(text).c_str());
+    int value = 0;
+    for (; i < digits; ++i) value = value * 10 + (text[i] - '0');
+    return negative ? -value : value;
   }
 
   /// Collapses white space as HTML does: any run of XML white space is one space. `where()`
@@ -382,6 +414,8 @@ class Reader {
   }
 
   const LineIndex& lines_;
+  mutable pugi::xml_node listed_;  // whose attributes attributes_ holds
+  mutable std::vector<std::pair<std::string_view, pugi::xml_attribute>> attributes_;
 };
 
 }  // namespace

@@ -147,6 +147,12 @@ class Evaluator {
                               const std::string& text, const Focus& focus) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
+      // The text up to the next brace copied whole: most values hold none.
+      if (const auto brace = text.find_first_of("{}", i); brace != i) {
+        out.append(text, i, brace == std::string::npos ? std::string::npos : brace - i);
+        if (brace == std::string::npos) break;
+        i = brace;
+      }
       const char c = text[i];
       if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
         out += c;

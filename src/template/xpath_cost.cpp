@@ -4,7 +4,9 @@
 #include "template/xpath_cost.hpp"
 
 #include <array>
+#include <cstddef>
 #include <functional>
+#include <memory_resource>
 #include <unordered_map>
 #include <vector>
 
@@ -268,8 +270,12 @@ class Reader {
 
   std::string_view text_;
   std::size_t at_ = 0;
-  std::vector<PathState> paths_{PathState{}};
-  std::vector<char> openers_;
+  // The stacks below live on the C++ stack unless an expression nests deeper than it holds:
+  // allocating them was a third of reading a short expression.
+  std::array<std::byte, 256> stack_space_;
+  std::pmr::monotonic_buffer_resource arena_{stack_space_.data(), stack_space_.size()};
+  std::pmr::vector<PathState> paths_{{PathState{}}, &arena_};
+  std::pmr::vector<char> openers_{&arena_};
   int predicates_ = 0;
   bool after_operand_ = false;
   XpathReach reach_ = XpathReach::context;

@@ -128,6 +128,25 @@ TEST_CASE("an element's `at` attribute names where its content came from") {
   CHECK(d.blocks[0].where.str() == "in/motion.xml:14:7");
 }
 
+TEST_CASE("an `at` is read as atoi reads its numbers: white space and a sign, then digits") {
+  const auto at = [](const std::string& value) {
+    return parse("<document><paragraph at=\"" + value + "\">x</paragraph></document>")
+        .blocks[0]
+        .where;
+  };
+  CHECK(at("C:/in/motion.xml: 14:+7").str() == "C:/in/motion.xml:14:7");
+  CHECK(at("in.xml:12x:-3").line == 12);
+  CHECK(at("in.xml:12x:-3").column == -3);
+  CHECK(at("in.xml::").line == 0);
+  CHECK(at("in.xml:2147483647:0").line == 2147483647);
+  CHECK(at("in.xml").file == "in.xml");
+  // The paragraph's own attributes are still read with its at= (one list of them).
+  const auto d = parse(
+      "<document><heading at=\"in.xml:3:1\" level=\"2\" label=\"B.\">x</heading></document>");
+  CHECK(d.blocks[0].level == 2);
+  CHECK(d.blocks[0].label == "B.");
+}
+
 TEST_CASE("bad attribute values are refused") {
   CHECK_THROWS_WITH_AS(parse("<document><paragraph align=\"middle\">x</paragraph></document>"),
                        doctest::Contains("expected left, center, right or justify"), Error);
