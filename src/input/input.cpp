@@ -106,10 +106,25 @@ void check_attributes(const Matter& matter, const pugi::xml_node& element) {
 /// character i18n::normalise refuses, and NFC as it stands, so normalise would return it
 /// unchanged. Most of an input is; normalise decodes every character to check it.
 bool plain_ascii(std::string_view text) {
-  for (const char c : text) {
+  const auto plain_byte = [](char c) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x7F || (byte < 0x20 && c != '\t' && c != '\n' && c != '\r')) return false;
+    return byte < 0x7F && (byte >= 0x20 || c == '\t' || c == '\n' || c == '\r');
+  };
+  // Eight bytes at a time: a word whose bytes all lie in 0x20-0x7E passes at once (the most of
+  // an input's text); one holding anything else (a line end, a letter beyond ASCII) is looked
+  // at byte by byte. A byte below 0x20 borrows into its top bit when 0x20 is taken from it, a
+  // byte of 0x7F or more has it set once 0x01 is added (0x80 and up have it already).
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, tops = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    if ((((word - 0x20 * ones) | (word + ones) | word) & tops) == 0) continue;
+    for (std::size_t j = i; j < i + 8; ++j)
+      if (!plain_byte(text[j])) return false;
   }
+  for (; i < text.size(); ++i)
+    if (!plain_byte(text[i])) return false;
   return true;
 }
 

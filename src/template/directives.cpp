@@ -22,10 +22,18 @@ std::optional<Directive> directive_named(std::string_view name) {
   return std::nullopt;
 }
 
+/// The rows stand in the enumeration's order, so a directive's row is found by its value.
+constexpr bool rows_in_order() {
+  for (std::size_t i = 0; i < std::size(directives); ++i)
+    if (static_cast<std::size_t>(directives[i].directive) != i) return false;
+  return true;
+}
+static_assert(rows_in_order(), "directives[] lists the Directive enumerators in their order");
+static_assert(std::size(directives) == static_cast<std::size_t>(Directive::rule) + 1,
+              "every Directive enumerator has its row (rule is the last)");
+
 const DirectiveInfo& info(Directive directive) {
-  for (const auto& row : directives)
-    if (row.directive == directive) return row;
-  return directives[0];  // every enumerator has its row (checked by the template tests)
+  return directives[static_cast<std::size_t>(directive)];
 }
 
 std::string content_directive_list() {

@@ -198,6 +198,14 @@ Library::Found Library::find(const fs::path& root, const fs::path& file_name,
 
 const TemplateFile& Library::load(const fs::path& including_root, const std::string& name,
                                   const SourceLocation& where, const std::string& what) {
+  // Loaded once already in this document: the name was checked, found and recorded then.
+  auto& loaded = loaded_[{including_root.native(), name}];
+  if (!loaded) loaded = &load_once(including_root, name, where, what);
+  return *loaded;
+}
+
+const TemplateFile& Library::load_once(const fs::path& including_root, const std::string& name,
+                                       const SourceLocation& where, const std::string& what) {
   const fs::path relative = fs::path(name).lexically_normal();
   // "shared/…" is forms/shared/, whichever root includes it: the one copy of what filings and
   // letters both print (the classification authority block).
@@ -230,7 +238,7 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
     if (fresh) throw;
     // Found for an earlier document of the batch and gone since: looked up again.
     names.erase(known);
-    return load(including_root, name, where, what);
+    return load_once(including_root, name, where, what);
   }
 
   std::string shown = (root.filename() / relative).generic_string();

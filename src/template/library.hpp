@@ -140,6 +140,9 @@ class Library {
 
  private:
   std::vector<std::filesystem::path> roots_for(const std::filesystem::path& root) const;
+  /// load()'s work, for a name this document has not loaded yet.
+  const TemplateFile& load_once(const std::filesystem::path& root, const std::string& name,
+                                const SourceLocation& where, const std::string& what);
   using Found = FoundTemplate;
   /// Where `file_name` under `root` is.
   Found find(const std::filesystem::path& root, const std::filesystem::path& file_name,
@@ -156,6 +159,9 @@ class Library {
   // find()'s answers for this document when no cache is lent: a letter loads its 9 files 19
   // times.
   FoundTemplates found_;
+  // What load() gave for (the including root, the name as written): the same include in
+  // another file is the same file, found, recorded and parsed already.
+  std::map<std::pair<std::string, std::string>, const TemplateFile*> loaded_;
 };
 
 /// A template with every file it includes, loaded in one walk that follows each include (in

@@ -141,8 +141,8 @@ TEST_CASE("an `at` is read as atoi reads its numbers: white space and a sign, th
   CHECK(at("in.xml:2147483647:0").line == 2147483647);
   CHECK(at("in.xml").file == "in.xml");
   // The paragraph's own attributes are still read with its at= (one list of them).
-  const auto d = parse(
-      "<document><heading at=\"in.xml:3:1\" level=\"2\" label=\"B.\">x</heading></document>");
+  const auto d =
+      parse("<document><heading at=\"in.xml:3:1\" level=\"2\" label=\"B.\">x</heading></document>");
   CHECK(d.blocks[0].level == 2);
   CHECK(d.blocks[0].label == "B.");
 }

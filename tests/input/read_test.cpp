@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include <filesystem>
 
 #include "input/input.hpp"
@@ -124,6 +126,27 @@ TEST_CASE("plain ASCII is left as it is, and the characters around it are still 
         "m.xml:2:3: attribute x: control character U+007F at byte 1 is not allowed in text");
   CHECK(error_of("<letter>\n  <p x=\"\xC3\"/></letter>") ==
         "m.xml:2:9: invalid UTF-8 (byte 0xC3): save the file as UTF-8");
+}
+
+TEST_CASE("a control character or a letter beyond ASCII is seen at every place of a long text") {
+  // Texts are looked at eight bytes at a time: the odd byte at each place of two words, and in
+  // the bytes after the last whole word.
+  const std::string plain = "The Court finds: ";  // 17 bytes
+  for (std::size_t at = 0; at <= plain.size(); ++at) {
+    CAPTURE(at);
+    const std::string before = plain.substr(0, at), after = plain.substr(at);
+    for (const char control : {'\x7F', '\x1F', '\x01'}) {
+      char code[8];
+      std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(control));
+      CHECK(error_of("<letter><p>" + before + control + after + "</p></letter>") ==
+            "m.xml:1:12: control character U+" + std::string(code) + " at byte " +
+                std::to_string(at) + " is not allowed in text");
+    }
+    Matter matter;
+    // "e" and a combining circumflex: NFC makes them one letter, wherever they stand.
+    read_text(matter, "m.xml", "<letter><p>" + before + "e\xCC\x82" + after + "</p></letter>");
+    CHECK(std::string(matter.root().child_value("p")) == before + "\u00EA" + after);
+  }
 }
 
 TEST_CASE("references are checked wherever they stand among long text and many elements") {
