@@ -49,7 +49,7 @@ std::shared_ptr<const TemplateFile> TemplateCache::find(const fs::path& path,
   const auto found = files_.find(path.native());
   if (found == files_.end()) return nullptr;
   const auto& kept = *found->second;
-  if (kept.text != text || kept.root != root || kept.name != name) return nullptr;
+  if (kept.lines.text() != text || kept.root != root || kept.name != name) return nullptr;
   return found->second;
 }
 
@@ -253,9 +253,8 @@ const TemplateFile& Library::load_once(const fs::path& including_root, const std
   loaded->path = canonical;
   loaded->root = canonical_root;
   loaded->name = std::move(shown);
-  loaded->text = *text;
-  loaded->lines = LineIndex(loaded->name, loaded->text);
-  const auto parsed = loaded->xml.load_buffer(loaded->text.data(), loaded->text.size(),
+  loaded->lines = LineIndex(loaded->name, *text);
+  const auto parsed = loaded->xml.load_buffer(text->data(), text->size(),
                                               pugi::parse_default | pugi::parse_ws_pcdata);
   if (!parsed)
     throw Error(loaded->lines.locate(parsed.offset),

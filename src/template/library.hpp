@@ -52,8 +52,9 @@ struct TemplateFile {
   std::filesystem::path path;  // canonical
   std::filesystem::path root;  // the template root it lies in (forms/ or letters/), canonical
   std::string name;            // for messages: "forms/fisc/motion.xml"
-  std::string text;
   pugi::xml_document xml;
+  /// Its places, and its bytes as read (lines.text(), the one copy kept: what a TemplateCache
+  /// compares with the bytes read for the next document).
   LineIndex lines;
   std::string prefix;  // "t:" when the root binds xmlns:t to the directive namespace
   /// Its <t:field> and <t:include> elements in document order, found once when it is parsed:

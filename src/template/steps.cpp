@@ -141,12 +141,13 @@ void Recipients::load(const SourceLocation& where) {
   shown_ = sources_.shown(source_name::recipients, sources_.find(source_name::recipients));
   // Read every time (a changed file is seen), parsed when its bytes or its name are new: a
   // batch of letters reads the same directory for each.
+  // The directory's bytes are its lines.text(), not a copy of their own.
   struct Kept {
-    std::string shown, text;
+    std::string shown;
     std::shared_ptr<const Directory> directory;
   };
   thread_local Kept kept;
-  if (kept.directory && kept.shown == shown_ && kept.text == *text) {
+  if (kept.directory && kept.shown == shown_ && kept.directory->lines.text() == *text) {
     directory_ = kept.directory;
     return;
   }
@@ -157,7 +158,7 @@ void Recipients::load(const SourceLocation& where) {
     throw Error(directory->lines.locate(parsed.offset),
                 std::string("malformed XML: ") + parsed.description());
   directory_ = directory;
-  kept = Kept{shown_, *text, std::move(directory)};
+  kept = Kept{shown_, std::move(directory)};
 }
 
 void Recipients::remember(const pugi::xml_node& copy, const pugi::xml_node& source) {

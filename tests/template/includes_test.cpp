@@ -126,7 +126,7 @@ TEST_CASE("a worker's template cache: an include changed between documents is re
     templ::Library library(scratch.paths, &cache);
     const templ::IncludeTree includes(library,
                                       library.load(scratch.paths.forms, "t/main", {}, "template"));
-    return includes.files().back()->text;
+    return includes.files().back()->lines.text();
   };
   CHECK(caption_of().find("Before") != std::string::npos);
   scratch.write("forms/t/caption.xml", fragment_open + "<paragraph>After</paragraph></t:fragment>");
@@ -149,7 +149,7 @@ TEST_CASE(
     Sources sources(paths);
     templ::Library library(sources, &cache);
     const templ::IncludeTree includes(library, library.load(paths.forms, "t/main", {}, "template"));
-    return std::make_pair(includes.files().back()->text, sources.reads().back().file);
+    return std::make_pair(includes.files().back()->lines.text(), sources.reads().back().file);
   };
   const auto [firm_text, firm_file] = caption_of();
   CHECK(firm_text.find("Firm") != std::string::npos);
@@ -182,6 +182,6 @@ TEST_CASE("a template found through links: inside its root it is read, leading o
   auto paths = scratch.paths;
   paths.forms = scratch.root / "linked-forms";
   templ::Library linked(paths);
-  CHECK(linked.load(paths.forms, "t/caption", {}, "include").text.find("Ours") !=
+  CHECK(linked.load(paths.forms, "t/caption", {}, "include").lines.text().find("Ours") !=
         std::string::npos);
 }
