@@ -30,6 +30,22 @@ struct CompiledQueries {
   std::unordered_map<std::string, pugi::xpath_query> queries;
 };
 
+/// Calls `f(node)` for every text and CDATA node below `root`, in document order: what
+/// ".//text()" selects.
+template <class F>
+void for_each_text(const pugi::xml_node& root, F&& f) {
+  for (pugi::xml_node node = root.first_child(); node;) {
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) f(node);
+    if (const auto child = node.first_child()) {
+      node = child;
+      continue;
+    }
+    while (node != root && !node.next_sibling()) node = node.parent();
+    if (node == root) break;
+    node = node.next_sibling();
+  }
+}
+
 CompiledQueries& compiled_queries() {
   thread_local CompiledQueries kept;
   return kept;
@@ -207,7 +223,8 @@ class Evaluator {
                         const std::string& expression) {
     if (context_.portions) context_.portions->printed(expression, focus.node);
     auto value = selected.evaluate_string(pugi::xpath_node(focus.node));
-    if (context_.redactions) context_.redactions->refuse_in_plain_text(value, file.locate(node));
+    if (context_.redactions)
+      context_.redactions->refuse_in_plain_text(value, [&] { return file.locate(node); });
     return value;
   }
 
@@ -422,8 +439,10 @@ class Evaluator {
     pugi::xml_document scratch;
     auto holder = scratch.append_child("arg");
     children(file, argument, holder, focus);
+    // Its text nodes in document order, as .//text() selects them, without compiling that XPath
+    // for every argument.
     std::string raw;
-    for (const auto& found : holder.select_nodes(".//text()")) raw += found.node().value();
+    for_each_text(holder, [&](const pugi::xml_node& text) { raw += text.value(); });
     // The template's own indentation is not part of the value: white space collapses, as in
     // running text.
     std::string value;

@@ -120,9 +120,12 @@ Redactions Redactions::seal(input::Matter& matter, rules::RedactionBoxes boxes) 
   return sealed;
 }
 
-void Redactions::refuse_in_plain_text(std::string_view value, const SourceLocation& used_at) const {
+bool Redactions::holds_marker(std::string_view value) {
+  return find_noncharacter(value) != std::string_view::npos;
+}
+
+void Redactions::refuse(std::string_view value, const SourceLocation& used_at) const {
   const auto at = find_noncharacter(value);
-  if (at == std::string_view::npos) return;
   const long number =
       value.substr(at, marker_open.size()) == marker_open ? read_marker(value, at) : -1;
   const std::string why =

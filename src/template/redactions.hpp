@@ -25,10 +25,17 @@ class Redactions {
   static Redactions seal(input::Matter& matter, rules::RedactionBoxes boxes);
 
   /// Throws at the <redact> whose marker `value` holds: `value` is used as plain text, where a
-  /// redaction cannot be hidden. `used_at` is the template's directive, named in the message.
-  void refuse_in_plain_text(std::string_view value, const SourceLocation& used_at) const;
+  /// redaction cannot be hidden. `used_at()` is the template's directive, named in the message:
+  /// located only when there is one (every value a template prints is asked).
+  template <class Where>
+  void refuse_in_plain_text(std::string_view value, const Where& used_at) const {
+    if (holds_marker(value)) refuse(value, used_at());
+  }
 
  private:
+  static bool holds_marker(std::string_view value);
+  [[noreturn]] void refuse(std::string_view value, const SourceLocation& used_at) const;
+
   std::vector<SourceLocation> where_;  // each sealed <redact>, by its marker's number
 };
 

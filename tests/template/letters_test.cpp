@@ -283,6 +283,18 @@ TEST_CASE("t:arg may hold content: t:message's key may hold {xpath}") {
   CHECK(has(not_number, "\"three\" is not a number"));
 }
 
+TEST_CASE("t:arg's content is its text in document order, inside elements and CDATA too") {
+  Scratch scratch;
+  // "m" inside two elements, then "s" in CDATA: the honorific "ms", which selects "Madam".
+  scratch.form("nested",
+               "<paragraph><t:message key=\"letter/address/{office}\"><t:arg name=\"honorific\">"
+               "\n  <em><strong><t:value select=\"'m'\"/></strong></em><![CDATA[s]]>\n"
+               "</t:arg></t:message></paragraph>");
+  const auto tree = tree_of("<motion form=\"nested\"><office>fbi_director</office></motion>", {},
+                            "en_US", scratch.paths);
+  CHECK(has(tree, ">Madam Director<"));
+}
+
 TEST_CASE("captions are upper-cased with the document locale's rules") {
   Scratch scratch;
   scratch.form("upper", "<paragraph><t:value select=\"matter\" case=\"upper\"/></paragraph>");
