@@ -73,8 +73,11 @@ std::string kind_of(const fs::path& root, const DataPaths& paths) {
 
 }  // namespace
 
-std::vector<fs::path> Library::roots_for(const fs::path& root) const {
-  auto roots = sources_->roots(kind_of(root, paths()));
+const std::vector<fs::path>& Library::roots_for(const fs::path& root) {
+  // The search path does not change during a document; each file it loads asked for it again.
+  auto& roots = roots_[root.native()];
+  if (!roots.empty()) return roots;
+  roots = sources_->roots(kind_of(root, paths()));
   if (std::find(roots.begin(), roots.end(), absolute_path(root)) == roots.end())
     roots.push_back(root);
   return roots;
@@ -139,13 +142,19 @@ namespace {
 /// "/"; a link among them is resolved the long way.
 std::pair<fs::path, bool> resolve_under(const fs::path& candidate, const fs::path& canonical_root,
                                         const fs::path& file_name) {
-  fs::path path = canonical_root;
+  // Joined as a string, as operator/= joins (a separator unless the path ends in one): a
+  // std::filesystem::path rebuilds its list of components at every step, most of finding a file.
+  std::string path = canonical_root.native();
+  const auto join = [&](const fs::path& part) {
+    if (!path.empty() && path.back() != '/') path += '/';
+    path += part.native();
+  };
   struct stat info {};
   for (auto part = file_name.begin(); part != file_name.end(); ++part) {
-    path /= *part;
+    join(*part);
     if (::lstat(path.c_str(), &info) != 0) {
       // Missing: the rest as written, as weakly_canonical leaves a path's missing end.
-      while (++part != file_name.end()) path /= *part;
+      while (++part != file_name.end()) join(*part);
       return {path, false};
     }
     if (S_ISLNK(info.st_mode)) {

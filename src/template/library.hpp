@@ -140,7 +140,8 @@ class Library {
   const DataPaths& paths() const { return sources_->paths(); }
 
  private:
-  std::vector<std::filesystem::path> roots_for(const std::filesystem::path& root) const;
+  /// The folders `root`'s names are looked for in, in order.
+  const std::vector<std::filesystem::path>& roots_for(const std::filesystem::path& root);
   /// load()'s work, for a name this document has not loaded yet.
   const TemplateFile& load_once(const std::filesystem::path& root, const std::string& name,
                                 const SourceLocation& where, const std::string& what);
@@ -163,6 +164,7 @@ class Library {
   // What load() gave for (the including root, the name as written): the same include in
   // another file is the same file, found, recorded and parsed already.
   std::map<std::pair<std::string, std::string>, const TemplateFile*> loaded_;
+  std::map<std::string, std::vector<std::filesystem::path>> roots_;  // roots_for's, by root
 };
 
 /// A template with every file it includes, loaded in one walk that follows each include (in
