@@ -97,8 +97,13 @@ std::vector<Error> missing_fields(const input::Matter& matter, const std::vector
 Recipients::Recipients(Sources& sources) : sources_(sources) {}
 
 void Recipients::fill(input::Matter& matter, std::vector<Error>* problems) {
-  for (const auto& found : matter.xml.select_nodes("//*[@ref]")) {
-    auto target = found.node();
+  // What //*[@ref] selects, found by a walk rather than a compiled XPath, and listed before
+  // any is filled (the parts copied in are not gone through).
+  std::vector<pugi::xml_node> targets;
+  for_each_element(matter.xml, [&](const pugi::xml_node& node) {
+    if (node.attribute("ref")) targets.push_back(node);
+  });
+  for (auto target : targets) {
     pugi::xml_node recipient;
     try {
       recipient = lookup(target.attribute("ref").value(), matter.locate(target));

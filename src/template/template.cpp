@@ -247,6 +247,16 @@ void withhold_classified_fields(input::Matter& matter, Vocabulary& vocabulary,
   }
 }
 
+/// Whether the input marks anything (class="…") or states a classification: what
+/// "//*[@class] | /*/classification" selects, found without compiling that XPath.
+bool marks_or_classifies(const input::Matter& matter) {
+  if (matter.root().child("classification")) return true;
+  bool marked = false;
+  for_each_element(matter.xml,
+                   [&](const pugi::xml_node& node) { marked = marked || node.attribute("class"); });
+  return marked;
+}
+
 /// Portion marks and the classification checked against the vocabulary, the public version
 /// made when asked, and the banner computed. The vocabulary is read only for a document that
 /// is marked or classified.
@@ -301,8 +311,7 @@ doc::Document merge(input::Matter& matter, const Environment& environment) {
   };
   // A classified filing marks the paragraphs and headings the form writes, too.
   std::optional<PortionMarks> portions;
-  if (matter.xml.select_node("//*[@class] | /*/classification") &&
-      input_is_classified(matter.root(), vocabulary.get()))
+  if (marks_or_classifies(matter) && input_is_classified(matter.root(), vocabulary.get()))
     portions.emplace(vocabulary.get(), locate_input);
   const EvaluationContext context{includes,
                                   locate_input,
