@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -22,7 +23,17 @@ SourceLocation TemplateFile::locate(const pugi::xml_node& node) const {
 
 const std::string& TemplateFile::location_text(const pugi::xml_node& node) const {
   auto& text = location_texts[node.internal_object()];
-  if (text.empty()) text = locate(node).str();
+  if (!text.empty()) return text;
+  const auto where = locate(node);
+  if (where.line <= 0) return text = where.str();
+  // SourceLocation::str()'s "file:line:col", written in place: its to_string and
+  // concatenations cost more than locating the element.
+  char line[16], column[16];
+  const char* line_end = std::to_chars(line, line + sizeof line, where.line).ptr;
+  const char* column_end = std::to_chars(column, column + sizeof column, where.column).ptr;
+  text.reserve(where.file.size() + sizeof line + sizeof column);
+  text.append(where.file).append(1, ':').append(line, static_cast<std::size_t>(line_end - line));
+  text.append(1, ':').append(column, static_cast<std::size_t>(column_end - column));
   return text;
 }
 

@@ -185,3 +185,16 @@ TEST_CASE("a template found through links: inside its root it is read, leading o
   CHECK(linked.load(paths.forms, "t/caption", {}, "include").lines.text().find("Ours") !=
         std::string::npos);
 }
+
+TEST_CASE("a layout element's place is written as its locate() says, and kept once asked") {
+  template_test::Scratch scratch;
+  std::string lines(11, '\n');  // the paragraph on line 12, at column 9 after "Ünïcödé "
+  scratch.write("forms/t/place.xml",
+                fragment_open + lines + "Ünïcödé <paragraph>x</paragraph></t:fragment>");
+  templ::Library library(scratch.paths);
+  const auto& file = library.load(scratch.paths.forms, "t/place", {}, "include");
+  const auto paragraph = file.xml.document_element().child("paragraph");
+  CHECK(file.location_text(paragraph) == file.locate(paragraph).str());
+  CHECK(file.location_text(paragraph) == "forms/t/place.xml:12:9");
+  CHECK(&file.location_text(paragraph) == &file.location_text(paragraph));
+}
