@@ -30,22 +30,6 @@ struct CompiledQueries {
   std::unordered_map<std::string, pugi::xpath_query> queries;
 };
 
-/// Calls `f(node)` for every text and CDATA node below `root`, in document order: what
-/// ".//text()" selects.
-template <class F>
-void for_each_text(const pugi::xml_node& root, F&& f) {
-  for (pugi::xml_node node = root.first_child(); node;) {
-    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) f(node);
-    if (const auto child = node.first_child()) {
-      node = child;
-      continue;
-    }
-    while (node != root && !node.next_sibling()) node = node.parent();
-    if (node == root) break;
-    node = node.next_sibling();
-  }
-}
-
 CompiledQueries& compiled_queries() {
   thread_local CompiledQueries kept;
   return kept;

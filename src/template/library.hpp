@@ -30,13 +30,11 @@ inline constexpr std::size_t max_include_depth = 16;
 /// forms/shared/), from forms/ and letters/ alike.
 inline constexpr const char* shared_folder = "shared";
 
-/// Calls `f(element)` for every element below `root` (a document: every element of it), in
-/// document order: what select_nodes("//*") lists, without building an XPath node set of the
-/// whole file (a motion's templates were gone through that way five times per render).
+/// Calls `f(node)` for every node below `root`, in document order, without recursion.
 template <class F>
-void for_each_element(const pugi::xml_node& root, F&& f) {
+void for_each_node(const pugi::xml_node& root, F&& f) {
   for (pugi::xml_node node = root.first_child(); node;) {
-    if (node.type() == pugi::node_element) f(node);
+    f(node);
     if (const auto child = node.first_child()) {
       node = child;
       continue;
@@ -45,6 +43,25 @@ void for_each_element(const pugi::xml_node& root, F&& f) {
     if (node == root) break;
     node = node.next_sibling();
   }
+}
+
+/// Calls `f(element)` for every element below `root` (a document: every element of it), in
+/// document order: what select_nodes("//*") lists, without building an XPath node set of the
+/// whole file (a motion's templates were gone through that way five times per render).
+template <class F>
+void for_each_element(const pugi::xml_node& root, F&& f) {
+  for_each_node(root, [&](const pugi::xml_node& node) {
+    if (node.type() == pugi::node_element) f(node);
+  });
+}
+
+/// Calls `f(node)` for every text and CDATA node below `root`, in document order: what
+/// ".//text()" selects.
+template <class F>
+void for_each_text(const pugi::xml_node& root, F&& f) {
+  for_each_node(root, [&](const pugi::xml_node& node) {
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) f(node);
+  });
 }
 
 /// One parsed template or include.
