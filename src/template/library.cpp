@@ -193,7 +193,7 @@ Library::Found Library::find(const fs::path& root, const fs::path& file_name,
   // A user's folders (--templates) first, each laid out as the data folder, then the built-in
   // root: a firm's own letterhead.xml replaces ours for every letter that includes it.
   Found result;
-  auto& [canonical_root, canonical, found] = result;
+  auto& [canonical_root, canonical, found, recorded_as] = result;
   bool regular = false;
   for (const auto& candidate : roots_for(root)) {
     canonical_root = this->canonical_root(candidate);
@@ -213,6 +213,7 @@ Library::Found Library::find(const fs::path& root, const fs::path& file_name,
   if (!inside(canonical_root, canonical))
     throw Error(where, what + " \"" + name + "\" leads out of " + root.filename().string() +
                            "/ (a link?): refused");
+  recorded_as = (fs::path(kind_of(root, paths())) / file_name).generic_string();
   return result;
 }
 
@@ -246,10 +247,10 @@ const TemplateFile& Library::load_once(const fs::path& including_root, const std
   auto known = names.find(key);
   const bool fresh = known == names.end();
   if (fresh) known = names.emplace(key, find(root, file_name, name, where, what)).first;
-  const auto& [canonical_root, canonical, found] = known->second;
+  const auto& [canonical_root, canonical, found, recorded_as] = known->second;
 
   // Recorded as found on the search path, so that batch can look the name up again.
-  sources_->record((fs::path(kind_of(root, paths())) / file_name).generic_string(), found);
+  sources_->record(recorded_as, found);
   if (const auto kept = files_.find(canonical.native()); kept != files_.end()) return *kept->second;
   const std::string* text = nullptr;
   try {

@@ -105,6 +105,8 @@ struct TemplateFile {
 /// the root is refused), and the path it was found by on the search path.
 struct FoundTemplate {
   std::filesystem::path canonical_root, canonical, found;
+  /// The name Sources records it by ("letters/letterhead.xml"), made once.
+  std::string recorded_as;
 };
 
 /// Answers of the search path, by (root, file name), and canonical roots: each costs a stat and
