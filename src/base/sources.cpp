@@ -46,6 +46,18 @@ bool plainly_normal(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+/// absolute_path(`path`), without copying it when it is absolute and normal already (as the
+/// files found on the search path are): `storage` holds the answer otherwise. A path's copy
+/// copies its list of components too.
+const fs::path& absolute_in(const fs::path& path, fs::path& storage) {
+  if (path.is_absolute() && plainly_normal(path.native())) return path;
+  return storage = absolute_path(path);
+}
+
+}  // namespace
+
 fs::path absolute_path(const fs::path& path) {
   if (path.is_absolute()) return plainly_normal(path.native()) ? path : path.lexically_normal();
   if (path.empty() || working_folder().empty()) {
@@ -208,20 +220,20 @@ const std::string* Sources::read_found(const std::string& name) {
 }
 
 const std::string& Sources::bytes(const fs::path& file, std::size_t limit) {
-  const auto absolute = absolute_path(file);
+  fs::path storage;
+  const auto& absolute = absolute_in(file, storage);
   if (const auto kept = contents_.find(absolute.native()); kept != contents_.end()) {
     record_absolute({}, absolute);
     return kept->second;
   }
-  const std::string name = file.string();
   auto read = read_file(file, limit);
   switch (read.outcome) {
     case FileRead::Outcome::folder:
-      throw Error("cannot read " + name + ": it is a folder, not a file");
+      throw Error("cannot read " + file.string() + ": it is a folder, not a file");
     case FileRead::Outcome::failed:
-      throw Error("cannot read " + name + ": " + std::strerror(read.error));
+      throw Error("cannot read " + file.string() + ": " + std::strerror(read.error));
     case FileRead::Outcome::too_big:
-      throw Error(SourceLocation{name}, too_big_message(read.size, limit));
+      throw Error(SourceLocation{file.string()}, too_big_message(read.size, limit));
     case FileRead::Outcome::read:
       break;
   }
@@ -235,7 +247,8 @@ void Sources::provide(const fs::path& file, std::string bytes) {
 }
 
 void Sources::record(const std::string& name, const fs::path& file) {
-  record_absolute(name, absolute_path(file));
+  fs::path storage;
+  record_absolute(name, absolute_in(file, storage));
 }
 
 void Sources::record_absolute(const std::string& name, const fs::path& absolute) {
