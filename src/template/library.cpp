@@ -225,8 +225,14 @@ const TemplateFile& Library::load(const fs::path& including_root, const std::str
   return *loaded;
 }
 
-const TemplateFile& Library::load_once(const fs::path& including_root, const std::string& name,
-                                       const SourceLocation& where, const std::string& what) {
+NamedTemplate Library::named(const fs::path& including_root, const std::string& name,
+                             const SourceLocation& where, const std::string& what) {
+  // Kept in a batch worker's cache, which names the same files for every document; a document
+  // alone reads each name once (load() keeps what it gave), so keeping it there costs more.
+  auto* const named = cache_ ? &cache_->found().named : nullptr;
+  if (named)
+    if (const auto known = named->find({including_root.native(), name}); known != named->end())
+      return known->second;
   const fs::path relative = fs::path(name).lexically_normal();
   // "shared/…" is forms/shared/, whichever root includes it: the one copy of what filings and
   // letters both print (the classification authority block).
@@ -240,8 +246,17 @@ const TemplateFile& Library::load_once(const fs::path& including_root, const std
   if (escapes)
     throw Error(where, what + " \"" + name + "\" must be a name inside " +
                            root.filename().string() + "/, without \"..\" or a leading \"/\"");
-  fs::path file_name = relative;
-  if (file_name.extension().native() != ".xml") file_name += ".xml";
+  NamedTemplate out{shared, relative, (root.filename() / relative).generic_string()};
+  if (out.file_name.extension().native() != ".xml") out.file_name += ".xml";
+  if (out.shown.size() < 4 || out.shown.substr(out.shown.size() - 4) != ".xml") out.shown += ".xml";
+  if (named) named->emplace(std::pair{including_root.native(), name}, out);
+  return out;
+}
+
+const TemplateFile& Library::load_once(const fs::path& including_root, const std::string& name,
+                                       const SourceLocation& where, const std::string& what) {
+  const auto [shared, file_name, shown] = named(including_root, name, where, what);
+  const fs::path& root = shared ? paths().forms : including_root;
   auto& names = found().names;
   const auto key = std::pair{root.native(), file_name.native()};
   auto known = names.find(key);
@@ -262,8 +277,6 @@ const TemplateFile& Library::load_once(const fs::path& including_root, const std
     return load_once(including_root, name, where, what);
   }
 
-  std::string shown = (root.filename() / relative).generic_string();
-  if (shown.size() < 4 || shown.substr(shown.size() - 4) != ".xml") shown += ".xml";
   // Read every time (a changed file is seen), parsed only when its bytes are new.
   if (cache_)
     if (auto kept = cache_->find(canonical, *text, canonical_root, shown))
@@ -273,7 +286,7 @@ const TemplateFile& Library::load_once(const fs::path& including_root, const std
   loaded->serial = ++parses;
   loaded->path = canonical;
   loaded->root = canonical_root;
-  loaded->name = std::move(shown);
+  loaded->name = shown;
   loaded->lines = LineIndex(loaded->name, *text);
   const auto parsed = loaded->xml.load_buffer(text->data(), text->size(),
                                               pugi::parse_default | pugi::parse_ws_pcdata);

@@ -109,12 +109,22 @@ struct FoundTemplate {
   std::string recorded_as;
 };
 
+/// A template's name as written, read: whether it is looked for under forms/ ("shared/…")
+/// rather than the including root, its file name there ("fisc/motion.xml") and how messages
+/// name it ("forms/fisc/motion.xml").
+struct NamedTemplate {
+  bool shared = false;
+  std::filesystem::path file_name;
+  std::string shown;
+};
+
 /// Answers of the search path, by (root, file name), and canonical roots: each costs a stat and
 /// a readlink per path component (weakly_canonical). Keyed by the paths' strings, compared
 /// whole: std::filesystem::path compares component by component, and these maps are asked for
 /// every file a document loads.
 struct FoundTemplates {
   std::map<std::pair<std::string, std::string>, FoundTemplate> names;
+  std::map<std::pair<std::string, std::string>, NamedTemplate> named;  // by (including root, name)
   std::map<std::string, std::filesystem::path> canonical_roots;
 };
 
@@ -161,6 +171,9 @@ class Library {
  private:
   /// The folders `root`'s names are looked for in, in order.
   const std::vector<std::filesystem::path>& roots_for(const std::filesystem::path& root);
+  /// `name` read for a file under `including_root`; an Error for one that would leave it.
+  NamedTemplate named(const std::filesystem::path& including_root, const std::string& name,
+                      const SourceLocation& where, const std::string& what);
   /// load()'s work, for a name this document has not loaded yet.
   const TemplateFile& load_once(const std::filesystem::path& root, const std::string& name,
                                 const SourceLocation& where, const std::string& what);
