@@ -41,6 +41,23 @@ std::set<std::filesystem::path> installed_font_files() {
   return files;
 }
 
+// Each installed font fiscgen can use (not Type 1 or CFF outlines), opened; returns how many.
+template <typename Each>
+int for_each_usable_font(Each each) {
+  int fonts = 0;
+  for (const auto& file : installed_font_files()) {
+    std::unique_ptr<Font> font;
+    try {
+      font = std::make_unique<Font>(file);
+    } catch (const fiscgen::Error&) {
+      continue;
+    }
+    ++fonts;
+    each(file, *font);
+  }
+  return fonts;
+}
+
 std::vector<std::u32string> words_of(const std::u32string& text) {
   std::vector<std::u32string> words;
   std::u32string word;
@@ -131,31 +148,24 @@ std::string shown(const std::vector<int>& kerning) {
 
 TEST_CASE("kerning by pairs equals shaping the whole word in every installed font") {
   const auto words = test_words();
-  int fonts = 0, proven_fonts = 0;
-  for (const auto& file : installed_font_files()) {
-    std::unique_ptr<Font> font;
-    try {
-      font = std::make_unique<Font>(file);
-    } catch (const fiscgen::Error&) {
-      continue;  // not a font fiscgen can use (Type 1, CFF outlines)
-    }
-    ++fonts;
+  int proven_fonts = 0;
+  const int fonts = for_each_usable_font([&](const std::filesystem::path& file, const Font& font) {
     // Each pair shaped alone first, so that a word's kerning below is made of pairs measured
     // apart from it, never of its own shaping.
     for (const auto& word : words)
-      for (std::size_t i = 0; i + 1 < word.size(); ++i) (void)font->pair_kerning(word.substr(i, 2));
+      for (std::size_t i = 0; i + 1 < word.size(); ++i) (void)font.pair_kerning(word.substr(i, 2));
     int proven = 0;
     for (const auto& word : words) {
-      const auto shaped = font->shaped_kerning(word);
+      const auto shaped = font.shaped_kerning(word);
       INFO(file.string(), ": ", escaped(word));
-      if (const auto pairs = font->pair_kerning(word)) {
+      if (const auto pairs = font.pair_kerning(word)) {
         ++proven;
         CHECK(shown(*pairs) == shown(shaped));
       }
-      CHECK(shown(font->kerning(word)) == shown(shaped));
+      CHECK(shown(font.kerning(word)) == shown(shaped));
     }
     if (proven > 0) ++proven_fonts;
-  }
+  });
   MESSAGE(fonts, " fonts, ", proven_fonts, " with words kerned by pairs");
   CHECK(fonts > 0);
   CHECK(proven_fonts > 0);
@@ -165,25 +175,18 @@ TEST_CASE("kerning by pairs equals shaping the whole word in every installed fon
 // test above meets only the pairs its words hold.
 TEST_CASE("each pair read from the tables is the pair HarfBuzz shapes, in every installed font") {
   const std::u32string alphabet = U"AVTWYPFLKRXJavwyfltrxojeg.,;:'\"()-–—’”…0123456789ßñłÆœéå/&%";
-  int fonts = 0, pairs_read = 0;
-  for (const auto& file : installed_font_files()) {
-    std::unique_ptr<Font> font;
-    try {
-      font = std::make_unique<Font>(file);
-    } catch (const fiscgen::Error&) {
-      continue;
-    }
-    ++fonts;
+  int pairs_read = 0;
+  const int fonts = for_each_usable_font([&](const std::filesystem::path& file, const Font& font) {
     for (const char32_t first : alphabet)
       for (const char32_t second : alphabet) {
         const std::u32string pair{first, second};
-        if (const auto read = font->pair_kerning(pair)) {
+        if (const auto read = font.pair_kerning(pair)) {
           ++pairs_read;
           INFO(file.string(), ": ", escaped(pair));
-          CHECK(shown(*read) == shown(font->shaped_kerning(pair)));
+          CHECK(shown(*read) == shown(font.shaped_kerning(pair)));
         }
       }
-  }
+  });
   MESSAGE(fonts, " fonts, ", pairs_read, " pairs read from their tables");
   CHECK(pairs_read > 0);
 }
