@@ -38,6 +38,10 @@ class Table {
     if (!hi || !lo) return std::nullopt;
     return std::uint64_t{*hi} << 16 | *lo;
   }
+  /// Reads the u16 `offset` bytes into a record: a record's key, for search_records().
+  auto field(unsigned offset) const {
+    return [this, offset](std::uint64_t record) { return u16(record + offset); };
+  }
 
  private:
   const std::uint8_t* data_ = nullptr;
@@ -137,12 +141,9 @@ Search search_records(unsigned count, std::uint64_t at, unsigned size, hb_codepo
 Search coverage_index(const Table& table, std::uint64_t at, hb_codepoint_t glyph) {
   const auto format = table.u16(at), count = table.u16(at + 2);
   if (!format || !count) return {Found::unreadable};
-  const auto u16_at = [&](unsigned offset) {
-    return [&table, offset](std::uint64_t record) { return table.u16(record + offset); };
-  };
-  if (*format == 1) return search_records(*count, at + 4, 2, glyph, u16_at(0), u16_at(0));
+  if (*format == 1) return search_records(*count, at + 4, 2, glyph, table.field(0), table.field(0));
   if (*format != 2) return {Found::unreadable};
-  Search range = search_records(*count, at + 4, 6, glyph, u16_at(0), u16_at(2));
+  Search range = search_records(*count, at + 4, 6, glyph, table.field(0), table.field(2));
   if (range.found != Found::yes) return range;
   const std::uint64_t record = at + 4 + 6ull * range.value;
   const auto start = table.u16(record), index = table.u16(record + 4);
@@ -167,10 +168,7 @@ Search class_of(const Table& table, std::uint64_t base, std::optional<unsigned> 
   }
   const auto count = table.u16(at + 2);
   if (format != 2u || !count) return {Found::unreadable};
-  const auto u16_at = [&](unsigned field) {
-    return [&table, field](std::uint64_t record) { return table.u16(record + field); };
-  };
-  const Search range = search_records(*count, at + 4, 6, glyph, u16_at(0), u16_at(2));
+  const Search range = search_records(*count, at + 4, 6, glyph, table.field(0), table.field(2));
   if (range.found != Found::yes) return {range.found == Found::no ? Found::yes : range.found, 0};
   const auto klass = table.u16(at + 4 + 6ull * range.value + 4);
   return klass ? Search{Found::yes, *klass} : Search{Found::unreadable};
@@ -207,9 +205,8 @@ Found apply_pair(const Table& table, const PairProof::PairSubtable& subtable, hb
     const std::uint64_t set = at + *set_offset;
     const auto count = table.u16(set);
     if (!count) return Found::unreadable;
-    const auto second_of = [&table](std::uint64_t record) { return table.u16(record); };
     const Search pair =
-        search_records(*count, set + 2, 2 + record_length, second, second_of, second_of);
+        search_records(*count, set + 2, 2 + record_length, second, table.field(0), table.field(0));
     if (pair.found != Found::yes) return pair.found;
     const std::uint64_t record = set + 2 + std::uint64_t{2 + record_length} * pair.value;
     return add_x_advance(table, record + 2, subtable.value_format1, units) ? Found::yes
