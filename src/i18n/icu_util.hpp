@@ -4,8 +4,10 @@
 #include <unicode/locid.h>
 #include <unicode/udat.h>
 #include <unicode/unistr.h>
+#include <unicode/ures.h>
 #include <unicode/utypes.h>
 
+#include <memory>
 #include <string>
 
 #include "base/error.hpp"
@@ -37,6 +39,12 @@ inline icu::Locale icu_locale(const std::string& name) {
     if (c == '-') c = '_';
   return icu::Locale(id.c_str());
 }
+
+/// An ICU resource bundle, closed when it goes.
+struct BundleCloser {
+  void operator()(UResourceBundle* bundle) const { ures_close(bundle); }
+};
+using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
 
 /// Midnight UTC at the start of `date`, as ICU counts time.
 UDate to_udate(const Date& date);

@@ -34,11 +34,6 @@ U_CAPI UResourceBundle* U_EXPORT2 ures_getByKeyWithFallback(const UResourceBundl
 namespace fiscgen::i18n {
 namespace {
 
-struct BundleCloser {
-  void operator()(UResourceBundle* bundle) const { ures_close(bundle); }
-};
-using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
-
 /// One run of a date pattern: literal text, or a field letter repeated `count` times.
 struct Piece {
   char16_t letter = 0;  // 0: literal text

@@ -24,14 +24,6 @@
 #include "i18n/message_writer.hpp"
 
 namespace fiscgen::i18n {
-namespace {
-
-struct BundleCloser {
-  void operator()(UResourceBundle* bundle) const { ures_close(bundle); }
-};
-using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
-
-}  // namespace
 
 /// The bundles of the fallback chain, most specific first.
 struct BundleChain {
