@@ -31,12 +31,12 @@ namespace {
 
 constexpr const char* cache_name = ".fiscgen-batch.json";
 
-// A worker's PDFs are made durable in groups (pdf::StagedWrites): one journal commit per group
-// instead of one per document. A group is committed when it holds `group_limit` documents, or
-// its first is `group_time` old, so progress is still reported as it happens. It is committed
-// on a thread of its own while the worker renders the next group, which so does not wait for
-// the disk: 300 letters with one job took 0.02 s more wall time than CPU time, and now 0.02–0.04 s
-// less. A worker holds at most two groups' temporary files; among all workers at most
+// A worker's PDFs are made durable in groups (pdf::StagedWrites): one sync of the disk's cache
+// per group instead of one per document. A group is committed when it holds `group_limit`
+// documents, or its first is `group_time` old, so progress is still reported as it happens. It is
+// committed on a thread of its own while the worker renders the next group, which so does not wait
+// for the disk: 300 letters with one job took 0.02 s more wall time than CPU time, and now
+// 0.02–0.04 s less. A worker holds at most two groups' temporary files; among all workers at most
 // `staged_files` are open at once: the signal handler's table that removes them on Ctrl-C
 // holds 64.
 constexpr int group_limit = 16, staged_files = 48;

@@ -79,7 +79,8 @@ class Font {
   /// glyph). All zeros when shaping does not keep one glyph per code point.
   /// Kept per font once known (a batch's documents share their fonts and most words). Where the
   /// font's tables prove it exact (fonts/pair_proof.hpp), each code point's adjustment is that
-  /// of the pair it starts, each pair shaped once per font; else the whole text is shaped.
+  /// of the pair it starts, each pair read from the font's tables once per font; else the whole
+  /// text is shaped.
   std::vector<int> kerning(std::u32string_view text) const;
   /// kerning() by shaping the whole text, never kept (tests compare the two ways).
   std::vector<int> shaped_kerning(std::u32string_view text) const;
