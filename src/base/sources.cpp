@@ -44,10 +44,6 @@ bool plainly_normal(const std::string& text) {
          text.find("/../") == std::string::npos && !ends_with("/.") && !ends_with("/..");
 }
 
-}  // namespace
-
-namespace {
-
 /// absolute_path(`path`), without copying it when it is absolute and normal already (as the
 /// files found on the search path are): `storage` holds the answer otherwise. A path's copy
 /// copies its list of components too.
