@@ -18,6 +18,17 @@ std::string source_name::rules_profile(const std::string& profile) {
   return std::string(rules_folder) + "/" + profile + ".xml";
 }
 
+bool source_name::is_rules_profile(std::string_view name) {
+  // As fs::path(name).parent_path() == rules_folder, without making a path: asked for every
+  // file every document of a batch read.
+  const std::string_view folder = rules_folder;
+  if (name.size() <= folder.size() || name.substr(0, folder.size()) != folder ||
+      name[folder.size()] != '/')
+    return false;
+  const auto file = name.find_first_not_of('/', folder.size());  // "forms/rules//a" is a path too
+  return file == std::string_view::npos || name.find('/', file) == std::string_view::npos;
+}
+
 std::string too_big_message(std::size_t bytes, std::size_t limit) {
   return "the file is " + std::to_string(bytes) + " bytes; fiscgen reads at most " +
          std::to_string(limit) + " (" + std::to_string(limit >> 20) + " MiB)";

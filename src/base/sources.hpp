@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/data_paths.hpp"
@@ -23,6 +24,8 @@ inline constexpr const char* case_names = "forms/cite/case-names.xml";  // T6 an
 inline constexpr const char* rules_folder = "forms/rules";
 /// "forms/rules/NAME.xml".
 std::string rules_profile(const std::string& profile);
+/// Whether `name` names a file in forms/rules/ (not in a folder below it): a rules profile.
+bool is_rules_profile(std::string_view name);
 }  // namespace source_name
 
 /// A file read for a document.

@@ -6,8 +6,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -16,6 +14,7 @@
 #include <utility>
 
 #include "base/error.hpp"
+#include "base/file_signature.hpp"
 #include "base/sources.hpp"
 #include "base/temporary_files.hpp"
 #include "batch/cache_store.hpp"
@@ -116,7 +115,7 @@ std::vector<std::string> changed_settings(const std::string& old_bytes, const fs
 /// How reasons name a file found on the search path by `name`.
 std::string what_is(const std::string& name) {
   const fs::path path(name);
-  if (path.parent_path() == source_name::rules_folder) return "rules " + path.stem().string();
+  if (source_name::is_rules_profile(name)) return "rules " + path.stem().string();
   if (name == source_name::recipients) return "recipients directory " + name;
   if (name == source_name::markings) return "classification vocabulary " + name;
   if (name == source_name::citation_table) return "citation table " + name;
@@ -132,8 +131,7 @@ std::string describe_change(const fs::path& file, const std::string& name,
   if (!name.empty()) {
     std::string text = what_is(name) + what;
     const auto old = old_rules.find(old_hash);
-    if (fs::path(name).parent_path() == source_name::rules_folder && !removed &&
-        old != old_rules.end()) {
+    if (source_name::is_rules_profile(name) && !removed && old != old_rules.end()) {
       auto settings = changed_settings(old->second, file, as_of);
       // "rules frap-32: 2016-12-01 version now applies: limit.words: 14000 → 13000"
       if (!settings.empty() && settings.front().ends_with("now applies")) {
@@ -190,36 +188,6 @@ std::string sha256_hex(std::string_view bytes) {
   return hex(sha.finish());
 }
 
-namespace {
-
-// A file changed within this long of being hashed may change again with the same times.
-constexpr std::chrono::seconds settle_time{1};
-
-struct Looked {
-  std::string signature;  // empty: cannot stat
-  bool settled = false;   // last modified more than settle_time ago
-};
-
-Looked look_at(const std::string& file) {
-  struct stat info {};
-  if (::stat(file.c_str(), &info) != 0) return {};
-  const auto ns = [](const timespec& t) {
-    return std::to_string(static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec);
-  };
-  Looked looked;
-  looked.signature = std::to_string(info.st_size) + ":" + ns(info.st_mtim) + ":" +
-                     ns(info.st_ctim) + ":" + std::to_string(info.st_ino);
-  // Whole nanoseconds: cut to seconds, a file written at 9.95 s would count as settled at 10.01.
-  const auto since_epoch = [](const timespec& t) {
-    return std::chrono::seconds{t.tv_sec} + std::chrono::nanoseconds{t.tv_nsec};
-  };
-  const auto newest = std::max(since_epoch(info.st_mtim), since_epoch(info.st_ctim));
-  looked.settled = std::chrono::system_clock::now().time_since_epoch() - newest > settle_time;
-  return looked;
-}
-
-}  // namespace
-
 std::string FileHashes::of(const fs::path& file) {
   // Paths from the cache and a render's reads are absolute and plainly normal already: neither
   // getcwd() nor lexically_normal() (4K instructions, 19 times a batch letter) for them.
@@ -232,9 +200,10 @@ std::string FileHashes::of(const fs::path& file) {
   }
   // Looked at before reading: a change during the read changes the times, and the next batch
   // reads the file again.
-  const auto looked = look_at(name);
+  const auto looked = file_signature(name);
   std::string digest;
-  if (earlier && !looked.signature.empty() && looked.signature == earlier->signature) {
+  // A signature is kept only when settled (below), so an earlier one vouches for the bytes.
+  if (earlier && looked.unchanged_since({earlier->signature, true})) {
     digest = earlier->hash;
   } else {
     // Hashed outside the lock: two workers may both hash a file once, never wait on each other.
@@ -242,7 +211,7 @@ std::string FileHashes::of(const fs::path& file) {
     digest = bytes ? sha256_hex(*bytes) : "";
   }
   std::lock_guard lock(mutex_);
-  if (looked.settled && !digest.empty()) stats_[name] = {looked.signature, digest};
+  if (looked.settled && !digest.empty()) stats_[name] = {looked.text, digest};
   return known_.emplace(name, digest).first->second;
 }
 
@@ -399,7 +368,7 @@ std::vector<std::string> explain(const Entry* entry, const Context& context,
         reasons.push_back(std::move(reason));
         continue;  // what the file now read says, its hash cannot
       }
-    const bool profile = fs::path(name).parent_path() == source_name::rules_folder;
+    const bool profile = source_name::is_rules_profile(name);
     const auto now = profile ? hashes.profile(path, entry->date).hash : hashes.of(path);
     if (now != hash)
       reasons.push_back(describe_change(path, name, hash, now.empty(), old_rules, entry->date));

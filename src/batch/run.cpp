@@ -46,10 +46,6 @@ std::string absolute_name(const fs::path& path) {
   return absolute_path(path).string();
 }
 
-bool is_rules_profile(const std::string& name) {
-  return fs::path(name).parent_path() == source_name::rules_folder;
-}
-
 /// Two inputs must never write the same PDF: one would silently replace the other.
 void refuse_shared_outputs(const std::vector<Document>& documents) {
   std::map<std::string, const Document*> by_output;
@@ -135,7 +131,7 @@ class Worker {
       Pending pending{&document, entry_for(document, result.reads, result.rules_as_of), {}};
       // Kept, to name what changes next time: the version in force, as the key hashed it.
       for (const auto& [path, name] : pending.entry.names)
-        if (is_rules_profile(name)) {
+        if (source_name::is_rules_profile(name)) {
           const auto& profile = hashes_.profile(path, pending.entry.date);
           if (!profile.text.empty()) pending.rules_texts[profile.hash] = profile.text;
         }
@@ -197,8 +193,9 @@ class Worker {
     for (const auto& read : reads) {
       const auto path = absolute_name(read.file);
       // A rules profile by the version in force on the document's date, not the whole file.
-      entry.files[path] = is_rules_profile(read.name) ? hashes_.profile(read.file, entry.date).hash
-                                                      : hashes_.of(read.file);
+      entry.files[path] = source_name::is_rules_profile(read.name)
+                              ? hashes_.profile(read.file, entry.date).hash
+                              : hashes_.of(read.file);
       if (!read.name.empty()) entry.names[path] = read.name;
     }
     entry.pages = document.pages;

@@ -186,3 +186,17 @@ TEST_CASE("xml files: a data file read by its path, and a folder or a missing on
   CHECK_THROWS_WITH_AS(XmlFile::bytes_of(dir / "gone.xml", "the rules profile"),
                        doctest::Contains("cannot read the rules profile: No such file"), Error);
 }
+
+TEST_CASE("a rules profile's name: a file in forms/rules/, as its parent path says") {
+  for (const std::string name :
+       {"forms/rules/fisc-2010.xml", "forms/rules/", "forms/rules/ünïcödé-Łódź.xml",
+        "forms/rules/sub/x.xml", "forms/rules", "forms/rulesx/a.xml", "forms/rule/a.xml",
+        "letters/recipients.xml", "forms/fisc/motion.xml", "", "/forms/rules/a.xml",
+        "forms/rules//a.xml", "forms/rules//", "forms/rules//a/b", "x/forms/rules/a.xml",
+        "forms/rules/a.xml/"}) {
+    CAPTURE(name);
+    CHECK(source_name::is_rules_profile(name) ==
+          (std::filesystem::path(name).parent_path() == source_name::rules_folder));
+  }
+  CHECK(source_name::is_rules_profile(source_name::rules_profile("frap-32")));
+}
