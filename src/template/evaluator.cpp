@@ -1,47 +1,23 @@
 #include "template/evaluator.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <string>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "template/content.hpp"
 #include "template/directives.hpp"
 #include "template/merge_limits.hpp"
+#include "template/queries.hpp"
 
 namespace fiscgen::templ {
 namespace {
 
-/// What a directive sees: the input node it is about, and where it is in a for-each.
-struct Focus {
-  pugi::xml_node node;
-  double position = 1;
-  double count = 1;
-};
-
-/// Compiled XPath expressions by their text, with the variables they read ($position and
-/// $count, which pugixml binds when it compiles), kept per thread: a for-each evaluates the same
-/// expressions for each item and a batch for each document, and compiling was most of what a
-/// short expression cost.
-struct CompiledQueries {
-  pugi::xpath_variable_set variables;
-  pugi::xpath_variable* position = variables.add("position", pugi::xpath_type_number);
-  pugi::xpath_variable* count = variables.add("count", pugi::xpath_type_number);
-  std::unordered_map<std::string, pugi::xpath_query> queries;
-};
-
-CompiledQueries& compiled_queries() {
-  thread_local CompiledQueries kept;
-  return kept;
-}
-
 class Evaluator {
  public:
   Evaluator(const EvaluationContext& context, const pugi::xml_node& input_root)
-      : context_(context), limits_(input_root), compiled_(compiled_queries()) {
-    // Bounded between merges, never during one: a query returned is used while others compile.
-    if (compiled_.queries.size() >= 4096) compiled_.queries.clear();
-  }
+      : context_(context), limits_(input_root), queries_(Queries::of_thread()) {}
 
   void children(const TemplateFile& file, const pugi::xml_node& parent, pugi::xml_node out,
                 const Focus& focus) {
@@ -62,7 +38,7 @@ class Evaluator {
       default:
         return;  // comments and processing instructions are for the template's readers
     }
-    const std::string name = file.directive_name(node);
+    const std::string_view name = file.directive_name(node);
     if (name.empty()) return literal(file, node, out, focus);
     const auto directive = directive_named(name);
     switch (directive.value_or(Directive::template_root)) {
@@ -127,14 +103,19 @@ class Evaluator {
         continue;
       }
       if (file.is_prefixed(name, "at")) {
-        const auto& selected = query(file, node, attribute.value(), focus);
+        const std::string expression = attribute.value();
+        auto& selected = query(file, node, expression);
         element.append_attribute("at") = input_location(file, node, selected, focus).str().c_str();
         located = true;
         continue;
       }
       located = located || name == "at";
-      element.append_attribute(attribute.name()) =
-          attribute_value(file, node, attribute.value(), focus).c_str();
+      // Most values hold no braces: copied as they stand, without building a string first.
+      if (!std::strpbrk(attribute.value(), "{}"))
+        element.append_attribute(attribute.name()) = attribute.value();
+      else
+        element.append_attribute(attribute.name()) =
+            attribute_value(file, node, attribute.value(), focus).c_str();
     }
     if (!located) element.append_attribute("at") = file.location_text(node).c_str();
     children(file, node, element, focus);
@@ -170,7 +151,7 @@ class Evaluator {
             throw Error(file.locate(node), e.message());
           }
         } else {
-          out += string_of(file, node, query(file, node, expression, focus), focus, expression);
+          out += string_of(file, node, query(file, node, expression), focus, expression);
         }
         i = end;
       } else {
@@ -180,33 +161,20 @@ class Evaluator {
     return out;
   }
 
-  /// `expression` compiled, with $position and $count set from `focus` for its evaluation,
-  /// which follows at once (the variables are shared by every query of the thread).
-  const pugi::xpath_query& query(const TemplateFile& file, const pugi::xml_node& node,
-                                 const std::string& expression, const Focus& focus) {
-    compiled_.position->set(focus.position);
-    compiled_.count->set(focus.count);
-    auto found = compiled_.queries.find(expression);
-    if (found == compiled_.queries.end()) try {
-        found =
-            compiled_.queries
-                .emplace(expression, pugi::xpath_query(expression.c_str(), &compiled_.variables))
-                .first;
-      } catch (const pugi::xpath_exception& e) {
-        throw Error(file.locate(node),
-                    "the XPath \"" + expression + "\" cannot be read: " + e.result().description());
-      }
-    limits_.charge(file, node, expression);
-    return found->second;
+  /// `expression` read, and charged to the merge's limits.
+  Query& query(const TemplateFile& file, const pugi::xml_node& node,
+               const std::string& expression) {
+    auto& read = queries_.read(file, node, expression);
+    limits_.charge(file, node, expression, read.reach);
+    return read;
   }
 
   /// A value from the input as plain text: refused where it holds a redaction, which plain text
   /// (a caption line, the metadata) cannot hide.
-  std::string string_of(const TemplateFile& file, const pugi::xml_node& node,
-                        const pugi::xpath_query& selected, const Focus& focus,
-                        const std::string& expression) {
+  std::string string_of(const TemplateFile& file, const pugi::xml_node& node, Query& selected,
+                        const Focus& focus, const std::string& expression) {
     if (context_.portions) context_.portions->printed(expression, focus.node);
-    auto value = selected.evaluate_string(pugi::xpath_node(focus.node));
+    auto value = queries_.string(selected, focus);
     if (context_.redactions)
       context_.redactions->refuse_in_plain_text(value, [&] { return file.locate(node); });
     return value;
@@ -223,8 +191,8 @@ class Evaluator {
 
   bool boolean(const TemplateFile& file, const pugi::xml_node& node, const char* attribute,
                const Focus& focus) {
-    return query(file, node, required_attribute(file, node, attribute), focus)
-        .evaluate_boolean(pugi::xpath_node(focus.node));
+    const auto expression = required_attribute(file, node, attribute);
+    return queries_.boolean(query(file, node, expression), focus);
   }
 
   /// t:if's and t:when's condition: test="XPATH", or rule-requires="PART" (the rules profile
@@ -250,9 +218,9 @@ class Evaluator {
 
   /// The input node a select= points at, for messages about its value.
   SourceLocation input_location(const TemplateFile& file, const pugi::xml_node& node,
-                                const pugi::xpath_query& selected, const Focus& focus) {
-    if (selected.return_type() == pugi::xpath_type_node_set) {
-      const auto first = selected.evaluate_node_set(pugi::xpath_node(focus.node)).first();
+                                Query& selected, const Focus& focus) {
+    if (Queries::type(selected) == pugi::xpath_type_node_set) {
+      const auto first = queries_.first(selected, focus);
       if (first.node()) return context_.locate_input(first.node());
       if (first.attribute()) return context_.locate_input(first.parent());
     }
@@ -268,7 +236,7 @@ class Evaluator {
   void value(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
              const Focus& focus) {
     const auto expression = required_attribute(file, node, "select");
-    auto result = string_of(file, node, query(file, node, expression, focus), focus, expression);
+    auto result = string_of(file, node, query(file, node, expression), focus, expression);
     const std::string_view letter_case = node.attribute("case").value();
     if (letter_case == "upper") {
       result = i18n::to_upper(result, context_.locale);
@@ -280,11 +248,12 @@ class Evaluator {
 
   void copy(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
             const Focus& focus) {
-    const auto& selected = query(file, node, required_attribute(file, node, "select"), focus);
-    if (selected.return_type() != pugi::xpath_type_node_set)
+    const auto expression = required_attribute(file, node, "select");
+    auto& selected = query(file, node, expression);
+    if (Queries::type(selected) != pugi::xpath_type_node_set)
       throw Error(file.locate(node), "<" + std::string(node.name()) + "> selects elements; use <" +
                                          file.prefix + "value> for a value");
-    for (const auto& selected_node : selected.evaluate_node_set(pugi::xpath_node(focus.node)))
+    for (const auto& selected_node : queries_.nodes(selected, focus))
       if (selected_node.node()) {
         // Counted before copying, so that a copy inside a loop is refused before it is made.
         limits_.produced(file, node, MergeLimits::count_below(selected_node.node()));
@@ -312,10 +281,11 @@ class Evaluator {
 
   void for_each(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
                 const Focus& focus) {
-    const auto& selected = query(file, node, required_attribute(file, node, "select"), focus);
-    if (selected.return_type() != pugi::xpath_type_node_set)
+    const auto expression = required_attribute(file, node, "select");
+    auto& selected = query(file, node, expression);
+    if (Queries::type(selected) != pugi::xpath_type_node_set)
       throw Error(file.locate(node), "<" + std::string(node.name()) + "> needs a node-set");
-    const auto nodes = selected.evaluate_node_set(pugi::xpath_node(focus.node));
+    const auto nodes = queries_.nodes(selected, focus);
     limits_.enter_loop(file, node, nodes.size());
     double position = 0;
     for (const auto& item : nodes) {
@@ -336,7 +306,7 @@ class Evaluator {
   void date(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
             const Focus& focus) {
     const auto expression = required_attribute(file, node, "select");
-    const auto& selected = query(file, node, expression, focus);
+    auto& selected = query(file, node, expression);
     const auto iso = string_of(file, node, selected, focus, expression);
     if (iso.empty()) return;
     const auto parsed = i18n::Date::parse(iso, input_location(file, node, selected, focus));
@@ -366,8 +336,8 @@ class Evaluator {
 
   void number(const TemplateFile& file, const pugi::xml_node& node, pugi::xml_node out,
               const Focus& focus) {
-    const double value = query(file, node, required_attribute(file, node, "select"), focus)
-                             .evaluate_number(pugi::xpath_node(focus.node));
+    const auto expression = required_attribute(file, node, "select");
+    const double value = queries_.number(query(file, node, expression), focus);
     if (!std::isfinite(value) || std::abs(value) > 1e15)
       throw Error(file.locate(node), "<" + std::string(node.name()) + ">: \"" +
                                          node.attribute("select").value() + "\" is not a number");
@@ -396,9 +366,9 @@ class Evaluator {
         continue;
       }
       const auto expression = required_attribute(file, argument, "select");
-      const auto& selected = query(file, argument, expression, focus);
+      auto& selected = query(file, argument, expression);
       if (type == "number") {
-        arguments[name] = std::llround(selected.evaluate_number(pugi::xpath_node(focus.node)));
+        arguments[name] = std::llround(queries_.number(selected, focus));
       } else if (type == "date") {
         const auto iso = string_of(file, argument, selected, focus, expression);
         arguments[name] = i18n::Date::parse(iso, input_location(file, argument, selected, focus));
@@ -509,7 +479,7 @@ class Evaluator {
 
   const EvaluationContext& context_;
   MergeLimits limits_;
-  CompiledQueries& compiled_;
+  Queries& queries_;
 };
 
 }  // namespace

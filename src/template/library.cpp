@@ -37,11 +37,11 @@ const std::string& TemplateFile::location_text(const pugi::xml_node& node) const
   return text;
 }
 
-std::string TemplateFile::directive_name(const pugi::xml_node& node) const {
+std::string_view TemplateFile::directive_name(const pugi::xml_node& node) const {
   if (prefix.empty() || node.type() != pugi::node_element) return {};
   const std::string_view name = node.name();
   if (name.substr(0, prefix.size()) != prefix) return {};
-  return std::string(name.substr(prefix.size()));
+  return name.substr(prefix.size());
 }
 
 bool TemplateFile::is_directive(const pugi::xml_node& node, const char* name) const {
@@ -53,20 +53,35 @@ bool TemplateFile::is_directive(const pugi::xml_node& node, const char* name) co
   return !name || full.substr(prefix.size()) == name;
 }
 
+bool TemplateCache::same_place(const Kept& kept, const fs::path& root, const std::string& name) {
+  return kept.file->root == root && kept.file->name == name;
+}
+
+std::shared_ptr<const TemplateFile> TemplateCache::unchanged(const fs::path& path,
+                                                             const FileSignature& looked,
+                                                             const fs::path& root,
+                                                             const std::string& name) const {
+  const auto found = files_.find(path.native());
+  if (found == files_.end() || !looked.unchanged_since(found->second.looked) ||
+      !same_place(found->second, root, name))
+    return nullptr;
+  return found->second.file;
+}
+
 std::shared_ptr<const TemplateFile> TemplateCache::find(const fs::path& path,
                                                         const std::string& text,
                                                         const fs::path& root,
                                                         const std::string& name) const {
   const auto found = files_.find(path.native());
-  if (found == files_.end()) return nullptr;
-  const auto& kept = *found->second;
-  if (kept.lines.text() != text || kept.root != root || kept.name != name) return nullptr;
-  return found->second;
+  if (found == files_.end() || found->second.file->lines.text() != text ||
+      !same_place(found->second, root, name))
+    return nullptr;
+  return found->second.file;
 }
 
-void TemplateCache::keep(std::shared_ptr<const TemplateFile> file) {
+void TemplateCache::keep(std::shared_ptr<const TemplateFile> file, FileSignature looked) {
   const auto path = file->path;
-  files_[path.native()] = std::move(file);
+  files_[path.native()] = Kept{std::move(file), std::move(looked)};
 }
 
 Library::Library(Sources& sources, TemplateCache* cache) : sources_(&sources), cache_(cache) {}
@@ -267,6 +282,13 @@ const TemplateFile& Library::load_once(const fs::path& including_root, const std
   // Recorded as found on the search path, so that batch can look the name up again.
   sources_->record(recorded_as, found);
   if (const auto kept = files_.find(canonical.native()); kept != files_.end()) return *kept->second;
+  // Looked at before it is read: a change during the read changes its times.
+  FileSignature looked;
+  if (cache_) {
+    looked = file_signature(found.native());
+    if (auto kept = cache_->unchanged(canonical, looked, canonical_root, shown))
+      return *files_.emplace(canonical.native(), std::move(kept)).first->second;
+  }
   const std::string* text = nullptr;
   try {
     text = &sources_->bytes(found);
@@ -277,10 +299,12 @@ const TemplateFile& Library::load_once(const fs::path& including_root, const std
     return load_once(including_root, name, where, what);
   }
 
-  // Read every time (a changed file is seen), parsed only when its bytes are new.
+  // Read when it may have changed, parsed only when its bytes are new.
   if (cache_)
-    if (auto kept = cache_->find(canonical, *text, canonical_root, shown))
-      return *files_.emplace(canonical.native(), kept).first->second;
+    if (auto kept = cache_->find(canonical, *text, canonical_root, shown)) {
+      cache_->keep(kept, std::move(looked));
+      return *files_.emplace(canonical.native(), std::move(kept)).first->second;
+    }
   auto loaded = std::make_unique<TemplateFile>();
   static std::atomic<std::uint64_t> parses{0};
   loaded->serial = ++parses;
@@ -312,12 +336,12 @@ const TemplateFile& Library::load_once(const fs::path& including_root, const std
   const std::string_view field = info(Directive::field).name;
   const std::string_view include = info(Directive::include).name;
   for_each_element(loaded->xml, [&](const pugi::xml_node& node) {
-    const std::string directive = loaded->directive_name(node);
+    const std::string_view directive = loaded->directive_name(node);
     check_element_xpaths(*loaded, node, directive);
     if (directive == field || directive == include) loaded->fields_and_includes.push_back(node);
   });
   std::shared_ptr<const TemplateFile> parsed_file = std::move(loaded);
-  if (cache_) cache_->keep(parsed_file);
+  if (cache_) cache_->keep(parsed_file, std::move(looked));
   return *files_.emplace(canonical.native(), std::move(parsed_file)).first->second;
 }
 

@@ -15,6 +15,7 @@
 
 #include "base/data_paths.hpp"
 #include "base/error.hpp"
+#include "base/file_signature.hpp"
 #include "base/sources.hpp"
 
 namespace fiscgen::templ {
@@ -92,8 +93,9 @@ struct TemplateFile {
   bool is_directive(const pugi::xml_node& node, Directive directive) const {
     return is_directive(node, info(directive).name);
   }
-  /// The directive's local name ("if" for <t:if>), empty for layout elements.
-  std::string directive_name(const pugi::xml_node& node) const;
+  /// The directive's local name ("if" for <t:if>), empty for layout elements: a view of the
+  /// element's name, not a copy: every element evaluated asks.
+  std::string_view directive_name(const pugi::xml_node& node) const;
   /// Whether `name` is PREFIX:`local` ("t:at"), compared without building it.
   bool is_prefixed(std::string_view name, std::string_view local) const {
     return name.size() == prefix.size() + local.size() && name.starts_with(prefix) &&
@@ -130,21 +132,37 @@ struct FoundTemplates {
 
 /// Parsed template files kept from one document to the next (batch keeps one per worker): a
 /// file whose bytes, root and name are unchanged is not parsed again. Where each name was found
-/// on the search path is kept too, for the whole batch: the folders do not change during it,
-/// while each file's bytes are read again for every document (a changed file is still seen;
-/// one gone is looked up again). One per thread.
+/// on the search path is kept too, for the whole batch: the folders do not change during it.
+/// Each file is looked at again for every document: one whose size, times and inode are as
+/// when it was read, long enough ago to trust them (FileSignature), is not read again; any
+/// other is read, and parsed again if its bytes changed. A file gone is looked up again. One
+/// per thread.
 class TemplateCache {
  public:
+  /// The file kept for `path` if `looked`, its signature now, shows it unchanged since it was
+  /// read, and its root and name are these; else null.
+  std::shared_ptr<const TemplateFile> unchanged(const std::filesystem::path& path,
+                                                const FileSignature& looked,
+                                                const std::filesystem::path& root,
+                                                const std::string& name) const;
   /// The file kept for `path`, if its bytes, root and name are these; else null.
   std::shared_ptr<const TemplateFile> find(const std::filesystem::path& path,
                                            const std::string& text,
                                            const std::filesystem::path& root,
                                            const std::string& name) const;
-  void keep(std::shared_ptr<const TemplateFile> file);
+  /// Keeps `file`, read as it was when `looked` was taken.
+  void keep(std::shared_ptr<const TemplateFile> file, FileSignature looked);
   FoundTemplates& found() { return found_; }
 
  private:
-  std::map<std::string, std::shared_ptr<const TemplateFile>> files_;  // by canonical path
+  struct Kept {
+    std::shared_ptr<const TemplateFile> file;
+    FileSignature looked;  // before its bytes were read
+  };
+  /// Whether `kept` is `path`'s file at `root`, named `name`.
+  static bool same_place(const Kept& kept, const std::filesystem::path& root,
+                         const std::string& name);
+  std::map<std::string, Kept> files_;  // by canonical path
   FoundTemplates found_;
 };
 

@@ -2,10 +2,7 @@
 
 namespace fiscgen::templ {
 
-MergeLimits::MergeLimits(const pugi::xml_node& input_root) {
-  for (auto it = input_root.root().begin(); it != input_root.root().end(); ++it)
-    input_nodes_ += 1 + count_below(*it);
-}
+MergeLimits::MergeLimits(const pugi::xml_node& input_root) : input_root_(input_root) {}
 
 long MergeLimits::count_below(const pugi::xml_node& node) {
   long count = 0;
@@ -48,7 +45,18 @@ void MergeLimits::charge(const TemplateFile& file, const pugi::xml_node& node,
   } catch (const Error& e) {
     throw Error(file.locate(node), e.message());
   }
+  charge(file, node, expression, reach);
+}
+
+void MergeLimits::charge(const TemplateFile& file, const pugi::xml_node& node,
+                         const std::string& expression, XpathReach reach) {
   if (reach != XpathReach::whole_input) return;
+  // Counted when first needed: most merges evaluate no expression that leaves its context.
+  if (input_nodes_ < 0) {
+    input_nodes_ = 0;
+    for (auto it = input_root_.root().begin(); it != input_root_.root().end(); ++it)
+      input_nodes_ += 1 + count_below(*it);
+  }
   xpath_nodes_ += input_nodes_;
   if (xpath_nodes_ <= max_xpath_nodes) return;
   std::string message = "the XPath \"" + expression + "\" walks the whole input (" +

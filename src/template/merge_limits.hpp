@@ -42,6 +42,9 @@ class MergeLimits {
   /// `expression`, about to be evaluated for `node`: the whole input counted when it may reach
   /// past its context (pugixml counts no steps, so its reach stands for them).
   void charge(const TemplateFile& file, const pugi::xml_node& node, const std::string& expression);
+  /// The same, with the expression's reach read already (the evaluator keeps it with the query).
+  void charge(const TemplateFile& file, const pugi::xml_node& node, const std::string& expression,
+              XpathReach reach);
 
   /// A for-each, `node`, about to repeat `items` items; leave_loop() when it is done.
   void enter_loop(const TemplateFile& file, const pugi::xml_node& node, std::size_t items);
@@ -56,7 +59,8 @@ class MergeLimits {
   std::vector<std::pair<const TemplateFile*, pugi::xml_node>> loops_;  // running, outermost first
   long iterations_ = 0;
   long produced_ = 0;
-  long long input_nodes_ = 0;
+  pugi::xml_node input_root_;
+  long long input_nodes_ = -1;  // not counted yet
   long long xpath_nodes_ = 0;
 };
 

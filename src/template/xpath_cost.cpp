@@ -309,7 +309,7 @@ XpathReach known_xpath_reach(std::string_view expression) {
 }
 
 void check_element_xpaths(const TemplateFile& file, const pugi::xml_node& element,
-                          const std::string& directive) {
+                          std::string_view directive) {
   // Which attribute holds an XPath and which {expressions}, looked up once per element.
   const auto known = directive.empty() ? std::nullopt : directive_named(directive);
   const char* xpath = known ? info(*known).xpath_attribute : nullptr;

@@ -38,7 +38,7 @@ XpathReach known_xpath_reach(std::string_view expression);
 /// each file it parses, in document order; an expression read once in the thread is not read
 /// again.
 void check_element_xpaths(const TemplateFile& file, const pugi::xml_node& element,
-                          const std::string& directive);
+                          std::string_view directive);
 
 /// The expressions in an attribute value template ("Docket No. {docket}"), without
 /// "{message:…}" ones, which are not XPath.

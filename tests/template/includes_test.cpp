@@ -2,7 +2,10 @@
 // fields, `check` and the evaluator then follow.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <filesystem>
 #include <string>
+#include <thread>
 
 #include "base/sources.hpp"
 #include "scratch.hpp"
@@ -23,6 +26,14 @@ std::string error_of(const template_test::Scratch& scratch, const std::string& n
     return e.where().str() + ": " + e.message();
   }
   return "";
+}
+
+/// The text of the last file t/main includes, loaded as a batch worker's next document would.
+std::string last_include_of(const template_test::Scratch& scratch, templ::TemplateCache& cache) {
+  templ::Library library(scratch.paths, &cache);
+  const templ::IncludeTree includes(library,
+                                    library.load(scratch.paths.forms, "t/main", {}, "template"));
+  return includes.files().back()->lines.text();
 }
 
 }  // namespace
@@ -122,15 +133,38 @@ TEST_CASE("a worker's template cache: an include changed between documents is re
                 fragment_open + "<paragraph>Before</paragraph></t:fragment>");
   scratch.form("t/main", "<t:include src=\"t/caption\"/>");
   templ::TemplateCache cache;  // one per batch worker, lent to each document's library
-  const auto caption_of = [&] {
-    templ::Library library(scratch.paths, &cache);
-    const templ::IncludeTree includes(library,
-                                      library.load(scratch.paths.forms, "t/main", {}, "template"));
-    return includes.files().back()->lines.text();
-  };
+  const auto caption_of = [&] { return last_include_of(scratch, cache); };
   CHECK(caption_of().find("Before") != std::string::npos);
   scratch.write("forms/t/caption.xml", fragment_open + "<paragraph>After</paragraph></t:fragment>");
   CHECK(caption_of().find("After") != std::string::npos);
+}
+
+TEST_CASE(
+    "a worker's template cache: a settled include rewritten with its size and times kept is read "
+    "again") {
+  namespace fs = std::filesystem;
+  template_test::Scratch scratch;
+  const auto caption = scratch.root / "forms/t/caption.xml";
+  scratch.write("forms/t/caption.xml",
+                fragment_open + "<paragraph>Gómez!</paragraph></t:fragment>");
+  scratch.form("t/main", "<t:include src=\"t/caption\"/>");
+  // Older than FileSignature::settle_time, so the cache trusts its size, times and inode.
+  std::this_thread::sleep_for(FileSignature::settle_time + std::chrono::milliseconds(100));
+  templ::TemplateCache cache;
+  const auto caption_of = [&] { return last_include_of(scratch, cache); };
+  CHECK(caption_of().find("Gómez!") != std::string::npos);
+  CHECK(caption_of().find("Gómez!") != std::string::npos);  // unchanged: kept, not read
+  // The same number of bytes, and the old modification time put back: only the change time
+  // and, for a file renamed into place, the inode tell.
+  const auto written = fs::last_write_time(caption);
+  scratch.write("forms/t/caption.xml",
+                fragment_open + "<paragraph>Gomez!!</paragraph></t:fragment>");
+  fs::last_write_time(caption, written);
+  CHECK(caption_of().find("Gomez!!") != std::string::npos);
+  scratch.write("forms/t/fresh.xml", fragment_open + "<paragraph>Łódź</paragraph></t:fragment>");
+  fs::last_write_time(scratch.root / "forms/t/fresh.xml", written);
+  fs::rename(scratch.root / "forms/t/fresh.xml", caption);
+  CHECK(caption_of().find("Łódź") != std::string::npos);
 }
 
 TEST_CASE(
