@@ -32,9 +32,9 @@ class Feeder {
   Feeder& operator=(const Feeder&) = delete;
 
   void number(std::uint64_t value) {
-    std::uint8_t bytes[8];
-    for (int i = 0; i < 8; ++i) bytes[i] = static_cast<std::uint8_t>(value >> (8 * i));
-    add(bytes, sizeof bytes);
+    // Little-endian bytes: the value's own, where the machine is little-endian (one store).
+    if constexpr (std::endian::native != std::endian::little) value = __builtin_bswap64(value);
+    add(&value, sizeof value);
   }
   void real(double value) { number(std::bit_cast<std::uint64_t>(value)); }
   void text(std::string_view value) {

@@ -52,7 +52,7 @@ void HPDF_STDCALL release(void* block);
 /// A short English description of a libharu error code, for messages.
 std::string describe_error(HPDF_STATUS code, HPDF_STATUS detail);
 
-// --- haru_internals.cpp: routes through libharu's semi-internal structures ----------------------
+// --- haru_internals.cpp, haru_encoder.cpp: routes through libharu's semi-internal structures --
 
 /// Loads a TrueType font held in memory (libharu 2.3 can only load from files) for embedding,
 /// names its subset `tag` (six capital letters, unique in the document) and returns the name
@@ -77,6 +77,11 @@ class Type0Narrowing {
   Type0Narrowing(const Type0Narrowing&) = delete;
   Type0Narrowing& operator=(const Type0Narrowing&) = delete;
 };
+
+/// HPDF_Font_TextWidth(font, text).width: for a font get_unicode_font made, each character's
+/// width read once per font (as libharu's measuring does, it marks the glyph used, so the subset
+/// embeds it) without reading the text a byte at a time through the encoder's callbacks.
+HPDF_UINT text_width(HPDF_Font font, std::string_view text);
 
 /// Writes the font program of a TrueType definition loaded by load_truetype_from_memory to
 /// `stream` (and sets its Length1), the same bytes as libharu's HPDF_TTFontDef_SaveFontData,

@@ -7,10 +7,15 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <optional>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "fonts/fonts.hpp"
@@ -148,9 +153,13 @@ bool write_name(const HPDF_TTFontDefAttr attr, const HPDF_TTFTable& table, Write
 std::uint32_t check_sum(const HPDF_BYTE* data, std::size_t size) {
   std::uint32_t sum = 0;
   std::size_t i = 0;
-  for (; i + 4 <= size; i += 4)
-    sum += (std::uint32_t{data[i]} << 24) | (std::uint32_t{data[i + 1]} << 16) |
-           (std::uint32_t{data[i + 2]} << 8) | std::uint32_t{data[i + 3]};
+  // A word at a time: one load, byte-swapped where the machine is little-endian.
+  for (; i + 4 <= size; i += 4) {
+    std::uint32_t word = 0;
+    std::memcpy(&word, data + i, 4);
+    if constexpr (std::endian::native == std::endian::little) word = __builtin_bswap32(word);
+    sum += word;
+  }
   for (std::size_t k = 0; i + k < size; ++k) sum += std::uint32_t{data[i + k]} << (24 - 8 * k);
   return sum;
 }
@@ -219,11 +228,66 @@ std::optional<std::vector<HPDF_BYTE>> font_program(HPDF_FontDef fontdef) {
   return std::move(out.bytes);
 }
 
+/// What a font program is made from: the font's bytes (everything libharu parsed from them), the
+/// glyphs drawn and the subset tag. Equal keys give equal programs. Views into the definition.
+struct ProgramKey {
+  std::span<const HPDF_BYTE> font, used;
+  std::string tags;
+};
+
+/// The key of a definition load_truetype_from_memory made, or nullopt for any other.
+std::optional<ProgramKey> key_of(HPDF_FontDef fontdef) {
+  auto* attr = static_cast<HPDF_TTFontDefAttr>(fontdef->attr);
+  HPDF_Stream source = attr->stream;
+  if (!source || source->type != HPDF_STREAM_MEMORY || HPDF_MemStream_GetBufCount(source) != 1 ||
+      !attr->glyph_tbl.flgs)
+    return std::nullopt;
+  HPDF_UINT size = 0;
+  const HPDF_BYTE* font = HPDF_MemStream_GetBufPtr(source, 0, &size);
+  if (!font) return std::nullopt;
+  ProgramKey key{{font, size}, {attr->glyph_tbl.flgs, attr->num_glyphs}, {}};
+  key.tags.append(attr->tag_name, sizeof attr->tag_name);
+  key.tags.append(attr->tag_name2, sizeof attr->tag_name2);
+  return key;
+}
+
+/// The last font programs made on this thread, newest first: a batch's letters mostly embed
+/// the same subsets, drawing the same glyphs (making one again was 0.06M instructions a letter).
+struct KeptProgram {
+  std::vector<HPDF_BYTE> font, used;
+  std::string tags;
+  std::vector<HPDF_BYTE> program;
+  HPDF_UINT length1 = 0;
+  bool made_from(const ProgramKey& key) const {
+    return std::ranges::equal(font, key.font) && std::ranges::equal(used, key.used) &&
+           tags == key.tags;
+  }
+};
+constexpr std::size_t kept_programs = 4;
+thread_local std::deque<KeptProgram> recent_programs;
+
 }  // namespace
 
 HPDF_STATUS save_font_program(HPDF_FontDef fontdef, HPDF_Stream stream) {
+  auto* attr = static_cast<HPDF_TTFontDefAttr>(fontdef->attr);
+  const auto key = key_of(fontdef);
+  if (key)
+    for (const auto& kept : recent_programs)
+      if (kept.made_from(*key)) {
+        attr->length1 = kept.length1;
+        return HPDF_Stream_Write(stream, kept.program.data(),
+                                 static_cast<HPDF_UINT>(kept.program.size()));
+      }
   const auto program = font_program(fontdef);
   if (!program) return HPDF_TTFontDef_SaveFontData(fontdef, stream);
+  if (key) {
+    recent_programs.push_front({{key->font.begin(), key->font.end()},
+                                {key->used.begin(), key->used.end()},
+                                key->tags,
+                                *program,
+                                attr->length1});
+    if (recent_programs.size() > kept_programs) recent_programs.pop_back();
+  }
   return HPDF_Stream_Write(stream, program->data(), static_cast<HPDF_UINT>(program->size()));
 }
 

@@ -16,6 +16,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "base/utf8.hpp"
 #include "pdf/haru.hpp"
 
 namespace fiscgen::pdf::haru {
@@ -136,6 +137,37 @@ HPDF_TextWidth type0_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT
   return finished(tw, b);
 }
 
+}  // namespace
+
+namespace fiscgen::pdf::haru {
+
+HPDF_UINT text_width(HPDF_Font font, std::string_view text) {
+  auto* attr = static_cast<Type0Attr*>(font->attr);
+  const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(text.data());
+  const auto length = static_cast<HPDF_UINT>(text.size());
+  if (attr->rec.text_width_fn != type0_text_width || !is_utf8_encoder(attr->rec.encoder) ||
+      attr->rec.writing_mode != HPDF_WMODE_HORIZONTAL)
+    return HPDF_Font_TextWidth(font, bytes, length).width;
+  HPDF_UINT width = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    char32_t cp = 0;
+    // Malformed text: libharu's reading of it (a byte skipped, a character cut short).
+    if (!utf8::next_code_point(text, at, cp)) return HPDF_Font_TextWidth(font, bytes, length).width;
+    // libharu's decoder reads a character beyond the BMP as a space.
+    const auto unicode = static_cast<HPDF_UINT16>(cp > 0xFFFF ? 32 : cp);
+    // A width known already is read here; char_width finds the others (and marks their glyphs).
+    const std::int32_t* page = attr->widths[unicode >> 8];
+    const std::int32_t known = page ? page[unicode & 0xFF] : 0;
+    width += static_cast<HPDF_UINT>(known != 0 ? static_cast<HPDF_INT16>(known & 0xFFFF)
+                                               : char_width(*attr, unicode));
+  }
+  return width;
+}
+
+}  // namespace fiscgen::pdf::haru
+
+namespace {
+
 HPDF_UINT type0_measure_text(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT len, HPDF_REAL width,
                              HPDF_REAL font_size, HPDF_REAL char_space, HPDF_REAL word_space,
                              HPDF_BOOL wordwrap, HPDF_REAL* real_width) {
@@ -252,6 +284,30 @@ bool add_widths(HPDF_Array array, HPDF_INT dw, HPDF_UINT max, WidthOf width_of) 
   return true;
 }
 
+/// add_widths for codes whose width is `dw` wherever a code is not in `codes`: the same runs,
+/// visiting only `codes` (ascending) where add_widths visits every code below the highest.
+template <typename WidthOf>
+bool add_drawn_widths(HPDF_Array array, HPDF_INT dw, const std::set<char32_t>& codes,
+                      WidthOf width_of) {
+  HPDF_Array run = nullptr;
+  HPDF_UINT last = 0;  // the code whose width `run` ends with
+  for (const char32_t cp : codes) {
+    const auto code = static_cast<HPDF_UINT>(cp);
+    const HPDF_INT w = width_of(code);
+    // A code between this one and the last had the default width and ended the run.
+    if (w == dw || (run && code != last + 1)) run = nullptr;
+    if (w == dw) continue;
+    if (!run) {
+      if (HPDF_Array_AddNumber(array, static_cast<HPDF_INT32>(code)) != HPDF_OK) return false;
+      run = HPDF_Array_New(array->mmgr);
+      if (!run || HPDF_Array_Add(array, run) != HPDF_OK) return false;
+    }
+    if (HPDF_Array_AddNumber(run, w) != HPDF_OK) return false;
+    last = code;
+  }
+  return true;
+}
+
 /// libharu's CIDFontType2_New for a font whose codes are the code points `codes` themselves (what
 /// the narrowed encoder's table of get_unicode_font holds, with a marker one past the last: the
 /// highest code, below which libharu writes /W and the CIDToGIDMap).
@@ -287,7 +343,12 @@ HPDF_Font cid_font_type2(HPDF_Font parent, HPDF_Xref xref, const std::set<char32
   const auto width_of = [&](HPDF_UINT code) {
     return gids[code] == 0 ? notdef_width : HPDF_TTFontDef_GetGidWidth(fontdef, gids[code]);
   };
-  if (!add_widths(array, fontdef->missing_width, max, width_of)) return nullptr;
+  // Where that width is the default (as in the fonts fiscgen embeds), /W lists drawn codes only:
+  // visiting those alone gives the same runs as visiting every code below the highest.
+  if (notdef_width == fontdef->missing_width
+          ? !add_drawn_widths(array, fontdef->missing_width, codes, width_of)
+          : !add_widths(array, fontdef->missing_width, max, width_of))
+    return nullptr;
   if (fontdef_attr->embedding) {
     attr->map_stream = HPDF_DictStream_New(font->mmgr, xref);
     if (!attr->map_stream || HPDF_Dict_Add(font, "CIDToGIDMap", attr->map_stream) != HPDF_OK)

@@ -2,9 +2,11 @@
 
 #include <hpdf_pages.h>
 
+#include <charconv>
 #include <cmath>
 
 #include "base/utf8.hpp"
+#include "pdf/haru.hpp"
 
 namespace fiscgen::pdf {
 namespace {
@@ -22,17 +24,23 @@ long long scaled(double value, long long scale) {
 /// no trailing zeros, no "-0". Written by hand, not with printf: no locale, and a motion writes
 /// a thousand of them.
 void append_decimal(std::string& out, long long units, long long scale) {
-  if (units < 0) out += '-';
+  // Gathered in a buffer and appended once (a string per number was a fifth of show()).
+  char text[48];
+  char* end = text;
+  if (units < 0) *end++ = '-';
   const unsigned long long magnitude = units < 0 ? 0ULL - static_cast<unsigned long long>(units)
                                                  : static_cast<unsigned long long>(units);
-  out += std::to_string(magnitude / static_cast<unsigned long long>(scale));
+  end = std::to_chars(end, text + sizeof text, magnitude / static_cast<unsigned long long>(scale))
+            .ptr;
   unsigned long long fraction = magnitude % static_cast<unsigned long long>(scale);
-  if (fraction == 0) return;
-  out += '.';
-  for (auto digit = static_cast<unsigned long long>(scale) / 10; fraction != 0; digit /= 10) {
-    out += static_cast<char>('0' + fraction / digit);
-    fraction %= digit;
+  if (fraction != 0) {
+    *end++ = '.';
+    for (auto digit = static_cast<unsigned long long>(scale) / 10; fraction != 0; digit /= 10) {
+      *end++ = static_cast<char>('0' + fraction / digit);
+      fraction %= digit;
+    }
   }
+  out.append(text, static_cast<std::size_t>(end - text));
 }
 
 }  // namespace
@@ -40,10 +48,8 @@ void append_decimal(std::string& out, long long units, long long scale) {
 TextObject::TextObject(HPDF_Page page) : page_(page) {}
 
 void TextObject::show(const layout::TextRun& run, HPDF_Font font) {
-  const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(run.text.data());
-  const HPDF_TextWidth measured =
-      HPDF_Font_TextWidth(font, bytes, static_cast<HPDF_UINT>(run.text.size()));
-  if (measured.width == 0) return;
+  const HPDF_UINT width = haru::text_width(font, run.text);
+  if (width == 0) return;
   if (!placed_ || run.y != line_y_) {
     end_array();
     const long long dx = scaled(run.x - origin_x_, td_scale);
@@ -93,7 +99,7 @@ void TextObject::show(const layout::TextRun& run, HPDF_Font font) {
   }
   *out++ = ')';
   pending_.resize(static_cast<std::size_t>(out - pending_.data()));
-  pen_x_ += static_cast<double>(measured.width) * run.size / 1000;
+  pen_x_ += static_cast<double>(width) * run.size / 1000;
 }
 
 void TextObject::end_array() {

@@ -254,6 +254,20 @@ TEST_CASE("the ToUnicode CMap maps each drawn code point to itself, runs as rang
   CHECK(count(many, "100 beginbfchar") == 2);
   CHECK(count(many, "50 beginbfchar") == 1);
   CHECK(count(many, "> <") == 250 + 1);  // and the code space range
+
+  // Every code as printf's "%04X" writes it: each hex digit in each place, U+FFFF, wider ones.
+  std::set<char32_t> digits = {0x1, 0xFFFF, 0x1F600};
+  for (char32_t d = 0; d < 16; ++d)
+    for (const int shift : {0, 4, 8, 12}) digits.insert((d << shift) | 0x1000 | (d << 1));
+  const std::string written = unicode_cmap(digits);
+  char line[40];
+  for (const char32_t cp : digits) {
+    CAPTURE(static_cast<unsigned>(cp));
+    std::snprintf(line, sizeof line, "\n<%04X> <%04X>\n", static_cast<unsigned>(cp),
+                  static_cast<unsigned>(cp));
+    const bool single = !digits.count(cp - 1) && !digits.count(cp + 1);
+    if (single) CHECK(contains(written, line));
+  }
 }
 
 TEST_CASE("the CIDFont tables cover the code points drawn, not all 65,536") {
