@@ -68,6 +68,9 @@ class Font {
   Font& operator=(const Font&) = delete;
 
   const std::filesystem::path& file() const { return file_; }
+  /// Different for every Font made in the process: what a cache of its answers is keyed by,
+  /// since a file may be replaced, and an address reused, between two Fonts.
+  std::uint64_t serial() const { return serial_; }
   const std::string& family() const { return family_; }  // from the font's name table
   bool has_glyph(char32_t code_point) const;
   /// Advance width in thousandths of an em, truncated as PDF /W widths are, so that what
@@ -102,6 +105,7 @@ class Font {
 
  private:
   std::filesystem::path file_;
+  std::uint64_t serial_;
   std::string family_;
   int ascent_ = 0, descent_ = 0;
   struct Impl;

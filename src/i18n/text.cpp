@@ -16,8 +16,12 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "base/utf8.hpp"
 #include "i18n/i18n.hpp"
@@ -343,27 +347,44 @@ bool starts_with_capital(std::string_view utf8) {
   return first >= 0 && (u_isupper(first) || u_istitle(first));
 }
 
-std::vector<std::size_t> line_breaks(std::string_view utf8, const std::string& locale) {
-  std::vector<std::size_t> breaks;
-  if (utf8.empty()) return breaks;
+namespace {
 
-  // Creating a line iterator loads rules and dictionaries; layout asks once per paragraph.
-  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> cache;
-  auto& iterator = cache[locale];
-  if (!iterator) {
-    UErrorCode status = U_ZERO_ERROR;
-    iterator.reset(icu::BreakIterator::createLineInstance(icu_locale(locale), status));
-    check(status, "creating a line-break iterator for \"" + locale + "\"");
-  }
+// Bounds of what one thread keeps: a worker that renders thousands of different documents
+// starts again rather than grow.
+constexpr std::size_t seen_slots = 1024;
+constexpr std::size_t max_known_bytes = std::size_t{16} << 20;
+
+/// One locale's line-break iterator, and the breaks of texts it has been asked twice.
+/// A batch's letters repeat most of their paragraphs (all but the merged fields), and ICU's
+/// iteration was about a seventh of laying out one. A text is kept only when it comes again,
+/// so a single document, whose paragraphs differ, pays one hash per paragraph and keeps
+/// nothing. The breaks depend on the text and the locale only.
+struct LineBreaker {
+  std::unique_ptr<icu::BreakIterator> iterator;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  // Hashes of texts asked once, one per slot by the hash's low bits: a text pushed out by
+  // another is only kept one asking later.
+  std::vector<std::size_t> seen = std::vector<std::size_t>(seen_slots, 0);
+  std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> known;
+  std::size_t known_bytes = 0;
+};
+
+std::vector<std::size_t> breaks_by_icu(icu::BreakIterator& iterator, std::string_view utf8) {
+  std::vector<std::size_t> breaks;
   const auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
-  iterator->setText(text);
+  iterator.setText(text);
   // The iterator answers in UTF-16 units, in increasing order: one cursor walks the UTF-8 once
   // beside it (a table of every unit's byte was a fifth of this function's cost). A break
   // inside a code point, which ICU never gives, would stand for the code point's first byte.
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto n = static_cast<int32_t>(utf8.size());
   int32_t byte = 0, unit = 0, start = 0;  // `start`: the byte where the last code point began
-  for (int32_t at = iterator->next(); at != icu::BreakIterator::DONE; at = iterator->next()) {
+  for (int32_t at = iterator.next(); at != icu::BreakIterator::DONE; at = iterator.next()) {
     while (unit < at && byte < n) {
       start = byte;
       UChar32 c;
@@ -371,6 +392,38 @@ std::vector<std::size_t> line_breaks(std::string_view utf8, const std::string& l
       unit += U16_LENGTH(c < 0 ? 0xFFFD : c);
     }
     breaks.push_back(static_cast<std::size_t>(unit > at ? start : byte));
+  }
+  return breaks;
+}
+
+}  // namespace
+
+std::vector<std::size_t> line_breaks(std::string_view utf8, const std::string& locale) {
+  if (utf8.empty()) return {};
+
+  // Creating a line iterator loads rules and dictionaries; layout asks once per paragraph.
+  thread_local std::map<std::string, LineBreaker> cache;
+  auto& breaker = cache[locale];
+  if (!breaker.iterator) {
+    UErrorCode status = U_ZERO_ERROR;
+    breaker.iterator.reset(icu::BreakIterator::createLineInstance(icu_locale(locale), status));
+    check(status, "creating a line-break iterator for \"" + locale + "\"");
+  }
+  if (!breaker.known.empty())
+    if (const auto found = breaker.known.find(utf8); found != breaker.known.end())
+      return found->second;
+  auto breaks = breaks_by_icu(*breaker.iterator, utf8);
+  const std::size_t hash = LineBreaker::Hash{}(utf8);
+  auto& seen = breaker.seen[hash % seen_slots];
+  if (seen != hash) {
+    seen = hash;
+  } else {  // asked before (or a text of the same hash was): kept
+    if (breaker.known_bytes + utf8.size() > max_known_bytes) {
+      breaker.known.clear();
+      breaker.known_bytes = 0;
+    }
+    breaker.known.emplace(std::string(utf8), breaks);
+    breaker.known_bytes += utf8.size();
   }
   return breaks;
 }

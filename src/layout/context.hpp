@@ -49,6 +49,9 @@ class PagedTable {
 class FontCache {
  public:
   explicit FontCache(fonts::FontSet& fonts);
+  ~FontCache();
+  FontCache(const FontCache&) = delete;
+  FontCache& operator=(const FontCache&) = delete;
   // Both asked once per drawn character: a known answer is found here, inlined where it is
   // asked; the first answer for each is asked of the fonts apart.
   /// FontSet::pick for a BMP code point.
@@ -60,12 +63,13 @@ class FontCache {
   /// Advance in thousandths of an em, exactly as the PDF's /W says.
   int advance(int font, char32_t cp) {
     const auto index = static_cast<std::size_t>(font);
-    const auto known =
-        cp < bmp_size && index < advances_.size() ? advances_[index].get(cp) : unasked_advance;
+    const auto known = cp < bmp_size && index < advances_.size() && advances_[index]
+                           ? advances_[index]->get(cp)
+                           : unasked_advance;
     return known != unasked_advance ? known : first_advance(font, cp);
   }
-  /// Font::kerning of a word, remembered: a document repeats its words. Valid while the cache
-  /// lives.
+  /// Font::kerning of a word, remembered: a document repeats its words, and a batch's
+  /// documents repeat each other's. Valid while the cache lives.
   std::span<const int> kerning(int font, std::u32string_view word);
   const fonts::Font& font(int index) { return fonts_.font(index); }
 
@@ -84,18 +88,22 @@ class FontCache {
       return static_cast<std::size_t>(hash);
     }
   };
-  // The words and their kerning live as long as the document's layout and are dropped with it:
-  // taken from one arena, each costs no allocation of its own and no freeing at the end (three
-  // of each per word were a third of the cache's cost).
-  std::pmr::monotonic_buffer_resource kerning_arena_;
-  using Kernings = std::pmr::unordered_map<std::pmr::u32string, std::pmr::vector<int>, WordHash,
-                                           std::equal_to<>>;
-  std::vector<Kernings> kerning_;
   static constexpr std::size_t bmp_size = 0x10000;
   static constexpr std::int8_t unasked_pick = -2;
   static constexpr std::int32_t unasked_advance = -1;
-  PagedTable<std::int8_t, unasked_pick, 4 * bmp_size> picks_;                  // 4 faces × 65536
-  std::vector<PagedTable<std::int32_t, unasked_advance, bmp_size>> advances_;  // per font
+  using Kernings = std::pmr::unordered_map<std::pmr::u32string, std::pmr::vector<int>, WordHash,
+                                           std::equal_to<>>;
+  using Advances = PagedTable<std::int32_t, unasked_advance, bmp_size>;
+  // What each font answered, by its serial: kept on this thread, shared by the documents it
+  // lays out with that font (a batch worker keeps its fonts for the whole batch).
+  struct FileStore;
+  using Stores = std::unordered_map<std::uint64_t, std::unique_ptr<FileStore>>;
+  static Stores& stores();
+  static FileStore& store_of(const fonts::Font& font);
+  // Per font index: its font's words and advances, once asked.
+  std::vector<Kernings*> kerning_;
+  std::vector<Advances*> advances_;
+  PagedTable<std::int8_t, unasked_pick, 4 * bmp_size> picks_;  // 4 faces × 65536
   int first_pick(fonts::Face face, char32_t cp);
   int first_advance(int font, char32_t cp);
 };

@@ -50,6 +50,14 @@ struct Node {
   double available = 0;  // the next line's width, rounding noise forgiven
 };
 
+/// A line from a node's position to a break, as the search weighs it.
+struct LineFrom {
+  bool too_long = false;  // with every space shrunk: no later break fits either
+  bool feasible = false;  // a line the search may take
+  int fitness = decent;
+  double demerits = 0;  // all but the adjacency demerits, which depend on the node's class
+};
+
 /// Prefix sums over a paragraph's items, so any line's measures take O(1).
 struct ItemSums {
   explicit ItemSums(const std::vector<BreakItem>& items) {
@@ -131,6 +139,32 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
                 sums.spaces[start],
                 widths.at(position == 0 ? 0 : 1) + fit_tolerance};
   };
+  // A line from `from` to the break being tried: what all nodes at from's position share.
+  const auto measure_line = [&](const Node& from, std::size_t content_end, bool hyphen,
+                                double hyphen_width, bool forced, bool ragged) {
+    LineFrom out;
+    // A line from `from` to here measures items [start, e), e = max(start, content_end).
+    const bool empty = content_end <= from.start;
+    const double natural = empty ? 0 : sums.width[content_end] - from.width_before;
+    const double spaces = empty ? 0 : sums.spaces[content_end] - from.spaces_before;
+    const double available = from.available;
+    const double shrink = spaces * space_shrink;
+    out.too_long = natural - shrink > available;
+    if (out.too_long) return out;
+    if (empty && !forced) return out;  // no empty lines, except between two <br/>
+    const double line = natural + (hyphen && !empty ? hyphen_width : 0);
+    if (line - (ragged ? 0 : shrink) > available) return out;
+    const double slack = available - fit_tolerance - line;
+    const double stretch = spaces * space_stretch;
+    const double badness = badness_of(slack, stretch, shrink, ragged);
+    if (badness > tolerance) return out;
+    out.feasible = true;
+    out.fitness = fitness_of(slack, badness);
+    const double penalty = hyphen ? weights.hyphen_penalty : 0;
+    out.demerits = std::pow(weights.line_penalty + badness, 2) + penalty * penalty;
+    if (hyphen && from.hyphen) out.demerits += double_hyphen_demerits;
+    return out;
+  };
   std::vector<Node> nodes{node_at(0, decent, false, 0, -1)};
   std::vector<std::size_t> active{0};
   std::vector<std::size_t> still_active;  // swapped with `active`: no allocation per break
@@ -145,32 +179,26 @@ std::optional<std::vector<std::size_t>> optimal_search(const std::vector<BreakIt
     // The best new node per fitness class.
     std::array<std::optional<Node>, 4> best;
     still_active.clear();
+    // Nodes at one position (up to one per fitness class) lie side by side in `active`, and a
+    // line from any of them measures alike: measured once for all of them (in the search
+    // without tolerance most positions hold several). Only the adjacency demerits differ.
+    std::size_t measured_position = std::numeric_limits<std::size_t>::max();
+    LineFrom line{};
     for (const std::size_t a : active) {
       const Node& from = nodes[a];
-      // A line from `from` to here measures items [start, e), e = max(start, content_end).
-      const bool empty = content_end <= from.start;
-      const double natural = empty ? 0 : sums.width[content_end] - from.width_before;
-      const double spaces = empty ? 0 : sums.spaces[content_end] - from.spaces_before;
-      const double available = from.available;
-      const double shrink = spaces * space_shrink;
-      if (natural - shrink > available) continue;  // too long now, and for every later break
+      if (from.position != measured_position) {
+        measured_position = from.position;
+        line = measure_line(from, content_end, hyphen, last_item.hyphen_width, forced, ragged);
+      }
+      if (line.too_long) continue;  // too long now, and for every later break
       still_active.push_back(a);
-      if (empty && !forced) continue;  // no empty lines, except between two <br/>
-      const double line = natural + (hyphen && !empty ? last_item.hyphen_width : 0);
-      if (line - (ragged ? 0 : shrink) > available) continue;
-      const double slack = available - fit_tolerance - line;
-      const double stretch = spaces * space_stretch;
-      const double badness = badness_of(slack, stretch, shrink, ragged);
-      if (badness > tolerance) continue;
-      const int fitness = fitness_of(slack, badness);
-      const double penalty = hyphen ? weights.hyphen_penalty : 0;
-      double demerits = std::pow(weights.line_penalty + badness, 2) + penalty * penalty;
-      if (hyphen && from.hyphen) demerits += double_hyphen_demerits;
-      if (std::abs(fitness - from.fitness) > 1) demerits += adjacent_demerits;
+      if (!line.feasible) continue;
+      double demerits = line.demerits;
+      if (std::abs(line.fitness - from.fitness) > 1) demerits += adjacent_demerits;
       const double total = from.total + demerits;
-      auto& slot = best[static_cast<std::size_t>(fitness)];
+      auto& slot = best[static_cast<std::size_t>(line.fitness)];
       if (!slot || total < slot->total)
-        slot = node_at(b, fitness, hyphen, total, static_cast<std::ptrdiff_t>(a));
+        slot = node_at(b, line.fitness, hyphen, total, static_cast<std::ptrdiff_t>(a));
     }
     // A forced break ends every line running through it.
     if (forced || end) still_active.clear();

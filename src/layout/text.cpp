@@ -75,40 +75,19 @@ int Shaper::resolve_rare(fonts::Face face, char32_t cp, const SourceLocation& wh
   return font;
 }
 
-void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes& a, fonts::Face f,
-                            const SourceLocation& where, double size, double rise) {
-  // Printable ASCII is drawn (character_role's own first answer), asked here without a call.
-  const auto role = cp >= 0x20 && cp < 0x7F ? i18n::CharacterRole::drawn : i18n::character_role(cp);
-  if (cp == '\t' || cp == '\n' || cp == '\r' || role == i18n::CharacterRole::separator) cp = ' ';
-  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-    throw Error(where, "the control character " + fiscgen::utf8::name(cp) + " cannot be drawn");
-  // Made in place, once nothing can throw before it is whole: one atom per drawn character.
-  const auto make = [&](AtomKind kind) -> Atom& {
-    Atom& atom = out_.atoms.emplace_back();
-    atom.offset = offset;
-    atom.kind = kind;
-    atom.underline = a.underline;
-    atom.link = a.link;
-    atom.change = a.change;
-    atom.size = size;
-    atom.rise = rise;
-    return atom;
-  };
-  AtomKind kind = AtomKind::glyph;
-  char32_t measured = cp;
-  if (cp == ' ') {
-    kind = AtomKind::space;
-  } else if (cp == no_break_space) {
-    measured = ' ';  // drawn as a plain space; ICU already refuses to break at it
-  } else if (cp == soft_hyphen) {
-    kind = AtomKind::soft_hyphen;
-    measured = '-';
-  } else if (role == i18n::CharacterRole::invisible) {
-    make(AtomKind::invisible);
-    return;
-  }
+inline void Shaper::add_measured(char32_t measured, AtomKind kind, std::uint32_t offset,
+                                 const Attributes& a, fonts::Face f, const SourceLocation& where,
+                                 double size, double rise) {
   const int font = resolve(f, measured, where);
-  Atom& atom = make(kind);
+  // Made in place, once nothing can throw before it is whole: one atom per drawn character.
+  Atom& atom = out_.atoms.emplace_back();
+  atom.offset = offset;
+  atom.kind = kind;
+  atom.underline = a.underline;
+  atom.link = a.link;
+  atom.change = a.change;
+  atom.size = size;
+  atom.rise = rise;
   if (font < 0) {  // no font has it: an error lay_out reports; measure it anyway
     const int main_font = fonts::FontSet::main_font(f);
     const auto& main = context_.cache.font(main_font);
@@ -119,6 +98,36 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
     atom.width = context_.cache.advance(font, measured) * size / 1000.0;
   }
   atom.cp = measured;
+}
+
+void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes& a, fonts::Face f,
+                            const SourceLocation& where, double size, double rise) {
+  // Printable ASCII is drawn (character_role's own first answer), asked here without a call.
+  const auto role = cp >= 0x20 && cp < 0x7F ? i18n::CharacterRole::drawn : i18n::character_role(cp);
+  if (cp == '\t' || cp == '\n' || cp == '\r' || role == i18n::CharacterRole::separator) cp = ' ';
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+    throw Error(where, "the control character " + fiscgen::utf8::name(cp) + " cannot be drawn");
+  AtomKind kind = AtomKind::glyph;
+  char32_t measured = cp;
+  if (cp == ' ') {
+    kind = AtomKind::space;
+  } else if (cp == no_break_space) {
+    measured = ' ';  // drawn as a plain space; ICU already refuses to break at it
+  } else if (cp == soft_hyphen) {
+    kind = AtomKind::soft_hyphen;
+    measured = '-';
+  } else if (role == i18n::CharacterRole::invisible) {
+    Atom& atom = out_.atoms.emplace_back();
+    atom.offset = offset;
+    atom.kind = AtomKind::invisible;
+    atom.underline = a.underline;
+    atom.link = a.link;
+    atom.change = a.change;
+    atom.size = size;
+    atom.rise = rise;
+    return;
+  }
+  add_measured(measured, kind, offset, a, f, where, size, rise);
 }
 
 void Shaper::add_string(std::string_view logical, const Attributes& a, const SourceLocation& where,
@@ -136,7 +145,17 @@ void Shaper::add_string(std::string_view logical, const Attributes& a, const Sou
   out_.text.append(utf8);
   const fonts::Face f = face(a);  // one face for the whole string
   std::size_t pos = 0;
+  // Printable ASCII, most of any text, is what add_code_point makes of it without asking: a
+  // glyph, or a space, measured as itself (small capitals change it, so they take the long way).
+  const bool ascii_fast = ascii_fast_path_ && !a.small_caps;
   while (pos < utf8.size()) {
+    const auto byte = static_cast<unsigned char>(utf8[pos]);
+    if (ascii_fast && byte >= 0x20 && byte < 0x7F) {
+      add_measured(byte, byte == ' ' ? AtomKind::space : AtomKind::glyph,
+                   static_cast<std::uint32_t>(base + pos), a, f, where, size, rise);
+      ++pos;
+      continue;
+    }
     char32_t cp = 0;
     const std::size_t start = pos;
     if (!fiscgen::utf8::next_code_point(utf8, pos, cp))

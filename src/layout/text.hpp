@@ -74,6 +74,10 @@ class Shaper {
   /// The atoms, with the font's kerning applied within each run of glyphs.
   Shaped finish();
 
+  /// For tests: printable ASCII taken through add_code_point like any character, the answer
+  /// that add_string's shortcut for it must give.
+  void without_ascii_fast_path() { ascii_fast_path_ = false; }
+
  private:
   struct Attributes {
     bool bold = false, italic = false, underline = false, small_caps = false;
@@ -89,6 +93,10 @@ class Shaper {
   /// One code point of a string in face `face` (what `attributes` make of the style's face).
   void add_code_point(char32_t cp, std::uint32_t offset, const Attributes& attributes,
                       fonts::Face face, const SourceLocation& where, double size, double rise);
+  /// The atom of a code point once classified: `measured` is what is drawn and measured.
+  void add_measured(char32_t measured, AtomKind kind, std::uint32_t offset,
+                    const Attributes& attributes, fonts::Face face, const SourceLocation& where,
+                    double size, double rise);
   fonts::Face face(const Attributes& attributes) const;
   int resolve(fonts::Face face, char32_t cp, const SourceLocation& where);
   /// resolve() for a character outside the BMP, in no font, or borrowed from another family.
@@ -98,6 +106,7 @@ class Shaper {
   Context& context_;
   const rules::Style& style_;
   Shaped out_;
+  bool ascii_fast_path_ = true;
   std::u32string word_;  // apply_kerning's run, kept: one buffer for all of a paragraph's words
 };
 

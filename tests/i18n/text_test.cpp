@@ -226,6 +226,30 @@ TEST_CASE("line breaks agree with a table of every UTF-16 unit's byte, in many s
     }
 }
 
+TEST_CASE("line breaks asked again are those ICU gives, whatever was asked in between") {
+  // line_breaks keeps the breaks of a text asked twice (a batch's repeated paragraphs): the
+  // third answer comes from what it kept, and must still be ICU's, per locale.
+  const char* const locales[] = {"en_US", "th", "ja", "fr"};
+  const std::string texts[] = {
+      "G\u00F3mez v. \u0141\u00F3d\u017A Corp., 573 U.S. 373 (2014); see 50 U.S.C. "
+      "\u00A7 1861(d)(1).",
+      "\u0395\u03BB\u03BB\u03B7\u03BD\u03B9\u03BA\u03AC \u05E2\u05D1\u05E8\u05D9\u05EA "
+      "\u4E2D\u6587\u88C1\u5224\u6240\u306F\u7533\u7ACB\u3066\u3092\u8A8D\u3081\u305F",
+      "\u0E28\u0E32\u0E25\u0E44\u0E14\u0E49\u0E1E\u0E34\u0E08\u0E32\u0E23\u0E13\u0E32 "
+      "a\u200Bb c\u00ADd 1801-1812 and/or https://example.com/x?y=1",
+      "G\u00F3mez v. \u0141\u00F3d\u017A Corp., 573 U.S. 373 (2014); see 50 U.S.C. "
+      "\u00A7 1861(d)(2).",  // the first text but for one character
+      "x"};
+  for (int round = 0; round < 4; ++round)
+    for (const char* locale : locales)
+      for (const auto& text : texts) {
+        CAPTURE(round);
+        CAPTURE(locale);
+        CAPTURE(text);
+        CHECK(line_breaks(text, locale) == breaks_by_table(text, locale));
+      }
+}
+
 TEST_CASE("every right-to-left character and control is found, whatever its block") {
   // The search for right-to-left text skips what cannot hold any by its bytes: none may be
   // missed. Every code point ICU calls right to left (R, AL, and the RLE, RLO, RLI controls),

@@ -1,15 +1,18 @@
 // FontCache, layout's memory of the fonts' answers: whatever it keeps, it must answer exactly
 // what the fonts answer, the first time (when it asks them) and every time after (when it
 // answers from its tables alone).
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "../temp_dir.hpp"
 #include "../unicode_blocks.hpp"
 #include "layout/context.hpp"
 #include "layout_helpers.hpp"
 
 using namespace fiscgen;
 using layout_test::Setup;
+using test_support::TempDir;
 
 namespace {
 
@@ -78,4 +81,74 @@ TEST_CASE("the font cache's kerning of a word is the font's, first asked and aft
         CAPTURE(i18n::to_utf8(word));
         CHECK(std::vector<int>(kept.begin(), kept.end()) == expected);
       }
+}
+
+TEST_CASE("the font cache's kerning and advances kept from an earlier document are the font's") {
+  // Caches of later documents on the thread answer from the words and characters earlier ones
+  // asked, per font: the same font index may stand for another font (the families
+  // swapped here).
+  Setup setup;
+  fonts::FontconfigResolver resolver;
+  fonts::FontSet swapped{resolver, "DejaVu Serif", "Liberation Serif"};
+  const std::vector<std::u32string> words = {
+      U"AVATAR", U"Wa", U"To", U"LTAVY", U"F.3d", U"\u0141\u00F3d\u017A", U"G\u00F3mez"};
+  for (int document = 0; document < 4; ++document) {
+    fonts::FontSet& fonts = document % 2 ? swapped : setup.fonts;
+    layout::detail::FontCache cache(fonts);
+    for (const auto face : faces)
+      for (const auto& word : words) {
+        const int font = fonts.pick(face, word.front());
+        REQUIRE(font >= 0);
+        const auto expected = fonts.font(font).kerning(word);
+        const auto kept = cache.kerning(font, word);
+        CAPTURE(document);
+        CAPTURE(i18n::to_utf8(word));
+        CHECK(std::vector<int>(kept.begin(), kept.end()) == expected);
+        for (const char32_t cp : word) {
+          const int drawn_by = fonts.pick(face, cp);
+          REQUIRE(drawn_by >= 0);
+          CHECK(cache.advance(drawn_by, cp) == fonts.font(drawn_by).advance(cp));
+        }
+      }
+  }
+}
+
+namespace {
+
+/// Every family and face is the one file at `file`, whatever it holds when a FontSet opens it.
+class OneFile : public fonts::FontResolver {
+ public:
+  explicit OneFile(std::filesystem::path file) : file_(std::move(file)) {}
+  std::filesystem::path find(const std::string&, fonts::Face, bool) override { return file_; }
+  std::filesystem::path find_covering(char32_t, fonts::Face) override { return file_; }
+
+ private:
+  std::filesystem::path file_;
+};
+
+}  // namespace
+
+TEST_CASE("the font cache does not answer for a font file replaced since it was asked") {
+  // A process may render again (--watch) after a font file was replaced at the same path: the
+  // new Font's answers are its own, not those kept from the old one.
+  TempDir dir;
+  const auto file = dir / "font.ttf";
+  fonts::FontconfigResolver system;
+  const auto liberation = system.find("Liberation Serif", fonts::Face::regular, true);
+  const auto dejavu = system.find("DejaVu Serif", fonts::Face::regular, true);
+  const std::vector<std::u32string> words = {
+      U"AVATAR", U"Wa", U"To", U"LTAVY", U"\u0141\u00F3d\u017A", U"G\u00F3mez"};
+  for (const auto& source : {liberation, dejavu, liberation}) {
+    std::filesystem::copy_file(source, file, std::filesystem::copy_options::overwrite_existing);
+    OneFile resolver(file);
+    fonts::FontSet fonts{resolver, "Any", "Any"};
+    layout::detail::FontCache cache(fonts);
+    for (const auto& word : words) {
+      CAPTURE(source.string());
+      CAPTURE(i18n::to_utf8(word));
+      const auto kept = cache.kerning(0, word);
+      CHECK(std::vector<int>(kept.begin(), kept.end()) == fonts.font(0).kerning(word));
+      for (const char32_t cp : word) CHECK(cache.advance(0, cp) == fonts.font(0).advance(cp));
+    }
+  }
 }
