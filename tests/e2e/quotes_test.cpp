@@ -97,6 +97,30 @@ TEST_CASE("quotes: each shipped locale prints its own marks, in the PDF and the 
   }
 }
 
+TEST_CASE("quotes: one batch worker prints each letter's locale's marks, in any order") {
+  // A worker keeps each locale's marks: the fifth letter, French again, and its neighbours in
+  // other locales must each get their own.
+  e2e::TempDir dir;
+  const std::vector<std::pair<std::string, std::string>> letters{
+      {"fr", "« no « further » disclosure »"}, {"de", "„no ‚further‘ disclosure“"},
+      {"en_US", "“no ‘further’ disclosure”"},  {"es", "«no “further” disclosure»"},
+      {"fr", "« no « further » disclosure »"}, {"en_GB", "“no ‘further’ disclosure”"}};
+  std::filesystem::create_directories(dir / "in");
+  for (std::size_t i = 0; i < letters.size(); ++i)
+    std::ofstream(dir / "in" / ("letter-" + std::to_string(i) + ".xml"))
+        << letter(letters[i].first, sentence);
+  const auto run =
+      e2e::fiscgen({"batch", (dir / "in").string(), "-o", (dir / "out").string(), "--jobs", "1"});
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    CAPTURE(i);
+    std::string text = e2e::pdf_text(dir / "out" / ("letter-" + std::to_string(i) + ".pdf"));
+    for (auto& c : text)
+      if (c == '\n') c = ' ';
+    CHECK(text.find("said " + letters[i].second) != std::string::npos);
+  }
+}
+
 TEST_CASE("quotes: the subject line and footnotes are typeset too") {
   const Rendered r("de", R"(<p>Text.<fn>Eine "Fußnote".</fn></p>)");
   CHECK(r.text.find("„aggregate“ figures") != std::string::npos);
