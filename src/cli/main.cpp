@@ -3,6 +3,7 @@
 #include <iostream>
 #include <string_view>
 
+#include "base/map_ahead.hpp"
 #include "base/temporary_files.hpp"
 #include "cli/command.hpp"
 #include "i18n/i18n.hpp"
@@ -13,20 +14,29 @@ namespace {
 struct Command {
   const char* name;
   void (*add)(CLI::App&, fiscgen::cli::Globals&, const char* name);
+  bool lays_out = false;  // merges and lays out documents: worth mapping memory in ahead
 };
 constexpr Command commands[] = {
-    {"render", fiscgen::cli::add_render_command},
-    {"compare", fiscgen::cli::add_compare_command},
+    {"render", fiscgen::cli::add_render_command, true},
+    {"compare", fiscgen::cli::add_compare_command, true},
     {"forms", fiscgen::cli::add_forms_command},
     {"new", fiscgen::cli::add_new_command},
-    {"check", fiscgen::cli::add_check_command},
+    {"check", fiscgen::cli::add_check_command, true},
     {"locales", fiscgen::cli::add_locales_command},
     {"recipients", fiscgen::cli::add_recipients_command},
     {"rules", fiscgen::cli::add_rules_command},
     {"doctor", fiscgen::cli::add_doctor_command},
-    {"batch", fiscgen::cli::add_batch_command},
+    {"batch", fiscgen::cli::add_batch_command, true},
     {"cite", fiscgen::cli::add_cite_command},
 };
+
+/// map_ahead() for a command that lays out: `fiscgen render` of the example letter took 7% less
+/// CPU time, the motion 9%. Others, which fault in little (`--version` 5% slower with it), are
+/// left as they were.
+void map_ahead_for(std::string_view first) {
+  for (const auto& command : commands)
+    if (first == command.name && command.lays_out) fiscgen::map_ahead(fiscgen::render_heap_bytes);
+}
 
 /// Declares the command `first` (the first argument) names, and only it: a process runs one
 /// command, and declaring every option of every other one was a quarter of `fiscgen --version`
@@ -43,6 +53,8 @@ void add_commands(CLI::App& app, fiscgen::cli::Globals& globals, std::string_vie
 
 int main(int argc, char** argv) {
   using namespace fiscgen::cli;
+  const std::string_view first = argc > 1 ? argv[1] : "";
+  map_ahead_for(first);
   CLI::App app{"fiscgen: court filings and letters from structured XML, as PDF", "fiscgen"};
   app.set_version_flag("--version", "fiscgen " FISCGEN_VERSION);
   app.require_subcommand(1);
@@ -67,7 +79,7 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", globals.quiet, "Print no warnings");
   app.add_flag("-v,--verbose", globals.verbose,
                "Say what was read and written, and how long it took");
-  add_commands(app, globals, argc > 1 ? argv[1] : "");
+  add_commands(app, globals, first);
 
   // CLI11 quotes what was typed in its messages: escaped like every other message.
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
