@@ -2,8 +2,10 @@
 // own date and subject, rendered by `fiscgen batch` with --jobs 1 and with --jobs 2 into an empty
 // folder, and the floor: fiscgen_floor writing the same letters' lines (pdftotext's text of
 // fiscgen's PDFs), one subset font per document, no layout, one process. REPEATS rounds,
-// interleaved (jobs 1, jobs 2, floor, then the BEFORE binary's jobs 1 and 2 when given), so load
-// from other processes falls on all alike; medians. Then the peak memory (wait4's maximum
+// interleaved (jobs 1, jobs 2, floor, two floors at once, then the BEFORE binary's jobs 1 and 2
+// when given), so load from other processes falls on all alike; medians. Two floors at once over
+// one shows what the machine's two cores give two processes that share nothing: the bound on
+// what --jobs 2 can gain here. Then the peak memory (wait4's maximum
 // resident set) of a batch of LETTERS and of MEMORY letters, and the same batch again with
 // nothing changed. The load average is printed beside the figures. Figures only: nothing here
 // passes or fails, and no test runs it.
@@ -36,13 +38,12 @@ struct Sample {
   double peak_mib = 0;
 };
 
-/// One whole process, its output thrown away: wall time and the child's peak RSS.
-Sample run(const std::vector<std::string>& arguments) {
+/// Starts one whole process, its output thrown away.
+pid_t spawn(const std::vector<std::string>& arguments) {
   std::vector<char*> argv;
   for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   std::fflush(stdout);  // else the child flushes our buffered figures a second time
-  const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
     if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr))
@@ -50,6 +51,12 @@ Sample run(const std::vector<std::string>& arguments) {
     execv(argv[0], argv.data());
     _exit(127);
   }
+  return pid;
+}
+
+/// Waits for `pid`: whether it succeeded, its CPU time and peak RSS, and the wall time since
+/// `start`.
+Sample finish(pid_t pid, std::chrono::steady_clock::time_point start) {
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
@@ -60,6 +67,25 @@ Sample run(const std::vector<std::string>& arguments) {
   const auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
   sample.cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   return sample;
+}
+
+/// One whole process: wall time, CPU time and peak RSS.
+Sample run(const std::vector<std::string>& arguments) {
+  const auto start = std::chrono::steady_clock::now();
+  return finish(spawn(arguments), start);
+}
+
+/// Two whole processes at once: the wall time until both are done, their CPU time together.
+Sample run_two(const std::vector<std::string>& first, const std::vector<std::string>& second) {
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t one = spawn(first), two = spawn(second);
+  Sample a = finish(one, start);
+  const Sample b = finish(two, start);
+  a.seconds = std::max(a.seconds, b.seconds);
+  a.cpu += b.cpu;
+  a.ok = a.ok && b.ok;
+  a.peak_mib = std::max(a.peak_mib, b.peak_mib);
+  return a;
 }
 
 std::string read(const fs::path& file) {
@@ -148,7 +174,7 @@ int main(int argc, char** argv) {
     run({pdftotext, "-enc", "UTF-8", entry.path().string(), text.replace_extension(".txt")});
   }
 
-  Series jobs1, jobs2, floor_series, before1, before2;
+  Series jobs1, jobs2, floor_series, floor_pairs, before1, before2;
   // A new, empty folder for each run (every letter is rendered), none removed until the end:
   // on ext4 without a journal, creating a file skips every inode freed in the last minutes
   // (recently_deleted), so removing each run's files made the next runs' creations slower,
@@ -162,6 +188,9 @@ int main(int argc, char** argv) {
     jobs1.add(batch(fiscgen, "1"));
     jobs2.add(batch(fiscgen, "2"));
     floor_series.add(run({floor, lines.string(), fresh("floor-").string()}));
+    // What two cores give two processes that share nothing: the most --jobs 2 could gain here.
+    floor_pairs.add(run_two({floor, lines.string(), fresh("floor-").string()},
+                            {floor, lines.string(), fresh("floor-").string()}));
     if (!before.empty()) {
       before1.add(batch(before, "1"));
       before2.add(batch(before, "2"));
@@ -177,6 +206,8 @@ int main(int argc, char** argv) {
                 one.median() / two.median());
   };
   print("floor (1 process, subset per letter)", letters, floor_series);
+  std::printf("  %-34s %5.2fx (two floors at once, each all the letters, over one)\n",
+              "the machine's own scaling:", 2 * floor_series.median() / floor_pairs.median());
   if (!before.empty()) ratios("before", before1, before2);
   ratios(before.empty() ? "fiscgen" : "now", jobs1, jobs2);
   std::printf("  (load average %s)\n", load_average().c_str());
