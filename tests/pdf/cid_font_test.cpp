@@ -15,19 +15,13 @@
 #include "pdf_tools.hpp"
 
 namespace fs = std::filesystem;
-using fiscgen::fonts::FontconfigResolver;
-using fiscgen::fonts::FontSet;
 using fiscgen::layout::PageModel;
+using pdf_test::Fonts;
 using pdf_test::quote;
 using pdf_test::run;
 using pdf_test::TempDir;
 
 namespace {
-
-struct Fonts {
-  FontconfigResolver resolver;
-  FontSet set{resolver, "Liberation Serif", "DejaVu Serif"};
-};
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

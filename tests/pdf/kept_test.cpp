@@ -16,17 +16,12 @@
 #include "pdf_tools.hpp"
 
 using fiscgen::fonts::Face;
-using fiscgen::fonts::FontconfigResolver;
 using fiscgen::fonts::FontSet;
 using fiscgen::layout::PageModel;
 using fiscgen::pdf::Info;
+using pdf_test::Fonts;
 
 namespace {
-
-struct Fonts {
-  FontconfigResolver resolver;
-  FontSet set{resolver, "Liberation Serif", "DejaVu Serif"};
-};
 
 /// A page of `lines`, each a run in `face`, drawn in whichever font of the set has its first
 /// character (non-Latin scripts reach the fallback or a covering font).

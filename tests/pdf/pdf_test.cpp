@@ -23,6 +23,7 @@ using fiscgen::fonts::FontconfigResolver;
 using fiscgen::fonts::FontSet;
 using fiscgen::layout::PageModel;
 using fiscgen::pdf::Info;
+using pdf_test::Fonts;
 using pdf_test::quote;
 using pdf_test::run;
 using pdf_test::run_keeping_errors;
@@ -32,11 +33,6 @@ using pdf_test::TempDir;
 namespace {
 
 // Each test gets its own FontSet, as each rendered document does.
-struct Fonts {
-  FontconfigResolver resolver;
-  FontSet set{resolver, "Liberation Serif", "DejaVu Serif"};
-};
-
 std::string render(const PageModel& model, const Info& info = {}) {
   Fonts fonts;
   return fiscgen::pdf::write_to_memory(model, fonts.set, info);

@@ -7,7 +7,15 @@
 #include "../temp_dir.hpp"
 #include "layout/layout.hpp"
 
+#include "fonts/fonts.hpp"
+
 namespace pdf_test {
+
+/// The fonts the PDF tests draw with: Liberation Serif, and DejaVu Serif for what it lacks.
+struct Fonts {
+  fiscgen::fonts::FontconfigResolver resolver;
+  fiscgen::fonts::FontSet set{resolver, "Liberation Serif", "DejaVu Serif"};
+};
 
 struct Output {
   int status = -1;     // exit status of the command
