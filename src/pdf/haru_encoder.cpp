@@ -19,6 +19,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pdf/haru.hpp"
@@ -81,8 +82,9 @@ class NarrowedEncoder {
 
  private:
   static constexpr std::size_t table_size = std::size_t{256} * 256, first_slot = 256;
-  /// This thread's tables: zero once, and zero again after each use. calloc: a block this large
-  /// comes from fresh (zero) pages, where value-initialising it wrote 256 KB of zeros per process.
+  /// This thread's tables: zero once, and zero again after each use. calloc: where the block
+  /// comes from fresh pages (a mapping of its own, or heap never used) it is not cleared again,
+  /// where value-initialising it always wrote 256 KB of zeros.
   static HPDF_CMapEncoderAttr_Rec& kept_tables() {
     struct Free {
       void operator()(HPDF_CMapEncoderAttr_Rec* tables) const { std::free(tables); }
@@ -178,6 +180,27 @@ void append_code(std::string& out, unsigned code) {
   out.append(text, sizeof text);
 }
 
+/// `count` entries in blocks of at most 100 (PDF 32000-1 §9.10.3, after the CMap
+/// specification), each block "N beginKIND" ... "endKIND", entry i written by `entry` on a line.
+template <typename Entry>
+void append_blocks(std::string& text, std::size_t count, std::string_view kind,
+                   const Entry& entry) {
+  for (std::size_t from = 0; from < count; from += 100) {
+    const std::size_t to = std::min(count, from + 100);
+    text += std::to_string(to - from);
+    text += " begin";
+    text += kind;
+    text += '\n';
+    for (std::size_t i = from; i < to; ++i) {
+      entry(i);
+      text += '\n';
+    }
+    text += "end";
+    text += kind;
+    text += '\n';
+  }
+}
+
 }  // namespace
 
 std::string unicode_cmap(const std::set<char32_t>& code_points) {
@@ -197,31 +220,18 @@ std::string unicode_cmap(const std::set<char32_t>& code_points) {
       "/CMapName /Adobe-Identity-UCS def\n"
       "/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  // At most 100 entries per block (PDF 32000-1 §9.10.3, after the CMap specification).
-  for (std::size_t from = 0; from < singles.size(); from += 100) {
-    const std::size_t to = std::min(singles.size(), from + 100);
-    text += std::to_string(to - from) + " beginbfchar\n";
-    for (std::size_t i = from; i < to; ++i) {
-      append_code(text, singles[i].first);
-      text += ' ';
-      append_code(text, singles[i].first);
-      text += '\n';
-    }
-    text += "endbfchar\n";
-  }
-  for (std::size_t from = 0; from < ranges.size(); from += 100) {
-    const std::size_t to = std::min(ranges.size(), from + 100);
-    text += std::to_string(to - from) + " beginbfrange\n";
-    for (std::size_t i = from; i < to; ++i) {
-      append_code(text, ranges[i].first);
-      text += ' ';
-      append_code(text, ranges[i].second);
-      text += ' ';
-      append_code(text, ranges[i].first);
-      text += '\n';
-    }
-    text += "endbfrange\n";
-  }
+  append_blocks(text, singles.size(), "bfchar", [&](std::size_t i) {
+    append_code(text, singles[i].first);
+    text += ' ';
+    append_code(text, singles[i].first);
+  });
+  append_blocks(text, ranges.size(), "bfrange", [&](std::size_t i) {
+    append_code(text, ranges[i].first);
+    text += ' ';
+    append_code(text, ranges[i].second);
+    text += ' ';
+    append_code(text, ranges[i].first);
+  });
   text +=
       "endcmap\n"
       "CMapName currentdict /CMap defineresource pop\n"
