@@ -22,7 +22,7 @@ thread_local int live_caches = 0;
 /// What one font answered. The words and their kerning are taken from one
 /// arena: each costs no allocation of its own and no freeing (three of each per word were a
 /// third of the cache's cost).
-struct FontCache::FileStore {
+struct FontCache::FontStore {
   std::pmr::monotonic_buffer_resource arena;
   Kernings words{&arena};
   Advances advances;
@@ -48,9 +48,9 @@ FontCache::~FontCache() {
   --live_caches;
 }
 
-FontCache::FileStore& FontCache::store_of(const fonts::Font& font) {
+FontCache::FontStore& FontCache::store_of(const fonts::Font& font) {
   auto& store = stores()[font.serial()];
-  if (!store) store = std::make_unique<FileStore>();
+  if (!store) store = std::make_unique<FontStore>();
   return *store;
 }
 

@@ -96,10 +96,10 @@ class FontCache {
   using Advances = PagedTable<std::int32_t, unasked_advance, bmp_size>;
   // What each font answered, by its serial: kept on this thread, shared by the documents it
   // lays out with that font (a batch worker keeps its fonts for the whole batch).
-  struct FileStore;
-  using Stores = std::unordered_map<std::uint64_t, std::unique_ptr<FileStore>>;
+  struct FontStore;
+  using Stores = std::unordered_map<std::uint64_t, std::unique_ptr<FontStore>>;
   static Stores& stores();
-  static FileStore& store_of(const fonts::Font& font);
+  static FontStore& store_of(const fonts::Font& font);
   // Per font index: its font's words and advances, once asked.
   std::vector<Kernings*> kerning_;
   std::vector<Advances*> advances_;

@@ -75,11 +75,9 @@ int Shaper::resolve_rare(fonts::Face face, char32_t cp, const SourceLocation& wh
   return font;
 }
 
-inline void Shaper::add_measured(char32_t measured, AtomKind kind, std::uint32_t offset,
-                                 const Attributes& a, fonts::Face f, const SourceLocation& where,
-                                 double size, double rise) {
-  const int font = resolve(f, measured, where);
-  // Made in place, once nothing can throw before it is whole: one atom per drawn character.
+inline Atom& Shaper::new_atom(AtomKind kind, std::uint32_t offset, const Attributes& a, double size,
+                              double rise) {
+  // Made in place: one atom per drawn character.
   Atom& atom = out_.atoms.emplace_back();
   atom.offset = offset;
   atom.kind = kind;
@@ -88,6 +86,15 @@ inline void Shaper::add_measured(char32_t measured, AtomKind kind, std::uint32_t
   atom.change = a.change;
   atom.size = size;
   atom.rise = rise;
+  return atom;
+}
+
+inline void Shaper::add_measured(char32_t measured, AtomKind kind, std::uint32_t offset,
+                                 const Attributes& a, fonts::Face f, const SourceLocation& where,
+                                 double size, double rise) {
+  const int font = resolve(f, measured, where);
+  // Made once nothing can throw before it is whole.
+  Atom& atom = new_atom(kind, offset, a, size, rise);
   if (font < 0) {  // no font has it: an error lay_out reports; measure it anyway
     const int main_font = fonts::FontSet::main_font(f);
     const auto& main = context_.cache.font(main_font);
@@ -117,14 +124,7 @@ void Shaper::add_code_point(char32_t cp, std::uint32_t offset, const Attributes&
     kind = AtomKind::soft_hyphen;
     measured = '-';
   } else if (role == i18n::CharacterRole::invisible) {
-    Atom& atom = out_.atoms.emplace_back();
-    atom.offset = offset;
-    atom.kind = AtomKind::invisible;
-    atom.underline = a.underline;
-    atom.link = a.link;
-    atom.change = a.change;
-    atom.size = size;
-    atom.rise = rise;
+    new_atom(AtomKind::invisible, offset, a, size, rise);
     return;
   }
   add_measured(measured, kind, offset, a, f, where, size, rise);

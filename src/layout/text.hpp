@@ -93,6 +93,9 @@ class Shaper {
   /// One code point of a string in face `face` (what `attributes` make of the style's face).
   void add_code_point(char32_t cp, std::uint32_t offset, const Attributes& attributes,
                       fonts::Face face, const SourceLocation& where, double size, double rise);
+  /// A new atom at the end, with what every atom takes from its place and style.
+  Atom& new_atom(AtomKind kind, std::uint32_t offset, const Attributes& attributes, double size,
+                 double rise);
   /// The atom of a code point once classified: `measured` is what is drawn and measured.
   void add_measured(char32_t measured, AtomKind kind, std::uint32_t offset,
                     const Attributes& attributes, fonts::Face face, const SourceLocation& where,
