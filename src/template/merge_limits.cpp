@@ -38,17 +38,6 @@ void MergeLimits::produced(const TemplateFile& file, const pugi::xml_node& node,
 }
 
 void MergeLimits::charge(const TemplateFile& file, const pugi::xml_node& node,
-                         const std::string& expression) {
-  XpathReach reach;
-  try {
-    reach = known_xpath_reach(expression);
-  } catch (const Error& e) {
-    throw Error(file.locate(node), e.message());
-  }
-  charge(file, node, expression, reach);
-}
-
-void MergeLimits::charge(const TemplateFile& file, const pugi::xml_node& node,
                          const std::string& expression, XpathReach reach) {
   if (reach != XpathReach::whole_input) return;
   // Counted when first needed: most merges evaluate no expression that leaves its context.

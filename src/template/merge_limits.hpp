@@ -39,10 +39,9 @@ class MergeLimits {
   void produced(const TemplateFile& file, const pugi::xml_node& node, long nodes);
   /// One text node written: checked at the next element or copy, since a text is never a loop.
   void produced_text() { ++produced_; }
-  /// `expression`, about to be evaluated for `node`: the whole input counted when it may reach
-  /// past its context (pugixml counts no steps, so its reach stands for them).
-  void charge(const TemplateFile& file, const pugi::xml_node& node, const std::string& expression);
-  /// The same, with the expression's reach read already (the evaluator keeps it with the query).
+  /// `expression`, about to be evaluated for `node`, of `reach` (xpath_cost.hpp, read when the
+  /// query was): the whole input counted when it may reach past its context (pugixml counts no
+  /// steps, so its reach stands for them).
   void charge(const TemplateFile& file, const pugi::xml_node& node, const std::string& expression,
               XpathReach reach);
 

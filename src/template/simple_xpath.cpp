@@ -50,8 +50,7 @@ bool is_non_blank(const pugi::xml_node& node) {
   return found;
 }
 
-}  // namespace
-
+/// XPath's string-value of a node, as pugixml computes it.
 std::string xpath_string_value(const pugi::xpath_node& node) {
   if (node.attribute()) return node.attribute().value();
   const auto& n = node.node();
@@ -72,6 +71,7 @@ std::string xpath_string_value(const pugi::xpath_node& node) {
   }
 }
 
+/// XPath's normalize-space(): spaces, tabs and line breaks trimmed and collapsed to one space.
 std::string xpath_normalize_space(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -85,6 +85,8 @@ std::string xpath_normalize_space(std::string_view text) {
   }
   return out;
 }
+
+}  // namespace
 
 /// A recursive descent over the accepted shapes; any other text makes it fail.
 class SimpleXPath::Reader {

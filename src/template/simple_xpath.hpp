@@ -58,10 +58,4 @@ class SimpleXPath {
   std::vector<Term> terms_;  // the root last
 };
 
-/// XPath's string-value of a node, as pugixml computes it.
-std::string xpath_string_value(const pugi::xpath_node& node);
-
-/// XPath's normalize-space(): spaces, tabs and line breaks trimmed and collapsed to one space.
-std::string xpath_normalize_space(std::string_view text);
-
 }  // namespace fiscgen::templ
